@@ -1,0 +1,22 @@
+package dev.loophole.model;
+
+import java.util.Map;
+
+/**
+ * Instrument-wide controls.
+ *
+ * @param sustainCc      the CC that acts as sustain pedal (SFZ {@code sustain_cc}, default 64)
+ * @param sustainLo      pedal values at or above this count as down (0..127)
+ * @param sostenutoCc    the sostenuto pedal CC (default 66)
+ * @param initialCc      CC number → value at load (SFZ {@code set_ccN}, 0..127 scaled to 0..1)
+ * @param swDefault      key switch assumed pressed before any is played, or -1
+ * @param polyphony      voice cap of the whole program, 0 for the engine's default
+ */
+public record ProgramSettings(int sustainCc, int sustainLo, int sostenutoCc, Map<Integer, Double> initialCc,
+                              int swDefault, int polyphony) {
+    public static final ProgramSettings DEFAULT = new ProgramSettings(64, 64, 66, Map.of(), -1, 0);
+
+    public ProgramSettings {
+        initialCc = Map.copyOf(initialCc);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.loophole.model;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything besides key and velocity that decides whether a region plays for an event.
+ *
+ * @param channelRange   MIDI channels 1..16
+ * @param ccRanges       CC number → allowed value range (SFZ {@code loccN/hiccN})
+ * @param bendRange      pitch-bend range -8192..8192
+ * @param randomLo       lower bound of the random value 0..1 (SFZ {@code lorand})
+ * @param randomHi       upper bound (SFZ {@code hirand}, exclusive except at 1)
+ * @param seqLength      round-robin cycle length (1 = no round robin)
+ * @param seqPosition    position of this region in the cycle, 1-based
+ * @param trigger        which event starts the voice
+ * @param keySwitchRange the key-switch range ({@code sw_lokey..sw_hikey}), or null
+ * @param swLast         key switch that must have been pressed last, or -1
+ * @param swDown         key that must be held, or -1
+ * @param swUp           key that must not be held, or -1
+ * @param swPrevious     the previous note must have been this key, or -1
+ * @param swLabel        articulation label of this key switch
+ */
+public record RegionConditions(IntRange channelRange, Map<Integer, IntRange> ccRanges, IntRange bendRange,
+                               double randomLo, double randomHi, int seqLength, int seqPosition,
+                               Trigger trigger, IntRange keySwitchRange, int swLast, int swDown, int swUp,
+                               int swPrevious, String swLabel) {
+    public static final RegionConditions DEFAULT = new RegionConditions(IntRange.CHANNELS, Map.of(), IntRange.BEND,
+            0, 1, 1, 1, Trigger.ATTACK, null, -1, -1, -1, -1, null);
+
+    public RegionConditions {
+        ccRanges = Map.copyOf(new TreeMap<>(ccRanges));
+        if (seqLength < 1) throw new IllegalArgumentException("seq_length " + seqLength + " is below 1");
+        if (seqPosition < 1 || seqPosition > 100)
+            throw new IllegalArgumentException("seq_position " + seqPosition + " is outside 1..100");
+        if (randomLo < 0 || randomHi > 1 || randomLo > randomHi)
+            throw new IllegalArgumentException("random range " + randomLo + ".." + randomHi + " is not within 0..1");
+        if (trigger == null) trigger = Trigger.ATTACK;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.loophole.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A region (zone): which sample(s) play for which key/velocity/conditions, and how they sound.
+ * Opcodes the model has no typed field for yet are kept verbatim in {@code otherOpcodes} so that
+ * nothing a file says is lost on the way to an export.
+ */
+public record SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
+                           RegionConditions conditions, Amp amp, Tuning tuning, Playback playback, Loop loop,
+                           Envelopes envelopes, Choke choke, List<Filter> filters, List<Modulation> modulation,
+                           Map<String, String> otherOpcodes, SourceLocation origin) {
+
+    public SampleRegion {
+        if (regionId == null || regionId.isBlank()) throw new IllegalArgumentException("region id is empty");
+        samples = List.copyOf(samples);
+        filters = List.copyOf(filters);
+        modulation = List.copyOf(modulation);
+        otherOpcodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherOpcodes));
+        if (!IntRange.MIDI.contains(keyRange.lo()) || !IntRange.MIDI.contains(keyRange.hi()))
+            throw new IllegalArgumentException("key range " + keyRange.lo() + ".." + keyRange.hi() + " is outside 0..127");
+        if (velocityRange.lo() < 0 || velocityRange.hi() > 127)
+            throw new IllegalArgumentException("velocity range " + velocityRange.lo() + ".." + velocityRange.hi() + " is outside 0..127");
+    }
+
+    /** The first sample, the one a voice plays (multi-mic/round-robin lists may hold more). */
+    public SampleRef sample() { return samples.isEmpty() ? null : samples.getFirst(); }
+
+    public Builder toBuilder() { return new Builder(this); }
+
+    public static Builder builder(String regionId) { return new Builder(regionId); }
+
+    /** Mutable companion used by importers and editors; every field starts at its SFZ default. */
+    public static final class Builder {
+        public String regionId;
+        public List<SampleRef> samples = new java.util.ArrayList<>();
+        public IntRange keyRange = IntRange.MIDI;
+        public IntRange velocityRange = new IntRange(1, 127);
+        public RegionConditions conditions = RegionConditions.DEFAULT;
+        public Amp amp = Amp.DEFAULT;
+        public Tuning tuning = Tuning.DEFAULT;
+        public Playback playback = Playback.DEFAULT;
+        public Loop loop = Loop.DEFAULT;
+        public Envelopes envelopes = Envelopes.DEFAULT;
+        public Choke choke = Choke.NONE;
+        public List<Filter> filters = new java.util.ArrayList<>();
+        public List<Modulation> modulation = new java.util.ArrayList<>();
+        public Map<String, String> otherOpcodes = new LinkedHashMap<>();
+        public SourceLocation origin;
+
+        Builder(String regionId) { this.regionId = regionId; }
+
+        Builder(SampleRegion r) {
+            regionId = r.regionId; samples = new java.util.ArrayList<>(r.samples); keyRange = r.keyRange;
+            velocityRange = r.velocityRange; conditions = r.conditions; amp = r.amp; tuning = r.tuning;
+            playback = r.playback; loop = r.loop; envelopes = r.envelopes; choke = r.choke;
+            filters = new java.util.ArrayList<>(r.filters); modulation = new java.util.ArrayList<>(r.modulation);
+            otherOpcodes = new LinkedHashMap<>(r.otherOpcodes); origin = r.origin;
+        }
+
+        public SampleRegion build() {
+            return new SampleRegion(regionId, samples, keyRange, velocityRange, conditions, amp, tuning, playback,
+                    loop, envelopes, choke, filters, modulation, otherOpcodes, origin);
+        }
+    }
+}
