@@ -1,0 +1,128 @@
+package dev.loophole.signal.dsp;
+
+/**
+ * A DAHDSR envelope with sample-accurate stage boundaries. Attack rises linearly; decay and release
+ * fall geometrically (straight lines in dB), decay reaching the sustain level and release reaching
+ * {@link #FLOOR} exactly at the end of their stage, where the envelope snaps and ends.
+ * One instance per voice; {@link #next()} is called once per output frame.
+ */
+public final class EnvelopeGenerator {
+    /** -90 dB: where a release counts as silent. */
+    public static final float FLOOR = 3.1622776e-5f;
+
+    public enum Stage { DELAY, ATTACK, HOLD, DECAY, SUSTAIN, RELEASE, DONE }
+
+    private Stage stage = Stage.DONE;
+    private float level;
+    private int remaining;      // frames left in a timed stage
+    private float step;         // additive (attack) or multiplicative (decay/release) per frame
+    private float startLevel;
+    private float sustain;
+    private int attackFrames, holdFrames, decayFrames, releaseFrames;
+
+    /**
+     * Starts the envelope. Times are in frames; {@code start} and {@code sustain} are levels 0..1.
+     */
+    public void trigger(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
+                        float sustain, int releaseFrames) {
+        this.startLevel = start;
+        this.sustain = sustain;
+        this.attackFrames = attackFrames;
+        this.holdFrames = holdFrames;
+        this.decayFrames = decayFrames;
+        this.releaseFrames = releaseFrames;
+        level = 0;
+        if (delayFrames > 0) {
+            stage = Stage.DELAY;
+            remaining = delayFrames;
+        } else {
+            enterAttack();
+        }
+    }
+
+    /** Note-off: go to release from wherever the envelope is now. */
+    public void release() { release(releaseFrames); }
+
+    /** Release over a given time (choke {@code off_time}, fast fades). */
+    public void release(int frames) {
+        if (stage == Stage.DONE || stage == Stage.RELEASE && frames >= remaining) return;
+        if (stage == Stage.DELAY || level <= FLOOR) { // nothing audible yet or any more
+            stage = Stage.DONE;
+            level = 0;
+            return;
+        }
+        stage = Stage.RELEASE;
+        remaining = Math.max(1, frames);
+        step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
+    }
+
+    public float next() {
+        switch (stage) {
+            case SUSTAIN -> { return level; }
+            case DONE -> { return 0f; }
+            case DELAY -> {
+                if (--remaining <= 0) enterAttack();
+                return 0f;
+            }
+            case ATTACK -> {
+                float out = level;
+                level += step;
+                if (--remaining <= 0) enterHold();
+                return out;
+            }
+            case HOLD -> {
+                if (--remaining <= 0) enterDecay();
+                return level;
+            }
+            case DECAY -> {
+                float out = level;
+                level *= step;
+                if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; }
+                return out;
+            }
+            case RELEASE -> {
+                float out = level;
+                level *= step;
+                if (--remaining <= 0) { level = 0; stage = Stage.DONE; }
+                return out;
+            }
+        }
+        return 0f;
+    }
+
+    public boolean isDone() { return stage == Stage.DONE; }
+
+    public boolean isReleasing() { return stage == Stage.RELEASE; }
+
+    public Stage stage() { return stage; }
+
+    public float level() { return level; }
+
+    private void enterAttack() {
+        if (attackFrames <= 0) { level = 1f; enterHold(); return; }
+        stage = Stage.ATTACK;
+        level = startLevel;
+        remaining = attackFrames;
+        step = (1f - startLevel) / attackFrames;
+    }
+
+    private void enterHold() {
+        level = 1f;
+        if (holdFrames <= 0) { enterDecay(); return; }
+        stage = Stage.HOLD;
+        remaining = holdFrames;
+    }
+
+    private void enterDecay() {
+        level = 1f;
+        if (decayFrames <= 0 || sustain >= 1f) {
+            level = sustain;
+            stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE;
+            return;
+        }
+        stage = Stage.DECAY;
+        remaining = decayFrames;
+        float target = Math.max(sustain, FLOOR);
+        step = (float) Math.exp(Math.log(target) / decayFrames);
+    }
+}

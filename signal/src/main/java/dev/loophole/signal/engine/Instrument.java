@@ -1,0 +1,31 @@
+package dev.loophole.signal.engine;
+
+/**
+ * Something that turns MIDI into audio: the engine's view of an InstrumentNode. All methods run on
+ * the audio thread and must not allocate, lock or block. Channels are 0-based here.
+ */
+public interface Instrument {
+    void noteOn(int channel, int key, int velocity);
+
+    void noteOff(int channel, int key, int velocity);
+
+    void controlChange(int channel, int controller, int value);
+
+    /** {@code value} is the 14-bit bend, 0..16383, centre 8192. */
+    void pitchBend(int channel, int value);
+
+    void channelPressure(int channel, int value);
+
+    void polyPressure(int channel, int key, int value);
+
+    void programChange(int channel, int program);
+
+    /** Adds output over frames {@code [from, to)} of the block to {@code left/right}. */
+    void render(float[] left, float[] right, int from, int to);
+
+    /** Voices sounding now. */
+    int activeVoices();
+
+    /** Stop everything at once (panic, or the end of a render). */
+    void allSoundOff();
+}

@@ -1,0 +1,88 @@
+package dev.loophole.signal.engine;
+
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.model.midi.TempoMap;
+import java.util.List;
+
+/**
+ * The offline driver: plays a MIDI song through an {@link Engine} as fast as it can, block by block,
+ * with every event on the frame {@code round(seconds(tick) × rate)}. Deterministic: it depends on
+ * nothing but the song, the engine's instruments and their seeds.
+ */
+public final class OfflineRenderer {
+    /** Receives rendered blocks. */
+    public interface Sink {
+        void write(float[] left, float[] right, int frames);
+    }
+
+    /** Progress in frames, called once per block from the rendering thread. */
+    public interface Progress {
+        void update(long framesDone, long framesExpected);
+    }
+
+    /** What a render did. {@code peak} is the largest absolute sample value over both channels. */
+    public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents) {
+        public double seconds(int rate) { return frames / (double) rate; }
+
+        public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
+    }
+
+    /** Longest tail rendered while waiting for voices to fall silent (held loops never would). */
+    public static final double MAX_AUTO_TAIL_SECONDS = 30;
+
+    private final Engine engine;
+    private final int blockSize;
+
+    public OfflineRenderer(Engine engine, int blockSize) {
+        if (blockSize <= 0 || blockSize > engine.maxBlock())
+            throw new IllegalArgumentException("block size " + blockSize + " is outside 1.." + engine.maxBlock());
+        this.engine = engine;
+        this.blockSize = blockSize;
+    }
+
+    /**
+     * Renders the song. {@code tailSeconds} ≥ 0 renders exactly that long after the last event;
+     * a negative value renders until every voice is silent (at most {@link #MAX_AUTO_TAIL_SECONDS}).
+     */
+    public Result render(MidiSong song, double tailSeconds, Sink sink, Progress progress) {
+        int rate = engine.sampleRate();
+        TempoMap tempo = song.tempoMap();
+        List<MidiEvent> events = song.events();
+        long[] frameOf = new long[events.size()];
+        for (int i = 0; i < frameOf.length; i++) frameOf[i] = tempo.frame(events.get(i).tick(), rate);
+        long lastEventFrame = frameOf.length == 0 ? 0 : frameOf[frameOf.length - 1] + 1;
+        long fixedEnd = tailSeconds >= 0 ? lastEventFrame + Math.round(tailSeconds * rate) : -1;
+        long autoCap = lastEventFrame + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
+        long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
+
+        float[] left = new float[blockSize], right = new float[blockSize];
+        EventBuffer buffer = new EventBuffer(4096);
+        long t0 = System.nanoTime();
+        long pos = 0;
+        int next = 0, maxVoices = 0, dropped = 0;
+        float peak = 0;
+        while (true) {
+            long end = fixedEnd >= 0 ? fixedEnd : autoCap;
+            if (pos >= end) break;
+            if (fixedEnd < 0 && pos >= lastEventFrame && engine.activeVoices() == 0) break;
+            int n = (int) Math.min(blockSize, end - pos);
+            buffer.clear();
+            while (next < events.size() && frameOf[next] < pos + n) {
+                MidiEvent e = events.get(next);
+                if (!buffer.add((int) (frameOf[next] - pos), e.status(), e.data1(), e.data2())) dropped++;
+                next++;
+            }
+            engine.process(left, right, n, buffer);
+            for (int i = 0; i < n; i++) {
+                float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));
+                if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
+            }
+            maxVoices = Math.max(maxVoices, engine.activeVoices());
+            sink.write(left, right, n);
+            pos += n;
+            if (progress != null) progress.update(pos, Math.max(expected, pos));
+        }
+        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, dropped);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.OffMode;
+import dev.loophole.model.RegionConditions;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.Trigger;
+import java.util.Map;
+
+/**
+ * A region flattened for the audio thread: every value a voice needs, resolved against its sample
+ * and the engine rate once, on the control side. Fields are final and read without indirection.
+ */
+final class CompiledRegion {
+    final SampleRegion source;
+    final int index;
+    final SampleData sample;
+
+    // Selection
+    final int keyLo, keyHi, velLo, velHi, chanLo, chanHi, bendLo, bendHi;
+    final int[] ccNumbers, ccLo, ccHi;
+    final double randLo, randHi;
+    final int seqLength, seqPosition;
+    final Trigger trigger;
+
+    // Pitch, in cents
+    final int pitchKeycenter;
+    final double baseCents, keytrack, veltrack;
+    final int bendUp, bendDown;
+    final double rateRatio; // sample rate / engine rate
+
+    // Level
+    final float gain;
+    final double ampVeltrack, ampKeytrack, ampRandom, rtDecay;
+    final int ampKeycenter;
+    final float panL, panR;
+
+    // Sample reading, in frames
+    final LoopMode loopMode;
+    final long offset, offsetRandom, lastFrame, loopStart, loopEnd;
+    final int count;
+    final boolean reverse;
+    final double delay, delayRandom;
+
+    // Envelope, in frames
+    final int egDelay, egAttack, egHold, egDecay, egRelease;
+    final float egStart, egSustain;
+
+    // Lifecycle
+    final long chokeGroup, offBy;
+    final OffMode offMode;
+    final int offFrames;
+    final int polyphony, notePolyphony;
+
+    CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate) {
+        this.source = r;
+        this.index = index;
+        this.sample = s;
+        RegionConditions c = r.conditions();
+        keyLo = r.keyRange().lo(); keyHi = r.keyRange().hi();
+        velLo = r.velocityRange().lo(); velHi = r.velocityRange().hi();
+        chanLo = c.channelRange().lo(); chanHi = c.channelRange().hi();
+        bendLo = c.bendRange().lo(); bendHi = c.bendRange().hi();
+        int n = c.ccRanges().size();
+        ccNumbers = new int[n]; ccLo = new int[n]; ccHi = new int[n];
+        int i = 0;
+        for (Map.Entry<Integer, dev.loophole.model.IntRange> e : c.ccRanges().entrySet()) {
+            ccNumbers[i] = e.getKey(); ccLo[i] = e.getValue().lo(); ccHi[i] = e.getValue().hi(); i++;
+        }
+        randLo = c.randomLo(); randHi = c.randomHi();
+        seqLength = c.seqLength(); seqPosition = c.seqPosition();
+        trigger = c.trigger();
+
+        SampleMetadata meta = s.metadata();
+        pitchKeycenter = r.tuning().pitchKeycenter();
+        baseCents = r.tuning().transpose() * 100.0 + r.tuning().tune() + meta.fineTune();
+        keytrack = r.tuning().pitchKeytrack();
+        veltrack = r.tuning().pitchVeltrack();
+        bendUp = r.tuning().bendUp();
+        bendDown = r.tuning().bendDown();
+        rateRatio = (double) s.sampleRate() / engineRate;
+
+        gain = (float) (Math.pow(10, r.amp().volume() / 20) * r.amp().amplitude() / 100.0);
+        ampVeltrack = r.amp().ampVeltrack();
+        ampKeytrack = r.amp().ampKeytrack();
+        ampKeycenter = r.amp().ampKeycenter();
+        ampRandom = r.amp().ampRandom();
+        rtDecay = r.amp().rtDecay();
+        float[] lr = panGains(r.amp().pan());
+        panL = lr[0]; panR = lr[1];
+
+        long last = s.frames() - 1L;
+        long end = r.playback().end();
+        lastFrame = end < 0 ? last : Math.min(end, last);
+        offset = r.playback().offset();
+        offsetRandom = r.playback().offsetRandom();
+        count = r.playback().count();
+        reverse = r.playback().reverse();
+        delay = r.playback().delay();
+        delayRandom = r.playback().delayRandom();
+
+        // Loop points: the region's own, else the file's first loop (SFZ rule).
+        SampleMetadata.SampleLoop fileLoop = meta.loops().isEmpty() ? null : meta.loops().getFirst();
+        long ls = r.loop().start() >= 0 ? r.loop().start() : fileLoop != null ? fileLoop.start() : 0;
+        long le = r.loop().end() >= 0 ? r.loop().end() : fileLoop != null ? fileLoop.end() : lastFrame;
+        le = Math.min(le, lastFrame);
+        ls = Math.min(ls, le);
+        loopStart = ls; loopEnd = le;
+        LoopMode mode = r.loop().mode();
+        if (mode == null) mode = fileLoop != null ? LoopMode.LOOP_CONTINUOUS : LoopMode.NO_LOOP;
+        if (mode.loops() && loopEnd <= loopStart) mode = LoopMode.NO_LOOP; // a loop of one frame cannot play
+        loopMode = mode;
+
+        Envelope a = r.envelopes().amp();
+        egDelay = frames(a.delay(), engineRate);
+        egAttack = frames(a.attack(), engineRate);
+        egHold = frames(a.hold(), engineRate);
+        egDecay = frames(a.decay(), engineRate);
+        egRelease = Math.max(1, frames(a.release(), engineRate));
+        egStart = (float) a.start();
+        egSustain = (float) a.sustain();
+
+        chokeGroup = r.choke().group();
+        offBy = r.choke().offBy();
+        offMode = r.choke().offMode();
+        offFrames = Math.max(1, frames(r.choke().offTime(), engineRate));
+        polyphony = r.choke().polyphony();
+        notePolyphony = r.choke().notePolyphony();
+    }
+
+    static int frames(double seconds, int rate) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * rate));
+    }
+
+    /**
+     * Constant-power pan normalised so the centre is unity in both channels: a centred mono sample
+     * comes out at its own level on each side, and a hard-panned one 3 dB louder on one side.
+     */
+    static float[] panGains(double pan) {
+        if (pan == 0) return new float[] {1f, 1f};
+        double angle = (pan / 100.0 + 1) * Math.PI / 4;
+        return new float[] {(float) (Math.sqrt(2) * Math.cos(angle)), (float) (Math.sqrt(2) * Math.sin(angle))};
+    }
+
+    boolean matchesKeyVel(int channel1, int key, int vel) {
+        return key >= keyLo && key <= keyHi && vel >= velLo && vel <= velHi && channel1 >= chanLo && channel1 <= chanHi;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.model.Program;
+import java.util.List;
+
+/**
+ * A program compiled for one engine rate: the flat region table and a per-key index of candidate
+ * regions, so a note-on scans only the regions that can answer it. Immutable; swapped whole.
+ */
+public final class Patch {
+    final Program program;
+    final CompiledRegion[] regions;
+    /** For each key 0..127, indexes into {@link #regions} of regions whose key range holds it. */
+    final int[][] byKey;
+    final int sustainCc, sustainLo;
+    final List<String> warnings;
+
+    Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
+        this.program = program;
+        this.regions = regions;
+        this.warnings = List.copyOf(warnings);
+        this.sustainCc = program.settings().sustainCc();
+        this.sustainLo = program.settings().sustainLo();
+        byKey = new int[128][];
+        for (int k = 0; k < 128; k++) {
+            int n = 0;
+            for (CompiledRegion r : regions) if (k >= r.keyLo && k <= r.keyHi) n++;
+            int[] idx = new int[n];
+            n = 0;
+            for (CompiledRegion r : regions) if (k >= r.keyLo && k <= r.keyHi) idx[n++] = r.index;
+            byKey[k] = idx;
+        }
+    }
+
+    public Program program() { return program; }
+
+    public int regionCount() { return regions.length; }
+
+    /** Problems found while compiling (missing samples, regions that cannot play), one line each. */
+    public List<String> warnings() { return warnings; }
+}

@@ -1,0 +1,69 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a model Program into a {@link Patch} on the control side: loads each distinct sample once
+ * and flattens regions. A region whose sample cannot be loaded is left out with a warning, so the
+ * rest of the program still plays.
+ */
+public final class PatchCompiler {
+    private final SampleProvider samples;
+    private final int engineRate;
+    private final Map<String, SampleData> cache = new HashMap<>();
+    private final Map<String, String> failures = new HashMap<>();
+
+    public PatchCompiler(SampleProvider samples, int engineRate) {
+        this.samples = samples;
+        this.engineRate = engineRate;
+    }
+
+    public Patch compile(Program program) {
+        List<CompiledRegion> out = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (SampleRegion r : program.regions()) {
+            SampleRef ref = r.sample();
+            if (ref == null) {
+                warnings.add(where(r) + "region " + r.regionId() + " has no sample; skipped");
+                continue;
+            }
+            SampleData data = load(ref, r, warnings);
+            if (data == null) continue;
+            if (data.frames() == 0) {
+                warnings.add(where(r) + ref.path() + " has no frames; region " + r.regionId() + " skipped");
+                continue;
+            }
+            out.add(new CompiledRegion(r, out.size(), data, engineRate));
+        }
+        return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
+    }
+
+    private SampleData load(SampleRef ref, SampleRegion r, List<String> warnings) {
+        SampleData d = cache.get(ref.path());
+        if (d != null) return d;
+        String failure = failures.get(ref.path());
+        if (failure == null) {
+            try {
+                d = samples.load(ref);
+                cache.put(ref.path(), d);
+                return d;
+            } catch (IOException | RuntimeException e) {
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                failures.put(ref.path(), failure);
+            }
+        }
+        warnings.add(where(r) + "sample not loaded, region " + r.regionId() + " skipped: " + failure);
+        return null;
+    }
+
+    private static String where(SampleRegion r) {
+        return r.origin() == null ? "" : r.origin() + ": ";
+    }
+}

@@ -1,0 +1,242 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.model.Trigger;
+import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.dsp.Rng;
+import dev.loophole.signal.engine.Instrument;
+
+/**
+ * The sampler as the engine runs it: picks regions for each event as SFZ defines (key, velocity,
+ * channel, CC, bend, random, round robin, trigger), starts voices from a preallocated pool, applies
+ * chokes, pedals and stealing. Everything here runs on the audio thread and allocates nothing.
+ */
+public final class SamplerInstrument implements Instrument {
+    /** Extra voices beyond the polyphony cap, so a stolen voice can fade while its successor starts. */
+    static final int FADE_RESERVE = 64;
+
+    private volatile Patch patch;
+    private final int sampleRate;
+    private final int polyphony;
+    private final Voice[] voices;
+    private final ChannelState[] channels = new ChannelState[16];
+    private final Rng rng;
+    private int[] seqCounters;
+    private final int[] initialCc = new int[128];
+    private long ageCounter;
+    private long eventCounter;
+    private long frameClock;
+    private int quality = Interpolation.CUBIC;
+    private int peakVoices;
+
+    public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
+        this.sampleRate = sampleRate;
+        this.polyphony = polyphony;
+        this.voices = new Voice[polyphony + FADE_RESERVE];
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate);
+        for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
+        this.rng = new Rng(seed);
+        setPatch(patch);
+    }
+
+    /** Installs a new patch; called between blocks. Voices of the old patch play on from their own data. */
+    public void setPatch(Patch p) {
+        this.patch = p;
+        this.seqCounters = new int[p.regions.length];
+        java.util.Arrays.fill(initialCc, 0);
+        p.program.settings().initialCc().forEach((cc, v) -> initialCc[cc] = (int) Math.round(v * 127));
+        for (ChannelState c : channels) c.reset(initialCc);
+    }
+
+    public Patch patch() { return patch; }
+
+    /** Interpolation quality: {@link Interpolation#LINEAR} or {@link Interpolation#CUBIC}. */
+    public void setQuality(int quality) { this.quality = quality; }
+
+    public int peakVoices() { return peakVoices; }
+
+    @Override
+    public void noteOn(int channel, int key, int velocity) {
+        if (velocity == 0) { noteOff(channel, key, 64); return; }
+        ChannelState cs = channels[channel];
+        boolean first = cs.heldCount == 0;
+        if (!cs.held[key]) cs.heldCount++;
+        cs.held[key] = true;
+        cs.onVelocity[key] = velocity;
+        cs.onFrame[key] = frameClock;
+        startRegions(channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0);
+        cs.lastKey = key;
+    }
+
+    @Override
+    public void noteOff(int channel, int key, int velocity) {
+        ChannelState cs = channels[channel];
+        if (!cs.held[key]) return; // a note-off for a note that never started changes nothing
+        cs.held[key] = false;
+        cs.heldCount--;
+        for (Voice v : voices) {
+            if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
+            if (cs.sustain) { v.noteHeld = false; v.sustained = true; }
+            else v.noteOff();
+        }
+        // Release triggers sound on the key's release, attenuated by rt_decay for the time it was held.
+        double heldSeconds = (frameClock - cs.onFrame[key]) / (double) sampleRate;
+        startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE, heldSeconds);
+    }
+
+    @Override
+    public void controlChange(int channel, int controller, int value) {
+        ChannelState cs = channels[channel];
+        cs.cc[controller] = value;
+        Patch p = patch;
+        if (controller == p.sustainCc) {
+            boolean down = value >= p.sustainLo;
+            if (cs.sustain && !down) {
+                for (Voice v : voices)
+                    if (v.isActive() && v.channel == channel && v.sustained) { v.sustained = false; v.noteOff(); }
+            }
+            cs.sustain = down;
+        } else if (controller == 120) {
+            allSoundOff();
+        } else if (controller == 123) {
+            for (Voice v : voices) if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); }
+        } else if (controller == 121) {
+            cs.reset(initialCc);
+        }
+    }
+
+    @Override
+    public void pitchBend(int channel, int value) {
+        ChannelState cs = channels[channel];
+        cs.bendRaw = value;
+        cs.bend = value >= 8192 ? (value - 8192) / 8191.0 : (value - 8192) / 8192.0;
+        for (Voice v : voices) if (v.isActive() && v.channel == channel) v.setBend(cs.bend);
+    }
+
+    @Override
+    public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; }
+
+    @Override
+    public void polyPressure(int channel, int key, int value) { }
+
+    @Override
+    public void programChange(int channel, int program) { }
+
+    @Override
+    public void render(float[] left, float[] right, int from, int to) {
+        int active = 0;
+        for (Voice v : voices) {
+            if (!v.isActive()) continue;
+            v.render(left, right, from, to);
+            if (v.isActive()) active++;
+        }
+        if (active > peakVoices) peakVoices = active;
+        frameClock += to - from;
+    }
+
+    @Override
+    public int activeVoices() {
+        int n = 0;
+        for (Voice v : voices) if (v.isActive()) n++;
+        return n;
+    }
+
+    @Override
+    public void allSoundOff() {
+        for (Voice v : voices) if (v.isActive()) v.free();
+    }
+
+    private void startRegions(int channel, int key, int velocity, Trigger noteTrigger, double heldSeconds) {
+        Patch p = patch;
+        ChannelState cs = channels[channel];
+        double rand = rng.nextDouble();
+        eventCounter++;
+        int[] candidates = p.byKey[key];
+        boolean release = noteTrigger == Trigger.RELEASE;
+        for (int idx : candidates) {
+            CompiledRegion r = p.regions[idx];
+            if (release != (r.trigger == Trigger.RELEASE)) continue;
+            if (r.trigger == Trigger.FIRST && noteTrigger != Trigger.FIRST) continue;
+            if (r.trigger == Trigger.LEGATO && noteTrigger != Trigger.LEGATO) continue;
+            if (!r.matchesKeyVel(channel + 1, key, velocity)) continue;
+            if (cs.bendRaw - 8192 < r.bendLo || cs.bendRaw - 8192 > r.bendHi) continue;
+            if (!ccsMatch(r, cs)) continue;
+            if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
+            if (r.seqLength > 1) {
+                int n = seqCounters[idx]++;
+                if (n % r.seqLength != r.seqPosition - 1) continue;
+            }
+            float extra = 1f;
+            if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
+            startVoice(r, channel, key, velocity, cs.bend, extra);
+        }
+    }
+
+    private static boolean ccsMatch(CompiledRegion r, ChannelState cs) {
+        for (int i = 0; i < r.ccNumbers.length; i++) {
+            int v = cs.cc[r.ccNumbers[i]];
+            if (v < r.ccLo[i] || v > r.ccHi[i]) return false;
+        }
+        return true;
+    }
+
+    private void startVoice(CompiledRegion r, int channel, int key, int velocity, double bend, float extraGain) {
+        if (r.chokeGroup != 0) {
+            for (Voice v : voices)
+                if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
+        }
+        if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key);
+        Voice v = allocate();
+        double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
+        long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
+        int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
+        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality);
+        v.event = eventCounter;
+    }
+
+    /** Region {@code polyphony} / {@code note_polyphony}: fade the oldest voices over the limit. */
+    private void limitRegion(CompiledRegion r, int key) {
+        int same = 0, sameKey = 0;
+        for (Voice v : voices) {
+            if (!v.isActive() || v.isFading() || v.region != r) continue;
+            same++;
+            if (v.key == key) sameKey++;
+        }
+        while ((r.polyphony > 0 && same >= r.polyphony) || (r.notePolyphony > 0 && sameKey >= r.notePolyphony)) {
+            Voice oldest = null;
+            for (Voice v : voices) {
+                if (!v.isActive() || v.isFading() || v.region != r) continue;
+                if (r.polyphony <= 0 || same < r.polyphony) { if (v.key != key) continue; }
+                if (oldest == null || v.age < oldest.age) oldest = v;
+            }
+            if (oldest == null) break;
+            if (oldest.key == key) sameKey--;
+            same--;
+            oldest.fadeOut(fadeFrames());
+        }
+    }
+
+    /**
+     * A free voice. Over the polyphony cap the oldest sounding voice fades out (never cut) while the
+     * new one takes a reserve slot; only if the reserve is also full is the quietest fading voice cut.
+     */
+    private Voice allocate() {
+        int sounding = 0;
+        Voice free = null, oldest = null, quietestFading = null;
+        for (Voice v : voices) {
+            if (!v.isActive()) { if (free == null) free = v; continue; }
+            if (v.isFading()) {
+                if (quietestFading == null || v.loudness() < quietestFading.loudness()) quietestFading = v;
+                continue;
+            }
+            sounding++;
+            if (oldest == null || v.age < oldest.age) oldest = v;
+        }
+        if (sounding >= polyphony && oldest != null) oldest.fadeOut(fadeFrames());
+        if (free != null) return free;
+        Voice victim = quietestFading != null ? quietestFading : oldest;
+        victim.free();
+        return victim;
+    }
+
+    private int fadeFrames() { return (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate); }
+}

@@ -1,0 +1,64 @@
+package dev.loophole.signal.dsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class EnvelopeGeneratorTest {
+
+    @Test
+    void stagesEndOnTheirExactFrames() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        // delay 10, attack 100, hold 50, decay 200 to 0.5, release 300
+        eg.trigger(10, 0f, 100, 50, 200, 0.5f, 300);
+        float[] y = new float[1000];
+        for (int i = 0; i < 600; i++) y[i] = eg.next();
+        for (int i = 0; i < 10; i++) assertThat(y[i]).isZero();
+        assertThat(y[10]).isZero();                               // attack starts at 0 on frame 10
+        assertThat(y[60]).isCloseTo(0.5f, within(1e-6f));        // halfway up
+        assertThat(y[109]).isCloseTo(0.99f, within(1e-5f));      // last attack frame
+        assertThat(y[110]).isEqualTo(1f);                         // hold
+        assertThat(y[159]).isEqualTo(1f);
+        assertThat(y[160]).isEqualTo(1f);                         // decay starts at full level
+        assertThat(20 * Math.log10(y[260])).isCloseTo(20 * Math.log10(0.5) / 2, within(0.01)); // halfway in dB
+        assertThat(y[360]).isEqualTo(0.5f);                       // sustain from frame 360 exactly
+        assertThat(eg.stage()).isEqualTo(EnvelopeGenerator.Stage.SUSTAIN);
+        eg.release();
+        float r0 = eg.next();
+        assertThat(r0).isEqualTo(0.5f);
+        float last = r0;
+        for (int i = 1; i < 300; i++) { float v = eg.next(); assertThat(v).isLessThan(last); last = v; }
+        assertThat(last).isCloseTo(EnvelopeGenerator.FLOOR / (float) Math.exp(Math.log(EnvelopeGenerator.FLOOR / 0.5) / 300), within(1e-7f));
+        assertThat(eg.isDone()).isTrue();
+        assertThat(eg.next()).isZero();
+    }
+
+    @Test
+    void sustainLevelIsExactInDb() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 0, 0, 480, 0.25f, 10);
+        for (int i = 0; i < 480; i++) eg.next();
+        assertThat(20 * Math.log10(eg.next())).isCloseTo(20 * Math.log10(0.25), within(0.01));
+    }
+
+    @Test
+    void releaseDuringAttackFallsFromTheCurrentLevel() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 100, 0, 0, 1f, 100);
+        for (int i = 0; i < 51; i++) eg.next();
+        eg.release();
+        assertThat(eg.next()).isCloseTo(0.51f, within(1e-5f));
+        int frames = 1;
+        while (!eg.isDone()) { eg.next(); frames++; }
+        assertThat(frames).isEqualTo(100);
+    }
+
+    @Test
+    void zeroSustainEndsTheEnvelopeAfterDecay() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 0, 0, 100, 0f, 10);
+        for (int i = 0; i < 100; i++) assertThat(eg.next()).isGreaterThan(0f);
+        assertThat(eg.isDone()).isTrue();
+    }
+}
