@@ -1,0 +1,163 @@
+package dev.loophole.cli;
+
+import dev.loophole.formats.midi.SmfReader;
+import dev.loophole.media.AudioData;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavWriter;
+import dev.loophole.model.Diagnostic;
+import dev.loophole.model.Program;
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.sampler.Patch;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/** Renders a MIDI file through instruments into a WAV file: the work behind {@code render} and {@code demo}. */
+final class RenderJob {
+    static final int BLOCK = 256;
+    static final int MAX_WARNINGS = 10;
+
+    record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
+                   boolean progress, boolean verbose) {}
+
+    record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed) {
+        String line() {
+            String peak = Double.isInfinite(peakDbfs) ? "-inf" : String.format("%.1f", peakDbfs);
+            return String.format("%s: %.1f s, peak %s dBFS, %d voices max, %.1f× realtime", out, seconds, peak, maxVoices, speed);
+        }
+    }
+
+    private final Options options;
+    private final PrintWriter err;
+
+    RenderJob(Options options, PrintWriter err) {
+        this.options = options;
+        this.err = err;
+    }
+
+    Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
+        requireWritable(out);
+        MidiSong song = SmfReader.read(midi);
+        Engine engine = new Engine(options.rate(), BLOCK);
+        PatchCompiler compiler = new PatchCompiler(InstrumentLoader.samplesFromDisk(), options.rate());
+        Map<Path, SamplerInstrument> loaded = new LinkedHashMap<>();
+        int playableRegions = 0;
+        for (InstrumentSpec spec : instruments) {
+            SamplerInstrument inst = loaded.get(spec.file());
+            if (inst == null) {
+                Program program = InstrumentLoader.load(spec.file());
+                report(program.diagnostics().stream().map(Diagnostic::toString).toList());
+                Patch patch = compiler.compile(program);
+                report(patch.warnings());
+                playableRegions += patch.regionCount();
+                inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed());
+                inst.setQuality(options.quality());
+                loaded.put(spec.file(), inst);
+            }
+            if (spec.channel() == InstrumentSpec.ALL) {
+                for (int c = 0; c < 16; c++) if (engine.instrumentFor(c) == null) engine.route(c, inst);
+            } else {
+                engine.route(spec.channel() - 1, inst);
+            }
+        }
+        // Channel-specific instruments win over an "all channels" one given earlier.
+        for (InstrumentSpec spec : instruments)
+            if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
+        if (playableRegions == 0)
+            throw new Errors.UserError("nothing to render: no instrument has a region that can play (see the warnings above)");
+        warnUnrouted(song, engine);
+
+        Collector collector = new Collector(options.rate());
+        OfflineRenderer.Result result;
+        try (Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+            result = new OfflineRenderer(engine, BLOCK).render(song, options.tailSeconds(), collector,
+                    progress == null ? null : progress::update);
+        }
+        if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
+        write(collector.audio(options.format()), out);
+        double seconds = result.seconds(options.rate());
+        return new Summary(out, seconds, result.peakDbfs(), result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
+    }
+
+    private void report(List<String> warnings) {
+        int shown = 0;
+        for (String w : warnings) {
+            if (!options.verbose() && shown == MAX_WARNINGS) {
+                err.println("warning: … and " + (warnings.size() - MAX_WARNINGS) + " more (--verbose shows all)");
+                break;
+            }
+            err.println(w.contains("warning:") ? w : "warning: " + w);
+            shown++;
+        }
+        err.flush();
+    }
+
+    private void warnUnrouted(MidiSong song, Engine engine) {
+        TreeSet<Integer> silent = new TreeSet<>();
+        for (MidiEvent e : song.events()) if (e.isNoteOn() && engine.instrumentFor(e.channel()) == null) silent.add(e.channel() + 1);
+        if (!silent.isEmpty()) err.println("warning: MIDI channel(s) " + silent + " have notes but no instrument; they stay silent");
+    }
+
+    /** Fails before any work when the output cannot be written, so a long render is never thrown away. */
+    static void requireWritable(Path out) {
+        Path dir = out.toAbsolutePath().getParent();
+        if (Files.isDirectory(out)) throw new Errors.UserError(out + ": is a folder, expected a .wav file path");
+        if (dir == null || !Files.isDirectory(dir)) throw new Errors.UserError(out + ": cannot write, folder " + dir + " does not exist");
+        if (!Files.isWritable(dir)) throw new Errors.UserError(out + ": cannot write, folder " + dir + " is not writable");
+        if (Files.exists(out) && !Files.isWritable(out)) throw new Errors.UserError(out + ": cannot write, the file is read-only");
+    }
+
+    /** Writes next to the target and renames, so an existing file is replaced whole or not at all. */
+    private static void write(AudioData audio, Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".part");
+        try {
+            WavWriter.write(tmp, audio);
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
+        }
+    }
+
+    /** Gathers rendered blocks into growing stereo arrays. */
+    static final class Collector implements OfflineRenderer.Sink {
+        private final int rate;
+        private final List<float[]> left = new ArrayList<>(), right = new ArrayList<>();
+        private long frames;
+
+        Collector(int rate) { this.rate = rate; }
+
+        @Override
+        public void write(float[] l, float[] r, int n) {
+            left.add(java.util.Arrays.copyOf(l, n));
+            right.add(java.util.Arrays.copyOf(r, n));
+            frames += n;
+        }
+
+        AudioData audio(SampleFormat format) {
+            if (frames > Integer.MAX_VALUE) throw new Errors.UserError("the render is longer than one WAV array can hold");
+            float[] l = new float[(int) frames], r = new float[(int) frames];
+            int pos = 0;
+            for (int i = 0; i < left.size(); i++) {
+                System.arraycopy(left.get(i), 0, l, pos, left.get(i).length);
+                System.arraycopy(right.get(i), 0, r, pos, right.get(i).length);
+                pos += left.get(i).length;
+            }
+            return new AudioData(new float[][] {l, r}, rate, format, SampleMetadata.NONE);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.loophole.cli;
+
+import dev.loophole.media.SampleFormat;
+import dev.loophole.signal.dsp.Interpolation;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that renders audio. */
+final class RenderOptions {
+    @Option(names = "--rate", defaultValue = "48000", paramLabel = "HZ",
+            description = "Sample rate: 44100, 48000 or 96000 (default: ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--bits", defaultValue = "24", paramLabel = "N", description = "PCM bits per sample: 16 or 24 (default: ${DEFAULT-VALUE}).")
+    int bits;
+
+    @Option(names = "--float", description = "Write 32-bit float samples instead of PCM.")
+    boolean floating;
+
+    @Option(names = "--tail", paramLabel = "SECONDS",
+            description = "Seconds rendered after the last MIDI event (default: until every voice is silent).")
+    Double tail;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--quality", defaultValue = "cubic", paramLabel = "linear|cubic",
+            description = "Sample interpolation (default: ${DEFAULT-VALUE}).")
+    String quality;
+
+    @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap per instrument (default: ${DEFAULT-VALUE}).")
+    int polyphony;
+
+    @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
+    boolean verbose;
+
+    RenderJob.Options toJob() {
+        if (rate != 44_100 && rate != 48_000 && rate != 96_000)
+            throw new Errors.UserError("--rate " + rate + " is not supported; expected 44100, 48000 or 96000");
+        if (!floating && bits != 16 && bits != 24)
+            throw new Errors.UserError("--bits " + bits + " is not supported; expected 16 or 24 (or --float)");
+        if (tail != null && !(tail >= 0)) throw new Errors.UserError("--tail " + tail + " must be 0 or more seconds");
+        if (polyphony < 1 || polyphony > 4096) throw new Errors.UserError("--polyphony " + polyphony + " is outside 1..4096");
+        int q = switch (quality) {
+            case "linear" -> Interpolation.LINEAR;
+            case "cubic" -> Interpolation.CUBIC;
+            default -> throw new Errors.UserError("--quality " + quality + " is not known; expected linear or cubic");
+        };
+        SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.loophole.signal.sampler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.model.Choke;
+import dev.loophole.model.IntRange;
+import dev.loophole.model.Loop;
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.RegionConditions;
+import dev.loophole.model.Trigger;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.EventBuffer;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The real-time rule, measured: a busy sampler allocates nothing per block once warmed up. */
+class AudioThreadAllocationTest {
+
+    @Test
+    void steadyStateProcessingAllocatesZeroBytes() {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        float[] tone = Fixtures.sine(220, 48_000, 0.3);
+        SampleMetadata loop = new SampleMetadata(57, 0, List.of(new SampleMetadata.SampleLoop(1000, 1000 + 218 * 20 - 1, 0)));
+        Fixtures f = new Fixtures().sample("tone", tone, loop).sample("hit", Fixtures.sine(1000, 3000, 0.5));
+        for (int k = 0; k < 4; k++) {
+            int pos = k + 1;
+            f.region("tone", b -> {
+                b.keyRange = new IntRange(0, 100);
+                b.loop = new Loop(LoopMode.LOOP_SUSTAIN, null, -1, -1, 0, 0);
+                b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(1, new IntRange(0, 127)), IntRange.BEND,
+                        0, 1, 4, pos, Trigger.ATTACK, null, -1, -1, -1, -1, null);
+            });
+        }
+        f.region("hit", b -> { b.keyRange = new IntRange(101, 127); b.choke = new Choke(1, 1, null, 0, 0, 0); });
+        f.region("hit", b -> { b.keyRange = new IntRange(0, 127); b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(),
+                IntRange.BEND, 0, 1, 1, 1, Trigger.RELEASE, null, -1, -1, -1, -1, null); });
+        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
+                Fixtures.RATE, 48, 3);
+        Engine engine = new Engine(Fixtures.RATE, 256);
+        for (int c = 0; c < 16; c++) engine.route(c, inst);
+
+        // Pre-generated events so the loop under test does nothing but feed and process.
+        int blocks = 10_000;
+        Random rnd = new Random(11);
+        int[][] ev = new int[blocks][];
+        for (int b = 0; b < blocks; b++) {
+            int n = rnd.nextInt(6);
+            ev[b] = new int[n * 4];
+            int off = 0;
+            for (int i = 0; i < n; i++) {
+                off = Math.min(255, off + rnd.nextInt(60));
+                int kind = rnd.nextInt(5), ch = rnd.nextInt(2), key = 30 + rnd.nextInt(98);
+                int status = switch (kind) { case 0, 1 -> 0x90; case 2 -> 0x80; case 3 -> 0xB0; default -> 0xE0; } | ch;
+                int d1 = kind == 3 ? (rnd.nextBoolean() ? 64 : 1) : kind == 4 ? rnd.nextInt(128) : key;
+                ev[b][i * 4] = off; ev[b][i * 4 + 1] = status; ev[b][i * 4 + 2] = d1; ev[b][i * 4 + 3] = 1 + rnd.nextInt(127);
+            }
+        }
+        float[] l = new float[256], r = new float[256];
+        EventBuffer buf = new EventBuffer(64);
+        long before = 0;
+        int maxVoices = 0;
+        for (int b = 0; b < blocks; b++) {
+            if (b == 2_000) before = mx.getCurrentThreadAllocatedBytes();
+            buf.clear();
+            int[] e = ev[b];
+            for (int i = 0; i < e.length; i += 4) buf.add(e[i], e[i + 1], e[i + 2], e[i + 3]);
+            engine.process(l, r, 256, buf);
+            maxVoices = Math.max(maxVoices, inst.activeVoices());
+        }
+        long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+        assertThat(maxVoices).as("the program really was busy").isGreaterThan(20);
+        assertThat(allocated).as("bytes allocated over 8,000 blocks").isZero();
+    }
+}
