@@ -1,0 +1,86 @@
+package dev.loophole.media;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A file opened for positional reads. Every failure becomes a {@link MediaException} naming the file,
+ * so the parsers above it never see a raw {@link IOException} or an end-of-file surprise.
+ */
+final class FileSource implements AutoCloseable {
+    final Path path;
+    private final FileChannel channel;
+    private final long size;
+
+    private FileSource(Path path, FileChannel channel, long size) {
+        this.path = path;
+        this.channel = channel;
+        this.size = size;
+    }
+
+    static FileSource open(Path path) throws MediaException {
+        if (Files.isDirectory(path)) throw new MediaException(path, "is a directory, not an audio file");
+        try {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+            try {
+                return new FileSource(path, ch, ch.size());
+            } catch (IOException e) {
+                ch.close();
+                throw e;
+            }
+        } catch (NoSuchFileException e) {
+            throw new MediaException(path, "file not found");
+        } catch (AccessDeniedException e) {
+            throw new MediaException(path, "permission denied");
+        } catch (IOException e) {
+            throw new MediaException(path, "cannot open: " + e.getMessage(), e);
+        }
+    }
+
+    long size() { return size; }
+
+    MediaException fail(String what) { return new MediaException(path, what); }
+
+    /** Exactly {@code length} bytes at {@code position}, or an error saying which structure the file ends inside. */
+    ByteBuffer read(long position, int length, ByteOrder order, String what) throws MediaException {
+        ByteBuffer buf = ByteBuffer.allocate(length).order(order);
+        int got = readAtMost(position, buf);
+        if (got < length)
+            throw fail("file ends inside the " + what + " (expected " + length + " bytes at offset " + position
+                    + ", the file has " + Math.max(0, size - position) + ")");
+        return buf.flip();
+    }
+
+    /** Fills {@code dst} from {@code position} as far as the file allows; returns the bytes read. */
+    int readAtMost(long position, ByteBuffer dst) throws MediaException {
+        int start = dst.position();
+        try {
+            while (dst.hasRemaining()) {
+                int n = channel.read(dst, position + (dst.position() - start));
+                if (n < 0) break;
+            }
+        } catch (ClosedByInterruptException e) {
+            throw new MediaException(path, "reading was interrupted", e);
+        } catch (IOException e) {
+            throw new MediaException(path, "cannot read: " + e.getMessage(), e);
+        }
+        return dst.position() - start;
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // A read-only channel has nothing to flush; a failing close cannot lose data.
+        }
+    }
+}
