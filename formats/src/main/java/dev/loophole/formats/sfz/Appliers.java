@@ -1,0 +1,180 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.LoopType;
+import dev.loophole.model.OffMode;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.Trigger;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ObjIntConsumer;
+
+/**
+ * The opcodes the engine plays, each mapped onto a field of {@link RegionDraft}. Names are the
+ * canonical family names of {@link OpcodeTable} (aliases such as {@code loopmode} arrive already
+ * resolved); types and ranges come from the table, so a line here only says where a value goes.
+ */
+final class Appliers {
+    @FunctionalInterface
+    interface Applier { void apply(RegionDraft d, Value v); }
+
+    static final Set<String> BUILTIN_SAMPLES = Set.of("*sine", "*saw", "*square", "*triangle", "*noise", "*silence");
+
+    private static final Map<String, Applier> REGION = new HashMap<>();
+
+    private Appliers() {}
+
+    /** The applier of a canonical opcode name, or null when the engine does not play it yet. */
+    static Applier of(String canonical) { return REGION.get(canonical); }
+
+    static boolean plays(String canonical) { return REGION.containsKey(canonical); }
+
+    private static void on(String name, Applier a) { REGION.put(name, a); }
+
+    private static void integer(String name, ObjIntConsumer<RegionDraft> set) {
+        on(name, (d, v) -> v.integer().ifPresent(i -> set.accept(d, i)));
+    }
+
+    private static void key(String name, ObjIntConsumer<RegionDraft> set) {
+        on(name, (d, v) -> v.key().ifPresent(k -> set.accept(d, k)));
+    }
+
+    private interface DoubleSetter { void set(RegionDraft d, double x); }
+
+    private static void number(String name, DoubleSetter set) {
+        on(name, (d, v) -> v.number().ifPresent(x -> set.set(d, x)));
+    }
+
+    private interface LongSetter { void set(RegionDraft d, long x); }
+
+    private static void longInteger(String name, LongSetter set) {
+        on(name, (d, v) -> v.longInteger().ifPresent(x -> set.set(d, x)));
+    }
+
+    static {
+        on("sample", Appliers::sample);
+
+        // Key, velocity and the other conditions a note must meet.
+        key("lokey", (d, k) -> d.lokey = k);
+        key("hikey", (d, k) -> d.hikey = k);
+        key("key", (d, k) -> { d.lokey = k; d.hikey = k; d.pitchKeycenter = k; });
+        integer("lovel", (d, i) -> d.lovel = i);
+        integer("hivel", (d, i) -> d.hivel = i);
+        integer("lochan", (d, i) -> d.lochan = i);
+        integer("hichan", (d, i) -> d.hichan = i);
+        on("loccN", (d, v) -> v.integer().ifPresent(i -> d.ccRange(v.index(0))[0] = i));
+        on("hiccN", (d, v) -> v.integer().ifPresent(i -> d.ccRange(v.index(0))[1] = i));
+        integer("lobend", (d, i) -> d.lobend = i);
+        integer("hibend", (d, i) -> d.hibend = i);
+        number("lorand", (d, x) -> d.lorand = x);
+        number("hirand", (d, x) -> d.hirand = x);
+        integer("seq_length", (d, i) -> d.seqLength = i);
+        integer("seq_position", (d, i) -> d.seqPosition = i);
+        on("trigger", (d, v) -> v.choice().ifPresent(s -> d.trigger = Trigger.fromSfz(s)));
+        key("sw_lokey", (d, k) -> d.swLokey = k);
+        key("sw_hikey", (d, k) -> d.swHikey = k);
+        key("sw_last", (d, k) -> d.swLast = k);
+        key("sw_down", (d, k) -> d.swDown = k);
+        key("sw_up", (d, k) -> d.swUp = k);
+        key("sw_previous", (d, k) -> d.swPrevious = k);
+        on("sw_label", (d, v) -> v.string().ifPresent(s -> d.swLabel = s));
+
+        // Pitch.
+        on("pitch_keycenter", Appliers::pitchKeycenter);
+        integer("transpose", (d, i) -> d.transpose = i);
+        // Documented as -100..100 cents, but libraries detune further and players accept it.
+        on("tune", (d, v) -> v.number(-9600.0, 9600.0).ifPresent(x -> d.tune = x));
+        number("pitch_keytrack", (d, x) -> d.pitchKeytrack = x);
+        number("pitch_veltrack", (d, x) -> d.pitchVeltrack = x);
+        integer("bend_up", (d, i) -> d.bendUp = i);
+        integer("bend_down", (d, i) -> d.bendDown = i);
+
+        // Level and stereo placement.
+        // Documented up to +6 dB; players accept more and libraries use it (gain_ccN goes to +48).
+        on("volume", (d, v) -> v.number(-144.0, 48.0).ifPresent(x -> d.volume = x));
+        number("amplitude", (d, x) -> d.amplitude = x);
+        number("pan", (d, x) -> d.pan = x);
+        number("width", (d, x) -> d.width = x);
+        number("position", (d, x) -> d.position = x);
+        number("amp_veltrack", (d, x) -> d.ampVeltrack = x);
+        key("amp_keycenter", (d, k) -> d.ampKeycenter = k);
+        number("amp_keytrack", (d, x) -> d.ampKeytrack = x);
+        number("amp_random", (d, x) -> d.ampRandom = x);
+        number("rt_decay", (d, x) -> d.rtDecay = x);
+
+        // Sample reading.
+        longInteger("offset", (d, x) -> d.offset = x);
+        longInteger("offset_random", (d, x) -> d.offsetRandom = x);
+        longInteger("end", (d, x) -> d.end = x);
+        integer("count", (d, i) -> d.count = i);
+        number("delay", (d, x) -> d.delay = x);
+        number("delay_random", (d, x) -> d.delayRandom = x);
+        on("direction", (d, v) -> v.choice().ifPresent(s -> d.reverse = s.equals("reverse")));
+        on("loop_mode", (d, v) -> {
+            LoopMode m = LoopMode.fromSfz(v.text());
+            if (m != null) d.loopMode = m;
+            else v.warn(v.name() + ": expected one of no_loop, one_shot, loop_continuous, loop_sustain, found '" + v.text() + "'");
+        });
+        on("loop_type", (d, v) -> v.choice().ifPresent(s -> d.loopType = LoopType.fromSfz(s)));
+        longInteger("loop_start", (d, x) -> d.loopStart = x);
+        longInteger("loop_end", (d, x) -> d.loopEnd = x);
+        on("loop_crossfade", (d, v) -> v.number(0.0, null).ifPresent(x -> d.loopCrossfade = x));
+        on("loop_count", (d, v) -> v.integer(0.0, null).ifPresent(i -> d.loopCount = i));
+
+        // Envelopes: SFZ writes start and sustain levels in percent, the model in 0..1.
+        String[] egs = {"ampeg", "fileg", "pitcheg"};
+        for (int e = 0; e < egs.length; e++) {
+            for (RegionDraft.Eg p : RegionDraft.Eg.values()) {
+                if (e == 0 && (p == RegionDraft.Eg.DEPTH || p == RegionDraft.Eg.VEL2DEPTH)) continue;
+                int eg = e, slot = p.ordinal();
+                boolean percent = p == RegionDraft.Eg.START || p == RegionDraft.Eg.SUSTAIN || p == RegionDraft.Eg.VEL2SUSTAIN;
+                number(egs[e] + "_" + p.name().toLowerCase(java.util.Locale.ROOT),
+                        (d, x) -> d.eg[eg][slot] = percent ? x / 100 : x);
+            }
+        }
+
+        // Filter: a region has one only once cutoff is given.
+        on("fil_type", (d, v) -> v.choice().ifPresent(s -> d.filType = s));
+        on("cutoff", (d, v) -> v.number(0.0, null).ifPresent(x -> d.cutoff = x));
+        number("resonance", (d, x) -> d.resonance = x);
+        number("fil_keytrack", (d, x) -> d.filKeytrack = x);
+        key("fil_keycenter", (d, k) -> d.filKeycenter = k);
+        number("fil_veltrack", (d, x) -> d.filVeltrack = x);
+        number("fil_gain", (d, x) -> d.filGain = x);
+
+        // Voice lifecycle.
+        longInteger("group", (d, x) -> d.group = x);
+        longInteger("off_by", (d, x) -> d.offBy = x);
+        on("off_mode", (d, v) -> v.choice().ifPresent(s -> d.offMode = OffMode.fromSfz(s)));
+        on("off_time", (d, v) -> v.number(0.0, 100.0).ifPresent(x -> d.offTime = x));
+        on("polyphony", (d, v) -> v.integer(0.0, 65535.0).ifPresent(i -> d.polyphony = i));
+        on("note_polyphony", (d, v) -> v.integer(0.0, 65535.0).ifPresent(i -> d.notePolyphony = i));
+    }
+
+    private static void sample(RegionDraft d, Value v) {
+        String raw = v.text();
+        if (raw.isEmpty()) { v.warn("sample: expected a file path, found nothing"); return; }
+        d.samples.clear();
+        if (raw.startsWith("*")) {
+            if (!BUILTIN_SAMPLES.contains(raw)) v.warn("sample=" + raw + " is not a built-in waveform (" + String.join(" ", BUILTIN_SAMPLES.stream().sorted().toList()) + ")");
+            d.samples.add(new SampleRef(raw));
+            return;
+        }
+        Value.Context c = v.context();
+        PathResolver.Resolved r = c.paths().resolve(c.root(), c.defaultPath(), raw);
+        if (!r.exists()) v.warn("sample file not found: " + raw + " (looked for " + r.path() + ")");
+        d.samples.add(new SampleRef(r.path().toString()));
+    }
+
+    private static void pitchKeycenter(RegionDraft d, Value v) {
+        if (v.text().equals("sample")) {
+            // The root key then comes from the sample's metadata, which the model cannot say yet.
+            d.other.put(v.name(), v.text());
+            v.diagnostics().warnOnce("pitch_keycenter=sample " + v.at().file(), v.at(),
+                    "pitch_keycenter=sample is parsed but not played yet; key 60 is used");
+            return;
+        }
+        v.key().ifPresent(k -> d.pitchKeycenter = k);
+    }
+}

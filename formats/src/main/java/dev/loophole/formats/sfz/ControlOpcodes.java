@@ -1,0 +1,80 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.ProgramSettings;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Instrument-wide opcodes. They take effect where they are written, not per region: {@code default_path}
+ * and the key offsets change how later opcodes read, and pedal/key-switch settings describe the whole
+ * program. They are usually under {@code <control>} or {@code <global>} but are honoured anywhere.
+ */
+final class ControlOpcodes {
+    private static final Set<String> NAMES = Set.of("default_path", "note_offset", "octave_offset", "set_ccN", "set_hdccN",
+            "label_ccN", "label_keyN", "sustain_cc", "sustain_lo", "sostenuto_cc", "sw_default");
+
+    private final Diagnostics diagnostics;
+    private Value.Context context;
+    private int noteOffset, octaveOffset;
+    private final Map<Integer, Double> initialCc = new TreeMap<>();
+    private final Map<Integer, String> ccLabels = new HashMap<>();
+    private final Map<Integer, String> keyLabels = new HashMap<>();
+    private int sustainCc = ProgramSettings.DEFAULT.sustainCc(), sustainLo = ProgramSettings.DEFAULT.sustainLo();
+    private int sostenutoCc = ProgramSettings.DEFAULT.sostenutoCc(), swDefault = ProgramSettings.DEFAULT.swDefault();
+
+    ControlOpcodes(Value.Context initial, Diagnostics diagnostics) {
+        this.context = initial;
+        this.diagnostics = diagnostics;
+    }
+
+    boolean handles(String canonical) { return NAMES.contains(canonical); }
+
+    /** The settings later opcodes are read with. */
+    Value.Context context() { return context; }
+
+    void apply(Value v) {
+        switch (v.match().spec().name()) {
+            case "default_path" -> context = new Value.Context(context.keyOffset(), v.text().replace('\\', '/'), context.root(), context.paths());
+            case "note_offset" -> v.integer().ifPresent(i -> { noteOffset = i; offsetsChanged(); });
+            case "octave_offset" -> v.integer().ifPresent(i -> { octaveOffset = i; offsetsChanged(); });
+            case "set_ccN" -> ccNumber(v, 0).ifPresent(n -> v.number().ifPresent(x -> initialCc.put(n, x / 127.0)));
+            case "set_hdccN" -> ccNumber(v, 0).ifPresent(n -> v.number().ifPresent(x -> initialCc.put(n, x)));
+            case "label_ccN" -> ccNumber(v, 0).ifPresent(n -> v.string().ifPresent(s -> ccLabels.put(n, s)));
+            case "label_keyN" -> keyNumber(v).ifPresent(n -> v.string().ifPresent(s -> keyLabels.put(n, s)));
+            case "sustain_cc" -> v.integer().ifPresent(i -> sustainCc = i);
+            case "sustain_lo" -> v.number().ifPresent(x -> sustainLo = (int) Math.round(x));
+            case "sostenuto_cc" -> v.integer().ifPresent(i -> sostenutoCc = i);
+            case "sw_default" -> v.key().ifPresent(k -> swDefault = k);
+            default -> throw new IllegalStateException(v.name());
+        }
+    }
+
+    private void offsetsChanged() {
+        context = new Value.Context(noteOffset + 12 * octaveOffset, context.defaultPath(), context.root(), context.paths());
+    }
+
+    /** Controller numbers: 0..127 MIDI CCs and the extended ones players define above them. */
+    private java.util.OptionalInt ccNumber(Value v, int i) {
+        int n = v.index(i);
+        if (n <= 511) return java.util.OptionalInt.of(n);
+        v.warn(v.name() + ": expected a controller number 0..511 in the name, found " + n);
+        return java.util.OptionalInt.empty();
+    }
+
+    private java.util.OptionalInt keyNumber(Value v) {
+        int n = v.index(0);
+        if (n <= 127) return java.util.OptionalInt.of(n);
+        v.warn(v.name() + ": expected a key number 0..127 in the name, found " + n);
+        return java.util.OptionalInt.empty();
+    }
+
+    ProgramSettings settings() {
+        return new ProgramSettings(sustainCc, sustainLo, sostenutoCc, initialCc, swDefault, 0);
+    }
+
+    Map<Integer, String> ccLabels() { return ccLabels; }
+
+    Map<Integer, String> keyLabels() { return keyLabels; }
+}

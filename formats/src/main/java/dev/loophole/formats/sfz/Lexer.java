@@ -1,0 +1,199 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits the text of one SFZ file into headers, {@code opcode=value} pairs and preprocessor lines.
+ *
+ * <p>SFZ has no quoting, so a value runs until the end of the line, a comment, a {@code <header>}, or
+ * whitespace followed by the next {@code name=}: that is how sample paths keep their spaces and
+ * values their {@code =} signs. Anything the grammar cannot place is an {@link SfzException}.
+ */
+final class Lexer {
+    private final String file;
+    private final String text;
+    private final int[] lineStarts;
+    private int pos;
+
+    Lexer(String file, String text) {
+        this.file = file;
+        this.text = text.startsWith("\uFEFF") ? " " + text.substring(1) : text; // BOM keeps columns
+        this.lineStarts = lineStarts(this.text);
+    }
+
+    static List<Token> tokens(String file, String text) throws SfzException {
+        return new Lexer(file, text).all();
+    }
+
+    private List<Token> all() throws SfzException {
+        List<Token> out = new ArrayList<>();
+        while (true) {
+            skipBlanksAndComments();
+            if (pos >= text.length()) return out;
+            char c = text.charAt(pos);
+            if (c == '<') out.add(header());
+            else if (c == '#') out.add(directive());
+            else if (isNameChar(c)) out.add(opcode());
+            else if (c == '=') throw error(pos, "expected an opcode name before '='");
+            else throw error(pos, "expected a <header>, an opcode=value, #define, #include or a comment, found '" + c + "'");
+        }
+    }
+
+    private void skipBlanksAndComments() throws SfzException {
+        while (pos < text.length()) {
+            char c = text.charAt(pos);
+            if (Character.isWhitespace(c)) pos++;
+            else if (text.startsWith("//", pos)) skipLine();
+            else if (text.startsWith("/*", pos)) skipBlockComment();
+            else return;
+        }
+    }
+
+    private void skipLine() {
+        while (pos < text.length() && !isEol(text.charAt(pos))) pos++;
+    }
+
+    private void skipBlockComment() throws SfzException {
+        int close = text.indexOf("*/", pos + 2);
+        if (close < 0) throw error(pos, "expected '*/' to close the comment opened here");
+        pos = close + 2;
+    }
+
+    private Token header() throws SfzException {
+        int start = pos;
+        int end = pos + 1;
+        while (end < text.length() && text.charAt(end) != '>' && !isEol(text.charAt(end)) && text.charAt(end) != '<') end++;
+        if (end >= text.length() || text.charAt(end) != '>')
+            throw error(start, "expected '>' to close the header '" + text.substring(start, end) + "'");
+        String name = text.substring(start + 1, end);
+        Section section = Section.of(name);
+        if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + name + ">");
+        pos = end + 1;
+        return new Token.Header(section, at(start));
+    }
+
+    private Token directive() throws SfzException {
+        int start = pos;
+        int end = pos + 1;
+        while (end < text.length() && Character.isLetter(text.charAt(end))) end++;
+        String word = text.substring(start, end);
+        pos = end;
+        skipSpaces();
+        return switch (word) {
+            case "#define" -> define(start);
+            case "#include" -> include(start);
+            default -> throw error(start, "expected #define or #include, found '" + word + "'");
+        };
+    }
+
+    private Token define(int start) throws SfzException {
+        int nameStart = pos;
+        if (pos >= text.length() || text.charAt(pos) != '$') throw error(pos, "expected a $NAME after #define");
+        pos++;
+        while (pos < text.length() && isVarChar(text.charAt(pos))) pos++;
+        if (pos == nameStart + 1) throw error(nameStart, "expected a $NAME after #define");
+        String name = text.substring(nameStart, pos);
+        skipSpaces();
+        String value = restOfLine();
+        if (value.isEmpty()) throw error(pos, "expected a value after #define " + name);
+        return new Token.Define(name, value, at(start));
+    }
+
+    private Token include(int start) throws SfzException {
+        String path;
+        if (pos < text.length() && text.charAt(pos) == '"') {
+            int close = pos + 1;
+            while (close < text.length() && text.charAt(close) != '"' && !isEol(text.charAt(close))) close++;
+            if (close >= text.length() || text.charAt(close) != '"') throw error(pos, "expected a closing '\"' after the #include path");
+            path = text.substring(pos + 1, close);
+            pos = close + 1;
+        } else {
+            path = restOfLine(); // unquoted paths are accepted: some players write them that way
+        }
+        if (path.isBlank()) throw error(start, "expected a file path after #include");
+        return new Token.Include(path, at(start));
+    }
+
+    private Token opcode() throws SfzException {
+        int start = pos;
+        while (pos < text.length() && isNameChar(text.charAt(pos))) pos++;
+        String name = text.substring(start, pos);
+        skipSpaces();
+        if (pos >= text.length() || text.charAt(pos) != '=')
+            throw error(start, "expected opcode=value, found '" + name + "' without '='");
+        pos++;
+        skipSpaces();
+        int valueStart = pos;
+        int end = valueEnd(pos);
+        pos = end;
+        int trimmed = end;
+        while (trimmed > valueStart && Character.isWhitespace(text.charAt(trimmed - 1))) trimmed--;
+        return new Token.Opcode(name, text.substring(valueStart, trimmed), at(start), at(valueStart));
+    }
+
+    /** Where a value ends: end of line, a comment, a header, or blanks followed by another {@code name=}. */
+    private int valueEnd(int from) {
+        int i = from;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (isEol(c) || c == '<' || text.startsWith("//", i) || text.startsWith("/*", i)) return i;
+            if (Character.isWhitespace(c) && nextOpcodeStartsAfterBlanks(i)) return i;
+            i++;
+        }
+        return i;
+    }
+
+    private boolean nextOpcodeStartsAfterBlanks(int i) {
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        int nameStart = i;
+        while (i < text.length() && isNameChar(text.charAt(i))) i++;
+        if (i == nameStart) return false;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) i++;
+        return i < text.length() && text.charAt(i) == '=';
+    }
+
+    private String restOfLine() {
+        int start = pos;
+        int end = start;
+        while (end < text.length() && !isEol(text.charAt(end)) && !text.startsWith("//", end) && !text.startsWith("/*", end)) end++;
+        pos = end;
+        return text.substring(start, end).strip();
+    }
+
+    private void skipSpaces() {
+        while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) pos++;
+    }
+
+    static boolean isNameChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '$');
+    }
+
+    static boolean isVarChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    private static boolean isEol(char c) { return c == '\n' || c == '\r'; }
+
+    private SfzException error(int offset, String expected) {
+        return new SfzException(at(offset), expected);
+    }
+
+    private SourceLocation at(int offset) {
+        int line = java.util.Arrays.binarySearch(lineStarts, offset);
+        if (line < 0) line = -line - 2;
+        return new SourceLocation(file, line + 1, offset - lineStarts[line] + 1);
+    }
+
+    /** Line starts after \n, \r\n or a lone \r, so old Mac files get right line numbers too. */
+    private static int[] lineStarts(String s) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || (c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'))) starts.add(i + 1);
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+}

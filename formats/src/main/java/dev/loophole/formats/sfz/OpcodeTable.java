@@ -1,0 +1,166 @@
+package dev.loophole.formats.sfz;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every SFZ opcode the format documents, read from {@code opcodes.tsv} (derived from the CC0
+ * {@code syntax.yml} by {@code formats/tools/gen_sfz_opcodes.py}). It answers "is this name an
+ * opcode, which one, and what values does it take?" for written names such as {@code lfo2_eq1freq_oncc7}.
+ *
+ * <p>Three mechanisms: exact names and aliases; numbered families ({@code loccN}, {@code eqN_freq},
+ * {@code egN_levelX}), where an upper-case placeholder stands for a number; and the modulation
+ * suffixes {@code _onccN _curveccN _smoothccN _stepccN}, accepted on any known numeric opcode.
+ */
+final class OpcodeTable {
+    enum Type { INTEGER, FLOAT, STRING, ANY }
+
+    /** One opcode (or modulation suffix of one): {@code name} is the canonical family name, e.g. {@code loccN}. */
+    record Spec(String name, String version, Type type, Double min, Double max, String unit,
+                List<String> options, String modulates, String onccRange) {
+        String range() { return min == null || max == null ? "" : fmt(min) + ".." + fmt(max); }
+
+        static String fmt(double d) { return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d); }
+    }
+
+    /** A written name matched to its spec, with the numbers that filled its placeholders, in order. */
+    record Match(String written, Spec spec, List<Integer> numbers) {
+        int number(int i) { return numbers.get(i); }
+    }
+
+    private record Family(Pattern pattern, int literalLength, Spec spec) {}
+
+    private static final Pattern SUFFIX = Pattern.compile("(.+)_(oncc|curvecc|smoothcc|stepcc)(\\d+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("NNN|NN|[NXY]|\\*");
+    private static final OpcodeTable INSTANCE = load();
+
+    private final Map<String, Spec> exact = new HashMap<>();
+    private final List<Family> families = new ArrayList<>();
+    private final Map<String, Optional<Match>> cache = new ConcurrentHashMap<>();
+    private int rows;
+
+    static OpcodeTable get() { return INSTANCE; }
+
+    /** How many opcodes the table lists (aliases not counted). */
+    int size() { return rows; }
+
+    Optional<Match> lookup(String written) {
+        return cache.computeIfAbsent(written, this::resolve);
+    }
+
+    private Optional<Match> resolve(String written) {
+        Optional<Match> direct = direct(written);
+        if (direct.isPresent()) return direct;
+        Matcher m = SUFFIX.matcher(written);
+        if (!m.matches()) return Optional.empty();
+        Optional<Match> base = direct(m.group(1));
+        if (base.isEmpty() || base.get().spec().type() == Type.STRING) return Optional.empty();
+        Spec b = base.get().spec();
+        Spec s = switch (m.group(2)) {
+            case "oncc" -> withRange(b, b.name() + "_onccN", Type.FLOAT, b.onccRange());
+            case "curvecc" -> withRange(b, b.name() + "_curveccN", Type.INTEGER, "0..255");
+            default -> withRange(b, b.name() + "_" + m.group(2) + "N", Type.FLOAT, "0..1000000");
+        };
+        List<Integer> numbers = new ArrayList<>(base.get().numbers());
+        numbers.add(parseNumber(m.group(3)));
+        return Optional.of(new Match(written, s, List.copyOf(numbers)));
+    }
+
+    private static Spec withRange(Spec base, String name, Type type, String range) {
+        Double lo = null, hi = null;
+        if (range != null && range.contains("..")) {
+            String[] p = range.split("\\.\\.", 2);
+            lo = number(p[0]);
+            hi = number(p[1]);
+        }
+        return new Spec(name, base.version(), type, lo, hi, base.unit(), List.of(), base.name(), null);
+    }
+
+    private Optional<Match> direct(String written) {
+        Spec s = exact.get(written);
+        if (s != null) return Optional.of(new Match(written, s, List.of()));
+        Match best = null;
+        int bestLiteral = -1;
+        for (Family f : families) {
+            Matcher m = f.pattern().matcher(written);
+            if (!m.matches() || f.literalLength() <= bestLiteral) continue;
+            List<Integer> numbers = new ArrayList<>();
+            for (int g = 1; g <= m.groupCount(); g++) {
+                String part = m.group(g);
+                if (!part.isEmpty() && part.chars().allMatch(Character::isDigit)) numbers.add(parseNumber(part));
+            }
+            best = new Match(written, f.spec(), List.copyOf(numbers));
+            bestLiteral = f.literalLength();
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int parseNumber(String digits) {
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }
+
+    private static OpcodeTable load() {
+        OpcodeTable t = new OpcodeTable();
+        try (InputStream in = OpcodeTable.class.getResourceAsStream("opcodes.tsv")) {
+            if (in == null) throw new IllegalStateException("opcodes.tsv is missing from the classpath");
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line; (line = r.readLine()) != null; ) {
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) { header = false; continue; }
+                t.add(line.split("\t", -1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return t;
+    }
+
+    private void add(String[] c) {
+        // name version type min max default unit aliases options of oncc
+        Spec spec = new Spec(c[0], c[1], Type.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)), number(c[3]), number(c[4]),
+                dash(c[6]), dash(c[8]) == null ? List.of() : Arrays.asList(c[8].split(",")), dash(c[9]), dash(c[10]));
+        rows++;
+        register(c[0], spec);
+        if (dash(c[7]) != null) for (String alias : c[7].split(",")) register(alias, spec);
+    }
+
+    private void register(String name, Spec spec) {
+        if (!PLACEHOLDER.matcher(name).find()) { exact.putIfAbsent(name, spec); return; }
+        StringBuilder regex = new StringBuilder();
+        Matcher m = PLACEHOLDER.matcher(name);
+        int last = 0, literal = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(name.substring(last, m.start())));
+            literal += m.start() - last;
+            regex.append(m.group().equals("*") ? "([a-z0-9_]+)" : "(\\d+)");
+            last = m.end();
+        }
+        regex.append(Pattern.quote(name.substring(last)));
+        literal += name.length() - last;
+        families.add(new Family(Pattern.compile(regex.toString()), literal, spec));
+    }
+
+    private static String dash(String s) { return s == null || s.equals("-") || s.isEmpty() ? null : s; }
+
+    private static Double number(String s) {
+        try {
+            return s == null || s.equals("-") ? null : Double.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return null; // "SampleRate / 2" and similar prose bounds: no numeric limit
+        }
+    }
+}

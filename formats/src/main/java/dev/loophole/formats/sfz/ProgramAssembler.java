@@ -1,0 +1,179 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.Curve;
+import dev.loophole.model.ExtraSection;
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleGroup;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.SourceLocation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the preprocessed token stream the way a player does: {@code <global>}, {@code <master>},
+ * {@code <group>} and {@code <region>} opcodes stack up (a header clears its own level and those
+ * below it), and each region is the result of applying all four levels in that order.
+ * Regions are kept in the group they were written under, so an exporter can write shared opcodes once.
+ */
+final class ProgramAssembler {
+    private final String programId;
+    private final Diagnostics diagnostics;
+    private final OpcodeTable table = OpcodeTable.get();
+    private final ControlOpcodes control;
+    private final CurveReader curves;
+
+    private Section section;
+    private final List<Value> global = new ArrayList<>(), master = new ArrayList<>(), group = new ArrayList<>();
+    private List<Value> region;
+    private SourceLocation regionAt;
+
+    private GroupBuilder currentGroup;
+    private final List<GroupBuilder> groups = new ArrayList<>();
+    private int regionCount;
+    private ExtraBuilder extra;
+    private final List<ExtraBuilder> extras = new ArrayList<>();
+
+    private static final class GroupBuilder {
+        final SourceLocation origin;
+        final List<SampleRegion> regions = new ArrayList<>();
+        String label;
+
+        GroupBuilder(SourceLocation origin) { this.origin = origin; }
+    }
+
+    private record ExtraBuilder(Section section, Map<String, String> opcodes, SourceLocation origin) {}
+
+    ProgramAssembler(Path file, Diagnostics diagnostics, PathResolver paths) {
+        String fileName = file.getFileName() == null ? "program" : file.getFileName().toString();
+        this.programId = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
+        this.diagnostics = diagnostics;
+        Path root = file.toAbsolutePath().getParent();
+        this.control = new ControlOpcodes(new Value.Context(0, "", root == null ? Path.of("") : root, paths), diagnostics);
+        this.curves = new CurveReader(diagnostics);
+    }
+
+    void accept(Token t) {
+        switch (t) {
+            case Token.Header h -> header(h);
+            case Token.Opcode o -> opcode(o);
+            default -> throw new IllegalStateException("preprocessor left " + t);
+        }
+    }
+
+    private void header(Token.Header h) {
+        closeRegion();
+        closeCurve();
+        section = h.section();
+        extra = null;
+        switch (section) {
+            case GLOBAL -> { global.clear(); master.clear(); group.clear(); currentGroup = null; }
+            case MASTER -> { master.clear(); group.clear(); currentGroup = null; }
+            case GROUP -> { group.clear(); currentGroup = new GroupBuilder(h.at()); groups.add(currentGroup); }
+            case REGION -> { region = new ArrayList<>(); regionAt = h.at(); }
+            case CURVE -> curves.open(h.at());
+            case CONTROL -> {}
+            case EFFECT, MIDI, SAMPLE -> {
+                openExtra(h.at());
+                diagnostics.warnOnce("<" + section.sfzName + "> " + h.at().file(), h.at(),
+                        "<" + section.sfzName + "> sections are parsed and kept but not played yet");
+            }
+        }
+    }
+
+    private void opcode(Token.Opcode o) {
+        if (section == null) {
+            diagnostics.warnOnce("no header " + o.at().file(), o.at(), "opcodes before any header are read as <global>");
+            section = Section.GLOBAL;
+        }
+        OpcodeTable.Match m = table.lookup(o.name()).orElse(null);
+        Value v = new Value(o, m, control.context(), diagnostics);
+        if (m != null && control.handles(m.spec().name())) { control.apply(v); return; }
+        if (section == Section.CURVE) { curves.accept(v); return; }
+        report(v);
+        switch (section) {
+            case GLOBAL -> global.add(v);
+            case MASTER -> master.add(v);
+            case GROUP -> group.add(v);
+            case REGION -> region.add(v);
+            default -> {
+                if (extra == null) openExtra(o.at());
+                extra.opcodes().put(o.name(), o.value());
+            }
+        }
+    }
+
+    /** Once per opcode and file: what is known but not played, and what is not known at all. */
+    private void report(Value v) {
+        String file = v.token().at().file();
+        if (v.match() == null) {
+            diagnostics.warnOnce("unknown " + v.name() + " " + file, v.token().at(),
+                    "unknown opcode '" + v.name() + "'; kept but not played");
+        } else if (!Appliers.plays(v.match().spec().name()) || !section.inherits()) {
+            String family = v.match().spec().name();
+            String where = section.inherits() ? "" : " under <" + section.sfzName + ">";
+            diagnostics.warnOnce("unplayed " + family + where + " " + file, v.token().at(),
+                    family + where + " is parsed but not played yet; kept as written");
+        }
+    }
+
+    private void openExtra(SourceLocation at) {
+        extra = new ExtraBuilder(section, new LinkedHashMap<>(), at);
+        extras.add(extra);
+    }
+
+    private void closeRegion() {
+        if (region == null) return;
+        RegionDraft d = new RegionDraft();
+        for (List<Value> level : List.of(global, master, group, region)) for (Value v : level) apply(d, v);
+        if (currentGroup == null) {
+            currentGroup = new GroupBuilder(regionAt);
+            groups.add(currentGroup);
+        }
+        try {
+            currentGroup.regions.add(d.build("r" + (++regionCount), regionAt, diagnostics));
+        } catch (IllegalArgumentException e) {
+            // Values are clamped to the model's ranges, so this is a bug guard, not a path users should meet.
+            diagnostics.warn(regionAt, "region left out: " + e.getMessage());
+        }
+        if (currentGroup.label == null) currentGroup.label = label(group, "group_label");
+        region = null;
+    }
+
+    private static void apply(RegionDraft d, Value v) {
+        Appliers.Applier a = v.match() == null ? null : Appliers.of(v.match().spec().name());
+        if (a != null) a.apply(d, v);
+        else d.other.put(v.name(), v.text());
+    }
+
+    private static String label(List<Value> level, String opcode) {
+        String label = null;
+        for (Value v : level) if (v.name().equals(opcode)) label = v.text();
+        return label;
+    }
+
+    private void closeCurve() {
+        if (section == Section.CURVE) curves.close();
+    }
+
+    Program finish() {
+        closeRegion();
+        closeCurve();
+        List<SampleGroup> out = new ArrayList<>();
+        int n = 0;
+        for (GroupBuilder g : groups) {
+            if (g.regions.isEmpty()) continue;
+            n++;
+            out.add(new SampleGroup("g" + n, g.label != null ? g.label : "Group " + n, g.regions));
+        }
+        List<ExtraSection> kept = new ArrayList<>();
+        for (ExtraBuilder e : extras)
+            if (!e.opcodes().isEmpty()) kept.add(new ExtraSection(e.section().sfzName, e.opcodes(), e.origin()));
+        Map<Integer, Curve> curveMap = new TreeMap<>(curves.curves());
+        return new Program(programId, programId, out, control.settings(), control.ccLabels(), control.keyLabels(),
+                diagnostics.all(), curveMap, kept);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.Amp;
+import dev.loophole.model.Choke;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
+import dev.loophole.model.Filter;
+import dev.loophole.model.IntRange;
+import dev.loophole.model.Loop;
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.LoopType;
+import dev.loophole.model.OffMode;
+import dev.loophole.model.Playback;
+import dev.loophole.model.RegionConditions;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.SourceLocation;
+import dev.loophole.model.Trigger;
+import dev.loophole.model.Tuning;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The flat, mutable state of one region while its global, master, group and region opcodes are
+ * applied in order. Opcodes set single fields here; the model's immutable records are built once at
+ * the end, where cross-field rules (low above high, loop end before start) are settled.
+ * Initial values are the model's defaults, which are SFZ's.
+ */
+final class RegionDraft {
+    /** Envelope parameters, in the order of {@link Envelope}'s components. */
+    enum Eg { DELAY, START, ATTACK, HOLD, DECAY, SUSTAIN, RELEASE, DEPTH,
+        VEL2DELAY, VEL2ATTACK, VEL2HOLD, VEL2DECAY, VEL2SUSTAIN, VEL2RELEASE, VEL2DEPTH }
+
+    final List<SampleRef> samples = new ArrayList<>();
+    int lokey = 0, hikey = 127, lovel = 1, hivel = 127, lochan = 1, hichan = 16, lobend = -8192, hibend = 8192;
+    final Map<Integer, int[]> cc = new TreeMap<>();
+    double lorand = 0, hirand = 1;
+    int seqLength = 1, seqPosition = 1;
+    Trigger trigger = Trigger.ATTACK;
+    int swLokey = -1, swHikey = -1, swLast = -1, swDown = -1, swUp = -1, swPrevious = -1;
+    String swLabel;
+
+    int pitchKeycenter = 60, transpose = 0, bendUp = 200, bendDown = -200;
+    double tune = 0, pitchKeytrack = 100, pitchVeltrack = 0;
+
+    double volume = 0, amplitude = 100, pan = 0, width = 100, position = 0, ampVeltrack = 100;
+    double ampKeytrack = 0, ampRandom = 0, rtDecay = 0;
+    int ampKeycenter = 60;
+
+    long offset = 0, offsetRandom = 0, end = -1;
+    int count = 0;
+    double delay = 0, delayRandom = 0;
+    boolean reverse;
+
+    LoopMode loopMode;
+    LoopType loopType = LoopType.FORWARD;
+    long loopStart = -1, loopEnd = -1;
+    double loopCrossfade = 0;
+    int loopCount = 0;
+
+    /** ampeg, fileg, pitcheg. */
+    final double[][] eg = {values(Envelope.AMP_DEFAULT), values(Envelope.MOD_DEFAULT), values(Envelope.MOD_DEFAULT)};
+
+    long group = 0, offBy = 0;
+    OffMode offMode = OffMode.FAST;
+    double offTime = 0.006;
+    int polyphony = 0, notePolyphony = 0;
+
+    String filType = "lpf_2p";
+    double cutoff = Double.NaN, resonance = 0, filKeytrack = 0, filVeltrack = 0, filGain = 0;
+    int filKeycenter = 60;
+
+    final Map<String, String> other = new LinkedHashMap<>();
+
+    int[] ccRange(int number) { return cc.computeIfAbsent(number, n -> new int[] {0, 127}); }
+
+    SampleRegion build(String regionId, SourceLocation origin, Diagnostics d) {
+        SampleRegion.Builder b = SampleRegion.builder(regionId);
+        b.samples.addAll(samples);
+        b.keyRange = range("key", lokey, hikey, origin, d);
+        b.velocityRange = range("velocity", lovel, hivel, origin, d);
+        Map<Integer, IntRange> ccRanges = new TreeMap<>();
+        cc.forEach((n, r) -> ccRanges.put(n, range("cc" + n, r[0], r[1], origin, d)));
+        IntRange sw = swLokey < 0 && swHikey < 0 ? null
+                : range("sw key", swLokey < 0 ? 0 : swLokey, swHikey < 0 ? 127 : swHikey, origin, d);
+        double rLo = Math.min(lorand, hirand), rHi = Math.max(lorand, hirand);
+        if (lorand > hirand) d.warn(origin, "lorand " + lorand + " is above hirand " + hirand + "; swapped");
+        b.conditions = new RegionConditions(range("channel", lochan, hichan, origin, d), ccRanges,
+                range("bend", lobend, hibend, origin, d), rLo, rHi, seqLength, Math.min(seqPosition, 100), trigger,
+                sw, swLast, swDown, swUp, swPrevious, swLabel);
+        b.amp = new Amp(volume, amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay);
+        b.tuning = new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown);
+        b.playback = new Playback(offset, offsetRandom, end, count, delay, delayRandom, reverse);
+        long ls = loopStart, le = loopEnd;
+        if (ls >= 0 && le >= 0 && le < ls) {
+            d.warn(origin, "loop_end " + le + " is before loop_start " + ls + "; the sample's own loop points are used");
+            ls = -1;
+            le = -1;
+        }
+        b.loop = new Loop(loopMode, loopType, ls, le, loopCrossfade, loopCount);
+        b.envelopes = new Envelopes(envelope(eg[0]), envelope(eg[1]), envelope(eg[2]));
+        b.choke = new Choke(group, offBy, offMode, offTime, polyphony, notePolyphony);
+        if (!Double.isNaN(cutoff)) {
+            if (cutoff > 0) b.filters.add(new Filter(filType, cutoff, resonance, filKeytrack, filKeycenter, filVeltrack, filGain));
+            else d.warn(origin, "cutoff=0 leaves the filter out");
+        }
+        b.otherOpcodes.putAll(other);
+        b.origin = origin;
+        return b.build();
+    }
+
+    private static IntRange range(String what, int lo, int hi, SourceLocation origin, Diagnostics d) {
+        if (lo <= hi) return new IntRange(lo, hi);
+        d.warn(origin, what + " range low " + lo + " is above high " + hi + "; swapped");
+        return new IntRange(hi, lo);
+    }
+
+    static double[] values(Envelope e) {
+        return new double[] {e.delay(), e.start(), e.attack(), e.hold(), e.decay(), e.sustain(), e.release(), e.depth(),
+                e.vel2delay(), e.vel2attack(), e.vel2hold(), e.vel2decay(), e.vel2sustain(), e.vel2release(), e.vel2depth()};
+    }
+
+    static Envelope envelope(double[] v) {
+        return new Envelope(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.loophole.formats.sfz;
+
+import dev.loophole.model.SourceLocation;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.regex.Pattern;
+
+/**
+ * One written opcode value, read as the type its table entry says. Ill-typed values give a warning
+ * saying what was expected and an empty result (the opcode is then ignored); out-of-range values are
+ * clamped to the documented range with a warning naming it.
+ *
+ * @param context the {@code <control>} settings in force where the opcode was written
+ */
+record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagnostics diagnostics) {
+    /**
+     * What an opcode's meaning depends on besides its text, captured where it is written.
+     *
+     * @param keyOffset   {@code note_offset + 12 * octave_offset}
+     * @param defaultPath {@code default_path}, "" when unset
+     * @param root        folder of the top-level SFZ file: sample paths are relative to it
+     */
+    record Context(int keyOffset, String defaultPath, java.nio.file.Path root, PathResolver paths) {}
+
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
+
+    String name() { return token.name(); }
+
+    String text() { return token.value(); }
+
+    SourceLocation at() { return token.valueAt(); }
+
+    /** The number standing for placeholder {@code i} of the name, e.g. 64 in {@code locc64}. */
+    int index(int i) { return match.number(i); }
+
+    OptionalDouble number() { return number(match.spec().min(), match.spec().max()); }
+
+    OptionalDouble number(Double lo, Double hi) {
+        double d = parse(text());
+        if (Double.isNaN(d)) return expected("a number", lo, hi);
+        return OptionalDouble.of(clamp(d, lo, hi));
+    }
+
+    OptionalInt integer() { return integer(match.spec().min(), match.spec().max()); }
+
+    OptionalInt integer(Double lo, Double hi) {
+        OptionalLong v = longInteger(lo == null ? (double) Integer.MIN_VALUE : lo, hi == null ? (double) Integer.MAX_VALUE : hi);
+        return v.isPresent() ? OptionalInt.of((int) v.getAsLong()) : OptionalInt.empty();
+    }
+
+    OptionalLong longInteger() { return longInteger(match.spec().min(), match.spec().max()); }
+
+    OptionalLong longInteger(Double lo, Double hi) {
+        double d = parse(text());
+        if (Double.isNaN(d) || d != Math.rint(d)) {
+            expected("an integer", lo, hi);
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of((long) clamp(d, lo, hi));
+    }
+
+    /** A MIDI key, written as a number or a note name; the key offsets of {@code <control>} are added. */
+    OptionalInt key() {
+        OptionalInt named = NoteNames.parse(text());
+        double raw;
+        if (named.isPresent()) raw = named.getAsInt();
+        else if (parse(text()) == Math.rint(parse(text()))) raw = parse(text());
+        else {
+            diagnostics.warn(at(), name() + ": expected a note name (c4, f#2, eb-1) or an integer 0..127, found '" + text() + "'");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) clamp(raw + context.keyOffset(), 0.0, 127.0));
+    }
+
+    /** One of the words the table lists for this opcode. */
+    Optional<String> choice() {
+        if (match.spec().options().contains(text())) return Optional.of(text());
+        diagnostics.warn(at(), name() + ": expected one of " + String.join(", ", match.spec().options()) + ", found '" + text() + "'");
+        return Optional.empty();
+    }
+
+    /** A non-empty string. */
+    Optional<String> string() {
+        if (!text().isEmpty()) return Optional.of(text());
+        diagnostics.warn(at(), name() + ": expected a value, found nothing");
+        return Optional.empty();
+    }
+
+    /** The number written, or NaN when it is not a finite decimal number. */
+    static double parse(String s) {
+        if (!NUMBER.matcher(s).matches()) return Double.NaN;
+        double d = Double.parseDouble(s);
+        return Double.isFinite(d) ? d : Double.NaN;
+    }
+
+    void warn(String message) { diagnostics.warn(at(), message); }
+
+    private double clamp(double v, Double lo, Double hi) {
+        double c = v;
+        if (lo != null && c < lo) c = lo;
+        if (hi != null && c > hi) c = hi;
+        if (c != v) diagnostics.warn(at(), name() + "=" + text() + " is outside " + OpcodeTable.Spec.fmt(lo == null ? v : lo)
+                + ".." + OpcodeTable.Spec.fmt(hi == null ? v : hi) + "; clamped to " + OpcodeTable.Spec.fmt(c));
+        return c;
+    }
+
+    private OptionalDouble expected(String what, Double lo, Double hi) {
+        String range = lo != null && hi != null ? " " + OpcodeTable.Spec.fmt(lo) + ".." + OpcodeTable.Spec.fmt(hi) : "";
+        diagnostics.warn(at(), name() + ": expected " + what + range + ", found '" + text() + "'");
+        return OptionalDouble.empty();
+    }
+}
