@@ -17,6 +17,9 @@ final class SfzText {
     static final int[][] KEYS_VELOCITY = {{1, 52}, {53, 96}, {97, 127}};
     static final int[][] DRUMS_VELOCITY = {{1, 84}, {85, 127}};
 
+    /** Mix levels in dB, so the demo song peaks a few dB below full scale with default velocity curves. */
+    static final int KEYS_VOLUME_DB = -10, DRUMS_VOLUME_DB = -12;
+
     /** The choke group of the hi-hats: a closed or pedal hat stops a ringing open one. */
     static final int HAT_GROUP = 1;
 
@@ -31,8 +34,13 @@ final class SfzText {
          .append(" velocity layers. Each sample has a seamless sustain loop (also in its smpl chunk);\n")
          .append("// its pitch is within 0.01 cent of the root, the exact offset is the smpl fine tune.\n\n")
          .append("<global>\n")
+         .append("// headroom for chords held on the pedal: the samples peak near full scale on their own\n")
+         .append("volume=").append(KEYS_VOLUME_DB).append('\n')
          .append("loop_mode=loop_sustain\n")
          .append("ampeg_attack=0.001\n")
+         .append("// the loop is steady; a slow decay to 40% makes held notes fade as a struck tine does\n")
+         .append("ampeg_decay=5\n")
+         .append("ampeg_sustain=40\n")
          .append("ampeg_release=0.45\n")
          .append("amp_veltrack=60\n");
         int layer = -1;
@@ -61,6 +69,8 @@ final class SfzText {
          .append("<control>\n");
         for (Drum d : Drum.values()) s.append("label_key").append(d.key).append('=').append(d.label).append('\n');
         s.append("\n<global>\n")
+         .append("// headroom for kick, snare and hats on the same beat\n")
+         .append("volume=").append(DRUMS_VOLUME_DB).append('\n')
          .append("loop_mode=one_shot\n")
          .append("amp_veltrack=70\n");
         for (Drum d : Drum.values()) {

@@ -66,7 +66,7 @@ class DemoContentTest {
 
     @Test
     void keysSfzDeclaresLoopsReleaseVelocityAndCoversTheKeyboard() {
-        assertThat(keysSfz).contains("loop_mode=loop_sustain\n", "ampeg_release=0.45\n", "amp_veltrack=60\n",
+        assertThat(keysSfz).contains("loop_mode=loop_sustain\n", "ampeg_release=0.45\n", "amp_veltrack=60\n", "volume=-10\n",
                 "lovel=1 hivel=52", "lovel=53 hivel=96", "lovel=97 hivel=127");
         // per layer, the key ranges tile 21..108 without gaps or overlaps
         Matcher m = Pattern.compile("lokey=(\\d+) hikey=(\\d+) pitch_keycenter=(\\d+)").matcher(keysSfz);
@@ -84,7 +84,7 @@ class DemoContentTest {
 
     @Test
     void drumsSfzHasRoundRobinsLayersLabelsAndTheHatChoke() {
-        assertThat(drumsSfz).contains("loop_mode=one_shot\n", "lovel=1 hivel=84", "lovel=85 hivel=127");
+        assertThat(drumsSfz).contains("loop_mode=one_shot\n", "volume=-12\n", "lovel=1 hivel=84", "lovel=85 hivel=127");
         for (Drum d : Drum.values()) assertThat(drumsSfz).contains("label_key" + d.key + "=" + d.label + "\n");
         assertThat(count(drumsSfz, "seq_length=3")).isEqualTo(8);
         for (int rr = 1; rr <= 3; rr++) assertThat(count(drumsSfz, "seq_position=" + rr + "\n")).isEqualTo(16);
