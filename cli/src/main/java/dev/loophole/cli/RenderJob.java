@@ -1,7 +1,6 @@
 package dev.loophole.cli;
 
 import dev.loophole.formats.midi.SmfReader;
-import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
@@ -16,10 +15,10 @@ import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +79,7 @@ final class RenderJob {
             throw new Errors.UserError("nothing to render: no instrument has a region that can play (see the warnings above)");
         warnUnrouted(song, engine);
 
-        Collector collector = new Collector(options.rate());
-        OfflineRenderer.Result result;
-        try (Progress progress = options.progress() ? new Progress(options.rate()) : null) {
-            result = new OfflineRenderer(engine, BLOCK).render(song, options.tailSeconds(), collector,
-                    progress == null ? null : progress::update);
-        }
-        if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
-        write(collector.audio(options.format()), out);
+        OfflineRenderer.Result result = renderTo(out, engine, song);
         double seconds = result.seconds(options.rate());
         return new Summary(out, seconds, result.peakDbfs(), result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
     }
@@ -120,44 +112,41 @@ final class RenderJob {
         if (Files.exists(out) && !Files.isWritable(out)) throw new Errors.UserError(out + ": cannot write, the file is read-only");
     }
 
-    /** Writes next to the target and renames, so an existing file is replaced whole or not at all. */
-    private static void write(AudioData audio, Path out) throws IOException {
+    /**
+     * Streams the render into a file next to the target and renames it at the end, so an existing
+     * file is replaced whole or not at all, and a failed render leaves nothing behind.
+     */
+    private OfflineRenderer.Result renderTo(Path out, Engine engine, MidiSong song) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".part");
+        // Created by the writer with the user's default permissions (a temp file would be owner-only).
+        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
+        Files.deleteIfExists(tmp);
+        OfflineRenderer.Result result;
+        try (WavWriter wav = WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE);
+             Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+            float[][] block = new float[2][];
+            result = new OfflineRenderer(engine, BLOCK).render(song, options.tailSeconds(), (l, r, n) -> {
+                block[0] = l;
+                block[1] = r;
+                try {
+                    wav.write(block, 0, n);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, progress == null ? null : progress::update);
+            if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
+        } catch (IOException | UncheckedIOException | Errors.UserError e) {
+            Files.deleteIfExists(tmp);
+            if (e instanceof Errors.UserError u) throw u;
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
+        }
         try {
-            WavWriter.write(tmp, audio);
             Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             Files.deleteIfExists(tmp);
             throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
         }
-    }
-
-    /** Gathers rendered blocks into growing stereo arrays. */
-    static final class Collector implements OfflineRenderer.Sink {
-        private final int rate;
-        private final List<float[]> left = new ArrayList<>(), right = new ArrayList<>();
-        private long frames;
-
-        Collector(int rate) { this.rate = rate; }
-
-        @Override
-        public void write(float[] l, float[] r, int n) {
-            left.add(java.util.Arrays.copyOf(l, n));
-            right.add(java.util.Arrays.copyOf(r, n));
-            frames += n;
-        }
-
-        AudioData audio(SampleFormat format) {
-            if (frames > Integer.MAX_VALUE) throw new Errors.UserError("the render is longer than one WAV array can hold");
-            float[] l = new float[(int) frames], r = new float[(int) frames];
-            int pos = 0;
-            for (int i = 0; i < left.size(); i++) {
-                System.arraycopy(left.get(i), 0, l, pos, left.get(i).length);
-                System.arraycopy(right.get(i), 0, r, pos, right.get(i).length);
-                pos += left.get(i).length;
-            }
-            return new AudioData(new float[][] {l, r}, rate, format, SampleMetadata.NONE);
-        }
+        return result;
     }
 }

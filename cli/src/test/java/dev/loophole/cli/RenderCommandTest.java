@@ -74,8 +74,8 @@ class RenderCommandTest {
         AudioData a = WavReader.read(out);
         assertThat(a.sampleRate()).isEqualTo(44_100);
         assertThat(a.format()).isEqualTo(SampleFormat.PCM_16);
-        // Last event at tick 1200 = 1.5 s: frame 66150, plus one, plus 0.5 s of tail.
-        assertThat(a.frames()).isEqualTo(66_150 + 1 + 22_050);
+        // Last event at tick 1200 = 2.5 quarters = 1.25 s: frame 55125, plus one, plus 0.5 s of tail.
+        assertThat(a.frames()).isEqualTo(55_125 + 1 + 22_050);
     }
 
     @Test
