@@ -104,12 +104,8 @@ public final class SmfReader {
             }
             chunk = bodyEnd;
         }
-        TempoMap map;
-        try {
-            map = smpte != null ? smpte : new TempoMap(division, tempos);
-        } catch (IllegalArgumentException e) { // the checks above should make this unreachable
-            throw new SmfException(source, -1, -1, e.getMessage());
-        }
+        // division and every tempo were checked above, so TempoMap cannot refuse them
+        TempoMap map = smpte != null ? smpte : new TempoMap(division, tempos);
         return new MidiSong(name == null ? "" : name, map, events);
     }
 
