@@ -59,21 +59,27 @@ def walk(cat):
         walk(sub)
 
 
-def add_opcode(op):
-    name, version, value = op["name"], op["version"], op.get("value")
+def second_filter(alias, name):
+    # The source lists second-filter spellings (cutoff2, fil2_type, resonance2_ccN) as aliases of the
+    # first filter's opcodes; they set a different filter, so they get rows of their own.
+    return "2" in alias and "2" not in name
+
+
+def add_opcode(op, inherited_value=None):
+    name, version = op["name"], op.get("version", "SFZ v2")
+    value = op.get("value") or inherited_value
     aliases = alias_names(op)
-    # The source lists second-filter spellings (cutoff2, fil2_type, ...) as aliases; they are a
-    # different filter, so they get rows of their own.
-    second = [a for a in aliases if "2" in a and "2" not in name]
-    emit(name, version, value, [a for a in aliases if a not in second])
-    for a in second:
-        emit(a, next((x.get("version", version) for x in op["alias"] if x["name"] == a), version), value)
-    bases = {name, *aliases}
+    emit(name, version, value, [a for a in aliases if not second_filter(a, name)])
+    for a in op.get("alias") or []:
+        if second_filter(a["name"], name):
+            add_opcode(dict(a, version=a.get("version", version)), value)
+    bases = {name, *[a for a in aliases if not second_filter(a, name)]}
     for kind, mods in (op.get("modulation") or {}).items():
         if not isinstance(mods, list):
             continue  # "✓" only says that envelopes/LFOs may target it
         for m in mods:
             m_value, m_aliases = m.get("value"), alias_names(m)
+            m_version = m.get("version", version)
             hit = SUFFIX.match(m["name"])
             if hit and hit.group(1) in bases:
                 # Covered by the suffix mechanism; keep only its range and odd-shaped aliases.
@@ -82,9 +88,12 @@ def add_opcode(op):
                 for a in m_aliases:
                     ha = SUFFIX.match(a)
                     if not (ha and ha.group(1) in bases):
-                        emit(a, m.get("version", version), m_value, of=name)
+                        emit(a, m_version, m_value, of=name)
                 continue
-            emit(m["name"], m.get("version", version), m_value, m_aliases, of=name)
+            emit(m["name"], m_version, m_value, [a for a in m_aliases if not second_filter(a, m["name"])], of=name)
+            for a in m_aliases:
+                if second_filter(a, m["name"]):
+                    emit(a, m_version, m_value, of=name)
 
 
 data = yaml.safe_load(open(SRC, encoding="utf-8"))
