@@ -33,7 +33,8 @@ public final class AudioFiles {
         AudioFileType type = detect(file);
         return switch (type) {
             case WAV -> WavReader.open(file);
-            case AIFF, FLAC, OGG_VORBIS -> throw new MediaException(file, type + " is not supported yet");
+            case AIFF -> AiffReader.open(file);
+            case FLAC, OGG_VORBIS -> throw new MediaException(file, type + " is not supported yet");
         };
     }
 
