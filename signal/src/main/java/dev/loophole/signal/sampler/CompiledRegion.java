@@ -75,7 +75,8 @@ final class CompiledRegion {
 
         SampleMetadata meta = s.metadata();
         pitchKeycenter = r.tuning().pitchKeycenter();
-        baseCents = r.tuning().transpose() * 100.0 + r.tuning().tune() + meta.fineTune();
+        // The smpl pitch fraction says how far the recording sits above its unity note: correct by it.
+        baseCents = r.tuning().transpose() * 100.0 + r.tuning().tune() - meta.fineTune();
         keytrack = r.tuning().pitchKeytrack();
         veltrack = r.tuning().pitchVeltrack();
         bendUp = r.tuning().bendUp();
