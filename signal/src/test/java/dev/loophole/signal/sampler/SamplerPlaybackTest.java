@@ -55,6 +55,15 @@ class SamplerPlaybackTest {
     }
 
     @Test
+    void theSmplFineTuneIsCorrectedSoTheKeySoundsAtItsOwnPitch() {
+        float[] sharp = Fixtures.sine(440 * Math.pow(2, 30 / 1200.0), 48_000, 0.5); // recorded 30 cents sharp
+        Fixtures f = new Fixtures().sample("s", sharp, new SampleMetadata(69, 30, List.of()))
+                .region("s", b -> b.tuning = new Tuning(69, 0, 0, 100, 0, 200, -200));
+        float[][] out = f.render(f.instrument(1), events(0, 0x90, 69, 127), 48_000);
+        assertThat(Fixtures.measureFrequency(out[0], 100, 40_000)).isCloseTo(440, within(0.01));
+    }
+
+    @Test
     void roundRobinCyclesThroughItsVariations() {
         Fixtures f = new Fixtures();
         for (int v = 1; v <= 3; v++) {
