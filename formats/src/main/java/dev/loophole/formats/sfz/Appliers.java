@@ -5,6 +5,7 @@ import dev.loophole.model.LoopType;
 import dev.loophole.model.OffMode;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.Trigger;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -162,9 +163,22 @@ final class Appliers {
             return;
         }
         Value.Context c = v.context();
+        Path embedded = embedded(c.embedded(), raw);
+        if (embedded != null) { d.samples.add(new SampleRef(embedded.toString())); return; }
         PathResolver.Resolved r = c.paths().resolve(c.root(), c.defaultPath(), raw);
         if (!r.exists()) v.warn("sample file not found: " + raw + " (looked for " + r.path() + ")");
         d.samples.add(new SampleRef(r.path().toString()));
+    }
+
+    /** The decoded {@code <sample>} a region names: exactly, else ignoring case and folders. */
+    private static Path embedded(Map<String, Path> files, String raw) {
+        if (files.isEmpty()) return null;
+        Path exact = files.get(raw);
+        if (exact != null) return exact;
+        String base = raw.substring(Math.max(raw.lastIndexOf('/'), raw.lastIndexOf('\\')) + 1);
+        for (Map.Entry<String, Path> e : files.entrySet())
+            if (e.getKey().equalsIgnoreCase(raw) || e.getKey().equalsIgnoreCase(base)) return e.getValue();
+        return null;
     }
 
     private static void pitchKeycenter(RegionDraft d, Value v) {

@@ -36,7 +36,7 @@ final class ControlOpcodes {
 
     void apply(Value v) {
         switch (v.match().spec().name()) {
-            case "default_path" -> context = new Value.Context(context.keyOffset(), v.text().replace('\\', '/'), context.root(), context.paths());
+            case "default_path" -> context = context.withDefaultPath(v.text().replace('\\', '/'));
             case "note_offset" -> v.integer().ifPresent(i -> { noteOffset = i; offsetsChanged(); });
             case "octave_offset" -> v.integer().ifPresent(i -> { octaveOffset = i; offsetsChanged(); });
             case "set_ccN" -> ccNumber(v, 0).ifPresent(n -> v.number().ifPresent(x -> initialCc.put(n, x / 127.0)));
@@ -52,7 +52,7 @@ final class ControlOpcodes {
     }
 
     private void offsetsChanged() {
-        context = new Value.Context(noteOffset + 12 * octaveOffset, context.defaultPath(), context.root(), context.paths());
+        context = context.withKeyOffset(noteOffset + 12 * octaveOffset);
     }
 
     /** Controller numbers: 0..127 MIDI CCs and the extended ones players define above them. */

@@ -1,6 +1,8 @@
 package dev.loophole.formats.sfz;
 
 import dev.loophole.model.SourceLocation;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,17 +16,25 @@ import java.util.List;
 final class Lexer {
     private final String file;
     private final String text;
+    private final Charset charset;
     private final int[] lineStarts;
     private int pos;
+    private Section section;
 
-    Lexer(String file, String text) {
+    Lexer(String file, String text, Charset charset) {
         this.file = file;
         this.text = text.startsWith("\uFEFF") ? " " + text.substring(1) : text; // BOM keeps columns
+        this.charset = charset;
         this.lineStarts = lineStarts(this.text);
     }
 
     static List<Token> tokens(String file, String text) throws SfzException {
-        return new Lexer(file, text).all();
+        return tokens(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** {@code charset} is the one {@code text} was decoded with: embedded sample data is turned back into bytes with it. */
+    static List<Token> tokens(String file, String text, Charset charset) throws SfzException {
+        return new Lexer(file, text, charset).all();
     }
 
     private List<Token> all() throws SfzException {
@@ -71,6 +81,7 @@ final class Lexer {
         Section section = Section.of(name);
         if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + name + ">");
         pos = end + 1;
+        this.section = section;
         return new Token.Header(section, at(start));
     }
 
@@ -125,12 +136,28 @@ final class Lexer {
             throw error(start, "expected opcode=value, found '" + name + "' without '='");
         pos++;
         skipSpaces();
+        if (section == Section.SAMPLE && name.equals("data")) return sampleData(start);
         int valueStart = pos;
         int end = valueEnd(pos);
         pos = end;
         int trimmed = end;
         while (trimmed > valueStart && Character.isWhitespace(text.charAt(trimmed - 1))) trimmed--;
         return new Token.Opcode(name, text.substring(valueStart, trimmed), at(start), at(valueStart));
+    }
+
+    /**
+     * Embedded sample bytes run to the {@code $} end marker, across lines and through anything that
+     * would end an ordinary value. Without a marker, the rest of the line is taken (base64 writers omit it).
+     */
+    private Token sampleData(int start) throws SfzException {
+        int marker = text.indexOf('$', pos);
+        int end = marker >= 0 ? marker : pos;
+        if (marker < 0) while (end < text.length() && !isEol(text.charAt(end))) end++;
+        String encoded = text.substring(pos, end);
+        if (marker < 0 && !encoded.strip().matches("[A-Za-z0-9+/=]+"))
+            throw error(start, "expected '$' to end the embedded sample data");
+        pos = marker >= 0 ? marker + 1 : end;
+        return new Token.SampleData(encoded, charset, at(start));
     }
 
     /** Where a value ends: end of line, a comment, a header, or blanks followed by another {@code name=}. */

@@ -4,6 +4,7 @@ import dev.loophole.model.SourceLocation;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,21 +38,25 @@ final class Preprocessor {
         this.paths = paths;
     }
 
-    /** Expands {@code text}, which is the content of {@code file}. */
-    List<Token> run(Path file, String text) throws SfzException {
+    /** The text of a file and the charset it was decoded with. */
+    record Source(String text, Charset charset) {}
+
+    /** Expands {@code source}, which is the content of {@code file}. */
+    List<Token> run(Path file, Source source) throws SfzException {
         includeStack.push(file.toAbsolutePath().normalize());
-        expand(file, text);
+        expand(file, source);
         includeStack.pop();
         return out;
     }
 
-    private void expand(Path file, String text) throws SfzException {
-        for (Token t : Lexer.tokens(file.toString(), text)) {
+    private void expand(Path file, Source source) throws SfzException {
+        for (Token t : Lexer.tokens(file.toString(), source.text(), source.charset())) {
             switch (t) {
                 case Token.Define d -> defines.put(d.name(), substitute(d.value(), d.at()));
                 case Token.Include i -> include(file, i);
                 case Token.Opcode o -> out.add(o.withText(substitute(o.name(), o.at()), substitute(o.value(), o.valueAt())));
                 case Token.Header h -> out.add(h);
+                case Token.SampleData s -> out.add(s);
             }
         }
     }
@@ -76,7 +81,7 @@ final class Preprocessor {
     }
 
     /** Reads UTF-8, falling back to Latin-1: many older libraries were saved by Windows editors. */
-    static String read(Path file, SourceLocation requestedAt) throws SfzException {
+    static Source read(Path file, SourceLocation requestedAt) throws SfzException {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -84,10 +89,10 @@ final class Preprocessor {
             throw new SfzException(requestedAt, "expected a readable file at " + file + " (" + e.getMessage() + ")");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return new Source(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {
-            return new String(bytes, StandardCharsets.ISO_8859_1);
+            return new Source(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
         }
     }
 

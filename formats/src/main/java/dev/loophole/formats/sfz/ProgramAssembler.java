@@ -47,12 +47,12 @@ final class ProgramAssembler {
 
     private record ExtraBuilder(Section section, Map<String, String> opcodes, SourceLocation origin) {}
 
-    ProgramAssembler(Path file, Diagnostics diagnostics, PathResolver paths) {
+    ProgramAssembler(Path file, Diagnostics diagnostics, PathResolver paths, Map<String, Path> embedded) {
         String fileName = file.getFileName() == null ? "program" : file.getFileName().toString();
         this.programId = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         this.diagnostics = diagnostics;
         Path root = file.toAbsolutePath().getParent();
-        this.control = new ControlOpcodes(new Value.Context(0, "", root == null ? Path.of("") : root, paths), diagnostics);
+        this.control = new ControlOpcodes(new Value.Context(0, "", root == null ? Path.of("") : root, paths, embedded), diagnostics);
         this.curves = new CurveReader(diagnostics);
     }
 
@@ -60,6 +60,7 @@ final class ProgramAssembler {
         switch (t) {
             case Token.Header h -> header(h);
             case Token.Opcode o -> opcode(o);
+            case Token.SampleData ignored -> {} // decoded up front by EmbeddedSamples
             default -> throw new IllegalStateException("preprocessor left " + t);
         }
     }
@@ -75,8 +76,8 @@ final class ProgramAssembler {
             case GROUP -> { group.clear(); currentGroup = new GroupBuilder(h.at()); groups.add(currentGroup); }
             case REGION -> { region = new ArrayList<>(); regionAt = h.at(); }
             case CURVE -> curves.open(h.at());
-            case CONTROL -> {}
-            case EFFECT, MIDI, SAMPLE -> {
+            case CONTROL, SAMPLE -> {}
+            case EFFECT, MIDI -> {
                 openExtra(h.at());
                 diagnostics.warnOnce("<" + section.sfzName + "> " + h.at().file(), h.at(),
                         "<" + section.sfzName + "> sections are parsed and kept but not played yet");
@@ -93,6 +94,7 @@ final class ProgramAssembler {
         Value v = new Value(o, m, control.context(), diagnostics);
         if (m != null && control.handles(m.spec().name())) { control.apply(v); return; }
         if (section == Section.CURVE) { curves.accept(v); return; }
+        if (section == Section.SAMPLE && o.name().equals("name")) return; // read by EmbeddedSamples
         report(v);
         switch (section) {
             case GLOBAL -> global.add(v);

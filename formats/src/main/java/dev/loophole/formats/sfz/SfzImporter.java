@@ -2,7 +2,10 @@ package dev.loophole.formats.sfz;
 
 import dev.loophole.model.Program;
 import dev.loophole.model.SourceLocation;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Loads SFZ instruments into the model.
@@ -26,10 +29,16 @@ public final class SfzImporter {
      * file, and sample paths and includes resolve against its folder (which must exist only if they are used).
      */
     public static Program parse(String text, Path virtualFile) throws SfzException {
+        return parse(new Preprocessor.Source(text, StandardCharsets.UTF_8), virtualFile);
+    }
+
+    private static Program parse(Preprocessor.Source source, Path file) throws SfzException {
         Diagnostics diagnostics = new Diagnostics();
         PathResolver paths = new PathResolver();
-        ProgramAssembler assembler = new ProgramAssembler(virtualFile, diagnostics, paths);
-        for (Token t : new Preprocessor(diagnostics, paths).run(virtualFile, text)) assembler.accept(t);
+        List<Token> tokens = new Preprocessor(diagnostics, paths).run(file, source);
+        Map<String, Path> embedded = EmbeddedSamples.extract(tokens, diagnostics);
+        ProgramAssembler assembler = new ProgramAssembler(file, diagnostics, paths, embedded);
+        for (Token t : tokens) assembler.accept(t);
         return assembler.finish();
     }
 }

@@ -16,6 +16,14 @@ sealed interface Token {
         @Override public String toString() { return name + "=" + value; }
     }
 
+    /**
+     * The {@code data=} of a {@code <sample>} section: encoded bytes up to the {@code $} end marker,
+     * as characters of the file's {@code charset}, so that the bytes can be recovered exactly.
+     */
+    record SampleData(String encoded, java.nio.charset.Charset charset, SourceLocation at) implements Token {
+        byte[] bytes() { return encoded.getBytes(charset); }
+    }
+
     /** {@code #define $NAME value}. */
     record Define(String name, String value, SourceLocation at) implements Token {}
 

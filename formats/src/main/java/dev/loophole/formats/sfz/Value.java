@@ -21,8 +21,14 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
      * @param keyOffset   {@code note_offset + 12 * octave_offset}
      * @param defaultPath {@code default_path}, "" when unset
      * @param root        folder of the top-level SFZ file: sample paths are relative to it
+     * @param embedded    {@code <sample>} names → their decoded files
      */
-    record Context(int keyOffset, String defaultPath, java.nio.file.Path root, PathResolver paths) {}
+    record Context(int keyOffset, String defaultPath, java.nio.file.Path root, PathResolver paths,
+                   java.util.Map<String, java.nio.file.Path> embedded) {
+        Context withKeyOffset(int offset) { return new Context(offset, defaultPath, root, paths, embedded); }
+
+        Context withDefaultPath(String path) { return new Context(keyOffset, path, root, paths, embedded); }
+    }
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
 
