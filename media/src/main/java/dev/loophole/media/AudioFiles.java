@@ -34,7 +34,8 @@ public final class AudioFiles {
         return switch (type) {
             case WAV -> WavReader.open(file);
             case AIFF -> AiffReader.open(file);
-            case FLAC, OGG_VORBIS -> throw new MediaException(file, type + " is not supported yet");
+            case FLAC -> FlacReader.open(file);
+            case OGG_VORBIS -> throw new MediaException(file, type + " is not supported yet");
         };
     }
 

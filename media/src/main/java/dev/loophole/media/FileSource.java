@@ -75,6 +75,31 @@ final class FileSource implements AutoCloseable {
         return dst.position() - start;
     }
 
+    /**
+     * A stream over the file from {@code position}, for decoders that want an {@link java.io.InputStream}.
+     * Its failures are {@link MediaException}s naming this file; closing it leaves the file open.
+     */
+    java.io.InputStream inputStream(long position) {
+        return new java.io.InputStream() {
+            private long pos = position;
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) return 0;
+                int n = readAtMost(pos, ByteBuffer.wrap(b, off, len));
+                if (n == 0) return -1;
+                pos += n;
+                return n;
+            }
+        };
+    }
+
     @Override
     public void close() {
         try {

@@ -38,6 +38,16 @@ class AiffReaderTest {
     }
 
     @Test
+    void anAiffWrittenBySoxMatchesTheWavItWasMadeFrom() throws IOException {
+        AudioData wav = WavReader.read(Fixtures.path("sine16.wav"));
+        AudioData aiff = AudioFiles.read(Fixtures.path("sine16.aiff"));
+        assertThat(aiff.sampleRate()).isEqualTo(44100);
+        assertThat(aiff.frames()).isEqualTo(1500);
+        assertThat(aiff.channels()[0]).containsExactly(wav.channels()[0]);
+        assertThat(aiff.channels()[1]).containsExactly(wav.channels()[1]);
+    }
+
+    @Test
     void extendedRatesDecode() {
         for (long rate : new long[]{8000, 11025, 22050, 44100, 48000, 96000, 192000, 1})
             assertThat(AiffReader.extendedToDouble(ByteBuffer.wrap(rate80(Bytes.be(), rate).toArray()), 0)).isEqualTo(rate);

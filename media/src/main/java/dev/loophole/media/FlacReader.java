@@ -1,0 +1,232 @@
+package dev.loophole.media;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
+import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
+
+/**
+ * Reads native FLAC through jflac, exactly: samples come from jflac's integer output at the stream's own
+ * bit depth and are scaled by 2^-(bits-1), the same grid as PCM WAV, so a FLAC made from a WAV decodes to
+ * the WAV's floats bit for bit.
+ *
+ * <p>The metadata blocks are parsed here, not by jflac: its parsers size arrays from unchecked 32-bit
+ * fields (pictures, comments), so a corrupt block could ask for gigabytes. jflac is handed a clean
+ * stream of "fLaC" + STREAMINFO followed by the file's audio frames. Strict on corruption: a frame that
+ * fails its CRC or goes missing is an error, never silence or a shift in time. Sampler chunks stored by
+ * {@code flac --keep-foreign-metadata} (APPLICATION 'riff' blocks holding smpl/inst/cue) are read.
+ */
+public final class FlacReader implements AudioReader {
+    private static final System.Logger LOG = System.getLogger("dev.loophole.media");
+
+    private final FileSource src;
+    private final AudioFileInfo info;
+    private final byte[] streamInfo;
+    private final long firstFrameOffset;
+    private final int bits;
+    private final float scale;
+    private final long total;          // frames STREAMINFO promises, 0 when it does not say
+
+    private FLACDecoder decoder;
+    private final List<String> errors = new ArrayList<>();
+    private int[][] block = new int[0][];
+    private long blockStart;
+    private int blockLength;
+    private boolean ended;
+
+    private FlacReader(FileSource src, AudioFileInfo info, byte[] streamInfo, long firstFrameOffset, int bits, long total) {
+        this.src = src;
+        this.info = info;
+        this.streamInfo = streamInfo;
+        this.firstFrameOffset = firstFrameOffset;
+        this.bits = bits;
+        this.scale = Math.scalb(1f, -(bits - 1));
+        this.total = total;
+    }
+
+    /** Decodes the whole file into memory. */
+    public static AudioData read(Path file) throws MediaException {
+        try (AudioReader r = open(file)) {
+            return AudioFiles.readAll(r);
+        }
+    }
+
+    /** Opens the file for incremental decoding; the caller closes the reader. */
+    public static FlacReader open(Path file) throws MediaException {
+        FileSource src = FileSource.open(file);
+        try {
+            return parse(src);
+        } catch (MediaException | RuntimeException e) {
+            src.close();
+            throw e;
+        }
+    }
+
+    private static FlacReader parse(FileSource src) throws MediaException {
+        long pos = AudioFiles.id3v2Length(src);
+        if (src.size() - pos < 8) throw src.fail("too short to be a FLAC file (" + src.size() + " bytes)");
+        String magic = RiffChunks.fourCC(src.read(pos, 4, ByteOrder.BIG_ENDIAN, "FLAC signature"), 0);
+        if (!magic.equals("fLaC")) throw src.fail("not a FLAC file: starts with " + RiffChunks.describe(magic) + ", expected 'fLaC'");
+        pos += 4;
+        byte[] si = null;
+        List<String> warnings = new ArrayList<>();
+        List<RiffChunks.Chunk> foreign = new ArrayList<>();
+        for (int index = 0; ; index++) {
+            ByteBuffer h = src.read(pos, 4, ByteOrder.BIG_ENDIAN, "header of metadata block " + index);
+            boolean last = (h.get(0) & 0x80) != 0;
+            int type = h.get(0) & 0x7F;
+            int length = h.getInt(0) & 0xFFFFFF;
+            long body = pos + 4;
+            if (body + length > src.size())
+                throw src.fail("file ends inside metadata block " + index + " (" + length + " bytes declared, "
+                        + (src.size() - body) + " present)");
+            if (index == 0 && type != 0) throw src.fail("first metadata block has type " + type + ", expected STREAMINFO (0)");
+            if (type == 0 && si == null) {
+                if (length < 34) throw src.fail("STREAMINFO block is " + length + " bytes, expected 34");
+                si = new byte[34];
+                src.read(body, 34, ByteOrder.BIG_ENDIAN, "STREAMINFO block").get(si);
+            } else if (type == 2 && length >= 4) {
+                collectForeignChunks(src, body, length, foreign);
+            } else if (type == 127) {
+                throw src.fail("metadata block " + index + " has the invalid type 127");
+            }
+            pos = body + length;
+            if (last) break;
+        }
+        ByteBuffer b = ByteBuffer.wrap(si);
+        int minBlock = Short.toUnsignedInt(b.getShort(0));
+        int maxBlock = Short.toUnsignedInt(b.getShort(2));
+        long packed = b.getLong(10);   // rate:20 channels-1:3 bits-1:5 total:36
+        int rate = (int) (packed >>> 44);
+        int channels = (int) ((packed >>> 41) & 7) + 1;
+        int bits = (int) ((packed >>> 36) & 31) + 1;
+        long total = packed & 0xF_FFFF_FFFFL;
+        if (rate == 0) throw src.fail("STREAMINFO says sample rate 0 Hz");
+        if (bits < 4 || bits > 24) throw src.fail("FLAC with " + bits + " bits per sample is not supported; expected 4 to 24");
+        if (minBlock < 16 || maxBlock < minBlock)
+            throw src.fail("STREAMINFO block sizes " + minBlock + ".." + maxBlock + " are invalid (expected 16 <= min <= max)");
+        if (pos >= src.size()) throw src.fail("has no audio frames after its metadata");
+
+        SampleFormat format = new SampleFormat(bits <= 8 ? 8 : bits <= 16 ? 16 : 24, false);
+        WavMetadata.Result meta = WavMetadata.read(src, foreign, total > 0 ? total : Long.MAX_VALUE, warnings);
+        AudioFileInfo info = new AudioFileInfo(src.path, AudioFileType.FLAC, format, channels, rate,
+                total > 0 ? total : -1, meta.metadata(), meta.cues(), -1, null, warnings);
+        return new FlacReader(src, info, si, pos, bits, total);
+    }
+
+    /** An APPLICATION block 'riff' holds one RIFF chunk of the original WAV (the first also the RIFF header). */
+    private static void collectForeignChunks(FileSource src, long body, int length, List<RiffChunks.Chunk> out)
+            throws MediaException {
+        ByteBuffer b = src.read(body, Math.min(length, 16), ByteOrder.LITTLE_ENDIAN, "APPLICATION block");
+        if (!RiffChunks.fourCC(b, 0).equals("riff")) return;
+        long at = body + 4, end = body + length;
+        if (end - at >= 12 && RiffChunks.fourCC(src.read(at, 4, ByteOrder.LITTLE_ENDIAN, "APPLICATION block"), 0).equals("RIFF"))
+            at += 12;
+        while (end - at >= 8) {
+            ByteBuffer h = src.read(at, 8, ByteOrder.LITTLE_ENDIAN, "APPLICATION block");
+            long size = Integer.toUnsignedLong(h.getInt(4));
+            long available = Math.min(size, end - at - 8);
+            out.add(new RiffChunks.Chunk(RiffChunks.fourCC(h, 0), at + 8, size, available));
+            at += 8 + size + (size & 1);
+        }
+    }
+
+    @Override public AudioFileInfo info() { return info; }
+
+    @Override public boolean randomAccess() { return false; }
+
+    @Override
+    public int read(long firstFrame, float[][] dst, int dstOffset, int frames) throws MediaException {
+        AudioReader.checkArguments(info, firstFrame, dst, dstOffset, frames);
+        if (decoder == null || firstFrame < blockStart) restart();
+        int done = 0;
+        while (done < frames) {
+            long pos = firstFrame + done;
+            if (pos >= blockStart + blockLength) {
+                if (!nextBlock()) break;
+                continue;
+            }
+            int from = (int) (pos - blockStart);
+            int n = Math.min(blockLength - from, frames - done);
+            for (int c = 0; c < info.channels(); c++) {
+                int[] in = block[c];
+                float[] out = dst[c];
+                int o = dstOffset + done;
+                for (int i = 0; i < n; i++) out[o + i] = in[from + i] * scale;
+            }
+            done += n;
+        }
+        return done;
+    }
+
+    /** Starts decoding again from the first audio frame, behind a clean "fLaC" + STREAMINFO header. */
+    private void restart() throws MediaException {
+        byte[] head = new byte[4 + 4 + 34];
+        head[0] = 'f'; head[1] = 'L'; head[2] = 'a'; head[3] = 'C';
+        head[4] = (byte) 0x80;     // last block, type STREAMINFO
+        head[7] = 34;              // 24-bit length
+        System.arraycopy(streamInfo, 0, head, 8, 34);
+        decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(head), src.inputStream(firstFrameOffset)));
+        errors.clear();
+        decoder.addFrameListener(new FrameListener() {
+            @Override public void processMetadata(Metadata metadata) { }
+            @Override public void processFrame(Frame frame) { }
+            @Override public void processError(String msg) { if (msg.startsWith("CRC")) errors.add(msg); }
+        });
+        try {
+            decoder.readMetadata();
+        } catch (IOException | RuntimeException e) {
+            throw src.fail("cannot start decoding FLAC: " + e);
+        }
+        blockStart = 0;
+        blockLength = 0;
+        ended = false;
+    }
+
+    /** Decodes the next frame into {@link #block}; false at the end of the stream. */
+    private boolean nextBlock() throws MediaException {
+        long expected = blockStart + blockLength;
+        if (ended || (total > 0 && expected >= total)) return false;
+        Frame frame;
+        try {
+            frame = decoder.readNextFrame();
+        } catch (MediaException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw src.fail("FLAC data is corrupt after sample " + expected + " (" + e + ")");
+        }
+        if (!errors.isEmpty()) throw src.fail("FLAC frame at sample " + expected + " fails its CRC check: the file is corrupt");
+        if (decoder.getBadFrames() > 0)
+            throw src.fail("FLAC data after sample " + expected + " is corrupt (an unreadable frame)");
+        if (frame == null) {
+            ended = true;
+            if (total > 0)
+                LOG.log(System.Logger.Level.WARNING, () -> src.path + ": FLAC stream ends at sample " + expected
+                        + " of the " + total + " its header promises");
+            return false;
+        }
+        if (frame.header.sampleNumber != expected)
+            throw src.fail("FLAC frame for sample " + frame.header.sampleNumber + " follows sample " + expected
+                    + ": frames are missing or corrupt");
+        if (frame.header.channels != info.channels() || frame.header.bitsPerSample != bits)
+            throw src.fail("FLAC frame at sample " + expected + " has " + frame.header.channels + " channels of "
+                    + frame.header.bitsPerSample + " bits; STREAMINFO says " + info.channels() + " of " + bits);
+        if (block.length != info.channels()) block = new int[info.channels()][];
+        for (int c = 0; c < block.length; c++) block[c] = decoder.getChannelData()[c].getOutput();
+        blockStart = expected;
+        blockLength = frame.header.blockSize;
+        if (total > 0) blockLength = (int) Math.min(blockLength, total - blockStart);
+        return true;
+    }
+
+    @Override
+    public void close() { src.close(); }
+}
