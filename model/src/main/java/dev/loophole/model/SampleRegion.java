@@ -8,13 +8,26 @@ import java.util.Map;
  * A region (zone): which sample(s) play for which key/velocity/conditions, and how they sound.
  * Opcodes the model has no typed field for yet are kept verbatim in {@code otherOpcodes} so that
  * nothing a file says is lost on the way to an export.
+ *
+ * @param crossfades level crossfades over key, velocity and CCs ({@link Crossfades#NONE} for none)
+ * @param label      a name for the region an editor can show (SFZ {@code region_label}), or null
  */
 public record SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
                            RegionConditions conditions, Amp amp, Tuning tuning, Playback playback, Loop loop,
                            Envelopes envelopes, Choke choke, List<Filter> filters, List<Modulation> modulation,
-                           Map<String, String> otherOpcodes, SourceLocation origin) {
+                           Map<String, String> otherOpcodes, SourceLocation origin, Crossfades crossfades, String label) {
+
+    /** A region without crossfades or label. */
+    public SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
+                        RegionConditions conditions, Amp amp, Tuning tuning, Playback playback, Loop loop,
+                        Envelopes envelopes, Choke choke, List<Filter> filters, List<Modulation> modulation,
+                        Map<String, String> otherOpcodes, SourceLocation origin) {
+        this(regionId, samples, keyRange, velocityRange, conditions, amp, tuning, playback, loop, envelopes, choke,
+                filters, modulation, otherOpcodes, origin, Crossfades.NONE, null);
+    }
 
     public SampleRegion {
+        if (crossfades == null) crossfades = Crossfades.NONE;
         if (regionId == null || regionId.isBlank()) throw new IllegalArgumentException("region id is empty");
         samples = List.copyOf(samples);
         filters = List.copyOf(filters);
@@ -50,6 +63,8 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
         public List<Modulation> modulation = new java.util.ArrayList<>();
         public Map<String, String> otherOpcodes = new LinkedHashMap<>();
         public SourceLocation origin;
+        public Crossfades crossfades = Crossfades.NONE;
+        public String label;
 
         Builder(String regionId) { this.regionId = regionId; }
 
@@ -59,11 +74,12 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
             playback = r.playback; loop = r.loop; envelopes = r.envelopes; choke = r.choke;
             filters = new java.util.ArrayList<>(r.filters); modulation = new java.util.ArrayList<>(r.modulation);
             otherOpcodes = new LinkedHashMap<>(r.otherOpcodes); origin = r.origin;
+            crossfades = r.crossfades; label = r.label;
         }
 
         public SampleRegion build() {
             return new SampleRegion(regionId, samples, keyRange, velocityRange, conditions, amp, tuning, playback,
-                    loop, envelopes, choke, filters, modulation, otherOpcodes, origin);
+                    loop, envelopes, choke, filters, modulation, otherOpcodes, origin, crossfades, label);
         }
     }
 }
