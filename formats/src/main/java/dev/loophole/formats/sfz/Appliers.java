@@ -1,5 +1,6 @@
 package dev.loophole.formats.sfz;
 
+import dev.loophole.model.CrossfadeCurve;
 import dev.loophole.model.LoopMode;
 import dev.loophole.model.LoopType;
 import dev.loophole.model.OffMode;
@@ -57,9 +58,16 @@ final class Appliers {
         on("sample", Appliers::sample);
 
         // Key, velocity and the other conditions a note must meet.
-        key("lokey", (d, k) -> d.lokey = k);
-        key("hikey", (d, k) -> d.hikey = k);
-        key("key", (d, k) -> { d.lokey = k; d.hikey = k; d.pitchKeycenter = k; });
+        // hikey=-1 / key=-1: no note starts the region (it is started by a CC, for example).
+        on("lokey", (d, v) -> { if (v.text().equals("-1")) d.lokey = 0; else v.key().ifPresent(k -> d.lokey = k); });
+        on("hikey", (d, v) -> {
+            if (v.text().equals("-1")) d.noteTriggered = false;
+            else v.key().ifPresent(k -> { d.hikey = k; d.noteTriggered = true; });
+        });
+        on("key", (d, v) -> {
+            if (v.text().equals("-1")) d.noteTriggered = false;
+            else v.key().ifPresent(k -> { d.lokey = k; d.hikey = k; d.pitchKeycenter = k; d.noteTriggered = true; });
+        });
         integer("lovel", (d, i) -> d.lovel = i);
         integer("hivel", (d, i) -> d.hivel = i);
         integer("lochan", (d, i) -> d.lochan = i);
@@ -80,6 +88,42 @@ final class Appliers {
         key("sw_up", (d, k) -> d.swUp = k);
         key("sw_previous", (d, k) -> d.swPrevious = k);
         on("sw_label", (d, v) -> v.string().ifPresent(s -> d.swLabel = s));
+        key("sw_lolast", (d, k) -> d.swLolast = k);
+        key("sw_hilast", (d, k) -> d.swHilast = k);
+        integer("loprog", (d, i) -> d.loprog = i);
+        integer("hiprog", (d, i) -> d.hiprog = i);
+        integer("lochanaft", (d, i) -> d.lochanaft = i);
+        integer("hichanaft", (d, i) -> d.hichanaft = i);
+        integer("lopolyaft", (d, i) -> d.lopolyaft = i);
+        integer("hipolyaft", (d, i) -> d.hipolyaft = i);
+        number("lobpm", (d, x) -> d.lobpm = x);
+        number("hibpm", (d, x) -> d.hibpm = x);
+        on("lohdccN", (d, v) -> v.number().ifPresent(x -> d.hdccRange(v.index(0))[0] = x));
+        on("hihdccN", (d, v) -> v.number().ifPresent(x -> d.hdccRange(v.index(0))[1] = x));
+        on("on_loccN", (d, v) -> v.integer().ifPresent(i -> d.onCcRange(v.index(0))[0] = i));
+        on("on_hiccN", (d, v) -> v.integer().ifPresent(i -> d.onCcRange(v.index(0))[1] = i));
+
+        // Crossfades: each end moves on its own; the other keeps its "no fade" default.
+        key("xfin_lokey", (d, k) -> (d.xfinKey = RegionDraft.fade(d.xfinKey, true))[0] = k);
+        key("xfin_hikey", (d, k) -> (d.xfinKey = RegionDraft.fade(d.xfinKey, true))[1] = k);
+        key("xfout_lokey", (d, k) -> (d.xfoutKey = RegionDraft.fade(d.xfoutKey, false))[0] = k);
+        key("xfout_hikey", (d, k) -> (d.xfoutKey = RegionDraft.fade(d.xfoutKey, false))[1] = k);
+        integer("xfin_lovel", (d, i) -> (d.xfinVel = RegionDraft.fade(d.xfinVel, true))[0] = i);
+        integer("xfin_hivel", (d, i) -> (d.xfinVel = RegionDraft.fade(d.xfinVel, true))[1] = i);
+        integer("xfout_lovel", (d, i) -> (d.xfoutVel = RegionDraft.fade(d.xfoutVel, false))[0] = i);
+        integer("xfout_hivel", (d, i) -> (d.xfoutVel = RegionDraft.fade(d.xfoutVel, false))[1] = i);
+        on("xfin_loccN", (d, v) -> v.integer().ifPresent(i -> d.xfinCc.computeIfAbsent(v.index(0), n -> RegionDraft.fade(null, true))[0] = i));
+        on("xfin_hiccN", (d, v) -> v.integer().ifPresent(i -> d.xfinCc.computeIfAbsent(v.index(0), n -> RegionDraft.fade(null, true))[1] = i));
+        on("xfout_loccN", (d, v) -> v.integer().ifPresent(i -> d.xfoutCc.computeIfAbsent(v.index(0), n -> RegionDraft.fade(null, false))[0] = i));
+        on("xfout_hiccN", (d, v) -> v.integer().ifPresent(i -> d.xfoutCc.computeIfAbsent(v.index(0), n -> RegionDraft.fade(null, false))[1] = i));
+        on("xf_keycurve", (d, v) -> v.choice().ifPresent(s -> d.xfKeyCurve = CrossfadeCurve.fromSfz(s)));
+        on("xf_velcurve", (d, v) -> v.choice().ifPresent(s -> d.xfVelCurve = CrossfadeCurve.fromSfz(s)));
+        on("xf_cccurve", (d, v) -> v.choice().ifPresent(s -> d.xfCcCurve = CrossfadeCurve.fromSfz(s)));
+
+        // Names: a region's label is its own; group and master labels name the SampleGroup (read by ProgramAssembler).
+        on("region_label", (d, v) -> v.string().ifPresent(s -> d.label = s));
+        on("group_label", (d, v) -> {});
+        on("master_label", (d, v) -> {});
 
         // Pitch.
         on("pitch_keycenter", Appliers::pitchKeycenter);
@@ -151,6 +195,8 @@ final class Appliers {
         on("off_time", (d, v) -> v.number(0.0, 100.0).ifPresent(x -> d.offTime = x));
         on("polyphony", (d, v) -> v.integer(0.0, 65535.0).ifPresent(i -> d.polyphony = i));
         on("note_polyphony", (d, v) -> v.integer(0.0, 65535.0).ifPresent(i -> d.notePolyphony = i));
+        on("note_selfmask", (d, v) -> v.choice().ifPresent(s -> d.noteSelfmask = s.equals("on")));
+        on("rt_dead", (d, v) -> v.choice().ifPresent(s -> d.rtDead = s.equals("on")));
     }
 
     private static void sample(RegionDraft d, Value v) {

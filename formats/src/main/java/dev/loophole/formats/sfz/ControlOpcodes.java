@@ -13,11 +13,12 @@ import java.util.TreeMap;
  */
 final class ControlOpcodes {
     private static final Set<String> NAMES = Set.of("default_path", "note_offset", "octave_offset", "set_ccN", "set_hdccN",
-            "label_ccN", "label_keyN", "sustain_cc", "sustain_lo", "sostenuto_cc", "sw_default");
+            "label_ccN", "label_keyN", "sustain_cc", "sustain_lo", "sostenuto_cc", "sw_default", "global_label");
 
     private final Diagnostics diagnostics;
     private Value.Context context;
     private int noteOffset, octaveOffset;
+    private String programName;
     private final Map<Integer, Double> initialCc = new TreeMap<>();
     private final Map<Integer, String> ccLabels = new HashMap<>();
     private final Map<Integer, String> keyLabels = new HashMap<>();
@@ -47,6 +48,7 @@ final class ControlOpcodes {
             case "sustain_lo" -> v.number().ifPresent(x -> sustainLo = (int) Math.round(x));
             case "sostenuto_cc" -> v.integer().ifPresent(i -> sostenutoCc = i);
             case "sw_default" -> v.key().ifPresent(k -> swDefault = k);
+            case "global_label" -> v.string().ifPresent(s -> programName = s);
             default -> throw new IllegalStateException(v.name());
         }
     }
@@ -75,6 +77,9 @@ final class ControlOpcodes {
     }
 
     Map<Integer, String> ccLabels() { return ccLabels; }
+
+    /** {@code global_label}, the instrument's name, or null. */
+    String programName() { return programName; }
 
     Map<Integer, String> keyLabels() { return keyLabels; }
 }

@@ -142,6 +142,7 @@ final class ProgramAssembler {
             diagnostics.warn(regionAt, "region left out: " + e.getMessage());
         }
         if (currentGroup.label == null) currentGroup.label = label(group, "group_label");
+        if (currentGroup.label == null) currentGroup.label = label(master, "master_label");
         region = null;
     }
 
@@ -175,7 +176,7 @@ final class ProgramAssembler {
         for (ExtraBuilder e : extras)
             if (!e.opcodes().isEmpty()) kept.add(new ExtraSection(e.section().sfzName, e.opcodes(), e.origin()));
         Map<Integer, Curve> curveMap = new TreeMap<>(curves.curves());
-        return new Program(programId, programId, out, control.settings(), control.ccLabels(), control.keyLabels(),
+        return new Program(programId, control.programName() != null ? control.programName() : programId, out, control.settings(), control.ccLabels(), control.keyLabels(),
                 diagnostics.all(), curveMap, kept);
     }
 }

@@ -2,6 +2,9 @@ package dev.loophole.formats.sfz;
 
 import dev.loophole.model.Amp;
 import dev.loophole.model.Choke;
+import dev.loophole.model.CrossfadeCurve;
+import dev.loophole.model.Crossfades;
+import dev.loophole.model.DoubleRange;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.Filter;
@@ -40,8 +43,19 @@ final class RegionDraft {
     double lorand = 0, hirand = 1;
     int seqLength = 1, seqPosition = 1;
     Trigger trigger = Trigger.ATTACK;
-    int swLokey = -1, swHikey = -1, swLast = -1, swDown = -1, swUp = -1, swPrevious = -1;
+    int swLokey = -1, swHikey = -1, swLast = -1, swDown = -1, swUp = -1, swPrevious = -1, swLolast = -1, swHilast = -1;
     String swLabel;
+    int loprog = 0, hiprog = 127, lochanaft = 0, hichanaft = 127, lopolyaft = 0, hipolyaft = 127;
+    double lobpm = 0, hibpm = 500;
+    final Map<Integer, double[]> hdcc = new TreeMap<>();
+    final Map<Integer, int[]> onCc = new TreeMap<>();
+    boolean noteTriggered = true;
+    String label;
+
+    /** Crossfade ranges as {lo, hi}; null until the file gives one end. */
+    int[] xfinKey, xfoutKey, xfinVel, xfoutVel;
+    final Map<Integer, int[]> xfinCc = new TreeMap<>(), xfoutCc = new TreeMap<>();
+    CrossfadeCurve xfKeyCurve = CrossfadeCurve.POWER, xfVelCurve = CrossfadeCurve.POWER, xfCcCurve = CrossfadeCurve.POWER;
 
     int pitchKeycenter = 60, transpose = 0, bendUp = 200, bendDown = -200;
     double tune = 0, pitchKeytrack = 100, pitchVeltrack = 0;
@@ -68,6 +82,7 @@ final class RegionDraft {
     OffMode offMode = OffMode.FAST;
     double offTime = 0.006;
     int polyphony = 0, notePolyphony = 0;
+    boolean noteSelfmask = true, rtDead = false;
 
     String filType = "lpf_2p";
     double cutoff = Double.NaN, resonance = 0, filKeytrack = 0, filVeltrack = 0, filGain = 0;
@@ -76,6 +91,13 @@ final class RegionDraft {
     final Map<String, String> other = new LinkedHashMap<>();
 
     int[] ccRange(int number) { return cc.computeIfAbsent(number, n -> new int[] {0, 127}); }
+
+    double[] hdccRange(int number) { return hdcc.computeIfAbsent(number, n -> new double[] {0, 1}); }
+
+    int[] onCcRange(int number) { return onCc.computeIfAbsent(number, n -> new int[] {0, 127}); }
+
+    /** A fade-in starts at 0..0 (no fade) and a fade-out at 127..127 until the file moves an end. */
+    static int[] fade(int[] range, boolean in) { return range != null ? range : in ? new int[] {0, 0} : new int[] {127, 127}; }
 
     SampleRegion build(String regionId, SourceLocation origin, Diagnostics d) {
         SampleRegion.Builder b = SampleRegion.builder(regionId);
@@ -88,9 +110,22 @@ final class RegionDraft {
                 : range("sw key", swLokey < 0 ? 0 : swLokey, swHikey < 0 ? 127 : swHikey, origin, d);
         double rLo = Math.min(lorand, hirand), rHi = Math.max(lorand, hirand);
         if (lorand > hirand) d.warn(origin, "lorand " + lorand + " is above hirand " + hirand + "; swapped");
+        IntRange lastSw = swLolast < 0 && swHilast < 0 ? null
+                : range("sw_lolast..sw_hilast", swLolast < 0 ? 0 : swLolast, swHilast < 0 ? 127 : swHilast, origin, d);
+        Map<Integer, DoubleRange> hdccRanges = new TreeMap<>();
+        hdcc.forEach((n, r) -> hdccRanges.put(n, new DoubleRange(Math.min(r[0], r[1]), Math.max(r[0], r[1]))));
+        Map<Integer, IntRange> onCcRanges = new TreeMap<>();
+        onCc.forEach((n, r) -> onCcRanges.put(n, range("on_cc" + n, r[0], r[1], origin, d)));
         b.conditions = new RegionConditions(range("channel", lochan, hichan, origin, d), ccRanges,
                 range("bend", lobend, hibend, origin, d), rLo, rHi, seqLength, Math.min(seqPosition, 100), trigger,
-                sw, swLast, swDown, swUp, swPrevious, swLabel);
+                sw, swLast, swDown, swUp, swPrevious, swLabel, lastSw, range("program", loprog, hiprog, origin, d),
+                range("channel aftertouch", lochanaft, hichanaft, origin, d),
+                range("poly aftertouch", lopolyaft, hipolyaft, origin, d),
+                new DoubleRange(Math.min(lobpm, hibpm), Math.max(lobpm, hibpm)), hdccRanges, onCcRanges, noteTriggered);
+        b.crossfades = new Crossfades(xf("xfin key", xfinKey, origin, d), xf("xfout key", xfoutKey, origin, d),
+                xf("xfin vel", xfinVel, origin, d), xf("xfout vel", xfoutVel, origin, d), xfCc("xfin", xfinCc, origin, d),
+                xfCc("xfout", xfoutCc, origin, d), xfKeyCurve, xfVelCurve, xfCcCurve);
+        b.label = label;
         b.amp = new Amp(volume, amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay);
         b.tuning = new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown);
         b.playback = new Playback(offset, offsetRandom, end, count, delay, delayRandom, reverse);
@@ -102,7 +137,7 @@ final class RegionDraft {
         }
         b.loop = new Loop(loopMode, loopType, ls, le, loopCrossfade, loopCount);
         b.envelopes = new Envelopes(envelope(eg[0]), envelope(eg[1]), envelope(eg[2]));
-        b.choke = new Choke(group, offBy, offMode, offTime, polyphony, notePolyphony);
+        b.choke = new Choke(group, offBy, offMode, offTime, polyphony, notePolyphony, noteSelfmask, rtDead);
         if (!Double.isNaN(cutoff)) {
             if (cutoff > 0) b.filters.add(new Filter(filType, cutoff, resonance, filKeytrack, filKeycenter, filVeltrack, filGain));
             else d.warn(origin, "cutoff=0 leaves the filter out");
@@ -110,6 +145,16 @@ final class RegionDraft {
         b.otherOpcodes.putAll(other);
         b.origin = origin;
         return b.build();
+    }
+
+    private static IntRange xf(String what, int[] r, SourceLocation origin, Diagnostics d) {
+        return r == null ? null : range(what, r[0], r[1], origin, d);
+    }
+
+    private static Map<Integer, IntRange> xfCc(String what, Map<Integer, int[]> m, SourceLocation origin, Diagnostics d) {
+        Map<Integer, IntRange> out = new TreeMap<>();
+        m.forEach((n, r) -> out.put(n, range(what + " cc" + n, r[0], r[1], origin, d)));
+        return out;
     }
 
     private static IntRange range(String what, int lo, int hi, SourceLocation origin, Diagnostics d) {
