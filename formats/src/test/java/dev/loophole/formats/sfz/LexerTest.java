@@ -17,6 +17,7 @@ class LexerTest {
             case Token.Opcode o -> o.name() + "=[" + o.value() + "]@" + o.at().line() + ":" + o.at().column();
             case Token.Define d -> "define " + d.name() + "=[" + d.value() + "]";
             case Token.Include i -> "include [" + i.path() + "]";
+            case Token.SampleData d -> "data [" + d.encoded() + "]";
         }).toList();
     }
 
