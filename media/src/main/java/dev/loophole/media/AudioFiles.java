@@ -35,7 +35,7 @@ public final class AudioFiles {
             case WAV -> WavReader.open(file);
             case AIFF -> AiffReader.open(file);
             case FLAC -> FlacReader.open(file);
-            case OGG_VORBIS -> throw new MediaException(file, type + " is not supported yet");
+            case OGG_VORBIS -> OggVorbisReader.open(file);
         };
     }
 
@@ -107,7 +107,9 @@ public final class AudioFiles {
             if (n == 0) break;
             total += n;
         }
-        if (total == 0) throw new MediaException(info.file(), "contains no audio frames");
+        if (total == 0)
+            throw new MediaException(info.file(), "contains no audio frames"
+                    + (info.warnings().isEmpty() ? "" : ": " + String.join("; ", info.warnings())));
         if (total != out[0].length)
             for (int c = 0; c < channels; c++) out[c] = Arrays.copyOf(out[c], total);
         return new AudioData(out, info.sampleRate(), info.format(), info.metadata());

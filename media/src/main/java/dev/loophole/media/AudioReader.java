@@ -11,7 +11,7 @@ package dev.loophole.media;
  *
  * <p>Not thread-safe: give each loader thread its own reader. Not for the audio thread (it does I/O).
  */
-public sealed interface AudioReader extends AutoCloseable permits PcmReader, FlacReader {
+public sealed interface AudioReader extends AutoCloseable permits PcmReader, FlacReader, OggVorbisReader {
     /** What the file is (format, channels, rate, length, metadata). */
     AudioFileInfo info();
 
