@@ -90,6 +90,35 @@ public final class EnvelopeGenerator {
         return 0f;
     }
 
+    /**
+     * Writes the next {@code n} levels into {@code out[off..off+n)}; the same values {@link #next()}
+     * would give, computed stage by stage so the per-frame work is one multiply or add.
+     */
+    public void process(float[] out, int off, int n) {
+        int end = off + n, i = off;
+        while (i < end) {
+            switch (stage) {
+                case SUSTAIN -> { java.util.Arrays.fill(out, i, end, level); return; }
+                case DONE -> { java.util.Arrays.fill(out, i, end, 0f); return; }
+                case ATTACK -> {
+                    int k = Math.min(remaining - 1, end - i); // frames before the last one of the stage
+                    float lv = level, st = step;
+                    for (int j = 0; j < k; j++) { out[i++] = lv; lv += st; }
+                    level = lv; remaining -= k;
+                    if (i < end) out[i++] = next();
+                }
+                case DECAY, RELEASE -> {
+                    int k = Math.min(remaining - 1, end - i);
+                    float lv = level, st = step;
+                    for (int j = 0; j < k; j++) { out[i++] = lv; lv *= st; }
+                    level = lv; remaining -= k;
+                    if (i < end) out[i++] = next();
+                }
+                default -> out[i++] = next();
+            }
+        }
+    }
+
     public boolean isDone() { return stage == Stage.DONE; }
 
     public boolean isReleasing() { return stage == Stage.RELEASE; }

@@ -115,44 +115,94 @@ final class Voice {
         return amp.level() * fade * Math.max(Math.abs(gainL), Math.abs(gainR));
     }
 
+    /** Frames per inner chunk: the scratch buffers' size. */
+    static final int CHUNK = 64;
+
+    private final float[] bufL = new float[CHUNK], bufR = new float[CHUNK], env = new float[CHUNK];
+
     /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}. */
     void render(float[] outL, float[] outR, int from, int to) {
-        final CompiledRegion r = region;
-        final long last = r.lastFrame;
-        final long lStart = r.loopStart, lEnd = r.loopEnd;
-        final double loopLen = lEnd - lStart + 1;
-        final boolean cubic = quality >= Interpolation.CUBIC;
-        for (int i = from; i < to; i++) {
-            if (delayFrames > 0) { delayFrames--; continue; }
-            float env = amp.next();
+        int i = from;
+        if (delayFrames > 0) {
+            int d = Math.min(delayFrames, to - from);
+            delayFrames -= d;
+            i += d;
+        }
+        final boolean stereo = left != right;
+        while (i < to) {
+            int n = Math.min(CHUNK, to - i);
+            int got = read(n, stereo);
+            amp.process(env, 0, got);
+            boolean faded = false;
             if (fadeTotal > 0) {
-                env *= (float) fadeRemaining / fadeTotal;
-                if (--fadeRemaining <= 0) { free(); return; }
+                float inv = 1f / fadeTotal;
+                for (int k = 0; k < got; k++) {
+                    env[k] *= fadeRemaining * inv;
+                    if (fadeRemaining > 0) fadeRemaining--;
+                }
+                faded = fadeRemaining == 0;
             }
-            long idx = (long) Math.floor(pos);
-            float frac = (float) (pos - idx);
-            float sl, sr;
-            if (frac == 0f) {
-                sl = left[(int) idx]; sr = right[(int) idx];
-            } else if (cubic) {
-                sl = Interpolation.hermite(at(left, idx - 1), left[(int) idx], at(left, idx + 1), at(left, idx + 2), frac);
-                sr = left == right ? sl
-                        : Interpolation.hermite(at(right, idx - 1), right[(int) idx], at(right, idx + 1), at(right, idx + 2), frac);
+            final float gl = gainL, gr = gainR;
+            if (stereo) {
+                for (int k = 0; k < got; k++) { outL[i + k] += bufL[k] * env[k] * gl; outR[i + k] += bufR[k] * env[k] * gr; }
             } else {
-                sl = Interpolation.linear(left[(int) idx], at(left, idx + 1), frac);
-                sr = left == right ? sl : Interpolation.linear(right[(int) idx], at(right, idx + 1), frac);
+                for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[i + k] += v * gl; outR[i + k] += v * gr; }
             }
-            outL[i] += sl * env * gainL;
-            outR[i] += sr * env * gainR;
-            if (amp.isDone()) { free(); return; }
-            pos += inc;
+            i += got;
+            if (got < n || faded || amp.isDone()) { free(); return; }
+        }
+    }
+
+    /**
+     * Interpolates up to {@code n} frames into the scratch buffers; fewer when the sample ends.
+     * Runs of frames whose four neighbours are all inside the playable range take a tight loop of
+     * plain array reads; only frames next to a loop point or the sample's ends take the careful path.
+     */
+    private int read(int n, boolean stereo) {
+        final CompiledRegion r = region;
+        final float[] dl = left, dr = right;
+        final boolean cubic = quality >= Interpolation.CUBIC;
+        final double step = inc;
+        int k = 0;
+        while (k < n) {
             if (looping) {
-                if (pos >= lEnd + 1) pos -= loopLen * Math.floor((pos - lStart) / loopLen);
-            } else if (pos > last || pos < 0) {
-                free();
-                return;
+                if (pos >= r.loopEnd + 1) { double len = r.loopEnd - r.loopStart + 1; pos -= len * Math.floor((pos - r.loopStart) / len); }
+            } else if (pos > r.lastFrame || pos < 0) {
+                return k;
+            }
+            int fast = 0;
+            if (step > 0 && pos >= 1) {
+                long limit = looping ? r.loopEnd : r.lastFrame; // idx + 2 must stay <= limit
+                double room = (limit - 1) - pos;                  // positions p < limit - 1 have idx <= limit - 2
+                if (room > 0) fast = (int) Math.min(n - k, Math.ceil(room / step));
+            }
+            if (fast > 0) {
+                double p = pos;
+                int end = k + fast;
+                if (cubic) {
+                    p = Kernels.cubic(dl, bufL, k, end, p, step);
+                    if (stereo) Kernels.cubic(dr, bufR, k, end, pos, step);
+                } else {
+                    p = Kernels.linear(dl, bufL, k, end, p, step);
+                    if (stereo) Kernels.linear(dr, bufR, k, end, pos, step);
+                }
+                pos = p;
+                k = end;
+            } else {
+                long idx = (long) Math.floor(pos);
+                float f = (float) (pos - idx);
+                bufL[k] = sampleAt(dl, idx, f, cubic);
+                if (stereo) bufR[k] = sampleAt(dr, idx, f, cubic);
+                pos += step;
+                k++;
             }
         }
+        return k;
+    }
+
+    private float sampleAt(float[] d, long idx, float f, boolean cubic) {
+        return cubic ? Interpolation.hermite(at(d, idx - 1), at(d, idx), at(d, idx + 1), at(d, idx + 2), f)
+                : Interpolation.linear(at(d, idx), at(d, idx + 1), f);
     }
 
     /** Reads frame {@code idx}, wrapping through the loop while looping and reading silence past the ends. */

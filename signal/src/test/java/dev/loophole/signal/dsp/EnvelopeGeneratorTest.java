@@ -34,6 +34,26 @@ class EnvelopeGeneratorTest {
         assertThat(eg.next()).isZero();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void blockProcessingGivesExactlyTheSameLevelsAsFrameByFrame(long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        int delay = rnd.nextInt(50), attack = rnd.nextInt(300), hold = rnd.nextInt(50), decay = rnd.nextInt(300), release = 1 + rnd.nextInt(300);
+        float start = rnd.nextFloat() * 0.5f, sustain = rnd.nextFloat();
+        EnvelopeGenerator a = new EnvelopeGenerator(), b = new EnvelopeGenerator();
+        a.trigger(delay, start, attack, hold, decay, sustain, release);
+        b.trigger(delay, start, attack, hold, decay, sustain, release);
+        int releaseAt = rnd.nextInt(900), pos = 0;
+        float[] block = new float[1000];
+        while (pos < 1000) {
+            int n = Math.min(1 + rnd.nextInt(70), (pos < releaseAt ? releaseAt : 1000) - pos);
+            b.process(block, pos, n);
+            for (int i = 0; i < n; i++) assertThat(block[pos + i]).as("frame %d", pos + i).isEqualTo(a.next());
+            pos += n;
+            if (pos == releaseAt) { a.release(); b.release(); }
+        }
+    }
+
     @Test
     void sustainLevelIsExactInDb() {
         EnvelopeGenerator eg = new EnvelopeGenerator();

@@ -1,0 +1,32 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.signal.dsp.Interpolation;
+
+/**
+ * The voices' innermost loops: interpolate {@code out[from..to)} from {@code d} starting at
+ * position {@code p}, stepping {@code step}. The caller guarantees every neighbour read is inside
+ * {@code d}, so the loops carry no bounds logic of their own. Each returns the position after the run.
+ */
+final class Kernels {
+    private Kernels() {}
+
+    static double linear(float[] d, float[] out, int from, int to, double p, double step) {
+        for (int j = from; j < to; j++) {
+            int idx = (int) p;
+            float f = (float) (p - idx);
+            out[j] = Interpolation.linear(d[idx], d[idx + 1], f);
+            p += step;
+        }
+        return p;
+    }
+
+    static double cubic(float[] d, float[] out, int from, int to, double p, double step) {
+        for (int j = from; j < to; j++) {
+            int idx = (int) p;
+            float f = (float) (p - idx);
+            out[j] = Interpolation.hermite(d[idx - 1], d[idx], d[idx + 1], d[idx + 2], f);
+            p += step;
+        }
+        return p;
+    }
+}
