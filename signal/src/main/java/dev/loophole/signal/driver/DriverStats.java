@@ -1,0 +1,105 @@
+package dev.loophole.signal.driver;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Audio → control: what the audio thread did, as counters the control side reads at any time
+ * (the status line, tests). Writers never allocate or lock; every field has one writer thread
+ * except {@link #xruns}, which JACK reports on its notification thread.
+ */
+public final class DriverStats {
+    final AtomicLong xruns = new AtomicLong();
+    final AtomicLong underruns = new AtomicLong();
+    private volatile long blocks, frames, lateEvents, droppedEvents, freewheelChanges;
+    private volatile long lastProcessNanos, maxProcessNanos, periodNanos;
+    private volatile int voices, maxVoices;
+    private volatile boolean freewheeling;
+
+    // Allocation probe (tests): bytes the audio thread allocated inside the callback, after warm-up.
+    private volatile long probeWarmupBlocks = -1, probeBlocks, probeBytes, probeCycleBytes;
+
+    // --- audio-thread writers -------------------------------------------------------------
+
+    void blockDone(int frames, long processNanos, int voices, long periodNanos) {
+        this.blocks = blocks + 1;
+        this.frames = this.frames + frames;
+        this.lastProcessNanos = processNanos;
+        if (processNanos > maxProcessNanos) maxProcessNanos = processNanos;
+        this.periodNanos = periodNanos;
+        if (voices >= 0) {
+            this.voices = voices;
+            if (voices > maxVoices) maxVoices = voices;
+        }
+    }
+
+    void late(int n) { if (n > 0) lateEvents = lateEvents + n; }
+
+    void dropped(int n) { if (n > 0) droppedEvents = droppedEvents + n; }
+
+    void freewheel(boolean on) { freewheeling = on; freewheelChanges = freewheelChanges + 1; }
+
+    boolean probing() { return probeWarmupBlocks >= 0; }
+
+    long probeWarmup() { return probeWarmupBlocks; }
+
+    void probeRecord(long bodyBytes, long cycleBytes) {
+        probeBlocks = probeBlocks + 1;
+        probeBytes = probeBytes + bodyBytes;
+        probeCycleBytes = probeCycleBytes + cycleBytes;
+    }
+
+    // --- control-side readers ---------------------------------------------------------------
+
+    public long xruns() { return xruns.get(); }
+
+    /** Blocks the driver could not deliver in time (Java Sound line starved); JACK reports xruns instead. */
+    public long underruns() { return underruns.get(); }
+
+    public long blocks() { return blocks; }
+
+    public long frames() { return frames; }
+
+    /** Queued events that reached the audio thread after their frame had passed (played at offset 0). */
+    public long lateEvents() { return lateEvents; }
+
+    /** Events lost because a block's event buffer was full. */
+    public long droppedEvents() { return droppedEvents; }
+
+    public int voices() { return voices; }
+
+    public int maxVoices() { return maxVoices; }
+
+    /** CPU load of the latest block: time in the callback / the block's period (1.0 = the whole budget). */
+    public double load() { long p = periodNanos; return p == 0 ? 0 : lastProcessNanos / (double) p; }
+
+    /** The worst block's load so far. */
+    public double maxLoad() { long p = periodNanos; return p == 0 ? 0 : maxProcessNanos / (double) p; }
+
+    public boolean freewheeling() { return freewheeling; }
+
+    public long freewheelChanges() { return freewheelChanges; }
+
+    /**
+     * Starts measuring (tests): from block {@code warmupBlocks} on, the bytes the audio thread
+     * allocates inside the driver's callback are summed. Call before the driver starts.
+     */
+    public void startAllocationProbe(long warmupBlocks) { probeWarmupBlocks = warmupBlocks; }
+
+    /** Blocks measured by the probe. */
+    public long probedBlocks() { return probeBlocks; }
+
+    /** Bytes allocated by our code inside the callback over the probed blocks (must be 0). */
+    public long probedBytes() { return probeBytes; }
+
+    /**
+     * Bytes allocated on the audio thread between one callback's end and the next one's start:
+     * the native binding's own dispatch (JNA), outside our code. Reported, not asserted.
+     */
+    public long probedCycleBytes() { return probeCycleBytes; }
+
+    /** One line for a terminal or a log. */
+    public String line() {
+        return String.format("%d voices (max %d), CPU %.0f%% (max %.0f%%), %d xruns, %d underruns, %d late events",
+                voices(), maxVoices(), 100 * load(), 100 * maxLoad(), xruns(), underruns(), lateEvents());
+    }
+}
