@@ -11,7 +11,7 @@ public final class Engine {
     private final int sampleRate;
     private final int maxBlock;
     private final Instrument[] byChannel = new Instrument[16];
-    private Instrument[] distinct = new Instrument[0];
+    private volatile Instrument[] distinct = new Instrument[0];
 
     public Engine(int sampleRate, int maxBlock) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate " + sampleRate + " is not positive");
@@ -38,6 +38,7 @@ public final class Engine {
     public void process(float[] left, float[] right, int frames, EventBuffer events) {
         Arrays.fill(left, 0, frames, 0f);
         Arrays.fill(right, 0, frames, 0f);
+        for (Instrument i : distinct) i.beginBlock();
         int cursor = 0;
         int n = events.size();
         for (int e = 0; e < n; e++) {

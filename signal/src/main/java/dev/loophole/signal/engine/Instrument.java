@@ -5,6 +5,9 @@ package dev.loophole.signal.engine;
  * the audio thread and must not allocate, lock or block. Channels are 0-based here.
  */
 public interface Instrument {
+    /** Called once at the start of every block, before its events: the place to pick up control-side changes. */
+    default void beginBlock() { }
+
     void noteOn(int channel, int key, int velocity);
 
     void noteOff(int channel, int key, int velocity);

@@ -13,6 +13,10 @@ public final class Patch {
     /** For each key 0..127, indexes into {@link #regions} of regions whose key range holds it. */
     final int[][] byKey;
     final int sustainCc, sustainLo;
+    /** Round-robin counters, one per region; allocated here on the control side, carried over on a swap. */
+    final int[] seqCounters;
+    /** CC values at load (SFZ set_ccN), 0..127. */
+    final int[] initialCc = new int[128];
     final List<String> warnings;
 
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
@@ -21,6 +25,8 @@ public final class Patch {
         this.warnings = List.copyOf(warnings);
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();
+        seqCounters = new int[regions.length];
+        program.settings().initialCc().forEach((cc, v) -> { if (cc >= 0 && cc < 128) initialCc[cc] = (int) Math.round(v * 127); });
         byKey = new int[128][];
         for (int k = 0; k < 128; k++) {
             int n = 0;

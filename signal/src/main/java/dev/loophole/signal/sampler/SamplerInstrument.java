@@ -14,19 +14,21 @@ public final class SamplerInstrument implements Instrument {
     /** Extra voices beyond the polyphony cap, so a stolen voice can fade while its successor starts. */
     static final int FADE_RESERVE = 64;
 
-    private volatile Patch patch;
+    private Patch patch;
+    // Control → audio: the next patch; audio → control: the one it replaced, for the control side to drop.
+    private final java.util.concurrent.atomic.AtomicReference<Patch> pending = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicReference<Patch> retired = new java.util.concurrent.atomic.AtomicReference<>();
     private final int sampleRate;
     private final int polyphony;
     private final Voice[] voices;
     private final ChannelState[] channels = new ChannelState[16];
     private final Rng rng;
-    private int[] seqCounters;
-    private final int[] initialCc = new int[128];
     private long ageCounter;
     private long eventCounter;
     private long frameClock;
     private int quality = Interpolation.CUBIC;
     private int peakVoices;
+    private long stolen, dropped;
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
         this.sampleRate = sampleRate;
@@ -35,16 +37,30 @@ public final class SamplerInstrument implements Instrument {
         for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate);
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.rng = new Rng(seed);
-        setPatch(patch);
+        this.patch = patch;
+        for (ChannelState c : channels) c.reset(patch.initialCc);
     }
 
-    /** Installs a new patch; called between blocks. Voices of the old patch play on from their own data. */
-    public void setPatch(Patch p) {
-        this.patch = p;
-        this.seqCounters = new int[p.regions.length];
-        java.util.Arrays.fill(initialCc, 0);
-        p.program.settings().initialCc().forEach((cc, v) -> initialCc[cc] = (int) Math.round(v * 127));
-        for (ChannelState c : channels) c.reset(initialCc);
+    /**
+     * Control side: hands the audio thread a new patch (an edited or different program). It is
+     * installed at the start of the next block; sounding voices finish on the regions they started
+     * with, so an edit never cuts or clicks a held note. Lock-free: a later call before the audio
+     * thread has taken the previous one simply replaces it.
+     */
+    public void swapPatch(Patch p) {
+        pending.set(p);
+        retired.set(null); // the control side lets go of the patch replaced last time
+    }
+
+    /** Audio thread, at the start of a block: installs a pending patch. No allocation. */
+    @Override
+    public void beginBlock() {
+        Patch next = pending.getAndSet(null);
+        if (next == null || next == patch) return;
+        Patch old = patch;
+        System.arraycopy(old.seqCounters, 0, next.seqCounters, 0, Math.min(old.seqCounters.length, next.seqCounters.length));
+        patch = next;
+        retired.set(old);
     }
 
     public Patch patch() { return patch; }
@@ -100,7 +116,7 @@ public final class SamplerInstrument implements Instrument {
         } else if (controller == 123) {
             for (Voice v : voices) if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); }
         } else if (controller == 121) {
-            cs.reset(initialCc);
+            cs.reset(patch.initialCc);
         }
     }
 
@@ -162,7 +178,7 @@ public final class SamplerInstrument implements Instrument {
             if (!ccsMatch(r, cs)) continue;
             if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
             if (r.seqLength > 1) {
-                int n = seqCounters[idx]++;
+                int n = p.seqCounters[idx]++;
                 if (n % r.seqLength != r.seqPosition - 1) continue;
             }
             float extra = 1f;
@@ -186,6 +202,7 @@ public final class SamplerInstrument implements Instrument {
         }
         if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key);
         Voice v = allocate();
+        if (v == null) return;
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
@@ -215,28 +232,41 @@ public final class SamplerInstrument implements Instrument {
         }
     }
 
+    /** Below this level (-60 dB) a fading voice may be cut outright without an audible click. */
+    static final float INAUDIBLE = 1e-3f;
+
     /**
-     * A free voice. Over the polyphony cap the oldest sounding voice fades out (never cut) while the
-     * new one takes a reserve slot; only if the reserve is also full is the quietest fading voice cut.
+     * A free voice, or null. Over the polyphony cap the oldest sounding voice fades out (never cut)
+     * while the new one takes a reserve slot. With the reserve full too, a fading voice already below
+     * -60 dB is reused; failing that the new note is dropped and counted: under overload the
+     * instrument loses notes, never the smoothness of the stream.
      */
     private Voice allocate() {
         int sounding = 0;
         Voice free = null, oldest = null, quietestFading = null;
+        float quietest = Float.MAX_VALUE;
         for (Voice v : voices) {
             if (!v.isActive()) { if (free == null) free = v; continue; }
             if (v.isFading()) {
-                if (quietestFading == null || v.loudness() < quietestFading.loudness()) quietestFading = v;
+                float l = v.loudness();
+                if (l < quietest) { quietest = l; quietestFading = v; }
                 continue;
             }
             sounding++;
             if (oldest == null || v.age < oldest.age) oldest = v;
         }
-        if (sounding >= polyphony && oldest != null) oldest.fadeOut(fadeFrames());
-        if (free != null) return free;
-        Voice victim = quietestFading != null ? quietestFading : oldest;
-        victim.free();
-        return victim;
+        Voice slot = free;
+        if (slot == null && quietestFading != null && quietest < INAUDIBLE) { quietestFading.free(); slot = quietestFading; }
+        if (slot == null) { dropped++; return null; } // nothing stolen for a note that cannot start
+        if (sounding >= polyphony && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
+        return slot;
     }
+
+    /** Voices stolen (faded out to make room) since the instrument was made. */
+    public long voicesStolen() { return stolen; }
+
+    /** Notes not started because every voice, reserve included, was busy. */
+    public long notesDropped() { return dropped; }
 
     private int fadeFrames() { return (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate); }
 }

@@ -38,8 +38,10 @@ class AudioThreadAllocationTest {
         f.region("hit", b -> { b.keyRange = new IntRange(101, 127); b.choke = new Choke(1, 1, null, 0, 0, 0); });
         f.region("hit", b -> { b.keyRange = new IntRange(0, 127); b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(),
                 IntRange.BEND, 0, 1, 1, 1, Trigger.RELEASE, null, -1, -1, -1, -1, null); });
-        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
-                Fixtures.RATE, 48, 3);
+        // Two compiled patches (control side) swapped every 100 blocks, as an editor's changes would be.
+        Patch[] patches = {new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
+                new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program())};
+        SamplerInstrument inst = new SamplerInstrument(patches[0], Fixtures.RATE, 48, 3);
         Engine engine = new Engine(Fixtures.RATE, 256);
         for (int c = 0; c < 16; c++) engine.route(c, inst);
 
@@ -65,6 +67,7 @@ class AudioThreadAllocationTest {
         int maxVoices = 0;
         for (int b = 0; b < blocks; b++) {
             if (b == 2_000) before = mx.getCurrentThreadAllocatedBytes();
+            if (b % 100 == 0) inst.swapPatch(patches[(b / 100) % 2]);
             buf.clear();
             int[] e = ev[b];
             for (int i = 0; i < e.length; i += 4) buf.add(e[i], e[i + 1], e[i + 2], e[i + 3]);
