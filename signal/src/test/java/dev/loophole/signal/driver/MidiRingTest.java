@@ -50,7 +50,7 @@ class MidiRingTest {
     @Test
     void twoThreadStressLosesAndReordersNothing() throws Exception {
         MidiRing r = new MidiRing(64); // small, so both the full and the empty paths are hammered
-        int total = 2_000_000;
+        int total = 500_000;
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread producer = new Thread(() -> {
             Random rnd = new Random(42);
