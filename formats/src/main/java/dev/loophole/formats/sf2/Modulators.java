@@ -1,0 +1,179 @@
+package dev.loophole.formats.sf2;
+
+import dev.loophole.model.Curve;
+import dev.loophole.model.Modulation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The modulators of SoundFont 2.01 section 8.4 (the ten defaults every voice has) and the rules that
+ * combine them with a bank's own: an instrument modulator identical in source, destination and amount
+ * source to a default replaces it; preset modulators add to the result.
+ *
+ * <p>How each default reaches the model (documented equivalents, see {@link Sf2Importer}):
+ * velocity→attenuation (concave, 960 cB) is the engine's {@code amp_veltrack=100} curve, gain (vel/127)², exactly;
+ * velocity→filter cutoff (−2400 cents, linear) becomes the filter's cutoff − 2400 cents with +2400 cents of
+ * velocity tracking; channel pressure and CC1 → vibrato LFO depth (50 cents), CC7/CC11 → volume (concave,
+ * curve {@link #CONCAVE_CURVE}), CC10 → pan (bipolar), CC91/CC93 → reverb/chorus sends are {@link Modulation}
+ * entries; pitch wheel → pitch with RPN 0 sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents.
+ */
+final class Modulators {
+    private Modulators() {}
+
+    /** Program curve index holding the spec's negative concave transform (0..1 of the modulator's amount). */
+    static final int CONCAVE_CURVE = 100;
+    /** SFZ's predefined curve 1: bipolar linear -1..1. */
+    static final int BIPOLAR_CURVE = 1;
+
+    static final int SRC_VELOCITY = 2, SRC_KEY = 3, SRC_POLY_PRESSURE = 10, SRC_CHANNEL_PRESSURE = 13,
+            SRC_PITCH_WHEEL = 14, SRC_PITCH_WHEEL_SENSITIVITY = 16, SRC_LINK = 127;
+    /** Destination of the pitch-wheel default: the spec's "initial pitch", which is no generator of its own. */
+    static final int DEST_INITIAL_PITCH = 59;
+
+    static final Sf2File.Mod VEL_TO_ATTENUATION = new Sf2File.Mod(0x0502, 48, 960, 0, 0);
+    static final Sf2File.Mod VEL_TO_FILTER = new Sf2File.Mod(0x0102, 8, -2400, 0, 0);
+    static final List<Sf2File.Mod> DEFAULTS = List.of(
+            VEL_TO_ATTENUATION, VEL_TO_FILTER,
+            new Sf2File.Mod(0x000D, 6, 50, 0, 0),    // channel pressure → vibrato depth
+            new Sf2File.Mod(0x0081, 6, 50, 0, 0),    // CC1 → vibrato depth
+            new Sf2File.Mod(0x0587, 48, 960, 0, 0),  // CC7 → attenuation, concave
+            new Sf2File.Mod(0x028A, 17, 1000, 0, 0), // CC10 → pan, bipolar
+            new Sf2File.Mod(0x058B, 48, 960, 0, 0),  // CC11 → attenuation, concave
+            new Sf2File.Mod(0x00DB, 16, 200, 0, 0),  // CC91 → reverb send
+            new Sf2File.Mod(0x00DD, 15, 200, 0, 0),  // CC93 → chorus send
+            new Sf2File.Mod(0x020E, DEST_INITIAL_PITCH, 12700, 0x0010, 0)); // pitch wheel × RPN 0 sensitivity
+
+    /** Spec 9.5.1: modulators are identical when source, destination and amount source agree. */
+    static boolean identical(Sf2File.Mod a, Sf2File.Mod b) {
+        return a.src() == b.src() && a.dest() == b.dest() && a.amountSrc() == b.amountSrc();
+    }
+
+    /** {@code over} replaces identical entries of {@code base} and adds the rest. */
+    static List<Sf2File.Mod> overlay(List<Sf2File.Mod> base, List<Sf2File.Mod> over) {
+        List<Sf2File.Mod> out = new ArrayList<>(base);
+        for (Sf2File.Mod m : over) {
+            int i = indexOf(out, m);
+            if (i >= 0) out.set(i, m); else out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * The effective modulator list of a voice: defaults, replaced by identical instrument modulators,
+     * then preset modulators added (an identical one sums its amount into the existing entry).
+     */
+    static List<Sf2File.Mod> effective(List<Sf2File.Mod> instrument, List<Sf2File.Mod> preset) {
+        List<Sf2File.Mod> out = overlay(DEFAULTS, instrument);
+        for (Sf2File.Mod m : preset) {
+            int i = indexOf(out, m);
+            if (i >= 0) {
+                Sf2File.Mod e = out.get(i);
+                out.set(i, new Sf2File.Mod(e.src(), e.dest(), e.amount() + m.amount(), e.amountSrc(), e.transform()));
+            } else {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static int indexOf(List<Sf2File.Mod> list, Sf2File.Mod m) {
+        for (int i = 0; i < list.size(); i++) if (identical(list.get(i), m)) return i;
+        return -1;
+    }
+
+    /** The velocity→attenuation amount in effect (960 unless a bank overrides the default). */
+    static int velocityAttenuation(List<Sf2File.Mod> effective) {
+        int i = indexOf(effective, VEL_TO_ATTENUATION);
+        return i < 0 ? 0 : effective.get(i).amount();
+    }
+
+    /** The velocity→filter cutoff amount in effect (-2400 cents unless overridden). */
+    static int velocityFilter(List<Sf2File.Mod> effective) {
+        int i = indexOf(effective, VEL_TO_FILTER);
+        return i < 0 ? 0 : effective.get(i).amount();
+    }
+
+    /** Name of a modulator source in the model's vocabulary ({@code vel}, {@code cc7}, …), or null when it has none. */
+    static String sourceName(int src) {
+        int index = src & 0x7F;
+        if ((src & 0x80) != 0) return "cc" + index;
+        return switch (index) {
+            case SRC_VELOCITY -> "vel";
+            case SRC_KEY -> "keynum";
+            case SRC_POLY_PRESSURE -> "polyaft";
+            case SRC_CHANNEL_PRESSURE -> "chanaft";
+            case SRC_PITCH_WHEEL -> "pitchbend";
+            case SRC_PITCH_WHEEL_SENSITIVITY -> "bendrange";
+            default -> null;
+        };
+    }
+
+    /**
+     * Model entries for the defaults that the engine does not already cover through typed fields, with
+     * depths in the target's model unit (dB, pan -100..100, percent, cents).
+     */
+    static List<Modulation> defaultEntries(List<Sf2File.Mod> effective) {
+        List<Modulation> out = new ArrayList<>();
+        for (Sf2File.Mod d : DEFAULTS) {
+            if (d == VEL_TO_ATTENUATION || d == VEL_TO_FILTER || d.dest() == DEST_INITIAL_PITCH) continue;
+            int i = indexOf(effective, d);
+            if (i < 0) continue;
+            int amount = effective.get(i).amount();
+            if (amount == 0) continue;
+            String src = sourceName(d.src());
+            out.add(switch (d.dest()) {
+                case 6 -> new Modulation(src, "lfo2_pitch", amount, 0, 0);
+                case 48 -> new Modulation(src, "volume", -amount / 10.0, CONCAVE_CURVE, 0);
+                case 17 -> new Modulation(src, "pan", amount / 5.0, BIPOLAR_CURVE, 0);
+                case 16 -> new Modulation(src, "effect1", amount / 10.0, 0, 0);
+                default -> new Modulation(src, "effect2", amount / 10.0, 0, 0);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * The bank's own modulators (those not identical to a default), kept as entries in SF2 units with the
+     * target named {@code sf2_<generator>}; the engine does not play them yet. Returns how many were kept.
+     */
+    static int fileEntries(List<Sf2File.Mod> effective, List<Modulation> out) {
+        int n = 0;
+        for (Sf2File.Mod m : effective) {
+            if (indexOf(DEFAULTS, m) >= 0) continue;
+            String src = sourceName(m.src());
+            Generator g = Generator.byId(m.dest());
+            if (src == null || g == null || m.amount() == 0) continue; // no source or no destination: a no-op per spec
+            out.add(new Modulation(src, "sf2_" + g.sf2Name, m.amount(), 0, 0));
+            n++;
+        }
+        return n;
+    }
+
+    /** The curves the entries above refer to. */
+    static Map<Integer, Curve> curves() {
+        List<Double> v = new ArrayList<>(128);
+        for (int i = 0; i < 128; i++) v.add(Sf2Units.concaveNegative(i));
+        return Map.of(CONCAVE_CURVE, new Curve(CONCAVE_CURVE, v));
+    }
+
+    /**
+     * SFZ {@code amp_velcurve_N} points for a non-default velocity→attenuation amount {@code cb}: gain at
+     * velocity N = 10^(−cb × concave(N) / 200), every 8th velocity plus 1 and 127 (linear in between).
+     */
+    static Map<String, String> velCurvePoints(int cb) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (int v = 0; v <= 128; v += 8) {
+            int vel = Math.max(1, Math.min(127, v));
+            double gain = Math.pow(10, -cb * Sf2Units.concaveNegative(vel) / 200.0);
+            out.put("amp_velcurve_" + vel, fmt(Math.max(0, Math.min(1, gain))));
+        }
+        return out;
+    }
+
+    static String fmt(double d) {
+        String s = String.format(java.util.Locale.ROOT, "%.6f", d);
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.loophole.formats.sf2;
+
+import static dev.loophole.formats.sf2.Generator.*;
+
+import dev.loophole.model.Amp;
+import dev.loophole.model.Choke;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
+import dev.loophole.model.Filter;
+import dev.loophole.model.Loop;
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.LoopType;
+import dev.loophole.model.Modulation;
+import dev.loophole.model.OffMode;
+import dev.loophole.model.Playback;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.Tuning;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns one resolved (preset zone × instrument zone) into a {@link SampleRegion}, converting every unit. */
+final class RegionMapper {
+    private final Sf2File f;
+    private final Path bank;
+    private final Sf2Options options;
+    private final java.util.Set<String> warned = new java.util.HashSet<>();
+
+    RegionMapper(Sf2File f, Path bank, Sf2Options options) {
+        this.f = f;
+        this.bank = bank;
+        this.options = options;
+    }
+
+    SampleRegion map(ZoneResolver.Resolved r, String regionId, String where) {
+        Sf2Sample s = r.sample();
+        SampleRegion.Builder b = SampleRegion.builder(regionId);
+        b.samples.add(new SampleRef(Sf2SampleRef.uri(bank, s.index())));
+        b.keyRange = r.keys();
+        b.velocityRange = r.vels();
+        b.label = s.name();
+        b.origin = f.at();
+        int fixedKey = r.get(KEYNUM), fixedVel = r.get(VELOCITY);
+        int singleKey = fixedKey >= 0 ? fixedKey : r.keys().lo() == r.keys().hi() ? r.keys().lo() : -1;
+        List<Sf2File.Mod> mods = Modulators.effective(r.instrumentMods(), r.presetMods());
+
+        // Pitch: root key from overridingRootKey or the sample; cents from fine tune + the sample's correction.
+        int root = r.get(OVERRIDING_ROOT_KEY) >= 0 ? r.get(OVERRIDING_ROOT_KEY) : s.originalPitch();
+        if (root > 127) {
+            warnOnce("root", where + ": sample '" + s.name() + "' has original pitch " + root + " (unpitched): key 60 used");
+            root = 60;
+        }
+        double tune = r.get(FINE_TUNE) + s.pitchCorrection(), keytrack = r.get(SCALE_TUNING);
+        if (fixedKey >= 0) { // "keynum" plays every key as this one: fixed pitch at that key's offset
+            tune += (fixedKey - root) * keytrack;
+            keytrack = 0;
+        }
+        b.tuning = new Tuning(root, r.get(COARSE_TUNE), tune, keytrack, 0, 200, -200);
+
+        // Level: initialAttenuation scaled (see Sf2Options), velocity→attenuation as amp_veltrack.
+        double volume = Sf2Units.attenuationToDb(r.get(INITIAL_ATTENUATION), options.attenuationScale());
+        int velAtt = Modulators.velocityAttenuation(mods);
+        double veltrack = velAtt == 0 ? 0 : 100;
+        if (fixedVel >= 0) {
+            volume += -velAtt * Sf2Units.concaveNegative(fixedVel) / 10.0;
+            veltrack = 0;
+        } else if (velAtt != 0 && velAtt != 960) {
+            b.otherOpcodes.putAll(Modulators.velCurvePoints(velAtt));
+            warnOnce("velcurve", where + ": velocity→attenuation modulator of " + velAtt
+                    + " cB written as amp_velcurve_N points (every 8th velocity, linear between)");
+        }
+        b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0);
+
+        mapSampleWindow(r, b, where);
+        b.envelopes = envelopes(r, singleKey, where);
+        b.filters.addAll(filter(r, mods, fixedVel));
+        lfos(r, b);
+        if (r.get(REVERB_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect1", Modulators.fmt(r.get(REVERB_EFFECTS_SEND) / 10.0));
+        if (r.get(CHORUS_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect2", Modulators.fmt(r.get(CHORUS_EFFECTS_SEND) / 10.0));
+        int ec = r.get(EXCLUSIVE_CLASS);
+        if (ec != 0) b.choke = new Choke(ec, ec, OffMode.FAST, Choke.NONE.offTime(), 0, 0);
+        if ((s.isLeft() || s.isRight()) && s.link() < f.samples.length) {
+            b.otherOpcodes.put("sf2_sample_type", s.isLeft() ? "left" : "right");
+            b.otherOpcodes.put("sf2_link", Sf2SampleRef.uri(bank, s.link()));
+        }
+        List<Modulation> modulation = new ArrayList<>(Modulators.defaultEntries(mods));
+        if (Modulators.fileEntries(mods, modulation) > 0)
+            warnOnce("filemods", where + ": the bank's own modulators are kept as modulation entries in SF2 units "
+                    + "(target sf2_<generator>); the engine does not play them yet");
+        b.modulation.addAll(modulation);
+        return b.build();
+    }
+
+    /** Start/end/loop addresses (fine + coarse offsets) relative to the sample's first frame, clamped into it. */
+    private void mapSampleWindow(ZoneResolver.Resolved r, SampleRegion.Builder b, String where) {
+        Sf2Sample s = r.sample();
+        long start = s.start() + r.startOffset(), end = s.end() + r.endOffset();
+        if (start < s.start() || start >= s.end() || end <= start || end > s.end()) {
+            warnOnce("addr" + r.instrumentBag(), where + ": start/end offsets put the window at " + start + ".." + end
+                    + ", outside sample '" + s.name() + "' (" + s.start() + ".." + s.end() + "): clamped to the sample");
+            start = Math.max(s.start(), Math.min(start, s.end() - 1));
+            end = Math.max(start + 1, Math.min(end, s.end()));
+        }
+        b.playback = new Playback(start - s.start(), 0, end == s.end() ? -1 : end - s.start() - 1, 0, 0, 0, false);
+        int modes = r.get(SAMPLE_MODES);
+        LoopMode mode = modes == 1 ? LoopMode.LOOP_CONTINUOUS : modes == 3 ? LoopMode.LOOP_SUSTAIN : LoopMode.NO_LOOP;
+        long ls = s.loopStart() + r.loopStartOffset(), le = s.loopEnd() + r.loopEndOffset();
+        if (mode.loops() && (ls < start || le > end || le <= ls)) {
+            warnOnce("loop" + r.instrumentBag(), where + ": loop " + ls + ".." + le + (le == ls ? " has zero length" : le < ls
+                    ? " ends before it starts" : " lies outside the played part " + start + ".." + end)
+                    + " of sample '" + s.name() + "': played without loop");
+            mode = LoopMode.NO_LOOP;
+        }
+        // SF2's loop end is the first frame after the loop; the model's is the last frame in it.
+        b.loop = mode.loops() ? new Loop(mode, LoopType.FORWARD, ls - s.start(), le - s.start() - 1, 0, 0)
+                : new Loop(LoopMode.NO_LOOP, LoopType.FORWARD, -1, -1, 0, 0);
+    }
+
+    private Envelopes envelopes(ZoneResolver.Resolved r, int key, String where) {
+        int k = key >= 0 ? key : 60; // multi-key zones: the spec's value at key 60, the rest noted below
+        if (key < 0 && (r.get(KEYNUM_TO_VOL_ENV_HOLD) != 0 || r.get(KEYNUM_TO_VOL_ENV_DECAY) != 0
+                || r.get(KEYNUM_TO_MOD_ENV_HOLD) != 0 || r.get(KEYNUM_TO_MOD_ENV_DECAY) != 0))
+            warnOnce("keyenv", where + ": keynumTo*Env* scaling of a zone spanning several keys is applied at key 60; "
+                    + "the per-key timecents are kept as sf2_keynumTo* in otherOpcodes");
+        Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV),
+                Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k),
+                Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k),
+                Sf2Units.volEnvSustainToLevel(r.get(SUSTAIN_VOL_ENV)), tc(r, RELEASE_VOL_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
+        Envelope mod = new Envelope(tc(r, DELAY_MOD_ENV), 0, tc(r, ATTACK_MOD_ENV),
+                Sf2Units.keyScaledSeconds(r.get(HOLD_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_HOLD), k),
+                Sf2Units.keyScaledSeconds(r.get(DECAY_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_DECAY), k),
+                Sf2Units.modEnvSustainToLevel(r.get(SUSTAIN_MOD_ENV)), tc(r, RELEASE_MOD_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
+        Envelope filter = r.get(MOD_ENV_TO_FILTER_FC) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_FILTER_FC));
+        Envelope pitch = r.get(MOD_ENV_TO_PITCH) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_PITCH));
+        return new Envelopes(amp, filter, pitch);
+    }
+
+    private static Envelope withDepth(Envelope e, double depth) {
+        return new Envelope(e.delay(), e.start(), e.attack(), e.hold(), e.decay(), e.sustain(), e.release(), depth,
+                0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /**
+     * The SF2 filter is a resonant 2-pole low-pass. The default velocity→cutoff modulator lowers the cutoff by
+     * |amount| × (1 − vel/127) cents, which is exactly a cutoff {@code amount} cents lower with {@code −amount}
+     * cents of velocity tracking; so the region's cutoff is stated at velocity 0.
+     */
+    private List<Filter> filter(ZoneResolver.Resolved r, List<Sf2File.Mod> mods, int fixedVel) {
+        int fc = r.get(INITIAL_FILTER_FC);
+        int velF = options.velocityToFilter() ? Modulators.velocityFilter(mods) : 0;
+        boolean needed = fc < INITIAL_FILTER_FC.max || velF != 0 || r.get(MOD_ENV_TO_FILTER_FC) != 0
+                || r.get(MOD_LFO_TO_FILTER_FC) != 0 || r.get(INITIAL_FILTER_Q) != 0;
+        if (!needed) return List.of();
+        double base = fc + velF, veltrack = -velF;
+        if (fixedVel >= 0) {
+            base = fc + velF * (1 - fixedVel / 127.0);
+            veltrack = 0;
+        }
+        double hz = Sf2Units.ABS_CENT_ZERO_HZ * Math.pow(2, base / 1200.0);
+        return List.of(new Filter("lpf_2p", hz, Sf2Units.filterQToDb(r.get(INITIAL_FILTER_Q)), 0, 60, veltrack, 0));
+    }
+
+    /**
+     * The model has no LFOs yet: modLfo and vibLfo are kept as SFZ v2 {@code lfo1_*} / {@code lfo2_*} opcodes.
+     * lfo2 (vibrato) is always written because the default CC1 and channel-pressure modulators drive it.
+     */
+    private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b) {
+        var o = b.otherOpcodes;
+        int toPitch = r.get(MOD_LFO_TO_PITCH), toCutoff = r.get(MOD_LFO_TO_FILTER_FC), toVol = r.get(MOD_LFO_TO_VOLUME);
+        if (toPitch != 0 || toCutoff != 0 || toVol != 0) {
+            o.put("lfo1_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_MOD_LFO))));
+            o.put("lfo1_delay", Modulators.fmt(tc(r, DELAY_MOD_LFO)));
+            if (toPitch != 0) o.put("lfo1_pitch", Integer.toString(toPitch));
+            if (toCutoff != 0) o.put("lfo1_cutoff", Integer.toString(toCutoff));
+            if (toVol != 0) o.put("lfo1_volume", Modulators.fmt(toVol / 10.0));
+        }
+        o.put("lfo2_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_VIB_LFO))));
+        o.put("lfo2_delay", Modulators.fmt(tc(r, DELAY_VIB_LFO)));
+        if (r.get(VIB_LFO_TO_PITCH) != 0) o.put("lfo2_pitch", Integer.toString(r.get(VIB_LFO_TO_PITCH)));
+        for (Generator g : List.of(KEYNUM_TO_VOL_ENV_HOLD, KEYNUM_TO_VOL_ENV_DECAY, KEYNUM_TO_MOD_ENV_HOLD, KEYNUM_TO_MOD_ENV_DECAY))
+            if (r.get(g) != 0 && r.keys().lo() != r.keys().hi()) o.put("sf2_" + g.sf2Name, Integer.toString(r.get(g)));
+    }
+
+    private static double tc(ZoneResolver.Resolved r, Generator g) { return Sf2Units.timecentsToSeconds(r.get(g)); }
+
+    private void warnOnce(String key, String message) {
+        if (warned.add(key) && warned.size() < 500) f.warn(message);
+    }
+}

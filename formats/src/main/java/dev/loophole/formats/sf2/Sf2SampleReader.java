@@ -1,0 +1,86 @@
+package dev.loophole.formats.sf2;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Reads one sample of a bank by offset: only that sample's bytes are touched, so playing one note of a
+ * 141 MB bank reads a few hundred KB. 24-bit data combines {@code smpl} (high 16 bits) with {@code sm24}
+ * (low byte) as SoundFont 2.04 specifies. Stereo pairs are two mono samples linked by {@code sfSampleLink};
+ * each is read on its own.
+ */
+public final class Sf2SampleReader {
+    private Sf2SampleReader() {}
+
+    /** Largest sample this reader decodes into memory (frames); longer ones are refused with a clear message. */
+    public static final long MAX_FRAMES = 1L << 28;
+
+    /** Reads sample {@code sampleIndex} of {@code bank}, parsing the bank's headers first. */
+    public static Sf2Audio read(Path bank, int sampleIndex) throws IOException {
+        Path abs = bank.toAbsolutePath().normalize();
+        Sf2File f = Sf2File.read(abs);
+        return read(abs, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), java.util.List.of(f.samples), sampleIndex);
+    }
+
+    /** Reads a sample of an already loaded bank (no header parsing). */
+    public static Sf2Audio read(Sf2Bank bank, int sampleIndex) throws IOException {
+        return read(bank.file(), bank.data(), bank.samples(), sampleIndex);
+    }
+
+    /** Reads the sample a {@code sf2:<bank>#<index>} reference names. */
+    public static Sf2Audio read(String sampleRef) throws IOException {
+        Sf2SampleRef ref;
+        try {
+            ref = Sf2SampleRef.parse(sampleRef);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a SoundFont sample reference: " + e.getMessage(), e);
+        }
+        return read(ref.bank(), ref.sampleIndex());
+    }
+
+    private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, java.util.List<Sf2Sample> samples, int index)
+            throws IOException {
+        String where = "pdta/shdr[" + index + "]";
+        if (index < 0 || index >= samples.size())
+            throw new Sf2Exception(file, where, "a sample index within 0.." + (samples.size() - 1));
+        Sf2Sample s = samples.get(index);
+        if (!s.usable()) throw new Sf2Exception(file, where + " '" + s.name() + "'", "a playable sample header (see the load warnings)");
+        long frames = s.length();
+        if (frames > MAX_FRAMES) throw new Sf2Exception(file, where, "a sample of at most " + MAX_FRAMES + " frames, found " + frames);
+        float[] out = new float[(int) frames];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long fileSize = ch.size();
+            if (data.smplOffset() + 2 * s.end() > fileSize)
+                throw new Sf2Exception(file, where, "sample data within the file, which has changed since it was loaded");
+            boolean wide = data.has24Bit() && data.sm24Offset() + s.end() <= fileSize;
+            final int chunk = 1 << 16;
+            ByteBuffer hi = ByteBuffer.allocate(chunk * 2).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer lo = ByteBuffer.allocate(chunk);
+            for (long done = 0; done < frames; ) {
+                int n = (int) Math.min(chunk, frames - done);
+                fill(ch, hi.clear().limit(n * 2), data.smplOffset() + 2 * (s.start() + done), file, where);
+                if (wide) fill(ch, lo.clear().limit(n), data.sm24Offset() + s.start() + done, file, where);
+                for (int i = 0; i < n; i++) {
+                    int v = hi.getShort(i * 2);
+                    out[(int) done + i] = wide ? ((v << 8) | (lo.get(i) & 0xFF)) / 8388608f : v / 32768f;
+                }
+                done += n;
+            }
+            long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
+            boolean loopOk = ls >= 0 && le > ls && le <= frames;
+            int root = s.originalPitch() <= 127 ? s.originalPitch() : -1;
+            return new Sf2Audio(s.name(), out, s.sampleRate(), wide ? 24 : 16, root, s.pitchCorrection(),
+                    loopOk ? ls : -1, loopOk ? le - 1 : -1, s.type(), s.link());
+        }
+    }
+
+    private static void fill(FileChannel ch, ByteBuffer b, long at, Path file, String where) throws IOException {
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) throw new Sf2Exception(file, where, "sample data, found the end of the file");
+        }
+    }
+}
