@@ -65,7 +65,7 @@ public final class JackDriver implements AudioDriver {
         try {
             client = jack.openClient(config.clientName(), EnumSet.of(JackOptions.JackNoStartServer), status);
         } catch (JackException e) {
-            throw new AudioUnavailableException("no JACK server '" + server + "' is running (" + status + ")", e);
+            throw new AudioUnavailableException("no JACK server '" + server + "' is running", new JackException(status + ": " + e.getMessage(), e));
         }
         try {
             rate = client.getSampleRate();

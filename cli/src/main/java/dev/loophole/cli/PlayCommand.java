@@ -1,0 +1,180 @@
+package dev.loophole.cli;
+
+import dev.loophole.formats.midi.SmfReader;
+import dev.loophole.model.Diagnostic;
+import dev.loophole.model.Program;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.signal.driver.AudioConfig;
+import dev.loophole.signal.driver.AudioDriver;
+import dev.loophole.signal.driver.AudioDrivers;
+import dev.loophole.signal.driver.AudioUnavailableException;
+import dev.loophole.signal.driver.DriverStats;
+import dev.loophole.signal.driver.EngineCallback;
+import dev.loophole.signal.driver.SongPlayer;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.sampler.Patch;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "play", mixinStandardHelpOptions = true,
+        description = "Play an instrument live through JACK (or Java Sound), from MIDI inputs or a MIDI file.",
+        footer = {"", "Examples:",
+                "  loophole play keys.sfz                          play from every hardware MIDI input; Ctrl-C stops",
+                "  loophole play keys.sfz --midi-in 'a2j:Keystation'",
+                "  loophole play keys.sfz --song song.mid          play a MIDI file in real time, then exit"})
+final class PlayCommand implements Callable<Integer> {
+    static final double PREROLL_SECONDS = 0.2;   // the song starts a little after the driver, so no event is late
+    static final double MAX_TAIL_SECONDS = 30;   // held loops would never fall silent
+    static final long STALL_NANOS = 5_000_000_000L;
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTRUMENT.sfz", description = "The instrument to play (every MIDI channel).")
+    Path instrument;
+
+    @Option(names = "--midi-in", paramLabel = "NAME",
+            description = "Connect MIDI sources whose names contain NAME (repeatable). Default: every hardware MIDI source.")
+    List<String> midiIn;
+
+    @Option(names = "--song", paramLabel = "SONG.mid", description = "Play this MIDI file in real time, then exit after its release tail.")
+    Path song;
+
+    @Option(names = "--driver", paramLabel = "jack|javasound", description = "Audio backend (default: JACK if a server runs, else Java Sound).")
+    String driverKind;
+
+    @Option(names = "--seconds", paramLabel = "N", description = "Stop after N seconds.")
+    Double seconds;
+
+    @Option(names = "--jack-server", paramLabel = "NAME", description = "JACK server name (default: $JACK_DEFAULT_SERVER or 'default').")
+    String jackServer;
+
+    @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap (default: ${DEFAULT-VALUE}).")
+    int polyphony;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
+    boolean verbose;
+
+    private volatile boolean stopRequested;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (seconds != null && !(seconds > 0)) throw new Errors.UserError("--seconds " + seconds + " must be more than 0");
+        if (polyphony < 1 || polyphony > 4096) throw new Errors.UserError("--polyphony " + polyphony + " is outside 1..4096");
+        if (driverKind != null && !driverKind.equals("jack") && !driverKind.equals("javasound"))
+            throw new Errors.UserError("--driver " + driverKind + " is not known; expected jack or javasound");
+        // Everything that can fail on the user's files fails before any audio opens.
+        Program program = InstrumentLoader.load(instrument);
+        MidiSong midi = song == null ? null : SmfReader.read(song);
+        warn(err, program.diagnostics().stream().map(Diagnostic::toString).toList());
+
+        AudioConfig config = AudioConfig.defaults("loophole").withMidiInputs(midiIn == null ? List.of() : midiIn).withJackServer(jackServer);
+        AudioDriver driver;
+        try {
+            driver = AudioDrivers.open(driverKind, config);
+        } catch (AudioUnavailableException e) {
+            throw new Errors.UserError(driverKind == null ? e.getMessage() : "--driver " + driverKind + ": " + e.getMessage(), e);
+        }
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> { // Ctrl-C: let the main loop close the client, but do not hang the exit
+            stopRequested = true;
+            try {
+                finished.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loophole-play-stop");
+        SongPlayer player = null;
+        String failure = null;
+        try {
+            int rate = driver.sampleRate();
+            Patch patch = new PatchCompiler(InstrumentLoader.samplesFromDisk(), rate).compile(program);
+            warn(err, patch.warnings());
+            if (patch.regionCount() == 0)
+                throw new Errors.UserError("nothing to play: " + instrument + " has no region that can play (see the warnings above)");
+            Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
+            SamplerInstrument inst = new SamplerInstrument(patch, rate, polyphony, seed);
+            for (int c = 0; c < 16; c++) engine.route(c, inst);
+            Runtime.getRuntime().addShutdownHook(hook);
+            driver.start(new EngineCallback(engine));
+            err.println("playing " + instrument.getFileName() + " through " + driver.describe()
+                    + (midi == null && seconds == null ? "; Ctrl-C stops" : ""));
+            err.flush();
+            if (midi != null) {
+                player = new SongPlayer(driver, midi, PREROLL_SECONDS);
+                player.start();
+            }
+            failure = runUntilDone(driver, player, out);
+        } finally {
+            if (player != null) player.close();
+            driver.close();
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // Shutting down already (Ctrl-C), or never added.
+            }
+        }
+        if (Progress.onTerminal()) out.println();
+        out.println(summary(driver));
+        out.flush();
+        if (failure != null) throw new Errors.UserError(failure);
+        return 0;
+    }
+
+    /** Waits for the end (song + tail, --seconds, Ctrl-C, or the backend going away); returns a failure or null. */
+    private String runUntilDone(AudioDriver driver, SongPlayer player, PrintWriter out) throws InterruptedException {
+        boolean terminal = Progress.onTerminal();
+        int rate = driver.sampleRate();
+        long limit = seconds == null ? Long.MAX_VALUE : Math.round(seconds * rate);
+        long lastFrame = -1, lastMove = System.nanoTime();
+        while (!stopRequested) {
+            if (!driver.isRunning()) return driver.stopReason() == null ? "the audio driver stopped" : driver.stopReason();
+            long now = driver.streamFrame();
+            if (now != lastFrame) { lastFrame = now; lastMove = System.nanoTime(); }
+            else if (System.nanoTime() - lastMove > STALL_NANOS) return "the audio driver stopped calling back (no block for 5 s)";
+            if (now >= limit) break;
+            if (player != null && player.finished()
+                    && (driver.stats().voices() == 0 || now > player.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * rate))) break;
+            if (terminal) {
+                out.print("\r" + driver.stats().line() + "   ");
+                out.flush();
+            }
+            Thread.sleep(200);
+        }
+        return null;
+    }
+
+    static String summary(AudioDriver driver) {
+        DriverStats s = driver.stats();
+        return String.format("played %.1f s via %s (%d blocks of %d frames at %d Hz): max %d voices, CPU max %.0f%%, %d xruns, %d underruns, %d late events",
+                s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
+                100 * s.maxLoad(), s.xruns(), s.underruns(), s.lateEvents());
+    }
+
+    private void warn(PrintWriter err, List<String> warnings) {
+        List<String> shown = new ArrayList<>(warnings);
+        if (!verbose && shown.size() > RenderJob.MAX_WARNINGS) {
+            int more = shown.size() - RenderJob.MAX_WARNINGS;
+            shown = new ArrayList<>(shown.subList(0, RenderJob.MAX_WARNINGS));
+            shown.add("… and " + more + " more (--verbose shows all)");
+        }
+        for (String w : shown) err.println(w.contains("warning:") ? w : "warning: " + w);
+        err.flush();
+    }
+}

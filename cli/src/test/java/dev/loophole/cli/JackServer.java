@@ -1,0 +1,68 @@
+package dev.loophole.cli;
+
+import dev.loophole.signal.driver.AudioConfig;
+import dev.loophole.signal.driver.AudioUnavailableException;
+import dev.loophole.signal.driver.JackDriver;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A private JACK server for a test: {@code jackd --no-realtime -n <unique> -d dummy -r 48000 -p 256}
+ * (the same helper as signal's driver tests), so tests never touch a user's server and can run side by side.
+ */
+final class JackServer implements AutoCloseable {
+    static final int RATE = 48_000, PERIOD = 256;
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    final String name;
+    final Path log;
+    private final Process process;
+
+    private JackServer(String name, Path log, Process process) {
+        this.name = name;
+        this.log = log;
+        this.process = process;
+    }
+
+    /** The jackd executable on the PATH, or null. */
+    static Path jackd() {
+        String path = System.getenv("PATH");
+        if (path == null) return null;
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir, "jackd");
+            if (Files.isExecutable(p)) return p;
+        }
+        return null;
+    }
+
+    /** Starts a server and waits until a client can connect. */
+    static JackServer start() throws IOException, InterruptedException {
+        String name = "loophole-test-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        Path log = Files.createTempFile(name, ".log");
+        Process p = new ProcessBuilder(jackd().toString(), "--no-realtime", "-n", name, "-d", "dummy", "-r", "" + RATE, "-p", "" + PERIOD)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        JackServer server = new JackServer(name, log, p);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (true) {
+            try (JackDriver probe = JackDriver.open(AudioConfig.defaults("probe").withJackServer(name).withMidiInputs(null))) {
+                return server;
+            } catch (AudioUnavailableException e) {
+                if (!p.isAlive() || System.nanoTime() > deadline) {
+                    server.close();
+                    throw new IOException("jackd did not come up: " + Files.readString(log), e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy(); // SIGTERM: jackd removes its own /dev/shm files
+        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+}

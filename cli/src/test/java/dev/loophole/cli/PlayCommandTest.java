@@ -1,0 +1,124 @@
+package dev.loophole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loophole.formats.midi.SmfWriter;
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.model.midi.TempoMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.DataLine;
+import javax.sound.sampled.SourceDataLine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlayCommandTest {
+    static final Pattern SUMMARY = Pattern.compile(
+            "played ([\\d.]+) s via jack \\((\\d+) blocks of 256 frames at 48000 Hz\\): max (\\d+) voices, CPU max \\d+%, (\\d+) xruns, 0 underruns, (\\d+) late events");
+    @TempDir Path dir;
+    Path lead, song;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        RenderCommandTest.write(dir.resolve("a440.wav"), RenderCommandTest.sine(440, RenderCommandTest.RATE));
+        lead = dir.resolve("lead.sfz");
+        Files.writeString(lead, "<region> sample=a440.wav pitch_keycenter=69 ampeg_release=0.05\n");
+        // Quarter notes at 120 BPM for 3 s: the last note-off is at 3.0 s.
+        List<MidiEvent> ev = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            ev.add(new MidiEvent(i * 480L, 0x90, 60 + i, 100, 0, 2L * i));
+            ev.add(new MidiEvent(i * 480L + 480, 0x80, 60 + i, 0, 0, 2L * i + 1));
+        }
+        song = dir.resolve("song.mid");
+        SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), ev), song);
+    }
+
+    @Test
+    void playsASongLiveThroughJackAndExitsAfterItsTail() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        try (JackServer server = JackServer.start()) {
+            long t0 = System.nanoTime();
+            CliRun run = CliRun.of("play", lead.toString(), "--song", song.toString(), "--driver", "jack", "--jack-server", server.name);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            System.out.println(run.out().strip() + " (" + String.format("%.2f", wall) + " s wall)");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("playing lead.sfz through JACK client loophole").contains("outputs → system:playback_1");
+            Matcher m = SUMMARY.matcher(run.out());
+            assertThat(m.find()).as(run.out()).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).as("seconds played: the song's 3 s, its preroll and tail").isBetween(3.0, 8.0);
+            assertThat(Integer.parseInt(m.group(3))).as("voices").isPositive();
+            assertThat(wall).as("real time, not faster").isGreaterThan(3.0);
+        }
+    }
+
+    @Test
+    void secondsStopsALivePlay() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        try (JackServer server = JackServer.start()) {
+            CliRun run = CliRun.of("play", lead.toString(), "--seconds", "1", "--jack-server", server.name);
+            assertThat(run.status()).as(run.err()).isZero();
+            Matcher m = SUMMARY.matcher(run.out());
+            assertThat(m.find()).as(run.out()).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).isBetween(1.0, 2.0);
+        }
+    }
+
+    @Test
+    void noJackServerIsOneClearLine() {
+        CliRun run = CliRun.of("play", lead.toString(), "--driver", "jack", "--jack-server", "loophole-test-none");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.errLines()).containsExactly("loophole: --driver jack: no JACK server 'loophole-test-none' is running");
+    }
+
+    @Test
+    void noAudioAtAllIsTheMessageThatSaysWhatToStart() {
+        assumeTrue(!javaSoundHasOutput(), "this machine has a Java Sound output line");
+        CliRun run = CliRun.of("play", lead.toString(), "--jack-server", "loophole-test-none");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.errLines()).containsExactly("loophole: no audio output: no JACK server is running and Java Sound has no output line; "
+                + "start jackd or PipeWire's JACK layer");
+    }
+
+    @Test
+    void javaSoundWithoutALineIsOneClearLine() {
+        assumeTrue(!javaSoundHasOutput(), "this machine has a Java Sound output line");
+        CliRun run = CliRun.of("play", lead.toString(), "--driver", "javasound");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("loophole: --driver javasound: Java Sound has no output line for 48000 Hz 16-bit stereo");
+    }
+
+    @Test
+    void aBrokenInstrumentFailsBeforeAnyAudioOpens() throws Exception {
+        Files.writeString(dir.resolve("bad.sfz"), "<region> sample=a440.wav\n<region> lokey60\n");
+        CliRun run = CliRun.of("play", dir.resolve("bad.sfz").toString(), "--driver", "jack", "--jack-server", "loophole-test-none");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("bad.sfz:2");
+    }
+
+    @Test
+    void badOptionsAreOneClearLine() {
+        assertThat(CliRun.of("play", lead.toString(), "--driver", "alsa").errLines())
+                .containsExactly("loophole: --driver alsa is not known; expected jack or javasound");
+        assertThat(CliRun.of("play", lead.toString(), "--seconds", "0").errLines())
+                .containsExactly("loophole: --seconds 0.0 must be more than 0");
+    }
+
+    static boolean javaSoundHasOutput() {
+        try {
+            return AudioSystem.isLineSupported(new DataLine.Info(SourceDataLine.class, new AudioFormat(48_000, 16, 2, true, false)));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}
