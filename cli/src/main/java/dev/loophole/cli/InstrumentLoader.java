@@ -1,11 +1,7 @@
 package dev.loophole.cli;
 
 import dev.loophole.formats.sfz.SfzImporter;
-import dev.loophole.media.AudioFiles;
 import dev.loophole.model.Program;
-import dev.loophole.model.SampleRef;
-import dev.loophole.signal.sampler.SampleData;
-import dev.loophole.signal.sampler.SampleProvider;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,12 +19,8 @@ final class InstrumentLoader {
         throw new Errors.UserError(file + ": unknown instrument kind, expected an .sfz file");
     }
 
-    /** Loads samples from the files the importer resolved. */
-    static SampleProvider samplesFromDisk() {
-        return (SampleRef ref) -> {
-            if (ref.isBuiltin()) throw new IOException(ref.path() + ": built-in waveforms are not played yet");
-            Path p = Path.of(ref.path());
-            return new SampleData(p.toString(), AudioFiles.read(p));
-        };
+    /** Samples whole in memory, for callers that do not stream (live play without a streamer). */
+    static dev.loophole.signal.sampler.SampleProvider samplesFromDisk() {
+        return new dev.loophole.signal.store.SampleStore(Long.MAX_VALUE, false);
     }
 }

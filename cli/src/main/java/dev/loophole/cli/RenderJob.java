@@ -13,6 +13,8 @@ import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.store.SampleStore;
+import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -39,8 +41,12 @@ final class RenderJob {
         }
     }
 
+    /** Decoded sample memory the store keeps before letting go of the least recently used. */
+    static final long MEMORY_BUDGET = 1L << 30;
+
     private final Options options;
     private final PrintWriter err;
+    private Streamer streamer;
 
     RenderJob(Options options, PrintWriter err) {
         this.options = options;
@@ -48,10 +54,21 @@ final class RenderJob {
     }
 
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
+        try {
+            return runWithStreamer(midi, instruments, out);
+        } finally {
+            if (streamer != null) streamer.close();
+        }
+    }
+
+    private Summary runWithStreamer(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         requireWritable(out);
         MidiSong song = SmfReader.read(midi);
         Engine engine = new Engine(options.rate(), BLOCK);
-        PatchCompiler compiler = new PatchCompiler(InstrumentLoader.samplesFromDisk(), options.rate());
+        // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
+        SampleStore store = new SampleStore(MEMORY_BUDGET, true);
+        streamer = new Streamer(store);
+        PatchCompiler compiler = new PatchCompiler(store, options.rate());
         Map<Path, SamplerInstrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
         for (InstrumentSpec spec : instruments) {
@@ -62,7 +79,7 @@ final class RenderJob {
                 Patch patch = compiler.compile(program);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
-                inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed());
+                inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer);
                 inst.setQuality(options.quality());
                 loaded.put(spec.file(), inst);
             }
@@ -125,7 +142,7 @@ final class RenderJob {
         try (WavWriter wav = WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
             float[][] block = new float[2][];
-            result = new OfflineRenderer(engine, BLOCK).render(song, options.tailSeconds(), (l, r, n) -> {
+            result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
                 block[0] = l;
                 block[1] = r;
                 try {

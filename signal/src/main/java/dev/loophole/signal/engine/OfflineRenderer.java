@@ -33,12 +33,22 @@ public final class OfflineRenderer {
 
     private final Engine engine;
     private final int blockSize;
+    private Runnable beforeBlock = () -> { };
 
     public OfflineRenderer(Engine engine, int blockSize) {
         if (blockSize <= 0 || blockSize > engine.maxBlock())
             throw new IllegalArgumentException("block size " + blockSize + " is outside 1.." + engine.maxBlock());
         this.engine = engine;
         this.blockSize = blockSize;
+    }
+
+    /**
+     * Work done before every block on the rendering thread — the place where offline rendering waits
+     * for disk streaming to deliver what the block will read.
+     */
+    public OfflineRenderer beforeEachBlock(Runnable r) {
+        this.beforeBlock = r;
+        return this;
     }
 
     /**
@@ -73,6 +83,7 @@ public final class OfflineRenderer {
                 if (!buffer.add((int) (frameOf[next] - pos), e.status(), e.data1(), e.data2())) dropped++;
                 next++;
             }
+            beforeBlock.run();
             engine.process(left, right, n, buffer);
             for (int i = 0; i < n; i++) {
                 float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));

@@ -29,4 +29,29 @@ final class Kernels {
         }
         return p;
     }
+
+    /** As {@link #linear}, reading a ring buffer: frame f lives at {@code ring[f & mask]}. */
+    static double linearRing(float[] ring, float[] out, int from, int to, double p, double step) {
+        final int mask = ring.length - 1;
+        for (int j = from; j < to; j++) {
+            long idx = (long) p;
+            float f = (float) (p - idx);
+            int i = (int) idx;
+            out[j] = Interpolation.linear(ring[i & mask], ring[(i + 1) & mask], f);
+            p += step;
+        }
+        return p;
+    }
+
+    static double cubicRing(float[] ring, float[] out, int from, int to, double p, double step) {
+        final int mask = ring.length - 1;
+        for (int j = from; j < to; j++) {
+            long idx = (long) p;
+            float f = (float) (p - idx);
+            int i = (int) idx;
+            out[j] = Interpolation.hermite(ring[(i - 1) & mask], ring[i & mask], ring[(i + 1) & mask], ring[(i + 2) & mask], f);
+            p += step;
+        }
+        return p;
+    }
 }

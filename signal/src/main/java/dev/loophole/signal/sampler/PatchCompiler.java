@@ -25,16 +25,31 @@ public final class PatchCompiler {
         this.engineRate = engineRate;
     }
 
+    /** Frames a voice may read from memory before streaming has delivered its first block. */
+    public static final int PRELOAD_FRAMES = 8192;
+
     public Patch compile(Program program) {
         List<CompiledRegion> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        // What each sample's in-memory head must cover: the furthest start any region uses plus the
+        // preload, and every loop (loops are read from memory; only straight runs stream).
+        Map<String, Long> minHead = new HashMap<>();
+        Map<String, Boolean> ram = new HashMap<>();
+        for (SampleRegion r : program.regions()) {
+            if (r.sample() == null) continue;
+            long need = r.playback().offset() + r.playback().offsetRandom() + PRELOAD_FRAMES;
+            if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
+            minHead.merge(r.sample().path(), need, Math::max);
+            boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
+            ram.merge(r.sample().path(), wantsRam, Boolean::logicalOr);
+        }
         for (SampleRegion r : program.regions()) {
             SampleRef ref = r.sample();
             if (ref == null) {
                 warnings.add(where(r) + "region " + r.regionId() + " has no sample; skipped");
                 continue;
             }
-            SampleData data = load(ref, r, warnings);
+            SampleData data = load(ref, minHead.get(ref.path()), ram.get(ref.path()), r, warnings);
             if (data == null) continue;
             if (data.frames() == 0) {
                 warnings.add(where(r) + ref.path() + " has no frames; region " + r.regionId() + " skipped");
@@ -45,13 +60,13 @@ public final class PatchCompiler {
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
     }
 
-    private SampleData load(SampleRef ref, SampleRegion r, List<String> warnings) {
+    private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
         if (d != null) return d;
         String failure = failures.get(ref.path());
         if (failure == null) {
             try {
-                d = samples.load(ref);
+                d = samples.load(ref, minHead, ramMode);
                 cache.put(ref.path(), d);
                 return d;
             } catch (IOException | RuntimeException e) {

@@ -7,4 +7,13 @@ import java.io.IOException;
 @FunctionalInterface
 public interface SampleProvider {
     SampleData load(SampleRef ref) throws IOException;
+
+    /**
+     * Loads a sample whose first {@code minHeadFrames} frames (at least) must be in memory: the part
+     * voices may read before streaming catches up (offsets, loops). Providers that keep whole samples
+     * in memory ignore it. {@code ramMode} asks for the whole sample in memory (SFZ {@code hint_ram_based}).
+     */
+    default SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
+        return load(ref);
+    }
 }

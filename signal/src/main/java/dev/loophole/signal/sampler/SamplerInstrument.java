@@ -31,10 +31,15 @@ public final class SamplerInstrument implements Instrument {
     private long stolen, dropped;
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
+        this(patch, sampleRate, polyphony, seed, null);
+    }
+
+    /** With a streamer, voices play samples whose heads are all that is in memory; without, heads must be whole. */
+    public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed, dev.loophole.signal.store.Streamer streamer) {
         this.sampleRate = sampleRate;
         this.polyphony = polyphony;
         this.voices = new Voice[polyphony + FADE_RESERVE];
-        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate);
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot());
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.rng = new Rng(seed);
         this.patch = patch;

@@ -24,7 +24,10 @@ final class Voice {
     boolean releasing;     // note-off seen (or choked with a normal release)
     boolean oneShot;
 
-    private float[] left, right; // sample channels (right == left for mono)
+    private float[] left, right; // sample channels (right == left for mono): the in-memory head
+    private final dev.loophole.signal.store.StreamSlot stream; // null when the instrument does not stream
+    private boolean streaming;   // this voice reads past the head from its stream slot
+    private long headEnd;        // frames [0, headEnd) are in memory
     private double pos, inc, baseRatio;
     private boolean looping, reverse;
     private int delayFrames;
@@ -32,7 +35,10 @@ final class Voice {
     private int fadeRemaining, fadeTotal;
     private int quality = Interpolation.CUBIC;
 
-    Voice(int engineRate) { this.engineRate = engineRate; }
+    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream) {
+        this.engineRate = engineRate;
+        this.stream = stream;
+    }
 
     boolean isActive() { return region != null; }
 
@@ -46,6 +52,9 @@ final class Voice {
         SampleData s = r.sample;
         left = s.channels[0];
         right = s.channels.length > 1 ? s.channels[1] : s.channels[0];
+        headEnd = s.headFrames();
+        streaming = s.streamed() && stream != null;
+        if (streaming) stream.start(s, headEnd - dev.loophole.signal.store.StreamSlot.HISTORY_FRAMES);
         reverse = r.reverse;
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
@@ -172,9 +181,17 @@ final class Voice {
             }
             int fast = 0;
             if (step > 0 && pos >= 1) {
-                long limit = looping ? r.loopEnd : r.lastFrame; // idx + 2 must stay <= limit
+                long limit = looping ? r.loopEnd : Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
                 double room = (limit - 1) - pos;                  // positions p < limit - 1 have idx <= limit - 2
                 if (room > 0) fast = (int) Math.min(n - k, Math.ceil(room / step));
+                else if (streaming && !looping) {
+                    int ringRun = ringRun(n - k, step);
+                    if (ringRun > 0) {
+                        pos = ringRead(k, k + ringRun, stereo, cubic, step);
+                        k += ringRun;
+                        continue;
+                    }
+                }
             }
             if (fast > 0) {
                 double p = pos;
@@ -197,7 +214,28 @@ final class Voice {
                 k++;
             }
         }
+        if (streaming) stream.release((long) pos - 2);
         return k;
+    }
+
+    /** Frames from the current position that the stream ring can serve with all four neighbours present. */
+    private int ringRun(int max, double step) {
+        long avail = Math.min(stream.written(), region.lastFrame + 1); // frames < avail are readable
+        double room = (avail - 2) - pos;                               // idx + 2 <= avail - 1
+        if (room <= 0 || (long) pos - 1 < stream.start()) return 0;
+        return (int) Math.min(max, Math.ceil(room / step));
+    }
+
+    private double ringRead(int from, int to, boolean stereo, boolean cubic, double step) {
+        double p = pos;
+        double end = cubic ? Kernels.cubicRing(stream.channel(0), bufL, from, to, p, step)
+                : Kernels.linearRing(stream.channel(0), bufL, from, to, p, step);
+        if (stereo) {
+            if (cubic) Kernels.cubicRing(stream.channel(1), bufR, from, to, p, step);
+            else Kernels.linearRing(stream.channel(1), bufR, from, to, p, step);
+        }
+        stream.release((long) end - 2);
+        return end;
     }
 
     private float sampleAt(float[] d, long idx, float f, boolean cubic) {
@@ -209,10 +247,18 @@ final class Voice {
     private float at(float[] data, long idx) {
         if (looping && idx > region.loopEnd) idx = region.loopStart + (idx - region.loopEnd - 1) % (region.loopEnd - region.loopStart + 1);
         if (idx < 0 || idx > region.lastFrame) return 0f;
-        return data[(int) idx];
+        if (idx < headEnd) return data[(int) idx];
+        if (!streaming) return 0f;
+        if (idx >= stream.written() || idx < stream.start() || stream.failed()) {
+            // The disk did not keep up (or the file went away): silence from here, and fade out.
+            if (fadeTotal == 0) { stream.countUnderrun(); fadeOut((int) Math.round(FAST_FADE_SECONDS * engineRate)); }
+            return 0f;
+        }
+        return stream.channel(data == left ? 0 : 1)[(int) (idx & dev.loophole.signal.store.StreamSlot.MASK)];
     }
 
     void free() {
+        if (streaming) { stream.stop(); streaming = false; }
         region = null;
         left = right = null;
         fadeTotal = 0;

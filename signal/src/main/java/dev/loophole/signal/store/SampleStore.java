@@ -1,0 +1,129 @@
+package dev.loophole.signal.store;
+
+import dev.loophole.media.AudioData;
+import dev.loophole.media.AudioFileInfo;
+import dev.loophole.media.AudioFiles;
+import dev.loophole.media.AudioReader;
+import dev.loophole.media.MediaException;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.model.SampleRef;
+import dev.loophole.signal.sampler.SampleData;
+import dev.loophole.signal.sampler.SampleProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The control side's sample cache: decodes only the head of each sample (the rest streams), shares
+ * one copy of a file between programs, keeps whole samples for RAM mode, and holds decoded memory
+ * under a budget by forgetting the least recently used entries (a patch still playing one keeps it
+ * alive; the store just stops holding it). Thread-safe; never used on the audio thread.
+ */
+public final class SampleStore implements SampleProvider {
+    /** A file's identity: the same path with the same size and time is the same audio. */
+    private record Key(Path path, long size, long modified) {}
+
+    private final long budgetBytes;
+    private final boolean streaming;
+    private final LinkedHashMap<Key, SampleData> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private final Map<Path, SampleStatus> status = new ConcurrentHashMap<>();
+    private long bytes;
+
+    /**
+     * @param budgetBytes decoded bytes to keep before evicting the least recently used samples
+     * @param streaming   false loads every sample whole (renders are identical either way)
+     */
+    public SampleStore(long budgetBytes, boolean streaming) {
+        this.budgetBytes = budgetBytes;
+        this.streaming = streaming;
+    }
+
+    @Override
+    public SampleData load(SampleRef ref) throws IOException {
+        return load(ref, Long.MAX_VALUE, true);
+    }
+
+    @Override
+    public SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
+        if (ref.isBuiltin()) throw new IOException(ref.path() + ": built-in waveforms are not played yet");
+        Path file = Path.of(ref.path()).toAbsolutePath().normalize();
+        Key key = key(file);
+        synchronized (this) {
+            SampleData have = cache.get(key);
+            if (have != null && (!have.streamed() || !ramMode && have.headFrames() >= minHeadFrames)) return have;
+        }
+        SampleData loaded = decode(file, minHeadFrames, ramMode || !streaming);
+        status.put(file, SampleStatus.ONLINE);
+        synchronized (this) {
+            SampleData old = cache.put(key, loaded);
+            if (old != null) bytes -= old.memoryBytes();
+            bytes += loaded.memoryBytes();
+            evict(key);
+        }
+        return loaded;
+    }
+
+    private Key key(Path file) throws IOException {
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (a.isDirectory()) throw new MediaException(file, "is a folder, expected an audio file");
+            return new Key(file, a.size(), a.lastModifiedTime().toMillis());
+        } catch (java.nio.file.NoSuchFileException e) {
+            status.put(file, SampleStatus.MISSING);
+            throw new MediaException(file, "no such file");
+        }
+    }
+
+    private static SampleData decode(Path file, long minHeadFrames, boolean whole) throws IOException {
+        if (whole) {
+            AudioData a = AudioFiles.read(file);
+            return new SampleData(file.toString(), a);
+        }
+        try (AudioReader reader = AudioFiles.open(file)) {
+            AudioFileInfo info = reader.info();
+            if (info.frames() < 0 || info.frames() > Integer.MAX_VALUE)
+                throw new MediaException(file, "length unknown or too long to play (" + info.frames() + " frames)");
+            int frames = (int) info.frames();
+            SampleMetadata meta = info.metadata();
+            long need = minHeadFrames;
+            for (SampleMetadata.SampleLoop l : meta.loops()) need = Math.max(need, l.end() + 4); // loops play from memory
+            int head = (int) Math.min(frames, Math.max(0, need));
+            float[][] data = new float[info.channels()][head];
+            int got = 0;
+            while (got < head) {
+                int n = reader.read(got, data, got, head - got);
+                if (n <= 0) throw new MediaException(file, "ends after " + got + " frames, the header says " + frames);
+                got += n;
+            }
+            return new SampleData(file.toString(), file, data, frames, info.sampleRate(), meta);
+        }
+    }
+
+    private void evict(Key keep) {
+        Iterator<Map.Entry<Key, SampleData>> it = cache.entrySet().iterator();
+        while (bytes > budgetBytes && it.hasNext()) {
+            Map.Entry<Key, SampleData> e = it.next();
+            if (e.getKey().equals(keep)) continue;
+            bytes -= e.getValue().memoryBytes();
+            it.remove();
+        }
+    }
+
+    /** Decoded bytes the store holds now. */
+    public synchronized long memoryBytes() { return bytes; }
+
+    /** Samples the store holds now. */
+    public synchronized int size() { return cache.size(); }
+
+    /** What is known of a file: online once loaded, missing when absent, offline when streaming from it failed. */
+    public SampleStatus status(Path file) {
+        return status.getOrDefault(file.toAbsolutePath().normalize(), SampleStatus.UNKNOWN);
+    }
+
+    void markOffline(Path file) { status.put(file.toAbsolutePath().normalize(), SampleStatus.OFFLINE); }
+}

@@ -1,0 +1,101 @@
+package dev.loophole.signal.store;
+
+import dev.loophole.media.AudioFiles;
+import dev.loophole.media.MediaException;
+import dev.loophole.signal.sampler.SampleData;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fills voices' {@link StreamSlot}s from disk. Live, a loader thread polls the slots and keeps
+ * each ring ahead of its voice; offline, the renderer calls {@link #fillAll()} before each block and
+ * waits for it (freewheel), so a render is the same with streaming as without.
+ */
+public final class Streamer implements AutoCloseable {
+    static final int CHUNK = 4096;
+
+    private final CopyOnWriteArrayList<StreamSlot> slots = new CopyOnWriteArrayList<>();
+    private final SampleStore store;
+    private final float[][] scratch = {new float[CHUNK], new float[CHUNK]};
+    private final AtomicLong failures = new AtomicLong();
+    private volatile Thread loader;
+    private volatile boolean running;
+
+    public Streamer(SampleStore store) { this.store = store; }
+
+    /** Control side: a slot for one voice. */
+    public StreamSlot newSlot() {
+        StreamSlot s = new StreamSlot();
+        slots.add(s);
+        return s;
+    }
+
+    /** Starts the background loader for live playback. */
+    public synchronized void startLoader() {
+        if (loader != null) return;
+        running = true;
+        loader = Thread.ofPlatform().daemon().name("loophole-streamer").priority(Thread.MAX_PRIORITY - 1).start(() -> {
+            while (running) {
+                boolean did = false;
+                for (StreamSlot s : slots) did |= fill(s);
+                if (!did) java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+            }
+        });
+    }
+
+    /** Fills every active slot as far as its ring allows (offline: called before each block). */
+    public synchronized void fillAll() {
+        for (StreamSlot s : slots) while (fill(s)) { /* until full or at the end */ }
+    }
+
+    /** One chunk into one slot; true when it wrote something. */
+    private boolean fill(StreamSlot slot) {
+        if (!slot.active()) return false;
+        long seen = slot.generationState();
+        SampleData s = slot.sample();
+        if (s == null || slot.failed()) return false;
+        long w = seen & ((1L << 40) - 1);
+        long limit = Math.min(slot.need() - StreamSlot.HISTORY + StreamSlot.RING, s.frames());
+        int n = (int) Math.min(CHUNK, limit - w);
+        if (n <= 0) return false;
+        try {
+            if (slot.readerSample != s) {
+                if (slot.reader != null) slot.reader.close();
+                slot.reader = AudioFiles.open(s.file());
+                slot.readerSample = s;
+            }
+            int channels = Math.min(2, s.channelCount());
+            int got = slot.reader.read(w, scratch, 0, n);
+            if (got <= 0) throw new MediaException(s.file(), "ended at frame " + w + " of " + s.frames());
+            if ((slot.generationState()) != seen) return false; // the voice moved on while we read
+            for (int c = 0; c < 2; c++) {
+                float[] src = scratch[Math.min(c, channels - 1)], ring = slot.ring[c];
+                for (int i = 0; i < got; i++) ring[(int) ((w + i) & StreamSlot.MASK)] = src[i];
+            }
+            return slot.publish(seen, w + got);
+        } catch (MediaException | RuntimeException e) {
+            store.markOffline(s.file());
+            failures.incrementAndGet();
+            slot.fail(seen);
+            return false;
+        }
+    }
+
+    /** Streaming reads that failed (file gone, changed or corrupt). */
+    public long failures() { return failures.get(); }
+
+    /** Underruns counted by all voices (a voice needed frames the loader had not delivered). */
+    public long underruns() {
+        long n = 0;
+        for (StreamSlot s : slots) n += s.underruns();
+        return n;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        Thread t = loader;
+        if (t != null) { t.interrupt(); try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+        for (StreamSlot s : slots) if (s.reader != null) { s.reader.close(); s.reader = null; s.readerSample = null; }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.loophole.signal.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loophole.media.AudioData;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavWriter;
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleGroup;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.Tuning;
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.model.midi.TempoMap;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Disk streaming: the same render as whole samples in memory, a fraction of the memory, and safe failure. */
+class StreamingTest {
+    static final int RATE = 48_000;
+    @TempDir Path dir;
+    List<SampleRegion> regions = new ArrayList<>();
+
+    @BeforeEach
+    void samples() throws Exception {
+        Random rnd = new Random(5);
+        for (int n = 0; n < 3; n++) {
+            int frames = RATE * 3;
+            float[][] ch = new float[2][frames];
+            for (int i = 0; i < frames; i++) {
+                // 24-bit grid values so the file holds exactly what we made
+                ch[0][i] = Math.round((float) (0.3 * Math.sin(i * 0.01 * (n + 1)) + rnd.nextGaussian() * 0.05) * 8_388_608f) / 8_388_608f;
+                ch[1][i] = Math.round((float) (0.3 * Math.cos(i * 0.013 * (n + 1))) * 8_388_608f) / 8_388_608f;
+            }
+            Path f = dir.resolve("s" + n + ".wav");
+            WavWriter.write(f, new AudioData(ch, RATE, SampleFormat.PCM_24, SampleMetadata.NONE));
+            SampleRegion.Builder b = SampleRegion.builder("r" + n);
+            b.samples.add(new SampleRef(f.toString()));
+            b.keyRange = new dev.loophole.model.IntRange(40 + n * 10, 49 + n * 10);
+            b.tuning = new Tuning(45 + n * 10, 0, 0, 100, 0, 200, -200);
+            regions.add(b.build());
+        }
+    }
+
+    private Program program() {
+        return new Program("p", "stream", List.of(new SampleGroup("g", "g", regions)), null, Map.of(), Map.of(), List.of());
+    }
+
+    /** Notes at several pitches (up to +7 semitones: reads run ahead of real time) held past the heads. */
+    private static MidiSong song() {
+        List<MidiEvent> ev = new ArrayList<>();
+        int[] keys = {45, 52, 55, 62, 65, 72, 41, 58};
+        for (int i = 0; i < keys.length; i++) {
+            ev.add(new MidiEvent(i * 4_000L, 0x90, keys[i], 100, 0, 2 * i));
+            ev.add(new MidiEvent(i * 4_000L + 60_000, 0x80, keys[i], 0, 0, 2 * i + 1));
+        }
+        return new MidiSong("s", new TempoMap(24_000, List.of()), ev); // one tick per frame
+    }
+
+    private float[][] render(SampleStore store, Streamer streamer, boolean fill) {
+        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        Engine engine = new Engine(RATE, 256);
+        engine.route(0, inst);
+        int total = 100_000;
+        float[][] out = new float[2][total];
+        int[] pos = {0};
+        OfflineRenderer r = new OfflineRenderer(engine, 256);
+        if (fill) r.beforeEachBlock(streamer::fillAll);
+        r.render(song(), (total - 88_001) / (double) RATE, (l, rr, n) -> {
+            int k = Math.min(n, total - pos[0]);
+            System.arraycopy(l, 0, out[0], pos[0], k);
+            System.arraycopy(rr, 0, out[1], pos[0], k);
+            pos[0] += n;
+        }, null);
+        return out;
+    }
+
+    @Test
+    void streamedRenderIsBitIdenticalToWholeSamplesInMemory() {
+        SampleStore whole = new SampleStore(Long.MAX_VALUE, false);
+        float[][] a = render(whole, null, false);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(heads, streamer, true);
+            assertThat(b[0]).containsExactly(a[0]);
+            assertThat(b[1]).containsExactly(a[1]);
+            assertThat(streamer.underruns()).isZero();
+        }
+        // Heads only: 3 samples × 2 channels × 8192 frames × 4 bytes, against 3 s each in full.
+        assertThat(heads.memoryBytes()).isEqualTo(3L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
+        assertThat(whole.memoryBytes()).isEqualTo(3L * 2 * RATE * 3 * 4);
+        double peak = 0;
+        for (float v : a[0]) peak = Math.max(peak, Math.abs(v));
+        assertThat(peak).as("the render is not silence").isGreaterThan(0.3);
+    }
+
+    @Test
+    void whenTheDiskDoesNotKeepUpVoicesGoSilentFadeAndAreCounted() {
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] out = render(heads, streamer, false); // nobody fills the rings
+            assertThat(streamer.underruns()).as("once per voice: 7 of the 8 keys have a region").isEqualTo(7);
+            // The first note plays its in-memory head (8192 frames at the root), then fades within 5 ms.
+            assertThat(rms(out[0], 1_000, 4_000)).isGreaterThan(0.05);
+            assertThat(rms(out[0], 60_000, 100_000)).isZero();
+            for (float v : out[0]) assertThat(v).isFinite();
+        }
+    }
+
+    @Test
+    void aFileDeletedUnderUsGoesOfflineAndEverythingElsePlays() throws Exception {
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(heads, RATE).compile(program()), RATE, 64, 1, streamer);
+            Path gone = dir.resolve("s0.wav");
+            Files.delete(gone);
+            Engine engine = new Engine(RATE, 256);
+            engine.route(0, inst);
+            engine.dispatch(0x90, 45, 100); // s0, streamed from a file that is no longer there
+            engine.dispatch(0x90, 55, 100); // s1, fine
+            float[] l = new float[256], r = new float[256];
+            double late = 0;
+            for (int b = 0; b < 200; b++) {
+                streamer.fillAll();
+                engine.process(l, r, 256, new dev.loophole.signal.engine.EventBuffer(1));
+                if (b > 100) late += rms(l, 0, 256);
+            }
+            assertThat(heads.status(gone)).isEqualTo(SampleStatus.OFFLINE);
+            assertThat(streamer.failures()).isGreaterThanOrEqualTo(1);
+            assertThat(inst.activeVoices()).as("the s1 voice plays on").isEqualTo(1);
+            assertThat(late).isGreaterThan(0);
+        }
+    }
+
+    static double rms(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += x[i] * x[i];
+        return Math.sqrt(s / (to - from));
+    }
+}
