@@ -19,6 +19,7 @@ public final class PatchCompiler {
     private final int engineRate;
     private final Map<String, SampleData> cache = new HashMap<>();
     private final Map<String, String> failures = new HashMap<>();
+    private final java.util.Set<String> warnedChannels = new java.util.HashSet<>();
 
     public PatchCompiler(SampleProvider samples, int engineRate) {
         this.samples = samples;
@@ -55,6 +56,8 @@ public final class PatchCompiler {
                 warnings.add(where(r) + ref.path() + " has no frames; region " + r.regionId() + " skipped");
                 continue;
             }
+            if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
+                warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
             out.add(new CompiledRegion(r, out.size(), data, engineRate));
         }
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);

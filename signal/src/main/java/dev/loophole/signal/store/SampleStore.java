@@ -104,6 +104,31 @@ public final class SampleStore implements SampleProvider {
         }
     }
 
+    /**
+     * Warm-up for anticipative processing: makes sure the heads of every sample that {@code keys}
+     * would start in {@code program} are decoded and held, so the first note of a coming clip never
+     * waits on the disk. Returns how many samples had to be loaded (0 when all were warm).
+     */
+    public int prefetch(dev.loophole.model.Program program, java.util.Collection<Integer> keys) throws IOException {
+        int loaded = 0;
+        for (dev.loophole.model.SampleRegion r : program.regions()) {
+            if (r.sample() == null || r.sample().isBuiltin()) continue;
+            boolean wanted = false;
+            for (int k : keys) if (r.keyRange().contains(k)) { wanted = true; break; }
+            if (!wanted) continue;
+            long need = r.playback().offset() + r.playback().offsetRandom() + dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES;
+            if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
+            Path file = Path.of(r.sample().path()).toAbsolutePath().normalize();
+            boolean warm;
+            synchronized (this) {
+                SampleData have = cache.get(key(file));
+                warm = have != null && (!have.streamed() || have.headFrames() >= need);
+            }
+            if (!warm) { load(r.sample(), need, false); loaded++; }
+        }
+        return loaded;
+    }
+
     private void evict(Key keep) {
         Iterator<Map.Entry<Key, SampleData>> it = cache.entrySet().iterator();
         while (bytes > budgetBytes && it.hasNext()) {

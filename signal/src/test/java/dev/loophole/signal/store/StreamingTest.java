@@ -150,4 +150,28 @@ class StreamingTest {
         for (int i = from; i < to; i++) s += x[i] * x[i];
         return Math.sqrt(s / (to - from));
     }
+
+    @Test
+    void prefetchLoadsOnlyTheHeadsTheComingNotesNeedAndIsFreeWhenWarm() throws Exception {
+        SampleStore store = new SampleStore(Long.MAX_VALUE, true);
+        assertThat(store.prefetch(program(), List.of(45, 46))).as("key 45 and 46: region r0 only").isEqualTo(1);
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.prefetch(program(), List.of(45, 55, 65))).as("r0 is warm; r1 and r2 load").isEqualTo(2);
+        assertThat(store.prefetch(program(), List.of(45, 55, 65))).isZero();
+        assertThat(store.memoryBytes()).isEqualTo(3L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
+    }
+
+    @Test
+    void theBudgetEvictsTheLeastRecentlyUsedHeads() throws Exception {
+        long oneHead = 2L * PatchCompiler.PRELOAD_FRAMES * 4;
+        SampleStore store = new SampleStore(2 * oneHead, true);
+        store.prefetch(program(), List.of(45));
+        store.prefetch(program(), List.of(55));
+        store.prefetch(program(), List.of(45)); // touch s0: s1 is now the least recently used
+        store.prefetch(program(), List.of(65));
+        assertThat(store.size()).isEqualTo(2);
+        assertThat(store.memoryBytes()).isEqualTo(2 * oneHead);
+        assertThat(store.prefetch(program(), List.of(45))).as("s0 survived").isZero();
+        assertThat(store.prefetch(program(), List.of(55))).as("s1 was evicted").isEqualTo(1);
+    }
 }
