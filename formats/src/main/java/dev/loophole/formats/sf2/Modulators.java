@@ -150,8 +150,12 @@ final class Modulators {
         return n;
     }
 
+    private static final Map<Integer, Curve> CURVES = makeCurves();
+
     /** The curves the entries above refer to. */
-    static Map<Integer, Curve> curves() {
+    static Map<Integer, Curve> curves() { return CURVES; }
+
+    private static Map<Integer, Curve> makeCurves() {
         List<Double> v = new ArrayList<>(128);
         for (int i = 0; i < 128; i++) v.add(Sf2Units.concaveNegative(i));
         return Map.of(CONCAVE_CURVE, new Curve(CONCAVE_CURVE, v));
@@ -171,9 +175,10 @@ final class Modulators {
         return out;
     }
 
+    /** Plain decimal with at most 6 places and no trailing zeros, as SFZ values are written. */
     static String fmt(double d) {
-        String s = String.format(java.util.Locale.ROOT, "%.6f", d);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        double r = Math.round(d * 1e6) / 1e6;
+        if (r == 0) return "0";
+        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
     }
 }

@@ -3,12 +3,12 @@ package dev.loophole.formats.sf2;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Walks RIFF chunks of a file through a {@link FileChannel} without reading their bodies, so that a
+ * Walks RIFF chunks of a file through a {@link SeekableByteChannel} without reading their bodies, so that a
  * 141 MB {@code smpl} chunk costs nothing at load. Every size is checked against the enclosing chunk
  * (and so against the file size) before anything is read or allocated.
  */
@@ -19,10 +19,10 @@ final class RiffReader {
     }
 
     private final Path file;
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
 
-    RiffReader(Path file, FileChannel channel) throws IOException {
+    RiffReader(Path file, SeekableByteChannel channel) throws IOException {
         this.file = file;
         this.channel = channel;
         this.fileSize = channel.size();
@@ -78,8 +78,9 @@ final class RiffReader {
         if (offset < 0 || length < 0 || offset + length > fileSize)
             throw new Sf2Exception(file, "offset " + offset, length + " bytes within the file of " + fileSize + " bytes");
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        channel.position(offset);
         while (b.hasRemaining()) {
-            int n = channel.read(b, offset + b.position());
+            int n = channel.read(b);
             if (n < 0) throw new Sf2Exception(file, "offset " + (offset + b.position()), "more data, found the end of the file");
         }
         return b.flip();

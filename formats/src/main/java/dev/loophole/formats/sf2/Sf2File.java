@@ -37,12 +37,17 @@ final class Sf2File {
     private Sf2File(Path file) { this.file = file; }
 
     static Sf2File read(Path file) throws IOException {
-        Sf2File f = new Sf2File(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            f.parse(new RiffReader(file, ch));
+            return read(file, ch);
         } catch (NoSuchFileException e) {
             throw new Sf2Exception(file, "file", "an existing SoundFont file", e);
         }
+    }
+
+    /** Parses a bank from any channel; {@code file} only names it in messages and sample references. */
+    static Sf2File read(Path file, java.nio.channels.SeekableByteChannel ch) throws IOException {
+        Sf2File f = new Sf2File(file);
+        f.parse(new RiffReader(file, ch));
         return f;
     }
 

@@ -35,7 +35,16 @@ public final class Sf2Importer {
 
     public static Sf2Bank load(Path file, Sf2Options options) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        Sf2File f = Sf2File.read(abs);
+        return build(Sf2File.read(abs), abs, options);
+    }
+
+    /** Loads from an open channel (tests use in-memory banks); {@code name} is used in messages and sample references. */
+    static Sf2Bank load(Path name, java.nio.channels.SeekableByteChannel channel, Sf2Options options) throws IOException {
+        Path abs = name.toAbsolutePath().normalize();
+        return build(Sf2File.read(abs, channel), abs, options);
+    }
+
+    private static Sf2Bank build(Sf2File f, Path abs, Sf2Options options) throws IOException {
         ZoneResolver resolver = new ZoneResolver(f);
         long total = 0;
         for (int p = 0; p < f.presets.length; p++) {

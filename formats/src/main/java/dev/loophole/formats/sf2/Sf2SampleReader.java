@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -44,43 +45,59 @@ public final class Sf2SampleReader {
 
     private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, java.util.List<Sf2Sample> samples, int index)
             throws IOException {
+        Sf2Sample s = usable(file, samples, index);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return decode(file, ch, data, s);
+        }
+    }
+
+    /** Reads a sample of a loaded bank from an open channel (tests use in-memory banks). */
+    static Sf2Audio read(Sf2Bank bank, int index, SeekableByteChannel ch) throws IOException {
+        return decode(bank.file(), ch, bank.data(), usable(bank.file(), bank.samples(), index));
+    }
+
+    private static Sf2Sample usable(Path file, java.util.List<Sf2Sample> samples, int index) throws Sf2Exception {
         String where = "pdta/shdr[" + index + "]";
         if (index < 0 || index >= samples.size())
             throw new Sf2Exception(file, where, "a sample index within 0.." + (samples.size() - 1));
         Sf2Sample s = samples.get(index);
         if (!s.usable()) throw new Sf2Exception(file, where + " '" + s.name() + "'", "a playable sample header (see the load warnings)");
-        long frames = s.length();
-        if (frames > MAX_FRAMES) throw new Sf2Exception(file, where, "a sample of at most " + MAX_FRAMES + " frames, found " + frames);
-        float[] out = new float[(int) frames];
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long fileSize = ch.size();
-            if (data.smplOffset() + 2 * s.end() > fileSize)
-                throw new Sf2Exception(file, where, "sample data within the file, which has changed since it was loaded");
-            boolean wide = data.has24Bit() && data.sm24Offset() + s.end() <= fileSize;
-            final int chunk = 1 << 16;
-            ByteBuffer hi = ByteBuffer.allocate(chunk * 2).order(ByteOrder.LITTLE_ENDIAN);
-            ByteBuffer lo = ByteBuffer.allocate(chunk);
-            for (long done = 0; done < frames; ) {
-                int n = (int) Math.min(chunk, frames - done);
-                fill(ch, hi.clear().limit(n * 2), data.smplOffset() + 2 * (s.start() + done), file, where);
-                if (wide) fill(ch, lo.clear().limit(n), data.sm24Offset() + s.start() + done, file, where);
-                for (int i = 0; i < n; i++) {
-                    int v = hi.getShort(i * 2);
-                    out[(int) done + i] = wide ? ((v << 8) | (lo.get(i) & 0xFF)) / 8388608f : v / 32768f;
-                }
-                done += n;
-            }
-            long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
-            boolean loopOk = ls >= 0 && le > ls && le <= frames;
-            int root = s.originalPitch() <= 127 ? s.originalPitch() : -1;
-            return new Sf2Audio(s.name(), out, s.sampleRate(), wide ? 24 : 16, root, s.pitchCorrection(),
-                    loopOk ? ls : -1, loopOk ? le - 1 : -1, s.type(), s.link());
-        }
+        return s;
     }
 
-    private static void fill(FileChannel ch, ByteBuffer b, long at, Path file, String where) throws IOException {
+    private static Sf2Audio decode(Path file, SeekableByteChannel ch, Sf2Bank.DataLocation data, Sf2Sample s) throws IOException {
+        String where = "pdta/shdr[" + s.index() + "] '" + s.name() + "'";
+        long frames = s.length();
+        if (frames > MAX_FRAMES) throw new Sf2Exception(file, where, "a sample of at most " + MAX_FRAMES + " frames, found " + frames);
+        long fileSize = ch.size();
+        if (data.smplOffset() + 2 * s.end() > fileSize)
+            throw new Sf2Exception(file, where, "sample data within the file, which has changed since it was loaded");
+        boolean wide = data.has24Bit() && data.sm24Offset() + s.end() <= fileSize;
+        float[] out = new float[(int) frames];
+        final int chunk = 1 << 16;
+        ByteBuffer hi = ByteBuffer.allocate((int) Math.min(chunk, frames) * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer lo = ByteBuffer.allocate(wide ? (int) Math.min(chunk, frames) : 0);
+        for (long done = 0; done < frames; ) {
+            int n = (int) Math.min(chunk, frames - done);
+            fill(ch, hi.clear().limit(n * 2), data.smplOffset() + 2 * (s.start() + done), file, where);
+            if (wide) fill(ch, lo.clear().limit(n), data.sm24Offset() + s.start() + done, file, where);
+            for (int i = 0; i < n; i++) {
+                int v = hi.getShort(i * 2);
+                out[(int) done + i] = wide ? ((v << 8) | (lo.get(i) & 0xFF)) / 8388608f : v / 32768f;
+            }
+            done += n;
+        }
+        long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
+        boolean loopOk = ls >= 0 && le > ls && le <= frames;
+        int root = s.originalPitch() <= 127 ? s.originalPitch() : -1;
+        return new Sf2Audio(s.name(), out, s.sampleRate(), wide ? 24 : 16, root, s.pitchCorrection(),
+                loopOk ? ls : -1, loopOk ? le - 1 : -1, s.type(), s.link());
+    }
+
+    private static void fill(SeekableByteChannel ch, ByteBuffer b, long at, Path file, String where) throws IOException {
+        ch.position(at);
         while (b.hasRemaining()) {
-            if (ch.read(b, at + b.position()) < 0) throw new Sf2Exception(file, where, "sample data, found the end of the file");
+            if (ch.read(b) < 0) throw new Sf2Exception(file, where, "sample data, found the end of the file");
         }
     }
 }

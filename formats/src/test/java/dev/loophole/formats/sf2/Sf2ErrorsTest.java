@@ -1,0 +1,138 @@
+package dev.loophole.formats.sf2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loophole.model.LoopMode;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Damaged banks: each gives a clear Sf2Exception (file, chunk/record, what was expected) or a documented warning. */
+class Sf2ErrorsTest {
+    @TempDir Path dir;
+
+    byte[] good() { return TestBanks.twoPresets().build(); }
+
+    Path write(byte[] b) throws IOException {
+        Path p = dir.resolve("bank.sf2");
+        Files.write(p, b);
+        return p;
+    }
+
+    static void put16(byte[] b, int at, int v) { ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putShort(at, (short) v); }
+
+    static void put32(byte[] b, int at, int v) { ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(at, v); }
+
+    /** Offset of a hydra table's body. */
+    static int body(byte[] b, String id) { return Sf2TestWriter.find(b, id) + 8; }
+
+    @Test
+    void notARiffFile() throws IOException {
+        byte[] b = good();
+        b[3] = 'X';
+        Path p = write(b);
+        assertThatThrownBy(() -> Sf2Importer.load(p)).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining(p.toString()).hasMessageContaining("RIFF header").hasMessageContaining("'RIFF' at offset 0");
+        Path missing = dir.resolve("missing.sf2");
+        assertThatThrownBy(() -> Sf2Importer.load(missing)).isInstanceOf(Sf2Exception.class).hasMessageContaining("missing.sf2");
+    }
+
+    @Test
+    void lyingAndTruncatedSizes() throws IOException {
+        byte[] b = good();
+        put32(b, 4, 0x7FFFFFF0);
+        assertThatThrownBy(() -> Sf2Importer.load(write(b))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("RIFF size within the file");
+        byte[] cut = java.util.Arrays.copyOf(good(), good().length / 2);
+        assertThatThrownBy(() -> Sf2Importer.load(write(cut))).isInstanceOf(Sf2Exception.class);
+        byte[] c = good();
+        put32(c, body(c, "pgen") - 4, 0x10000000); // pgen claims 256 MB inside a tiny pdta
+        assertThatThrownBy(() -> Sf2Importer.load(write(c))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/pgen").hasMessageContaining("a chunk size within its parent");
+    }
+
+    @Test
+    void bagIndexOutOfRangeOrDecreasing() throws IOException {
+        byte[] b = good();
+        put16(b, body(b, "phdr") + 2 * 38 + 24, 0x7F00); // the terminal preset header (index 2)
+        assertThatThrownBy(() -> Sf2Importer.load(write(b))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/phdr[2]").hasMessageContaining("wPresetBagNdx within pbag");
+        byte[] c = good();
+        put16(c, body(c, "ibag") + 4, 0xFFFF); // ibag[1].wGenNdx
+        assertThatThrownBy(() -> Sf2Importer.load(write(c))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/ibag[1]").hasMessageContaining("wGenNdx");
+        byte[] d = good();
+        put16(d, body(d, "pbag") + 4, 0); // pbag[1] back to gen 0 after pbag[0] … fine; make pbag[2] go below pbag[1]
+        put16(d, body(d, "pbag") + 8, 0);
+        put16(d, body(d, "pbag") + 4, 3);
+        assertThatThrownBy(() -> Sf2Importer.load(write(d))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/pbag[2]").hasMessageContaining("not below the previous record's");
+    }
+
+    @Test
+    void badSampleHeaderSkipsItsZonesWithAWarning() throws IOException {
+        byte[] b = good();
+        put32(b, body(b, "shdr") + 2 * 46 + 24, 100_000_000); // Snare's end far past smpl
+        Path p = write(b);
+        Sf2Bank bank = Sf2Importer.load(p);
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("pdta/shdr[2] 'Snare'")
+                && d.message().contains("expected end within smpl"));
+        assertThat(bank.find(128, 0).orElseThrow().program().regions()).extracting(r -> r.label())
+                .containsExactly("HatC", "HatO");
+        assertThatThrownBy(() -> Sf2SampleReader.read(p, 2)).isInstanceOf(Sf2Exception.class).hasMessageContaining("shdr[2]");
+        assertThatThrownBy(() -> Sf2SampleReader.read(p, 99)).isInstanceOf(Sf2Exception.class).hasMessageContaining("shdr[99]");
+    }
+
+    @Test
+    void zeroLengthLoopPlaysWithoutLoop() throws IOException {
+        byte[] b = good();
+        int hatO = body(b, "shdr") + 4 * 46;
+        int start = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(hatO + 20);
+        put32(b, hatO + 32, start + 13); // zone offsets +1/-2 turn 10..13 into 11..11
+        Sf2Bank bank = Sf2Importer.load(write(b));
+        var open = bank.find(128, 0).orElseThrow().program().regions().stream()
+                .filter(r -> "HatO".equals(r.label())).findFirst().orElseThrow();
+        assertThat(open.loop().mode()).isEqualTo(LoopMode.NO_LOOP);
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("has zero length"));
+    }
+
+    @Test
+    void missingInstrumentSkipsTheZone() throws IOException {
+        byte[] b = good();
+        int pgen = body(b, "pgen");
+        for (int at = pgen; ; at += 4) {
+            if ((b[at] & 0xFF) == 41 && b[at + 2] == 1) { put16(b, at + 2, 999); break; }
+        }
+        Sf2Bank bank = Sf2Importer.load(write(b));
+        assertThat(bank.find(128, 0).orElseThrow().program().regions()).isEmpty();
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("refers to instrument 999"));
+    }
+
+    @Test
+    void versionAndMissingChunks() throws IOException {
+        byte[] b = good();
+        put16(b, body(b, "ifil"), 3);
+        assertThatThrownBy(() -> Sf2Importer.load(write(b))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("INFO/ifil").hasMessageContaining("compressed SF3");
+        byte[] c = good();
+        c[Sf2TestWriter.find(c, "pdta")] = 'x';
+        assertThatThrownBy(() -> Sf2Importer.load(write(c))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("a LIST 'pdta' chunk");
+        byte[] d = good();
+        d[Sf2TestWriter.find(d, "shdr")] = 'x';
+        assertThatThrownBy(() -> Sf2Importer.load(write(d))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("a 'shdr' sub-chunk");
+    }
+
+    @Test
+    void tooManyRegionsIsRefusedBeforeBuilding() throws IOException {
+        Path p = write(good());
+        assertThatThrownBy(() -> Sf2Importer.load(p, new Sf2Options(0.4, true, 2))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("at most 2 regions");
+    }
+}
