@@ -13,7 +13,7 @@ if [ "$(ls "$lib"/*.flac 2>/dev/null | wc -l)" -lt "$n" ]; then
   mkdir -p "$lib"
   for start in $(seq 0 50 $((n - 1))); do
     run generate "$lib/wav" $((start + 50 > n ? n : start + 50)) 10 "$start"
-    flac -s -5 --delete-input-file -f "$lib"/wav/*.wav
+    flac -s -5 --delete-input-file -f "$lib"/wav/*.wav 2>/dev/null
     mv "$lib"/wav/*.flac "$lib"/
   done
 fi
