@@ -80,9 +80,12 @@ final class RegionMapper {
         if (r.get(CHORUS_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect2", Modulators.fmt(r.get(CHORUS_EFFECTS_SEND) / 10.0));
         int ec = r.get(EXCLUSIVE_CLASS);
         if (ec != 0) b.choke = new Choke(ec, ec, OffMode.FAST, Choke.NONE.offTime(), 0, 0);
-        if ((s.isLeft() || s.isRight()) && s.link() < f.samples.length) {
+        if (s.isLeft() || s.isRight()) {
             b.otherOpcodes.put("sf2_sample_type", s.isLeft() ? "left" : "right");
-            b.otherOpcodes.put("sf2_link", Sf2SampleRef.uri(bank, s.link()));
+            // Only a link to the opposite half that links back is a stereo pair (FluidR3 leaves links at 0).
+            Sf2Sample other = s.link() < f.samples.length ? f.samples[s.link()] : null;
+            if (other != null && other.link() == s.index() && (s.isLeft() ? other.isRight() : other.isLeft()))
+                b.otherOpcodes.put("sf2_link", Sf2SampleRef.uri(bank, s.link()));
         }
         List<Modulation> modulation = new ArrayList<>(Modulators.defaultEntries(mods));
         if (Modulators.fileEntries(mods, modulation) > 0)

@@ -34,6 +34,83 @@ class FluidR3Test {
         bank.diagnostics().stream().limit(20).forEach(System.out::println);
     }
 
+    /** shdr records found by an independent walk of the file: name, start, end, startLoop, endLoop, rate, pitch, correction. */
+    record RawHeader(String name, long start, long end, long loopStart, long loopEnd, int rate, int pitch, int correction) {}
+
+    static ByteBuffer readAt(FileChannel ch, long pos, int n) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining() && ch.read(b, pos + b.position()) > 0) { }
+        return b.flip();
+    }
+
+    static RawHeader rawHeader(int index) throws IOException {
+        try (FileChannel ch = FileChannel.open(BANK)) {
+            long pos = 12;
+            while (pos < ch.size()) { // top level: LIST chunks; descend into pdta only
+                ByteBuffer h = readAt(ch, pos, 12);
+                long size = h.getInt(4) & 0xFFFFFFFFL;
+                String type = new String(new byte[] {h.get(8), h.get(9), h.get(10), h.get(11)}, "US-ASCII");
+                if (type.equals("pdta")) {
+                    long p = pos + 12;
+                    while (p < pos + 8 + size) {
+                        ByteBuffer c = readAt(ch, p, 8);
+                        String id = new String(new byte[] {c.get(0), c.get(1), c.get(2), c.get(3)}, "US-ASCII");
+                        long csize = c.getInt(4) & 0xFFFFFFFFL;
+                        if (id.equals("shdr")) {
+                            ByteBuffer r = readAt(ch, p + 8 + 46L * index, 46);
+                            byte[] name = new byte[20];
+                            r.get(0, name);
+                            String n = new String(name, "ISO-8859-1");
+                            n = n.indexOf(0) >= 0 ? n.substring(0, n.indexOf(0)) : n;
+                            return new RawHeader(n.strip(), r.getInt(20) & 0xFFFFFFFFL, r.getInt(24) & 0xFFFFFFFFL,
+                                    r.getInt(28) & 0xFFFFFFFFL, r.getInt(32) & 0xFFFFFFFFL, r.getInt(36), r.get(40) & 0xFF, r.get(41));
+                        }
+                        p += 8 + csize + (csize & 1);
+                    }
+                }
+                pos += 8 + size + (size & 1);
+            }
+        }
+        throw new IllegalStateException("no shdr");
+    }
+
+    @Test
+    void threeRealSamplesMatchTheirHeaders() throws IOException {
+        // The piano's first region, a drum of bank 128 and a sample from the middle of the table.
+        SampleRegion piano = bank.find(0, 0).orElseThrow().program().regions().getFirst();
+        SampleRegion drum = bank.find(128, 0).orElseThrow().program().regions().getFirst();
+        List<Integer> indices = List.of(Sf2SampleRef.parse(piano.sample().path()).sampleIndex(),
+                Sf2SampleRef.parse(drum.sample().path()).sampleIndex(), bank.samples().size() / 2);
+        for (int index : indices) {
+            RawHeader raw = rawHeader(index);
+            Sf2Sample s = bank.samples().get(index);
+            assertThat(s.name()).isEqualTo(raw.name());
+            assertThat(s.start()).isEqualTo(raw.start());
+            assertThat(s.end()).isEqualTo(raw.end());
+            assertThat(s.loopStart()).isEqualTo(raw.loopStart());
+            assertThat(s.loopEnd()).isEqualTo(raw.loopEnd());
+            assertThat(s.originalPitch()).isEqualTo(raw.pitch());
+            assertThat(s.pitchCorrection()).isEqualTo(raw.correction());
+            Sf2Audio a = Sf2SampleReader.read(BANK, index);
+            assertThat(a.frameCount()).isEqualTo(raw.end() - raw.start());
+            assertThat(a.sampleRate()).isEqualTo(raw.rate());
+            assertThat(a.rootKey()).isEqualTo(raw.pitch());
+            assertThat(a.loopStart()).isEqualTo(raw.loopStart() - raw.start());
+            assertThat(a.loopEnd()).isEqualTo(raw.loopEnd() - raw.start() - 1);
+            System.out.printf("shdr[%d] '%s': %d frames at %d Hz, key %d, loop %d..%d%n", index, raw.name(),
+                    a.frameCount(), raw.rate(), raw.pitch(), a.loopStart(), a.loopEnd());
+        }
+        // FluidR3's piano is stereo by zone pan, but its sample links are all 0: no pair is claimed.
+        Sf2Sample left = bank.samples().get(indices.getFirst());
+        assertThat(left.isLeft()).isTrue();
+        assertThat(left.link()).isZero();
+        assertThat(piano.otherOpcodes()).containsEntry("sf2_sample_type", "left").doesNotContainKey("sf2_link");
+        assertThat(piano.amp().pan()).isEqualTo(-100.0);
+        long frames = left.length();
+        assertThat(piano.loop().start()).isBetween(0L, frames - 1);
+        assertThat(piano.loop().end()).isBetween(piano.loop().start(), frames - 1);
+    }
+
     @Test
     void presetsAreFoundByBankAndProgram() {
         assertThat(bank.info().versionMajor()).isEqualTo(2);
