@@ -126,14 +126,20 @@ final class RegionMapper {
                 || r.get(KEYNUM_TO_MOD_ENV_HOLD) != 0 || r.get(KEYNUM_TO_MOD_ENV_DECAY) != 0))
             warnOnce("keyenv", where + ": keynumTo*Env* scaling of a zone spanning several keys is applied at key 60; "
                     + "the per-key timecents are kept as sf2_keynumTo* in otherOpcodes");
+        // SF2 decay and release are rates: the stated time is for a 100% change (100 dB for the volume
+        // envelope, full scale for the modulation envelope). The engine's stages end at their target instead:
+        // decay at the sustain level, release at -90 dB. So decay becomes the time to reach sustain, and
+        // volume release the time from full level to -90 dB (exact when released at the peak).
+        int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 1000);
+        double volDecay = Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k) * sustainCb / 1000.0;
         Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV),
-                Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k),
-                Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k),
-                Sf2Units.volEnvSustainToLevel(r.get(SUSTAIN_VOL_ENV)), tc(r, RELEASE_VOL_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
+                Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k), volDecay,
+                Sf2Units.volEnvSustainToLevel(r.get(SUSTAIN_VOL_ENV)), tc(r, RELEASE_VOL_ENV) * 0.9, 0, 0, 0, 0, 0, 0, 0, 0);
+        double modSustain = Sf2Units.modEnvSustainToLevel(r.get(SUSTAIN_MOD_ENV));
         Envelope mod = new Envelope(tc(r, DELAY_MOD_ENV), 0, tc(r, ATTACK_MOD_ENV),
                 Sf2Units.keyScaledSeconds(r.get(HOLD_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_HOLD), k),
-                Sf2Units.keyScaledSeconds(r.get(DECAY_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_DECAY), k),
-                Sf2Units.modEnvSustainToLevel(r.get(SUSTAIN_MOD_ENV)), tc(r, RELEASE_MOD_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
+                Sf2Units.keyScaledSeconds(r.get(DECAY_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_DECAY), k) * (1 - modSustain),
+                modSustain, tc(r, RELEASE_MOD_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
         Envelope filter = r.get(MOD_ENV_TO_FILTER_FC) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_FILTER_FC));
         Envelope pitch = r.get(MOD_ENV_TO_PITCH) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_PITCH));
         return new Envelopes(amp, filter, pitch);

@@ -74,10 +74,11 @@ class Sf2ImporterTest {
         // attack: -1200 (instrument) + 1200 (preset offset) = 0 tc = 1 s; release 1200 tc = 2 s
         Envelope amp = l.envelopes().amp();
         assertThat(amp.attack()).isEqualTo(1.0);
-        assertThat(amp.release()).isEqualTo(2.0);
+        // release 1200 tc = 2 s for 100 dB → 1.8 s to the engine's -90 dB floor
+        assertThat(amp.release()).isCloseTo(1.8, within(EPS));
         assertThat(amp.delay()).isEqualTo(0.0009765625);
         assertThat(amp.hold()).isEqualTo(0.0009765625);
-        assertThat(amp.decay()).isEqualTo(0.0009765625);
+        assertThat(amp.decay()).isZero(); // sustain at peak: no distance to decay over
         assertThat(amp.sustain()).isEqualTo(1.0);
         // sampleModes 3 (local) → loop_sustain; the right half inherits 1 from the global zone
         assertThat(l.loop().mode()).isEqualTo(LoopMode.LOOP_SUSTAIN);
@@ -123,9 +124,10 @@ class Sf2ImporterTest {
         // fc 6000 cents - 2400 (velocity default) = 3600 cents = 8.176 × 2³ Hz; Q 60 cB = 6 dB
         assertThat(snare.filters().getFirst().cutoff()).isCloseTo(65.408, within(1e-9));
         assertThat(snare.filters().getFirst().resonance()).isEqualTo(6.0);
-        // sustain 960 cB below peak = 10^(-4.8); decay 0 tc + 100 tc/key × (60 - 38) = 2200 tc at this single key
+        // sustain 960 cB below peak = 10^(-4.8); decay 0 tc + 100 tc/key × (60 - 38) = 2200 tc at this single key,
+        // a rate of 100 dB per 2^(2200/1200) s, so reaching -96 dB takes 0.96 of it
         assertThat(snare.envelopes().amp().sustain()).isCloseTo(Math.pow(10, -4.8), within(1e-15));
-        assertThat(snare.envelopes().amp().decay()).isCloseTo(Math.pow(2, 2200 / 1200.0), within(1e-12));
+        assertThat(snare.envelopes().amp().decay()).isCloseTo(Math.pow(2, 2200 / 1200.0) * 0.96, within(1e-12));
         assertThat(snare.loop().mode()).isEqualTo(LoopMode.NO_LOOP);
         // preset-level startAddrsOffset is not allowed: ignored with a warning
         assertThat(snare.playback().offset()).isZero();

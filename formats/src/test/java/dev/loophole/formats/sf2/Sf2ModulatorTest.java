@@ -1,0 +1,80 @@
+package dev.loophole.formats.sf2;
+
+import static dev.loophole.formats.sf2.Sf2TestWriter.gen;
+import static dev.loophole.formats.sf2.Sf2TestWriter.range;
+import static dev.loophole.formats.sf2.Sf2TestWriter.zone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loophole.model.Modulation;
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleRegion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bank modulators overriding the defaults, a modulator of the bank's own, and fixed key/velocity generators. */
+class Sf2ModulatorTest {
+    @TempDir static Path dir;
+    static Program program;
+    static Sf2Bank bank;
+
+    static final Sf2TestWriter.Mod VEL_ATT_OFF = new Sf2TestWriter.Mod(0x0502, 48, 0, 0, 0);
+    static final Sf2TestWriter.Mod VEL_ATT_HALF = new Sf2TestWriter.Mod(0x0502, 48, 480, 0, 0);
+    static final Sf2TestWriter.Mod CC74_TO_CUTOFF = new Sf2TestWriter.Mod(0x0080 | 74, 8, 1200, 0, 0);
+
+    @BeforeAll
+    static void load() throws IOException {
+        Sf2TestWriter w = new Sf2TestWriter();
+        int s = w.sample("Tone", TestBanks.ramp(64, 10), null, 32000, 60, 7, 8, 56, Sf2Sample.MONO, 0);
+        int inst = w.instrument("M",
+                zone(List.of(VEL_ATT_OFF), range(TestBanks.KEY_RANGE, 60, 72), gen(TestBanks.SAMPLE_ID, s)),
+                zone(List.of(VEL_ATT_HALF, CC74_TO_CUTOFF), range(TestBanks.KEY_RANGE, 73, 80), gen(TestBanks.SAMPLE_ID, s)),
+                zone(range(TestBanks.KEY_RANGE, 81, 90), gen(46, 84), gen(47, 100), gen(TestBanks.SAMPLE_ID, s)));
+        w.preset("P", 1, 0, zone(gen(TestBanks.INSTRUMENT, inst)));
+        Path f = dir.resolve("mods.sf2");
+        Files.write(f, w.build());
+        bank = Sf2Importer.load(f);
+        program = bank.programs().getFirst();
+    }
+
+    static SampleRegion at(int key) {
+        return program.regions().stream().filter(r -> r.keyRange().contains(key)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void instrumentModulatorWithAmountZeroSwitchesVelocityOff() {
+        assertThat(at(60).amp().ampVeltrack()).isZero();
+        assertThat(at(60).otherOpcodes()).doesNotContainKey("amp_velcurve_64");
+    }
+
+    @Test
+    void halfDepthVelocityCurveBecomesVelcurvePoints() {
+        SampleRegion r = at(75);
+        assertThat(r.amp().ampVeltrack()).isEqualTo(100.0);
+        // 480 cB × concave: gain = 10^(-480 × concave(v)/200) = (v/127)^1
+        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
+        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_127"))).isEqualTo(1.0);
+        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_1"))).isCloseTo(1 / 127.0, within(1e-6));
+        assertThat(r.modulation()).contains(new Modulation("cc74", "sf2_initialFilterFc", 1200, 0, 0));
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("amp_velcurve_N"))
+                .anyMatch(d -> d.message().contains("the bank's own modulators"));
+    }
+
+    @Test
+    void fixedKeyAndVelocity() {
+        SampleRegion r = at(85);
+        // keynum 84: every key plays as 84 → no key tracking, +24 semitones from root 60, plus correction 7
+        assertThat(r.tuning().pitchKeytrack()).isZero();
+        assertThat(r.tuning().tune()).isEqualTo(2400 + 7.0);
+        // velocity 100: level fixed at (100/127)² → 40·log10(100/127) dB; cutoff fixed at 13500 - 2400·(27/127) cents
+        assertThat(r.amp().ampVeltrack()).isZero();
+        assertThat(r.amp().volume()).isCloseTo(40 * Math.log10(100 / 127.0), within(1e-9));
+        assertThat(r.filters().getFirst().veltrack()).isZero();
+        assertThat(r.filters().getFirst().cutoff()).isCloseTo(8.176 * Math.pow(2, (13500 - 2400 * 27 / 127.0) / 1200), within(1e-6));
+    }
+}
