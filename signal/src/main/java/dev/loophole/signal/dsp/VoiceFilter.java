@@ -1,0 +1,264 @@
+package dev.loophole.signal.dsp;
+
+/**
+ * The region filter ({@code fil_type}, {@code cutoff}, {@code resonance}, {@code fil_gain}) of one voice,
+ * stereo, processed in place.
+ *
+ * <p><b>Structure.</b> Every type is a cascade of at most three topology-preserving sections: the
+ * trapezoidal ("zero-delay feedback") one-pole and the TPT state-variable filter of V. Zavalishin,
+ * <i>The Art of VA Filter Design</i> (2012), ch. 3 and 4, in A. Simper's solved form ("Linear
+ * trapezoidal integrated SVF", Cytomic, 2013). The output of a section is a mix
+ * {@code m0·x + m1·band + m2·low} (one-pole: {@code m0·x + m1·low}), so one loop serves all types.
+ * Because the integrators keep their meaning when coefficients change, cutoff and resonance may be
+ * set every 16–32-frame sub-block without clicks; the structure stays stable under any such sweep.
+ * Each section is exactly the bilinear transform (pre-warped at the cutoff) of its analog
+ * prototype, which is what {@link #analyticMagnitudeDb} evaluates.
+ *
+ * <p><b>Resonance.</b> For lpf/hpf 2p (and their {@code _sv} aliases — all 2-pole types here are
+ * state-variable filters already) {@code resonance} is the height in dB of the resonant peak above
+ * the pass band, exactly: 0 dB is Butterworth (Q = 1/√2, −3 dB at cutoff), 12 dB a 12 dB bump.
+ * bpf/brf 2p use the same Q; the band-pass has 0 dB gain at cutoff, the notch is infinitely deep
+ * there. pkf_2p is the SVF peak output (low − high), flat at 0 dB resonance and exactly
+ * {@code resonance} dB high at cutoff. 4p/6p are Butterworth cascades (Q 0.541/1.307 and
+ * 0.518/0.707/1.932) at resonance 0; resonance raises only the highest-Q section, just enough that the
+ * whole cascade peaks {@code resonance} dB above its pass band (see {@link FilterDesign#cascadeTopQ}),
+ * so 4p/6p resonance means what 2p resonance means. Range 0..40 dB.
+ *
+ * <p><b>Other types.</b> 1p types ignore resonance: lpf/hpf/apf are the TPT one-pole (−3 dB at
+ * cutoff, apf 90° there); bpf_1p/brf_1p are the critically damped SVF (two coincident real poles,
+ * Q = ½: 6 dB/oct skirts), band-pass normalised to 0 dB at cutoff. peq, lsh and hsh are the analog
+ * prototypes of R. Bristow-Johnson's "Audio EQ Cookbook" in SVF form: peq with the cookbook's
+ * bandwidth-to-Q mapping (bandwidth in octaves between the half-gain points), shelves with Q = 1/√2
+ * (slope S = 1) and {@code gain}/2 at cutoff.
+ *
+ * <p><b>Real time.</b> {@link #process} allocates nothing. State is double precision; at the end of
+ * each call state below 1e-12 (−240 dB) is flushed to exactly 0 (and NaN/runaway state reset), so a
+ * decaying tail reaches true silence and never runs on subnormals: from 1e-12 a double cannot decay
+ * into its subnormal range (1e-308) within any realistic block.
+ */
+public final class VoiceFilter {
+    /** State smaller than this at the end of a block is set to exactly 0. */
+    static final double FLUSH = 1e-12;
+    /** Highest cutoff, as a fraction of the sample rate (the pre-warp tan() grows without bound at ½). */
+    static final double MAX_CUTOFF = 0.49;
+    static final double MIN_CUTOFF_HZ = 1.0;
+    public static final double MAX_RESONANCE_DB = 40.0;
+
+    private static final double SQRT1_2 = FilterDesign.SQRT1_2;
+    private static final double[] BUTTER4 = FilterDesign.BUTTER4, BUTTER6 = FilterDesign.BUTTER6;
+
+    private final double sampleRate;
+    private FilterType type = FilterType.LPF_2P;
+    private int sections;
+    private boolean onePole;
+    // per section: design (g, k) and solved coefficients
+    private final double[] g = new double[3], k = new double[3];
+    private final double[] a1 = new double[3], a2 = new double[3], a3 = new double[3];
+    private final double[] m0 = new double[3], m1 = new double[3], m2 = new double[3];
+    // state, index section * 2 + channel
+    private final double[] s1 = new double[6], s2 = new double[6];
+
+    public VoiceFilter(double sampleRate) {
+        if (!(sampleRate > 0)) throw new IllegalArgumentException("sample rate " + sampleRate);
+        this.sampleRate = sampleRate;
+        setType(FilterType.LPF_2P);
+    }
+
+    public FilterType type() { return type; }
+
+    /** Chooses the type; clears the state when the section layout changes. Set parameters after. */
+    public void setType(FilterType newType) {
+        int n = sectionsOf(newType);
+        boolean one = isOnePole(newType);
+        if (n != sections || one != onePole) reset();
+        type = newType;
+        sections = n;
+        onePole = one;
+        setParameters(1000, 0, 0, 1);
+    }
+
+    /** Cutoff and resonance only (gain 0 dB, bandwidth 1 octave). */
+    public void set(double cutoffHz, double resonanceDb) { setParameters(cutoffHz, resonanceDb, 0, 1); }
+
+    /**
+     * Updates the coefficients; cheap enough (one tan, at most two exp/sqrt) for every sub-block.
+     *
+     * @param cutoffHz     clamped to [1 Hz, 0.49 × sample rate]
+     * @param resonanceDb  clamped to [0, 40]; see the class comment for its meaning per type
+     * @param gainDb       for peq, lsh, hsh
+     * @param bandwidthOct for peq, clamped to [0.001, 4]
+     */
+    public void setParameters(double cutoffHz, double resonanceDb, double gainDb, double bandwidthOct) {
+        double fc = Math.min(Math.max(cutoffHz, MIN_CUTOFF_HZ), MAX_CUTOFF * sampleRate);
+        if (Double.isNaN(fc)) fc = 1000;
+        double res = Math.min(Math.max(resonanceDb, 0), MAX_RESONANCE_DB);
+        if (Double.isNaN(res)) res = 0;
+        double w = Math.tan(Math.PI * fc / sampleRate);
+        switch (type) {
+            case LPF_1P -> onePole(0, w, 0, 1);
+            case HPF_1P -> onePole(0, w, 1, -1);
+            case APF_1P -> onePole(0, w, -1, 2);
+            case BPF_1P -> svf(0, w, 2, 0, 2, 0);
+            case BRF_1P -> svf(0, w, 2, 1, -2, 0);
+            case LPF_2P, LPF_2P_SV -> lowpass(0, w, FilterDesign.qForPeakDb(res));
+            case HPF_2P, HPF_2P_SV -> highpass(0, w, FilterDesign.qForPeakDb(res));
+            case BPF_2P, BPF_2P_SV -> { double kk = 1 / FilterDesign.qForPeakDb(res); svf(0, w, kk, 0, kk, 0); }
+            case BRF_2P, BRF_2P_SV -> { double kk = 1 / FilterDesign.qForPeakDb(res); svf(0, w, kk, 1, -kk, 0); }
+            case PKF_2P -> {
+                // |peak(j)| = 2Q: Q = ½ is an all-pass (flat), so 0 dB resonance is transparent
+                double kk = 2 / Math.pow(10, res / 20);
+                svf(0, w, kk, -1, kk, 2);
+            }
+            case LPF_4P -> { lowpass(0, w, BUTTER4[0]); lowpass(1, w, FilterDesign.cascadeTopQ(4, res)); }
+            case HPF_4P -> { highpass(0, w, BUTTER4[0]); highpass(1, w, FilterDesign.cascadeTopQ(4, res)); }
+            case LPF_6P -> {
+                lowpass(0, w, BUTTER6[0]); lowpass(1, w, BUTTER6[1]); lowpass(2, w, FilterDesign.cascadeTopQ(6, res));
+            }
+            case HPF_6P -> {
+                highpass(0, w, BUTTER6[0]); highpass(1, w, BUTTER6[1]); highpass(2, w, FilterDesign.cascadeTopQ(6, res));
+            }
+            case PEQ -> {
+                double a = Math.pow(10, gainDb / 40);
+                double bw = Math.min(Math.max(bandwidthOct, 0.001), 4);
+                double w0 = 2 * Math.PI * fc / sampleRate;
+                // cookbook: 1/Q = 2 sinh(ln2/2 · BW · w0/sin w0), the digital bandwidth correction
+                double invQ = 2 * Math.sinh(Math.log(2) / 2 * bw * w0 / Math.sin(w0));
+                double kk = invQ / a;
+                svf(0, w, kk, 1, kk * (a * a - 1), 0);
+            }
+            case LSH -> {
+                double a = Math.pow(10, gainDb / 40), kk = 1 / SQRT1_2;
+                svf(0, w / Math.sqrt(a), kk, 1, kk * (a - 1), a * a - 1);
+            }
+            case HSH -> {
+                double a = Math.pow(10, gainDb / 40), kk = 1 / SQRT1_2;
+                svf(0, w * Math.sqrt(a), kk, a * a, kk * (1 - a) * a, 1 - a * a);
+            }
+        }
+    }
+
+    /** Clears the state (new note). */
+    public void reset() {
+        java.util.Arrays.fill(s1, 0);
+        java.util.Arrays.fill(s2, 0);
+    }
+
+    /** True when all state is exactly zero: the filter outputs 0 for silent input. */
+    public boolean isSilent() {
+        for (int i = 0; i < 6; i++) if (s1[i] != 0 || s2[i] != 0) return false;
+        return true;
+    }
+
+    /**
+     * Filters frames {@code [from, to)} of {@code left} and {@code right} in place; {@code right} may
+     * be {@code null} for a mono voice. Both channels share coefficients and keep separate state.
+     */
+    public void process(float[] left, float[] right, int from, int to) {
+        for (int s = 0; s < sections; s++) {
+            if (onePole) {
+                onePoleRun(left, from, to, s, s * 2);
+                if (right != null) onePoleRun(right, from, to, s, s * 2 + 1);
+            } else {
+                svfRun(left, from, to, s, s * 2);
+                if (right != null) svfRun(right, from, to, s, s * 2 + 1);
+            }
+        }
+        for (int i = 0; i < 6; i++) {
+            s1[i] = flush(s1[i]);
+            s2[i] = flush(s2[i]);
+        }
+    }
+
+    private void onePoleRun(float[] x, int from, int to, int s, int st) {
+        final double gg = g[s] / (1 + g[s]), c0 = m0[s], c1 = m1[s];
+        double z = s1[st];
+        for (int i = from; i < to; i++) {
+            double in = x[i];
+            double v = (in - z) * gg;
+            double low = v + z;
+            z = low + v;
+            x[i] = (float) (c0 * in + c1 * low);
+        }
+        s1[st] = z;
+    }
+
+    private void svfRun(float[] x, int from, int to, int s, int st) {
+        final double b1 = a1[s], b2 = a2[s], b3 = a3[s], c0 = m0[s], c1 = m1[s], c2 = m2[s];
+        double ic1 = s1[st], ic2 = s2[st];
+        for (int i = from; i < to; i++) {
+            double in = x[i];
+            double v3 = in - ic2;
+            double band = b1 * ic1 + b2 * v3;
+            double low = ic2 + b2 * ic1 + b3 * v3;
+            ic1 = 2 * band - ic1;
+            ic2 = 2 * low - ic2;
+            x[i] = (float) (c0 * in + c1 * band + c2 * low);
+        }
+        s1[st] = ic1;
+        s2[st] = ic2;
+    }
+
+    private static double flush(double v) {
+        return Math.abs(v) < FLUSH || !(Math.abs(v) < 1e12) ? 0 : v; // second test also catches NaN
+    }
+
+    private void onePole(int s, double w, double c0, double c1) {
+        g[s] = w; k[s] = 0; m0[s] = c0; m1[s] = c1; m2[s] = 0;
+    }
+
+    private void lowpass(int s, double w, double q) { svf(s, w, 1 / q, 0, 0, 1); }
+
+    private void highpass(int s, double w, double q) { double kk = 1 / q; svf(s, w, kk, 1, -kk, -1); }
+
+    private void svf(int s, double w, double kk, double c0, double c1, double c2) {
+        g[s] = w; k[s] = kk; m0[s] = c0; m1[s] = c1; m2[s] = c2;
+        a1[s] = 1 / (1 + w * (w + kk));
+        a2[s] = w * a1[s];
+        a3[s] = w * a2[s];
+    }
+
+    private static int sectionsOf(FilterType t) {
+        return switch (t) {
+            case LPF_4P, HPF_4P -> 2;
+            case LPF_6P, HPF_6P -> 3;
+            default -> 1;
+        };
+    }
+
+    private static boolean isOnePole(FilterType t) {
+        return t == FilterType.LPF_1P || t == FilterType.HPF_1P || t == FilterType.APF_1P;
+    }
+
+    /** Exact magnitude in dB at {@code freq} of the discrete filter, bandwidth 1 octave. */
+    public static double analyticMagnitudeDb(FilterType type, double cutoff, double resonance, double gain,
+                                             double freq, double sampleRate) {
+        return analyticMagnitudeDb(type, cutoff, resonance, gain, 1, freq, sampleRate);
+    }
+
+    /**
+     * Exact magnitude in dB at {@code freq} (0 ≤ freq &lt; sampleRate/2) of the discrete filter built
+     * with these parameters. Each section's z-transform is its analog prototype at
+     * s = (z − 1)/(g (z + 1)), so on the unit circle it is the prototype at s = jΩ with
+     * Ω = tan(π f/fs)/g — evaluated here with the very coefficients {@link #process} uses.
+     */
+    public static double analyticMagnitudeDb(FilterType type, double cutoff, double resonance, double gain,
+                                             double bandwidthOct, double freq, double sampleRate) {
+        VoiceFilter f = new VoiceFilter(sampleRate); // control-side helper: allocation is fine here
+        f.setType(type);
+        f.setParameters(cutoff, resonance, gain, bandwidthOct);
+        double t = Math.tan(Math.PI * freq / sampleRate), mag2 = 1;
+        for (int s = 0; s < f.sections; s++) {
+            double om = t / f.g[s];
+            double nr, ni, dr, di;
+            if (f.onePole) { // m0 + m1/(1 + s)
+                dr = 1; di = om;
+                nr = f.m0[s] + f.m1[s]; ni = f.m0[s] * om;
+            } else {         // (m0 (s² + k s + 1) + m1 s + m2) / (s² + k s + 1)
+                dr = 1 - om * om; di = f.k[s] * om;
+                nr = f.m0[s] * dr + f.m2[s]; ni = f.m0[s] * di + f.m1[s] * om;
+            }
+            mag2 *= (nr * nr + ni * ni) / (dr * dr + di * di);
+        }
+        return 10 * Math.log10(mag2);
+    }
+}
