@@ -33,6 +33,7 @@ final class Sf2File {
     InstHeader[] instruments; // without the terminal record
     Zones presetZones, instrumentZones;
     Sf2Sample[] samples;      // without the terminal record
+    int presetBagEnd, instrumentBagEnd; // the terminal headers' bag indices: where the last zone list ends
 
     private Sf2File(Path file) { this.file = file; }
 
@@ -150,6 +151,7 @@ final class Sf2File {
                         phdr.getShort(at + 22) & 0xFFFF, presetBags[i]);
         }
         checkIndices(presetBags, nPbag - 1, "pdta/phdr", "wPresetBagNdx", "pbag");
+        presetBagEnd = presetBags[nPresets];
 
         int nInst = inst.limit() / 22 - 1, nIbag = ibag.limit() / 4;
         instruments = new InstHeader[nInst];
@@ -159,6 +161,7 @@ final class Sf2File {
             if (i < nInst) instruments[i] = new InstHeader(RiffReader.string(inst, i * 22, 20), instBags[i]);
         }
         checkIndices(instBags, nIbag - 1, "pdta/inst", "wInstBagNdx", "ibag");
+        instrumentBagEnd = instBags[nInst];
 
         presetZones = zones(pbag, pmod, pgen, "pbag", "pmod", "pgen");
         instrumentZones = zones(ibag, imod, igen, "ibag", "imod", "igen");

@@ -100,13 +100,11 @@ final class ZoneResolver {
         }
     }
 
+    /** Zones of header i end where the next header's begin; the last header's end at the terminal record's. */
     private int bagEnd(boolean preset, int i) {
-        if (preset) return i + 1 < f.presets.length ? f.presets[i + 1].bagIndex() : lastBag(f.presetZones);
-        return i + 1 < f.instruments.length ? f.instruments[i + 1].bagIndex() : lastBag(f.instrumentZones);
+        if (preset) return i + 1 < f.presets.length ? f.presets[i + 1].bagIndex() : f.presetBagEnd;
+        return i + 1 < f.instruments.length ? f.instruments[i + 1].bagIndex() : f.instrumentBagEnd;
     }
-
-    /** The terminal header's bag index; Sf2File checked it is within the bag table. */
-    private int lastBag(Sf2File.Zones z) { return z.bagGen().length - 1; }
 
     /**
      * Reads one zone's generators with the spec's ordering rules: keyRange only first, velRange only first
