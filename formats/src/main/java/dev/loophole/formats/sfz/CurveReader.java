@@ -60,10 +60,15 @@ final class CurveReader {
             if (!Double.isNaN(p[i])) { prev = i; out.add(p[i]); continue; }
             int next = i + 1;
             while (Double.isNaN(p[next])) next++;
-            double t = (double) (i - prev) / (next - prev);
-            out.add(p[prev] + t * (p[next] - p[prev]));
+            out.add(between(p[prev], p[next], prev, next, i));
         }
         return out;
+    }
+
+    /** The value at {@code i} on the line from ({@code a}, {@code va}) to ({@code b}, {@code vb}); the exporter drops points this reproduces. */
+    static double between(double va, double vb, int a, int b, int i) {
+        double t = (double) (i - a) / (b - a);
+        return va + t * (vb - va);
     }
 
     Map<Integer, Curve> curves() { return curves; }

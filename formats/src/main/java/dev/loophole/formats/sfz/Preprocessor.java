@@ -15,6 +15,8 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs {@code #include} and {@code #define}: the result is one flat list of headers and opcodes, in
@@ -80,7 +82,11 @@ final class Preprocessor {
         includeStack.pop();
     }
 
-    /** Reads UTF-8, falling back to Latin-1: many older libraries were saved by Windows editors. */
+    /**
+     * Reads UTF-8, falling back to Latin-1: many older libraries were saved by Windows editors. The
+     * binary data of {@code <sample>} sections is never valid text; it is kept byte for byte (as
+     * Latin-1 characters) while the rest of such a file is still read as UTF-8 where it is valid.
+     */
     static Source read(Path file, SourceLocation requestedAt) throws SfzException {
         byte[] bytes;
         try {
@@ -88,11 +94,34 @@ final class Preprocessor {
         } catch (IOException e) {
             throw new SfzException(requestedAt, "expected a readable file at " + file + " (" + e.getMessage() + ")");
         }
+        String utf8 = strictUtf8(bytes, 0, bytes.length);
+        if (utf8 != null) return new Source(utf8, StandardCharsets.UTF_8);
+        String latin = new String(bytes, StandardCharsets.ISO_8859_1);
+        StringBuilder text = new StringBuilder(latin.length());
+        Matcher m = SAMPLE_DATA.matcher(latin);
+        int done = 0;
+        while (m.find()) {
+            text.append(textOf(bytes, done, m.start(1))).append(m.group(1));
+            done = m.end(1);
+        }
+        text.append(textOf(bytes, done, bytes.length));
+        return new Source(text.toString(), StandardCharsets.ISO_8859_1);
+    }
+
+    /** {@code <sample>}, then anything up to {@code data=}, then the data up to its {@code $} end marker. */
+    private static final Pattern SAMPLE_DATA = Pattern.compile("<sample>[^<]*?data=([^$]*\\$)");
+
+    private static String textOf(byte[] bytes, int from, int to) {
+        String s = strictUtf8(bytes, from, to);
+        return s != null ? s : new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String strictUtf8(byte[] bytes, int from, int to) {
         try {
-            return new Source(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString(), StandardCharsets.UTF_8);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
         } catch (CharacterCodingException e) {
-            return new Source(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
+            return null;
         }
     }
 

@@ -52,7 +52,10 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
     OptionalInt integer() { return integer(match.spec().min(), match.spec().max()); }
 
     OptionalInt integer(Double lo, Double hi) {
-        OptionalLong v = longInteger(lo == null ? (double) Integer.MIN_VALUE : lo, hi == null ? (double) Integer.MAX_VALUE : hi);
+        // The model holds these in an int: documented bounds beyond it (count goes to 2^32) stop at its edge.
+        double l = lo == null ? Integer.MIN_VALUE : Math.max(lo, Integer.MIN_VALUE);
+        double h = hi == null ? Integer.MAX_VALUE : Math.min(hi, Integer.MAX_VALUE);
+        OptionalLong v = longInteger(l, h);
         return v.isPresent() ? OptionalInt.of((int) v.getAsLong()) : OptionalInt.empty();
     }
 
