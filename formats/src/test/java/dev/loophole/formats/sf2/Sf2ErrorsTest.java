@@ -130,6 +130,41 @@ class Sf2ErrorsTest {
     }
 
     @Test
+    void missingTerminalRecordsAndRaggedTables() throws IOException {
+        Sf2TestWriter w = TestBanks.twoPresets();
+        w.replaceTable.put("shdr", new byte[0]);
+        assertThatThrownBy(() -> Sf2Importer.load(write(w.build()))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/shdr").hasMessageContaining("at least the terminal record");
+        Sf2TestWriter v = TestBanks.twoPresets();
+        v.replaceTable.put("pgen", new byte[6]);
+        assertThatThrownBy(() -> Sf2Importer.load(write(v.build()))).isInstanceOf(Sf2Exception.class)
+                .hasMessageContaining("pdta/pgen").hasMessageContaining("a multiple of 4 bytes, found 6");
+    }
+
+    @Test
+    void theTerminalHeaderEndsTheLastZoneList() throws IOException {
+        byte[] b = good();
+        put16(b, body(b, "phdr") + 2 * 38 + 24, 2); // EOP now ends Drums' zones before its only zone (bag 2)
+        Sf2Bank bank = Sf2Importer.load(write(b));
+        assertThat(bank.find(128, 0).orElseThrow().program().regions()).isEmpty();
+        assertThat(bank.find(0, 5).orElseThrow().program().regions()).hasSize(2);
+    }
+
+    @Test
+    void sm24IsIgnoredBefore204() throws IOException {
+        Sf2TestWriter w = new Sf2TestWriter();
+        w.with24Bit = true; // but ifil stays 2.01
+        int s = w.sample("S", new short[] {100, 200}, new byte[] {1, 2}, 44100, 60, 0, 0, 0, 1, 0);
+        int i = w.instrument("I", Sf2TestWriter.zone(Sf2TestWriter.gen(TestBanks.SAMPLE_ID, s)));
+        w.preset("P", 0, 0, Sf2TestWriter.zone(Sf2TestWriter.gen(TestBanks.INSTRUMENT, i)));
+        Path p = write(w.build());
+        Sf2Bank bank = Sf2Importer.load(p);
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("sdta/sm24 ignored"));
+        assertThat(Sf2SampleReader.read(p, 0).bitsPerSample()).isEqualTo(16);
+        assertThat(Sf2SampleReader.read(p, 0).frames()).containsExactly(100 / 32768f, 200 / 32768f);
+    }
+
+    @Test
     void tooManyRegionsIsRefusedBeforeBuilding() throws IOException {
         Path p = write(good());
         assertThatThrownBy(() -> Sf2Importer.load(p, new Sf2Options(0.4, true, 2))).isInstanceOf(Sf2Exception.class)

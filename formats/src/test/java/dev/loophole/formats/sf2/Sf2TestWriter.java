@@ -27,6 +27,8 @@ final class Sf2TestWriter {
     int ifilMinor = 1;
     String bankName = "Test Bank";
     boolean with24Bit;
+    /** Replaces a pdta table's bytes as built (for tests of damaged tables). */
+    final java.util.Map<String, byte[]> replaceTable = new java.util.HashMap<>();
     private final ByteArrayOutputStream smpl = new ByteArrayOutputStream(), sm24 = new ByteArrayOutputStream();
     private long frames;
     private final List<SampleHeader> samples = new ArrayList<>();
@@ -67,12 +69,14 @@ final class Sf2TestWriter {
         byte[] sdta = with24Bit ? list("sdta", chunk("smpl", smpl.toByteArray()), chunk("sm24", pad(sm24.toByteArray())))
                 : list("sdta", chunk("smpl", smpl.toByteArray()));
         byte[] pdta = list("pdta",
-                chunk("phdr", headers(presets, presetZones.size(), 38, true)), chunk("pbag", bags(presetZones)),
-                chunk("pmod", mods(presetZones)), chunk("pgen", gens(presetZones)),
-                chunk("inst", headers(instruments, instrumentZones.size(), 22, false)), chunk("ibag", bags(instrumentZones)),
-                chunk("imod", mods(instrumentZones)), chunk("igen", gens(instrumentZones)), chunk("shdr", shdr()));
+                table("phdr", headers(presets, presetZones.size(), 38, true)), table("pbag", bags(presetZones)),
+                table("pmod", mods(presetZones)), table("pgen", gens(presetZones)),
+                table("inst", headers(instruments, instrumentZones.size(), 22, false)), table("ibag", bags(instrumentZones)),
+                table("imod", mods(instrumentZones)), table("igen", gens(instrumentZones)), table("shdr", shdr()));
         return riff(concat(info, sdta, pdta));
     }
+
+    private byte[] table(String id, byte[] built) { return chunk(id, replaceTable.getOrDefault(id, built)); }
 
     private byte[] headers(List<Header> hs, int bagCount, int size, boolean preset) {
         ByteBuffer b = le(size * (hs.size() + 1));
