@@ -68,4 +68,22 @@ final class Spectrum {
     }
 
     static double db(double v) { return 20 * Math.log10(v); }
+
+    /**
+     * Frequency in cycles/sample from a least-squares line through the upward zero crossings of
+     * x[from, to) (each located by linear interpolation): slope = period.
+     */
+    static double zeroCrossingFrequency(float[] x, int from, int to) {
+        double sk = 0, st = 0, skk = 0, skt = 0;
+        int k = 0;
+        for (int i = from + 1; i < to; i++) {
+            if (x[i - 1] < 0 && x[i] >= 0) {
+                double t = i - 1 + x[i - 1] / (double) (x[i - 1] - x[i]);
+                sk += k; st += t; skk += (double) k * k; skt += k * t;
+                k++;
+            }
+        }
+        double period = (k * skt - sk * st) / (k * skk - sk * sk);
+        return 1 / period;
+    }
 }
