@@ -113,17 +113,28 @@ public final class OggVorbisReader implements AudioReader {
                     if (!nextPage(false)) throw src.fail("file ends inside the Vorbis headers (" + header + " of 3 read)");
                     continue;
                 }
-                if (r < 0 || vi.synthesis_headerin(vc, packet) < 0)
-                    throw src.fail("Vorbis header " + (header + 1) + " of 3 is corrupt");
+                if (r < 0) throw src.fail("Vorbis header " + (header + 1) + " of 3 is corrupt (a page is missing)");
+                String problem = packet.bytes < 8 ? null
+                        : header == 1 ? VorbisSetupCheck.checkComment(packet)
+                        : header == 2 ? VorbisSetupCheck.checkCodebooks(packet) : null;
+                if (problem != null || vi.synthesis_headerin(vc, packet) < 0)
+                    throw src.fail("Vorbis header " + (header + 1) + " of 3 is corrupt" + (problem == null ? "" : ": " + problem));
                 header++;
             }
             if (vi.channels < 1 || vi.rate < 1) throw src.fail("Vorbis header says " + vi.channels + " channels at " + vi.rate + " Hz");
+            String problem = VorbisSetupCheck.checkTables(vi);
+            if (problem != null) throw src.fail("Vorbis setup header is corrupt: " + problem);
             dsp = new DspState();
             dsp.synthesis_init(vi);
             block = new Block(dsp);
             block.init(dsp);
         } catch (RuntimeException e) {
             throw src.fail("Vorbis headers are corrupt (" + e + ")");
+        } catch (OutOfMemoryError e) {
+            // Last line of defence, for the one-shot array requests the checks above cannot foresee
+            // (JOrbis sizes a codebook's lists from its header before reading them). The failed request
+            // was never granted, so nothing else is short of memory afterwards.
+            throw src.fail("Vorbis headers are corrupt (they ask for an impossible amount of memory)");
         }
         pcmIndex = new int[vi.channels];
         this.comment = vc;
