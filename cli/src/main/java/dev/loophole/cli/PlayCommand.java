@@ -162,9 +162,9 @@ final class PlayCommand implements Callable<Integer> {
 
     static String summary(AudioDriver driver) {
         DriverStats s = driver.stats();
-        return String.format("played %.1f s via %s (%d blocks of %d frames at %d Hz): max %d voices, CPU max %.0f%%, %d xruns, %d underruns, %d late events",
+        return String.format("played %.1f s via %s (%d blocks of %d frames at %d Hz): max %d voices, CPU max %.0f%% (block %d), %d xruns, %d underruns, %d late events",
                 s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
-                100 * s.maxLoad(), s.xruns(), s.underruns(), s.lateEvents());
+                100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents());
     }
 
     private void warn(PrintWriter err, List<String> warnings) {

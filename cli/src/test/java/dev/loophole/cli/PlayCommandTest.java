@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlayCommandTest {
     static final Pattern SUMMARY = Pattern.compile(
-            "played ([\\d.]+) s via jack \\((\\d+) blocks of 256 frames at 48000 Hz\\): max (\\d+) voices, CPU max \\d+%, (\\d+) xruns, 0 underruns, (\\d+) late events");
+            "played ([\\d.]+) s via jack \\((\\d+) blocks of 256 frames at 48000 Hz\\): max (\\d+) voices, CPU max \\d+% \\(block \\d+\\), (\\d+) xruns, 0 underruns, (\\d+) late events");
     @TempDir Path dir;
     Path lead, song;
 

@@ -8,10 +8,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * except {@link #xruns}, which JACK reports on its notification thread.
  */
 public final class DriverStats {
+    /**
+     * Blocks left out of {@link #maxLoad()}: the first callbacks attach the native thread to the JVM
+     * and load classes (measured: block 1 takes 2–8 periods), which says nothing about steady state.
+     */
+    public static final int SETTLE_BLOCKS = 8;
+
     final AtomicLong xruns = new AtomicLong();
     final AtomicLong underruns = new AtomicLong();
     private volatile long blocks, frames, lateEvents, droppedEvents, freewheelChanges;
-    private volatile long lastProcessNanos, maxProcessNanos, periodNanos;
+    private volatile long lastProcessNanos, maxProcessNanos, maxBlock, periodNanos;
     private volatile int voices, maxVoices;
     private volatile boolean freewheeling;
 
@@ -24,7 +30,7 @@ public final class DriverStats {
         this.blocks = blocks + 1;
         this.frames = this.frames + frames;
         this.lastProcessNanos = processNanos;
-        if (processNanos > maxProcessNanos) maxProcessNanos = processNanos;
+        if (blocks > SETTLE_BLOCKS && processNanos > maxProcessNanos) { maxProcessNanos = processNanos; maxBlock = blocks; }
         this.periodNanos = periodNanos;
         if (voices >= 0) {
             this.voices = voices;
@@ -72,8 +78,11 @@ public final class DriverStats {
     /** CPU load of the latest block: time in the callback / the block's period (1.0 = the whole budget). */
     public double load() { long p = periodNanos; return p == 0 ? 0 : lastProcessNanos / (double) p; }
 
-    /** The worst block's load so far. */
+    /** The worst block's load so far, after the first {@link #SETTLE_BLOCKS}. */
     public double maxLoad() { long p = periodNanos; return p == 0 ? 0 : maxProcessNanos / (double) p; }
+
+    /** The index (from 1) of the block with the worst load. */
+    public long maxLoadBlock() { return maxBlock; }
 
     public boolean freewheeling() { return freewheeling; }
 
