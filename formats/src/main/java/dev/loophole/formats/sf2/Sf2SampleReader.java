@@ -5,7 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -20,11 +25,36 @@ public final class Sf2SampleReader {
     /** Largest sample this reader decodes into memory (frames); longer ones are refused with a clear message. */
     public static final long MAX_FRAMES = 1L << 28;
 
-    /** Reads sample {@code sampleIndex} of {@code bank}, parsing the bank's headers first. */
+    /** Parsed headers of a bank, valid while the file's size and modification time stay the same. */
+    private record Headers(long size, FileTime modified, Sf2Bank.DataLocation data, List<Sf2Sample> samples) {}
+
+    // Compiling a patch reads hundreds of samples of one bank: parse its headers once, not per sample.
+    private static final Map<Path, Headers> HEADERS = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_BANKS = 16;
+
+    /** Reads sample {@code sampleIndex} of {@code bank}; the bank's headers are parsed once and cached. */
     public static Sf2Audio read(Path bank, int sampleIndex) throws IOException {
         Path abs = bank.toAbsolutePath().normalize();
+        Headers h = headers(abs);
+        return read(abs, h.data(), h.samples(), sampleIndex);
+    }
+
+    private static Headers headers(Path abs) throws IOException {
+        long size;
+        FileTime modified;
+        try {
+            size = Files.size(abs);
+            modified = Files.getLastModifiedTime(abs);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new Sf2Exception(abs, "file", "an existing SoundFont file", e);
+        }
+        Headers h = HEADERS.get(abs);
+        if (h != null && h.size() == size && h.modified().equals(modified)) return h;
         Sf2File f = Sf2File.read(abs);
-        return read(abs, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), java.util.List.of(f.samples), sampleIndex);
+        h = new Headers(size, modified, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), List.of(f.samples));
+        if (HEADERS.size() >= MAX_CACHED_BANKS) HEADERS.clear();
+        HEADERS.put(abs, h);
+        return h;
     }
 
     /** Reads a sample of an already loaded bank (no header parsing). */
@@ -43,7 +73,7 @@ public final class Sf2SampleReader {
         return read(ref.bank(), ref.sampleIndex());
     }
 
-    private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, java.util.List<Sf2Sample> samples, int index)
+    private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, List<Sf2Sample> samples, int index)
             throws IOException {
         Sf2Sample s = usable(file, samples, index);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -56,7 +86,7 @@ public final class Sf2SampleReader {
         return decode(bank.file(), ch, bank.data(), usable(bank.file(), bank.samples(), index));
     }
 
-    private static Sf2Sample usable(Path file, java.util.List<Sf2Sample> samples, int index) throws Sf2Exception {
+    private static Sf2Sample usable(Path file, List<Sf2Sample> samples, int index) throws Sf2Exception {
         String where = "pdta/shdr[" + index + "]";
         if (index < 0 || index >= samples.size())
             throw new Sf2Exception(file, where, "a sample index within 0.." + (samples.size() - 1));
