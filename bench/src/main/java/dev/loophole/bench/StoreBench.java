@@ -75,7 +75,7 @@ public final class StoreBench {
             b.samples.add(new SampleRef(files.get(i).toAbsolutePath().toString()));
             int key = i % 125, layer = i / 125 % 8;
             b.keyRange = IntRange.single(Math.min(127, key));
-            b.velocityRange = new IntRange(layer * 16 + 1, layer * 16 + 16);
+            b.velocityRange = new IntRange(layer * 16 + 1, Math.min(127, layer * 16 + 16));
             b.tuning = new Tuning(key, 0, 0, 100, 0, 200, -200);
             regions.add(b.build());
         }
