@@ -208,6 +208,7 @@ public final class FlacReader implements AudioReader {
             throw src.fail("FLAC data after sample " + expected + " is corrupt (an unreadable frame)");
         if (frame == null) {
             ended = true;
+            if (expected == 0) throw src.fail("has no readable FLAC audio frame after its metadata");
             if (total > 0)
                 LOG.log(System.Logger.Level.WARNING, () -> src.path + ": FLAC stream ends at sample " + expected
                         + " of the " + total + " its header promises");

@@ -114,8 +114,9 @@ public final class WavReader {
         if (last.truncated())
             return " (the file ends inside the '" + last.id() + "' chunk, " + last.available() + " of its " + last.size() + " bytes)";
         long end = last.offset() + last.size() + (last.size() & 1);
-        return end < src.size() ? " (the file ends inside a chunk header at offset " + end + ")"
-                : " (the file ends after the '" + last.id() + "' chunk)";
+        if (end >= src.size()) return " (the file ends after the '" + last.id() + "' chunk)";
+        return src.size() - end < 8 ? " (the file ends inside a chunk header at offset " + end + ")"
+                : " (the chunk header at offset " + end + " is unreadable)";
     }
 
     private static RiffChunks.Chunk first(List<RiffChunks.Chunk> chunks, String id) {
