@@ -28,6 +28,7 @@ public final class SamplerInstrument implements Instrument {
     private long frameClock;
     private int quality = Interpolation.CUBIC;
     private int peakVoices;
+    private VoiceListener listener;
     private long stolen, dropped;
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
@@ -74,6 +75,9 @@ public final class SamplerInstrument implements Instrument {
     public void setQuality(int quality) { this.quality = quality; }
 
     public int peakVoices() { return peakVoices; }
+
+    /** Reports every voice start and end to {@code l} (null to stop). Set it before rendering. */
+    public void setVoiceListener(VoiceListener l) { this.listener = l; }
 
     @Override
     public void noteOn(int channel, int key, int velocity) {
@@ -145,10 +149,13 @@ public final class SamplerInstrument implements Instrument {
     @Override
     public void render(float[] left, float[] right, int from, int to) {
         int active = 0;
+        VoiceListener l = listener;
         for (Voice v : voices) {
             if (!v.isActive()) continue;
+            CompiledRegion r = v.region;
             v.render(left, right, from, to);
             if (v.isActive()) active++;
+            else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
         if (active > peakVoices) peakVoices = active;
         frameClock += to - from;
@@ -213,6 +220,7 @@ public final class SamplerInstrument implements Instrument {
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
         v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality);
         v.event = eventCounter;
+        if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock);
     }
 
     /** Region {@code polyphony} / {@code note_polyphony}: fade the oldest voices over the limit. */
@@ -261,7 +269,11 @@ public final class SamplerInstrument implements Instrument {
             if (oldest == null || v.age < oldest.age) oldest = v;
         }
         Voice slot = free;
-        if (slot == null && quietestFading != null && quietest < INAUDIBLE) { quietestFading.free(); slot = quietestFading; }
+        if (slot == null && quietestFading != null && quietest < INAUDIBLE) {
+            if (listener != null) listener.stopped(quietestFading.region.source.regionId(), quietestFading.channel, quietestFading.key, frameClock);
+            quietestFading.free();
+            slot = quietestFading;
+        }
         if (slot == null) { dropped++; return null; } // nothing stolen for a note that cannot start
         if (sounding >= polyphony && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
         return slot;

@@ -19,6 +19,7 @@ final class Voice {
     int channel, key, velocity;
     long age;              // start order, for oldest-first stealing
     long event;            // the note event that started it: one event never chokes its own voices
+    int endedAt;           // the block frame after the last one this voice wrote, once it has ended
     boolean noteHeld;      // the key is down
     boolean sustained;     // released by the key while a pedal held it
     boolean releasing;     // note-off seen (or choked with a normal release)
@@ -158,7 +159,7 @@ final class Voice {
                 for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[i + k] += v * gl; outR[i + k] += v * gr; }
             }
             i += got;
-            if (got < n || faded || amp.isDone()) { free(); return; }
+            if (got < n || faded || amp.isDone()) { endedAt = i; free(); return; }
         }
     }
 
