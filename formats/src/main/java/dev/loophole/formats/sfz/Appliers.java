@@ -58,14 +58,15 @@ final class Appliers {
         on("sample", Appliers::sample);
 
         // Key, velocity and the other conditions a note must meet.
-        // hikey=-1 / key=-1: no note starts the region (it is started by a CC, for example).
+        // hikey=-1 / key=-1: no note starts the region (it is started by a CC, for example). The range
+        // goes back to its default then, so the model has one way to say it and export can write it back.
         on("lokey", (d, v) -> { if (v.text().equals("-1")) d.lokey = 0; else v.key().ifPresent(k -> d.lokey = k); });
         on("hikey", (d, v) -> {
-            if (v.text().equals("-1")) d.noteTriggered = false;
+            if (v.text().equals("-1")) { d.hikey = 127; d.noteTriggered = false; }
             else v.key().ifPresent(k -> { d.hikey = k; d.noteTriggered = true; });
         });
         on("key", (d, v) -> {
-            if (v.text().equals("-1")) d.noteTriggered = false;
+            if (v.text().equals("-1")) { d.lokey = 0; d.hikey = 127; d.noteTriggered = false; }
             else v.key().ifPresent(k -> { d.lokey = k; d.hikey = k; d.pitchKeycenter = k; d.noteTriggered = true; });
         });
         integer("lovel", (d, i) -> d.lovel = i);

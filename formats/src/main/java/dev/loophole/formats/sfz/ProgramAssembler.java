@@ -116,9 +116,10 @@ final class ProgramAssembler {
                     "unknown opcode '" + v.name() + "'; kept but not played");
         } else if (!Appliers.plays(v.match().spec().name()) || !section.inherits()) {
             String family = v.match().spec().name();
+            String shown = family.equals(v.name()) ? family : v.name() + " (" + family + ")";
             String where = section.inherits() ? "" : " under <" + section.sfzName + ">";
             diagnostics.warnOnce("unplayed " + family + where + " " + file, v.token().at(),
-                    family + where + " is parsed but not played yet; kept as written");
+                    shown + where + " is parsed but not played yet; kept as written");
         }
     }
 

@@ -63,7 +63,7 @@ public final class SfzExporter {
         }
         // Sharing needs at least two members, or a lone region would leave an empty <region> behind.
         Map<String, String> global = groups.size() < 2 ? new LinkedHashMap<>() : shared(groups.stream().flatMap(List::stream).toList());
-        text.append("\n<global>");
+        text.append(text.charAt(text.length() - 1) == '\n' ? "<global>" : "\n<global>");
         opcode("global_label", p.name());
         settings(p.settings());
         global.forEach(this::opcode);
@@ -89,6 +89,7 @@ public final class SfzExporter {
     }
 
     private void control(Program p) {
+        if (p.ccLabels().isEmpty() && p.keyLabels().isEmpty() && p.settings().initialCc().isEmpty()) return;
         text.append("<control>");
         p.ccLabels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> opcode("label_cc" + e.getKey(), e.getValue()));
         p.keyLabels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> opcode("label_key" + e.getKey(), e.getValue()));

@@ -56,9 +56,11 @@ class SelectionOpcodesTest {
                 <region> sample=*noise on_locc64=100 on_hicc64=127
                 <region> sample=*noise key=-1
                 <region> sample=*noise hikey=60 lokey=-1
+                <region> sample=*noise lokey=10 hikey=60 key=-1
                 """);
-        assertThat(p.regions()).extracting(r -> r.conditions().noteTriggered()).containsExactly(false, false, true);
+        assertThat(p.regions()).extracting(r -> r.conditions().noteTriggered()).containsExactly(false, false, true, false);
         assertThat(p.regions().get(2).keyRange()).isEqualTo(new IntRange(0, 60));
+        assertThat(p.regions().get(3).keyRange()).isEqualTo(IntRange.MIDI);
         assertThat(p.diagnostics()).isEmpty();
     }
 

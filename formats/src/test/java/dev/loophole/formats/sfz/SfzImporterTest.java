@@ -230,9 +230,9 @@ class SfzImporterTest {
         String f = dir.resolve("test.sfz").toString();
         assertThat(warnings(p)).containsExactly(
                 f + ":1:9: warning: amplfo_freq is parsed but not played yet; kept as written",
-                f + ":1:23: warning: eqN_freq is parsed but not played yet; kept as written",
-                f + ":2:37: warning: lfoN_freq is parsed but not played yet; kept as written",
-                f + ":2:61: warning: gain_ccN is parsed but not played yet; kept as written",
+                f + ":1:23: warning: eq1_freq (eqN_freq) is parsed but not played yet; kept as written",
+                f + ":2:37: warning: lfo1_freq (lfoN_freq) is parsed but not played yet; kept as written",
+                f + ":2:61: warning: volume_oncc7 (gain_ccN) is parsed but not played yet; kept as written",
                 f + ":2:76: warning: unknown opcode 'frobnicate'; kept but not played",
                 f + ":3:50: warning: cutoff2 is parsed but not played yet; kept as written");
     }

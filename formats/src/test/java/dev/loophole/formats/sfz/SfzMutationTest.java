@@ -50,7 +50,8 @@ class SfzMutationTest {
             " lokey=", "key=c#4", "hikey=-1", "volume=1e400", "pan=NaN", "tune=+-3", "sample=", "sample=..\\..\\x.wav",
             "sample=\u0000.wav", "default_path=/", "octave_offset=99", "locc99999999999=1", "\n", "\r", "\t", " ", "\"",
             "\\", "\uFEFF", "é", "lfo99_wave=3", "seq_position=0", "seq_length=-5", "loop_start=-7", "end=-1",
-            "amp_velcurve_=1", "v999=2", "curve_index=-1", "offset=99999999999999999999");
+            "amp_velcurve_=1", "v999=2", "curve_index=-1", "offset=99999999999999999999", " data=|spp$", " data=", "name=x.wav",
+            "<sample> name=e.wav data=|spp=S$", "key=-1", "xfin_locc1=200", "set_hdcc1=2");
 
     @TempDir Path dir;
 
