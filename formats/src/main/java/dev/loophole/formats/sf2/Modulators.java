@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>How each default reaches the model (documented equivalents, see {@link Sf2Importer}):
  * velocity→attenuation (concave, 960 cB) is the engine's {@code amp_veltrack=100} curve, gain (vel/127)², exactly;
  * velocity→filter cutoff (−2400 cents, linear) becomes the filter's cutoff − 2400 cents with +2400 cents of
- * velocity tracking; channel pressure and CC1 → vibrato LFO depth (50 cents), CC7/CC11 → volume (concave,
+ * velocity tracking; channel pressure and CC1 → vibrato LFO depth ({@code pitchlfo_depth}, 50 cents), CC7/CC11 → volume (concave,
  * curve {@link #CONCAVE_CURVE}), CC10 → pan (bipolar), CC91/CC93 → reverb/chorus sends are {@link Modulation}
  * entries; pitch wheel → pitch with RPN 0 sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents.
  */
@@ -123,7 +123,7 @@ final class Modulators {
             if (amount == 0) continue;
             String src = sourceName(d.src());
             out.add(switch (d.dest()) {
-                case 6 -> new Modulation(src, "lfo2_pitch", amount, 0, 0);
+                case 6 -> new Modulation(src, "pitchlfo_depth", amount, 0, 0);
                 case 48 -> new Modulation(src, "volume", -amount / 10.0, CONCAVE_CURVE, 0);
                 case 17 -> new Modulation(src, "pan", amount / 5.0, BIPOLAR_CURVE, 0);
                 case 16 -> new Modulation(src, "effect1", amount / 10.0, 0, 0);

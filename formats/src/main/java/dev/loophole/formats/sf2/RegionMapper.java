@@ -75,7 +75,7 @@ final class RegionMapper {
         mapSampleWindow(r, b, where);
         b.envelopes = envelopes(r, singleKey, where);
         b.filters.addAll(filter(r, mods, fixedVel));
-        lfos(r, b);
+        lfos(r, b, where);
         if (r.get(REVERB_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect1", Modulators.fmt(r.get(REVERB_EFFECTS_SEND) / 10.0));
         if (r.get(CHORUS_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect2", Modulators.fmt(r.get(CHORUS_EFFECTS_SEND) / 10.0));
         int ec = r.get(EXCLUSIVE_CLASS);
@@ -171,22 +171,36 @@ final class RegionMapper {
     }
 
     /**
-     * The model has no LFOs yet: modLfo and vibLfo are kept as SFZ v2 {@code lfo1_*} / {@code lfo2_*} opcodes.
-     * lfo2 (vibrato) is always written because the default CC1 and channel-pressure modulators drive it.
+     * The model has no LFOs yet: they are kept as SFZ opcodes in otherOpcodes. vibLfo is pitch-only, so it is
+     * SFZ v1's pitch LFO ({@code pitchlfo_*}, always written: the default CC1 and channel-pressure modulators
+     * drive its depth). modLfo's volume and cutoff targets are {@code amplfo_*} and {@code fillfo_*} with the
+     * same frequency and delay; its pitch target, which v1 cannot hold next to vibLfo, is SFZ v2 {@code lfo1_*}.
+     * SF2 LFOs are triangles starting at 0 and rising; SFZ v1 LFOs are sines.
      */
-    private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b) {
+    private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b, String where) {
         var o = b.otherOpcodes;
+        String freq = Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_MOD_LFO))), delay = Modulators.fmt(tc(r, DELAY_MOD_LFO));
         int toPitch = r.get(MOD_LFO_TO_PITCH), toCutoff = r.get(MOD_LFO_TO_FILTER_FC), toVol = r.get(MOD_LFO_TO_VOLUME);
-        if (toPitch != 0 || toCutoff != 0 || toVol != 0) {
-            o.put("lfo1_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_MOD_LFO))));
-            o.put("lfo1_delay", Modulators.fmt(tc(r, DELAY_MOD_LFO)));
-            if (toPitch != 0) o.put("lfo1_pitch", Integer.toString(toPitch));
-            if (toCutoff != 0) o.put("lfo1_cutoff", Integer.toString(toCutoff));
-            if (toVol != 0) o.put("lfo1_volume", Modulators.fmt(toVol / 10.0));
+        if (toVol != 0) {
+            o.put("amplfo_freq", freq);
+            o.put("amplfo_delay", delay);
+            o.put("amplfo_depth", Modulators.fmt(toVol / 10.0));
         }
-        o.put("lfo2_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_VIB_LFO))));
-        o.put("lfo2_delay", Modulators.fmt(tc(r, DELAY_VIB_LFO)));
-        if (r.get(VIB_LFO_TO_PITCH) != 0) o.put("lfo2_pitch", Integer.toString(r.get(VIB_LFO_TO_PITCH)));
+        if (toCutoff != 0) {
+            o.put("fillfo_freq", freq);
+            o.put("fillfo_delay", delay);
+            o.put("fillfo_depth", Integer.toString(toCutoff));
+        }
+        if (toPitch != 0) {
+            o.put("lfo1_freq", freq);
+            o.put("lfo1_delay", delay);
+            o.put("lfo1_pitch", Integer.toString(toPitch));
+        }
+        o.put("pitchlfo_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_VIB_LFO))));
+        o.put("pitchlfo_delay", Modulators.fmt(tc(r, DELAY_VIB_LFO)));
+        if (r.get(VIB_LFO_TO_PITCH) != 0) o.put("pitchlfo_depth", Integer.toString(r.get(VIB_LFO_TO_PITCH)));
+        warnOnce("lfo", where + ": the model has no LFOs: vibLfo is kept as pitchlfo_* and modLfo as amplfo_*/fillfo_*/lfo1_* "
+                + "opcodes in otherOpcodes (SF2 LFOs are triangles)");
         for (Generator g : List.of(KEYNUM_TO_VOL_ENV_HOLD, KEYNUM_TO_VOL_ENV_DECAY, KEYNUM_TO_MOD_ENV_HOLD, KEYNUM_TO_MOD_ENV_DECAY))
             if (r.get(g) != 0 && r.keys().lo() != r.keys().hi()) o.put("sf2_" + g.sf2Name, Integer.toString(r.get(g)));
     }

@@ -99,9 +99,10 @@ class Sf2ImporterTest {
         assertThat(f.resonance()).isZero();
         assertThat(l.choke()).isEqualTo(Choke.NONE);
         // vibrato LFO at its defaults: 8.176 Hz after 0.000977 s
-        assertThat(l.otherOpcodes()).containsEntry("lfo2_freq", "8.176").containsEntry("lfo2_delay", "0.000977");
-        assertThat(l.modulation()).contains(new Modulation("cc1", "lfo2_pitch", 50, 0, 0),
-                new Modulation("chanaft", "lfo2_pitch", 50, 0, 0),
+        assertThat(l.otherOpcodes()).containsEntry("pitchlfo_freq", "8.176").containsEntry("pitchlfo_delay", "0.000977")
+                .doesNotContainKey("pitchlfo_depth").doesNotContainKey("amplfo_freq");
+        assertThat(l.modulation()).contains(new Modulation("cc1", "pitchlfo_depth", 50, 0, 0),
+                new Modulation("chanaft", "pitchlfo_depth", 50, 0, 0),
                 new Modulation("cc7", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc11", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc10", "pan", 200, Modulators.BIPOLAR_CURVE, 0),

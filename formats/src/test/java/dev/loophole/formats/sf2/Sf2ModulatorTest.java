@@ -34,7 +34,9 @@ class Sf2ModulatorTest {
         int inst = w.instrument("M",
                 zone(List.of(VEL_ATT_OFF), range(TestBanks.KEY_RANGE, 60, 72), gen(TestBanks.SAMPLE_ID, s)),
                 zone(List.of(VEL_ATT_HALF, CC74_TO_CUTOFF), range(TestBanks.KEY_RANGE, 73, 80), gen(TestBanks.SAMPLE_ID, s)),
-                zone(range(TestBanks.KEY_RANGE, 81, 90), gen(46, 84), gen(47, 100), gen(TestBanks.SAMPLE_ID, s)));
+                zone(range(TestBanks.KEY_RANGE, 81, 90), gen(46, 84), gen(47, 100), gen(TestBanks.SAMPLE_ID, s)),
+                zone(range(TestBanks.KEY_RANGE, 91, 100), gen(13, 30), gen(10, 600), gen(5, 25), gen(22, -1200), gen(21, 0),
+                        gen(6, 15), gen(24, 1200), gen(7, -300), gen(29, 250), gen(28, 1200), gen(TestBanks.SAMPLE_ID, s)));
         w.preset("P", 1, 0, zone(gen(TestBanks.INSTRUMENT, inst)));
         Path f = dir.resolve("mods.sf2");
         Files.write(f, w.build());
@@ -63,6 +65,23 @@ class Sf2ModulatorTest {
         assertThat(r.modulation()).contains(new Modulation("cc74", "sf2_initialFilterFc", 1200, 0, 0));
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("amp_velcurve_N"))
                 .anyMatch(d -> d.message().contains("the bank's own modulators"));
+    }
+
+    @Test
+    void lfosAndModulationEnvelope() {
+        SampleRegion r = at(95);
+        // modLfo: -1200 abs cents = 8.176/2 Hz, delay 0 tc = 1 s; to volume 30 cB = 3 dB, to cutoff 600 cents, to pitch 25 cents
+        assertThat(r.otherOpcodes()).containsEntry("amplfo_freq", "4.088").containsEntry("amplfo_delay", "1")
+                .containsEntry("amplfo_depth", "3").containsEntry("fillfo_freq", "4.088").containsEntry("fillfo_depth", "600")
+                .containsEntry("lfo1_freq", "4.088").containsEntry("lfo1_pitch", "25");
+        // vibLfo: 1200 abs cents = 16.352 Hz, 15 cents
+        assertThat(r.otherOpcodes()).containsEntry("pitchlfo_freq", "16.352").containsEntry("pitchlfo_depth", "15");
+        // modEnv → pitch -300 cents; sustain 25 % below peak = 0.75; decay 1200 tc = 2 s for full scale → 0.5 s to 0.75
+        assertThat(r.envelopes().pitch().depth()).isEqualTo(-300.0);
+        assertThat(r.envelopes().pitch().sustain()).isEqualTo(0.75);
+        assertThat(r.envelopes().pitch().decay()).isCloseTo(0.5, within(1e-12));
+        assertThat(r.envelopes().filter().depth()).isZero();
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("the model has no LFOs"));
     }
 
     @Test
