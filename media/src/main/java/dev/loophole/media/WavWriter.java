@@ -18,7 +18,8 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Layout: RIFF header, a 28-byte JUNK chunk (reserved for a ds64 chunk), fmt, smpl when the metadata
  * has a root key or loops, then data. A file that grows past 4 GiB becomes RF64 on {@link #close()}.
- * More than two channels use WAVE_FORMAT_EXTENSIBLE, as Microsoft's rules ask.
+ * More than two channels, or integer samples wider than 16 bits, use WAVE_FORMAT_EXTENSIBLE, as Microsoft's
+ * rules ask (tools such as flac warn about a plain 24-bit header); the rest use the plain PCM/float tags.
  */
 public final class WavWriter implements AutoCloseable {
     private static final long RIFF_LIMIT = 0xFFFF_FFFFL;
@@ -81,7 +82,7 @@ public final class WavWriter implements AutoCloseable {
     }
 
     private static ByteBuffer header(SampleFormat format, int channels, int rate, SampleMetadata meta) {
-        boolean extensible = channels > 2;
+        boolean extensible = channels > 2 || (!format.floatingPoint() && format.bitsPerSample() > 16);
         int fmtSize = extensible ? 40 : format.floatingPoint() ? 18 : 16;
         boolean smpl = meta.rootKey() >= 0 || !meta.loops().isEmpty();
         byte[] smplBody = smpl ? WavMetadata.smpl(meta, rate) : new byte[0];

@@ -126,6 +126,24 @@ class WavRoundTripTest {
     }
 
     @Test
+    void wideOrMultichannelPcmUsesWaveFormatExtensible() throws IOException {
+        Path f = dir.resolve("ext.wav");
+        WavWriter.write(f, new AudioData(new float[2][3], 48000, SampleFormat.PCM_24, null));
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+        int fmt = 12 + 36 + 8;
+        assertThat(b.getInt(fmt - 4)).as("fmt size").isEqualTo(40);
+        assertThat(b.getShort(fmt) & 0xFFFF).isEqualTo(0xFFFE);
+        assertThat(b.getShort(fmt + 12)).as("block align").isEqualTo((short) 6);
+        assertThat(b.getShort(fmt + 18)).as("valid bits").isEqualTo((short) 24);
+        assertThat(b.getInt(fmt + 20)).as("channel mask: front left + right").isEqualTo(3);
+        assertThat(b.getShort(fmt + 24)).as("subformat PCM").isEqualTo((short) 1);
+
+        WavWriter.write(f, new AudioData(new float[2][3], 48000, SampleFormat.FLOAT_32, null));
+        b = ByteBuffer.wrap(Files.readAllBytes(f)).order(ByteOrder.LITTLE_ENDIAN);
+        assertThat(b.getShort(fmt)).as("plain IEEE float tag").isEqualTo((short) 3);
+    }
+
+    @Test
     void largeFilesBecomeRf64AndReadBack() throws IOException {
         float[][] x = Signals.onGrid(SampleFormat.PCM_24, 2, 777, 7);
         Path f = dir.resolve("rf64.wav");
