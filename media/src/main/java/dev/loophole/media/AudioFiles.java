@@ -85,6 +85,7 @@ public final class AudioFiles {
 
     /** Decodes everything a reader has. Sizes come from what is decoded, never from a header's claim alone. */
     static AudioData readAll(AudioReader r) throws MediaException {
+        if (r instanceof FlacReader flac) flac.verifyMd5(true);
         AudioFileInfo info = r.info();
         if (!info.warnings().isEmpty())
             LOG.log(System.Logger.Level.WARNING, () -> info.file() + ": " + String.join("; ", info.warnings()));

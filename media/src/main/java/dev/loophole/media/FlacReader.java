@@ -21,7 +21,8 @@ import org.jflac.metadata.Metadata;
  * <p>The metadata blocks are parsed here, not by jflac: its parsers size arrays from unchecked 32-bit
  * fields (pictures, comments), so a corrupt block could ask for gigabytes. jflac is handed a clean
  * stream of "fLaC" + STREAMINFO followed by the file's audio frames. Strict on corruption: a frame that
- * fails its CRC or goes missing is an error, never silence or a shift in time. Sampler chunks stored by
+ * fails its CRC or goes missing is an error, never silence or a shift in time; a whole-file read also checks
+ * the decoded audio against the MD5 signature in STREAMINFO. Sampler chunks stored by
  * {@code flac --keep-foreign-metadata} (APPLICATION 'riff' blocks holding smpl/inst/cue) are read.
  */
 public final class FlacReader implements AudioReader {
@@ -41,6 +42,9 @@ public final class FlacReader implements AudioReader {
     private long blockStart;
     private int blockLength;
     private boolean ended;
+    private final byte[] md5;          // STREAMINFO's signature of the decoded audio; all zero when absent
+    private java.security.MessageDigest digest;   // non-null while checking a decode that started at frame 0
+    private boolean verifyMd5;
 
     private FlacReader(FileSource src, AudioFileInfo info, byte[] streamInfo, long firstFrameOffset, int bits, long total) {
         this.src = src;
@@ -50,6 +54,12 @@ public final class FlacReader implements AudioReader {
         this.bits = bits;
         this.scale = Math.scalb(1f, -(bits - 1));
         this.total = total;
+        this.md5 = java.util.Arrays.copyOfRange(streamInfo, 18, 34);
+    }
+
+    /** Makes a decode that runs from frame 0 to the end compare its audio with STREAMINFO's MD5 signature. */
+    void verifyMd5(boolean on) {
+        verifyMd5 = on;
     }
 
     /** Decodes the whole file into memory. */
@@ -189,6 +199,14 @@ public final class FlacReader implements AudioReader {
         blockStart = 0;
         blockLength = 0;
         ended = false;
+        digest = null;
+        if (verifyMd5 && !java.util.Arrays.equals(md5, new byte[16])) {
+            try {
+                digest = java.security.MessageDigest.getInstance("MD5");
+            } catch (java.security.NoSuchAlgorithmException e) {
+                digest = null;   // every JDK has MD5; without it, the CRCs still guard the frames
+            }
+        }
     }
 
     /** Decodes the next frame into {@link #block}; false at the end of the stream. */
@@ -208,6 +226,7 @@ public final class FlacReader implements AudioReader {
             throw src.fail("FLAC data after sample " + expected + " is corrupt (an unreadable frame)");
         if (frame == null) {
             ended = true;
+            checkDigest(expected);
             if (expected == 0) throw src.fail("has no readable FLAC audio frame after its metadata");
             if (total > 0)
                 LOG.log(System.Logger.Level.WARNING, () -> src.path + ": FLAC stream ends at sample " + expected
@@ -225,7 +244,30 @@ public final class FlacReader implements AudioReader {
         blockStart = expected;
         blockLength = frame.header.blockSize;
         if (total > 0) blockLength = (int) Math.min(blockLength, total - blockStart);
+        if (digest != null) {
+            updateDigest();
+            if (total > 0 && blockStart + blockLength == total) checkDigest(total);
+        }
         return true;
+    }
+
+    /** Feeds the block to the MD5 as FLAC signs it: interleaved little-endian samples of ceil(bits/8) bytes. */
+    private void updateDigest() {
+        int bytes = (bits + 7) / 8;
+        byte[] buf = new byte[blockLength * block.length * bytes];
+        int p = 0;
+        for (int i = 0; i < blockLength; i++)
+            for (int[] channel : block)
+                for (int k = 0, v = channel[i]; k < bytes; k++) buf[p++] = (byte) (v >> (8 * k));
+        digest.update(buf);
+    }
+
+    private void checkDigest(long frames) throws MediaException {
+        if (digest == null) return;
+        byte[] actual = digest.digest();
+        digest = null;
+        if (frames == total && !java.util.Arrays.equals(actual, md5))
+            throw src.fail("decoded FLAC audio does not match the MD5 signature in its STREAMINFO: the file is corrupt");
     }
 
     @Override

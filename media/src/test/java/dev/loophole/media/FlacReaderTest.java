@@ -122,6 +122,30 @@ class FlacReaderTest {
         assertThatThrownBy(() -> AudioFiles.read(onlyHeader)).hasMessage(onlyHeader + ": has no audio frames after its metadata");
     }
 
+    @Test
+    void wholeFileReadsCheckTheMd5SignatureStreamingReadsDoNot() throws IOException {
+        byte[] flac = Files.readAllBytes(Fixtures.path("sine16.flac"));
+        flac[8 + 18 + 5] ^= 0x40;          // one bit of the MD5 in STREAMINFO (not covered by any CRC)
+        Path f = Files.write(dir.resolve("md5.flac"), flac);
+        assertThatThrownBy(() -> AudioFiles.read(f)).isInstanceOf(MediaException.class)
+                .hasMessage(f + ": decoded FLAC audio does not match the MD5 signature in its STREAMINFO: the file is corrupt");
+        try (AudioReader r = AudioFiles.open(f)) {
+            assertThat(r.read(0, new float[2][1500], 0, 1500)).isEqualTo(1500);
+        }
+    }
+
+    @Test
+    void aStreamWithoutATotalLengthDecodesToItsEnd() throws IOException {
+        byte[] flac = Files.readAllBytes(Fixtures.path("sine16.flac"));
+        flac[8 + 13] &= (byte) 0xF0;       // the 36-bit total: low nibble of byte 13, then bytes 14..17
+        Arrays.fill(flac, 8 + 14, 8 + 18, (byte) 0);
+        Path f = Files.write(dir.resolve("nototal.flac"), flac);
+        assertThat(AudioFiles.probe(f).frames()).isEqualTo(-1);
+        assertThat(AudioFiles.probe(f).durationSeconds()).isNaN();
+        AudioData a = AudioFiles.read(f);
+        assertThat(a.channels()[0]).containsExactly(WavReader.read(Fixtures.path("sine16.wav")).channels()[0]);
+    }
+
     static byte[] concat(byte[] a, byte[] b) {
         byte[] r = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
