@@ -10,12 +10,15 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjDoubleConsumer;
 import java.util.function.ObjIntConsumer;
+import java.util.function.ObjLongConsumer;
 
 /**
- * The opcodes the engine plays, each mapped onto a field of {@link RegionDraft}. Names are the
- * canonical family names of {@link OpcodeTable} (aliases such as {@code loopmode} arrive already
- * resolved); types and ranges come from the table, so a line here only says where a value goes.
+ * The opcodes mapped onto the model, each onto a field of {@link RegionDraft}; every other opcode is
+ * kept verbatim and reported as not played yet. Names are the canonical family names of
+ * {@link OpcodeTable} (aliases such as {@code loopmode} arrive already resolved); types and ranges
+ * come from the table, so a line here only says where a value goes.
  */
 final class Appliers {
     @FunctionalInterface
@@ -42,16 +45,12 @@ final class Appliers {
         on(name, (d, v) -> v.key().ifPresent(k -> set.accept(d, k)));
     }
 
-    private interface DoubleSetter { void set(RegionDraft d, double x); }
-
-    private static void number(String name, DoubleSetter set) {
-        on(name, (d, v) -> v.number().ifPresent(x -> set.set(d, x)));
+    private static void number(String name, ObjDoubleConsumer<RegionDraft> set) {
+        on(name, (d, v) -> v.number().ifPresent(x -> set.accept(d, x)));
     }
 
-    private interface LongSetter { void set(RegionDraft d, long x); }
-
-    private static void longInteger(String name, LongSetter set) {
-        on(name, (d, v) -> v.longInteger().ifPresent(x -> set.set(d, x)));
+    private static void longInteger(String name, ObjLongConsumer<RegionDraft> set) {
+        on(name, (d, v) -> v.longInteger().ifPresent(x -> set.accept(d, x)));
     }
 
     static {

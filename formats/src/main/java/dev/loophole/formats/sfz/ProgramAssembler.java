@@ -1,6 +1,5 @@
 package dev.loophole.formats.sfz;
 
-import dev.loophole.model.Curve;
 import dev.loophole.model.ExtraSection;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Reads the preprocessed token stream the way a player does: {@code <global>}, {@code <master>},
@@ -38,11 +36,8 @@ final class ProgramAssembler {
     private final List<ExtraBuilder> extras = new ArrayList<>();
 
     private static final class GroupBuilder {
-        final SourceLocation origin;
         final List<SampleRegion> regions = new ArrayList<>();
         String label;
-
-        GroupBuilder(SourceLocation origin) { this.origin = origin; }
     }
 
     private record ExtraBuilder(Section section, Map<String, String> opcodes, SourceLocation origin) {}
@@ -73,7 +68,7 @@ final class ProgramAssembler {
         switch (section) {
             case GLOBAL -> { global.clear(); master.clear(); group.clear(); currentGroup = null; }
             case MASTER -> { master.clear(); group.clear(); currentGroup = null; }
-            case GROUP -> { group.clear(); currentGroup = new GroupBuilder(h.at()); groups.add(currentGroup); }
+            case GROUP -> { group.clear(); currentGroup = new GroupBuilder(); groups.add(currentGroup); }
             case REGION -> { region = new ArrayList<>(); regionAt = h.at(); }
             case CURVE -> curves.open(h.at());
             case CONTROL, SAMPLE -> {}
@@ -133,7 +128,7 @@ final class ProgramAssembler {
         RegionDraft d = new RegionDraft();
         for (List<Value> level : List.of(global, master, group, region)) for (Value v : level) apply(d, v);
         if (currentGroup == null) {
-            currentGroup = new GroupBuilder(regionAt);
+            currentGroup = new GroupBuilder();
             groups.add(currentGroup);
         }
         try {
@@ -155,7 +150,7 @@ final class ProgramAssembler {
 
     private static String label(List<Value> level, String opcode) {
         String label = null;
-        for (Value v : level) if (v.name().equals(opcode)) label = v.text();
+        for (Value v : level) if (v.name().equals(opcode) && !v.text().isEmpty()) label = v.text();
         return label;
     }
 
@@ -176,8 +171,8 @@ final class ProgramAssembler {
         List<ExtraSection> kept = new ArrayList<>();
         for (ExtraBuilder e : extras)
             if (!e.opcodes().isEmpty()) kept.add(new ExtraSection(e.section().sfzName, e.opcodes(), e.origin()));
-        Map<Integer, Curve> curveMap = new TreeMap<>(curves.curves());
-        return new Program(programId, control.programName() != null ? control.programName() : programId, out, control.settings(), control.ccLabels(), control.keyLabels(),
-                diagnostics.all(), curveMap, kept);
+        String name = control.programName() != null ? control.programName() : programId;
+        return new Program(programId, name, out, control.settings(), control.ccLabels(), control.keyLabels(),
+                diagnostics.all(), curves.curves(), kept);
     }
 }
