@@ -38,6 +38,9 @@ class Sf2ModulatorTest {
                 zone(range(TestBanks.KEY_RANGE, 91, 100), gen(13, 30), gen(10, 600), gen(5, 25), gen(22, -1200), gen(21, 0),
                         gen(6, 15), gen(24, 1200), gen(7, -300), gen(29, 250), gen(28, 1200), gen(TestBanks.SAMPLE_ID, s)));
         w.preset("P", 1, 0, zone(gen(TestBanks.INSTRUMENT, inst)));
+        // A preset modulator identical to the default vel→attenuation adds its amount: 960 - 480 = 480 cB.
+        w.preset("Soft", 2, 0, zone(List.of(new Sf2TestWriter.Mod(0x0502, 48, -480, 0, 0)),
+                range(TestBanks.KEY_RANGE, 91, 127), gen(TestBanks.INSTRUMENT, inst)));
         Path f = dir.resolve("mods.sf2");
         Files.write(f, w.build());
         bank = Sf2Importer.load(f);
@@ -82,6 +85,16 @@ class Sf2ModulatorTest {
         assertThat(r.envelopes().pitch().decay()).isCloseTo(0.5, within(1e-12));
         assertThat(r.envelopes().filter().depth()).isZero();
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("the model has no LFOs"));
+    }
+
+    @Test
+    void presetModulatorsAddToTheInstrumentsAndKeyRangesIntersect() {
+        Program soft = bank.find(0, 2).orElseThrow().program();
+        assertThat(soft.regions()).hasSize(1); // only the 91..100 zone overlaps the preset's 91..127
+        SampleRegion r = soft.regions().getFirst();
+        assertThat(r.keyRange().lo()).isEqualTo(91);
+        assertThat(r.keyRange().hi()).isEqualTo(100);
+        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
     }
 
     @Test
