@@ -53,8 +53,15 @@ public final class Engine {
         for (Instrument i : distinct) i.render(left, right, from, to);
     }
 
-    /** Applies one channel message now. */
+    /** Pseudo-status carried in an {@link EventBuffer} for a tempo change: {@code data1} is BPM × 1000. */
+    public static final int TEMPO = 0x1FF;
+
+    /** Applies one channel message (or a {@link #TEMPO} change) now. */
     public void dispatch(int status, int d1, int d2) {
+        if (status == TEMPO) {
+            for (Instrument i : distinct) i.tempo(d1 / 1000.0);
+            return;
+        }
         Instrument inst = byChannel[status & 0x0F];
         if (inst == null) return;
         int ch = status & 0x0F;

@@ -23,6 +23,9 @@ public interface Instrument {
 
     void programChange(int channel, int program);
 
+    /** The song's tempo changed (SFZ lobpm/hibpm select on it). */
+    default void tempo(double bpm) { }
+
     /** Adds output over frames {@code [from, to)} of the block to {@code left/right}. */
     void render(float[] left, float[] right, int from, int to);
 

@@ -28,6 +28,18 @@ public final class OfflineRenderer {
         public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
     }
 
+    /** The song's events with a tempo pseudo-event at every tempo change (it sorts before notes on the same tick). */
+    private static List<MidiEvent> withTempoEvents(MidiSong song) {
+        List<TempoMap.Change> changes = song.tempoMap().changes();
+        if (changes.size() <= 1 && changes.getFirst().microsPerQuarter() == TempoMap.DEFAULT_TEMPO) return song.events();
+        List<MidiEvent> out = new java.util.ArrayList<>(song.events().size() + changes.size());
+        for (TempoMap.Change c : changes)
+            out.add(new MidiEvent(c.tick(), Engine.TEMPO, (int) Math.round(60e9 / c.microsPerQuarter()), 0, -1, Long.MIN_VALUE + c.tick()));
+        out.addAll(song.events());
+        out.sort(java.util.Comparator.comparingLong(MidiEvent::tick).thenComparingLong(MidiEvent::order));
+        return out;
+    }
+
     /** Longest tail rendered while waiting for voices to fall silent (held loops never would). */
     public static final double MAX_AUTO_TAIL_SECONDS = 30;
 
@@ -58,7 +70,7 @@ public final class OfflineRenderer {
     public Result render(MidiSong song, double tailSeconds, Sink sink, Progress progress) {
         int rate = engine.sampleRate();
         TempoMap tempo = song.tempoMap();
-        List<MidiEvent> events = song.events();
+        List<MidiEvent> events = withTempoEvents(song);
         long[] frameOf = new long[events.size()];
         for (int i = 0; i < frameOf.length; i++) frameOf[i] = tempo.frame(events.get(i).tick(), rate);
         long lastEventFrame = frameOf.length == 0 ? 0 : frameOf[frameOf.length - 1] + 1;

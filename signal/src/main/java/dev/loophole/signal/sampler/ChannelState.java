@@ -1,22 +1,33 @@
 package dev.loophole.signal.sampler;
 
-/** Per-MIDI-channel controller state a sampler keeps: CC values, bend, pedals, held keys. */
+import java.util.Arrays;
+
+/** Per-MIDI-channel state a sampler keeps: controllers, bend, pedals, held keys, key switches. */
 final class ChannelState {
     final int[] cc = new int[128];
     double bend;              // -1..1
     int bendRaw = 8192;
-    boolean sustain;
+    boolean sustain, sostenuto;
     int channelPressure;
+    int program;
+    final int[] polyPressure = new int[128];
     final boolean[] held = new boolean[128];
+    final boolean[] sostenutoLatched = new boolean[128]; // keys held when the sostenuto pedal went down
+    final boolean[] releasePending = new boolean[128];   // release triggers waiting for the sustain pedal
     final int[] onVelocity = new int[128];
     final long[] onFrame = new long[128];
     int heldCount;
-    int lastKey = -1;
+    int lastKey = -1;         // the latest note-on key
+    int previousKey = -1;     // the note-on key before the current one (sw_previous)
+    int lastSwitch = -1;      // the last key switch pressed (sw_last), starting at sw_default
 
-    void reset(int[] initialCc) {
+    void reset(int[] initialCc, int swDefault) {
         System.arraycopy(initialCc, 0, cc, 0, 128);
-        bend = 0; bendRaw = 8192; sustain = false; channelPressure = 0;
-        java.util.Arrays.fill(held, false);
-        heldCount = 0; lastKey = -1;
+        bend = 0; bendRaw = 8192; sustain = false; sostenuto = false; channelPressure = 0; program = 0;
+        Arrays.fill(held, false);
+        Arrays.fill(sostenutoLatched, false);
+        Arrays.fill(releasePending, false);
+        Arrays.fill(polyPressure, 0);
+        heldCount = 0; lastKey = -1; previousKey = -1; lastSwitch = swDefault;
     }
 }

@@ -48,7 +48,15 @@ final class CompiledRegion {
     final int egDelay, egAttack, egHold, egDecay, egRelease;
     final float egStart, egSustain;
 
+    // Selection beyond key/velocity, and crossfades
+    final CompiledConditions when;
+    final CrossfadeGains xf;
+    final boolean disabled;      // end=0: the region never sounds
+
     // Lifecycle
+    final boolean rtDead, noteSelfmask;
+    final int loopCount;         // loop repetitions before playing on (loop_count), 0 = endless
+    final boolean loopsAtStart;  // the voice starts out looping (a loop mode, or count > 1)
     final long chokeGroup, offBy;
     final OffMode offMode;
     final int offFrames;
@@ -108,11 +116,21 @@ final class CompiledRegion {
         long le = r.loop().end() >= 0 ? r.loop().end() : fileLoop != null ? fileLoop.end() : lastFrame;
         le = Math.min(le, lastFrame);
         ls = Math.min(ls, le);
-        loopStart = ls; loopEnd = le;
         LoopMode mode = r.loop().mode();
         if (mode == null) mode = fileLoop != null ? LoopMode.LOOP_CONTINUOUS : LoopMode.NO_LOOP;
+        int repeats = r.loop().count();
+        if (r.playback().count() > 1) {
+            // count=N: the sample plays N times through, as a one-shot (SFZ)
+            mode = LoopMode.ONE_SHOT;
+            ls = r.playback().offset();
+            le = lastFrame;
+            repeats = r.playback().count() - 1;
+        }
+        loopStart = ls; loopEnd = le;
         if (mode.loops() && loopEnd <= loopStart) mode = LoopMode.NO_LOOP; // a loop of one frame cannot play
         loopMode = mode;
+        loopCount = repeats;
+        loopsAtStart = loopEnd > loopStart && (mode.loops() || r.playback().count() > 1);
 
         Envelope a = r.envelopes().amp();
         egDelay = frames(a.delay(), engineRate);
@@ -123,6 +141,11 @@ final class CompiledRegion {
         egStart = (float) a.start();
         egSustain = (float) a.sustain();
 
+        when = new CompiledConditions(c);
+        xf = new CrossfadeGains(r.crossfades());
+        disabled = r.playback().end() == 0;
+        rtDead = r.choke().rtDead();
+        noteSelfmask = r.choke().noteSelfmask();
         chokeGroup = r.choke().group();
         offBy = r.choke().offBy();
         offMode = r.choke().offMode();
@@ -144,6 +167,8 @@ final class CompiledRegion {
         double angle = (pan / 100.0 + 1) * Math.PI / 4;
         return new float[] {(float) (Math.sqrt(2) * Math.cos(angle)), (float) (Math.sqrt(2) * Math.sin(angle))};
     }
+
+    boolean matchesChannel(int channel1) { return channel1 >= chanLo && channel1 <= chanHi; }
 
     boolean matchesKeyVel(int channel1, int key, int vel) {
         return key >= keyLo && key <= keyHi && vel >= velLo && vel <= velHi && channel1 >= chanLo && channel1 <= chanHi;

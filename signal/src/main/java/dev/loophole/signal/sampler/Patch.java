@@ -12,9 +12,14 @@ public final class Patch {
     final CompiledRegion[] regions;
     /** For each key 0..127, indexes into {@link #regions} of regions whose key range holds it. */
     final int[][] byKey;
-    final int sustainCc, sustainLo;
+    final int sustainCc, sustainLo, sostenutoCc;
     /** Round-robin counters, one per region; allocated here on the control side, carried over on a swap. */
     final int[] seqCounters;
+    /** Keys inside any region's key-switch range: pressing one selects an articulation (sw_last). */
+    final boolean[] switchKeys = new boolean[128];
+    final int swDefault;
+    /** Regions started by controllers (on_loccN), scanned on CC events only. */
+    final int[] ccTriggered;
     /** CC values at load (SFZ set_ccN), 0..127. */
     final int[] initialCc = new int[128];
     final List<String> warnings;
@@ -25,7 +30,12 @@ public final class Patch {
         this.warnings = List.copyOf(warnings);
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();
+        this.sostenutoCc = program.settings().sostenutoCc();
         seqCounters = new int[regions.length];
+        swDefault = program.settings().swDefault();
+        for (CompiledRegion r : regions)
+            if (r.when.swLo >= 0) for (int k = Math.max(0, r.when.swLo); k <= Math.min(127, r.when.swHi); k++) switchKeys[k] = true;
+        ccTriggered = java.util.Arrays.stream(regions).filter(r -> r.when.ccTriggered()).mapToInt(r -> r.index).toArray();
         program.settings().initialCc().forEach((cc, v) -> { if (cc >= 0 && cc < 128) initialCc[cc] = (int) Math.round(v * 127); });
         byKey = new int[128][];
         for (int k = 0; k < 128; k++) {

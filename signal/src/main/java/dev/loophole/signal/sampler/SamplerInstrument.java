@@ -30,6 +30,7 @@ public final class SamplerInstrument implements Instrument {
     private int peakVoices;
     private VoiceListener listener;
     private long stolen, dropped;
+    private double bpm = 120;
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
         this(patch, sampleRate, polyphony, seed, null);
@@ -44,7 +45,7 @@ public final class SamplerInstrument implements Instrument {
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.rng = new Rng(seed);
         this.patch = patch;
-        for (ChannelState c : channels) c.reset(patch.initialCc);
+        for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
     }
 
     /**
@@ -88,6 +89,9 @@ public final class SamplerInstrument implements Instrument {
         cs.held[key] = true;
         cs.onVelocity[key] = velocity;
         cs.onFrame[key] = frameClock;
+        cs.releasePending[key] = false;
+        cs.previousKey = cs.lastKey;
+        if (patch.switchKeys[key]) cs.lastSwitch = key;
         startRegions(channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0);
         cs.lastKey = key;
     }
@@ -98,34 +102,69 @@ public final class SamplerInstrument implements Instrument {
         if (!cs.held[key]) return; // a note-off for a note that never started changes nothing
         cs.held[key] = false;
         cs.heldCount--;
+        boolean latched = cs.sostenuto && cs.sostenutoLatched[key];
         for (Voice v : voices) {
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
-            if (cs.sustain) { v.noteHeld = false; v.sustained = true; }
+            if (cs.sustain || latched) { v.noteHeld = false; v.sustained = true; }
             else v.noteOff();
         }
-        // Release triggers sound on the key's release, attenuated by rt_decay for the time it was held.
+        // release_key sounds on the key's release; release (SFZ v2) waits for the sustain pedal.
         double heldSeconds = (frameClock - cs.onFrame[key]) / (double) sampleRate;
-        startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE, heldSeconds);
+        startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE_KEY, heldSeconds);
+        if (cs.sustain) cs.releasePending[key] = true;
+        else startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE, heldSeconds);
     }
 
     @Override
     public void controlChange(int channel, int controller, int value) {
         ChannelState cs = channels[channel];
+        int before = cs.cc[controller];
         cs.cc[controller] = value;
         Patch p = patch;
         if (controller == p.sustainCc) {
             boolean down = value >= p.sustainLo;
             if (cs.sustain && !down) {
-                for (Voice v : voices)
-                    if (v.isActive() && v.channel == channel && v.sustained) { v.sustained = false; v.noteOff(); }
+                cs.sustain = false;
+                releaseSustained(channel, cs);
+                for (int k = 0; k < 128; k++) {
+                    if (!cs.releasePending[k]) continue;
+                    cs.releasePending[k] = false;
+                    startRegions(channel, k, cs.onVelocity[k], Trigger.RELEASE, (frameClock - cs.onFrame[k]) / (double) sampleRate);
+                }
             }
             cs.sustain = down;
+        } else if (controller == p.sostenutoCc) {
+            boolean down = value >= 64;
+            if (down && !cs.sostenuto) System.arraycopy(cs.held, 0, cs.sostenutoLatched, 0, 128);
+            if (!down && cs.sostenuto) {
+                cs.sostenuto = false;
+                releaseSustained(channel, cs);
+                java.util.Arrays.fill(cs.sostenutoLatched, false);
+            }
+            cs.sostenuto = down;
         } else if (controller == 120) {
             allSoundOff();
         } else if (controller == 123) {
             for (Voice v : voices) if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); }
         } else if (controller == 121) {
-            cs.reset(patch.initialCc);
+            cs.reset(p.initialCc, p.swDefault);
+        }
+        for (Voice v : voices) if (v.isActive() && v.channel == channel) v.updateCcGain();
+        for (int idx : p.ccTriggered) {
+            CompiledRegion r = p.regions[idx];
+            if (r.when.triggeredBy(controller, before, value) && r.matchesChannel(channel + 1) && r.when.allow(cs, bpm))
+                startVoice(r, channel, r.pitchKeycenter, Math.max(1, value), cs.bend, 1f);
+        }
+    }
+
+    /** Pedal up: voices whose keys are up and no other pedal holds them go to release. */
+    private void releaseSustained(int channel, ChannelState cs) {
+        for (Voice v : voices) {
+            if (!v.isActive() || v.channel != channel || !v.sustained) continue;
+            boolean stillLatched = cs.sostenuto && cs.sostenutoLatched[v.key];
+            if (cs.sustain || stillLatched) continue;
+            v.sustained = false;
+            v.noteOff();
         }
     }
 
@@ -141,10 +180,13 @@ public final class SamplerInstrument implements Instrument {
     public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; }
 
     @Override
-    public void polyPressure(int channel, int key, int value) { }
+    public void polyPressure(int channel, int key, int value) { channels[channel].polyPressure[key] = value; }
 
     @Override
-    public void programChange(int channel, int program) { }
+    public void programChange(int channel, int program) { channels[channel].program = program; }
+
+    @Override
+    public void tempo(double bpm) { this.bpm = bpm; }
 
     @Override
     public void render(float[] left, float[] right, int from, int to) {
@@ -178,16 +220,23 @@ public final class SamplerInstrument implements Instrument {
         ChannelState cs = channels[channel];
         double rand = rng.nextDouble();
         eventCounter++;
-        int[] candidates = p.byKey[key];
-        boolean release = noteTrigger == Trigger.RELEASE;
-        for (int idx : candidates) {
+        boolean release = noteTrigger == Trigger.RELEASE || noteTrigger == Trigger.RELEASE_KEY;
+        boolean attackAlive = release && attackVoiceSounding(channel, key);
+        for (int idx : p.byKey[key]) {
             CompiledRegion r = p.regions[idx];
-            if (release != (r.trigger == Trigger.RELEASE)) continue;
-            if (r.trigger == Trigger.FIRST && noteTrigger != Trigger.FIRST) continue;
-            if (r.trigger == Trigger.LEGATO && noteTrigger != Trigger.LEGATO) continue;
+            if (r.disabled || !r.when.noteTriggered) continue;
+            Trigger t = r.trigger;
+            if (release) {
+                if (t != noteTrigger) continue;
+                if (!attackAlive && !r.rtDead) continue; // the note already died away: no release noise
+            } else {
+                if (t == Trigger.RELEASE || t == Trigger.RELEASE_KEY) continue;
+                if (t == Trigger.FIRST && noteTrigger != Trigger.FIRST) continue;
+                if (t == Trigger.LEGATO && noteTrigger != Trigger.LEGATO) continue;
+            }
             if (!r.matchesKeyVel(channel + 1, key, velocity)) continue;
             if (cs.bendRaw - 8192 < r.bendLo || cs.bendRaw - 8192 > r.bendHi) continue;
-            if (!ccsMatch(r, cs)) continue;
+            if (!ccsMatch(r, cs) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
             if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
             if (r.seqLength > 1) {
                 int n = p.seqCounters[idx]++;
@@ -197,6 +246,13 @@ public final class SamplerInstrument implements Instrument {
             if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
             startVoice(r, channel, key, velocity, cs.bend, extra);
         }
+    }
+
+    private boolean attackVoiceSounding(int channel, int key) {
+        for (Voice v : voices)
+            if (v.isActive() && v.channel == channel && v.key == key && !v.isFading()
+                    && v.region.trigger != Trigger.RELEASE && v.region.trigger != Trigger.RELEASE_KEY) return true;
+        return false;
     }
 
     private static boolean ccsMatch(CompiledRegion r, ChannelState cs) {
@@ -212,9 +268,10 @@ public final class SamplerInstrument implements Instrument {
             for (Voice v : voices)
                 if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
         }
-        if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key);
+        if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key, velocity);
         Voice v = allocate();
         if (v == null) return;
+        v.ccValues = channels[channel].cc;
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
@@ -223,8 +280,11 @@ public final class SamplerInstrument implements Instrument {
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock);
     }
 
-    /** Region {@code polyphony} / {@code note_polyphony}: fade the oldest voices over the limit. */
-    private void limitRegion(CompiledRegion r, int key) {
+    /**
+     * Region {@code polyphony} / {@code note_polyphony}: fade the oldest voices over the limit. With
+     * {@code note_selfmask} on (the default) a softer note never silences a louder one of its key.
+     */
+    private void limitRegion(CompiledRegion r, int key, int velocity) {
         int same = 0, sameKey = 0;
         for (Voice v : voices) {
             if (!v.isActive() || v.isFading() || v.region != r) continue;
@@ -232,10 +292,12 @@ public final class SamplerInstrument implements Instrument {
             if (v.key == key) sameKey++;
         }
         while ((r.polyphony > 0 && same >= r.polyphony) || (r.notePolyphony > 0 && sameKey >= r.notePolyphony)) {
+            boolean byKey = !(r.polyphony > 0 && same >= r.polyphony);
             Voice oldest = null;
             for (Voice v : voices) {
                 if (!v.isActive() || v.isFading() || v.region != r) continue;
-                if (r.polyphony <= 0 || same < r.polyphony) { if (v.key != key) continue; }
+                if (byKey && v.key != key) continue;
+                if (byKey && r.noteSelfmask && v.velocity > velocity) continue;
                 if (oldest == null || v.age < oldest.age) oldest = v;
             }
             if (oldest == null) break;

@@ -34,6 +34,9 @@ final class Voice {
     private int delayFrames;
     private float gainL, gainR;
     private int fadeRemaining, fadeTotal;
+    private int loopsLeft;            // loop_count / count repeats still to play; 0 with a loop mode = endless
+    private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
+    int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
 
     Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream) {
@@ -59,13 +62,15 @@ final class Voice {
         reverse = r.reverse;
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
-        looping = r.loopMode.loops() && !reverse;
+        looping = r.loopsAtStart && !reverse;
+        loopsLeft = r.loopCount;
+        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
         setBend(bend);
 
-        float level = r.gain * extraGain * velocityGain(r.ampVeltrack, velocity)
+        float level = r.gain * extraGain * velocityGain(r.ampVeltrack, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
         gainL = level * r.panL;
         gainR = level * r.panR;
@@ -119,6 +124,11 @@ final class Voice {
 
     boolean isFading() { return fadeTotal > 0; }
 
+    /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
+    void updateCcGain() {
+        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccValues);
+    }
+
     /** Current output level estimate, for quietest-first stealing. */
     float loudness() {
         float fade = fadeTotal > 0 ? (float) fadeRemaining / fadeTotal : 1f;
@@ -152,6 +162,13 @@ final class Voice {
                 }
                 faded = fadeRemaining == 0;
             }
+            if (ccGain != ccGainTarget) { // ramp the CC crossfade level across this chunk
+                float g = ccGain, dg = (ccGainTarget - ccGain) / got;
+                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+                ccGain = ccGainTarget;
+            } else if (ccGain != 1f) {
+                for (int k = 0; k < got; k++) env[k] *= ccGain;
+            }
             final float gl = gainL, gr = gainR;
             if (stereo) {
                 for (int k = 0; k < got; k++) { outL[i + k] += bufL[k] * env[k] * gl; outR[i + k] += bufR[k] * env[k] * gr; }
@@ -176,7 +193,11 @@ final class Voice {
         int k = 0;
         while (k < n) {
             if (looping) {
-                if (pos >= r.loopEnd + 1) { double len = r.loopEnd - r.loopStart + 1; pos -= len * Math.floor((pos - r.loopStart) / len); }
+                if (pos >= r.loopEnd + 1) {
+                    double len = r.loopEnd - r.loopStart + 1;
+                    pos -= len * Math.floor((pos - r.loopStart) / len);
+                    if (r.loopCount > 0 && --loopsLeft <= 0) looping = false; // the last repeat plays on past the loop
+                }
             } else if (pos > r.lastFrame || pos < 0) {
                 return k;
             }
