@@ -57,6 +57,9 @@ final class JackServer implements AutoCloseable {
         }
     }
 
+    /** The server process (tests kill it to see a driver notice). */
+    Process process() { return process; }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy(); // SIGTERM: jackd removes its own /dev/shm files
