@@ -157,7 +157,17 @@ public final class SfzExporter {
     /** Relative to the output folder when inside it, so the folder can move; embedded samples by name. */
     private String samplePath(String path) {
         if (path.startsWith("*")) return path;
-        Path p = Path.of(path);
+        Path p;
+        try {
+            p = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            p = null;
+        }
+        if (p == null || !p.isAbsolute()) {
+            // e.g. sf2:/bank.sf2#12 from a SoundFont import: SFZ can only name files.
+            warn("sample " + path + " is not an absolute file path; written as it is, which SFZ players cannot open");
+            return path;
+        }
         if (EmbeddedSamples.isCached(p) && Files.isRegularFile(p)) {
             String name = p.getFileName().toString();
             Path other = embedded.putIfAbsent(name, p);
@@ -166,7 +176,7 @@ public final class SfzExporter {
             return path;
         }
         Path dir = file.getParent();
-        if (dir != null && p.isAbsolute() && p.normalize().startsWith(dir)) return dir.relativize(p.normalize()).toString().replace('\\', '/');
+        if (dir != null && p.normalize().startsWith(dir)) return dir.relativize(p.normalize()).toString().replace('\\', '/');
         return path;
     }
 

@@ -81,11 +81,13 @@ class SfzExporterTest {
         SampleRegion.Builder b = SampleRegion.builder("r");
         b.label = "two\nlines";
         b.otherOpcodes.put("my_note", "a comment // here");
+        b.samples.add(new dev.loophole.model.SampleRef("sf2:/banks/gm.sf2#12"));
         Program p = new Program("p", "P", List.of(new SampleGroup("g", "G", List.of(b.build()))),
                 null, java.util.Map.of(), java.util.Map.of(), List.of());
         List<Diagnostic> warnings = SfzExporter.write(p, dir.resolve("x.sfz"));
         assertThat(warnings).extracting(Diagnostic::message).anySatisfy(m -> assertThat(m).startsWith("region_label=two\\nlines cannot be read back exactly"))
-                .anySatisfy(m -> assertThat(m).startsWith("my_note=a comment // here cannot be read back exactly"));
+                .anySatisfy(m -> assertThat(m).startsWith("my_note=a comment // here cannot be read back exactly"))
+                .anySatisfy(m -> assertThat(m).startsWith("sample sf2:/banks/gm.sf2#12 is not an absolute file path"));
     }
 
     @Test
