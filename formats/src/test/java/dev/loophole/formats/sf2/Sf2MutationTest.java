@@ -16,15 +16,19 @@ import org.junit.jupiter.api.Test;
 class Sf2MutationTest {
     @Test
     void everyMutantLoadsOrFailsWithSf2Exception() throws Exception {
-        byte[] good = TestBanks.twoPresets().build();
-        int pdta = Sf2TestWriter.find(good, "pdta");
+        byte[] good16 = TestBanks.twoPresets().build();
+        Sf2TestWriter w24 = TestBanks.twoPresets();
+        w24.ifilMinor = 4;
+        w24.with24Bit = true;
+        byte[] good24 = w24.build(); // the same bank with an sm24 chunk, so the 24-bit path is mutated too
+        int pdta16 = Sf2TestWriter.find(good16, "pdta"), pdta24 = Sf2TestWriter.find(good24, "pdta");
         Random rnd = new Random(20261123L);
         Path file = Path.of("/virtual/mutant.sf2"); // never touched: the bytes come from memory
         int loaded = 0, refused = 0, mutants = 3000;
         long loadNanos = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < mutants; i++) {
-            byte[] b = mutate(good, pdta, rnd);
+            byte[] b = i % 2 == 0 ? mutate(good16, pdta16, rnd) : mutate(good24, pdta24, rnd);
             try {
                 long a = System.nanoTime();
                 Sf2Bank bank = Sf2Importer.load(file, new BytesChannel(b), Sf2Options.DEFAULT);
