@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link MediaException} — no other exception, no error, no hang. A failure names the seed, so it replays.
  */
 class MutationTest {
-    private static final int CASES = 600;
+    private static final int CASES = 500;
     private static final long SEED = 20261123L;
 
     @TempDir static Path dir;
