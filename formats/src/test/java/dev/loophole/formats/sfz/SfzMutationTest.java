@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SfzMutationTest {
     // -Dsfz.mutation.seed=… -Dsfz.mutation.cases=… replay a failure or search longer.
     private static final long SEED = Long.getLong("sfz.mutation.seed", 0x5F2_0001L);
-    private static final int CASES = Integer.getInteger("sfz.mutation.cases", 6000);
+    private static final int CASES = Integer.getInteger("sfz.mutation.cases", 4000);
 
     private static final List<String> CORPUS = List.of("""
             // A small piano
@@ -62,7 +62,7 @@ class SfzMutationTest {
         for (String text : CORPUS) assertThat(Sfz.parse(dir, text).regions()).isNotEmpty();
 
         int[] outcomes = new int[2];
-        assertTimeoutPreemptively(Duration.ofSeconds(15L * Math.max(1, CASES / 6000)), () -> {
+        assertTimeoutPreemptively(Duration.ofSeconds(15L * Math.max(1, CASES / 4000)), () -> {
             Random random = new Random(SEED);
             for (int i = 0; i < CASES; i++) {
                 String text = CORPUS.get(random.nextInt(CORPUS.size()));

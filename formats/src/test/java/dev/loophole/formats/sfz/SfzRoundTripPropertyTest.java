@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Export then import gives back the program, for many seeded random programs. */
 class SfzRoundTripPropertyTest {
     private static final long SEED = Long.getLong("sfz.roundtrip.seed", 20_261_124L);
-    private static final int PROGRAMS = Integer.getInteger("sfz.roundtrip.programs", 250);
+    private static final int PROGRAMS = Integer.getInteger("sfz.roundtrip.programs", 200);
 
     @TempDir Path dir;
 
