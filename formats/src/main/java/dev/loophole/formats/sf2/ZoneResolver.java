@@ -36,7 +36,7 @@ final class ZoneResolver {
     long upperBound(int p) {
         long n = 0;
         for (int b = f.presets[p].bagIndex(); b < bagEnd(true, p); b++) {
-            ZoneGens z = zone(true, b, "");
+            ZoneGens z = zone(true, b, null);
             if (z.ref() >= 0 && z.ref() < f.instruments.length)
                 n += bagEnd(false, z.ref()) - f.instruments[z.ref()].bagIndex();
         }
@@ -109,6 +109,7 @@ final class ZoneResolver {
     /**
      * Reads one zone's generators with the spec's ordering rules: keyRange only first, velRange only first
      * or after keyRange, nothing after the instrument/sampleID generator; a repeated generator's last value wins.
+     * {@code owner} names the preset or instrument in warnings; null reads quietly (for counting).
      */
     ZoneGens zone(boolean preset, int bag, String owner) {
         Sf2File.Zones z = preset ? f.presetZones : f.instrumentZones;
@@ -119,21 +120,22 @@ final class ZoneResolver {
         int ref = -1;
         IntRange keys = IntRange.MIDI, vels = IntRange.MIDI;
         Generator refGen = preset ? Generator.INSTRUMENT : Generator.SAMPLE_ID;
+        java.util.function.BiConsumer<String, String> warn = owner == null ? (k, m) -> { } : this::warnOnce;
         for (int k = from; k < to; k++) {
             int oper = z.genOper()[k], amount = z.genAmount()[k];
             if (ref >= 0) {
-                warnOnce(table + "-after", "pdta/" + table + "[" + k + "] of " + owner + " follows the zone's "
+                warn.accept(table + "-after", "pdta/" + table + "[" + k + "] of " + owner + " follows the zone's "
                         + refGen.sf2Name + " generator: ignored (and any like it)");
                 break;
             }
             Generator g = Generator.byId(oper);
             if (g == null) {
-                warnOnce(table + "-op" + oper, "pdta/" + table + "[" + k + "] has unknown or reserved generator " + oper + ": ignored");
+                warn.accept(table + "-op" + oper, "pdta/" + table + "[" + k + "] of " + owner + " has unknown or reserved generator " + oper + ": ignored (and any like it)");
                 continue;
             }
             if (g == refGen) { ref = amount & 0xFFFF; continue; }
             if (g == Generator.INSTRUMENT || g == Generator.SAMPLE_ID || (preset && !g.presetAllowed)) {
-                warnOnce(table + "-level" + oper, "pdta/" + table + "[" + k + "] " + g.sf2Name + " is not allowed in "
+                warn.accept(table + "-level" + oper, "pdta/" + table + "[" + k + "] of " + owner + ": " + g.sf2Name + " is not allowed in "
                         + (preset ? "a preset" : "an instrument") + " zone: ignored (and any like it)");
                 continue;
             }
@@ -141,7 +143,7 @@ final class ZoneResolver {
                 boolean ok = k == from || (g == Generator.VEL_RANGE && k == from + 1 && z.genOper()[from] == Generator.KEY_RANGE.id);
                 int lo = amount & 0xFF, hi = (amount >> 8) & 0xFF;
                 if (!ok || lo > hi || hi > 127) {
-                    warnOnce(table + "-range" + k, "pdta/" + table + "[" + k + "] " + g.sf2Name + " " + lo + ".." + hi
+                    warn.accept(table + "-range" + k, "pdta/" + table + "[" + k + "] of " + owner + ": " + g.sf2Name + " " + lo + ".." + hi
                             + (ok ? " is not a range within 0..127" : " is not at the start of its zone") + ": ignored");
                     continue;
                 }

@@ -132,7 +132,7 @@ class Sf2ImporterTest {
         assertThat(snare.loop().mode()).isEqualTo(LoopMode.NO_LOOP);
         // preset-level startAddrsOffset is not allowed: ignored with a warning
         assertThat(snare.playback().offset()).isZero();
-        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("startAddrsOffset is not allowed in a preset zone"));
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("of preset 1 'Drums' (bank 128, program 0): startAddrsOffset is not allowed in a preset zone"));
 
         SampleRegion closed = region(drums, "HatC"), open = region(drums, "HatO");
         assertThat(closed.choke()).isEqualTo(new Choke(1, 1, OffMode.FAST, Choke.NONE.offTime(), 0, 0));
