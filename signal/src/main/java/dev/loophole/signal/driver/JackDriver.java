@@ -15,7 +15,6 @@ import java.util.Set;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
-import org.jaudiolibs.jnajack.JackMidi;
 import org.jaudiolibs.jnajack.JackOptions;
 import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
@@ -40,8 +39,7 @@ public final class JackDriver implements AudioDriver {
     private final Object[] nativeCallbacks = new Object[2];
 
     // Audio-thread state.
-    private final JackMidi.Event midiEvent = new JackMidi.Event();
-    private final byte[] midiBytes = new byte[3];
+    private final JackMidiReader midiReader;
     private boolean first = true;
     private long prevFrameTime, lastBlockStart;
     private volatile long streamFrame, firstFrameTime = -1, lastFrameTime, lastCycleFrames;
@@ -61,6 +59,7 @@ public final class JackDriver implements AudioDriver {
             throw new AudioUnavailableException("JACK is not installed (libjack not found)", e);
         }
         silenceLibjack(jack);
+        midiReader = new JackMidiReader();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         try {
             client = jack.openClient(config.clientName(), EnumSet.of(JackOptions.JackNoStartServer), status);
@@ -182,7 +181,7 @@ public final class JackDriver implements AudioDriver {
         }
         lastBlockStart = blockStart;
         prevFrameTime = ft;
-        readMidi(nframes);
+        midiReader.read(midiIn, nframes, runner.direct);
         FloatBuffer l = outL.getFloatBuffer(), r = outR.getFloatBuffer();
         int voices = -1;
         for (int done = 0; done < nframes; ) { // JACK periods above MAX_BLOCK are rendered in parts
@@ -197,25 +196,6 @@ public final class JackDriver implements AudioDriver {
         streamFrame = blockStart + nframes;
         runner.exit(nframes, voices, nframes * 1_000_000_000L / rate);
         return true;
-    }
-
-    /** Channel messages of this cycle from the MIDI port, at their frame offsets; sysex and realtime bytes are skipped. */
-    private void readMidi(int nframes) {
-        try {
-            int count = JackMidi.getEventCount(midiIn);
-            for (int i = 0; i < count; i++) {
-                JackMidi.eventGet(midiEvent, midiIn, i);
-                int size = midiEvent.size();
-                if (size < 2 || size > 3) continue;
-                midiEvent.read(midiBytes);
-                int status = midiBytes[0] & 0xFF;
-                if (status < 0x80 || status >= 0xF0) continue;
-                int t = Math.min(Math.max(midiEvent.time(), 0), nframes - 1);
-                runner.direct.add(t, status, midiBytes[1] & 0x7F, size == 3 ? midiBytes[2] & 0x7F : 0);
-            }
-        } catch (JackException e) {
-            // A cycle without MIDI is better than a crashed audio thread.
-        }
     }
 
     /** JNAJack 1.4 has no freewheel hook: register one on the low-level library (best effort). */
