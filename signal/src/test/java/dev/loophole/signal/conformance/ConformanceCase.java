@@ -26,9 +26,11 @@ import java.util.List;
  *   800   polyaft 60 50      polyphonic aftertouch key value
  *   900   prog 5             program change (0-based, as sent on the wire)
  * expect                     every voice that must start — and no other — as label key start [stop]
+ *                            (a case without an expect block checks only its levels)
  *   hit   60  0              stop omitted or *: not checked
  *   hit   60  0  548..600    stopped (freed) within the range, inclusive
  *   pad   *   0  -           key not checked; still sounding when the render ends
+ *   rel   60  0  *  vel=90   optional vel=N: the velocity the voice started with
  * levels                     left-channel output at a frame: frame value [tolerance, default 0.001]
  *   10    ramp(1010)         ramp(i) is frame i of ramp.wav (see {@link ConformanceHarness})
  * </pre>
@@ -37,13 +39,13 @@ record ConformanceCase(String name, String rule, String sfz, String skip, long s
                        List<MidiEvent> events, List<Voice> expected, List<Level> levels) {
 
     /** A voice the case expects. {@code key} -1 = any; {@code stopLo} -1 = unchecked; {@code stopHi} MAX = never stops. */
-    record Voice(String label, int key, long start, long stopLo, long stopHi) {
+    record Voice(String label, int key, long start, long stopLo, long stopHi, int velocity) {
         static final long UNCHECKED = -1, SOUNDING = Long.MAX_VALUE;
 
         String describe() {
             String k = key < 0 ? "*" : Integer.toString(key);
             String stop = stopLo == UNCHECKED ? "" : stopLo == SOUNDING ? " -" : stopLo == stopHi ? " " + stopLo : " " + stopLo + ".." + stopHi;
-            return label + " " + k + " " + start + stop;
+            return label + " " + k + " " + start + stop + (velocity < 0 ? "" : " vel=" + velocity);
         }
     }
 
@@ -54,7 +56,7 @@ record ConformanceCase(String name, String rule, String sfz, String skip, long s
         String rule = name, sfz = name + ".sfz", skip = null;
         long seed = 1, tail = 48_000;
         List<MidiEvent> events = new ArrayList<>();
-        List<Voice> expected = new ArrayList<>();
+        List<Voice> expected = null;
         List<Level> levels = new ArrayList<>();
         String block = "";
         int lineNo = 0;
@@ -71,7 +73,8 @@ record ConformanceCase(String name, String rule, String sfz, String skip, long s
                     case "skip" -> skip = line.substring(4).strip();
                     case "seed" -> seed = Long.parseLong(w[1]);
                     case "tail" -> tail = Long.parseLong(w[1]);
-                    case "events", "expect", "levels" -> block = w[0];
+                    case "events", "levels" -> block = w[0];
+                    case "expect" -> { block = w[0]; if (expected == null) expected = new ArrayList<>(); }
                     default -> {
                         switch (block) {
                             case "events" -> events.add(event(w, events.size()));
@@ -113,7 +116,14 @@ record ConformanceCase(String name, String rule, String sfz, String skip, long s
         return new MidiEvent(frame, status | channel, d1, d2, 0, order);
     }
 
-    private static Voice voice(String[] w) {
+    private static Voice voice(String[] all) {
+        int velocity = -1;
+        List<String> words = new ArrayList<>();
+        for (String x : all) {
+            if (x.startsWith("vel=")) velocity = Integer.parseInt(x.substring(4));
+            else words.add(x);
+        }
+        String[] w = words.toArray(String[]::new);
         int key = w[1].equals("*") ? -1 : Integer.parseInt(w[1]);
         long start = Long.parseLong(w[2]);
         long lo = Voice.UNCHECKED, hi = Voice.UNCHECKED;
@@ -124,7 +134,7 @@ record ConformanceCase(String name, String rule, String sfz, String skip, long s
                 lo = Long.parseLong(r[0]); hi = Long.parseLong(r[1]);
             } else { lo = Long.parseLong(w[3]); hi = lo; }
         }
-        return new Voice(w[0], key, start, lo, hi);
+        return new Voice(w[0], key, start, lo, hi, velocity);
     }
 
     private static double value(String s) {
