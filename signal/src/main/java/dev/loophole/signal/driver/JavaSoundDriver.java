@@ -36,17 +36,34 @@ public final class JavaSoundDriver implements AudioDriver {
     private Thread thread;
 
     private JavaSoundDriver(AudioConfig config) {
+        this(config, defaultLine(config));
+    }
+
+    /** With a given line (tests; a chosen mixer's line). The line is opened here if it is not open yet. */
+    JavaSoundDriver(AudioConfig config, SourceDataLine line) {
         this.config = config;
+        this.line = line;
         rate = config.sampleRate();
         block = config.blockSize();
-        AudioFormat format = new AudioFormat(rate, 16, AudioConfig.CHANNELS, true, false);
+        AudioFormat format = format(config);
         try {
-            line = AudioSystem.getSourceDataLine(format);
-            line.open(format, block * 4 * LINE_BLOCKS);
+            if (!line.isOpen()) line.open(format, block * 4 * LINE_BLOCKS);
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-            throw new AudioUnavailableException("Java Sound has no output line for " + rate + " Hz 16-bit stereo (" + e.getMessage() + ")", e);
+            throw new AudioUnavailableException("Java Sound output line cannot play " + rate + " Hz 16-bit stereo (" + e.getMessage() + ")", e);
         }
         bytes = new byte[block * 4];
+    }
+
+    private static AudioFormat format(AudioConfig config) {
+        return new AudioFormat(config.sampleRate(), 16, AudioConfig.CHANNELS, true, false);
+    }
+
+    private static SourceDataLine defaultLine(AudioConfig config) {
+        try {
+            return AudioSystem.getSourceDataLine(format(config));
+        } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
+            throw new AudioUnavailableException("Java Sound has no output line for " + config.sampleRate() + " Hz 16-bit stereo (" + e.getMessage() + ")", e);
+        }
     }
 
     /** Opens the default output line (does not start it). */
