@@ -11,12 +11,17 @@ import java.util.Locale;
 final class InstrumentLoader {
     private InstrumentLoader() {}
 
+    static boolean isSoundFont(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".sf2") || n.endsWith(".sf3");
+    }
+
     static Program load(Path file) throws IOException {
         if (Files.isDirectory(file)) throw new Errors.UserError(file + ": is a folder, expected an instrument file (.sfz)");
         if (!Files.exists(file)) throw new Errors.UserError(file + ": no such file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sfz")) return SfzImporter.load(file);
-        throw new Errors.UserError(file + ": unknown instrument kind, expected an .sfz file");
+        throw new Errors.UserError(file + ": unknown instrument kind, expected an .sfz or .sf2 file");
     }
 
     /** Samples whole in memory, for callers that do not stream (live play without a streamer). */

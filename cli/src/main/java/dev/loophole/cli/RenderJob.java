@@ -13,6 +13,11 @@ import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.formats.sf2.Sf2Bank;
+import dev.loophole.formats.sf2.Sf2Importer;
+import dev.loophole.formats.sf2.Sf2Preset;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
@@ -32,7 +37,7 @@ final class RenderJob {
     static final int MAX_WARNINGS = 10;
 
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
-                   boolean progress, boolean verbose) {}
+                   boolean progress, boolean verbose, double gainDb) {}
 
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed) {
         String line() {
@@ -68,19 +73,24 @@ final class RenderJob {
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(store, options.rate());
-        Map<Path, SamplerInstrument> loaded = new LinkedHashMap<>();
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate());
+        Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
         for (InstrumentSpec spec : instruments) {
-            SamplerInstrument inst = loaded.get(spec.file());
+            Instrument inst = loaded.get(spec.file());
+            if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
+                BankLoad bank = loadBank(spec.file(), song, compiler);
+                playableRegions += bank.regions();
+                inst = bank.instrument();
+                loaded.put(spec.file(), inst);
+            }
             if (inst == null) {
                 Program program = InstrumentLoader.load(spec.file());
                 report(program.diagnostics().stream().map(Diagnostic::toString).toList());
                 Patch patch = compiler.compile(program);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
-                inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer);
-                inst.setQuality(options.quality());
+                inst = sampler(patch);
                 loaded.put(spec.file(), inst);
             }
             if (spec.channel() == InstrumentSpec.ALL) {
@@ -97,8 +107,42 @@ final class RenderJob {
         warnUnrouted(song, engine);
 
         OfflineRenderer.Result result = renderTo(out, engine, song);
+        double peakDb = result.peakDbfs() + options.gainDb();
+        if (peakDb > 0 && !options.format().floatingPoint())
+            err.printf("warning: the mix peaks at %+.1f dBFS and was clipped in %s; use --gain %.0f or --float%n",
+                    peakDb, options.format(), -Math.ceil(peakDb + 1));
         double seconds = result.seconds(options.rate());
-        return new Summary(out, seconds, result.peakDbfs(), result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
+        return new Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
+    }
+
+    private SamplerInstrument sampler(Patch patch) {
+        SamplerInstrument inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer);
+        inst.setQuality(options.quality());
+        return inst;
+    }
+
+    record BankLoad(Instrument instrument, int regions) {}
+
+    /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler) throws IOException {
+        Sf2Bank bank = Sf2Importer.load(file);
+        report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
+        java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
+        wanted.add(0);                              // the default piano
+        wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
+        Map<Integer, Instrument> programs = new java.util.HashMap<>();
+        int regions = 0;
+        for (int key : wanted) {
+            Sf2Preset preset = bank.find(key / 128, key % 128)
+                    .or(() -> bank.find(key / 128 == ProgramBank.PERCUSSION_BANK ? key / 128 : 0, key / 128 == ProgramBank.PERCUSSION_BANK ? 0 : key % 128))
+                    .orElse(null);
+            if (preset == null) continue;
+            Patch patch = compiler.compile(preset.program());
+            report(patch.warnings());
+            regions += patch.regionCount();
+            programs.put(key, sampler(patch));
+        }
+        return new BankLoad(new ProgramBank(programs), regions);
     }
 
     private void report(List<String> warnings) {
@@ -142,7 +186,9 @@ final class RenderJob {
         try (WavWriter wav = WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
             float[][] block = new float[2][];
+            float gain = (float) Math.pow(10, options.gainDb() / 20);
             result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
+                if (gain != 1f) for (int i = 0; i < n; i++) { l[i] *= gain; r[i] *= gain; }
                 block[0] = l;
                 block[1] = r;
                 try {

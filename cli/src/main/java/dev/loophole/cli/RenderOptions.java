@@ -30,6 +30,9 @@ final class RenderOptions {
     @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap per instrument (default: ${DEFAULT-VALUE}).")
     int polyphony;
 
+    @Option(names = "--gain", defaultValue = "0", paramLabel = "DB", description = "Master gain in dB applied to the mix (default: ${DEFAULT-VALUE}).")
+    double gainDb;
+
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
@@ -46,6 +49,7 @@ final class RenderOptions {
             default -> throw new Errors.UserError("--quality " + quality + " is not known; expected linear or cubic");
         };
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose);
+        if (!(Math.abs(gainDb) <= 96)) throw new Errors.UserError("--gain " + gainDb + " is outside -96..96 dB");
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb);
     }
 }

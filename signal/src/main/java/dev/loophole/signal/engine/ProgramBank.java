@@ -1,0 +1,99 @@
+package dev.loophole.signal.engine;
+
+import java.util.Map;
+
+/**
+ * Several programs behind one instrument, chosen per MIDI channel by bank select and program
+ * change, as a General MIDI player does: CC0 picks the bank (GS style, the MSB), program change the
+ * program; MIDI channel 10 plays the percussion bank (128) unless told otherwise. Notes go to the
+ * channel's current program; controllers, bend and pressure go to every program so a channel keeps
+ * its state across program changes, and note-offs go to all so no note sticks when the program
+ * changed under it. All on the audio thread, no allocation: programs are compiled beforehand.
+ */
+public final class ProgramBank implements Instrument {
+    public static final int PERCUSSION_BANK = 128;
+
+    private final Instrument[] programs;      // index: bank * 128 + program, null where absent
+    private final Instrument[] distinct;
+    private final int[] bankOf = new int[16], programOf = new int[16];
+    private final Instrument[] current = new Instrument[16];
+
+    /** {@code programs}: key {@code bank * 128 + program} → instrument. */
+    public ProgramBank(Map<Integer, ? extends Instrument> programs) {
+        this.programs = new Instrument[129 * 128];
+        programs.forEach((k, v) -> this.programs[k] = v);
+        this.distinct = programs.values().stream().distinct().toArray(Instrument[]::new);
+        for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
+    }
+
+    /** The program that plays for (bank, program): exact, else program 0 of the bank, else the melodic bank's. */
+    private Instrument lookup(int bank, int program) {
+        Instrument i = programs[bank * 128 + program];
+        if (i == null && bank == PERCUSSION_BANK) i = programs[PERCUSSION_BANK * 128];
+        if (i == null && bank != PERCUSSION_BANK) i = programs[program];
+        if (i == null) i = programs[bank * 128];
+        return i;
+    }
+
+    private void select(int channel) { current[channel] = lookup(bankOf[channel], programOf[channel]); }
+
+    @Override public void beginBlock() { for (Instrument i : distinct) i.beginBlock(); }
+
+    @Override
+    public void noteOn(int channel, int key, int velocity) {
+        Instrument i = current[channel];
+        if (i != null) i.noteOn(channel, key, velocity);
+    }
+
+    @Override
+    public void noteOff(int channel, int key, int velocity) { for (Instrument i : distinct) i.noteOff(channel, key, velocity); }
+
+    @Override
+    public void controlChange(int channel, int controller, int value) {
+        if (controller == 0 && channel != 9) bankOf[channel] = Math.min(value, PERCUSSION_BANK);
+        for (Instrument i : distinct) i.controlChange(channel, controller, value);
+    }
+
+    @Override public void pitchBend(int channel, int value) { for (Instrument i : distinct) i.pitchBend(channel, value); }
+
+    @Override public void channelPressure(int channel, int value) { for (Instrument i : distinct) i.channelPressure(channel, value); }
+
+    @Override public void polyPressure(int channel, int key, int value) { for (Instrument i : distinct) i.polyPressure(channel, key, value); }
+
+    @Override
+    public void programChange(int channel, int program) {
+        programOf[channel] = program;
+        select(channel);
+    }
+
+    @Override public void tempo(double bpm) { for (Instrument i : distinct) i.tempo(bpm); }
+
+    @Override
+    public void render(float[] left, float[] right, int from, int to) { for (Instrument i : distinct) i.render(left, right, from, to); }
+
+    @Override
+    public int activeVoices() {
+        int n = 0;
+        for (Instrument i : distinct) n += i.activeVoices();
+        return n;
+    }
+
+    @Override public void allSoundOff() { for (Instrument i : distinct) i.allSoundOff(); }
+
+    /** Bank and program keys a song will ask for, given its bank selects and program changes per channel. */
+    public static java.util.Set<Integer> programsUsed(dev.loophole.model.midi.MidiSong song) {
+        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        int[] bank = new int[16], prog = new int[16];
+        bank[9] = PERCUSSION_BANK;
+        for (dev.loophole.model.midi.MidiEvent e : song.events()) {
+            int c = e.channel();
+            switch (e.command()) {
+                case 0xB0 -> { if (e.data1() == 0 && c != 9) bank[c] = Math.min(e.data2(), PERCUSSION_BANK); }
+                case 0xC0 -> prog[c] = e.data1();
+                case 0x90 -> { if (e.data2() > 0) { used.add(bank[c] * 128 + prog[c]); } }
+                default -> { }
+            }
+        }
+        return used;
+    }
+}
