@@ -62,7 +62,13 @@ final class JackServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy(); // SIGTERM: jackd removes its own /dev/shm files
+        process.destroy(); // SIGTERM: jackd removes most of its /dev/shm files
         if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        // Clients of a server that died under them leave semaphores (jack_sem.0_<server>_<client>): remove this server's.
+        try (var files = Files.list(Path.of("/dev/shm"))) {
+            files.filter(f -> f.getFileName().toString().contains("_" + name + "_")).forEach(f -> f.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            // Not Linux, or nothing to clean.
+        }
     }
 }
