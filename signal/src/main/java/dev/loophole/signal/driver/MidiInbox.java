@@ -61,6 +61,7 @@ public final class MidiInbox {
             lastOffset = off;
             best.advance();
         }
+        dropped += dn - di; // direct events left when the block's buffer filled up
         if (direct != null) direct.clear();
         if (stats != null) { stats.late(late); stats.dropped(dropped); }
     }
