@@ -80,6 +80,7 @@ final class PlayCommand implements Callable<Integer> {
             throw new Errors.UserError("--driver " + driverKind + " is not known; expected jack or javasound");
         // Everything that can fail on the user's files fails before any audio opens.
         Program program = InstrumentLoader.load(instrument);
+        if (song != null && !java.nio.file.Files.isRegularFile(song)) throw new Errors.UserError(song + ": no such MIDI file");
         MidiSong midi = song == null ? null : SmfReader.read(song);
         warn(err, program.diagnostics().stream().map(Diagnostic::toString).toList());
 

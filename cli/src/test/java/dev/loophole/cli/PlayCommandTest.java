@@ -112,6 +112,8 @@ class PlayCommandTest {
                 .containsExactly("loophole: --driver alsa is not known; expected jack or javasound");
         assertThat(CliRun.of("play", lead.toString(), "--seconds", "0").errLines())
                 .containsExactly("loophole: --seconds 0.0 must be more than 0");
+        assertThat(CliRun.of("play", lead.toString(), "--song", dir.resolve("gone.mid").toString()).errLines())
+                .containsExactly("loophole: " + dir.resolve("gone.mid") + ": no such MIDI file");
     }
 
     static boolean javaSoundHasOutput() {
