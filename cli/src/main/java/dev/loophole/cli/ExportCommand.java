@@ -1,0 +1,225 @@
+package dev.loophole.cli;
+
+import dev.loophole.formats.sf2.Sf2Audio;
+import dev.loophole.formats.sf2.Sf2Bank;
+import dev.loophole.formats.sf2.Sf2Importer;
+import dev.loophole.formats.sf2.Sf2Preset;
+import dev.loophole.formats.sf2.Sf2SampleReader;
+import dev.loophole.formats.sf2.Sf2SampleRef;
+import dev.loophole.formats.sfz.SfzExporter;
+import dev.loophole.media.AudioData;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavWriter;
+import dev.loophole.model.IntRange;
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleGroup;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Writes an instrument out as readable SFZ: an SFZ program again (optionally with its samples copied next to it),
+ * or one SoundFont preset with its samples extracted as WAV files whose {@code smpl} chunk carries root key and loop.
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write an instrument as SFZ into a folder: an .sfz program again, or one SoundFont preset with its samples as WAV files.",
+        footer = {"", "Examples:", "  loophole export keys.sfz out/ --copy-samples",
+                "  loophole export --program 0 FluidR3_GM.sf2 piano/", "  loophole export --program 128:0 FluidR3_GM.sf2 drums/"})
+final class ExportCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "INSTRUMENT", description = "An .sfz or .sf2 file.")
+    Path file;
+
+    @Parameters(index = "1", paramLabel = "OUT_DIR", description = "Folder to write into (created when missing).")
+    Path outDir;
+
+    @Option(names = "--program", paramLabel = "[BANK:]PROGRAM", description = "SoundFont preset to export (required for .sf2).")
+    String program;
+
+    @Option(names = "--copy-samples", description = "Copy an SFZ's samples into OUT_DIR/samples/ and refer to them relatively (SoundFont samples are always written there).")
+    boolean copySamples;
+
+    @Option(names = "--force", description = "Replace an existing .sfz file in OUT_DIR.")
+    boolean force;
+
+    @Option(names = "--verbose", description = "Stack traces on errors.")
+    boolean verbose;
+
+    /** What one export did, for the summary line; {@code warnings} are whole lines ("file:line:col: warning: …"). */
+    record Result(Path sfz, int regions, int samplesWritten, List<String> warnings) {
+        String line() {
+            return "wrote " + sfz + ": " + regions + (regions == 1 ? " region, " : " regions, ") + samplesWritten
+                    + (samplesWritten == 1 ? " sample" : " samples") + " written, " + warnings.size()
+                    + (warnings.size() == 1 ? " warning" : " warnings");
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new Errors.UserError(outDir + ": exists and is not a folder");
+        Result r = InstrumentLoader.isSoundFont(file) ? soundFont() : sfz();
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : r.warnings()) err.println(w);
+        err.flush();
+        spec.commandLine().getOut().println(r.line());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    // ---- SFZ → SFZ ----
+
+    private Result sfz() throws IOException {
+        if (program != null) throw new Errors.UserError("--program applies to SoundFont banks; " + file + " is not one");
+        Program p = InstrumentLoader.load(file);
+        Path target = target(file.getFileName().toString().replaceFirst("(?i)\\.sfz$", ""));
+        if (target.equals(file.toAbsolutePath().normalize()))
+            throw new Errors.UserError(target + ": is the file being exported; choose another OUT_DIR");
+        List<String> warnings = new ArrayList<>();
+        p.diagnostics().forEach(d -> warnings.add(d.toString()));
+        int written = 0;
+        if (copySamples) {
+            Map<String, String> copies = new LinkedHashMap<>();
+            Set<String> names = new HashSet<>();
+            Path dir = target.getParent().resolve("samples");
+            for (SampleRegion r : p.regions()) {
+                for (SampleRef s : r.samples()) {
+                    if (s.isBuiltin() || copies.containsKey(s.path())) continue;
+                    Path src = Path.of(s.path());
+                    if (!Files.isRegularFile(src)) {
+                        warnings.add(file + ": warning: sample " + s.path() + " does not exist; not copied, referred to as it is");
+                        copies.put(s.path(), s.path());
+                        continue;
+                    }
+                    Path dst = dir.resolve(unique(src.getFileName().toString(), names));
+                    Files.createDirectories(dir);
+                    if (!src.toAbsolutePath().normalize().equals(dst)) Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
+                    copies.put(s.path(), dst.toString());
+                    written++;
+                }
+            }
+            p = withSamples(p, ref -> copies.getOrDefault(ref, ref), r -> r);
+        }
+        SfzExporter.write(p, target).forEach(d -> warnings.add(target + ": warning: " + d.message()));
+        return new Result(target, p.regions().size(), written, warnings);
+    }
+
+    // ---- SoundFont preset → SFZ + WAV ----
+
+    private Result soundFont() throws IOException {
+        if (program == null)
+            throw new Errors.UserError(file + ": a SoundFont holds many presets: choose one with --program [BANK:]PROGRAM (see `loophole inspect " + file + "`)");
+        if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
+        Sf2Bank bank = Sf2Importer.load(file);
+        Sf2Preset preset = InspectCommand.find(bank, program);
+        Path target = target(safeName(preset.name().isBlank() ? "preset-" + preset.bank() + "-" + preset.preset() : preset.name()));
+        Path dir = target.getParent().resolve("samples");
+        Files.createDirectories(dir);
+        List<String> warnings = new ArrayList<>();
+        preset.program().diagnostics().forEach(d -> warnings.add(d.toString()));
+
+        Map<String, String> wavs = new LinkedHashMap<>();
+        Set<String> names = new HashSet<>();
+        for (SampleRegion r : preset.program().regions()) {
+            for (SampleRef s : r.samples()) {
+                if (!Sf2SampleRef.isSf2(s.path()) || wavs.containsKey(s.path())) continue;
+                Sf2SampleRef ref;
+                try {
+                    ref = Sf2SampleRef.parse(s.path());
+                } catch (IllegalArgumentException e) {
+                    throw new Errors.UserError(file + ": " + e.getMessage());
+                }
+                Sf2Audio audio = Sf2SampleReader.read(bank, ref.sampleIndex());
+                Path wav = dir.resolve(unique(safeName(audio.name().isBlank() ? "sample-" + ref.sampleIndex() : audio.name()) + ".wav", names));
+                WavWriter.write(wav, audioData(audio));
+                wavs.put(s.path(), wav.toString());
+            }
+        }
+        boolean[] droppedLinks = {false};
+        Program p = withSamples(preset.program(), ref -> wavs.getOrDefault(ref, ref), r -> {
+            SampleRegion.Builder b = r.toBuilder();
+            // SoundFont velocity ranges start at 0, SFZ's at 1 (lovel=0 is clamped on import): velocity 0 is a note-off,
+            // so the region plays the same notes either way.
+            if (r.velocityRange().lo() == 0) b.velocityRange = new IntRange(1, Math.max(1, r.velocityRange().hi()));
+            if (!r.otherOpcodes().containsKey("sf2_link") && !r.otherOpcodes().containsKey("sf2_sample_type")) return b.build();
+            b.otherOpcodes.remove("sf2_link");
+            b.otherOpcodes.remove("sf2_sample_type");
+            droppedLinks[0] = true;
+            return b.build();
+        });
+        if (droppedLinks[0])
+            warnings.add(target + ": warning: SoundFont stereo pair links (sf2_link, sf2_sample_type) are not written: each half is its own region with its pan");
+        SfzExporter.write(p, target).forEach(d -> warnings.add(target + ": warning: " + d.message()));
+        return new Result(target, p.regions().size(), wavs.size(), warnings);
+    }
+
+    /**
+     * The sample as a WAV: 16 or 24 bits as in the bank, root key and loop in {@code smpl}. The bank's pitch
+     * correction is not put in the chunk's fine tune: the exported regions already carry it in {@code tune}.
+     */
+    static AudioData audioData(Sf2Audio a) {
+        List<SampleMetadata.SampleLoop> loops = a.loopStart() >= 0 && a.loopEnd() >= a.loopStart()
+                ? List.of(new SampleMetadata.SampleLoop(a.loopStart(), a.loopEnd(), 0)) : List.of();
+        SampleMetadata meta = new SampleMetadata(a.rootKey(), 0, loops);
+        return new AudioData(new float[][] {a.frames()}, a.sampleRate(), a.bitsPerSample() == 24 ? SampleFormat.PCM_24 : SampleFormat.PCM_16, meta);
+    }
+
+    // ---- shared ----
+
+    private Path target(String baseName) throws IOException {
+        Path dir = outDir.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        Path target = dir.resolve(baseName + ".sfz");
+        if (Files.exists(target) && !force) throw new Errors.UserError(target + ": already exists (use --force to replace it)");
+        return target;
+    }
+
+    private static Program withSamples(Program p, Function<String, String> path, Function<SampleRegion, SampleRegion> also) {
+        List<SampleGroup> groups = new ArrayList<>();
+        for (SampleGroup g : p.groups()) {
+            List<SampleRegion> regions = new ArrayList<>();
+            for (SampleRegion r : g.regions()) {
+                SampleRegion.Builder b = r.toBuilder();
+                b.samples = new ArrayList<>(r.samples().stream().map(s -> new SampleRef(path.apply(s.path()))).toList());
+                regions.add(also.apply(b.build()));
+            }
+            groups.add(new SampleGroup(g.groupId(), g.name(), regions));
+        }
+        return new Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
+                p.curves(), p.extraSections());
+    }
+
+    /** A file name without path separators or characters file systems and SFZ values dislike. */
+    static String safeName(String name) {
+        String s = name.strip().replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}=$#]+", "_").replaceAll("\\s+", " ").strip();
+        return s.isEmpty() || s.equals(".") || s.equals("..") ? "unnamed" : s;
+    }
+
+    /** {@code name}, or {@code name-2}, {@code name-3}… before its extension, the first not yet taken (case-insensitively). */
+    private static String unique(String name, Set<String> taken) {
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name, ext = dot > 0 ? name.substring(dot) : "";
+        String candidate = name;
+        for (int i = 2; !taken.add(candidate.toLowerCase(Locale.ROOT)); i++) candidate = stem + "-" + i + ext;
+        return candidate;
+    }
+}
