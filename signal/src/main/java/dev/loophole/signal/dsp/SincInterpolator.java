@@ -6,10 +6,11 @@ package dev.loophole.signal.dsp;
  *
  * <p><b>Table.</b> The kernel h(t) = 2c·sinc(2ct)·kaiser(β, t/H), H = taps/2, is tabulated at
  * {@link #PHASES} fractional positions per input frame plus one (rows 0..P, each {@code taps}
- * floats, 1025 × taps: 33 KB for 8 taps … 262 KB for 64), built once per tap count on first use and
- * shared by all voices. Between adjacent rows the coefficients are interpolated linearly, which puts
- * the kernel's own images near ±P·fs, about (f/P)² down: below −130 dB at P = 1024. Each row is
- * normalised to sum 1 so DC passes exactly at every phase.
+ * floats: 33 KB for 8 taps … 262 KB for 64), built once per tap count on first use and shared by all
+ * voices; the stretched path reads the same numbers reordered as one flat kernel (as much again).
+ * Between adjacent rows the coefficients are interpolated linearly, which puts the kernel's own
+ * images near ±P·fs, about (f/P)² down: below −130 dB at P = 1024. Each row is normalised to sum 1
+ * so DC passes exactly at every phase.
  *
  * <p><b>Design per tap count</b> (c as a fraction of the sample rate, chosen by a search for the
  * deepest stop band beyond 0.55·fs with the pass band flat to 20 kHz at 48 kHz): 8 taps c 0.4925,
@@ -31,16 +32,15 @@ package dev.loophole.signal.dsp;
  */
 public final class SincInterpolator {
     public static final int PHASES = 1024;
-    private static final int LOG2_PHASES = 10;
     public static final double MAX_STRETCH = 16;
 
     private static final int[] TAPS = {8, 16, 32, 64};
     private static final double[] CUTOFF = {0.4925, 0.485, 0.475, 0.4825};
     private static final double[] BETA = {1.5, 3.25, 7.5, 13.5};
-    private static final float[][] TABLES = new float[4][];
+    private static final float[][] TABLES = new float[4][], KERNELS = new float[4][];
 
     private final int taps, half;
-    private final float[] table;
+    private final float[] table, kernel;
 
     /** @param taps 8, 16, 32 or 64 */
     public SincInterpolator(int taps) {
@@ -49,6 +49,7 @@ public final class SincInterpolator {
         this.taps = taps;
         this.half = taps / 2;
         this.table = table(k);
+        this.kernel = kernel(k);
     }
 
     public int taps() { return taps; }
@@ -100,18 +101,16 @@ public final class SincInterpolator {
     private double stretched(float[] buf, double x, double s) {
         double reachF = half * s;
         int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
-        double dq = PHASES / s;
-        // table coordinate of tap m: t = (x − m)/s; row position q = (t − H + 1)·P
-        double q = ((x - m0) / s - half + 1) * PHASES;
-        final float[] t = table;
+        double du = PHASES / s;
+        // kernel coordinate of frame m: u = ((x − m)/s + H)·P, in (0, 2HP) for every m in [m0, m1]
+        double u = ((x - m0) / s + half) * PHASES;
+        final float[] k = kernel;
+        final int last = k.length - 2; // rounding may put the outermost tap a hair past the end
         double acc = 0, sum = 0;
-        // the outermost taps can sit a rounding error outside the table: clamp to its first/last rows
-        final int lo = -(2 * half - 1) * PHASES, hi = PHASES - 1;
-        for (int m = m0; m <= m1; m++, q -= dq) {
-            int fl = Math.max(lo, Math.min(hi, (int) Math.floor(q)));
-            int row = (fl & (PHASES - 1)) * taps, col = -(fl >> LOG2_PHASES);
-            float c0 = t[row + col];
-            double c = c0 + (q - fl) * (t[row + taps + col] - c0);
+        for (int m = m0; m <= m1; m++, u -= du) {
+            int i = Math.min((int) u, last); // u ≥ 0 up to rounding, so the cast is the floor
+            float c0 = k[i];
+            double c = c0 + (u - i) * (k[i + 1] - c0);
             acc += buf[m] * c;
             sum += c;
         }
@@ -138,6 +137,23 @@ public final class SincInterpolator {
     private static synchronized float[] table(int k) {
         if (TABLES[k] == null) TABLES[k] = build(TAPS[k], CUTOFF[k], BETA[k]);
         return TABLES[k];
+    }
+
+    /**
+     * The same coefficients as one continuous kernel, K[u] = h(u/P − H) for u = 0..2HP, for the
+     * stretched path, whose taps fall on arbitrary phases: there a flat array needs one index per tap
+     * instead of a row and a column. It is a reordering of the polyphase table, not a new design.
+     */
+    private static synchronized float[] kernel(int k) {
+        if (KERNELS[k] == null) {
+            float[] t = table(k);
+            int taps = TAPS[k], n = taps * PHASES;
+            float[] flat = new float[n + 1];
+            for (int u = 0; u < n; u++) flat[u] = t[(u % PHASES) * taps + taps - 1 - u / PHASES];
+            flat[n] = t[PHASES * taps]; // h(H): row P, column 0
+            KERNELS[k] = flat;
+        }
+        return KERNELS[k];
     }
 
     /** Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P. */
