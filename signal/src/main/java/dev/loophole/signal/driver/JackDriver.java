@@ -5,7 +5,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -39,7 +38,8 @@ public final class JackDriver implements AudioDriver {
     private final Object[] nativeCallbacks = new Object[2];
 
     // Audio-thread state.
-    private final JackMidiReader midiReader;
+    private final JackNative ffi;
+    private final long clientAddress, outLAddress, outRAddress, midiInAddress;
     private boolean first = true;
     private long prevFrameTime, lastBlockStart;
     private volatile long streamFrame, firstFrameTime = -1, lastFrameTime, lastCycleFrames;
@@ -59,7 +59,7 @@ public final class JackDriver implements AudioDriver {
             throw new AudioUnavailableException("JACK is not installed (libjack not found)", e);
         }
         silenceLibjack(jack);
-        midiReader = new JackMidiReader();
+        ffi = new JackNative();
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         try {
             client = jack.openClient(config.clientName(), EnumSet.of(JackOptions.JackNoStartServer), status);
@@ -72,11 +72,15 @@ public final class JackDriver implements AudioDriver {
             outL = client.registerPort("out_L", JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
             outR = client.registerPort("out_R", JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
             midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
-            client.setProcessCallback((c, n) -> process(n));
+            clientAddress = JackNative.address(client);
+            outLAddress = JackNative.address(outL);
+            outRAddress = JackNative.address(outR);
+            midiInAddress = JackNative.address(midiIn);
+            ffi.setProcessCallback(clientAddress, (n, arg) -> process(n));
             client.setXrunCallback(c -> runner.stats.xruns.incrementAndGet());
             client.onShutdown(c -> { stopReason = "the JACK server shut down"; running = false; });
             watchFreewheel();
-        } catch (JackException e) {
+        } catch (JackException | AudioUnavailableException e) {
             client.close();
             throw new AudioUnavailableException("JACK refused the client '" + config.clientName() + "': " + e.getMessage(), e);
         }
@@ -158,44 +162,47 @@ public final class JackDriver implements AudioDriver {
         if (closed) return;
         closed = true;
         running = false;
-        if (stopReason == null) client.deactivate();
-        client.close();
+        boolean serverGone = stopReason != null;
+        if (!serverGone) client.deactivate();
+        client.close(); // returns once JACK's thread will not call the process stub again
+        if (!serverGone) ffi.close(); // after a server shutdown its thread's fate is unknown: keep the stub (a few bytes)
     }
 
-    /** Audio thread (JACK's process thread). */
-    private boolean process(int nframes) {
-        runner.enter();
-        long ft;
+    /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
+    private int process(int nframes) {
         try {
-            ft = client.getLastFrameTime();
-        } catch (JackException e) {
-            ft = prevFrameTime + nframes; // cannot happen while the client is open; keep counting
+            runner.enter();
+            long ft = ffi.lastFrameTime(clientAddress);
+            long blockStart;
+            if (first) {
+                first = false;
+                firstFrameTime = ft;
+                blockStart = 0;
+            } else {
+                blockStart = lastBlockStart + ((ft - prevFrameTime) & 0xFFFF_FFFFL); // jack_nframes_t wraps at 2^32
+            }
+            lastBlockStart = blockStart;
+            prevFrameTime = ft;
+            ffi.readMidi(ffi.buffer(midiInAddress, nframes), nframes, runner.direct);
+            long l = ffi.buffer(outLAddress, nframes), r = ffi.buffer(outRAddress, nframes);
+            int voices = -1;
+            for (int done = 0; done < nframes; ) { // JACK periods above MAX_BLOCK are rendered in parts
+                int n = Math.min(nframes - done, AudioConfig.MAX_BLOCK);
+                voices = runner.render(blockStart + done, n);
+                if (l != 0 && r != 0) {
+                    JackNative.write(runner.out[0], l, done, n);
+                    JackNative.write(runner.out[1], r, done, n);
+                }
+                done += n;
+            }
+            lastFrameTime = ft;
+            lastCycleFrames = nframes;
+            streamFrame = blockStart + nframes;
+            runner.exit(nframes, voices, nframes * 1_000_000_000L / rate);
+        } catch (Throwable t) {
+            // An exception escaping an upcall would end the JVM; a glitch is the lesser harm.
         }
-        long blockStart;
-        if (first) {
-            first = false;
-            firstFrameTime = ft;
-            blockStart = 0;
-        } else {
-            blockStart = lastBlockStart + ((ft - prevFrameTime) & 0xFFFF_FFFFL); // jack_nframes_t wraps at 2^32
-        }
-        lastBlockStart = blockStart;
-        prevFrameTime = ft;
-        midiReader.read(midiIn, nframes, runner.direct);
-        FloatBuffer l = outL.getFloatBuffer(), r = outR.getFloatBuffer();
-        int voices = -1;
-        for (int done = 0; done < nframes; ) { // JACK periods above MAX_BLOCK are rendered in parts
-            int n = Math.min(nframes - done, AudioConfig.MAX_BLOCK);
-            voices = runner.render(blockStart + done, n);
-            l.put(runner.out[0], 0, n);
-            r.put(runner.out[1], 0, n);
-            done += n;
-        }
-        lastFrameTime = ft;
-        lastCycleFrames = nframes;
-        streamFrame = blockStart + nframes;
-        runner.exit(nframes, voices, nframes * 1_000_000_000L / rate);
-        return true;
+        return 0;
     }
 
     /** JNAJack 1.4 has no freewheel hook: register one on the low-level library (best effort). */

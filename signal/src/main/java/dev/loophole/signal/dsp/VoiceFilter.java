@@ -93,6 +93,8 @@ public final class VoiceFilter {
         if (Double.isNaN(fc)) fc = 1000;
         double res = Math.min(Math.max(resonanceDb, 0), MAX_RESONANCE_DB);
         if (Double.isNaN(res)) res = 0;
+        if (Double.isNaN(gainDb)) gainDb = 0;
+        if (Double.isNaN(bandwidthOct)) bandwidthOct = 1;
         double w = Math.tan(Math.PI * fc / sampleRate);
         switch (type) {
             case LPF_1P -> onePole(0, w, 0, 1);

@@ -48,6 +48,8 @@ final class CompiledRegion {
     final int egDelay, egAttack, egHold, egDecay, egRelease;
     final float egStart, egSustain;
 
+    final CompiledModulation mod;
+
     // Selection beyond key/velocity, and crossfades
     final CompiledConditions when;
     final CrossfadeGains xf;
@@ -142,6 +144,7 @@ final class CompiledRegion {
         egSustain = (float) a.sustain();
 
         when = new CompiledConditions(c);
+        mod = new CompiledModulation(r, engineRate);
         xf = new CrossfadeGains(r.crossfades());
         disabled = r.playback().end() == 0;
         rtDead = r.choke().rtDead();

@@ -40,10 +40,10 @@ public final class SamplerInstrument implements Instrument {
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed, dev.loophole.signal.store.Streamer streamer) {
         this.sampleRate = sampleRate;
         this.polyphony = polyphony;
-        this.voices = new Voice[polyphony + FADE_RESERVE];
-        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot());
-        for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.rng = new Rng(seed);
+        this.voices = new Voice[polyphony + FADE_RESERVE];
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng);
+        for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
     }
@@ -224,7 +224,7 @@ public final class SamplerInstrument implements Instrument {
         boolean attackAlive = release && attackVoiceSounding(channel, key);
         for (int idx : p.byKey[key]) {
             CompiledRegion r = p.regions[idx];
-            if (r.disabled || !r.when.noteTriggered) continue;
+            if (!r.when.noteTriggered) continue;
             Trigger t = r.trigger;
             if (release) {
                 if (t != noteTrigger) continue;
@@ -242,10 +242,17 @@ public final class SamplerInstrument implements Instrument {
                 int n = p.seqCounters[idx]++;
                 if (n % r.seqLength != r.seqPosition - 1) continue;
             }
+            if (r.disabled) { choke(r); continue; } // a silent region (end=-1/0) still mutes its off_by targets
             float extra = 1f;
             if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
             startVoice(r, channel, key, velocity, cs.bend, extra);
         }
+    }
+
+    private void choke(CompiledRegion r) {
+        if (r.chokeGroup == 0) return;
+        for (Voice v : voices)
+            if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
     }
 
     private boolean attackVoiceSounding(int channel, int key) {
@@ -264,10 +271,7 @@ public final class SamplerInstrument implements Instrument {
     }
 
     private void startVoice(CompiledRegion r, int channel, int key, int velocity, double bend, float extraGain) {
-        if (r.chokeGroup != 0) {
-            for (Voice v : voices)
-                if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
-        }
+        choke(r);
         if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key, velocity);
         Voice v = allocate();
         if (v == null) return;
@@ -277,7 +281,7 @@ public final class SamplerInstrument implements Instrument {
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
         v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality);
         v.event = eventCounter;
-        if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock);
+        if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
 
     /**

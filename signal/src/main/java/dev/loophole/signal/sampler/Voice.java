@@ -36,12 +36,17 @@ final class Voice {
     private int fadeRemaining, fadeTotal;
     private int loopsLeft;            // loop_count / count repeats still to play; 0 with a loop mode = endless
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
+    private float lfoGain = 1f;         // amplitude LFO level reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
 
-    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream) {
+    private final VoiceModulation mod;
+    private boolean modulated;
+
+    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng) {
         this.engineRate = engineRate;
         this.stream = stream;
+        this.mod = new VoiceModulation(engineRate, rng);
     }
 
     boolean isActive() { return region != null; }
@@ -52,7 +57,9 @@ final class Voice {
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = quality;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
-        oneShot = r.loopMode == LoopMode.ONE_SHOT;
+        // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
+        boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
+        oneShot = r.loopMode == LoopMode.ONE_SHOT || releaseTriggered;
         SampleData s = r.sample;
         left = s.channels[0];
         right = s.channels.length > 1 ? s.channels[1] : s.channels[0];
@@ -62,7 +69,7 @@ final class Voice {
         reverse = r.reverse;
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
-        looping = r.loopsAtStart && !reverse;
+        looping = r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops());
         loopsLeft = r.loopCount;
         ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
 
@@ -77,6 +84,9 @@ final class Voice {
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
+        modulated = r.mod.active;
+        if (modulated) mod.start(r.mod, key, velocity);
+        lfoGain = 1f;
     }
 
     /**
@@ -104,6 +114,7 @@ final class Voice {
         releasing = true;
         if (region.loopMode == LoopMode.LOOP_SUSTAIN) looping = false;
         amp.release();
+        if (modulated) mod.release();
     }
 
     /** Choke (off_by): stop as the region's off_mode says. */
@@ -124,6 +135,9 @@ final class Voice {
 
     boolean isFading() { return fadeTotal > 0; }
 
+    /** Frames before the voice makes its first sound (delay opcodes). */
+    int delayFrames() { return delayFrames + 0; }
+
     /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
     void updateCcGain() {
         if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccValues);
@@ -136,7 +150,7 @@ final class Voice {
     }
 
     /** Frames per inner chunk: the scratch buffers' size. */
-    static final int CHUNK = 64;
+    static final int CHUNK = 32;
 
     private final float[] bufL = new float[CHUNK], bufR = new float[CHUNK], env = new float[CHUNK];
 
@@ -151,7 +165,15 @@ final class Voice {
         final boolean stereo = left != right;
         while (i < to) {
             int n = Math.min(CHUNK, to - i);
-            int got = read(n, stereo);
+            double step = inc;
+            float gainFrom = lfoGain;
+            if (modulated) {
+                mod.update(n);
+                if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+                lfoGain = mod.lfoGain;
+            }
+            int got = read(n, stereo, step);
+            if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
             amp.process(env, 0, got);
             boolean faded = false;
             if (fadeTotal > 0) {
@@ -161,6 +183,12 @@ final class Voice {
                     if (fadeRemaining > 0) fadeRemaining--;
                 }
                 faded = fadeRemaining == 0;
+            }
+            if (gainFrom != lfoGain) { // the amplitude LFO moves in a ramp across the chunk, never in steps
+                float g = gainFrom, dg = (lfoGain - gainFrom) / Math.max(1, got);
+                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+            } else if (lfoGain != 1f) {
+                for (int k = 0; k < got; k++) env[k] *= lfoGain;
             }
             if (ccGain != ccGainTarget) { // ramp the CC crossfade level across this chunk
                 float g = ccGain, dg = (ccGainTarget - ccGain) / got;
@@ -185,11 +213,10 @@ final class Voice {
      * Runs of frames whose four neighbours are all inside the playable range take a tight loop of
      * plain array reads; only frames next to a loop point or the sample's ends take the careful path.
      */
-    private int read(int n, boolean stereo) {
+    private int read(int n, boolean stereo, double step) {
         final CompiledRegion r = region;
         final float[] dl = left, dr = right;
         final boolean cubic = quality >= Interpolation.CUBIC;
-        final double step = inc;
         int k = 0;
         while (k < n) {
             if (looping) {

@@ -56,9 +56,9 @@ class JackDriverTest {
         jackFrames = driver.jackFramesElapsed();
         blocks = driver.stats().blocks();
         System.out.printf("JACK %s: %d cycles × %d = %d frames; JACK frame time advanced %d frames (%.2f s) in %.2f s wall; %s; "
-                        + "probe: %d blocks, %d bytes in our callback, %d bytes in JNAJack's dispatch%n",
+                        + "probe: %d blocks, %d bytes in our callback (last at block %d), %d bytes in the dispatch%n",
                 server.name, blocks, driver.blockSize(), blocks * driver.blockSize(), jackFrames, jackFrames / (double) driver.sampleRate(),
-                wallSeconds, driver.stats().line(), driver.stats().probedBlocks(), driver.stats().probedBytes(), driver.stats().probedCycleBytes());
+                wallSeconds, driver.stats().line(), driver.stats().probedBlocks(), driver.stats().probedBytes(), driver.stats().probedLastAllocatingBlock(), driver.stats().probedCycleBytes());
     }
 
     @AfterAll

@@ -1,0 +1,155 @@
+package dev.loophole.signal.driver;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.PointerType;
+import dev.loophole.signal.engine.EventBuffer;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import org.jaudiolibs.jnajack.JackClient;
+import org.jaudiolibs.jnajack.JackPort;
+
+/**
+ * The per-cycle half of the JACK binding, through java.lang.foreign: JNAJack opens the client,
+ * registers ports, connects and reports xruns/shutdown, but its process dispatch allocates JNA
+ * objects every cycle (3 Pointers, ~72 bytes) and its {@code JackMidi.eventGet} ~5 KB per event.
+ * Here the process callback is an FFM upcall and the buffer/MIDI calls are downcalls, all with
+ * pointers passed as 64-bit integers (the same registers on the LP64 ABIs JACK runs on) and
+ * memory read and written through one segment spanning the address space, so a cycle allocates nothing.
+ */
+final class JackNative {
+    /** Receives JACK's process callback on its real-time thread. Must not throw. */
+    interface Process { int process(int nframes, long arg); }
+
+    static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
+
+    private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess;
+    private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
+    private final long eventAddress = event.address();
+    private final Arena arena = Arena.ofShared(); // the upcall stub lives as long as the client
+
+    JackNative() {
+        try {
+            SymbolLookup jack = SymbolLookup.libraryLookup("libjack.so.0", Arena.global());
+            Linker linker = Linker.nativeLinker();
+            var J = ValueLayout.JAVA_LONG;
+            var I = ValueLayout.JAVA_INT;
+            Linker.Option critical = Linker.Option.critical(false); // short, non-blocking calls
+            midiCount = linker.downcallHandle(jack.find("jack_midi_get_event_count").orElseThrow(), FunctionDescriptor.of(I, J), critical);
+            midiGet = linker.downcallHandle(jack.find("jack_midi_event_get").orElseThrow(), FunctionDescriptor.of(I, J, J, I), critical);
+            portBuffer = linker.downcallHandle(jack.find("jack_port_get_buffer").orElseThrow(), FunctionDescriptor.of(J, J, I), critical);
+            lastFrameTime = linker.downcallHandle(jack.find("jack_last_frame_time").orElseThrow(), FunctionDescriptor.of(I, J), critical);
+            setProcess = linker.downcallHandle(jack.find("jack_set_process_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
+        } catch (RuntimeException e) {
+            throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);
+        }
+        warmUp();
+    }
+
+    /** The native jack_client_t* behind a JNAJack client. */
+    static long address(JackClient c) { return handle(c, JackClient.class, "clientPtr"); }
+
+    /** The native jack_port_t* behind a JNAJack port. */
+    static long address(JackPort p) { return handle(p, JackPort.class, "portPtr"); }
+
+    private static long handle(Object owner, Class<?> type, String field) {
+        try {
+            var f = type.getDeclaredField(field);
+            f.setAccessible(true);
+            return Pointer.nativeValue(((PointerType) f.get(owner)).getPointer());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new AudioUnavailableException("this JNAJack version hides " + type.getSimpleName() + "." + field + ": " + e, e);
+        }
+    }
+
+    /** Installs {@code p} as the client's process callback (before activation); replaces JNAJack's. */
+    void setProcessCallback(long client, Process p) {
+        try {
+            MethodHandle target = MethodHandles.lookup().findVirtual(Process.class, "process", MethodType.methodType(int.class, int.class, long.class)).bindTo(p);
+            MemorySegment stub = Linker.nativeLinker().upcallStub(target,
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), arena);
+            int rc = (int) setProcess.invokeExact(client, stub.address(), 0L);
+            if (rc != 0) throw new IllegalStateException("jack_set_process_callback returned " + rc);
+        } catch (Throwable e) {
+            throw new AudioUnavailableException("JACK refused the process callback: " + e, e);
+        }
+    }
+
+    /** Audio thread: the port's buffer for this cycle. */
+    long buffer(long port, int nframes) {
+        try {
+            return (long) portBuffer.invokeExact(port, nframes);
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** Audio thread: jack_last_frame_time, unsigned. */
+    long lastFrameTime(long client) {
+        try {
+            return (int) lastFrameTime.invokeExact(client) & 0xFFFF_FFFFL;
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** Audio thread: copies {@code n} samples into a port buffer at frame {@code at}. */
+    static void write(float[] from, long buffer, int at, int n) {
+        MemorySegment.copy(from, 0, ALL, ValueLayout.JAVA_FLOAT_UNALIGNED, buffer + 4L * at, n);
+    }
+
+    /** Audio thread: adds this cycle's channel messages of a MIDI port buffer to {@code out} at their frame offsets. */
+    void readMidi(long buffer, int nframes, EventBuffer out) {
+        if (buffer == 0) return;
+        try {
+            int n = (int) midiCount.invokeExact(buffer);
+            // i == n asks for an event that is not there (libjack answers ENODATA): it keeps this call site
+            // hot, so the first real events after a quiet spell do not run it interpreted (which allocates).
+            for (int i = 0; i <= n; i++) {
+                if ((int) midiGet.invokeExact(eventAddress, buffer, i) == 0) parse(nframes, out);
+            }
+        } catch (Throwable t) {
+            // A cycle without MIDI is better than an exception escaping into JACK's thread.
+        }
+    }
+
+    /** The event in {@link #event} → {@code out}; sysex and one-byte realtime messages are not for instruments. */
+    private void parse(int nframes, EventBuffer out) {
+        long size = event.get(ValueLayout.JAVA_LONG, 8);
+        if (size < 2 || size > 3) return;
+        long data = event.get(ValueLayout.JAVA_LONG, 16);
+        int status = ALL.get(ValueLayout.JAVA_BYTE, data) & 0xFF;
+        if (status < 0x80 || status >= 0xF0) return;
+        int time = Math.min(Math.max(event.get(ValueLayout.JAVA_INT, 0), 0), nframes - 1);
+        out.add(time, status, ALL.get(ValueLayout.JAVA_BYTE, data + 1) & 0x7F, size == 3 ? ALL.get(ValueLayout.JAVA_BYTE, data + 2) & 0x7F : 0);
+    }
+
+    /**
+     * Runs {@link #parse} on a made-up note until the JIT has compiled it: live MIDI is sparse, and
+     * interpreted memory access allocates (measured: ~1.3 KB per event for the first few dozen).
+     */
+    private void warmUp() {
+        MemorySegment note = Arena.global().allocate(3);
+        note.set(ValueLayout.JAVA_BYTE, 0, (byte) 0x90);
+        note.set(ValueLayout.JAVA_BYTE, 1, (byte) 60);
+        note.set(ValueLayout.JAVA_BYTE, 2, (byte) 100);
+        event.set(ValueLayout.JAVA_INT, 0, 7);
+        event.set(ValueLayout.JAVA_LONG, 8, 3);
+        event.set(ValueLayout.JAVA_LONG, 16, note.address());
+        EventBuffer scratch = new EventBuffer(1);
+        for (int i = 0; i < 30_000; i++) {
+            scratch.clear();
+            parse(256, scratch);
+        }
+        event.fill((byte) 0);
+    }
+
+    /** Frees the upcall stub; only after the client is closed (JACK no longer calls it). */
+    void close() { arena.close(); }
+}

@@ -1,0 +1,99 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.signal.dsp.EnvelopeGenerator;
+import dev.loophole.signal.dsp.Lfo;
+import dev.loophole.signal.dsp.Rng;
+import dev.loophole.signal.dsp.VoiceFilter;
+
+/**
+ * One voice's modulation: the filter with its envelope and LFO, the pitch envelope and LFO, and
+ * the amplitude LFO. Evaluated once per chunk (control rate); the filter itself runs per frame.
+ * Preallocated with the voice; nothing here allocates after construction.
+ */
+final class VoiceModulation {
+    private final VoiceFilter filter;
+    private final EnvelopeGenerator filEg = new EnvelopeGenerator(), pitchEg = new EnvelopeGenerator();
+    private final Lfo ampLfo, filLfo, pitchLfo;
+    private final float[] scratch = new float[Voice.CHUNK];
+    private CompiledModulation m;
+    private double filterBaseCents;   // key and velocity tracking, fixed per note
+    private double filEgDepth, pitchEgDepth;
+    private boolean filtering;
+
+    /** Pitch offset for the current chunk, in cents, and the amplitude LFO's gain. */
+    double pitchCents;
+    float lfoGain = 1f;
+
+    VoiceModulation(int rate, Rng rng) {
+        filter = new VoiceFilter(rate);
+        ampLfo = new Lfo(rate, rng);
+        filLfo = new Lfo(rate, rng);
+        pitchLfo = new Lfo(rate, rng);
+    }
+
+    void start(CompiledModulation mod, int key, int velocity) {
+        m = mod;
+        pitchCents = 0;
+        lfoGain = 1f;
+        filtering = mod.filterType != null;
+        if (filtering) {
+            filter.setType(mod.filterType);
+            filter.reset();
+            filterBaseCents = (key - mod.filKeycenter) * mod.filKeytrack + mod.filVeltrack * velocity / 127.0;
+        }
+        filEgDepth = mod.filEgDepth + mod.filEgVel2Depth * velocity / 127.0;
+        pitchEgDepth = mod.pitchEgDepth + mod.pitchEgVel2Depth * velocity / 127.0;
+        trigger(filEg, mod.filEg);
+        trigger(pitchEg, mod.pitchEg);
+        configure(ampLfo, mod.ampLfo);
+        configure(filLfo, mod.filLfo);
+        configure(pitchLfo, mod.pitchLfo);
+    }
+
+    private static void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f) {
+        eg.trigger(f.delay(), f.start(), f.attack(), f.hold(), f.decay(), f.sustain(), f.release());
+    }
+
+    private static void configure(Lfo lfo, CompiledModulation.LfoSpec s) {
+        if (!s.on()) return;
+        lfo.configureV1(s.freq(), s.delay(), s.fade());
+        lfo.trigger();
+    }
+
+    void release() {
+        filEg.release();
+        pitchEg.release();
+    }
+
+    /** Sets this chunk's targets from every source's value at the chunk's start, then moves the sources on by {@code n} (≥ 1) frames. */
+    void update(int n) {
+        CompiledModulation mod = m;
+        double pitch = 0, filterCents = filterBaseCents;
+        if (pitchEgDepth != 0) pitch += pitchEgDepth * advance(pitchEg, n);
+        if (mod.pitchLfo.on()) pitch += mod.pitchLfo.depth() * advance(pitchLfo, n);
+        pitchCents = pitch;
+        if (mod.ampLfo.on()) lfoGain = (float) Math.pow(10, mod.ampLfo.depth() * advance(ampLfo, n) / 20);
+        if (filtering) {
+            if (filEgDepth != 0) filterCents += filEgDepth * advance(filEg, n);
+            if (mod.filLfo.on()) filterCents += mod.filLfo.depth() * advance(filLfo, n);
+            double hz = mod.cutoff * Math.pow(2, filterCents / 1200);
+            filter.setParameters(hz, mod.resonance, mod.filterGain, 1);
+        }
+    }
+
+    /** The source's value now, then moves it on by {@code n} frames. */
+    private float advance(EnvelopeGenerator eg, int n) {
+        float v = eg.level();
+        if (n > 0) eg.process(scratch, 0, n);
+        return v;
+    }
+
+    private float advance(Lfo lfo, int n) {
+        lfo.process(scratch, 0, n);
+        return scratch[0];
+    }
+
+    boolean filtering() { return filtering; }
+
+    void filter(float[] l, float[] r, int n) { filter.process(l, r, 0, n); }
+}

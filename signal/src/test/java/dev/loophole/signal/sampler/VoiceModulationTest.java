@@ -1,0 +1,78 @@
+package dev.loophole.signal.sampler;
+
+import static dev.loophole.signal.sampler.Fixtures.events;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
+import dev.loophole.model.Filter;
+import dev.loophole.model.Tuning;
+import dev.loophole.signal.dsp.FilterType;
+import dev.loophole.signal.dsp.VoiceFilter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The region filter, envelopes and LFOs as heard on a voice's output. */
+class VoiceModulationTest {
+
+    static double rms(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += x[i] * x[i];
+        return Math.sqrt(s / (to - from));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"lpf_2p, 500, 0, 5000", "lpf_2p, 2000, 12, 2000", "hpf_2p, 4000, 0, 1000", "lpf_4p, 1000, 0, 3000", "bpf_2p, 1000, 0, 1000"})
+    void theRegionFilterShapesTheVoiceAsItsAnalyticResponseSays(String type, double cutoff, double resonance, double toneHz) {
+        Fixtures f = new Fixtures().sample("t", Fixtures.sine(toneHz, 48_000, 0.5)).region("t", b -> {
+            b.tuning = new Tuning(60, 0, 0, 100, 0, 200, -200);
+            b.filters.add(new Filter(type, cutoff, resonance, 0, 60, 0, 0));
+        });
+        Fixtures dry = new Fixtures().sample("t", Fixtures.sine(toneHz, 48_000, 0.5)).region("t", b -> b.tuning = new Tuning(60, 0, 0, 100, 0, 200, -200));
+        float[][] wet = f.render(f.instrument(1), events(0, 0x90, 60, 127), 30_000);
+        float[][] ref = dry.render(dry.instrument(1), events(0, 0x90, 60, 127), 30_000);
+        double measured = 20 * Math.log10(rms(wet[0], 10_000, 30_000) / rms(ref[0], 10_000, 30_000));
+        double expected = VoiceFilter.analyticMagnitudeDb(FilterType.fromSfz(type), cutoff, resonance, 0, toneHz, Fixtures.RATE);
+        assertThat(measured).isCloseTo(expected, within(0.1));
+    }
+
+    @Test
+    void filterCutoffFollowsKeyAndVelocityTracking() {
+        // fil_keytrack 100 cents/key from key 60: key 72 doubles the cutoff; veltrack 1200 at 127 doubles it again.
+        Fixtures f = new Fixtures().sample("t", Fixtures.sine(2000, 48_000, 0.5)).region("t", b -> {
+            b.tuning = new Tuning(60, 0, 0, 0, 0, 200, -200); // fixed pitch: the tone stays at 2 kHz
+            b.filters.add(new Filter("lpf_2p", 500, 0, 100, 60, 1200, 0));
+        });
+        float[][] out = f.render(f.instrument(1), events(0, 0x90, 72, 127), 30_000);
+        Fixtures dry = new Fixtures().sample("t", Fixtures.sine(2000, 48_000, 0.5)).region("t", b -> b.tuning = new Tuning(60, 0, 0, 0, 0, 200, -200));
+        float[][] ref = dry.render(dry.instrument(1), events(0, 0x90, 72, 127), 30_000);
+        double measured = 20 * Math.log10(rms(out[0], 10_000, 30_000) / rms(ref[0], 10_000, 30_000));
+        assertThat(measured).isCloseTo(VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 2000, 0, 0, 2000, Fixtures.RATE), within(0.1));
+    }
+
+    @Test
+    void thePitchEnvelopeGlidesFromItsDepthDownToTheNote() {
+        // pitcheg: depth +1200 cents, instant attack, decay 0.5 s to sustain 0: an octave drop onto the note.
+        Envelope peg = new Envelope(0, 0, 0, 0, 0.5, 0, 0.1, 1200, 0, 0, 0, 0, 0, 0, 0);
+        Fixtures f = new Fixtures().sample("s", Fixtures.sine(220, 96_000, 0.5)).region("s", b -> {
+            b.tuning = new Tuning(57, 0, 0, 100, 0, 200, -200);
+            b.envelopes = new Envelopes(Envelope.AMP_DEFAULT, Envelope.MOD_DEFAULT, peg);
+        });
+        float[][] out = f.render(f.instrument(1), events(0, 0x90, 57, 127), 60_000);
+        // Decay falls in dB, straight to -90 dB at 0.5 s: level(t) = FLOOR^(t / 0.5 s); pitch = 220 Hz × 2^level.
+        double phase = 0, first = -1, last = -1;
+        int cycles = -1;
+        for (int i = 0; i < 4_000; i++) { // expected mean frequency over the zero crossings of frames 0..4000
+            double level = Math.pow(dev.loophole.signal.dsp.EnvelopeGenerator.FLOOR, i / 24_000.0);
+            double before = phase;
+            phase += 220 * Math.pow(2, level) / Fixtures.RATE;
+            if (Math.floor(before) != Math.floor(phase)) { cycles++; if (first < 0) first = i; last = i; }
+        }
+        double expected = cycles * Fixtures.RATE / (last - first);
+        assertThat(Fixtures.measureFrequency(out[0], 0, 4_000)).isCloseTo(expected, within(expected * 0.01));
+        assertThat(expected).isGreaterThan(290); // well above the 220 Hz note: the glide is real
+        assertThat(Fixtures.measureFrequency(out[0], 30_000, 40_000)).isCloseTo(220, within(0.5)); // landed
+    }
+}
