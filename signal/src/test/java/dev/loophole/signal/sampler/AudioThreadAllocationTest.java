@@ -31,6 +31,17 @@ class AudioThreadAllocationTest {
             f.region("tone", b -> {
                 b.keyRange = new IntRange(0, 100);
                 b.loop = new Loop(LoopMode.LOOP_SUSTAIN, null, -1, -1, 0, 0);
+                // a filter, filter envelope and v1 LFOs, so per-voice modulation is measured too
+                b.filters.add(new dev.loophole.model.Filter("lpf_4p", 1500, 6, 50, 60, 600, 0));
+                b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT,
+                        new dev.loophole.model.Envelope(0, 0, 0.01, 0, 0.3, 0.5, 0.2, 2400, 0, 0, 0, 0, 0, 0, 0),
+                        dev.loophole.model.Envelope.MOD_DEFAULT);
+                b.otherOpcodes.put("pitchlfo_freq", "5.5");
+                b.otherOpcodes.put("pitchlfo_depth", "20");
+                b.otherOpcodes.put("amplfo_freq", "3");
+                b.otherOpcodes.put("amplfo_depth", "2");
+                b.otherOpcodes.put("fillfo_freq", "0.7");
+                b.otherOpcodes.put("fillfo_depth", "600");
                 b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(1, new IntRange(0, 127)), IntRange.BEND,
                         0, 1, 4, pos, Trigger.ATTACK, null, -1, -1, -1, -1, null);
             });
