@@ -22,7 +22,7 @@ public final class DriverStats {
     private volatile boolean freewheeling;
 
     // Allocation probe (tests): bytes the audio thread allocated inside the callback, after warm-up.
-    private volatile long probeWarmupBlocks = -1, probeBlocks, probeBytes, probeCycleBytes, probeLastBlock = -1;
+    private volatile long probeWarmupBlocks = -1, probeBlocks, probeBytes, probeCycleBytes, probeLastBlock = -1, probeAllocatingBlocks;
 
     // --- audio-thread writers -------------------------------------------------------------
 
@@ -50,7 +50,7 @@ public final class DriverStats {
 
     void probeRecord(long bodyBytes, long cycleBytes) {
         probeBlocks = probeBlocks + 1;
-        if (bodyBytes != 0) probeLastBlock = blocks;
+        if (bodyBytes != 0) { probeLastBlock = blocks; probeAllocatingBlocks = probeAllocatingBlocks + 1; }
         probeBytes = probeBytes + bodyBytes;
         probeCycleBytes = probeCycleBytes + cycleBytes;
     }
@@ -94,6 +94,9 @@ public final class DriverStats {
      * allocates inside the driver's callback are summed. Call before the driver starts.
      */
     public void startAllocationProbe(long warmupBlocks) { probeWarmupBlocks = warmupBlocks; }
+
+    /** Probed blocks in which our callback allocated anything. */
+    public long probedAllocatingBlocks() { return probeAllocatingBlocks; }
 
     /** The last block (index from 1) in which the probe saw our callback allocate, or -1. */
     public long probedLastAllocatingBlock() { return probeLastBlock; }

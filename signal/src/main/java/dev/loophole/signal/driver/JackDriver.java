@@ -23,8 +23,10 @@ import org.jaudiolibs.jnajack.lowlevel.JackLibrary;
 
 /**
  * JACK through JNAJack: stereo outputs {@code out_L}/{@code out_R}, one MIDI input {@code midi_in}.
- * The stream clock follows JACK's frame time, so after an xrun the song stays on the wall clock.
- * Also runs on PipeWire's JACK layer.
+ * JNAJack opens the client, registers and connects ports and reports xruns, freewheel and server
+ * shutdown; the per-cycle path (process callback, port buffers, MIDI) goes through
+ * {@link JackNative} so that a whole cycle allocates nothing. The stream clock follows JACK's
+ * frame time, so after an xrun the song stays on the wall clock. Also runs on PipeWire's JACK layer.
  */
 public final class JackDriver implements AudioDriver {
     private final AudioConfig config;

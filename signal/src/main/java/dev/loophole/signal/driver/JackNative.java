@@ -101,7 +101,10 @@ final class JackNative {
 
     /** Audio thread: copies {@code n} samples into a port buffer at frame {@code at}. */
     static void write(float[] from, long buffer, int at, int n) {
-        MemorySegment.copy(from, 0, ALL, ValueLayout.JAVA_FLOAT_UNALIGNED, buffer + 4L * at, n);
+        // A plain loop: MemorySegment.copy from an array wraps it in a segment that C2 elides, but a
+        // deoptimisation (a branch first taken, e.g. a late event after an xrun) would materialise it.
+        long p = buffer + 4L * at;
+        for (int i = 0; i < n; i++) ALL.set(ValueLayout.JAVA_FLOAT_UNALIGNED, p + 4L * i, from[i]);
     }
 
     /** Audio thread: adds this cycle's channel messages of a MIDI port buffer to {@code out} at their frame offsets. */

@@ -39,7 +39,9 @@ class JavaSoundDriverTest {
         assertThat(s.frames()).isGreaterThanOrEqualTo(JackDriverTest.SONG_FRAMES);
         assertThat(wall).as("paced by the line, not faster than real time").isGreaterThan(9.5);
         assertThat(line.peak).as("sound reached the line").isGreaterThan(1000);
-        assertThat(s.probedBytes()).as("bytes allocated by the render thread per block after warm-up").isZero();
+        // As in JackDriverTest: nothing steady, at most one block with a one-off JIT deoptimisation.
+        // (Between blocks the thread is in the line's write, which is Java Sound's, so only the block itself counts.)
+        assertThat(s.probedBytes()).as("bytes allocated by the render thread inside blocks after warm-up").isLessThan(256);
         assertThat(line.isOpen()).isFalse();
     }
 }
