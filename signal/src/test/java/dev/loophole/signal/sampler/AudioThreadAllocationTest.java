@@ -57,7 +57,9 @@ class AudioThreadAllocationTest {
         for (int c = 0; c < 16; c++) engine.route(c, inst);
 
         // Pre-generated events so the loop under test does nothing but feed and process.
-        int blocks = 10_000;
+        // Warm-up long enough for C2 to compile the whole block path: the JVM's one-time linking of
+        // freshly compiled call sites allocates a few bytes on this thread, which is not our code.
+        int warmUp = 15_000, blocks = warmUp + 10_000;
         Random rnd = new Random(11);
         int[][] ev = new int[blocks][];
         for (int b = 0; b < blocks; b++) {
@@ -77,7 +79,7 @@ class AudioThreadAllocationTest {
         long before = 0;
         int maxVoices = 0;
         for (int b = 0; b < blocks; b++) {
-            if (b == 2_000) before = mx.getCurrentThreadAllocatedBytes();
+            if (b == warmUp) before = mx.getCurrentThreadAllocatedBytes();
             if (b % 100 == 0) inst.swapPatch(patches[(b / 100) % 2]);
             buf.clear();
             int[] e = ev[b];
@@ -87,6 +89,6 @@ class AudioThreadAllocationTest {
         }
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
         assertThat(maxVoices).as("the program really was busy").isGreaterThan(20);
-        assertThat(allocated).as("bytes allocated over 8,000 blocks").isZero();
+        assertThat(allocated).as("bytes allocated over 10,000 blocks").isZero();
     }
 }
