@@ -23,8 +23,9 @@ final class RenderOptions {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--quality", defaultValue = "cubic", paramLabel = "linear|cubic",
-            description = "Sample interpolation (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--quality", defaultValue = "sinc64", paramLabel = "QUALITY",
+            description = "Sample interpolation: nearest, linear, cubic, sinc8, sinc16, sinc32 or sinc64 (default: ${DEFAULT-VALUE},"
+                    + " the best: offline there is time for it). A region's sample_quality overrides it.")
     String quality;
 
     @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap per instrument (default: ${DEFAULT-VALUE}).")
@@ -43,11 +44,8 @@ final class RenderOptions {
             throw new Errors.UserError("--bits " + bits + " is not supported; expected 16 or 24 (or --float)");
         if (tail != null && !(tail >= 0)) throw new Errors.UserError("--tail " + tail + " must be 0 or more seconds");
         if (polyphony < 1 || polyphony > 4096) throw new Errors.UserError("--polyphony " + polyphony + " is outside 1..4096");
-        int q = switch (quality) {
-            case "linear" -> Interpolation.LINEAR;
-            case "cubic" -> Interpolation.CUBIC;
-            default -> throw new Errors.UserError("--quality " + quality + " is not known; expected linear or cubic");
-        };
+        int q = Interpolation.byName(quality);
+        if (q < 0) throw new Errors.UserError("--quality " + quality + " is not known; expected one of " + String.join(", ", Interpolation.NAMES));
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
         if (!(Math.abs(gainDb) <= 96)) throw new Errors.UserError("--gain " + gainDb + " is outside -96..96 dB");
         return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb);

@@ -49,6 +49,7 @@ final class CompiledRegion {
     final float egStart, egSustain;
 
     final CompiledModulation mod;
+    final int sampleQuality;     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
 
     // Selection beyond key/velocity, and crossfades
     final CompiledConditions when;
@@ -145,6 +146,13 @@ final class CompiledRegion {
 
         when = new CompiledConditions(c);
         mod = new CompiledModulation(r, engineRate);
+        String q = r.otherOpcodes().get("sample_quality");
+        int quality = -1;
+        if (q != null) {
+            try { quality = dev.loophole.signal.dsp.Interpolation.fromSampleQuality(Integer.parseInt(q.trim())); }
+            catch (NumberFormatException e) { quality = -1; } // the importer already warned about the value
+        }
+        sampleQuality = quality;
         xf = new CrossfadeGains(r.crossfades());
         disabled = r.playback().end() == 0;
         rtDead = r.choke().rtDead();

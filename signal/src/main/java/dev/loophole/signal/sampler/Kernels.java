@@ -10,6 +10,15 @@ import dev.loophole.signal.dsp.Interpolation;
 final class Kernels {
     private Kernels() {}
 
+    /** The frame nearest each position: no interpolation at all (SFZ sample_quality 0). */
+    static double nearest(float[] d, float[] out, int from, int to, double p, double step) {
+        for (int j = from; j < to; j++) {
+            out[j] = d[(int) (p + 0.5)];
+            p += step;
+        }
+        return p;
+    }
+
     static double linear(float[] d, float[] out, int from, int to, double p, double step) {
         for (int j = from; j < to; j++) {
             int idx = (int) p;

@@ -39,6 +39,9 @@ final class Voice {
     private float lfoGain = 1f;         // amplitude LFO level reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
+    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
+    boolean wrapped;                  // a looping voice has been round its loop at least once
+    private final float[] winL = new float[SincReader.WINDOW], winR = new float[SincReader.WINDOW];
 
     private final VoiceModulation mod;
     private boolean modulated;
@@ -55,7 +58,9 @@ final class Voice {
                long offsetExtra, int delayExtra, float extraGain, long age, int quality) {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
-        this.quality = quality;
+        this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
+        sinc = this.quality >= Interpolation.SINC_8 ? SincReader.interpolator(this.quality) : null;
+        wrapped = false;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
@@ -172,7 +177,9 @@ final class Voice {
                 if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
                 lfoGain = mod.lfoGain;
             }
-            int got = read(n, stereo, step);
+            // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
+            int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
+            if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
             amp.process(env, 0, got);
             boolean faded = false;
@@ -223,6 +230,7 @@ final class Voice {
                 if (pos >= r.loopEnd + 1) {
                     double len = r.loopEnd - r.loopStart + 1;
                     pos -= len * Math.floor((pos - r.loopStart) / len);
+                    wrapped = true;
                     if (r.loopCount > 0 && --loopsLeft <= 0) looping = false; // the last repeat plays on past the loop
                 }
             } else if (pos > r.lastFrame || pos < 0) {
@@ -245,7 +253,10 @@ final class Voice {
             if (fast > 0) {
                 double p = pos;
                 int end = k + fast;
-                if (cubic) {
+                if (quality == Interpolation.NEAREST) {
+                    p = Kernels.nearest(dl, bufL, k, end, p, step);
+                    if (stereo) Kernels.nearest(dr, bufR, k, end, pos, step);
+                } else if (cubic) {
                     p = Kernels.cubic(dl, bufL, k, end, p, step);
                     if (stereo) Kernels.cubic(dr, bufR, k, end, pos, step);
                 } else {
@@ -290,6 +301,35 @@ final class Voice {
     private float sampleAt(float[] d, long idx, float f, boolean cubic) {
         return cubic ? Interpolation.hermite(at(d, idx - 1), at(d, idx), at(d, idx + 1), at(d, idx + 2), f)
                 : Interpolation.linear(at(d, idx), at(d, idx + 1), f);
+    }
+
+    // --- for SincReader: the voice's read state and its sample access ---
+    double pos() { return pos; }
+    void pos(double p) { pos = p; }
+    boolean looping() { return looping; }
+    float[] left() { return left; }
+    float[] right() { return right; }
+    float[] bufL() { return bufL; }
+    float[] bufR() { return bufR; }
+    float[] winL() { return winL; }
+    float[] winR() { return winR; }
+    dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
+
+    /** After a read moved past the loop end: fold the position back into the loop, counting repeats. */
+    void wrapLoop() {
+        CompiledRegion r = region;
+        if (!looping || pos < r.loopEnd + 1) return;
+        double len = r.loopEnd - r.loopStart + 1;
+        pos -= len * Math.floor((pos - r.loopStart) / len);
+        wrapped = true;
+        if (r.loopCount > 0 && --loopsLeft <= 0) looping = false;
+    }
+
+    /** Frame {@code idx} for a window in unwrapped loop coordinates: before the loop start after a wrap, the loop's end. */
+    float window(float[] data, long idx) {
+        CompiledRegion r = region;
+        if (looping && wrapped && idx < r.loopStart) idx += r.loopEnd - r.loopStart + 1;
+        return at(data, idx);
     }
 
     /** Reads frame {@code idx}, wrapping through the loop while looping and reading silence past the ends. */
