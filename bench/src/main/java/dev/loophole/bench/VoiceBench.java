@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.*;
 public class VoiceBench {
     static final int RATE = 48_000, BLOCK = 256;
 
-    @Param({"linear", "cubic"})
+    @Param({"linear", "cubic", "sinc64"})
     public String quality;
 
     Engine one, many;
@@ -58,7 +58,7 @@ public class VoiceBench {
         b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, null, -1, -1, 0, 0);
         Program p = new Program("p", "bench", List.of(new SampleGroup("g", "g", List.of(b.build()))), null, Map.of(), Map.of(), List.of());
         SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(ref -> new SampleData("noise", audio), RATE).compile(p), RATE, 512, 1);
-        inst.setQuality("linear".equals(quality) ? Interpolation.LINEAR : Interpolation.CUBIC);
+        inst.setQuality(Interpolation.byName(quality));
         Engine e = new Engine(RATE, BLOCK);
         e.route(0, inst);
         e.route(1, inst);
