@@ -291,7 +291,7 @@ public final class SamplerInstrument implements Instrument {
     private void limitRegion(CompiledRegion r, int key, int velocity) {
         int same = 0, sameKey = 0;
         for (Voice v : voices) {
-            if (!v.isActive() || v.isFading() || v.region != r) continue;
+            if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
             same++;
             if (v.key == key) sameKey++;
         }
@@ -299,7 +299,7 @@ public final class SamplerInstrument implements Instrument {
             boolean byKey = !(r.polyphony > 0 && same >= r.polyphony);
             Voice oldest = null;
             for (Voice v : voices) {
-                if (!v.isActive() || v.isFading() || v.region != r) continue;
+                if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
                 if (byKey && v.key != key) continue;
                 if (byKey && r.noteSelfmask && v.velocity > velocity) continue;
                 if (oldest == null || v.age < oldest.age) oldest = v;
@@ -309,6 +309,11 @@ public final class SamplerInstrument implements Instrument {
             same--;
             oldest.fadeOut(fadeFrames());
         }
+    }
+
+    /** SFZ polyphony groups: regions sharing a {@code group=} number share their limits; ungrouped regions count alone. */
+    private static boolean samePolyphonyGroup(CompiledRegion a, CompiledRegion b) {
+        return b.chokeGroup != 0 ? a.chokeGroup == b.chokeGroup : a == b;
     }
 
     /** Below this level (-60 dB) a fading voice may be cut outright without an audible click. */
