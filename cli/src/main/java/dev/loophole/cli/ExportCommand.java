@@ -11,6 +11,8 @@ import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
@@ -119,7 +121,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             p = withSamples(p, ref -> copies.getOrDefault(ref, ref), r -> r);
         }
-        SfzExporter.write(p, target).forEach(d -> warnings.add(target + ": warning: " + d.message()));
+        warnings.addAll(collapsed(target, SfzExporter.write(p, target)));
         return new Result(target, p.regions().size(), written, warnings);
     }
 
@@ -155,11 +157,18 @@ final class ExportCommand implements Callable<Integer> {
             }
         }
         boolean[] droppedLinks = {false};
+        int[] clampedReleases = {0};
         Program p = withSamples(preset.program(), ref -> wavs.getOrDefault(ref, ref), r -> {
             SampleRegion.Builder b = r.toBuilder();
             // SoundFont velocity ranges start at 0, SFZ's at 1 (lovel=0 is clamped on import): velocity 0 is a note-off,
             // so the region plays the same notes either way.
             if (r.velocityRange().lo() == 0) b.velocityRange = new IntRange(1, Math.max(1, r.velocityRange().hi()));
+            // SF2 modulation-envelope releases reach 101.6 s; SFZ's fileg_/pitcheg_release stop at 100 (import clamps).
+            Envelope f = r.envelopes().filter(), pe = r.envelopes().pitch();
+            if (f.release() > MAX_RELEASE || pe.release() > MAX_RELEASE) {
+                b.envelopes = new Envelopes(r.envelopes().amp(), clampRelease(f), clampRelease(pe));
+                clampedReleases[0]++;
+            }
             if (!r.otherOpcodes().containsKey("sf2_link") && !r.otherOpcodes().containsKey("sf2_sample_type")) return b.build();
             b.otherOpcodes.remove("sf2_link");
             b.otherOpcodes.remove("sf2_sample_type");
@@ -168,7 +177,10 @@ final class ExportCommand implements Callable<Integer> {
         });
         if (droppedLinks[0])
             warnings.add(target + ": warning: SoundFont stereo pair links (sf2_link, sf2_sample_type) are not written: each half is its own region with its pan");
-        SfzExporter.write(p, target).forEach(d -> warnings.add(target + ": warning: " + d.message()));
+        if (clampedReleases[0] > 0)
+            warnings.add(target + ": warning: modulation envelope release longer than SFZ's " + (int) MAX_RELEASE
+                    + " s written as " + (int) MAX_RELEASE + " s (" + clampedReleases[0] + (clampedReleases[0] == 1 ? " region)" : " regions)"));
+        warnings.addAll(collapsed(target, SfzExporter.write(p, target)));
         return new Result(target, p.regions().size(), wavs.size(), warnings);
     }
 
@@ -184,6 +196,30 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     // ---- shared ----
+
+    /** The upper bound of SFZ's {@code fileg_release} and {@code pitcheg_release}, seconds. */
+    static final double MAX_RELEASE = 100;
+
+    private static Envelope clampRelease(Envelope e) {
+        if (e.release() <= MAX_RELEASE) return e;
+        return new Envelope(e.delay(), e.start(), e.attack(), e.hold(), e.decay(), e.sustain(), MAX_RELEASE, e.depth(),
+                e.vel2delay(), e.vel2attack(), e.vel2hold(), e.vel2decay(), e.vel2sustain(), e.vel2release(), e.vel2depth());
+    }
+
+    private static final java.util.regex.Pattern REGION_PREFIX = java.util.regex.Pattern.compile("^region \\S+: ");
+
+    /** Exporter warnings, one line per distinct message: "region r12: …" repeated for 360 regions becomes "… (360 regions)". */
+    static List<String> collapsed(Path target, List<dev.loophole.model.Diagnostic> diagnostics) {
+        Map<String, Integer> perRegion = new LinkedHashMap<>();
+        List<String> out = new ArrayList<>();
+        for (var d : diagnostics) {
+            var m = REGION_PREFIX.matcher(d.message());
+            if (m.find()) perRegion.merge(d.message().substring(m.end()), 1, Integer::sum);
+            else out.add(target + ": warning: " + d.message());
+        }
+        perRegion.forEach((m, n) -> out.add(target + ": warning: " + (n > 1 ? m + " (" + n + " regions)" : m)));
+        return out;
+    }
 
     private Path target(String baseName) throws IOException {
         Path dir = outDir.toAbsolutePath().normalize();
