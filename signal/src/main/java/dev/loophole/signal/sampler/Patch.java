@@ -13,6 +13,8 @@ public final class Patch {
     /** For each key 0..127, indexes into {@link #regions} of regions whose key range holds it. */
     final int[][] byKey;
     final int sustainCc, sustainLo, sostenutoCc;
+    /** The program's own voice cap (SFZ global polyphony), 0 when it sets none. */
+    final int polyphony;
     /** Round-robin counters, one per region; allocated here on the control side, carried over on a swap. */
     final int[] seqCounters;
     /** Keys inside any region's key-switch range: pressing one selects an articulation (sw_last). */
@@ -31,6 +33,7 @@ public final class Patch {
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();
         this.sostenutoCc = program.settings().sostenutoCc();
+        this.polyphony = program.settings().polyphony();
         seqCounters = new int[regions.length];
         swDefault = program.settings().swDefault();
         for (CompiledRegion r : regions)

@@ -346,7 +346,8 @@ public final class SamplerInstrument implements Instrument {
             slot = quietestFading;
         }
         if (slot == null) { dropped++; return null; } // nothing stolen for a note that cannot start
-        if (sounding >= polyphony && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
+        int cap = patch.polyphony > 0 ? Math.min(polyphony, patch.polyphony) : polyphony;
+        if (sounding >= cap && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
         return slot;
     }
 
