@@ -261,6 +261,32 @@ class ExportCommandTest {
     }
 
     @Test
+    void a24BitBankGives24BitWavsWithEveryBitKept() throws Exception {
+        Sf2Writer w = new Sf2Writer();
+        w.with24Bit = true;
+        short[] hi = wave(300, 60);
+        byte[] lo = new byte[300];
+        for (int i = 0; i < lo.length; i++) lo[i] = (byte) (i * 37);
+        int s = w.sample("Deep", hi, lo, 48000, 36, 0, 50, 250);
+        w.instrument("Deep", List.of(gen(54, 1), gen(53, s)));
+        w.preset("Deep", 3, 0, List.of(gen(41, 0)));
+        Path sf2 = Files.write(dir.resolve("deep.sf2"), w.build());
+        Path out = dir.resolve("deep");
+        CliRun run = CliRun.of("export", "--program", "3", sf2.toString(), out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        AudioData wav = WavReader.read(out.resolve("samples/Deep.wav"));
+        assertThat(wav.format()).isEqualTo(SampleFormat.PCM_24);
+        assertThat(wav.sampleRate()).isEqualTo(48000);
+        for (int i = 0; i < hi.length; i++)
+            assertThat(wav.channels()[0][i]).as("frame %d", i).isEqualTo(((hi[i] << 8) | (lo[i] & 0xFF)) / 8388608f);
+        assertThat(wav.metadata().rootKey()).isEqualTo(36);
+        assertThat(wav.metadata().loops()).containsExactly(new SampleMetadata.SampleLoop(50, 249, 0));
+        Program back = SfzImporter.load(out.resolve("Deep.sfz"));
+        assertThat(back.regions().getFirst().loop().start()).isEqualTo(50);
+        assertThat(back.regions().getFirst().loop().end()).isEqualTo(249);
+    }
+
+    @Test
     void fluidR3PianoExportsAndReloads() throws Exception {
         Path bank = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
         assumeTrue(Files.isRegularFile(bank), "FluidR3_GM.sf2 is not installed (apt-get install fluid-soundfont-gm); skipping");
@@ -298,7 +324,9 @@ class ExportCommandTest {
     /** Builds an SF2 file following the spec's layout (one zone list per instrument/preset, no global zones, no modulators). */
     static final class Sf2Writer {
         private record Header(String name, int program, int bank, int bag) {}
-        private final ByteArrayOutputStream smpl = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream smpl = new ByteArrayOutputStream(), sm24 = new ByteArrayOutputStream();
+        /** With low bytes: an sm24 chunk and ifil 2.04, so the bank's samples are 24-bit. */
+        boolean with24Bit;
         private final ByteArrayOutputStream shdr = new ByteArrayOutputStream();
         private final List<Header> presets = new ArrayList<>(), instruments = new ArrayList<>();
         private final List<List<Gen>> presetZones = new ArrayList<>(), instrumentZones = new ArrayList<>();
@@ -307,10 +335,15 @@ class ExportCommandTest {
 
         /** Loop points relative to the sample, end exclusive as in shdr; 46 zero frames follow the data. */
         int sample(String name, short[] data, int rate, int pitch, int correction, int loopStart, int loopEnd) {
+            return sample(name, data, new byte[data.length], rate, pitch, correction, loopStart, loopEnd);
+        }
+
+        int sample(String name, short[] data, byte[] low, int rate, int pitch, int correction, int loopStart, int loopEnd) {
             long start = frames;
             ByteBuffer b = le(2 * (data.length + 46));
             for (short v : data) b.putShort(v);
             smpl.writeBytes(b.array());
+            sm24.writeBytes(Arrays.copyOf(low, data.length + 46));
             frames += data.length + 46;
             shdr.writeBytes(le(46).put(zstr(name, 20)).putInt((int) start).putInt((int) (start + data.length))
                     .putInt((int) (start + loopStart)).putInt((int) (start + loopEnd)).putInt(rate).put((byte) pitch)
@@ -331,9 +364,10 @@ class ExportCommandTest {
         }
 
         byte[] build() {
-            byte[] info = list("INFO", chunk("ifil", le(4).putShort((short) 2).putShort((short) 1).array()),
+            byte[] info = list("INFO", chunk("ifil", le(4).putShort((short) 2).putShort((short) (with24Bit ? 4 : 1)).array()),
                     chunk("isng", zstr("EMU8000", 8)), chunk("INAM", zstr("Tiny", 6)));
-            byte[] sdta = list("sdta", chunk("smpl", smpl.toByteArray()));
+            byte[] sdta = with24Bit ? list("sdta", chunk("smpl", smpl.toByteArray()), chunk("sm24", sm24.toByteArray()))
+                    : list("sdta", chunk("smpl", smpl.toByteArray()));
             byte[] eos = le(46).put(zstr("EOS", 20)).array();
             byte[] pdta = list("pdta", chunk("phdr", headers(presets, presetZones.size(), true)), chunk("pbag", bags(presetZones)),
                     chunk("pmod", new byte[10]), chunk("pgen", gens(presetZones)),
