@@ -125,6 +125,28 @@ class ExportCommandTest {
     }
 
     @Test
+    void copiedSamplesWithTheSameNameDoNotOverwriteEachOther() throws Exception {
+        Files.createDirectories(dir.resolve("x/soft"));
+        Files.createDirectories(dir.resolve("x/hard"));
+        RenderCommandTest.write(dir.resolve("x/soft/C4.wav"), RenderCommandTest.sine(261.6, 1000));
+        RenderCommandTest.write(dir.resolve("x/hard/C4.wav"), RenderCommandTest.sine(523.2, 2000));
+        Path sfz = Files.writeString(dir.resolve("x/two.sfz"), """
+                <region> sample=soft/C4.wav key=60 hivel=63
+                <region> sample=hard/C4.wav key=60 lovel=64
+                <region> sample=soft/C4.wav key=61 hivel=63
+                """);
+        Path out = dir.resolve("two");
+        CliRun run = CliRun.of("export", sfz.toString(), out.toString(), "--copy-samples");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).contains("3 regions, 2 samples written, 0 warnings");
+        assertThat(Files.readAllBytes(out.resolve("samples/C4.wav"))).isEqualTo(Files.readAllBytes(dir.resolve("x/soft/C4.wav")));
+        assertThat(Files.readAllBytes(out.resolve("samples/C4-2.wav"))).isEqualTo(Files.readAllBytes(dir.resolve("x/hard/C4.wav")));
+        Program back = SfzImporter.load(out.resolve("two.sfz"));
+        assertThat(back.regions()).extracting(r -> Path.of(r.sample().path()).getFileName().toString())
+                .containsExactly("C4.wav", "C4-2.wav", "C4.wav");
+    }
+
+    @Test
     void missingSampleIsAWarningAndAnExistingTargetIsRefused() throws Exception {
         Path sfz = dir.resolve("gone.sfz");
         Files.writeString(sfz, "<region> sample=nowhere.wav key=60\n");
