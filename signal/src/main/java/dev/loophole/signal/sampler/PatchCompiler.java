@@ -17,8 +17,8 @@ import java.util.Map;
 public final class PatchCompiler {
     private final SampleProvider samples;
     private final int engineRate;
-    private final Map<String, SampleData> cache = new HashMap<>();
-    private final Map<String, String> failures = new HashMap<>();
+    private final Map<String, SampleData> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedChannels = new java.util.HashSet<>();
 
     public PatchCompiler(SampleProvider samples, int engineRate) {
@@ -44,6 +44,7 @@ public final class PatchCompiler {
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             ram.merge(r.sample().path(), wantsRam, Boolean::logicalOr);
         }
+        preload(program, minHead, ram);
         for (SampleRegion r : program.regions()) {
             SampleRef ref = r.sample();
             if (ref == null) {
@@ -61,6 +62,34 @@ public final class PatchCompiler {
             out.add(new CompiledRegion(r, out.size(), data, engineRate));
         }
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
+    }
+
+    /**
+     * Decodes every distinct sample's head on all cores first: opening and decoding a thousand
+     * FLAC heads one by one is what makes a big library slow to become playable.
+     */
+    private void preload(Program program, Map<String, Long> minHead, Map<String, Boolean> ram) {
+        Map<String, SampleRef> distinct = new java.util.LinkedHashMap<>();
+        for (SampleRegion r : program.regions()) if (r.sample() != null) distinct.putIfAbsent(r.sample().path(), r.sample());
+        if (distinct.size() < 8) return; // not worth the threads
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, 16)); // I/O and decoding overlap
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "loophole-preload");
+            t.setDaemon(true);
+            return t;
+        })) {
+            for (SampleRef ref : distinct.values())
+                pool.execute(() -> loadQuietly(ref, minHead.get(ref.path()), ram.get(ref.path())));
+        }
+    }
+
+    private void loadQuietly(SampleRef ref, long minHead, boolean ramMode) {
+        if (cache.containsKey(ref.path()) || failures.containsKey(ref.path())) return;
+        try {
+            cache.put(ref.path(), samples.load(ref, minHead, ramMode));
+        } catch (IOException | RuntimeException e) {
+            failures.put(ref.path(), e.getMessage() == null ? e.toString() : e.getMessage());
+        }
     }
 
     private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
