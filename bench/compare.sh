@@ -2,11 +2,12 @@
 # The peer comparison: the same generated MIDI songs through the same SoundFont (FluidR3 GM) with
 # Loophole, FluidSynth and Gervill (the JDK's synthesizer), in alternating runs.
 #
-#   bench/compare.sh [OUTDIR]        (env: RUNS=5 SONGS="gm-band piano-dense" SF2=… PEERS="…")
+#   bench/compare.sh [OUTDIR]        (env: RUNS=5 SONGS="gm-band piano-dense" SF2=… PEERS="…" PER_CHANNEL=1)
 #
 # Per peer and song: median wall time, CPU time (user+sys) and peak RSS of RUNS runs (from
 # /usr/bin/time), the 1-minute load average before each run, and time ÷ Loophole's as the ratio.
-# Then the sound: per-second RMS envelopes of each render against FluidSynth's (rms_compare.py).
+# Then the sound: per-second RMS envelopes of each render against FluidSynth's (rms_compare.py), and
+# (PER_CHANNEL=1, the default) every channel of gm-band alone, Loophole against FluidSynth.
 # Needs: fluidsynth (apt-get install fluidsynth fluid-soundfont-gm), python3, /usr/bin/time.
 #
 # Interpolation, as close as each allows:
@@ -132,5 +133,20 @@ for song in $SONGS; do
   echo "### $song (reference $(basename "$ref"))" | tee -a "$out/sound.txt"
   python3 "$root/bench/peers/rms_compare.py" "$ref" "${args[@]}" | tee -a "$out/sound.txt"
 done
+# Per channel: each track of gm-band alone through Loophole and FluidSynth (interp 4, -g 1.0), so a
+# level difference can be pinned on one channel's controls (CC7 volume, CC11 expression, pan).
+if [ "${PER_CHANNEL:-1}" = 1 ] && [[ " $SONGS " == *" gm-band "* ]]; then
+  pc="$out/per-channel"
+  mkdir -p "$pc"
+  echo | tee -a "$out/sound.txt"
+  echo "## Per channel (gm-band): Loophole against FluidSynth at -g 1.0, interp 4" | tee -a "$out/sound.txt"
+  python3 "$root/bench/peers/split_tracks.py" "$songs/gm-band.mid" "$pc" | while IFS=$'\t' read -r mid name; do
+    "${loophole[@]}" render --midi "$mid" --instrument "$SF2" --out "$pc/$name.loophole.wav" --float --quality cubic --tail 3 >/dev/null 2>&1
+    fluidsynth -ni -q -g 1.0 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f "$out/fluid-interp4.txt" \
+      -F "$pc/$name.fluidsynth.wav" "$SF2" "$mid" >/dev/null 2>&1
+    echo "$name $(python3 "$root/bench/peers/rms_compare.py" "$pc/$name.fluidsynth.wav" "loophole=$pc/$name.loophole.wav" | grep -E '^loophole:|flagged|diff-offset')"
+  done | tee -a "$out/sound.txt"
+fi
+
 echo
 echo "compare: results in $out (times.tsv, table.md, sound.txt, commands.txt)" >&2
