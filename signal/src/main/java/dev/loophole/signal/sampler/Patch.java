@@ -39,6 +39,10 @@ public final class Patch {
         for (CompiledRegion r : regions)
             if (r.when.swLo >= 0) for (int k = Math.max(0, r.when.swLo); k <= Math.min(127, r.when.swHi); k++) switchKeys[k] = true;
         ccTriggered = java.util.Arrays.stream(regions).filter(r -> r.when.ccTriggered()).mapToInt(r -> r.index).toArray();
+        // MIDI's resting controller values, unity for volume and expression, centred pan; set_ccN may change them.
+        initialCc[7] = 127;
+        initialCc[10] = 64;
+        initialCc[11] = 127;
         program.settings().initialCc().forEach((cc, v) -> { if (cc >= 0 && cc < 128) initialCc[cc] = (int) Math.round(v * 127); });
         byKey = new int[128][];
         for (int k = 0; k < 128; k++) {

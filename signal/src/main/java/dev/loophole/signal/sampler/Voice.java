@@ -32,7 +32,9 @@ final class Voice {
     private double pos, inc, baseRatio;
     private boolean looping, reverse;
     private int delayFrames;
-    private float gainL, gainR;
+    private float gainL, gainR;       // what the mix applies now (level, pan, channel volume/expression/pan)
+    private float level;              // the voice's level before pan and channel controllers
+    private int chanVol = -1, chanExpr = -1, chanPan = -1; // CC 7/11/10 values the gains were made from
     private int fadeRemaining, fadeTotal;
     private int loopsLeft;            // loop_count / count repeats still to play; 0 with a loop mode = endless
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
@@ -84,8 +86,11 @@ final class Voice {
 
         float level = r.gain * extraGain * velocityGain(r.ampVeltrack, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        gainL = level * r.panL;
-        gainR = level * r.panR;
+        this.level = level;
+        chanVol = chanExpr = chanPan = -1;
+        channelGains();
+        gainL = targetL;
+        gainR = targetR;
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
@@ -139,6 +144,31 @@ final class Voice {
     }
 
     boolean isFading() { return fadeTotal > 0; }
+
+    private float targetL, targetR;
+
+    /**
+     * The channel's MIDI volume (CC 7) and expression (CC 11), each on the General MIDI curve
+     * 40·log10(v/127) dB, and its pan (CC 10) added to the region's: recomputed only when they change.
+     */
+    private void channelGains() {
+        int[] cc = ccValues;
+        int vol = cc == null ? 127 : cc[7], expr = cc == null ? 127 : cc[11], pan = cc == null ? 64 : cc[10];
+        if (vol == chanVol && expr == chanExpr && pan == chanPan) return;
+        chanVol = vol; chanExpr = expr; chanPan = pan;
+        float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
+        double p = Math.max(-100, Math.min(100, region.source.amp().pan() + (pan - 64) * 100.0 / 63));
+        if (p == 0) { targetL = g; targetR = g; return; }
+        double angle = (p / 100.0 + 1) * Math.PI / 4; // constant power, unity at the centre (as CompiledRegion.panGains)
+        targetL = (float) (g * Math.sqrt(2) * Math.cos(angle));
+        targetR = (float) (g * Math.sqrt(2) * Math.sin(angle));
+    }
+
+    /** (v/127)²: 0 dB at 127, −11.9 dB at 64, as General MIDI and SoundFont players scale CC 7 and 11. */
+    private static final float[] VOLUME_CURVE = new float[128];
+    static {
+        for (int v = 0; v < 128; v++) VOLUME_CURVE[v] = (float) ((v / 127.0) * (v / 127.0));
+    }
 
     /** Frames before the voice makes its first sound (delay opcodes). */
     int delayFrames() { return delayFrames + 0; }
@@ -204,8 +234,19 @@ final class Voice {
             } else if (ccGain != 1f) {
                 for (int k = 0; k < got; k++) env[k] *= ccGain;
             }
+            channelGains();
             final float gl = gainL, gr = gainR;
-            if (stereo) {
+            if (gl != targetL || gr != targetR) { // channel volume, expression or pan moved: ramp, never step
+                float dl = (targetL - gl) / Math.max(1, got), dr = (targetR - gr) / Math.max(1, got), a = gl, b = gr;
+                for (int k = 0; k < got; k++) {
+                    a += dl; b += dr;
+                    float e = env[k];
+                    outL[i + k] += bufL[k] * e * a;
+                    outR[i + k] += (stereo ? bufR[k] : bufL[k]) * e * b;
+                }
+                gainL = targetL;
+                gainR = targetR;
+            } else if (stereo) {
                 for (int k = 0; k < got; k++) { outL[i + k] += bufL[k] * env[k] * gl; outR[i + k] += bufR[k] * env[k] * gr; }
             } else {
                 for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[i + k] += v * gl; outR[i + k] += v * gr; }

@@ -16,9 +16,9 @@ public final class Streamer implements AutoCloseable {
 
     private final CopyOnWriteArrayList<StreamSlot> slots = new CopyOnWriteArrayList<>();
     private final SampleStore store;
-    private final float[][] scratch = {new float[CHUNK], new float[CHUNK]};
+    private final float[][] scratch = {new float[CHUNK], new float[CHUNK]}; // for fillAll (offline, one thread)
     private final AtomicLong failures = new AtomicLong();
-    private volatile Thread loader;
+    private volatile Thread[] loaders;
     private volatile boolean running;
 
     public Streamer(SampleStore store) { this.store = store; }
@@ -30,26 +30,37 @@ public final class Streamer implements AutoCloseable {
         return s;
     }
 
-    /** Starts the background loader for live playback. */
+    /** Starts background loaders for live playback, one per core: decoding FLAC for hundreds of voices needs them all. */
     public synchronized void startLoader() {
-        if (loader != null) return;
+        startLoaders(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Starts {@code n} loader threads; slot i belongs to thread i mod n, so no slot ever has two writers. */
+    public synchronized void startLoaders(int n) {
+        if (loaders != null) return;
         running = true;
-        loader = Thread.ofPlatform().daemon().name("loophole-streamer").priority(Thread.MAX_PRIORITY - 1).start(() -> {
-            while (running) {
-                boolean did = false;
-                for (StreamSlot s : slots) did |= fill(s);
-                if (!did) java.util.concurrent.locks.LockSupport.parkNanos(500_000);
-            }
-        });
+        Thread[] ts = new Thread[Math.max(1, n)];
+        for (int t = 0; t < ts.length; t++) {
+            int me = t, of = ts.length;
+            float[][] own = {new float[CHUNK], new float[CHUNK]};
+            ts[t] = Thread.ofPlatform().daemon().name("loophole-streamer-" + t).priority(Thread.MAX_PRIORITY - 1).start(() -> {
+                while (running) {
+                    boolean did = false;
+                    for (int i = me; i < slots.size(); i += of) did |= fill(slots.get(i), own);
+                    if (!did) java.util.concurrent.locks.LockSupport.parkNanos(500_000);
+                }
+            });
+        }
+        loaders = ts;
     }
 
     /** Fills every active slot as far as its ring allows (offline: called before each block). */
     public synchronized void fillAll() {
-        for (StreamSlot s : slots) while (fill(s)) { /* until full or at the end */ }
+        for (StreamSlot s : slots) while (fill(s, scratch)) { /* until full or at the end */ }
     }
 
     /** One chunk into one slot; true when it wrote something. */
-    private boolean fill(StreamSlot slot) {
+    private boolean fill(StreamSlot slot, float[][] scratch) {
         if (!slot.active()) return false;
         long seen = slot.generationState();
         SampleData s = slot.sample();
@@ -94,8 +105,11 @@ public final class Streamer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        Thread t = loader;
-        if (t != null) { t.interrupt(); try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); } }
+        Thread[] ts = loaders;
+        if (ts != null) for (Thread t : ts) {
+            t.interrupt();
+            try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
         for (StreamSlot s : slots) if (s.reader != null) { s.reader.close(); s.reader = null; s.readerSample = null; }
     }
 }
