@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p>The bench module does not depend on {@code formats} (bench/pom.xml lists only signal, where formats is test
  * scope), so the importer is called through a method handle and the formats jar must be on the class path:
  * <pre>java -cp bench/target/benchmarks.jar:formats/target/formats-0.1.0-SNAPSHOT.jar org.openjdk.jmh.Main SfzParseBench -f 1 -wi 3 -i 5</pre>
- * Figures go in bench/SFZ-PARSE.md. Regions per second = regions / (ms per parse / 1000).
+ * Figures go in BENCHMARKS.md. Regions per second = regions / (ms per parse / 1000).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -89,7 +89,7 @@ public class SfzParseBench {
     }
 
     /**
-     * A rough split of where a parse spends its time (not JMH; for SFZ-PARSE.md): reading + decoding the files,
+     * A rough split of where a parse spends its time (not JMH; for BENCHMARKS.md): reading + decoding the files,
      * lexing them, the preprocessor (which reads, lexes and substitutes $defines, includes), the whole load (which
      * adds assembling the regions: opcode lookup, value parsing, sample path resolution), and the cost of the
      * sample existence checks alone. Reaches the package-private stages by reflection.
