@@ -20,6 +20,8 @@ final class CompiledModulation {
     final LfoSpec ampLfo, filLfo, pitchLfo;
     /** Whether anything here changes the voice while it plays. */
     final boolean active;
+    /** A low-pass whose cutoff nothing modulates during the note (key and velocity tracking are fixed per note). */
+    final boolean openLowpass;
 
     /** An envelope in frames. */
     record EnvelopeFrames(int delay, float start, int attack, int hold, int decay, float sustain, int release) {
@@ -57,6 +59,7 @@ final class CompiledModulation {
         filLfo = lfo(o, "fillfo");
         pitchLfo = lfo(o, "pitchlfo");
         boolean filterMoves = t != null && (filEgDepth != 0 || filEgVel2Depth != 0 || filLfo.on());
+        openLowpass = t != null && !filterMoves && t.sfzName().startsWith("lpf");
         active = t != null || pitchEgDepth != 0 || pitchEgVel2Depth != 0 || ampLfo.on() || pitchLfo.on() || filterMoves;
     }
 

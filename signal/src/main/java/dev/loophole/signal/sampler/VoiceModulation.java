@@ -19,12 +19,16 @@ final class VoiceModulation {
     private double filterBaseCents;   // key and velocity tracking, fixed per note
     private double filEgDepth, pitchEgDepth;
     private boolean filtering;
+    private double lastHz = -1;     // cutoff the filter was last set to: unchanged, no recomputation
 
     /** Pitch offset for the current chunk, in cents, and the amplitude LFO's gain. */
     double pitchCents;
     float lfoGain = 1f;
 
+    private final int rate;
+
     VoiceModulation(int rate, Rng rng) {
+        this.rate = rate;
         filter = new VoiceFilter(rate);
         ampLfo = new Lfo(rate, rng);
         filLfo = new Lfo(rate, rng);
@@ -36,10 +40,16 @@ final class VoiceModulation {
         pitchCents = 0;
         lfoGain = 1f;
         filtering = mod.filterType != null;
+        lastHz = -1;
+        if (filtering) {
+            filterBaseCents = (key - mod.filKeycenter) * mod.filKeytrack + mod.filVeltrack * velocity / 127.0;
+            // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
+            double hz = mod.cutoff * Math.pow(2, filterBaseCents / 1200);
+            if (mod.openLowpass && hz >= 0.45 * rate && mod.resonance <= 0) filtering = false;
+        }
         if (filtering) {
             filter.setType(mod.filterType);
             filter.reset();
-            filterBaseCents = (key - mod.filKeycenter) * mod.filKeytrack + mod.filVeltrack * velocity / 127.0;
         }
         filEgDepth = mod.filEgDepth + mod.filEgVel2Depth * velocity / 127.0;
         pitchEgDepth = mod.pitchEgDepth + mod.pitchEgVel2Depth * velocity / 127.0;
@@ -77,7 +87,10 @@ final class VoiceModulation {
             if (filEgDepth != 0) filterCents += filEgDepth * advance(filEg, n);
             if (mod.filLfo.on()) filterCents += mod.filLfo.depth() * advance(filLfo, n);
             double hz = mod.cutoff * Math.pow(2, filterCents / 1200);
-            filter.setParameters(hz, mod.resonance, mod.filterGain, 1);
+            if (hz != lastHz) {
+                filter.setParameters(hz, mod.resonance, mod.filterGain, 1);
+                lastHz = hz;
+            }
         }
     }
 
