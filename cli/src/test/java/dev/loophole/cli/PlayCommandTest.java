@@ -1,5 +1,7 @@
 package dev.loophole.cli;
 
+import dev.loophole.signal.driver.JackServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -74,7 +74,7 @@ final class DemoSong {
     static int bpm(int beatsPerMinute) { return Math.round(60_000_000f / beatsPerMinute); }
 
     static MidiSong build() {
-        Events ev = new Events();
+        SongEvents ev = new SongEvents();
         for (int bar = 0; bar < BARS; bar++) {
             long t0 = (long) bar * BAR;
             keys(ev, bar, t0);
@@ -85,7 +85,7 @@ final class DemoSong {
         return new MidiSong("Loophole Demo", new TempoMap(PPQ, TEMPO), ev.toList());
     }
 
-    private static void keys(Events ev, int bar, long t0) {
+    private static void keys(SongEvents ev, int bar, long t0) {
         String[] chords = SCORE[bar][0].split(" ");
         for (int i = 0; i < chords.length; i++) {
             String[] c = chords[i].split("@");
@@ -119,12 +119,12 @@ final class DemoSong {
     }
 
     /** A synth-style scoop: the pitch wheel starts a semitone down (range ±2) and glides up over an eighth. */
-    private static void scoop(Events ev, long at) {
+    private static void scoop(SongEvents ev, long at) {
         int steps = 8;
         for (int i = 0; i <= steps; i++) ev.bend(at + (long) i * (BEAT / 2) / steps, KEYS, 8192 - 4096 * (steps - i) / steps);
     }
 
-    private static void drums(Events ev, Groove g, long t0) {
+    private static void drums(SongEvents ev, Groove g, long t0) {
         lane(ev, g.kick(), t0, 36);
         lane(ev, g.snare(), t0, 38);
         lane(ev, g.closed(), t0, 42);
@@ -138,7 +138,7 @@ final class DemoSong {
         }
     }
 
-    private static void lane(Events ev, String steps, long t0, int key) {
+    private static void lane(SongEvents ev, String steps, long t0, int key) {
         for (int s = 0; s < steps.length(); s++) {
             int vel = switch (steps.charAt(s)) { case 'X' -> 118; case 'x' -> 98; case 'o' -> 78; case 'g' -> 44; default -> 0; };
             if (vel > 0) ev.note(t0 + (long) s * STEP, DRUMS, key, vel, 60);
@@ -155,31 +155,4 @@ final class DemoSong {
         return 12 * (Integer.parseInt(name.substring(i)) + 1) + pc;
     }
 
-    /**
-     * Collects events and numbers them at the end so that, on one tick, note-offs come before
-     * controllers and controllers before note-ons, whatever order the parts were written in:
-     * a repeated note then re-strikes instead of being cut by its own note-off.
-     */
-    private static final class Events {
-        private record Pending(long tick, int rank, int status, int data1, int data2) { }
-
-        private final List<Pending> list = new ArrayList<>();
-
-        void note(long tick, int channel, int key, int velocity, long length) {
-            list.add(new Pending(tick, 2, 0x90 | channel, key, velocity));
-            list.add(new Pending(tick + length, 0, 0x80 | channel, key, 64));
-        }
-
-        void cc(long tick, int channel, int controller, int value) { list.add(new Pending(tick, 1, 0xB0 | channel, controller, value)); }
-
-        void bend(long tick, int channel, int value) { list.add(new Pending(tick, 1, 0xE0 | channel, value & 0x7F, value >> 7)); }
-
-        List<MidiEvent> toList() {
-            List<Pending> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingLong(Pending::tick).thenComparingInt(Pending::rank)); // stable: insertion order within a rank
-            List<MidiEvent> out = new ArrayList<>();
-            for (Pending p : sorted) out.add(new MidiEvent(p.tick(), p.status(), p.data1(), p.data2(), 0, out.size()));
-            return out;
-        }
-    }
 }

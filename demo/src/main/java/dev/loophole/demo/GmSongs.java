@@ -65,7 +65,7 @@ public final class GmSongs {
 
     /** The band song: {@code bars} bars of 4/4 at 120 BPM (30 bars = 60 s). */
     static MidiSong band(int bars) {
-        Events ev = new Events();
+        SongEvents ev = new SongEvents();
         SplittableRandom rnd = new SplittableRandom(8);
         setup(ev, 0, PIANO_CH, 0, 100, 64);
         setup(ev, 0, STRINGS, 48, 70, 40);
@@ -129,7 +129,7 @@ public final class GmSongs {
 
     /** The dense piano passage: {@code bars} bars at 104 BPM (13 bars = 30 s). */
     static MidiSong piano(int bars) {
-        Events ev = new Events();
+        SongEvents ev = new SongEvents();
         SplittableRandom rnd = new SplittableRandom(88);
         setup(ev, 0, PIANO_CH, 0, 110, 64);
         for (int bar = 0; bar < bars; bar++) {
@@ -161,7 +161,7 @@ public final class GmSongs {
 
     /** The drum pattern: {@code bars} bars at 120 BPM (15 bars = 30 s). */
     static MidiSong drums(int bars) {
-        Events ev = new Events();
+        SongEvents ev = new SongEvents();
         SplittableRandom rnd = new SplittableRandom(10);
         ev.cc(0, DRUM_CH, 7, 110);
         for (int bar = 0; bar < bars; bar++) groove(ev, (long) bar * BAR, bar % 4 == 3, rnd, false);
@@ -169,7 +169,7 @@ public final class GmSongs {
     }
 
     /** One bar of a sixteenth-note groove on channel 10; the fill bar ends in a tom roll. */
-    private static void groove(Events ev, long t0, boolean fill, SplittableRandom rnd, boolean gmExtras) {
+    private static void groove(SongEvents ev, long t0, boolean fill, SplittableRandom rnd, boolean gmExtras) {
         for (int s = 0; s < 16; s++) {
             long t = t0 + (long) s * STEP;
             if (s == 0 || s == 6 || s == 8 || s == 11) ev.note(t, DRUM_CH, 36, s == 0 ? 118 : 100, 60);
@@ -187,7 +187,7 @@ public final class GmSongs {
         }
     }
 
-    private static void setup(Events ev, long t, int ch, int program, int volume, int pan) {
+    private static void setup(SongEvents ev, long t, int ch, int program, int volume, int pan) {
         ev.cc(t, ch, 0, 0);
         ev.cc(t, ch, 32, 0);
         ev.program(t, ch, program);
@@ -206,29 +206,4 @@ public final class GmSongs {
         System.out.println("wrote " + f.band() + ", " + f.piano() + " and " + f.drums());
     }
 
-    /** Collects events; on one tick note-offs sort before controllers/programs, and those before note-ons. */
-    private static final class Events {
-        private record Pending(long tick, int rank, int status, int data1, int data2) { }
-
-        private final List<Pending> list = new ArrayList<>();
-
-        void note(long tick, int channel, int key, int velocity, long length) {
-            list.add(new Pending(tick, 2, 0x90 | channel, key, velocity));
-            list.add(new Pending(tick + length, 0, 0x80 | channel, key, 64));
-        }
-
-        void cc(long tick, int channel, int controller, int value) { list.add(new Pending(tick, 1, 0xB0 | channel, controller, value)); }
-
-        void program(long tick, int channel, int program) { list.add(new Pending(tick, 1, 0xC0 | channel, program, 0)); }
-
-        void bend(long tick, int channel, int value) { list.add(new Pending(tick, 1, 0xE0 | channel, value & 0x7F, value >> 7)); }
-
-        List<MidiEvent> toList() {
-            List<Pending> sorted = new ArrayList<>(list);
-            sorted.sort(Comparator.comparingLong(Pending::tick).thenComparingInt(Pending::rank));
-            List<MidiEvent> out = new ArrayList<>();
-            for (Pending p : sorted) out.add(new MidiEvent(p.tick(), p.status(), p.data1(), p.data2(), 0, out.size()));
-            return out;
-        }
-    }
 }

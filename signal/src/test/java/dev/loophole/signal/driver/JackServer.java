@@ -9,14 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A private JACK server for a test: {@code jackd --no-realtime -n <unique> -d dummy -r 48000 -p 256},
- * so tests never touch a user's server and can run side by side.
+ * so tests never touch a user's server and can run side by side. Shared with the cli tests (signal's test jar).
  */
-final class JackServer implements AutoCloseable {
-    static final int RATE = 48_000, PERIOD = 256;
+public final class JackServer implements AutoCloseable {
+    public static final int RATE = 48_000, PERIOD = 256;
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    final String name;
-    final Path log;
+    public final String name;
+    public final Path log;
     private final Process process;
 
     private JackServer(String name, Path log, Process process) {
@@ -26,7 +26,7 @@ final class JackServer implements AutoCloseable {
     }
 
     /** The jackd executable on the PATH, or null. */
-    static Path jackd() {
+    public static Path jackd() {
         String path = System.getenv("PATH");
         if (path == null) return null;
         for (String dir : path.split(File.pathSeparator)) {
@@ -37,7 +37,7 @@ final class JackServer implements AutoCloseable {
     }
 
     /** Starts a server and waits until a client can connect. */
-    static JackServer start() throws IOException, InterruptedException {
+    public static JackServer start() throws IOException, InterruptedException {
         String name = "loophole-test-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path log = Files.createTempFile(name, ".log");
         Process p = new ProcessBuilder(jackd().toString(), "--no-realtime", "-n", name, "-d", "dummy", "-r", "" + RATE, "-p", "" + PERIOD)
