@@ -37,7 +37,7 @@ final class RenderJob {
     static final int MAX_WARNINGS = 10;
 
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
-                   boolean progress, boolean verbose, double gainDb) {}
+                   boolean progress, boolean verbose, double gainDb, int preloadFrames) {}
 
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed) {
         String line() {
@@ -73,7 +73,7 @@ final class RenderJob {
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate());
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
         for (InstrumentSpec spec : instruments) {

@@ -34,6 +34,10 @@ final class RenderOptions {
     @Option(names = "--gain", defaultValue = "0", paramLabel = "DB", description = "Master gain in dB applied to the mix (default: ${DEFAULT-VALUE}).")
     double gainDb;
 
+    @Option(names = "--preload", defaultValue = "8192", paramLabel = "FRAMES",
+            description = "Frames of each sample decoded into memory at load; the rest streams from disk (default: ${DEFAULT-VALUE}).")
+    int preload;
+
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
@@ -47,7 +51,8 @@ final class RenderOptions {
         int q = Interpolation.byName(quality);
         if (q < 0) throw new Errors.UserError("--quality " + quality + " is not known; expected one of " + String.join(", ", Interpolation.NAMES));
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
+        if (preload < 64 || preload > 1 << 24) throw new Errors.UserError("--preload " + preload + " is outside 64.." + (1 << 24) + " frames");
         if (!(Math.abs(gainDb) <= 96)) throw new Errors.UserError("--gain " + gainDb + " is outside -96..96 dB");
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload);
     }
 }

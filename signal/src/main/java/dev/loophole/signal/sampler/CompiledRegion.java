@@ -49,7 +49,9 @@ final class CompiledRegion {
     final float egStart, egSustain;
 
     final CompiledModulation mod;
-    final int sampleQuality;     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
+    final int sampleQuality;
+    final int[] offsetCc;        // SFZ offset_onccN: CC numbers whose value moves the start …
+    final double[] offsetCcFrames; // … by this many frames at value 127     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
 
     // Selection beyond key/velocity, and crossfades
     final CompiledConditions when;
@@ -153,6 +155,22 @@ final class CompiledRegion {
             catch (NumberFormatException e) { quality = -1; } // the importer already warned about the value
         }
         sampleQuality = quality;
+        int[] ccNums = new int[r.otherOpcodes().size()];
+        double[] ccAmounts = new double[ccNums.length];
+        int found = 0;
+        for (var e : r.otherOpcodes().entrySet()) {
+            java.util.regex.Matcher m = OFFSET_CC.matcher(e.getKey());
+            if (!m.matches()) continue;
+            try {
+                int cc = Integer.parseInt(m.group(1));
+                double amount = Double.parseDouble(e.getValue().trim());
+                if (cc < 0 || cc > 127) continue;
+                ccNums[found] = cc;
+                ccAmounts[found++] = amount;
+            } catch (NumberFormatException ex) { /* the importer already warned about the value */ }
+        }
+        offsetCc = java.util.Arrays.copyOf(ccNums, found);
+        offsetCcFrames = java.util.Arrays.copyOf(ccAmounts, found);
         xf = new CrossfadeGains(r.crossfades());
         disabled = r.playback().end() == 0;
         rtDead = r.choke().rtDead();
@@ -164,6 +182,8 @@ final class CompiledRegion {
         polyphony = r.choke().polyphony();
         notePolyphony = r.choke().notePolyphony();
     }
+
+    private static final java.util.regex.Pattern OFFSET_CC = java.util.regex.Pattern.compile("offset_(?:on)?cc(\\d+)");
 
     static int frames(double seconds, int rate) {
         return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * rate));

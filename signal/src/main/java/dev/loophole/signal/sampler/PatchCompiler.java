@@ -21,12 +21,21 @@ public final class PatchCompiler {
     private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedChannels = new java.util.HashSet<>();
 
+    private final int preloadFrames;
+
     public PatchCompiler(SampleProvider samples, int engineRate) {
-        this.samples = samples;
-        this.engineRate = engineRate;
+        this(samples, engineRate, PRELOAD_FRAMES);
     }
 
-    /** Frames a voice may read from memory before streaming has delivered its first block. */
+    /** {@code preloadFrames}: how much of each sample is decoded into memory ahead of the furthest start a region uses. */
+    public PatchCompiler(SampleProvider samples, int engineRate, int preloadFrames) {
+        if (preloadFrames < 64) throw new IllegalArgumentException("preload " + preloadFrames + " frames is below 64");
+        this.samples = samples;
+        this.engineRate = engineRate;
+        this.preloadFrames = preloadFrames;
+    }
+
+    /** The default of how many frames a voice may read from memory before streaming has delivered its first block. */
     public static final int PRELOAD_FRAMES = 8192;
 
     public Patch compile(Program program) {
@@ -38,7 +47,7 @@ public final class PatchCompiler {
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
             if (r.sample() == null) continue;
-            long need = r.playback().offset() + r.playback().offsetRandom() + PRELOAD_FRAMES;
+            long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
             minHead.merge(r.sample().path(), need, Math::max);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));

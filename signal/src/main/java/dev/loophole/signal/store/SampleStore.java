@@ -50,7 +50,11 @@ public final class SampleStore implements SampleProvider {
 
     @Override
     public SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
-        if (ref.isBuiltin()) throw new IOException(ref.path() + ": built-in waveforms are not played yet");
+        if (ref.isBuiltin()) {
+            SampleData b = Builtins.generate(ref.path());
+            if (b == null) throw new IOException(ref.path() + ": not a built-in sample; expected *sine, *saw, *square, *triangle, *noise or *silence");
+            return b;
+        }
         Path file = Path.of(ref.path()).toAbsolutePath().normalize();
         Key key = key(file);
         synchronized (this) {

@@ -64,6 +64,22 @@ class SamplerPlaybackTest {
     }
 
     @Test
+    void offsetOnccMovesTheStartWithTheController() {
+        float[] ramp = new float[4_000];
+        for (int i = 0; i < ramp.length; i++) ramp[i] = i / 8192f;
+        Fixtures f = new Fixtures().sample("r", ramp).region("r", b -> {
+            b.tuning = new Tuning(60, 0, 0, 100, 0, 200, -200);
+            b.amp = new Amp(0, 100, 0, 100, 0, 0, 60, 0, 0, 0);
+            b.otherOpcodes.put("offset_oncc1", "1000");
+        });
+        // CC 1 at 127 moves the start 1000 frames on; at 0 it starts at frame 0.
+        float[][] out = f.render(f.instrument(1), events(0, 0xB0, 1, 127, 10, 0x90, 60, 127, 500, 0xB0, 1, 0, 510, 0x80, 60, 0, 2000, 0x90, 60, 127), 2100);
+        assertThat(out[0][10]).isEqualTo(1000 / 8192f);
+        assertThat(out[0][2000]).isZero();
+        assertThat(out[0][2001]).isEqualTo(1 / 8192f);
+    }
+
+    @Test
     void roundRobinCyclesThroughItsVariations() {
         Fixtures f = new Fixtures();
         for (int v = 1; v <= 3; v++) {
