@@ -35,7 +35,6 @@ final class CompiledRegion {
     final float gain;
     final double ampVeltrack, ampKeytrack, ampRandom, rtDecay;
     final int ampKeycenter;
-    final float panL, panR;
 
     // Sample reading, in frames
     final LoopMode loopMode;
@@ -102,8 +101,6 @@ final class CompiledRegion {
         ampKeycenter = r.amp().ampKeycenter();
         ampRandom = r.amp().ampRandom();
         rtDecay = r.amp().rtDecay();
-        float[] lr = panGains(r.amp().pan());
-        panL = lr[0]; panR = lr[1];
 
         long last = s.frames() - 1L;
         long end = r.playback().end();
@@ -187,16 +184,6 @@ final class CompiledRegion {
 
     static int frames(double seconds, int rate) {
         return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * rate));
-    }
-
-    /**
-     * Constant-power pan normalised so the centre is unity in both channels: a centred mono sample
-     * comes out at its own level on each side, and a hard-panned one 3 dB louder on one side.
-     */
-    static float[] panGains(double pan) {
-        if (pan == 0) return new float[] {1f, 1f};
-        double angle = (pan / 100.0 + 1) * Math.PI / 4;
-        return new float[] {(float) (Math.sqrt(2) * Math.cos(angle)), (float) (Math.sqrt(2) * Math.sin(angle))};
     }
 
     boolean matchesChannel(int channel1) { return channel1 >= chanLo && channel1 <= chanHi; }

@@ -159,7 +159,9 @@ final class Voice {
         float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
         double p = Math.max(-100, Math.min(100, region.source.amp().pan() + (pan - 64) * 100.0 / 63));
         if (p == 0) { targetL = g; targetR = g; return; }
-        double angle = (p / 100.0 + 1) * Math.PI / 4; // constant power, unity at the centre (as CompiledRegion.panGains)
+        // Constant power, normalised to unity at the centre: a centred mono sample plays at its own level on
+        // each side, a hard-panned one 3 dB louder on one side.
+        double angle = (p / 100.0 + 1) * Math.PI / 4;
         targetL = (float) (g * Math.sqrt(2) * Math.cos(angle));
         targetR = (float) (g * Math.sqrt(2) * Math.sin(angle));
     }
@@ -171,7 +173,7 @@ final class Voice {
     }
 
     /** Frames before the voice makes its first sound (delay opcodes). */
-    int delayFrames() { return delayFrames + 0; }
+    int delayFrames() { return delayFrames; }
 
     /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
     void updateCcGain() {
