@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 
 /**
  * One written opcode value, read as the type its table entry says. Ill-typed values give a warning
@@ -30,7 +29,6 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         Context withDefaultPath(String path) { return new Context(keyOffset, path, root, paths, embedded); }
     }
 
-    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?");
 
     String name() { return token.name(); }
 
@@ -75,7 +73,7 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         OptionalInt named = NoteNames.parse(text());
         double raw;
         if (named.isPresent()) raw = named.getAsInt();
-        else if (parse(text()) == Math.rint(parse(text()))) raw = parse(text());
+        else if (parse(text()) == Math.rint(parse(text()))) raw = parse(text()); // NaN never equals: not a number
         else {
             diagnostics.warn(at(), name() + ": expected a note name (c4, f#2, eb-1) or an integer 0..127, found '" + text() + "'");
             return OptionalInt.empty();
@@ -97,9 +95,38 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         return Optional.empty();
     }
 
-    /** The number written, or NaN when it is not a finite decimal number. */
+    /**
+     * The number written, or NaN when it is not a finite decimal number ({@code [+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?}).
+     * Scanned by hand: most values are small integers, and a regex per opcode was the parser's hot spot.
+     */
     static double parse(String s) {
-        if (!NUMBER.matcher(s).matches()) return Double.NaN;
+        int n = s.length(), i = 0;
+        if (n == 0) return Double.NaN;
+        char c = s.charAt(0);
+        boolean neg = c == '-';
+        if (c == '+' || c == '-') i++;
+        long whole = 0;
+        int digits = 0;
+        while (i < n && (c = s.charAt(i)) >= '0' && c <= '9') {
+            if (digits < 18) whole = whole * 10 + (c - '0');
+            digits++;
+            i++;
+        }
+        if (i == n && digits > 0 && digits <= 18) return neg ? (whole == 0 ? -0.0 : -whole) : whole;
+        int fraction = 0;
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && (c = s.charAt(i)) >= '0' && c <= '9') { fraction++; i++; }
+        }
+        if (digits == 0 && fraction == 0) return Double.NaN;
+        if (i < n && ((c = s.charAt(i)) == 'e' || c == 'E')) {
+            i++;
+            if (i < n && ((c = s.charAt(i)) == '+' || c == '-')) i++;
+            int exponent = 0;
+            while (i < n && (c = s.charAt(i)) >= '0' && c <= '9') { exponent++; i++; }
+            if (exponent < 1 || exponent > 3) return Double.NaN;
+        }
+        if (i != n) return Double.NaN;
         double d = Double.parseDouble(s);
         return Double.isFinite(d) ? d : Double.NaN;
     }
