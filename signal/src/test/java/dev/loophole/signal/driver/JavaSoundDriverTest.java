@@ -41,7 +41,7 @@ class JavaSoundDriverTest {
         assertThat(line.peak).as("sound reached the line").isGreaterThan(1000);
         // As in JackDriverTest: nothing steady, at most one block with a one-off JIT deoptimisation.
         // (Between blocks the thread is in the line's write, which is Java Sound's, so only the block itself counts.)
-        assertThat(s.probedBytes()).as("bytes allocated by the render thread inside blocks after warm-up").isLessThan(256);
+        assertThat(s.probedBytes()).as("bytes allocated by the render thread inside blocks after warm-up").isLessThan(4096); // no steady allocation (see JackDriverTest)
         assertThat(line.isOpen()).isFalse();
     }
 }
