@@ -23,9 +23,9 @@ import org.jaudiolibs.jnajack.lowlevel.JackLibrary;
 
 /**
  * JACK through JNAJack: stereo outputs {@code out_L}/{@code out_R}, one MIDI input {@code midi_in}.
- * JNAJack opens the client, registers and connects ports and reports xruns, freewheel and server
- * shutdown; the per-cycle path (process callback, port buffers, MIDI) goes through
- * {@link JackNative} so that a whole cycle allocates nothing. The stream clock follows JACK's
+ * JNAJack opens the client and registers and connects ports; every callback from JACK (process,
+ * xrun, freewheel, shutdown) and the per-cycle calls go through {@link JackNative} (java.lang.foreign),
+ * so a whole cycle allocates nothing and no JNA callback thread attaches and detaches. The stream clock follows JACK's
  * frame time, so after an xrun the song stays on the wall clock. Also runs on PipeWire's JACK layer.
  */
 public final class JackDriver implements AudioDriver {
@@ -79,9 +79,9 @@ public final class JackDriver implements AudioDriver {
             outRAddress = JackNative.address(outR);
             midiInAddress = JackNative.address(midiIn);
             ffi.setProcessCallback(clientAddress, (n, arg) -> process(n));
-            client.setXrunCallback(c -> runner.stats.xruns.incrementAndGet());
-            client.onShutdown(c -> { stopReason = "the JACK server shut down"; running = false; });
-            watchFreewheel();
+            ffi.setNotifications(clientAddress, runner.stats.xruns::incrementAndGet,
+                    () -> { stopReason = "the JACK server shut down"; running = false; },
+                    starting -> runner.stats.freewheel(starting != 0));
         } catch (JackException | AudioUnavailableException e) {
             client.close();
             throw new AudioUnavailableException("JACK refused the client '" + config.clientName() + "': " + e.getMessage(), e);
@@ -207,21 +207,6 @@ public final class JackDriver implements AudioDriver {
         return 0;
     }
 
-    /** JNAJack 1.4 has no freewheel hook: register one on the low-level library (best effort). */
-    private void watchFreewheel() {
-        try {
-            var lib = JackClient.class.getDeclaredField("jackLib");
-            var ptr = JackClient.class.getDeclaredField("clientPtr");
-            lib.setAccessible(true);
-            ptr.setAccessible(true);
-            JackLibrary.JackFreewheelCallback cb = (starting, arg) -> runner.stats.freewheel(starting != 0);
-            nativeCallbacks[0] = cb;
-            ((JackLibrary) lib.get(client)).jack_set_freewheel_callback((JackLibrary._jack_client) ptr.get(client), cb, null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // Freewheel changes then go uncounted; playback is unaffected.
-        }
-    }
-
     /** libjack prints to stderr when no server runs; keep the last message instead (the CLI prints one line). */
     private void silenceLibjack(Jack jack) {
         try {
@@ -231,7 +216,9 @@ public final class JackDriver implements AudioDriver {
             JackLibrary.func keep = msg -> lastJackError = msg == null ? null : msg.getPointer().getString(0);
             nativeCallbacks[1] = keep;
             lib.jack_set_error_function(keep);
-            lib.jack_set_info_function(msg -> { });
+            JackLibrary.func quiet = msg -> { };
+            nativeCallbacks[0] = quiet; // JNA holds callbacks weakly: without this reference the stub could be collected
+            lib.jack_set_info_function(quiet);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // libjack keeps printing to stderr; harmless.
         }

@@ -29,7 +29,7 @@ final class JackNative {
 
     static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
-    private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess;
+    private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess, setXrun, onShutdown, setFreewheel;
     private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
     private final long eventAddress = event.address();
     private final Arena arena = Arena.ofShared(); // the upcall stub lives as long as the client
@@ -46,6 +46,9 @@ final class JackNative {
             portBuffer = linker.downcallHandle(jack.find("jack_port_get_buffer").orElseThrow(), FunctionDescriptor.of(J, J, I), critical);
             lastFrameTime = linker.downcallHandle(jack.find("jack_last_frame_time").orElseThrow(), FunctionDescriptor.of(I, J), critical);
             setProcess = linker.downcallHandle(jack.find("jack_set_process_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
+            setXrun = linker.downcallHandle(jack.find("jack_set_xrun_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
+            onShutdown = linker.downcallHandle(jack.find("jack_on_shutdown").orElseThrow(), FunctionDescriptor.ofVoid(J, J, J));
+            setFreewheel = linker.downcallHandle(jack.find("jack_set_freewheel_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
         } catch (RuntimeException e) {
             throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);
         }
@@ -79,6 +82,45 @@ final class JackNative {
         } catch (Throwable e) {
             throw new AudioUnavailableException("JACK refused the process callback: " + e, e);
         }
+    }
+
+    /**
+     * JACK's notification callbacks (xrun, shutdown, freewheel) as FFM upcalls too. Through JNA each one
+     * attached and detached libjack's notification thread per call, and a detach racing a server shutdown
+     * crashed the JVM once in our tests; the JDK's upcall stubs keep a foreign thread attached for its life.
+     * The handlers must not throw: an exception escaping an upcall ends the JVM.
+     */
+    void setNotifications(long client, Runnable xrun, Runnable shutdown, java.util.function.IntConsumer freewheel) {
+        try {
+            Linker linker = Linker.nativeLinker();
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            MethodHandle x = l.findStatic(JackNative.class, "xrun", MethodType.methodType(int.class, Runnable.class, long.class)).bindTo(xrun);
+            MethodHandle d = l.findStatic(JackNative.class, "shutdown", MethodType.methodType(void.class, Runnable.class, long.class)).bindTo(shutdown);
+            MethodHandle f = l.findStatic(JackNative.class, "freewheel", MethodType.methodType(void.class, java.util.function.IntConsumer.class, int.class, long.class)).bindTo(freewheel);
+            MemorySegment xs = linker.upcallStub(x, FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), arena);
+            MemorySegment ds = linker.upcallStub(d, FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG), arena);
+            MemorySegment fs = linker.upcallStub(f, FunctionDescriptor.ofVoid(ValueLayout.JAVA_INT, ValueLayout.JAVA_LONG), arena);
+            int rc = (int) setXrun.invokeExact(client, xs.address(), 0L);
+            if (rc != 0) throw new IllegalStateException("jack_set_xrun_callback returned " + rc);
+            onShutdown.invokeExact(client, ds.address(), 0L);
+            rc = (int) setFreewheel.invokeExact(client, fs.address(), 0L);
+            if (rc != 0) throw new IllegalStateException("jack_set_freewheel_callback returned " + rc);
+        } catch (Throwable e) {
+            throw new AudioUnavailableException("JACK refused a notification callback: " + e, e);
+        }
+    }
+
+    private static int xrun(Runnable r, long arg) {
+        try { r.run(); } catch (Throwable t) { /* counted or not, the stream goes on */ }
+        return 0;
+    }
+
+    private static void shutdown(Runnable r, long arg) {
+        try { r.run(); } catch (Throwable t) { /* the driver notices the dead client on close */ }
+    }
+
+    private static void freewheel(java.util.function.IntConsumer c, int starting, long arg) {
+        try { c.accept(starting); } catch (Throwable t) { /* uncounted */ }
     }
 
     /** Audio thread: the port's buffer for this cycle. */
