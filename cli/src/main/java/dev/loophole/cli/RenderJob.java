@@ -130,17 +130,21 @@ final class RenderJob {
         java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
         wanted.add(0);                              // the default piano
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
+        // Each preset the song can reach is compiled once, under its own bank and program; a request for one
+        // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
+        Map<Integer, Sf2Preset> reachable = new java.util.TreeMap<>();
+        for (int key : wanted) {
+            boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
+            bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
+                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
+        }
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
         int regions = 0;
-        for (int key : wanted) {
-            Sf2Preset preset = bank.find(key / 128, key % 128)
-                    .or(() -> bank.find(key / 128 == ProgramBank.PERCUSSION_BANK ? key / 128 : 0, key / 128 == ProgramBank.PERCUSSION_BANK ? 0 : key % 128))
-                    .orElse(null);
-            if (preset == null) continue;
-            Patch patch = compiler.compile(preset.program());
+        for (var e : reachable.entrySet()) {
+            Patch patch = compiler.compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
-            programs.put(key, sampler(patch));
+            programs.put(e.getKey(), sampler(patch));
         }
         return new BankLoad(new ProgramBank(programs), regions);
     }

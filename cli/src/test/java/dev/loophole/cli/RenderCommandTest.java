@@ -157,15 +157,6 @@ class RenderCommandTest {
     }
 
     static double frequency(float[] x, int from, int to) {
-        double first = -1, last = -1;
-        int n = 0;
-        for (int i = from + 1; i < to; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = i - 1 + (-x[i - 1]) / (double) (x[i] - x[i - 1]);
-                if (first < 0) first = t; else n++;
-                last = t;
-            }
-        }
-        return n * RATE / (last - first);
+        return dev.loophole.signal.testing.Pitch.zeroCrossingHz(x, from, to, RATE);
     }
 }

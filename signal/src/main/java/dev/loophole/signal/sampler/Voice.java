@@ -270,12 +270,7 @@ final class Voice {
         int k = 0;
         while (k < n) {
             if (looping) {
-                if (pos >= r.loopEnd + 1) {
-                    double len = r.loopEnd - r.loopStart + 1;
-                    pos -= len * Math.floor((pos - r.loopStart) / len);
-                    wrapped = true;
-                    if (r.loopCount > 0 && --loopsLeft <= 0) looping = false; // the last repeat plays on past the loop
-                }
+                wrapLoop();
             } else if (pos > r.lastFrame || pos < 0) {
                 return k;
             }
@@ -358,7 +353,7 @@ final class Voice {
     float[] winR() { return winR; }
     dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
 
-    /** After a read moved past the loop end: fold the position back into the loop, counting repeats. */
+    /** After a read moved past the loop end: fold the position back into the loop, counting repeats (the last one plays on past it). */
     void wrapLoop() {
         CompiledRegion r = region;
         if (!looping || pos < r.loopEnd + 1) return;

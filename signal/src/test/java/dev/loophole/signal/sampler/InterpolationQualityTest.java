@@ -16,18 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every interpolator, through a real voice: the pitch it plays and how its loop sounds. */
 class InterpolationQualityTest {
 
-    /** Frequency by least squares over every upward zero crossing (interpolated): cycle count against crossing time. */
     static double frequency(float[] x, int from, int to) {
-        double sx = 0, sy = 0, sxx = 0, sxy = 0;
-        int n = 0;
-        for (int i = from + 1; i < to; i++) {
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = i - 1 + (-x[i - 1]) / (double) (x[i] - x[i - 1]);
-                sx += n; sy += t; sxx += (double) n * n; sxy += n * t; n++;
-            }
-        }
-        double slope = (n * sxy - sx * sy) / (n * sxx - sx * sx); // frames per cycle
-        return Fixtures.RATE / slope;
+        return dev.loophole.signal.testing.Pitch.regressionHz(x, from, to, Fixtures.RATE);
     }
 
     @ParameterizedTest
