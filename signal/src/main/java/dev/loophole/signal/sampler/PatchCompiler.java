@@ -68,7 +68,9 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
-            out.add(new CompiledRegion(r, out.size(), data, engineRate));
+            String at = where(r);
+            out.add(new CompiledRegion(r, out.size(), data, engineRate, program.curves(),
+                    w -> warnings.add(at + "region " + r.regionId() + ": " + w)));
         }
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
     }
