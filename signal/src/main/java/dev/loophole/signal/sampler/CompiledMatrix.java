@@ -63,6 +63,11 @@ final class CompiledMatrix {
     final boolean active;
     /** A controller routing adds to {@code amplitude} (percent): the region's own amplitude is then the base it adds to. */
     final boolean additiveAmplitude;
+    /**
+     * The region routes CC 7, 10 or 11 itself (to volume/amplitude, or to pan): its routing then replaces the
+     * channel stage's default handling of that controller, as SFZ players do, so it is not applied twice.
+     */
+    final boolean ownsCc7, ownsCc10, ownsCc11;
 
     private CompiledMatrix() {
         routes = 0; srcKind = src = target = new int[0]; depth = smoothSeconds = step = new float[0];
@@ -73,7 +78,7 @@ final class CompiledMatrix {
         egCount = 0; egModel = new FlexEnvelope[0]; ampEg = -1;
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
-        additiveAmplitude = false;
+        additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = false;
     }
 
     /**
@@ -132,7 +137,7 @@ final class CompiledMatrix {
         List<int[]> startIds = new ArrayList<>();
         for (Modulation m : r.modulation()) {
             int[] s = source(m.source());
-            if (s == null) { warn.accept("modulation source '" + m.source() + "' is not one the engine knows"); continue; }
+            if (s == null) { warn.accept("modulation source '" + m.source() + "' is not played"); continue; }
             int st = startTarget(m.target());
             if (st >= 0) {
                 if (s[0] != SRC_CC) { warn.accept(m.source() + " → " + m.target() + ": only controllers can set a value read at note start"); continue; }
@@ -165,7 +170,7 @@ final class CompiledMatrix {
                 int dr = depthRoute(m.target(), live);
                 t = dr >= 0 && routeOf[dr] >= 0 ? ROUTE_DEPTH + routeOf[dr] : -1;
             }
-            if (t < 0) { warn.accept("modulation target '" + m.target() + "' is not one the engine plays"); t = SINK; }
+            if (t < 0) { warn.accept("modulation target '" + m.target() + "' is not played"); t = SINK; }
             srcKind[k] = liveIds.get(i)[0]; src[k] = liveIds.get(i)[1]; target[k] = t;
             if (srcKind[k] != SRC_CC) { // an LFO or envelope by its SFZ number → its place in this region
                 int found = -1;
@@ -195,6 +200,15 @@ final class CompiledMatrix {
         boolean add = false;
         for (int k = 0; k < routes; k++) add |= target[k] == AMPLITUDE && !multiply[k];
         additiveAmplitude = add;
+        boolean c7 = false, c10 = false, c11 = false;
+        for (int k = 0; k < routes; k++) {
+            if (srcKind[k] != SRC_CC) continue;
+            boolean level = target[k] == AMPLITUDE || target[k] == VOLUME;
+            c7 |= src[k] == 7 && level;
+            c11 |= src[k] == 11 && level;
+            c10 |= src[k] == 10 && target[k] == PAN;
+        }
+        ownsCc7 = c7; ownsCc10 = c10; ownsCc11 = c11;
     }
 
     /** {kind, index} of a source name, or null. */
@@ -207,7 +221,7 @@ final class CompiledMatrix {
         if (name.startsWith("eg")) { int n = parse(name, 2); return n >= 1 ? new int[]{SRC_EG, n} : null; }
         return switch (name) {
             case "vel" -> new int[]{SRC_CC, 131};
-            case "key" -> new int[]{SRC_CC, 133};
+            case "key", "keynum" -> new int[]{SRC_CC, 133};
             case "pitchbend" -> new int[]{SRC_CC, 128};
             case "chanaft" -> new int[]{SRC_CC, 129};
             case "polyaft" -> new int[]{SRC_CC, 130};

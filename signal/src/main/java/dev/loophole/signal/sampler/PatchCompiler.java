@@ -39,6 +39,7 @@ public final class PatchCompiler {
     public static final int PRELOAD_FRAMES = 8192;
 
     public Patch compile(Program program) {
+        Map<String, int[]> modulationWarnings = new HashMap<>();
         List<CompiledRegion> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         // What each sample's in-memory head must cover: the furthest start any region uses plus the
@@ -68,10 +69,16 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
-            String at = where(r);
-            out.add(new CompiledRegion(r, out.size(), data, engineRate, program.curves(),
-                    w -> warnings.add(at + "region " + r.regionId() + ": " + w)));
+            String at = where(r) + "region " + r.regionId() + ": ";
+            out.add(new CompiledRegion(r, out.size(), data, engineRate, program.curves(), w -> {
+                int[] seen = modulationWarnings.get(w); // {index in warnings, regions}
+                if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
+                else seen[1]++;
+            }));
         }
+        // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
+        for (int[] seen : modulationWarnings.values())
+            if (seen[1] > 1) warnings.set(seen[0], warnings.get(seen[0]) + " (and " + (seen[1] - 1) + " more regions)");
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
     }
 

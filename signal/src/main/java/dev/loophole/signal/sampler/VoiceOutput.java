@@ -14,6 +14,7 @@ import dev.loophole.model.Amp;
 final class VoiceOutput {
     private float level;                // the voice's level before pan and channel controllers
     private Amp.PanLaw law;
+    private boolean ownsVol, ownsPan, ownsExpr;  // the region's matrix handles CC 7 / 10 / 11 itself
     private double pan, width, position;
     private int chanVol = -1, chanExpr = -1, chanPan = -1;
     private float modPan = Float.NaN, modWidth, modPosition;
@@ -23,6 +24,8 @@ final class VoiceOutput {
     void start(CompiledRegion r, float level, int[] cc, boolean stereo) {
         this.level = level;
         law = r.source.amp().panLaw();
+        CompiledMatrix m = r.mod.matrix;
+        ownsVol = m.ownsCc7; ownsPan = m.ownsCc10; ownsExpr = m.ownsCc11;
         pan = r.source.amp().pan();
         width = r.source.amp().width();
         position = r.source.amp().position();
@@ -43,7 +46,7 @@ final class VoiceOutput {
      * {@code stereo}: the sample has two channels (width and position apply).
      */
     void update(int[] cc, float panMod, float widthMod, float positionMod, boolean stereo) {
-        int vol = cc == null ? 127 : cc[7], expr = cc == null ? 127 : cc[11], cpan = cc == null ? 64 : cc[10];
+        int vol = cc == null || ownsVol ? 127 : cc[7], expr = cc == null || ownsExpr ? 127 : cc[11], cpan = cc == null || ownsPan ? 64 : cc[10];
         if (vol == chanVol && expr == chanExpr && cpan == chanPan && panMod == modPan && widthMod == modWidth && positionMod == modPosition) return;
         chanVol = vol; chanExpr = expr; chanPan = cpan; modPan = panMod; modWidth = widthMod; modPosition = positionMod;
         float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
