@@ -109,7 +109,7 @@ final class ProgramAssembler {
         if (v.match() == null) {
             diagnostics.warnOnce("unknown " + v.name() + " " + file, v.token().at(),
                     "unknown opcode '" + v.name() + "'; kept but not played");
-        } else if (!Appliers.plays(v.match().spec().name()) || !section.inherits()) {
+        } else if (Appliers.of(v.match()) == null || !section.inherits()) {
             String family = v.match().spec().name();
             String shown = family.equals(v.name()) ? family : v.name() + " (" + family + ")";
             String where = section.inherits() ? "" : " under <" + section.sfzName + ">";
@@ -143,7 +143,7 @@ final class ProgramAssembler {
     }
 
     private static void apply(RegionDraft d, Value v) {
-        Appliers.Applier a = v.match() == null ? null : Appliers.of(v.match().spec().name());
+        Appliers.Applier a = v.match() == null ? null : Appliers.of(v.match());
         if (a != null) a.apply(d, v);
         else d.other.put(v.name(), v.text());
     }
