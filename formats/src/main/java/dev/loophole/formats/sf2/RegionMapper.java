@@ -65,12 +65,14 @@ final class RegionMapper {
         if (fixedVel >= 0) {
             volume += -velAtt * Sf2Units.concaveNegative(fixedVel) / 10.0;
             veltrack = 0;
-        } else if (velAtt != 0 && velAtt != 960) {
-            b.otherOpcodes.putAll(Modulators.velCurvePoints(velAtt));
+        }
+        java.util.SortedMap<Integer, Double> velCurve = new java.util.TreeMap<>();
+        if (fixedVel < 0 && velAtt != 0 && velAtt != 960) {
+            velCurve = Modulators.velCurvePoints(velAtt);
             warnOnce("velcurve", where + ": velocity→attenuation modulator of " + velAtt
                     + " cB written as amp_velcurve_N points (every 8th velocity, linear between)");
         }
-        b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0);
+        b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0).withVelocityCurve(velCurve);
 
         mapSampleWindow(r, b, where);
         b.envelopes = envelopes(r, singleKey, where);

@@ -54,7 +54,7 @@ class Sf2ModulatorTest {
     @Test
     void instrumentModulatorWithAmountZeroSwitchesVelocityOff() {
         assertThat(at(60).amp().ampVeltrack()).isZero();
-        assertThat(at(60).otherOpcodes()).doesNotContainKey("amp_velcurve_64");
+        assertThat(at(60).amp().velocityCurve()).isEmpty();
     }
 
     @Test
@@ -62,9 +62,9 @@ class Sf2ModulatorTest {
         SampleRegion r = at(75);
         assertThat(r.amp().ampVeltrack()).isEqualTo(100.0);
         // 480 cB × concave: gain = 10^(-480 × concave(v)/200) = (v/127)^1
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_127"))).isEqualTo(1.0);
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_1"))).isCloseTo(1 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(64)).isCloseTo(64 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(127)).isEqualTo(1.0);
+        assertThat(r.amp().velocityCurve().get(1)).isCloseTo(1 / 127.0, within(1e-6));
         assertThat(r.modulation()).contains(new Modulation("cc74", "sf2_initialFilterFc", 1200, 0, 0));
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("amp_velcurve_N"))
                 .anyMatch(d -> d.message().contains("the bank's own modulators"));
@@ -94,7 +94,7 @@ class Sf2ModulatorTest {
         SampleRegion r = soft.regions().getFirst();
         assertThat(r.keyRange().lo()).isEqualTo(91);
         assertThat(r.keyRange().hi()).isEqualTo(100);
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(64)).isCloseTo(64 / 127.0, within(1e-6));
     }
 
     @Test
