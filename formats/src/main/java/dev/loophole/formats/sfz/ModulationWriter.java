@@ -44,7 +44,10 @@ final class ModulationWriter {
         r.lfos().forEach(w::lfo);
         r.egs().forEach(w::eg);
         r.eq().forEach(w::eq);
-        for (Modulation m : r.modulation()) w.routing(m);
+        List<String> unwritten = new ArrayList<>();
+        for (Modulation m : r.modulation()) if (!w.routing(m)) unwritten.add(m.source() + " → " + m.target());
+        // One line per region: an SF2 import can give every region the same few.
+        if (!unwritten.isEmpty()) warn.accept("routings " + String.join(", ", unwritten) + " have no SFZ opcode; not written");
     }
 
     private void lfo(Lfo l) {
@@ -93,24 +96,23 @@ final class ModulationWriter {
         if (!b.type().equals("peak")) out.put(p + "type", b.type());
     }
 
-    private void routing(Modulation m) {
+    /** Writes {@code m}; false when SFZ has no opcode for it. */
+    private boolean routing(Modulation m) {
         Matcher cc = CC.matcher(m.source()), item = ITEM.matcher(m.source());
         String base = cc.matches() ? opcodeOf(m.target()) : item.matches() ? itemOpcode(item.group(1), item.group(2), m.target()) : null;
-        if (base == null) {
-            warn.accept("routing " + m.source() + " → " + m.target() + " has no SFZ opcode; not written");
-            return;
-        }
+        if (base == null) return false;
         if (item.matches()) {
             out.put(base, format(m.depth()));
             if (m.curve() != 0 || m.smooth() != 0 || m.step() != 0)
                 warn.accept("routing " + m.source() + " → " + m.target() + ": SFZ has no curve, smoothing or step for LFO and envelope sources; not written");
-            return;
+            return true;
         }
         String n = cc.group(1);
         out.put(base + "_oncc" + n, format(m.depth()));
         if (m.curve() != 0) out.put(base + "_curvecc" + n, Integer.toString(m.curve()));
         number(base + "_smoothcc" + n, m.smooth(), 0);
         number(base + "_stepcc" + n, m.step(), 0);
+        return true;
     }
 
     /** The parameter opcode a CC routing to {@code target} is written on: {@code eq2_gain}, {@code lfo1_eq3gain}. */

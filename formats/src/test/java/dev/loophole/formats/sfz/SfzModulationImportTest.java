@@ -222,4 +222,15 @@ class SfzModulationImportTest {
                 "ampeg_attack_shape=2", "bend_step=20");
         assertThat(SfzRoundTripPropertyTest.normalized(SfzImporter.load(out))).isEqualTo(SfzRoundTripPropertyTest.normalized(p));
     }
+
+    @Test
+    void exportReportsRoutingsSfzCannotSayOncePerRegion() throws IOException {
+        Program p = parse("<region> sample=*sine lfo1_freq=2");
+        SampleRegion.Builder b = only(p).toBuilder();
+        b.modulation.addAll(List.of(Modulation.of("bendrange", "pitch", 1), Modulation.of("lfo1", "offset", 5), Modulation.of("cc91", "effect1", 20)));
+        Program q = new Program(p.programId(), p.name(), List.of(new dev.loophole.model.SampleGroup("g1", "G", List.of(b.build()))), p.settings(),
+                p.ccLabels(), p.keyLabels(), List.of(), p.curves(), p.extraSections());
+        assertThat(SfzExporter.write(q, dir.resolve("out.sfz"))).extracting(dev.loophole.model.Diagnostic::message).containsExactly(
+                "region r1: routings bendrange → pitch, lfo1 → offset, cc91 → effect1 have no SFZ opcode; not written");
+    }
 }
