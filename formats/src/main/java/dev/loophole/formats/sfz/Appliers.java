@@ -16,11 +16,10 @@ import java.util.function.ObjIntConsumer;
 import java.util.function.ObjLongConsumer;
 
 /**
- * The opcodes mapped onto the model, each onto a field of {@link RegionDraft} (modulation opcodes are
- * {@link ModulationAppliers}'); every other opcode is
- * kept verbatim and reported as not played yet. Names are the canonical family names of
- * {@link OpcodeTable} (aliases such as {@code loopmode} arrive already resolved); types and ranges
- * come from the table, so a line here only says where a value goes.
+ * The opcodes mapped onto the model, each onto a field of {@link RegionDraft} (the modulation ones are in
+ * {@link ModulationAppliers}); every other opcode is kept verbatim and reported as not played yet. Names are
+ * the canonical family names of {@link OpcodeTable} (aliases such as {@code loopmode} arrive already
+ * resolved); types and ranges come from the table, so a line here only says where a value goes.
  */
 final class Appliers {
     @FunctionalInterface
