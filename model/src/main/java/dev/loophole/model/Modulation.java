@@ -18,7 +18,7 @@ package dev.loophole.model;
  * Targets, by SFZ name and unit: {@code amplitude} (%), {@code volume} (dB), {@code pan}, {@code width},
  * {@code position} (%), {@code pitch} (cents), {@code cutoff}, {@code cutoff2} (cents), {@code resonance},
  * {@code resonance2} (dB), {@code eqN_gain} (dB), {@code eqN_freq} (Hz), {@code eqN_bw} (octaves),
- * {@code lfoN_freq} (Hz), the depth of another routing named {@code lfoN_<target>} or {@code egN_<target>}
+ * {@code lfoN_freq} (Hz), {@code lfoN_depth} (% added to the 100 % of every routing from LFO N), the depth of another routing named {@code lfoN_<target>} or {@code egN_<target>}
  * (the target's unit), the v1 LFO depths {@code amplfo_depth} (dB), {@code fillfo_depth},
  * {@code pitchlfo_depth} (cents) and frequencies {@code amplfo_freq}… (Hz), and — read once, when the note
  * starts — {@code offset} (frames), {@code delay} (s) and the DAHDSR stages {@code ampeg_attack},

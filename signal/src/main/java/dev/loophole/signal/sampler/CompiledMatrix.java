@@ -26,7 +26,7 @@ final class CompiledMatrix {
     static final int AMPLITUDE = 0, VOLUME = 1, PAN = 2, WIDTH = 3, POSITION = 4, PITCH = 5, CUTOFF = 6, RESONANCE = 7,
             CUTOFF2 = 8, RESONANCE2 = 9, EQ_GAIN = 10, EQ_FREQ = 13, EQ_BW = 16, AMPLFO_DEPTH = 19, FILLFO_DEPTH = 20,
             PITCHLFO_DEPTH = 21, AMPLFO_FREQ = 22, FILLFO_FREQ = 23, PITCHLFO_FREQ = 24, FIL_GAIN = 25, FIL2_GAIN = 26,
-            LFO_FREQ = 32, ROUTE_DEPTH = 64, SINK = ROUTE_DEPTH + MAX_ROUTES, TARGETS = SINK + 1;
+            LFO_FREQ = 32, LFO_DEPTH = 48, ROUTE_DEPTH = 64, SINK = ROUTE_DEPTH + MAX_ROUTES, TARGETS = SINK + 1;
     // Source kinds: a controller (0..127 and the SFZ extended 128..141), an LFO, a flex envelope
     static final int SRC_CC = 0, SRC_LFO = 1, SRC_EG = 2;
     // Note-start targets: the three DAHDSR envelopes' seven parameters, then offset and delay
@@ -150,8 +150,8 @@ final class CompiledMatrix {
         List<Integer> order = new ArrayList<>();
         int[] routeOf = new int[live.size()];
         java.util.Arrays.fill(routeOf, -1);
-        for (int i = 0; i < live.size(); i++) if (depthRoute(live.get(i).target(), live) >= 0) order.add(i);
-        for (int i = 0; i < live.size(); i++) if (depthRoute(live.get(i).target(), live) < 0) order.add(i);
+        for (int i = 0; i < live.size(); i++) if (modulatesDepth(live.get(i).target(), live)) order.add(i);
+        for (int i = 0; i < live.size(); i++) if (!modulatesDepth(live.get(i).target(), live)) order.add(i);
         if (order.size() > MAX_ROUTES) {
             warn.accept(order.size() + " modulation routings in one region: only the first " + MAX_ROUTES + " are played");
             order = order.subList(0, MAX_ROUTES);
@@ -277,9 +277,19 @@ final class CompiledMatrix {
         }
         if (t.startsWith("lfo") && t.endsWith("_freq")) {
             int n = parse(t.substring(0, t.length() - 5), 3);
-            if (n >= 1) return LFO_FREQ + Math.min(n - 1, 31); // resolved to a slot by VoiceMatrix
+            if (n >= 1 && n <= 16) return LFO_FREQ + n - 1; // by SFZ number; VoiceMatrix finds the slots
+        }
+        if (t.startsWith("lfo") && t.endsWith("_depth")) {
+            int n = parse(t.substring(0, t.length() - 6), 3);
+            if (n >= 1 && n <= 16) return LFO_DEPTH + n - 1; // percent of every routing from LFO n
         }
         return -1;
+    }
+
+    /** Targets that scale other routings: they are summed before the routings they scale. */
+    private static boolean modulatesDepth(String target, List<Modulation> live) {
+        int t = continuousTarget(target);
+        return t >= LFO_DEPTH && t < ROUTE_DEPTH || depthRoute(target, live) >= 0;
     }
 
     /** The routing a depth target names ({@code lfo1_pitch} → the routing lfo1 → pitch), or -1. */
@@ -287,7 +297,7 @@ final class CompiledMatrix {
         int u = target.indexOf('_');
         if (u < 0 || !(target.startsWith("lfo") || target.startsWith("eg"))) return -1;
         String src = target.substring(0, u), tgt = target.substring(u + 1);
-        if (tgt.equals("freq")) return -1;
+        if (tgt.equals("freq") || tgt.equals("depth")) return -1;
         for (int i = 0; i < live.size(); i++)
             if (live.get(i).source().equals(src) && live.get(i).target().equals(tgt)) return i;
         return -1;

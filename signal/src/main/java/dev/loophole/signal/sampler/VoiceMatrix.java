@@ -111,8 +111,8 @@ final class VoiceMatrix {
         for (int s = 0; s < mx.lfoSlots; s++) {
             dev.loophole.signal.dsp.Lfo lfo = lfos[s];
             Lfo l = mx.lfoModel[mx.lfoOwner[s]];
-            int ft = CompiledMatrix.LFO_FREQ + Math.min(l.index() - 1, 31);
-            if (mx.targets[ft]) lfo.setFrequency(Math.max(0, (l.freq() + sums[ft]) * mx.lfoRatio[s]));
+            int ft = CompiledMatrix.LFO_FREQ + l.index() - 1;
+            if (l.index() <= 16 && mx.targets[ft]) lfo.setFrequency(Math.max(0, (l.freq() + sums[ft]) * mx.lfoRatio[s]));
             lfo.process(scratch, 0, n);
             lfoValue[mx.lfoOwner[s]] += (float) (scratch[0] * mx.lfoScale[s] + mx.lfoOffset[s]);
         }
@@ -124,7 +124,7 @@ final class VoiceMatrix {
         float ampScale = 1f;
         for (int r = 0; r < mx.routes; r++) {
             float v = switch (mx.srcKind[r]) {
-                case CompiledMatrix.SRC_LFO -> lfoValue[mx.src[r]];
+                case CompiledMatrix.SRC_LFO -> lfoValue[mx.src[r]] * lfoDepth(mx.lfoModel[mx.src[r]].index());
                 case CompiledMatrix.SRC_EG -> egValue[mx.src[r]];
                 default -> controller(r, n);
             };
@@ -140,6 +140,11 @@ final class VoiceMatrix {
         }
         amplitudeScale = ampScale;
         first = false;
+    }
+
+    /** An LFO's {@code lfoN_depth} modulation as a factor (100 % + the routings' percent). */
+    private float lfoDepth(int index) {
+        return index <= 16 && m.targets[CompiledMatrix.LFO_DEPTH + index - 1] ? 1 + sums[CompiledMatrix.LFO_DEPTH + index - 1] / 100 : 1f;
     }
 
     /** A controller routing's value now: curved, then smoothed. */
