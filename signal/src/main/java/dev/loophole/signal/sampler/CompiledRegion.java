@@ -38,6 +38,8 @@ final class CompiledRegion {
 
     // Sample reading, in frames
     final LoopMode loopMode;
+    final dev.loophole.model.LoopType loopType; // forward for count=N repeats, whatever the region says
+    final LoopTail loopTail;     // loop_crossfade of a forward loop, or null
     final long offset, offsetRandom, lastFrame, loopStart, loopEnd;
     final int count;
     final boolean reverse;
@@ -133,6 +135,10 @@ final class CompiledRegion {
         loopMode = mode;
         loopCount = repeats;
         loopsAtStart = loopEnd > loopStart && (mode.loops() || r.playback().count() > 1);
+        loopType = mode.loops() ? r.loop().type() : dev.loophole.model.LoopType.FORWARD;
+        // Backward and alternate loops turn round by mirroring, which is continuous already: they take no crossfade.
+        loopTail = mode.loops() && loopType == dev.loophole.model.LoopType.FORWARD && r.loop().crossfade() > 0
+                ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade()) : null;
 
         Envelope a = r.envelopes().amp();
         egDelay = frames(a.delay(), engineRate);

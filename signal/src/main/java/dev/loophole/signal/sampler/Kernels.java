@@ -19,6 +19,19 @@ final class Kernels {
         return p;
     }
 
+    /**
+     * As {@link #nearest}, travelling backward ({@code step < 0}): a position halfway between two frames
+     * takes the one ahead in the direction of travel, as the forward rounding does, so a mirrored loop
+     * reads the same frames either way.
+     */
+    static double nearestBackward(float[] d, float[] out, int from, int to, double p, double step) {
+        for (int j = from; j < to; j++) {
+            out[j] = d[(int) Math.ceil(p - 0.5)];
+            p += step;
+        }
+        return p;
+    }
+
     static double linear(float[] d, float[] out, int from, int to, double p, double step) {
         for (int j = from; j < to; j++) {
             int idx = (int) p;
