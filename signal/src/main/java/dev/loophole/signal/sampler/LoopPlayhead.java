@@ -92,8 +92,8 @@ final class LoopPlayhead {
         if (!active) return;
         boolean straightOn = switch (type) {
             case FORWARD -> tail == null || u < tail.start - 2;
-            case ALTERNATE -> u < base || u - base < n - 1;
-            case BACKWARD -> u < base;
+            case ALTERNATE -> u < base + n; // up to and on loop_end, travelling forward
+            case BACKWARD -> u < base + 1;  // before or on loop_end, the next frame can be loop_end + 1
         };
         if (straightOn) active = false;
         else exitAtFold = true;
