@@ -69,6 +69,11 @@ final class CompiledRegion {
     final int polyphony, notePolyphony;
 
     CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate) {
+        this(r, index, s, engineRate, new java.util.HashMap<>());
+    }
+
+    /** {@code tails}: loop crossfades already made in this compile, shared between regions with the same loop. */
+    CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate, Map<LoopTail.Key, LoopTail> tails) {
         this.source = r;
         this.index = index;
         this.sample = s;
@@ -138,7 +143,7 @@ final class CompiledRegion {
         loopType = mode.loops() ? r.loop().type() : dev.loophole.model.LoopType.FORWARD;
         // Backward and alternate loops turn round by mirroring, which is continuous already: they take no crossfade.
         loopTail = mode.loops() && loopType == dev.loophole.model.LoopType.FORWARD && r.loop().crossfade() > 0
-                ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade()) : null;
+                ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade(), tails) : null;
 
         Envelope a = r.envelopes().amp();
         egDelay = frames(a.delay(), engineRate);

@@ -39,11 +39,25 @@ final class LoopTail {
      * when there is none. It is shortened to the frames available before the loop start and to one
      * frame less than the loop, and left out when the loop is not in memory.
      */
-    static LoopTail of(SampleData s, long ls, long le, double seconds) {
+    static LoopTail of(SampleData s, long ls, long le, double seconds, java.util.Map<Key, LoopTail> shared) {
+        int x = framesFor(s, ls, le, seconds);
+        if (x <= 0) return null;
+        return shared.computeIfAbsent(new Key(s, ls, le, x), k -> build(s, ls, le, x));
+    }
+
+    /** Regions naming the same sample, loop and fade share one tail. SampleData compares by identity. */
+    record Key(SampleData sample, long ls, long le, int frames) {}
+
+    /** The frames the fade gets: {@code seconds} shortened as {@link #of} says; 0 for none. */
+    static int framesFor(SampleData s, long ls, long le, double seconds) {
         long n = le - ls + 1;
         long want = Math.round(seconds * s.sampleRate());
-        int x = (int) Math.min(Math.min(want, ls), n - 1);
-        if (x <= 0 || le + 1 > s.headFrames()) return null;
+        int x = (int) Math.max(0, Math.min(Math.min(want, ls), n - 1));
+        return le + 1 > s.headFrames() ? 0 : x;
+    }
+
+    private static LoopTail build(SampleData s, long ls, long le, int x) {
+        long n = le - ls + 1;
         long start = le - x + 1;
         float[][] ext = new float[s.channelCount()][GUARD + x + AFTER];
         for (int c = 0; c < ext.length; c++) {

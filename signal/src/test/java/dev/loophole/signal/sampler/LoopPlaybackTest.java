@@ -225,4 +225,24 @@ class LoopPlaybackTest {
         inst.setQuality(Interpolation.CUBIC);
         return f.render(inst, events(0, 0x90, 60, 127, release, 0x80, 60, 0), 60_000)[0];
     }
+
+    @Test
+    void aCrossfadeThatDoesNotFitIsShortenedOrIgnoredWithAWarningAndEqualOnesAreShared() {
+        Fixtures f = new Fixtures().sample("s", Fixtures.sine(480, 48_000, 0.5));
+        f.region("s", b -> b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, LoopType.FORWARD, 1_000, 20_000, 0.05, 0));  // 1000 frames precede the loop
+        f.region("s", b -> b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, LoopType.FORWARD, 10_000, 10_500, 0.05, 0)); // a 501-frame loop
+        f.region("s", b -> b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, LoopType.ALTERNATE, 10_000, 14_824, 0.05, 0));
+        f.region("s", b -> b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, LoopType.FORWARD, 10_000, 14_824, 0.05, 0));
+        f.region("s", b -> b.loop = new Loop(LoopMode.LOOP_SUSTAIN, LoopType.FORWARD, 10_000, 14_824, 0.05, 0));
+        Patch p = new PatchCompiler(f.provider(), RATE).compile(f.program());
+        assertThat(p.regions[0].loopTail.frames).isEqualTo(1_000);
+        assertThat(p.regions[1].loopTail.frames).isEqualTo(500);
+        assertThat(p.regions[2].loopTail).isNull();
+        assertThat(p.regions[3].loopTail.frames).isEqualTo(2_400);
+        assertThat(p.regions[4].loopTail).as("the same sample, loop and fade: one copy").isSameAs(p.regions[3].loopTail);
+        assertThat(p.warnings).containsExactly(
+                "region r0: loop_crossfade=0.05 needs 2400 frames; the loop 1000..20000 allows 1000 (at most the frames before loop_start, one less than the loop's length, and only for a loop held in memory)",
+                "region r1: loop_crossfade=0.05 needs 2400 frames; the loop 10000..10500 allows 500 (at most the frames before loop_start, one less than the loop's length, and only for a loop held in memory)",
+                "region r2: loop_crossfade=0.05 is ignored with loop_type=alternate (its turns are continuous already)");
+    }
 }
