@@ -136,16 +136,19 @@ class LoopPlaybackTest {
     @CsvSource({"FORWARD, linear, 60", "FORWARD, cubic, 60", "FORWARD, sinc8, 60", "FORWARD, sinc32, 60", "FORWARD, sinc64, 60", "FORWARD, nearest, 60",
                 "FORWARD, linear, 67", "FORWARD, cubic, 67", "FORWARD, sinc8, 67", "FORWARD, sinc32, 67", "FORWARD, sinc64, 67",
                 "ALTERNATE, linear, 60", "ALTERNATE, cubic, 60", "ALTERNATE, sinc8, 60", "ALTERNATE, sinc32, 60", "ALTERNATE, sinc64, 60", "ALTERNATE, nearest, 60",
-                "ALTERNATE, linear, 67", "ALTERNATE, cubic, 67", "ALTERNATE, sinc8, 67", "ALTERNATE, sinc32, 67", "ALTERNATE, sinc64, 67"})
+                "ALTERNATE, linear, 67", "ALTERNATE, cubic, 67", "ALTERNATE, sinc8, 67", "ALTERNATE, sinc32, 67", "ALTERNATE, sinc64, 67",
+                "BACKWARD, nearest, 60", "BACKWARD, linear, 67", "BACKWARD, cubic, 67", "BACKWARD, sinc32, 67", "BACKWARD, sinc64, 67"})
     void aLoopOfWholeCyclesPlaysTenSecondsWithNoStepLargerThanTheSinesOwn(LoopType type, String quality, int key) {
         // 480 Hz, 100 frames a cycle, amplitude 0.5. The forward loop is 12 whole cycles wrapping at a zero crossing,
         // the steepest point (10000..11199: a frame too many or too few there doubles the step or flattens it); the
-        // alternate loop runs peak to peak (10025..11225), where the mirror is the sine's own symmetry. 10 s at the
+        // alternate loop runs peak to peak (10025..11225), where the mirror is the sine's own symmetry; the backward
+        // loop turns first at a trough (11275) and then jumps from 10076 to 11275, whole cycles apart. 10 s at the
         // root and a fifth up. The bound is the ideal sampled sine's largest step, or — for sinc8, whose pass band
         // ripples ±0.5 dB — the same interpolator's on the sine played straight, if larger. Nearest at a ratio other
         // than 1 skips frames, so its steps are not the sine's: it is left out there.
         double amp = 0.5, ratio = Math.pow(2, (key - 60) / 12.0);
-        long ls = type == LoopType.FORWARD ? 10_000 : 10_025, le = type == LoopType.FORWARD ? 11_199 : 11_225;
+        long ls = switch (type) { case FORWARD -> 10_000; case ALTERNATE -> 10_025; case BACKWARD -> 10_076; };
+        long le = switch (type) { case FORWARD -> 11_199; case ALTERNATE -> 11_225; case BACKWARD -> 11_275; };
         int q = Interpolation.byName(quality);
         float[] out = play(looped(Fixtures.sine(480, 48_000, amp), LoopMode.LOOP_CONTINUOUS, type, ls, le, 0, b -> {}), q, key, 480_000);
         float[] straight = play(looped(Fixtures.sine(480, 150_000, amp), LoopMode.NO_LOOP, LoopType.FORWARD, -1, -1, 0, b -> {}), q, key, 96_000);
