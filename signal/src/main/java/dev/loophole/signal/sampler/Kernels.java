@@ -10,6 +10,14 @@ import dev.loophole.signal.dsp.Interpolation;
 final class Kernels {
     private Kernels() {}
 
+    /** The kernel of an {@link Interpolation} quality below sinc (nearest, linear, cubic), in either direction. */
+    static double run(int quality, float[] d, float[] out, int from, int to, double p, double step) {
+        if (quality == Interpolation.NEAREST)
+            return step < 0 ? nearestBackward(d, out, from, to, p, step) : nearest(d, out, from, to, p, step);
+        if (quality >= Interpolation.CUBIC) return cubic(d, out, from, to, p, step);
+        return linear(d, out, from, to, p, step);
+    }
+
     /** The frame nearest each position: no interpolation at all (SFZ sample_quality 0). */
     static double nearest(float[] d, float[] out, int from, int to, double p, double step) {
         for (int j = from; j < to; j++) {

@@ -69,7 +69,9 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
-            CompiledRegion c = new CompiledRegion(r, out.size(), data, engineRate, tails);
+            String at = where(r);
+            CompiledRegion c = new CompiledRegion(r, out.size(), data, engineRate, program.curves(),
+                    w -> warnings.add(at + "region " + r.regionId() + ": " + w), tails);
             loopCrossfadeWarning(r, c, warnings);
             out.add(c);
         }

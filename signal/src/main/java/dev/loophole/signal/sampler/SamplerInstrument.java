@@ -95,6 +95,7 @@ public final class SamplerInstrument implements Instrument {
         if (patch.switchKeys[key]) cs.lastSwitch = key;
         startRegions(channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0);
         cs.lastKey = key;
+        cs.noteOns++;
     }
 
     @Override
@@ -107,7 +108,7 @@ public final class SamplerInstrument implements Instrument {
         for (Voice v : voices) {
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
             if (cs.sustain || latched) { v.noteHeld = false; v.sustained = true; }
-            else v.noteOff();
+            else v.noteOff(velocity);
         }
         // release_key sounds on the key's release; release (SFZ v2) waits for the sustain pedal.
         double heldSeconds = (frameClock - cs.onFrame[key]) / (double) sampleRate;
@@ -276,14 +277,18 @@ public final class SamplerInstrument implements Instrument {
         Voice v = allocate();
         if (v == null) return;
         if (!v.isActive()) activeCount++;
-        v.ccValues = channels[channel].cc;
+        ChannelState cs = channels[channel];
+        v.ccValues = cs.cc;
+        v.chan = cs;
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
         int[] cc = channels[channel].cc;
         for (int i = 0; i < r.offsetCc.length; i++) offsetExtra += Math.round(r.offsetCcFrames[i] * cc[r.offsetCc[i]] / 127.0);
         if (offsetExtra < 0) offsetExtra = 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
-        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality);
+        int keyDelta = cs.previousKey >= 0 ? key - cs.previousKey : 0;
+        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality,
+                cs.noteOns & 1, keyDelta);
         v.event = eventCounter;
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }

@@ -33,12 +33,15 @@ final class Voice {
     private boolean reverse;
     private final LoopPlayhead loop = new LoopPlayhead(); // loop position logic; pos is in its unwrapped coordinates
     private int delayFrames;
-    private float gainL, gainR;       // what the mix applies now (level, pan, channel volume/expression/pan)
-    private float level;              // the voice's level before pan and channel controllers
-    private int chanVol = -1, chanExpr = -1, chanPan = -1; // CC 7/11/10 values the gains were made from
+    private final VoiceOutput output = new VoiceOutput();
+    private final dev.loophole.signal.dsp.Rng rng;
+    private dev.loophole.signal.dsp.FlexEg flexAmp; // a flex envelope standing in for ampeg, or null
+    ChannelState chan;                // the channel's state, set by the instrument
+    private double bendCents, bendTarget; // the bend now and where bend_smooth takes it, cents
+    private float bendCoef;           // one-pole step per chunk towards bendTarget, 1 = immediate
     private int fadeRemaining, fadeTotal;
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
-    private float lfoGain = 1f;         // amplitude LFO level reached at the end of the last chunk
+    private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
     private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
@@ -51,12 +54,13 @@ final class Voice {
         this.engineRate = engineRate;
         this.stream = stream;
         this.mod = new VoiceModulation(engineRate, rng);
+        this.rng = rng;
     }
 
     boolean isActive() { return region != null; }
 
     void start(CompiledRegion r, int channel, int key, int velocity, double bend, double randomGainDb,
-               long offsetExtra, int delayExtra, float extraGain, long age, int quality) {
+               long offsetExtra, int delayExtra, float extraGain, long age, int quality, float alternate, int keyDelta) {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
@@ -72,29 +76,48 @@ final class Voice {
         streaming = s.streamed() && stream != null;
         if (streaming) stream.start(s, headEnd - dev.loophole.signal.store.StreamSlot.HISTORY_FRAMES);
         reverse = r.reverse;
+        modulated = r.mod.active || r.mod.matrix.startRoutes > 0;
+        if (modulated) {
+            mod.start(r.mod, key, velocity, ccValues, chan, alternate, keyDelta, rng);
+            offsetExtra = Math.max(0, offsetExtra + Math.round(mod.startAdjustment(CompiledMatrix.START_OFFSET)));
+        }
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
         loop.start(r, r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops()));
         ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
+        if (r.pitchRandom > 0) cents += (rng.nextDouble() * 2 - 1) * r.pitchRandom;
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
-        setBend(bend);
+        bendCoef = r.bendSmoothSeconds > 0 ? (float) (1 - Math.exp(-CHUNK / (r.bendSmoothSeconds * engineRate))) : 1f;
+        bendCents = bendTarget = bendToCents(bend);
+        applyBend();
 
-        float level = r.gain * extraGain * velocityGain(r.ampVeltrack, velocity) * r.xf.noteGain(key, velocity)
+        float level = r.gain * extraGain * velocityGain(r, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        this.level = level;
-        chanVol = chanExpr = chanPan = -1;
-        channelGains();
-        gainL = targetL;
-        gainR = targetR;
+        output.start(r, level, ccValues);
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
-        amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
-        modulated = r.mod.active;
-        if (modulated) mod.start(r.mod, key, velocity);
+        if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));
+        amp.setShapes(r.egShapes[0], r.egShapes[1], r.egShapes[2]);
+        if (modulated && r.mod.matrix.startRoutes > 0) {
+            amp.trigger(r.egDelay + frames(0), clamp01(r.egStart + mod.startAdjustment(1) / 100), r.egAttack + frames(2),
+                    r.egHold + frames(3), r.egDecay + frames(4), clamp01(r.egSustain + mod.startAdjustment(5) / 100),
+                    Math.max(1, r.egRelease + frames(6)));
+        } else {
+            amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
+        }
+        flexAmp = modulated && r.mod.matrix.ampEg >= 0 ? mod.matrix.ampEnvelope() : null;
         lfoGain = 1f;
+        freshGain = true;
     }
+
+    private boolean freshGain; // the first chunk starts at the modulation's level instead of ramping to it
+
+    /** The ampeg stage {@code p} (0 delay … 6 release) moved by controllers at note-on, in frames. */
+    private int frames(int p) { return (int) Math.round(mod.startAdjustment(p) * engineRate); }
+
+    private static float clamp01(float v) { return Math.max(0f, Math.min(1f, v)); }
 
     /**
      * SFZ velocity tracking with the default curve, gain = (vel/127)²: at amp_veltrack 100 the level
@@ -107,21 +130,41 @@ final class Voice {
         return (float) (1 + Math.abs(t) * (curve - 1));
     }
 
-    /** {@code bend} is -1..1 of the bend wheel's travel. */
+    /** The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one. */
+    static float velocityGain(CompiledRegion r, int velocity) {
+        if (r.velCurve == null) return velocityGain(r.ampVeltrack, velocity);
+        double t = r.ampVeltrack / 100.0;
+        double curve = t >= 0 ? r.velCurve[velocity] : r.velCurve[127 - velocity];
+        return (float) (1 + Math.abs(t) * (curve - 1));
+    }
+
+    /** {@code bend} is -1..1 of the bend wheel's travel; with bend_smooth the voice glides there chunk by chunk. */
     void setBend(double bend) {
+        bendTarget = bendToCents(bend);
+        if (bendCoef >= 1f) { bendCents = bendTarget; applyBend(); }
+    }
+
+    /** The wheel's travel in cents, in whole bend_step steps. */
+    private double bendToCents(double bend) {
         double cents = bend >= 0 ? bend * region.bendUp : -bend * region.bendDown;
-        double ratio = bend == 0 ? baseRatio : baseRatio * Math.pow(2, cents / 1200.0);
+        return region.bendStep > 1 ? Math.round(cents / region.bendStep) * region.bendStep : cents;
+    }
+
+    private void applyBend() {
+        double ratio = bendCents == 0 ? baseRatio : baseRatio * Math.pow(2, bendCents / 1200.0);
         inc = reverse ? -ratio : ratio;
     }
 
     /** Note-off (after pedals): release the envelope; a sustain loop lets go and plays on to the end. */
-    void noteOff() {
+    void noteOff() { noteOff(64); }
+
+    void noteOff(int velocity) {
         noteHeld = false;
         if (oneShot || releasing) return;
         releasing = true;
         if (region.loopMode == LoopMode.LOOP_SUSTAIN) loop.release(pos);
         amp.release();
-        if (modulated) mod.release();
+        if (modulated) mod.release(velocity);
     }
 
     /** Choke (off_by): stop as the region's off_mode says. */
@@ -142,33 +185,6 @@ final class Voice {
 
     boolean isFading() { return fadeTotal > 0; }
 
-    private float targetL, targetR;
-
-    /**
-     * The channel's MIDI volume (CC 7) and expression (CC 11), each on the General MIDI curve
-     * 40·log10(v/127) dB, and its pan (CC 10) added to the region's: recomputed only when they change.
-     */
-    private void channelGains() {
-        int[] cc = ccValues;
-        int vol = cc == null ? 127 : cc[7], expr = cc == null ? 127 : cc[11], pan = cc == null ? 64 : cc[10];
-        if (vol == chanVol && expr == chanExpr && pan == chanPan) return;
-        chanVol = vol; chanExpr = expr; chanPan = pan;
-        float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
-        double p = Math.max(-100, Math.min(100, region.source.amp().pan() + (pan - 64) * 100.0 / 63));
-        if (p == 0) { targetL = g; targetR = g; return; }
-        // Constant power, normalised to unity at the centre: a centred mono sample plays at its own level on
-        // each side, a hard-panned one 3 dB louder on one side.
-        double angle = (p / 100.0 + 1) * Math.PI / 4;
-        targetL = (float) (g * Math.sqrt(2) * Math.cos(angle));
-        targetR = (float) (g * Math.sqrt(2) * Math.sin(angle));
-    }
-
-    /** (v/127)²: 0 dB at 127, −11.9 dB at 64, as General MIDI and SoundFont players scale CC 7 and 11. */
-    private static final float[] VOLUME_CURVE = new float[128];
-    static {
-        for (int v = 0; v < 128; v++) VOLUME_CURVE[v] = (float) ((v / 127.0) * (v / 127.0));
-    }
-
     /** Frames before the voice makes its first sound (delay opcodes). */
     int delayFrames() { return delayFrames; }
 
@@ -180,7 +196,8 @@ final class Voice {
     /** Current output level estimate, for quietest-first stealing. */
     float loudness() {
         float fade = fadeTotal > 0 ? (float) fadeRemaining / fadeTotal : 1f;
-        return amp.level() * fade * Math.max(Math.abs(gainL), Math.abs(gainR));
+        float env = flexAmp != null ? Math.abs(flexAmp.level()) : amp.level();
+        return env * fade * output.loudness();
     }
 
     /** Frames per inner chunk: the scratch buffers' size. */
@@ -201,16 +218,24 @@ final class Voice {
             int n = Math.min(CHUNK, to - i);
             double step = inc;
             float gainFrom = lfoGain;
+            if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
+                bendCents += (bendTarget - bendCents) * bendCoef;
+                if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
+                applyBend();
+                step = inc;
+            }
             if (modulated) {
                 mod.update(n);
                 if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+                if (freshGain) gainFrom = mod.lfoGain;
                 lfoGain = mod.lfoGain;
             }
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
             int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            amp.process(env, 0, got);
+            if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
+            else amp.process(env, 0, got);
             boolean faded = false;
             if (fadeTotal > 0) {
                 float inv = 1f / fadeTotal;
@@ -233,26 +258,20 @@ final class Voice {
             } else if (ccGain != 1f) {
                 for (int k = 0; k < got; k++) env[k] *= ccGain;
             }
-            channelGains();
-            final float gl = gainL, gr = gainR;
-            if (gl != targetL || gr != targetR) { // channel volume, expression or pan moved: ramp, never step
-                float dl = (targetL - gl) / Math.max(1, got), dr = (targetR - gr) / Math.max(1, got), a = gl, b = gr;
-                for (int k = 0; k < got; k++) {
-                    a += dl; b += dr;
-                    float e = env[k];
-                    outL[i + k] += bufL[k] * e * a;
-                    outR[i + k] += (stereo ? bufR[k] : bufL[k]) * e * b;
-                }
-                gainL = targetL;
-                gainR = targetR;
-            } else if (stereo) {
-                for (int k = 0; k < got; k++) { outL[i + k] += bufL[k] * env[k] * gl; outR[i + k] += bufR[k] * env[k] * gr; }
-            } else {
-                for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[i + k] += v * gl; outR[i + k] += v * gr; }
-            }
+            freshGain = false;
+            if (modulated) output.update(ccValues, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
+            else output.update(ccValues, 0, 0, 0, stereo);
+            output.mix(bufL, bufR, env, stereo, outL, outR, i, got);
             i += got;
-            if (got < n || faded || amp.isDone()) { endedAt = i; free(); return; }
+            if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
+                endedAt = i; free(); return;
+            }
         }
+    }
+
+    /** A flex envelope used as the amplitude envelope is bipolar; the level it sets is its magnitude up to 1. */
+    private void clampEnvelope(int got) {
+        for (int k = 0; k < got; k++) env[k] = Math.min(1f, Math.abs(env[k]));
     }
 
     /**
@@ -274,8 +293,8 @@ final class Voice {
                 if (fast > 0) {
                     boolean t = loop.runTail;
                     double p = loop.runSign * pos + loop.runOffset, st = loop.runSign * step;
-                    kernel(t ? loop.tailChannel(0) : dl, bufL, k, k + fast, p, st);
-                    if (stereo) kernel(t ? loop.tailChannel(1) : dr, bufR, k, k + fast, p, st);
+                    Kernels.run(quality, t ? loop.tailChannel(0) : dl, bufL, k, k + fast, p, st);
+                    if (stereo) Kernels.run(quality, t ? loop.tailChannel(1) : dr, bufR, k, k + fast, p, st);
                     for (int j = 0; j < fast; j++) pos += step; // the same sums as the careful path makes
                     k += fast;
                     continue;
@@ -294,8 +313,8 @@ final class Voice {
                 }
             }
             if (fast > 0) {
-                double p = kernel(dl, bufL, k, k + fast, pos, step);
-                if (stereo) kernel(dr, bufR, k, k + fast, pos, step);
+                double p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
+                if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
                 pos = p;
                 k += fast;
             } else {
@@ -309,13 +328,6 @@ final class Voice {
         }
         if (streaming && !loop.active()) stream.release((long) pos - 2);
         return k;
-    }
-
-    private double kernel(float[] d, float[] out, int from, int to, double p, double step) {
-        if (quality == Interpolation.NEAREST)
-            return step < 0 ? Kernels.nearestBackward(d, out, from, to, p, step) : Kernels.nearest(d, out, from, to, p, step);
-        if (quality >= Interpolation.CUBIC) return Kernels.cubic(d, out, from, to, p, step);
-        return Kernels.linear(d, out, from, to, p, step);
     }
 
     /** Frames from the current position that the stream ring can serve with all four neighbours present. */
