@@ -25,7 +25,8 @@ import dev.loophole.model.LoopType;
  * <p><b>Leaving the loop</b> (loop_sustain release, loop_count used up) is only done where the
  * mapping is the plain sample going forward, so the voice goes on past E without a jump: at once
  * while the head travels forward ahead of any crossfade, else when it next comes round to the loop's
- * periodic start (L going forward; for backward loops, E going forward).
+ * periodic start (L going forward; for backward loops, E going forward). loop_count counts periods, so
+ * one repeat of an alternate loop is a pass there and back.
  */
 final class LoopPlayhead {
     private LoopType type = LoopType.FORWARD;
