@@ -95,7 +95,7 @@ final class Voice {
 
         float level = r.gain * extraGain * velocityGain(r, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        output.start(r, level, ccValues);
+        output.start(r, level, ccValues, left != right);
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));

@@ -22,7 +22,10 @@ final class VoiceModulation {
     final VoiceMatrix matrix;
     private CompiledModulation m;
     private final double[] baseCents = new double[2]; // each filter's key and velocity tracking, fixed per note
-    private final double[] lastHz = new double[2], lastRes = new double[2], lastGain = new double[2];
+    // each filter's cutoff (cents from its cutoff), resonance and gain: where the last chunk left them, and this chunk's targets
+    private final double[] fromCents = new double[2], fromRes = new double[2], fromGain = new double[2];
+    private final double[] toCents = new double[2], toRes = new double[2], toGain = new double[2];
+    private static final int FILTER_STEPS = 4; // a moving filter is re-tuned this many times per chunk
     private final double[] eqLast = new double[MAX_EQ * 3];
     private int filterCount, eqCount;
     private double filEgDepth, pitchEgDepth;
@@ -57,7 +60,7 @@ final class VoiceModulation {
         for (int i = 0; i < filterCount; i++) {
             CompiledModulation.FilterSpec f = mod.filters[i];
             baseCents[i] = (key - f.keycenter()) * f.keytrack() + f.veltrack() * velocity / 127.0;
-            lastHz[i] = -1;
+            fromCents[i] = Double.NaN;
         }
         // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
         if (mod.openLowpass && mod.filter1.cutoff() * Math.pow(2, baseCents[0] / 1200) >= 0.45 * rate && mod.filter1.resonance() <= 0)
@@ -166,14 +169,19 @@ final class VoiceModulation {
         }
     }
 
+    /** This chunk's target for filter {@code i}; the first chunk of a note starts there. */
     private void setFilter(int i, double cents, double resDb, double gainDb) {
-        CompiledModulation.FilterSpec f = m.filters[i];
-        double hz = f.cutoff() * Math.pow(2, cents / 1200);
-        double res = f.resonance() + resDb, g = f.gain() + gainDb;
-        if (hz != lastHz[i] || res != lastRes[i] || g != lastGain[i]) {
-            filters[i].setParameters(hz, res, g, 1);
-            lastHz[i] = hz; lastRes[i] = res; lastGain[i] = g;
+        toCents[i] = cents;
+        toRes[i] = m.filters[i].resonance() + resDb;
+        toGain[i] = m.filters[i].gain() + gainDb;
+        if (Double.isNaN(fromCents[i])) {
+            fromCents[i] = cents; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+            tune(i, cents, toRes[i], toGain[i]);
         }
+    }
+
+    private void tune(int i, double cents, double res, double gain) {
+        filters[i].setParameters(m.filters[i].cutoff() * Math.pow(2, cents / 1200), res, gain, 1);
     }
 
     /** The source's value now, then moves it on by {@code n} frames. */
@@ -190,8 +198,36 @@ final class VoiceModulation {
 
     boolean filtering() { return filterCount > 0 || eqCount > 0; }
 
+    /**
+     * Runs the chunk through the filters and EQ. A filter whose settings jumped since the last chunk (a
+     * controller's step: a semitone of cutoff or more) glides there in {@link #FILTER_STEPS} steps across
+     * this chunk, cutoff in cents, so a jump of a controller never jumps the filter.
+     */
     void filter(float[] l, float[] r, int n) {
-        for (int i = 0; i < filterCount; i++) filters[i].process(l, r, 0, n);
+        for (int i = 0; i < filterCount; i++) {
+            if (fromCents[i] == toCents[i] && fromRes[i] == toRes[i] && fromGain[i] == toGain[i]) {
+                filters[i].process(l, r, 0, n);
+                continue;
+            }
+            if (Math.abs(toCents[i] - fromCents[i]) < 100 && Math.abs(toRes[i] - fromRes[i]) < 1 && Math.abs(toGain[i] - fromGain[i]) < 1) {
+                // an envelope's or LFO's small move per chunk: one re-tune is smooth enough and costs a quarter
+                tune(i, toCents[i], toRes[i], toGain[i]);
+                filters[i].process(l, r, 0, n);
+                fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+                continue;
+            }
+            int a = 0;
+            for (int k = 1; k <= FILTER_STEPS; k++) {
+                int b = n * k / FILTER_STEPS;
+                if (b <= a) continue;
+                double t = (double) k / FILTER_STEPS;
+                tune(i, fromCents[i] + (toCents[i] - fromCents[i]) * t, fromRes[i] + (toRes[i] - fromRes[i]) * t,
+                        fromGain[i] + (toGain[i] - fromGain[i]) * t);
+                filters[i].process(l, r, a, b);
+                a = b;
+            }
+            fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+        }
         for (int i = 0; i < eqCount; i++) eqs[i].process(l, r, 0, n);
     }
 }

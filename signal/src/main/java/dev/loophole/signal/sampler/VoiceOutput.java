@@ -20,7 +20,7 @@ final class VoiceOutput {
     private float gainL, gainR, targetL, targetR;
     private float wide, wideTarget;     // the width as a mix factor, (1 + w) / 2
 
-    void start(CompiledRegion r, float level, int[] cc) {
+    void start(CompiledRegion r, float level, int[] cc, boolean stereo) {
         this.level = level;
         law = r.source.amp().panLaw();
         pan = r.source.amp().pan();
@@ -29,7 +29,7 @@ final class VoiceOutput {
         chanVol = chanExpr = chanPan = -1;
         modPan = Float.NaN;
         modWidth = modPosition = 0;
-        update(cc, 0, 0, 0, true);
+        update(cc, 0, 0, 0, stereo);
         gainL = targetL;
         gainR = targetR;
         wide = wideTarget;
