@@ -40,6 +40,8 @@ final class CompiledRegion {
 
     // Sample reading, in frames
     final LoopMode loopMode;
+    final dev.loophole.model.LoopType loopType; // forward for count=N repeats, whatever the region says
+    final LoopTail loopTail;     // loop_crossfade of a forward loop, or null
     final long offset, offsetRandom, lastFrame, loopStart, loopEnd;
     final int count;
     final boolean reverse;
@@ -76,6 +78,12 @@ final class CompiledRegion {
     /** @param warn receives what the engine cannot play of the region's modulation */
     CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate, Map<Integer, dev.loophole.model.Curve> curves,
                    java.util.function.Consumer<String> warn) {
+        this(r, index, s, engineRate, curves, warn, new java.util.HashMap<>());
+    }
+
+    /** {@code tails}: loop crossfades already made in this compile, shared between regions with the same loop. */
+    CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate, Map<Integer, dev.loophole.model.Curve> curves,
+                   java.util.function.Consumer<String> warn, Map<LoopTail.Key, LoopTail> tails) {
         this.source = r;
         this.index = index;
         this.sample = s;
@@ -148,6 +156,10 @@ final class CompiledRegion {
         loopMode = mode;
         loopCount = repeats;
         loopsAtStart = loopEnd > loopStart && (mode.loops() || r.playback().count() > 1);
+        loopType = mode.loops() ? r.loop().type() : dev.loophole.model.LoopType.FORWARD;
+        // Backward and alternate loops turn round by mirroring, which is continuous already: they take no crossfade.
+        loopTail = mode.loops() && loopType == dev.loophole.model.LoopType.FORWARD && r.loop().crossfade() > 0
+                ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade(), tails) : null;
 
         Envelope a = r.envelopes().amp();
         egDelay = frames(a.delay(), engineRate);

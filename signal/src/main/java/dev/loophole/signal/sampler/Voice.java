@@ -30,7 +30,8 @@ final class Voice {
     private boolean streaming;   // this voice reads past the head from its stream slot
     private long headEnd;        // frames [0, headEnd) are in memory
     private double pos, inc, baseRatio;
-    private boolean looping, reverse;
+    private boolean reverse;
+    private final LoopPlayhead loop = new LoopPlayhead(); // loop position logic; pos is in its unwrapped coordinates
     private int delayFrames;
     private final VoiceOutput output = new VoiceOutput();
     private final dev.loophole.signal.dsp.Rng rng;
@@ -39,13 +40,11 @@ final class Voice {
     private double bendCents, bendTarget; // the bend now and where bend_smooth takes it, cents
     private float bendCoef;           // one-pole step per chunk towards bendTarget, 1 = immediate
     private int fadeRemaining, fadeTotal;
-    private int loopsLeft;            // loop_count / count repeats still to play; 0 with a loop mode = endless
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
     private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
     private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
-    boolean wrapped;                  // a looping voice has been round its loop at least once
     private final float[] winL = new float[SincReader.WINDOW], winR = new float[SincReader.WINDOW];
 
     private final VoiceModulation mod;
@@ -66,7 +65,6 @@ final class Voice {
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
         sinc = this.quality >= Interpolation.SINC_8 ? SincReader.interpolator(this.quality) : null;
-        wrapped = false;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
@@ -85,8 +83,7 @@ final class Voice {
         }
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
-        looping = r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops());
-        loopsLeft = r.loopCount;
+        loop.start(r, r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops()));
         ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
@@ -165,7 +162,7 @@ final class Voice {
         noteHeld = false;
         if (oneShot || releasing) return;
         releasing = true;
-        if (region.loopMode == LoopMode.LOOP_SUSTAIN) looping = false;
+        if (region.loopMode == LoopMode.LOOP_SUSTAIN) loop.release(pos);
         amp.release();
         if (modulated) mod.release(velocity);
     }
@@ -279,59 +276,57 @@ final class Voice {
 
     /**
      * Interpolates up to {@code n} frames into the scratch buffers; fewer when the sample ends.
-     * Runs of frames whose four neighbours are all inside the playable range take a tight loop of
-     * plain array reads; only frames next to a loop point or the sample's ends take the careful path.
+     * Runs of frames whose four neighbours lie on one straight stretch of memory take a tight loop of
+     * plain array reads; only frames next to a loop point, a turn or the sample's ends take the careful path.
      */
     private int read(int n, boolean stereo, double step) {
         final CompiledRegion r = region;
         final float[] dl = left, dr = right;
-        final boolean cubic = quality >= Interpolation.CUBIC;
         int k = 0;
         while (k < n) {
-            if (looping) {
-                wrapLoop();
-            } else if (pos > r.lastFrame || pos < 0) {
-                return k;
-            }
+            pos = loop.fold(pos);
+            boolean looping = loop.active();
+            if (!looping && (pos > r.lastFrame || pos < 0)) return k;
             int fast = 0;
-            if (step > 0 && pos >= 1) {
-                long limit = looping ? r.loopEnd : Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
+            if (looping && step > 0) {
+                fast = loop.fastRun(pos, step, n - k, Math.min(r.lastFrame, headEnd - 1));
+                if (fast > 0) {
+                    boolean t = loop.runTail;
+                    double p = loop.runSign * pos + loop.runOffset, st = loop.runSign * step;
+                    Kernels.run(quality, t ? loop.tailChannel(0) : dl, bufL, k, k + fast, p, st);
+                    if (stereo) Kernels.run(quality, t ? loop.tailChannel(1) : dr, bufR, k, k + fast, p, st);
+                    for (int j = 0; j < fast; j++) pos += step; // the same sums as the careful path makes
+                    k += fast;
+                    continue;
+                }
+            } else if (step > 0 && pos >= 1) {
+                long limit = Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
                 double room = (limit - 1) - pos;                  // positions p < limit - 1 have idx <= limit - 2
                 if (room > 0) fast = (int) Math.min(n - k, Math.ceil(room / step));
-                else if (streaming && !looping) {
+                else if (streaming) {
                     int ringRun = ringRun(n - k, step);
                     if (ringRun > 0) {
-                        pos = ringRead(k, k + ringRun, stereo, cubic, step);
+                        pos = ringRead(k, k + ringRun, stereo, quality >= Interpolation.CUBIC, step);
                         k += ringRun;
                         continue;
                     }
                 }
             }
             if (fast > 0) {
-                double p = pos;
-                int end = k + fast;
-                if (quality == Interpolation.NEAREST) {
-                    p = Kernels.nearest(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.nearest(dr, bufR, k, end, pos, step);
-                } else if (cubic) {
-                    p = Kernels.cubic(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.cubic(dr, bufR, k, end, pos, step);
-                } else {
-                    p = Kernels.linear(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.linear(dr, bufR, k, end, pos, step);
-                }
+                double p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
+                if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
                 pos = p;
-                k = end;
+                k += fast;
             } else {
                 long idx = (long) Math.floor(pos);
-                float f = (float) (pos - idx);
-                bufL[k] = sampleAt(dl, idx, f, cubic);
-                if (stereo) bufR[k] = sampleAt(dr, idx, f, cubic);
+                double f = pos - idx;
+                bufL[k] = sampleAt(dl, idx, f);
+                if (stereo) bufR[k] = sampleAt(dr, idx, f);
                 pos += step;
                 k++;
             }
         }
-        if (streaming) stream.release((long) pos - 2);
+        if (streaming && !loop.active()) stream.release((long) pos - 2);
         return k;
     }
 
@@ -355,15 +350,19 @@ final class Voice {
         return end;
     }
 
-    private float sampleAt(float[] d, long idx, float f, boolean cubic) {
-        return cubic ? Interpolation.hermite(at(d, idx - 1), at(d, idx), at(d, idx + 1), at(d, idx + 2), f)
-                : Interpolation.linear(at(d, idx), at(d, idx + 1), f);
+    /** The interpolated value at unwrapped position idx + f, neighbours taken through the loop. */
+    private float sampleAt(float[] d, long idx, double f) {
+        if (quality == Interpolation.NEAREST) return value(d, f >= 0.5 ? idx + 1 : idx); // as Kernels.nearest rounds
+        float ff = (float) f;
+        return quality >= Interpolation.CUBIC
+                ? Interpolation.hermite(value(d, idx - 1), value(d, idx), value(d, idx + 1), value(d, idx + 2), ff)
+                : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
     }
 
     // --- for SincReader: the voice's read state and its sample access ---
     double pos() { return pos; }
     void pos(double p) { pos = p; }
-    boolean looping() { return looping; }
+    boolean looping() { return loop.active(); }
     float[] left() { return left; }
     float[] right() { return right; }
     float[] bufL() { return bufL; }
@@ -372,26 +371,17 @@ final class Voice {
     float[] winR() { return winR; }
     dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
 
-    /** After a read moved past the loop end: fold the position back into the loop, counting repeats (the last one plays on past it). */
-    void wrapLoop() {
-        CompiledRegion r = region;
-        if (!looping || pos < r.loopEnd + 1) return;
-        double len = r.loopEnd - r.loopStart + 1;
-        pos -= len * Math.floor((pos - r.loopStart) / len);
-        wrapped = true;
-        if (r.loopCount > 0 && --loopsLeft <= 0) looping = false;
+    /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
+    void wrapLoop() { pos = loop.fold(pos); }
+
+    /** Unwrapped frame {@code v}: the sample frame the loop maps it to, from the crossfaded tail where there is one. */
+    float value(float[] data, long v) {
+        long f = loop.map(v);
+        return loop.blended(f) ? loop.blendedFrame(data == left ? 0 : 1, f) : at(data, f);
     }
 
-    /** Frame {@code idx} for a window in unwrapped loop coordinates: before the loop start after a wrap, the loop's end. */
-    float window(float[] data, long idx) {
-        CompiledRegion r = region;
-        if (looping && wrapped && idx < r.loopStart) idx += r.loopEnd - r.loopStart + 1;
-        return at(data, idx);
-    }
-
-    /** Reads frame {@code idx}, wrapping through the loop while looping and reading silence past the ends. */
+    /** Reads sample frame {@code idx}, silence past the ends. */
     private float at(float[] data, long idx) {
-        if (looping && idx > region.loopEnd) idx = region.loopStart + (idx - region.loopEnd - 1) % (region.loopEnd - region.loopStart + 1);
         if (idx < 0 || idx > region.lastFrame) return 0f;
         if (idx < headEnd) return data[(int) idx];
         if (!streaming) return 0f;

@@ -30,7 +30,8 @@ class AudioThreadAllocationTest {
             int pos = k + 1;
             f.region("tone", b -> {
                 b.keyRange = new IntRange(0, 100);
-                b.loop = new Loop(LoopMode.LOOP_SUSTAIN, null, -1, -1, 0, 0);
+                // every loop type round the round robin, the last forward one with a crossfade
+                b.loop = new Loop(LoopMode.LOOP_SUSTAIN, dev.loophole.model.LoopType.values()[pos % 3], -1, -1, pos == 3 ? 0.02 : 0, 0);
                 // a filter, filter envelope and v1 LFOs, so per-voice modulation is measured too
                 b.filters.add(new dev.loophole.model.Filter("lpf_4p", 1500, 6, 50, 60, 600, 0));
                 b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT,
