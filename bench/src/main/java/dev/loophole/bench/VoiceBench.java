@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.*;
 public class VoiceBench {
     static final int RATE = 48_000, BLOCK = 256;
 
-    @Param({"linear", "cubic", "sinc64"})
+    @Param({"nearest", "linear", "cubic", "sinc8", "sinc16", "sinc32", "sinc64"})
     public String quality;
 
     Engine one, many;

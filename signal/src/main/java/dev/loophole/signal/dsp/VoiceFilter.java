@@ -102,22 +102,22 @@ public final class VoiceFilter {
             case APF_1P -> onePole(0, w, -1, 2);
             case BPF_1P -> svf(0, w, 2, 0, 2, 0);
             case BRF_1P -> svf(0, w, 2, 1, -2, 0);
-            case LPF_2P, LPF_2P_SV -> lowpass(0, w, FilterDesign.qForPeakDb(res));
-            case HPF_2P, HPF_2P_SV -> highpass(0, w, FilterDesign.qForPeakDb(res));
-            case BPF_2P, BPF_2P_SV -> { double kk = 1 / FilterDesign.qForPeakDb(res); svf(0, w, kk, 0, kk, 0); }
-            case BRF_2P, BRF_2P_SV -> { double kk = 1 / FilterDesign.qForPeakDb(res); svf(0, w, kk, 1, -kk, 0); }
+            case LPF_2P, LPF_2P_SV -> lowpass(0, w, peakQ(res));
+            case HPF_2P, HPF_2P_SV -> highpass(0, w, peakQ(res));
+            case BPF_2P, BPF_2P_SV -> { double kk = 1 / peakQ(res); svf(0, w, kk, 0, kk, 0); }
+            case BRF_2P, BRF_2P_SV -> { double kk = 1 / peakQ(res); svf(0, w, kk, 1, -kk, 0); }
             case PKF_2P -> {
                 // |peak(j)| = 2Q: Q = ½ is an all-pass (flat), so 0 dB resonance is transparent
                 double kk = 2 / Math.pow(10, res / 20);
                 svf(0, w, kk, -1, kk, 2);
             }
-            case LPF_4P -> { lowpass(0, w, BUTTER4[0]); lowpass(1, w, FilterDesign.cascadeTopQ(4, res)); }
-            case HPF_4P -> { highpass(0, w, BUTTER4[0]); highpass(1, w, FilterDesign.cascadeTopQ(4, res)); }
+            case LPF_4P -> { lowpass(0, w, BUTTER4[0]); lowpass(1, w, topQ(4, res)); }
+            case HPF_4P -> { highpass(0, w, BUTTER4[0]); highpass(1, w, topQ(4, res)); }
             case LPF_6P -> {
-                lowpass(0, w, BUTTER6[0]); lowpass(1, w, BUTTER6[1]); lowpass(2, w, FilterDesign.cascadeTopQ(6, res));
+                lowpass(0, w, BUTTER6[0]); lowpass(1, w, BUTTER6[1]); lowpass(2, w, topQ(6, res));
             }
             case HPF_6P -> {
-                highpass(0, w, BUTTER6[0]); highpass(1, w, BUTTER6[1]); highpass(2, w, FilterDesign.cascadeTopQ(6, res));
+                highpass(0, w, BUTTER6[0]); highpass(1, w, BUTTER6[1]); highpass(2, w, topQ(6, res));
             }
             case PEQ -> {
                 double a = Math.pow(10, gainDb / 40);
@@ -137,6 +137,20 @@ public final class VoiceFilter {
                 svf(0, w * Math.sqrt(a), kk, a * a, kk * (1 - a) * a, 1 - a * a);
             }
         }
+    }
+
+    // The resonance rarely moves while the cutoff does (a filter envelope): its Q is kept, not recomputed.
+    private double peakRes = Double.NaN, peakQ, topRes = Double.NaN, topQ;
+    private int topOrder;
+
+    private double peakQ(double res) {
+        if (res != peakRes) { peakRes = res; peakQ = FilterDesign.qForPeakDb(res); }
+        return peakQ;
+    }
+
+    private double topQ(int order, double res) {
+        if (res != topRes || order != topOrder) { topRes = res; topOrder = order; topQ = FilterDesign.cascadeTopQ(order, res); }
+        return topQ;
     }
 
     /** Clears the state (new note). */
