@@ -20,7 +20,7 @@ package dev.loophole.model;
  * {@code resonance2} (dB), {@code eqN_gain} (dB), {@code eqN_freq} (Hz), {@code eqN_bw} (octaves),
  * {@code lfoN_freq} (Hz), {@code lfoN_depth} (% added to the 100 % of every routing from LFO N), the depth of another routing named {@code lfoN_<target>} or {@code egN_<target>}
  * (the target's unit), the v1 LFO depths {@code amplfo_depth} (dB), {@code fillfo_depth},
- * {@code pitchlfo_depth} (cents) and frequencies {@code amplfo_freq}… (Hz), and — read once, when the note
+ * {@code pitchlfo_depth} (cents) and frequencies, the envelope depths {@code fileg_depth} and {@code pitcheg_depth} (cents), {@code amplfo_freq}… (Hz), and — read once, when the note
  * starts — {@code offset} (frames), {@code delay} (s) and the DAHDSR stages {@code ampeg_attack},
  * {@code fileg_decay}, … (s; {@code _sustain} and {@code _start} in %).
  */

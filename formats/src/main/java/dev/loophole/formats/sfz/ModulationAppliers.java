@@ -44,6 +44,8 @@ final class ModulationAppliers {
         for (String p : EQ_PARAMS) TARGETS.put("eqN_" + p, "eqN_" + p);
         for (String l : List.of("amplfo", "fillfo", "pitchlfo")) { TARGETS.put(l + "_depth", l + "_depth"); TARGETS.put(l + "_freq", l + "_freq"); }
         for (String eg : List.of("ampeg", "fileg", "pitcheg")) for (String s : STAGES) TARGETS.put(eg + "_" + s, eg + "_" + s);
+        TARGETS.put("fileg_depth", "fileg_depth");
+        TARGETS.put("pitcheg_depth", "pitcheg_depth");
         TARGETS.put("lfoN_freq", "lfoN_freq");
         for (String src : List.of("lfo", "eg")) {
             for (String t : VOICE_TARGETS) {

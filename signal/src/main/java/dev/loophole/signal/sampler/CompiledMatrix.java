@@ -25,7 +25,7 @@ final class CompiledMatrix {
     // Continuous targets; units as in Modulation's javadoc.
     static final int AMPLITUDE = 0, VOLUME = 1, PAN = 2, WIDTH = 3, POSITION = 4, PITCH = 5, CUTOFF = 6, RESONANCE = 7,
             CUTOFF2 = 8, RESONANCE2 = 9, EQ_GAIN = 10, EQ_FREQ = 13, EQ_BW = 16, AMPLFO_DEPTH = 19, FILLFO_DEPTH = 20,
-            PITCHLFO_DEPTH = 21, AMPLFO_FREQ = 22, FILLFO_FREQ = 23, PITCHLFO_FREQ = 24, FIL_GAIN = 25, FIL2_GAIN = 26,
+            PITCHLFO_DEPTH = 21, AMPLFO_FREQ = 22, FILLFO_FREQ = 23, PITCHLFO_FREQ = 24, FIL_GAIN = 25, FIL2_GAIN = 26, FILEG_DEPTH = 27, PITCHEG_DEPTH = 28,
             LFO_FREQ = 32, LFO_DEPTH = 48, ROUTE_DEPTH = 64, SINK = ROUTE_DEPTH + MAX_ROUTES, TARGETS = SINK + 1;
     // Source kinds: a controller (0..127 and the SFZ extended 128..141), an LFO, a flex envelope
     static final int SRC_CC = 0, SRC_LFO = 1, SRC_EG = 2;
@@ -255,6 +255,8 @@ final class CompiledMatrix {
             case "resonance2": return RESONANCE2;
             case "fil_gain": return FIL_GAIN;
             case "fil2_gain": return FIL2_GAIN;
+            case "fileg_depth": return FILEG_DEPTH;
+            case "pitcheg_depth": return PITCHEG_DEPTH;
             case "amplfo_depth": return AMPLFO_DEPTH;
             case "fillfo_depth": return FILLFO_DEPTH;
             case "pitchlfo_depth": return PITCHLFO_DEPTH;

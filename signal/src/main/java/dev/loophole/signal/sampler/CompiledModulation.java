@@ -80,11 +80,11 @@ final class CompiledModulation {
         ampLfo = lfo(o, "amplfo", t[CompiledMatrix.AMPLFO_DEPTH]);
         filLfo = lfo(o, "fillfo", t[CompiledMatrix.FILLFO_DEPTH]);
         pitchLfo = lfo(o, "pitchlfo", t[CompiledMatrix.PITCHLFO_DEPTH]);
-        boolean cutoffMoves = filEgDepth != 0 || filEgVel2Depth != 0 || filLfo.on() || t[CompiledMatrix.CUTOFF] || t[CompiledMatrix.RESONANCE]
+        boolean cutoffMoves = filEgDepth != 0 || filEgVel2Depth != 0 || t[CompiledMatrix.FILEG_DEPTH] || filLfo.on() || t[CompiledMatrix.CUTOFF] || t[CompiledMatrix.RESONANCE]
                 || t[CompiledMatrix.FIL_GAIN];
         boolean filterMoves = filter1 != null && cutoffMoves || filters.length > 1;
         openLowpass = filters.length == 1 && !cutoffMoves && filter1.type().sfzName().startsWith("lpf");
-        active = filters.length > 0 || eq.length > 0 || pitchEgDepth != 0 || pitchEgVel2Depth != 0 || ampLfo.on() || pitchLfo.on()
+        active = filters.length > 0 || eq.length > 0 || pitchEgDepth != 0 || pitchEgVel2Depth != 0 || t[CompiledMatrix.PITCHEG_DEPTH] || ampLfo.on() || pitchLfo.on()
                 || filterMoves || matrix.active;
     }
 

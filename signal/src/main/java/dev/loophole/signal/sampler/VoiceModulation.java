@@ -125,7 +125,8 @@ final class VoiceModulation {
         float[] s = matrix.sums;
         if (mx.active) matrix.update(n);
         double pitch = s[CompiledMatrix.PITCH];
-        if (pitchEgDepth != 0) pitch += pitchEgDepth * advance(pitchEg, n);
+        double pegDepth = pitchEgDepth + s[CompiledMatrix.PITCHEG_DEPTH];
+        if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) pitch += pegDepth * advance(pitchEg, n);
         if (mod.pitchLfo.on()) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
             pitch += (mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH]) * advance(pitchLfo, n);
@@ -147,7 +148,8 @@ final class VoiceModulation {
         positionOffset = s[CompiledMatrix.POSITION];
         if (filterCount > 0) {
             double cents = baseCents[0] + s[CompiledMatrix.CUTOFF];
-            if (filEgDepth != 0) cents += filEgDepth * advance(filEg, n);
+            double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH];
+            if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) cents += fegDepth * advance(filEg, n);
             if (mod.filLfo.on()) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
                 cents += (mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH]) * advance(filLfo, n);

@@ -75,6 +75,16 @@ class SfzModulationPlaybackTest {
     }
 
     @Test
+    void envelopeDepthOnAController() throws Exception {
+        // pitcheg holds at full level (sustain 100 %): its depth, set by cc1, is the transposition
+        String sfz = "<region> sample=sine.wav pitch_keytrack=0 pitcheg_sustain=100 pitcheg_depthcc1=1200\n";
+        float[][] full = play(sfz, events(0, 0xB0, 1, 127, 0, 0x90, 60, 100), 30_000);
+        assertThat(cents(Fixtures.measureFrequency(full[0], 2_000, 28_000))).isCloseTo(1200, within(0.05));
+        float[][] half = play(sfz, events(0, 0xB0, 1, 64, 0, 0x90, 60, 100), 30_000);
+        assertThat(cents(Fixtures.measureFrequency(half[0], 2_000, 28_000))).isCloseTo(1200 * 64 / 127.0, within(0.05));
+    }
+
+    @Test
     void aFlexEnvelopeAsTheAmplitudeEnvelope() throws Exception {
         String sfz = """
                 <region> sample=dc.wav amp_veltrack=0 eg1_ampeg=1
