@@ -39,6 +39,10 @@ final class Appliers {
 
     private static void on(String name, Applier a) { REGION.put(name, a); }
 
+    private static void keptAndPlayed(String name) {
+        on(name, (d, v) -> d.other.put(v.name(), v.text()));
+    }
+
     private static void integer(String name, ObjIntConsumer<RegionDraft> set) {
         on(name, (d, v) -> v.integer().ifPresent(i -> set.accept(d, i)));
     }
@@ -221,6 +225,12 @@ final class Appliers {
         on("note_polyphony", (d, v) -> v.integer(0.0, 65535.0).ifPresent(i -> d.notePolyphony = i));
         on("note_selfmask", (d, v) -> v.choice().ifPresent(s -> d.noteSelfmask = s.equals("on")));
         on("rt_dead", (d, v) -> v.choice().ifPresent(s -> d.rtDead = s.equals("on")));
+
+        // Kept as written and read by the engine from there (no typed home in the model): played, so not warned.
+        for (String lfo : new String[]{"amplfo", "fillfo", "pitchlfo"})
+            for (String p : new String[]{"freq", "delay", "fade", "depth"}) keptAndPlayed(lfo + "_" + p);
+        keptAndPlayed("sample_quality");
+        keptAndPlayed("hint_ram_based");
     }
 
     private static void sample(RegionDraft d, Value v) {

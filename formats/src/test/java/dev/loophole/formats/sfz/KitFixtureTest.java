@@ -40,7 +40,7 @@ class KitFixtureTest {
         assertThat(hats.get(1).choke().group()).isEqualTo(2);
         assertThat(hats.get(0).conditions().keySwitchRange()).isEqualTo(new IntRange(12, 13));
         assertThat(hats.get(1).conditions().swLabel()).isEqualTo("Loose");
-        assertThat(hats.get(2).otherOpcodes()).isEqualTo(Map.of("amplfo_freq", "6"));
+        assertThat(hats.get(2).otherOpcodes()).isEqualTo(Map.of("eq1_dynamic", "1"));
         assertThat(p.settings().swDefault()).isEqualTo(12);
         assertThat(p.settings().initialCc()).containsEntry(1, 100 / 127.0);
         assertThat(p.keyLabels()).containsEntry(42, "Hat closed");
@@ -48,7 +48,7 @@ class KitFixtureTest {
         assertThat(p.diagnostics()).singleElement().satisfies(d -> {
             assertThat(d.where().file()).endsWith("hats.sfz");
             assertThat(d.where().line()).isEqualTo(5);
-            assertThat(d.message()).isEqualTo("amplfo_freq is parsed but not played yet; kept as written");
+            assertThat(d.message()).isEqualTo("eq1_dynamic (eqN_dynamic) is parsed but not played yet; kept as written");
         });
     }
 

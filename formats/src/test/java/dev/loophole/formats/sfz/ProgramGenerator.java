@@ -44,7 +44,7 @@ import java.util.TreeMap;
 final class ProgramGenerator {
     private static final String[] WORDS = {"Kick", "Snare", "Hat", "Legato", "Soft", "Piano", "Mod Wheel", "Über", "a=b", "x-1", "Café"};
     private static final String[] FILTERS = {"lpf_1p", "hpf_1p", "lpf_2p", "hpf_2p", "bpf_2p", "brf_2p", "lpf_4p", "hpf_6p"};
-    private static final String[] UNPLAYED = {"amplfo_freq", "lfo2_ratio", "eq1_dynamic", "fileg_depth_oncc7", "eg1_freq_lfo1",
+    private static final String[] UNPLAYED = {"amplfo_freq", "lfo2_ratio", "eq1_dynamic", "eg1_time1_oncc7", "eg1_freq_lfo1",
             "my_custom_opcode", "ampeg_dynamic", "pitchlfo_depth"};
     private static final String[] EQ_TYPES = {"peak", "lshelf", "hshelf"};
     /** CC routing targets that need no LFO, envelope or band; N-numbered ones are added per region. */
