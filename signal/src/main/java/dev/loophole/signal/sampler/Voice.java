@@ -48,10 +48,16 @@ final class Voice {
     private final VoiceModulation mod;
     private boolean modulated;
 
+    // [expression] per-note expression (MPE / poly aftertouch / MIDI 2.0): the note's id and its state
+    int noteId = -1;
+    final VoiceExpression noteExpr;
+    private final int[] noteCc = new int[128]; // the channel's CCs with this note's own values over them
+
     Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng) {
         this.engineRate = engineRate;
         this.stream = stream;
         this.mod = new VoiceModulation(engineRate, rng);
+        this.noteExpr = new VoiceExpression(engineRate);
     }
 
     boolean isActive() { return region != null; }
@@ -78,7 +84,7 @@ final class Voice {
         pos = reverse ? r.lastFrame - start : start;
         looping = r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops());
         loopsLeft = r.loopCount;
-        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
+        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccArray()) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
@@ -95,7 +101,7 @@ final class Voice {
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
         modulated = r.mod.active;
-        if (modulated) mod.start(r.mod, key, velocity);
+        if (modulated) mod.start(r.mod, key, velocity, noteExpr.movesCutoff()); // [expression] keeps a filter timbre may open
         lfoGain = 1f;
     }
 
@@ -153,7 +159,7 @@ final class Voice {
      */
     private void channelGains() {
         int[] cc = ccValues;
-        int vol = cc == null ? 127 : cc[7], expr = cc == null ? 127 : cc[11], pan = cc == null ? 64 : cc[10];
+        int vol = cc == null ? 127 : cc(7), expr = cc == null ? 127 : cc(11), pan = cc == null ? 64 : cc(10);
         if (vol == chanVol && expr == chanExpr && pan == chanPan) return;
         chanVol = vol; chanExpr = expr; chanPan = pan;
         float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
@@ -177,7 +183,28 @@ final class Voice {
 
     /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
     void updateCcGain() {
-        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccValues);
+        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccArray());
+    }
+
+    // --- [expression] per-note expression ---
+
+    /** Controller {@code n} as this note sees it: its own value (an SFZ_CC expression route) or else the channel's. */
+    int cc(int n) {
+        int o = noteExpr.ccOverride(n);
+        return o >= 0 ? o : ccValues[n];
+    }
+
+    /** The CC array SFZ code reads: the channel's, or a copy with this note's own values over it. */
+    private int[] ccArray() {
+        if (!noteExpr.anyCc || ccValues == null) return ccValues;
+        for (int n = 0; n < 128; n++) noteCc[n] = cc(n);
+        return noteCc;
+    }
+
+    /** One dimension of this voice's note moved (see NoteExpression). */
+    void expression(int dimension, float value) {
+        noteExpr.set(dimension, value);
+        if (noteExpr.anyCc) updateCcGain();
     }
 
     /** Current output level estimate, for quietest-first stealing. */
@@ -204,6 +231,11 @@ final class Voice {
             int n = Math.min(CHUNK, to - i);
             double step = inc;
             float gainFrom = lfoGain;
+            if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
+                noteExpr.advance(n);
+                step *= noteExpr.pitchRatio;
+                if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
+            }
             if (modulated) {
                 mod.update(n);
                 if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
@@ -235,6 +267,10 @@ final class Voice {
                 ccGain = ccGainTarget;
             } else if (ccGain != 1f) {
                 for (int k = 0; k < got; k++) env[k] *= ccGain;
+            }
+            if (noteExpr.active && (noteExpr.gainFrom != 1f || noteExpr.gainTo != 1f)) { // [expression] per-note level, ramped
+                float g = noteExpr.gainFrom, dg = (noteExpr.gainTo - g) / Math.max(1, got);
+                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
             }
             channelGains();
             final float gl = gainL, gr = gainR;

@@ -21,6 +21,16 @@ final class VoiceModulation {
     private boolean filtering;
     private double lastHz = -1;     // cutoff the filter was last set to: unchanged, no recomputation
 
+    // [expression] per-note expression's share, in cents: cutoff offset, added filter-EG depth, added pitch-LFO depth
+    private double expressionCutoffCents, expressionEgCents, expressionLfoCents;
+
+    /** Sets the per-note expression amounts for the next {@link #update}. */
+    void expression(double cutoffCents, double egDepthCents, double lfoDepthCents) {
+        expressionCutoffCents = cutoffCents;
+        expressionEgCents = egDepthCents;
+        expressionLfoCents = lfoDepthCents;
+    }
+
     /** Pitch offset for the current chunk, in cents, and the amplitude LFO's gain. */
     double pitchCents;
     float lfoGain = 1f;
@@ -35,8 +45,12 @@ final class VoiceModulation {
         pitchLfo = new Lfo(rate, rng);
     }
 
-    void start(CompiledModulation mod, int key, int velocity) {
+    void start(CompiledModulation mod, int key, int velocity) { start(mod, key, velocity, false); }
+
+    /** {@code cutoffMayMove}: per-note expression can move the cutoff, so an open low-pass must still run. */
+    void start(CompiledModulation mod, int key, int velocity, boolean cutoffMayMove) {
         m = mod;
+        expressionCutoffCents = expressionEgCents = expressionLfoCents = 0;
         pitchCents = 0;
         lfoGain = 1f;
         filtering = mod.filterType != null;
@@ -45,7 +59,7 @@ final class VoiceModulation {
             filterBaseCents = (key - mod.filKeycenter) * mod.filKeytrack + mod.filVeltrack * velocity / 127.0;
             // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
             double hz = mod.cutoff * Math.pow(2, filterBaseCents / 1200);
-            if (mod.openLowpass && hz >= 0.45 * rate && mod.resonance <= 0) filtering = false;
+            if (mod.openLowpass && hz >= 0.45 * rate && mod.resonance <= 0 && !cutoffMayMove) filtering = false;
         }
         if (filtering) {
             filter.setType(mod.filterType);
@@ -80,11 +94,12 @@ final class VoiceModulation {
         CompiledModulation mod = m;
         double pitch = 0, filterCents = filterBaseCents;
         if (pitchEgDepth != 0) pitch += pitchEgDepth * advance(pitchEg, n);
-        if (mod.pitchLfo.on()) pitch += mod.pitchLfo.depth() * advance(pitchLfo, n);
+        if (mod.pitchLfo.on()) pitch += (mod.pitchLfo.depth() + expressionLfoCents) * advance(pitchLfo, n);
         pitchCents = pitch;
         if (mod.ampLfo.on()) lfoGain = (float) Math.pow(10, mod.ampLfo.depth() * advance(ampLfo, n) / 20);
         if (filtering) {
-            if (filEgDepth != 0) filterCents += filEgDepth * advance(filEg, n);
+            filterCents += expressionCutoffCents;
+            if (filEgDepth != 0 || expressionEgCents != 0) filterCents += (filEgDepth + expressionEgCents) * advance(filEg, n);
             if (mod.filLfo.on()) filterCents += mod.filLfo.depth() * advance(filLfo, n);
             double hz = mod.cutoff * Math.pow(2, filterCents / 1200);
             if (hz != lastHz) {
