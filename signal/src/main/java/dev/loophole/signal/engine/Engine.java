@@ -37,7 +37,7 @@ public final class Engine {
         if (instrument != null)
             for (var z : instrument.capabilities().zones())
                 if (z.managerChannel() - 1 == channel)
-                    mpe.configure(z.lower() ? dev.loophole.signal.expression.MpeDecoder.LOWER : dev.loophole.signal.expression.MpeDecoder.UPPER, z.memberChannels());
+                    mpe.preset(z.lower() ? dev.loophole.signal.expression.MpeDecoder.LOWER : dev.loophole.signal.expression.MpeDecoder.UPPER, z.memberChannels());
     }
 
     /** The MPE state (zones, bend ranges) in front of the instruments. */

@@ -54,7 +54,18 @@ public final class MpeDecoder {
 
     public int managerRange(int zone) { return managerRange[zone]; }
 
-    /** Sets a zone as an MCM would (0 members turns it off). */
+    /**
+     * Control side, before audio runs: a zone the instrument declares, set without touching any
+     * instrument (no notes can be sounding yet). Overlap is resolved as an MCM resolves it.
+     */
+    public void preset(int zone, int memberCount) {
+        int n = Math.clamp(memberCount, 0, 15), other = 1 - zone;
+        if (n > 0 && n + members[other] >= 15) members[other] = Math.max(0, 14 - n);
+        members[zone] = n;
+        resetZone(zone);
+    }
+
+    /** Sets a zone as an MCM would (0 members turns it off); audio thread. */
     public void configure(int zone, int memberCount) {
         int n = Math.clamp(memberCount, 0, 15);
         releaseZone(zone);

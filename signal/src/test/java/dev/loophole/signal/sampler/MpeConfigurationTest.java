@@ -77,6 +77,35 @@ class MpeConfigurationTest {
         assertThat(calls).containsSubsequence("perNoteOn 15 64", "expr 15 0", "noteOn 11 64");
     }
 
+    @Test
+    void anInstrumentDeclaringAZoneGetsItWithoutAnMcm() {
+        List<String> calls = new ArrayList<>();
+        Instrument rec = recorder(calls);
+        Instrument mpeKeys = new Instrument() { // declares a lower zone of 4 members
+            public dev.loophole.model.ExpressionCapabilities capabilities() {
+                return new dev.loophole.model.ExpressionCapabilities(java.util.Set.of(), java.util.Set.of(),
+                        List.of(new dev.loophole.model.ExpressionCapabilities.MpeZone(true, 4)), 48);
+            }
+            public void noteOn(int ch, int key, int v) { rec.noteOn(ch, key, v); }
+            public void noteOff(int ch, int key, int v) { rec.noteOff(ch, key, v); }
+            public void perNoteOn(int ch, int id, int key, int v) { rec.perNoteOn(ch, id, key, v); }
+            public void controlChange(int ch, int cc, int v) { rec.controlChange(ch, cc, v); }
+            public void pitchBend(int ch, int v) { }
+            public void channelPressure(int ch, int v) { }
+            public void polyPressure(int ch, int key, int v) { }
+            public void programChange(int ch, int p) { }
+            public void render(float[] l, float[] r, int from, int to) { }
+            public int activeVoices() { return 0; }
+            public void allSoundOff() { }
+        };
+        Engine e = new Engine(S, 256);
+        for (int c = 0; c < 16; c++) e.route(c, mpeKeys);
+        e.dispatch(0x92, 60, 100);
+        e.dispatch(0x95, 60, 100);
+        assertThat(e.mpe().members(MpeDecoder.LOWER)).isEqualTo(4);
+        assertThat(calls).containsSubsequence("perNoteOn 0 60", "noteOn 5 60");
+    }
+
     static void mcm(Engine e, int ch, int members) {
         e.dispatch(0xB0 | ch, 101, 0);
         e.dispatch(0xB0 | ch, 100, 6);
