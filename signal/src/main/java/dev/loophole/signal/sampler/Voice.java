@@ -51,7 +51,7 @@ final class Voice {
     // [expression] per-note expression (MPE / poly aftertouch / MIDI 2.0): the note's id and its state
     int noteId = -1;
     final VoiceExpression noteExpr;
-    private final int[] noteCc = new int[128]; // the channel's CCs with this note's own values over them
+    private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
 
     Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng) {
         this.engineRate = engineRate;
@@ -84,7 +84,8 @@ final class Voice {
         pos = reverse ? r.lastFrame - start : start;
         looping = r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops());
         loopsLeft = r.loopCount;
-        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccArray()) : 1f;
+        syncCc();
+        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(noteCc) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
@@ -183,22 +184,21 @@ final class Voice {
 
     /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
     void updateCcGain() {
-        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccArray());
+        syncCc();
+        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(noteCc);
     }
 
     // --- [expression] per-note expression ---
 
     /** Controller {@code n} as this note sees it: its own value (an SFZ_CC expression route) or else the channel's. */
-    int cc(int n) {
-        int o = noteExpr.ccOverride(n);
-        return o >= 0 ? o : ccValues[n];
-    }
+    int cc(int n) { return noteCc[n]; }
 
-    /** The CC array SFZ code reads: the channel's, or a copy with this note's own values over it. */
-    private int[] ccArray() {
-        if (!noteExpr.anyCc || ccValues == null) return ccValues;
-        for (int n = 0; n < 128; n++) noteCc[n] = cc(n);
-        return noteCc;
+    /** Refreshes this voice's CC view: at the start, and whenever a channel CC or one of the note's own values moves. */
+    private void syncCc() {
+        if (ccValues == null) return;
+        System.arraycopy(ccValues, 0, noteCc, 0, 128);
+        if (!noteExpr.anyCc) return;
+        for (int n = 0; n < 128; n++) { int o = noteExpr.ccOverride(n); if (o >= 0) noteCc[n] = o; }
     }
 
     /** One dimension of this voice's note moved (see NoteExpression). */
