@@ -11,11 +11,26 @@ import java.util.Map;
  *
  * @param crossfades level crossfades over key, velocity and CCs ({@link Crossfades#NONE} for none)
  * @param label      a name for the region an editor can show (SFZ {@code region_label}), or null
+ * @param filters    the filters in signal order: {@code fil_*} first, then {@code fil2_*}
+ * @param modulation the modulation matrix: every routing from a source (CC, LFO, envelope…) to a target
+ * @param lfos       SFZ v2 LFOs ({@code lfoN_*}), by index
+ * @param egs        flex envelopes ({@code egN_*}), by index
+ * @param eq         equaliser bands ({@code eqN_*}), by index
  */
 public record SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
                            RegionConditions conditions, Amp amp, Tuning tuning, Playback playback, Loop loop,
                            Envelopes envelopes, Choke choke, List<Filter> filters, List<Modulation> modulation,
-                           Map<String, String> otherOpcodes, SourceLocation origin, Crossfades crossfades, String label) {
+                           Map<String, String> otherOpcodes, SourceLocation origin, Crossfades crossfades, String label,
+                           List<Lfo> lfos, List<FlexEnvelope> egs, List<EqBand> eq) {
+
+    /** A region without v2 LFOs, flex envelopes or EQ bands. */
+    public SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
+                        RegionConditions conditions, Amp amp, Tuning tuning, Playback playback, Loop loop,
+                        Envelopes envelopes, Choke choke, List<Filter> filters, List<Modulation> modulation,
+                        Map<String, String> otherOpcodes, SourceLocation origin, Crossfades crossfades, String label) {
+        this(regionId, samples, keyRange, velocityRange, conditions, amp, tuning, playback, loop, envelopes, choke,
+                filters, modulation, otherOpcodes, origin, crossfades, label, List.of(), List.of(), List.of());
+    }
 
     /** A region without crossfades or label. */
     public SampleRegion(String regionId, List<SampleRef> samples, IntRange keyRange, IntRange velocityRange,
@@ -32,6 +47,9 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
         samples = List.copyOf(samples);
         filters = List.copyOf(filters);
         modulation = List.copyOf(modulation);
+        lfos = List.copyOf(lfos == null ? List.of() : lfos);
+        egs = List.copyOf(egs == null ? List.of() : egs);
+        eq = List.copyOf(eq == null ? List.of() : eq);
         otherOpcodes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherOpcodes));
         if (!IntRange.MIDI.contains(keyRange.lo()) || !IntRange.MIDI.contains(keyRange.hi()))
             throw new IllegalArgumentException("key range " + keyRange.lo() + ".." + keyRange.hi() + " is outside 0..127");
@@ -65,6 +83,9 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
         public SourceLocation origin;
         public Crossfades crossfades = Crossfades.NONE;
         public String label;
+        public List<Lfo> lfos = new java.util.ArrayList<>();
+        public List<FlexEnvelope> egs = new java.util.ArrayList<>();
+        public List<EqBand> eq = new java.util.ArrayList<>();
 
         Builder(String regionId) { this.regionId = regionId; }
 
@@ -75,11 +96,12 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
             filters = new java.util.ArrayList<>(r.filters); modulation = new java.util.ArrayList<>(r.modulation);
             otherOpcodes = new LinkedHashMap<>(r.otherOpcodes); origin = r.origin;
             crossfades = r.crossfades; label = r.label;
+            lfos = new java.util.ArrayList<>(r.lfos); egs = new java.util.ArrayList<>(r.egs); eq = new java.util.ArrayList<>(r.eq);
         }
 
         public SampleRegion build() {
             return new SampleRegion(regionId, samples, keyRange, velocityRange, conditions, amp, tuning, playback,
-                    loop, envelopes, choke, filters, modulation, otherOpcodes, origin, crossfades, label);
+                    loop, envelopes, choke, filters, modulation, otherOpcodes, origin, crossfades, label, lfos, egs, eq);
         }
     }
 }

@@ -94,16 +94,21 @@ final class Modulators {
         return i < 0 ? 0 : effective.get(i).amount();
     }
 
-    /** Name of a modulator source in the model's vocabulary ({@code vel}, {@code cc7}, …), or null when it has none. */
+    /**
+     * Name of a modulator source in the model's vocabulary ({@link Modulation}: {@code cc7}, and SFZ's extended
+     * controllers {@code cc128} pitch bend, {@code cc129} channel pressure, {@code cc130} poly pressure,
+     * {@code cc131} velocity, {@code cc133} key number), or null when it has none. The wheel's sensitivity
+     * (RPN 0) has no controller number and keeps the name {@code bendrange}.
+     */
     static String sourceName(int src) {
         int index = src & 0x7F;
         if ((src & 0x80) != 0) return "cc" + index;
         return switch (index) {
-            case SRC_VELOCITY -> "vel";
-            case SRC_KEY -> "keynum";
-            case SRC_POLY_PRESSURE -> "polyaft";
-            case SRC_CHANNEL_PRESSURE -> "chanaft";
-            case SRC_PITCH_WHEEL -> "pitchbend";
+            case SRC_VELOCITY -> "cc131";
+            case SRC_KEY -> "cc133";
+            case SRC_POLY_PRESSURE -> "cc130";
+            case SRC_CHANNEL_PRESSURE -> "cc129";
+            case SRC_PITCH_WHEEL -> "cc128";
             case SRC_PITCH_WHEEL_SENSITIVITY -> "bendrange";
             default -> null;
         };
@@ -162,15 +167,15 @@ final class Modulators {
     }
 
     /**
-     * SFZ {@code amp_velcurve_N} points for a non-default velocity→attenuation amount {@code cb}: gain at
-     * velocity N = 10^(−cb × concave(N) / 200), every 8th velocity plus 1 and 127 (linear in between).
+     * {@code Amp.velocityCurve} points (SFZ {@code amp_velcurve_N}) for a non-default velocity→attenuation amount
+     * {@code cb}: gain at velocity N = 10^(−cb × concave(N) / 200), every 8th velocity plus 1 and 127 (linear in between).
      */
-    static Map<String, String> velCurvePoints(int cb) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+    static java.util.SortedMap<Integer, Double> velCurvePoints(int cb) {
+        java.util.SortedMap<Integer, Double> out = new java.util.TreeMap<>();
         for (int v = 0; v <= 128; v += 8) {
             int vel = Math.max(1, Math.min(127, v));
             double gain = Math.pow(10, -cb * Sf2Units.concaveNegative(vel) / 200.0);
-            out.put("amp_velcurve_" + vel, fmt(Math.max(0, Math.min(1, gain))));
+            out.put(vel, Double.valueOf(fmt(Math.max(0, Math.min(1, gain)))));
         }
         return out;
     }

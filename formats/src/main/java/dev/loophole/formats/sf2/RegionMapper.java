@@ -10,6 +10,7 @@ import dev.loophole.model.Filter;
 import dev.loophole.model.Loop;
 import dev.loophole.model.LoopMode;
 import dev.loophole.model.LoopType;
+import dev.loophole.model.Lfo;
 import dev.loophole.model.Modulation;
 import dev.loophole.model.OffMode;
 import dev.loophole.model.Playback;
@@ -65,12 +66,14 @@ final class RegionMapper {
         if (fixedVel >= 0) {
             volume += -velAtt * Sf2Units.concaveNegative(fixedVel) / 10.0;
             veltrack = 0;
-        } else if (velAtt != 0 && velAtt != 960) {
-            b.otherOpcodes.putAll(Modulators.velCurvePoints(velAtt));
+        }
+        java.util.SortedMap<Integer, Double> velCurve = new java.util.TreeMap<>();
+        if (fixedVel < 0 && velAtt != 0 && velAtt != 960) {
+            velCurve = Modulators.velCurvePoints(velAtt);
             warnOnce("velcurve", where + ": velocity→attenuation modulator of " + velAtt
                     + " cB written as amp_velcurve_N points (every 8th velocity, linear between)");
         }
-        b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0);
+        b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0).withVelocityCurve(velCurve);
 
         mapSampleWindow(r, b, where);
         b.envelopes = envelopes(r, singleKey, where);
@@ -171,10 +174,10 @@ final class RegionMapper {
     }
 
     /**
-     * The model has no LFOs yet: they are kept as SFZ opcodes in otherOpcodes. vibLfo is pitch-only, so it is
+     * The model has no v1 LFOs: they are kept as SFZ opcodes in otherOpcodes. vibLfo is pitch-only, so it is
      * SFZ v1's pitch LFO ({@code pitchlfo_*}, always written: the default CC1 and channel-pressure modulators
      * drive its depth). modLfo's volume and cutoff targets are {@code amplfo_*} and {@code fillfo_*} with the
-     * same frequency and delay; its pitch target, which v1 cannot hold next to vibLfo, is SFZ v2 {@code lfo1_*}.
+     * same frequency and delay; its pitch target, which v1 cannot hold next to vibLfo, is the model's {@link Lfo} 1.
      * SF2 LFOs are triangles starting at 0 and rising; SFZ v1 LFOs are sines.
      */
     private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b, String where) {
@@ -191,16 +194,15 @@ final class RegionMapper {
             o.put("fillfo_delay", delay);
             o.put("fillfo_depth", Integer.toString(toCutoff));
         }
-        if (toPitch != 0) {
-            o.put("lfo1_freq", freq);
-            o.put("lfo1_delay", delay);
-            o.put("lfo1_pitch", Integer.toString(toPitch));
+        if (toPitch != 0) { // a triangle (SFZ wave 0), as SF2 LFOs are
+            b.lfos.add(new Lfo(1, Double.parseDouble(freq), 0, Double.parseDouble(delay), 0, 0, 0, List.of(), 0, 0, List.of()));
+            b.modulation.add(Modulation.of("lfo1", "pitch", toPitch));
         }
         o.put("pitchlfo_freq", Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_VIB_LFO))));
         o.put("pitchlfo_delay", Modulators.fmt(tc(r, DELAY_VIB_LFO)));
         if (r.get(VIB_LFO_TO_PITCH) != 0) o.put("pitchlfo_depth", Integer.toString(r.get(VIB_LFO_TO_PITCH)));
-        warnOnce("lfo", where + ": the model has no LFOs: vibLfo is kept as pitchlfo_* and modLfo as amplfo_*/fillfo_*/lfo1_* "
-                + "opcodes in otherOpcodes (SF2 LFOs are triangles)");
+        warnOnce("lfo", where + ": v1 LFOs have no model home yet: vibLfo is kept as pitchlfo_* and modLfo's volume and "
+                + "cutoff targets as amplfo_*/fillfo_* opcodes in otherOpcodes; modLfo's pitch target is LFO 1 (SF2 LFOs are triangles)");
         for (Generator g : List.of(KEYNUM_TO_VOL_ENV_HOLD, KEYNUM_TO_VOL_ENV_DECAY, KEYNUM_TO_MOD_ENV_HOLD, KEYNUM_TO_MOD_ENV_DECAY))
             if (r.get(g) != 0 && r.keys().lo() != r.keys().hi()) o.put("sf2_" + g.sf2Name, Integer.toString(r.get(g)));
     }

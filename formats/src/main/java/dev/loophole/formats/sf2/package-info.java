@@ -28,8 +28,8 @@
  *     −90 dB. Volume sustain exact: 10^(−cB/200). modEnv → filter and pitch envelopes with their depths.</li>
  * <li>Filter: {@code lpf_2p} at 8.176 × 2^((Fc − 2400)/1200) Hz with +2400 cents velocity tracking (the default
  *     velocity→cutoff modulator, exactly), resonance Q/10 dB.</li>
- * <li>LFOs (no model home yet), in otherOpcodes: vibLfo as {@code pitchlfo_freq/delay/depth}; modLfo as
- *     {@code amplfo_*} (dB), {@code fillfo_*} (cents) and, for its pitch target, SFZ v2 {@code lfo1_freq/delay/pitch};
+ * <li>LFOs: vibLfo in otherOpcodes as {@code pitchlfo_freq/delay/depth}; modLfo as {@code amplfo_*} (dB),
+ *     {@code fillfo_*} (cents) and, for its pitch target, the model's {@code Lfo} 1 with a {@code lfo1 → pitch} routing;
  *     CC1 and channel pressure drive {@code pitchlfo_depth} (50 cents) as modulation entries.</li>
  * <li>exclusiveClass → choke group and off_by, fast off. sampleModes 1 → loop_continuous, 3 → loop_sustain,
  *     0/2 → no_loop (stated explicitly so that the sample's own loop is not used).</li>

@@ -1,5 +1,6 @@
 package dev.loophole.formats.sfz;
 
+import dev.loophole.model.Amp;
 import dev.loophole.model.CrossfadeCurve;
 import dev.loophole.model.LoopMode;
 import dev.loophole.model.LoopType;
@@ -15,10 +16,10 @@ import java.util.function.ObjIntConsumer;
 import java.util.function.ObjLongConsumer;
 
 /**
- * The opcodes mapped onto the model, each onto a field of {@link RegionDraft}; every other opcode is
- * kept verbatim and reported as not played yet. Names are the canonical family names of
- * {@link OpcodeTable} (aliases such as {@code loopmode} arrive already resolved); types and ranges
- * come from the table, so a line here only says where a value goes.
+ * The opcodes mapped onto the model, each onto a field of {@link RegionDraft} (the modulation ones are in
+ * {@link ModulationAppliers}); every other opcode is kept verbatim and reported as not played yet. Names are
+ * the canonical family names of {@link OpcodeTable} (aliases such as {@code loopmode} arrive already
+ * resolved); types and ranges come from the table, so a line here only says where a value goes.
  */
 final class Appliers {
     @FunctionalInterface
@@ -30,10 +31,11 @@ final class Appliers {
 
     private Appliers() {}
 
-    /** The applier of a canonical opcode name, or null when the engine does not play it yet. */
-    static Applier of(String canonical) { return REGION.get(canonical); }
-
-    static boolean plays(String canonical) { return REGION.containsKey(canonical); }
+    /** The applier of a matched opcode, or null when the engine does not play it yet. */
+    static Applier of(OpcodeTable.Match m) {
+        Applier a = REGION.get(m.spec().name());
+        return a != null ? a : ModulationAppliers.of(m);
+    }
 
     private static void on(String name, Applier a) { REGION.put(name, a); }
 
@@ -134,6 +136,10 @@ final class Appliers {
         number("pitch_veltrack", (d, x) -> d.pitchVeltrack = x);
         integer("bend_up", (d, i) -> d.bendUp = i);
         integer("bend_down", (d, i) -> d.bendDown = i);
+        // The model has one bend step; stepup and stepdown set it too (the last one written wins).
+        for (String step : new String[] {"bend_step", "bend_stepup", "bend_stepdown"}) integer(step, (d, i) -> d.bendStep = i);
+        number("bend_smooth", (d, x) -> d.bendSmooth = x);
+        number("pitch_random", (d, x) -> d.pitchRandom = x);
 
         // Level and stereo placement.
         // Documented up to +6 dB; players accept more and libraries use it (gain_ccN goes to +48).
@@ -147,6 +153,11 @@ final class Appliers {
         number("amp_keytrack", (d, x) -> d.ampKeytrack = x);
         number("amp_random", (d, x) -> d.ampRandom = x);
         number("rt_decay", (d, x) -> d.rtDecay = x);
+        on("amp_velcurve_N", (d, v) -> {
+            if (v.index(0) > 127) v.warn(v.name() + ": expected a velocity amp_velcurve_0..amp_velcurve_127; ignored");
+            else v.number().ifPresent(x -> d.velocityCurve.put(v.index(0), x));
+        });
+        on("pan_law", (d, v) -> v.choice().ifPresent(s -> d.panLaw = Amp.PanLaw.fromSfz(s)));
 
         // Sample reading.
         longInteger("offset", (d, x) -> d.offset = x);
@@ -177,6 +188,11 @@ final class Appliers {
                 number(egs[e] + "_" + p.name().toLowerCase(java.util.Locale.ROOT),
                         (d, x) -> d.eg[eg][slot] = percent ? x / 100 : x);
             }
+            String[] stages = {"attack", "decay", "release"};
+            for (int s = 0; s < stages.length; s++) {
+                int eg = e, stage = s;
+                number(egs[e] + "_" + stages[s] + "_shape", (d, x) -> d.egShape[eg][stage] = x);
+            }
         }
 
         // Filter: a region has one only once cutoff is given.
@@ -187,6 +203,14 @@ final class Appliers {
         key("fil_keycenter", (d, k) -> d.filKeycenter = k);
         number("fil_veltrack", (d, x) -> d.filVeltrack = x);
         number("fil_gain", (d, x) -> d.filGain = x);
+        // The second filter, after the first; it exists once cutoff2 is given.
+        on("fil2_type", (d, v) -> v.choice().ifPresent(s -> d.fil2Type = s));
+        on("cutoff2", (d, v) -> v.number(0.0, null).ifPresent(x -> d.cutoff2 = x));
+        number("resonance2", (d, x) -> d.resonance2 = x);
+        number("fil2_keytrack", (d, x) -> d.fil2Keytrack = x);
+        key("fil2_keycenter", (d, k) -> d.fil2Keycenter = k);
+        number("fil2_veltrack", (d, x) -> d.fil2Veltrack = x);
+        number("fil2_gain", (d, x) -> d.fil2Gain = x);
 
         // Voice lifecycle.
         longInteger("group", (d, x) -> d.group = x);

@@ -1,6 +1,7 @@
 package dev.loophole.formats.sfz;
 
 import dev.loophole.model.ExtraSection;
+import dev.loophole.model.Modulation;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRegion;
@@ -112,7 +113,7 @@ final class ProgramAssembler {
         if (v.match() == null) {
             diagnostics.warnOnce("unknown " + v.name() + " " + file, v.token().at(),
                     "unknown opcode '" + v.name() + "'; kept but not played");
-        } else if (!Appliers.plays(v.match().spec().name()) || !section.inherits()) {
+        } else if (Appliers.of(v.match()) == null || !section.inherits()) {
             String family = v.match().spec().name();
             String shown = family.equals(v.name()) ? family : v.name() + " (" + family + ")";
             String where = section.inherits() ? "" : " under <" + section.sfzName + ">";
@@ -146,7 +147,7 @@ final class ProgramAssembler {
     }
 
     private static void apply(RegionDraft d, Value v) {
-        Appliers.Applier a = v.match() == null ? null : Appliers.of(v.match().spec().name());
+        Appliers.Applier a = v.match() == null ? null : Appliers.of(v.match());
         if (a != null) a.apply(d, v);
         else d.other.put(v.name(), v.text());
     }
@@ -161,6 +162,16 @@ final class ProgramAssembler {
         if (section == Section.CURVE) curves.close();
     }
 
+    /** SFZ players predefine curves 0..6 (linear, bipolar, inverted, x², √x…); others come from {@code <curve>} sections, anywhere in the file. */
+    private static final int PREDEFINED_CURVES = 6;
+
+    private void checkCurves(SampleRegion r) {
+        for (Modulation m : r.modulation())
+            if (m.curve() > PREDEFINED_CURVES && !curves.curves().containsKey(m.curve()))
+                diagnostics.warn(r.origin(), "curve " + m.curve() + " of routing " + m.source() + " → " + m.target()
+                        + " is neither predefined (0.." + PREDEFINED_CURVES + ") nor given by a <curve> section; kept as written");
+    }
+
     Program finish() {
         closeRegion();
         closeCurve();
@@ -168,6 +179,7 @@ final class ProgramAssembler {
         int n = 0;
         for (GroupBuilder g : groups) {
             if (g.regions.isEmpty()) continue;
+            for (SampleRegion r : g.regions) checkCurves(r);
             n++;
             out.add(new SampleGroup("g" + n, g.label != null ? g.label : "Group " + n, g.regions));
         }

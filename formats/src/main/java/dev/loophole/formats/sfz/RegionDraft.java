@@ -57,12 +57,14 @@ final class RegionDraft {
     final Map<Integer, int[]> xfinCc = new TreeMap<>(), xfoutCc = new TreeMap<>();
     CrossfadeCurve xfKeyCurve = CrossfadeCurve.POWER, xfVelCurve = CrossfadeCurve.POWER, xfCcCurve = CrossfadeCurve.POWER;
 
-    int pitchKeycenter = 60, transpose = 0, bendUp = 200, bendDown = -200;
-    double tune = 0, pitchKeytrack = 100, pitchVeltrack = 0;
+    int pitchKeycenter = 60, transpose = 0, bendUp = 200, bendDown = -200, bendStep = 1;
+    double tune = 0, pitchKeytrack = 100, pitchVeltrack = 0, bendSmooth = 0, pitchRandom = 0;
 
     double volume = 0, amplitude = 100, pan = 0, width = 100, position = 0, ampVeltrack = 100;
     double ampKeytrack = 0, ampRandom = 0, rtDecay = 0;
     int ampKeycenter = 60;
+    final TreeMap<Integer, Double> velocityCurve = new TreeMap<>();
+    Amp.PanLaw panLaw = Amp.PanLaw.MMA;
 
     long offset = 0, offsetRandom = 0, end = -1;
     int count = 0;
@@ -77,6 +79,8 @@ final class RegionDraft {
 
     /** ampeg, fileg, pitcheg. */
     final double[][] eg = {values(Envelope.AMP_DEFAULT), values(Envelope.MOD_DEFAULT), values(Envelope.MOD_DEFAULT)};
+    /** Attack, decay and release shapes of ampeg, fileg, pitcheg. */
+    final double[][] egShape = new double[3][3];
 
     long group = 0, offBy = 0;
     OffMode offMode = OffMode.FAST;
@@ -87,6 +91,11 @@ final class RegionDraft {
     String filType = "lpf_2p";
     double cutoff = Double.NaN, resonance = 0, filKeytrack = 0, filVeltrack = 0, filGain = 0;
     int filKeycenter = 60;
+    String fil2Type = "lpf_2p";
+    double cutoff2 = Double.NaN, resonance2 = 0, fil2Keytrack = 0, fil2Veltrack = 0, fil2Gain = 0;
+    int fil2Keycenter = 60;
+
+    final ModulationDraft mod = new ModulationDraft();
 
     final Map<String, String> other = new LinkedHashMap<>();
 
@@ -126,8 +135,9 @@ final class RegionDraft {
                 xf("xfin vel", xfinVel, origin, d), xf("xfout vel", xfoutVel, origin, d), xfCc("xfin", xfinCc, origin, d),
                 xfCc("xfout", xfoutCc, origin, d), xfKeyCurve, xfVelCurve, xfCcCurve);
         b.label = label;
-        b.amp = new Amp(volume, amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay);
-        b.tuning = new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown);
+        b.amp = new Amp(volume, amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay,
+                velocityCurve, panLaw);
+        b.tuning = new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, pitchRandom);
         b.playback = new Playback(offset, offsetRandom, end, count, delay, delayRandom, reverse);
         long ls = loopStart, le = loopEnd;
         if (ls >= 0 && le >= 0 && le < ls) {
@@ -136,12 +146,20 @@ final class RegionDraft {
             le = -1;
         }
         b.loop = new Loop(loopMode, loopType, ls, le, loopCrossfade, loopCount);
-        b.envelopes = new Envelopes(envelope(eg[0]), envelope(eg[1]), envelope(eg[2]));
+        b.envelopes = new Envelopes(envelope(eg[0], egShape[0]), envelope(eg[1], egShape[1]), envelope(eg[2], egShape[2]));
         b.choke = new Choke(group, offBy, offMode, offTime, polyphony, notePolyphony, noteSelfmask, rtDead);
         if (!Double.isNaN(cutoff)) {
             if (cutoff > 0) b.filters.add(new Filter(filType, cutoff, resonance, filKeytrack, filKeycenter, filVeltrack, filGain));
             else d.warn(origin, "cutoff=0 leaves the filter out");
         }
+        if (!Double.isNaN(cutoff2)) {
+            if (cutoff2 <= 0) d.warn(origin, "cutoff2=0 leaves the second filter out");
+            else {
+                if (b.filters.isEmpty()) d.warn(origin, "cutoff2 without cutoff: the second filter is the region's only filter");
+                b.filters.add(new Filter(fil2Type, cutoff2, resonance2, fil2Keytrack, fil2Keycenter, fil2Veltrack, fil2Gain));
+            }
+        }
+        mod.build(b, d);
         b.otherOpcodes.putAll(other);
         b.origin = origin;
         return b.build();
@@ -168,7 +186,8 @@ final class RegionDraft {
                 e.vel2delay(), e.vel2attack(), e.vel2hold(), e.vel2decay(), e.vel2sustain(), e.vel2release(), e.vel2depth()};
     }
 
-    static Envelope envelope(double[] v) {
-        return new Envelope(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14]);
+    static Envelope envelope(double[] v, double[] shape) {
+        return new Envelope(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13], v[14],
+                shape[0], shape[1], shape[2]);
     }
 }

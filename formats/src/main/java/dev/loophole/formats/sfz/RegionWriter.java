@@ -68,7 +68,7 @@ final class RegionWriter {
         choke(r.choke());
         crossfades(r.crossfades());
         string("region_label", r.label());
-        if (!r.modulation().isEmpty()) warn.accept(id + r.modulation().size() + " modulation routings are not written yet");
+        ModulationWriter.write(r, out, message -> warn.accept(id + message));
         r.otherOpcodes().forEach((name, value) -> {
             if (out.containsKey(name)) warn.accept(id + name + "=" + value + " is not written: the model's own value " + out.get(name) + " is");
             else out.put(name, value);
@@ -110,6 +110,9 @@ final class RegionWriter {
         number("pitch_veltrack", t.pitchVeltrack(), 0);
         integer("bend_up", t.bendUp(), 200);
         integer("bend_down", t.bendDown(), -200);
+        integer("bend_step", t.bendStep(), 1);
+        number("bend_smooth", t.bendSmooth(), 0);
+        number("pitch_random", t.pitchRandom(), 0);
     }
 
     private void amp(Amp a) {
@@ -123,6 +126,8 @@ final class RegionWriter {
         number("amp_keytrack", a.ampKeytrack(), 0);
         number("amp_random", a.ampRandom(), 0);
         number("rt_decay", a.rtDecay(), 0);
+        a.velocityCurve().forEach((vel, gain) -> out.put("amp_velcurve_" + vel, format(gain)));
+        if (a.panLaw() != Amp.PanLaw.MMA) out.put("pan_law", a.panLaw().sfzName());
     }
 
     private void playback(Playback p, Loop l) {
@@ -155,19 +160,26 @@ final class RegionWriter {
             boolean percent = p == RegionDraft.Eg.START || p == RegionDraft.Eg.SUSTAIN || p == RegionDraft.Eg.VEL2SUSTAIN;
             out.put(name, percent ? percent(v[i]) : format(v[i]));
         }
+        number(eg + "_attack_shape", e.attackShape(), 0);
+        number(eg + "_decay_shape", e.decayShape(), 0);
+        number(eg + "_release_shape", e.releaseShape(), 0);
     }
 
     private void filter(SampleRegion r, String id) {
         if (r.filters().isEmpty()) return;
-        if (r.filters().size() > 1) warn.accept(id + "only the first of " + r.filters().size() + " filters is written");
-        Filter f = r.filters().getFirst();
-        if (!f.type().equals("lpf_2p")) out.put("fil_type", f.type());
-        out.put("cutoff", format(f.cutoff()));
-        number("resonance", f.resonance(), 0);
-        number("fil_keytrack", f.keytrack(), 0);
-        integer("fil_keycenter", f.keycenter(), 60);
-        number("fil_veltrack", f.veltrack(), 0);
-        number("fil_gain", f.gain(), 0);
+        if (r.filters().size() > 2) warn.accept(id + "only the first 2 of " + r.filters().size() + " filters are written");
+        filter(r.filters().getFirst(), "fil_type", "cutoff", "resonance", "fil_");
+        if (r.filters().size() > 1) filter(r.filters().get(1), "fil2_type", "cutoff2", "resonance2", "fil2_");
+    }
+
+    private void filter(Filter f, String type, String cutoff, String resonance, String fil) {
+        if (!f.type().equals("lpf_2p")) out.put(type, f.type());
+        out.put(cutoff, format(f.cutoff()));
+        number(resonance, f.resonance(), 0);
+        number(fil + "keytrack", f.keytrack(), 0);
+        integer(fil + "keycenter", f.keycenter(), 60);
+        number(fil + "veltrack", f.veltrack(), 0);
+        number(fil + "gain", f.gain(), 0);
     }
 
     private void choke(Choke c) {
@@ -222,11 +234,14 @@ final class RegionWriter {
     }
 
     /** A percent text {@code p} for which the importer's {@code p / 100} gives back exactly {@code v}. */
-    static String percent(double v) {
-        double guess = v * 100;
-        double[] candidates = {new java.math.BigDecimal(Double.toString(v)).movePointRight(2).doubleValue(), guess,
+    static String percent(double v) { return scaled(v, 2); }
+
+    /** A text {@code t} for which the importer's {@code t / 10^places} gives back exactly {@code v} (percent, ms). */
+    static String scaled(double v, int places) {
+        double factor = Math.pow(10, places), guess = v * factor;
+        double[] candidates = {new java.math.BigDecimal(Double.toString(v)).movePointRight(places).doubleValue(), guess,
                 Math.nextUp(guess), Math.nextDown(guess), Math.nextUp(Math.nextUp(guess)), Math.nextDown(Math.nextDown(guess))};
-        for (double c : candidates) if (Double.compare(Value.parse(format(c)) / 100, v) == 0) return format(c);
+        for (double c : candidates) if (Double.compare(Value.parse(format(c)) / factor, v) == 0) return format(c);
         return format(guess); // not reachable for values an import produced; the nearest text is the best there is
     }
 }

@@ -137,8 +137,11 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         double c = v;
         if (lo != null && c < lo) c = lo;
         if (hi != null && c > hi) c = hi;
-        if (c != v) diagnostics.warn(at(), name() + "=" + text() + " is outside " + OpcodeTable.Spec.fmt(lo == null ? v : lo)
-                + ".." + OpcodeTable.Spec.fmt(hi == null ? v : hi) + "; clamped to " + OpcodeTable.Spec.fmt(c));
+        if (c == v) return c;
+        // An open-ended range has one bound to name.
+        String range = lo == null ? "above " + OpcodeTable.Spec.fmt(hi) : hi == null ? "below " + OpcodeTable.Spec.fmt(lo)
+                : "outside " + OpcodeTable.Spec.fmt(lo) + ".." + OpcodeTable.Spec.fmt(hi);
+        diagnostics.warn(at(), name() + "=" + text() + " is " + range + "; clamped to " + OpcodeTable.Spec.fmt(c));
         return c;
     }
 

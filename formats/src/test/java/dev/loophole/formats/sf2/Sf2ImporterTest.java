@@ -102,7 +102,7 @@ class Sf2ImporterTest {
         assertThat(l.otherOpcodes()).containsEntry("pitchlfo_freq", "8.176").containsEntry("pitchlfo_delay", "0.000977")
                 .doesNotContainKey("pitchlfo_depth").doesNotContainKey("amplfo_freq");
         assertThat(l.modulation()).contains(new Modulation("cc1", "pitchlfo_depth", 50, 0, 0),
-                new Modulation("chanaft", "pitchlfo_depth", 50, 0, 0),
+                new Modulation("cc129", "pitchlfo_depth", 50, 0, 0),
                 new Modulation("cc7", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc11", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc10", "pan", 200, Modulators.BIPOLAR_CURVE, 0),

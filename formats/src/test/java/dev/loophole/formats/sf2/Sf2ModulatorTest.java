@@ -54,7 +54,7 @@ class Sf2ModulatorTest {
     @Test
     void instrumentModulatorWithAmountZeroSwitchesVelocityOff() {
         assertThat(at(60).amp().ampVeltrack()).isZero();
-        assertThat(at(60).otherOpcodes()).doesNotContainKey("amp_velcurve_64");
+        assertThat(at(60).amp().velocityCurve()).isEmpty();
     }
 
     @Test
@@ -62,9 +62,9 @@ class Sf2ModulatorTest {
         SampleRegion r = at(75);
         assertThat(r.amp().ampVeltrack()).isEqualTo(100.0);
         // 480 cB × concave: gain = 10^(-480 × concave(v)/200) = (v/127)^1
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_127"))).isEqualTo(1.0);
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_1"))).isCloseTo(1 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(64)).isCloseTo(64 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(127)).isEqualTo(1.0);
+        assertThat(r.amp().velocityCurve().get(1)).isCloseTo(1 / 127.0, within(1e-6));
         assertThat(r.modulation()).contains(new Modulation("cc74", "sf2_initialFilterFc", 1200, 0, 0));
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("amp_velcurve_N"))
                 .anyMatch(d -> d.message().contains("the bank's own modulators"));
@@ -76,7 +76,9 @@ class Sf2ModulatorTest {
         // modLfo: -1200 abs cents = 8.176/2 Hz, delay 0 tc = 1 s; to volume 30 cB = 3 dB, to cutoff 600 cents, to pitch 25 cents
         assertThat(r.otherOpcodes()).containsEntry("amplfo_freq", "4.088").containsEntry("amplfo_delay", "1")
                 .containsEntry("amplfo_depth", "3").containsEntry("fillfo_freq", "4.088").containsEntry("fillfo_depth", "600")
-                .containsEntry("lfo1_freq", "4.088").containsEntry("lfo1_pitch", "25");
+;
+        assertThat(r.lfos()).containsExactly(new dev.loophole.model.Lfo(1, 4.088, 0, 1, 0, 0, 0, List.of(), 0, 0, List.of()));
+        assertThat(r.modulation()).contains(dev.loophole.model.Modulation.of("lfo1", "pitch", 25));
         // vibLfo: 1200 abs cents = 16.352 Hz, 15 cents
         assertThat(r.otherOpcodes()).containsEntry("pitchlfo_freq", "16.352").containsEntry("pitchlfo_depth", "15");
         // modEnv → pitch -300 cents; sustain 25 % below peak = 0.75; decay 1200 tc = 2 s for full scale → 0.5 s to 0.75
@@ -84,7 +86,7 @@ class Sf2ModulatorTest {
         assertThat(r.envelopes().pitch().sustain()).isEqualTo(0.75);
         assertThat(r.envelopes().pitch().decay()).isCloseTo(0.5, within(1e-12));
         assertThat(r.envelopes().filter().depth()).isZero();
-        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("the model has no LFOs"));
+        assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("modLfo's pitch target is LFO 1"));
     }
 
     @Test
@@ -94,7 +96,7 @@ class Sf2ModulatorTest {
         SampleRegion r = soft.regions().getFirst();
         assertThat(r.keyRange().lo()).isEqualTo(91);
         assertThat(r.keyRange().hi()).isEqualTo(100);
-        assertThat(Double.parseDouble(r.otherOpcodes().get("amp_velcurve_64"))).isCloseTo(64 / 127.0, within(1e-6));
+        assertThat(r.amp().velocityCurve().get(64)).isCloseTo(64 / 127.0, within(1e-6));
     }
 
     @Test

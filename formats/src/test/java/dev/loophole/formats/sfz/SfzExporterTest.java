@@ -57,6 +57,26 @@ class SfzExporterTest {
     }
 
     @Test
+    void loopTypeAndCrossfadeAreWrittenBackAndReadTheSame() throws IOException {
+        Files.write(dir.resolve("pad.wav"), new byte[] {0});
+        Program p = load("""
+                <region> sample=pad.wav key=60 loop_mode=loop_sustain loop_type=alternate loop_start=100 loop_end=900
+                <region> sample=pad.wav key=61 loop_mode=loop_continuous loop_type=backward loop_start=100 loop_end=900
+                <region> sample=pad.wav key=62 loop_mode=loop_continuous loop_start=100 loop_end=900 loop_crossfade=0.05
+                """);
+        assertThat(p.regions()).extracting(r -> r.loop().type()).containsExactly(
+                dev.loophole.model.LoopType.ALTERNATE, dev.loophole.model.LoopType.BACKWARD, dev.loophole.model.LoopType.FORWARD);
+        Path out = dir.resolve("out.sfz");
+        assertThat(SfzExporter.write(p, out)).isEmpty();
+        String text = Files.readString(out);
+        assertThat(text).contains("loop_type=alternate", "loop_type=backward", "loop_crossfade=0.05");
+        assertThat(text).doesNotContain("loop_type=forward"); // the default is left out
+        Program back = SfzImporter.load(out);
+        assertThat(back.regions()).extracting(r -> r.loop()).containsExactlyElementsOf(p.regions().stream().map(SampleRegion::loop).toList());
+        assertThat(normalized(back)).isEqualTo(normalized(p));
+    }
+
+    @Test
     void embeddedSamplesAreEmbeddedAgainAndTextStaysUtf8() throws IOException {
         byte[] wav = new byte[300];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, wav, 0, 4);

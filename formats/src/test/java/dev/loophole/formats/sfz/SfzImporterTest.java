@@ -218,23 +218,26 @@ class SfzImporterTest {
     @Test
     void knownButUnplayedAndUnknownOpcodesAreKeptAndWarnedOncePerFile() {
         Program p = parse("""
-                <group> amplfo_freq=5 eq1_freq=100
-                <region> sample=*sine amplfo_freq=6 lfo1_freq=2 lfo2_freq=3 volume_oncc7=6 frobnicate=yes
-                <region> sample=*sine frobnicate=no eq2_freq=200 cutoff2=500
+                <group> amplfo_freq=5 eq1_dynamic=1
+                <region> sample=*sine amplfo_freq=6 lfo1_ratio=2 ampeg_dynamic=1 fileg_depth_oncc7=6 frobnicate=yes
+                <region> sample=*sine frobnicate=no eq2_dynamic=0 loop_length_oncc1=500
                 """);
         SampleRegion a = p.regions().get(0), b = p.regions().get(1);
-        assertThat(a.otherOpcodes()).containsExactly(Map.entry("amplfo_freq", "6"), Map.entry("eq1_freq", "100"),
-                Map.entry("lfo1_freq", "2"), Map.entry("lfo2_freq", "3"), Map.entry("volume_oncc7", "6"), Map.entry("frobnicate", "yes"));
+        assertThat(a.otherOpcodes()).containsExactly(Map.entry("amplfo_freq", "6"), Map.entry("eq1_dynamic", "1"),
+                Map.entry("lfo1_ratio", "2"), Map.entry("ampeg_dynamic", "1"), Map.entry("fileg_depth_oncc7", "6"), Map.entry("frobnicate", "yes"));
         assertThat(b.otherOpcodes()).containsEntry("amplfo_freq", "5").containsEntry("frobnicate", "no")
-                .containsEntry("eq2_freq", "200").containsEntry("cutoff2", "500");
+                .containsEntry("eq2_dynamic", "0").containsEntry("loop_length_oncc1", "500");
+        assertThat(a.lfos()).isEmpty();
+        assertThat(a.modulation()).isEmpty();
         String f = dir.resolve("test.sfz").toString();
         assertThat(warnings(p)).containsExactly(
                 f + ":1:9: warning: amplfo_freq is parsed but not played yet; kept as written",
-                f + ":1:23: warning: eq1_freq (eqN_freq) is parsed but not played yet; kept as written",
-                f + ":2:37: warning: lfo1_freq (lfoN_freq) is parsed but not played yet; kept as written",
-                f + ":2:61: warning: volume_oncc7 (gain_ccN) is parsed but not played yet; kept as written",
-                f + ":2:76: warning: unknown opcode 'frobnicate'; kept but not played",
-                f + ":3:50: warning: cutoff2 is parsed but not played yet; kept as written");
+                f + ":1:23: warning: eq1_dynamic (eqN_dynamic) is parsed but not played yet; kept as written",
+                f + ":2:37: warning: lfo1_ratio (lfoN_ratio) is parsed but not played yet; kept as written",
+                f + ":2:50: warning: ampeg_dynamic is parsed but not played yet; kept as written",
+                f + ":2:66: warning: fileg_depth_oncc7 (fileg_depth_onccN) is parsed but not played yet; kept as written",
+                f + ":2:86: warning: unknown opcode 'frobnicate'; kept but not played",
+                f + ":3:51: warning: loop_length_oncc1 (loop_lengthccN) is parsed but not played yet; kept as written");
     }
 
     @Test

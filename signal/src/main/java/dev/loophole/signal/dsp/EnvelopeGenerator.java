@@ -19,6 +19,18 @@ public final class EnvelopeGenerator {
     private float startLevel;
     private float sustain;
     private int attackFrames, holdFrames, decayFrames, releaseFrames;
+    // ARIA stage shapes (0: the stage's natural curve); a shaped stage runs per frame from these
+    private float attackShape, decayShape, releaseShape;
+    private float shape;        // the current stage's shape, 0 when it uses the step above
+    private float stageFrom, stageTo;
+    private int stageTotal;
+
+    /** Stage curves for the next triggers ({@link Shape}); 0 keeps the natural ones. */
+    public void setShapes(double attack, double decay, double release) {
+        attackShape = (float) attack;
+        decayShape = (float) decay;
+        releaseShape = (float) release;
+    }
 
     /**
      * Starts the envelope. Times are in frames; {@code start} and {@code sustain} are levels 0..1.
@@ -54,6 +66,20 @@ public final class EnvelopeGenerator {
         stage = Stage.RELEASE;
         remaining = Math.max(1, frames);
         step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
+        shaped(releaseShape, level, 0);
+    }
+
+    private void shaped(float s, float from, float to) {
+        shape = s;
+        stageFrom = from;
+        stageTo = to;
+        stageTotal = remaining;
+    }
+
+    /** A shaped stage's level after {@code remaining} more frames. */
+    private float shapedLevel() {
+        double x = (double) (stageTotal - remaining) / stageTotal;
+        return (float) (stageFrom + (stageTo - stageFrom) * Shape.apply(x, shape));
     }
 
     public float next() {
@@ -66,8 +92,8 @@ public final class EnvelopeGenerator {
             }
             case ATTACK -> {
                 float out = level;
-                level += step;
                 if (--remaining <= 0) enterHold();
+                else level = shape != 0 ? shapedLevel() : level + step;
                 return out;
             }
             case HOLD -> {
@@ -76,14 +102,14 @@ public final class EnvelopeGenerator {
             }
             case DECAY -> {
                 float out = level;
-                level *= step;
                 if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; }
+                else level = shape != 0 ? shapedLevel() : level * step;
                 return out;
             }
             case RELEASE -> {
                 float out = level;
-                level *= step;
                 if (--remaining <= 0) { level = 0; stage = Stage.DONE; }
+                else level = shape != 0 ? shapedLevel() : level * step;
                 return out;
             }
         }
@@ -100,23 +126,27 @@ public final class EnvelopeGenerator {
             switch (stage) {
                 case SUSTAIN -> { java.util.Arrays.fill(out, i, end, level); return; }
                 case DONE -> { java.util.Arrays.fill(out, i, end, 0f); return; }
-                case ATTACK -> {
+                case ATTACK, DECAY, RELEASE -> {
+                    if (shape != 0) { out[i++] = next(); continue; }
+                    if (stage != Stage.ATTACK) { i = geometric(out, i, end); continue; }
                     int k = Math.min(remaining - 1, end - i); // frames before the last one of the stage
                     float lv = level, st = step;
                     for (int j = 0; j < k; j++) { out[i++] = lv; lv += st; }
                     level = lv; remaining -= k;
                     if (i < end) out[i++] = next();
                 }
-                case DECAY, RELEASE -> {
-                    int k = Math.min(remaining - 1, end - i);
-                    float lv = level, st = step;
-                    for (int j = 0; j < k; j++) { out[i++] = lv; lv *= st; }
-                    level = lv; remaining -= k;
-                    if (i < end) out[i++] = next();
-                }
                 default -> out[i++] = next();
             }
         }
+    }
+
+    private int geometric(float[] out, int i, int end) {
+        int k = Math.min(remaining - 1, end - i);
+        float lv = level, st = step;
+        for (int j = 0; j < k; j++) { out[i++] = lv; lv *= st; }
+        level = lv; remaining -= k;
+        if (i < end) out[i++] = next();
+        return i;
     }
 
     public boolean isDone() { return stage == Stage.DONE; }
@@ -133,6 +163,7 @@ public final class EnvelopeGenerator {
         level = startLevel;
         remaining = attackFrames;
         step = (1f - startLevel) / attackFrames;
+        shaped(attackShape, startLevel, 1f);
     }
 
     private void enterHold() {
@@ -153,5 +184,6 @@ public final class EnvelopeGenerator {
         remaining = decayFrames;
         float target = Math.max(sustain, FLOOR);
         step = (float) Math.exp(Math.log(target) / decayFrames);
+        shaped(decayShape, 1f, sustain);
     }
 }

@@ -20,6 +20,7 @@ final class ChannelState {
     int lastKey = -1;         // the latest note-on key
     int previousKey = -1;     // the note-on key before the current one (sw_previous)
     int lastSwitch = -1;      // the last key switch pressed (sw_last), starting at sw_default
+    int noteOns;              // note-ons so far: its parity is the SFZ 'alternate' source (cc137)
 
     void reset(int[] initialCc, int swDefault) {
         System.arraycopy(initialCc, 0, cc, 0, 128);
@@ -28,6 +29,6 @@ final class ChannelState {
         Arrays.fill(sostenutoLatched, false);
         Arrays.fill(releasePending, false);
         Arrays.fill(polyPressure, 0);
-        heldCount = 0; lastKey = -1; previousKey = -1; lastSwitch = swDefault;
+        heldCount = 0; noteOns = 0; lastKey = -1; previousKey = -1; lastSwitch = swDefault;
     }
 }

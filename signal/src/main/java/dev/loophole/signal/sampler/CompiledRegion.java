@@ -28,16 +28,20 @@ final class CompiledRegion {
     // Pitch, in cents
     final int pitchKeycenter;
     final double baseCents, keytrack, veltrack;
-    final int bendUp, bendDown;
+    final int bendUp, bendDown, bendStep;
+    final double bendSmoothSeconds, pitchRandom;
     final double rateRatio; // sample rate / engine rate
 
     // Level
     final float gain;
     final double ampVeltrack, ampKeytrack, ampRandom, rtDecay;
     final int ampKeycenter;
+    final float[] velCurve;      // amp_velcurve_N over velocities 0..127, or null for the standard curve
 
     // Sample reading, in frames
     final LoopMode loopMode;
+    final dev.loophole.model.LoopType loopType; // forward for count=N repeats, whatever the region says
+    final LoopTail loopTail;     // loop_crossfade of a forward loop, or null
     final long offset, offsetRandom, lastFrame, loopStart, loopEnd;
     final int count;
     final boolean reverse;
@@ -46,6 +50,7 @@ final class CompiledRegion {
     // Envelope, in frames
     final int egDelay, egAttack, egHold, egDecay, egRelease;
     final float egStart, egSustain;
+    final double[] egShapes;     // ampeg attack, decay and release shapes
 
     final CompiledModulation mod;
     final int sampleQuality;
@@ -67,6 +72,18 @@ final class CompiledRegion {
     final int polyphony, notePolyphony;
 
     CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate) {
+        this(r, index, s, engineRate, Map.of(), w -> { });
+    }
+
+    /** @param warn receives what the engine cannot play of the region's modulation */
+    CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate, Map<Integer, dev.loophole.model.Curve> curves,
+                   java.util.function.Consumer<String> warn) {
+        this(r, index, s, engineRate, curves, warn, new java.util.HashMap<>());
+    }
+
+    /** {@code tails}: loop crossfades already made in this compile, shared between regions with the same loop. */
+    CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate, Map<Integer, dev.loophole.model.Curve> curves,
+                   java.util.function.Consumer<String> warn, Map<LoopTail.Key, LoopTail> tails) {
         this.source = r;
         this.index = index;
         this.sample = s;
@@ -93,9 +110,15 @@ final class CompiledRegion {
         veltrack = r.tuning().pitchVeltrack();
         bendUp = r.tuning().bendUp();
         bendDown = r.tuning().bendDown();
+        bendStep = r.tuning().bendStep();
+        bendSmoothSeconds = r.tuning().bendSmooth() / 1000;
+        pitchRandom = r.tuning().pitchRandom();
         rateRatio = (double) s.sampleRate() / engineRate;
 
-        gain = (float) (Math.pow(10, r.amp().volume() / 20) * r.amp().amplitude() / 100.0);
+        mod = new CompiledModulation(r, engineRate, curves, warn);
+        // A controller routing on amplitude adds to the region's amplitude, so the matrix applies it then.
+        gain = (float) (Math.pow(10, r.amp().volume() / 20) * (mod.matrix.additiveAmplitude ? 1 : r.amp().amplitude() / 100.0));
+        velCurve = velocityCurve(r.amp().velocityCurve());
         ampVeltrack = r.amp().ampVeltrack();
         ampKeytrack = r.amp().ampKeytrack();
         ampKeycenter = r.amp().ampKeycenter();
@@ -133,6 +156,10 @@ final class CompiledRegion {
         loopMode = mode;
         loopCount = repeats;
         loopsAtStart = loopEnd > loopStart && (mode.loops() || r.playback().count() > 1);
+        loopType = mode.loops() ? r.loop().type() : dev.loophole.model.LoopType.FORWARD;
+        // Backward and alternate loops turn round by mirroring, which is continuous already: they take no crossfade.
+        loopTail = mode.loops() && loopType == dev.loophole.model.LoopType.FORWARD && r.loop().crossfade() > 0
+                ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade(), tails) : null;
 
         Envelope a = r.envelopes().amp();
         egDelay = frames(a.delay(), engineRate);
@@ -142,9 +169,9 @@ final class CompiledRegion {
         egRelease = Math.max(1, frames(a.release(), engineRate));
         egStart = (float) a.start();
         egSustain = (float) a.sustain();
+        egShapes = new double[]{a.attackShape(), a.decayShape(), a.releaseShape()};
 
         when = new CompiledConditions(c);
-        mod = new CompiledModulation(r, engineRate);
         String q = r.otherOpcodes().get("sample_quality");
         int quality = -1;
         if (q != null) {
@@ -181,6 +208,23 @@ final class CompiledRegion {
     }
 
     private static final java.util.regex.Pattern OFFSET_CC = java.util.regex.Pattern.compile("offset_(?:on)?cc(\\d+)");
+
+    /** amp_velcurve_N points, linear between them, from (0, 0) to (127, 1) unless given: a gain per velocity. */
+    private static float[] velocityCurve(java.util.SortedMap<Integer, Double> points) {
+        if (points.isEmpty()) return null;
+        java.util.TreeMap<Integer, Double> p = new java.util.TreeMap<>(points);
+        p.putIfAbsent(0, 0.0);
+        p.putIfAbsent(127, 1.0);
+        float[] t = new float[128];
+        for (int v = 0; v < 128; v++) {
+            var lo = p.floorEntry(v);
+            var hi = p.ceilingEntry(v);
+            double x = lo.getKey().equals(hi.getKey()) ? lo.getValue()
+                    : lo.getValue() + (hi.getValue() - lo.getValue()) * (v - lo.getKey()) / (hi.getKey() - lo.getKey());
+            t[v] = (float) x;
+        }
+        return t;
+    }
 
     static int frames(double seconds, int rate) {
         return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * rate));

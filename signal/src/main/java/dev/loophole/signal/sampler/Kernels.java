@@ -10,10 +10,31 @@ import dev.loophole.signal.dsp.Interpolation;
 final class Kernels {
     private Kernels() {}
 
+    /** The kernel of an {@link Interpolation} quality below sinc (nearest, linear, cubic), in either direction. */
+    static double run(int quality, float[] d, float[] out, int from, int to, double p, double step) {
+        if (quality == Interpolation.NEAREST)
+            return step < 0 ? nearestBackward(d, out, from, to, p, step) : nearest(d, out, from, to, p, step);
+        if (quality >= Interpolation.CUBIC) return cubic(d, out, from, to, p, step);
+        return linear(d, out, from, to, p, step);
+    }
+
     /** The frame nearest each position: no interpolation at all (SFZ sample_quality 0). */
     static double nearest(float[] d, float[] out, int from, int to, double p, double step) {
         for (int j = from; j < to; j++) {
             out[j] = d[(int) (p + 0.5)];
+            p += step;
+        }
+        return p;
+    }
+
+    /**
+     * As {@link #nearest}, travelling backward ({@code step < 0}): a position halfway between two frames
+     * takes the one ahead in the direction of travel, as the forward rounding does, so a mirrored loop
+     * reads the same frames either way.
+     */
+    static double nearestBackward(float[] d, float[] out, int from, int to, double p, double step) {
+        for (int j = from; j < to; j++) {
+            out[j] = d[(int) Math.ceil(p - 0.5)];
             p += step;
         }
         return p;

@@ -39,6 +39,7 @@ public final class PatchCompiler {
     public static final int PRELOAD_FRAMES = 8192;
 
     public Patch compile(Program program) {
+        Map<String, int[]> modulationWarnings = new HashMap<>();
         List<CompiledRegion> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         // What each sample's in-memory head must cover: the furthest start any region uses plus the
@@ -54,6 +55,7 @@ public final class PatchCompiler {
             ram.merge(r.sample().path(), wantsRam, Boolean::logicalOr);
         }
         preload(program, minHead, ram);
+        Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
         for (SampleRegion r : program.regions()) {
             SampleRef ref = r.sample();
             if (ref == null) {
@@ -68,8 +70,18 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
-            out.add(new CompiledRegion(r, out.size(), data, engineRate));
+            String at = where(r) + "region " + r.regionId() + ": ";
+            CompiledRegion c = new CompiledRegion(r, out.size(), data, engineRate, program.curves(), w -> {
+                int[] seen = modulationWarnings.get(w); // {index in warnings, regions}
+                if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
+                else seen[1]++;
+            }, tails);
+            loopCrossfadeWarning(r, c, warnings);
+            out.add(c);
         }
+        // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
+        for (int[] seen : modulationWarnings.values())
+            if (seen[1] > 1) warnings.set(seen[0], warnings.get(seen[0]) + " (and " + (seen[1] - 1) + " more regions)");
         return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
     }
 
@@ -117,6 +129,22 @@ public final class PatchCompiler {
         }
         warnings.add(where(r) + "sample not loaded, region " + r.regionId() + " skipped: " + failure);
         return null;
+    }
+
+    /** loop_crossfade that cannot play as written: say so, with what plays instead. */
+    private static void loopCrossfadeWarning(SampleRegion r, CompiledRegion c, List<String> warnings) {
+        double seconds = r.loop().crossfade();
+        if (seconds <= 0 || !c.loopMode.loops()) return;
+        String at = where(r) + "region " + r.regionId() + ": loop_crossfade=" + seconds;
+        if (c.loopType != dev.loophole.model.LoopType.FORWARD) {
+            warnings.add(at + " is ignored with loop_type=" + c.loopType.sfzName() + " (its turns are continuous already)");
+            return;
+        }
+        long want = Math.round(seconds * c.sample.sampleRate());
+        int got = c.loopTail == null ? 0 : c.loopTail.frames;
+        if (got < want)
+            warnings.add(at + " needs " + want + " frames; the loop " + c.loopStart + ".." + c.loopEnd + " allows " + got
+                    + " (at most the frames before loop_start, one less than the loop's length, and only for a loop held in memory)");
     }
 
     private static String where(SampleRegion r) {

@@ -99,6 +99,7 @@ public final class SamplerInstrument implements Instrument {
         if (patch.switchKeys[key]) cs.lastSwitch = key;
         startRegions(channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0);
         cs.lastKey = key;
+        cs.noteOns++;
     }
 
     @Override
@@ -145,7 +146,7 @@ public final class SamplerInstrument implements Instrument {
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
             if (noteId >= 0 ? v.noteId != noteId : v.noteId >= 0) continue;
             if (cs.sustain || latched) { v.noteHeld = false; v.sustained = true; }
-            else v.noteOff();
+            else v.noteOff(velocity);
         }
         if (noteId >= 0 && --perNoteHeld[channel][key] > 0) return; // another finger still holds this key
         if (!cs.held[key]) return;
@@ -326,7 +327,9 @@ public final class SamplerInstrument implements Instrument {
         Voice v = allocate();
         if (v == null) return;
         if (!v.isActive()) activeCount++;
-        v.ccValues = channels[channel].cc;
+        ChannelState cs = channels[channel];
+        v.ccValues = cs.cc;
+        v.chan = cs;
         v.noteId = startingNoteId;
         v.noteExpr.begin(patch.expression);
         // A 16-bit velocity picks regions by its 7-bit part but sets the level at full resolution.
@@ -337,7 +340,9 @@ public final class SamplerInstrument implements Instrument {
         for (int i = 0; i < r.offsetCc.length; i++) offsetExtra += Math.round(r.offsetCcFrames[i] * cc[r.offsetCc[i]] / 127.0);
         if (offsetExtra < 0) offsetExtra = 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
-        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality);
+        int keyDelta = cs.previousKey >= 0 ? key - cs.previousKey : 0;
+        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality,
+                cs.noteOns & 1, keyDelta);
         v.event = eventCounter;
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }

@@ -34,8 +34,8 @@ final class SincReader {
         int count = (int) ((long) Math.floor(Math.max(p, last)) - base) + reach + 2;
         if (count > WINDOW) return -1; // caller falls back (see Voice)
         float[] wl = v.winL(), wr = v.winR(), dl = v.left(), dr = v.right();
-        for (int j = 0; j < count; j++) wl[j] = v.window(dl, base + j);
-        if (stereo) for (int j = 0; j < count; j++) wr[j] = v.window(dr, base + j);
+        for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
+        if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
         int k = 0;

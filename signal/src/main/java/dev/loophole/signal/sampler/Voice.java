@@ -30,19 +30,21 @@ final class Voice {
     private boolean streaming;   // this voice reads past the head from its stream slot
     private long headEnd;        // frames [0, headEnd) are in memory
     private double pos, inc, baseRatio;
-    private boolean looping, reverse;
+    private boolean reverse;
+    private final LoopPlayhead loop = new LoopPlayhead(); // loop position logic; pos is in its unwrapped coordinates
     private int delayFrames;
-    private float gainL, gainR;       // what the mix applies now (level, pan, channel volume/expression/pan)
-    private float level;              // the voice's level before pan and channel controllers
-    private int chanVol = -1, chanExpr = -1, chanPan = -1; // CC 7/11/10 values the gains were made from
+    private final VoiceOutput output = new VoiceOutput();
+    private final dev.loophole.signal.dsp.Rng rng;
+    private dev.loophole.signal.dsp.FlexEg flexAmp; // a flex envelope standing in for ampeg, or null
+    ChannelState chan;                // the channel's state, set by the instrument
+    private double bendCents, bendTarget; // the bend now and where bend_smooth takes it, cents
+    private float bendCoef;           // one-pole step per chunk towards bendTarget, 1 = immediate
     private int fadeRemaining, fadeTotal;
-    private int loopsLeft;            // loop_count / count repeats still to play; 0 with a loop mode = endless
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
-    private float lfoGain = 1f;         // amplitude LFO level reached at the end of the last chunk
+    private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
     private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
-    boolean wrapped;                  // a looping voice has been round its loop at least once
     private final float[] winL = new float[SincReader.WINDOW], winR = new float[SincReader.WINDOW];
 
     private final VoiceModulation mod;
@@ -57,18 +59,18 @@ final class Voice {
         this.engineRate = engineRate;
         this.stream = stream;
         this.mod = new VoiceModulation(engineRate, rng);
+        this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
     }
 
     boolean isActive() { return region != null; }
 
     void start(CompiledRegion r, int channel, int key, int velocity, double bend, double randomGainDb,
-               long offsetExtra, int delayExtra, float extraGain, long age, int quality) {
+               long offsetExtra, int delayExtra, float extraGain, long age, int quality, float alternate, int keyDelta) {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
         sinc = this.quality >= Interpolation.SINC_8 ? SincReader.interpolator(this.quality) : null;
-        wrapped = false;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
@@ -80,31 +82,50 @@ final class Voice {
         streaming = s.streamed() && stream != null;
         if (streaming) stream.start(s, headEnd - dev.loophole.signal.store.StreamSlot.HISTORY_FRAMES);
         reverse = r.reverse;
+        syncCc(); // [expression] the voice's CC view, read by everything below
+        modulated = r.mod.active || r.mod.matrix.startRoutes > 0;
+        if (modulated) {
+            mod.keepFilterForExpression = noteExpr.movesCutoff(); // [expression] keeps a filter timbre may open
+            mod.start(r.mod, key, velocity, noteCc, chan, alternate, keyDelta, rng);
+            offsetExtra = Math.max(0, offsetExtra + Math.round(mod.startAdjustment(CompiledMatrix.START_OFFSET)));
+        }
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
-        looping = r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops());
-        loopsLeft = r.loopCount;
-        syncCc();
+        loop.start(r, r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops()));
         ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(noteCc) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
+        if (r.pitchRandom > 0) cents += (rng.nextDouble() * 2 - 1) * r.pitchRandom;
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
-        setBend(bend);
+        bendCoef = r.bendSmoothSeconds > 0 ? (float) (1 - Math.exp(-CHUNK / (r.bendSmoothSeconds * engineRate))) : 1f;
+        bendCents = bendTarget = bendToCents(bend);
+        applyBend();
 
-        float level = r.gain * extraGain * velocityGain(r.ampVeltrack, velocity) * r.xf.noteGain(key, velocity)
+        float level = r.gain * extraGain * velocityGain(r, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        this.level = level;
-        chanVol = chanExpr = chanPan = -1;
-        channelGains();
-        gainL = targetL;
-        gainR = targetR;
+        output.start(r, level, noteCc, left != right);
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
-        amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
-        modulated = r.mod.active;
-        if (modulated) mod.start(r.mod, key, velocity, noteExpr.movesCutoff()); // [expression] keeps a filter timbre may open
+        if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));
+        amp.setShapes(r.egShapes[0], r.egShapes[1], r.egShapes[2]);
+        if (modulated && r.mod.matrix.startRoutes > 0) {
+            amp.trigger(r.egDelay + frames(0), clamp01(r.egStart + mod.startAdjustment(1) / 100), r.egAttack + frames(2),
+                    r.egHold + frames(3), r.egDecay + frames(4), clamp01(r.egSustain + mod.startAdjustment(5) / 100),
+                    Math.max(1, r.egRelease + frames(6)));
+        } else {
+            amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
+        }
+        flexAmp = modulated && r.mod.matrix.ampEg >= 0 ? mod.matrix.ampEnvelope() : null;
         lfoGain = 1f;
+        freshGain = true;
     }
+
+    private boolean freshGain; // the first chunk starts at the modulation's level instead of ramping to it
+
+    /** The ampeg stage {@code p} (0 delay … 6 release) moved by controllers at note-on, in frames. */
+    private int frames(int p) { return (int) Math.round(mod.startAdjustment(p) * engineRate); }
+
+    private static float clamp01(float v) { return Math.max(0f, Math.min(1f, v)); }
 
     /**
      * SFZ velocity tracking with the default curve, gain = (vel/127)²: at amp_veltrack 100 the level
@@ -117,21 +138,41 @@ final class Voice {
         return (float) (1 + Math.abs(t) * (curve - 1));
     }
 
-    /** {@code bend} is -1..1 of the bend wheel's travel. */
+    /** The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one. */
+    static float velocityGain(CompiledRegion r, int velocity) {
+        if (r.velCurve == null) return velocityGain(r.ampVeltrack, velocity);
+        double t = r.ampVeltrack / 100.0;
+        double curve = t >= 0 ? r.velCurve[velocity] : r.velCurve[127 - velocity];
+        return (float) (1 + Math.abs(t) * (curve - 1));
+    }
+
+    /** {@code bend} is -1..1 of the bend wheel's travel; with bend_smooth the voice glides there chunk by chunk. */
     void setBend(double bend) {
+        bendTarget = bendToCents(bend);
+        if (bendCoef >= 1f) { bendCents = bendTarget; applyBend(); }
+    }
+
+    /** The wheel's travel in cents, in whole bend_step steps. */
+    private double bendToCents(double bend) {
         double cents = bend >= 0 ? bend * region.bendUp : -bend * region.bendDown;
-        double ratio = bend == 0 ? baseRatio : baseRatio * Math.pow(2, cents / 1200.0);
+        return region.bendStep > 1 ? Math.round(cents / region.bendStep) * region.bendStep : cents;
+    }
+
+    private void applyBend() {
+        double ratio = bendCents == 0 ? baseRatio : baseRatio * Math.pow(2, bendCents / 1200.0);
         inc = reverse ? -ratio : ratio;
     }
 
     /** Note-off (after pedals): release the envelope; a sustain loop lets go and plays on to the end. */
-    void noteOff() {
+    void noteOff() { noteOff(64); }
+
+    void noteOff(int velocity) {
         noteHeld = false;
         if (oneShot || releasing) return;
         releasing = true;
-        if (region.loopMode == LoopMode.LOOP_SUSTAIN) looping = false;
+        if (region.loopMode == LoopMode.LOOP_SUSTAIN) loop.release(pos);
         amp.release();
-        if (modulated) mod.release();
+        if (modulated) mod.release(velocity);
     }
 
     /** Choke (off_by): stop as the region's off_mode says. */
@@ -151,33 +192,6 @@ final class Voice {
     }
 
     boolean isFading() { return fadeTotal > 0; }
-
-    private float targetL, targetR;
-
-    /**
-     * The channel's MIDI volume (CC 7) and expression (CC 11), each on the General MIDI curve
-     * 40·log10(v/127) dB, and its pan (CC 10) added to the region's: recomputed only when they change.
-     */
-    private void channelGains() {
-        int[] cc = ccValues;
-        int vol = cc == null ? 127 : cc(7), expr = cc == null ? 127 : cc(11), pan = cc == null ? 64 : cc(10);
-        if (vol == chanVol && expr == chanExpr && pan == chanPan) return;
-        chanVol = vol; chanExpr = expr; chanPan = pan;
-        float g = level * VOLUME_CURVE[vol] * VOLUME_CURVE[expr];
-        double p = Math.max(-100, Math.min(100, region.source.amp().pan() + (pan - 64) * 100.0 / 63));
-        if (p == 0) { targetL = g; targetR = g; return; }
-        // Constant power, normalised to unity at the centre: a centred mono sample plays at its own level on
-        // each side, a hard-panned one 3 dB louder on one side.
-        double angle = (p / 100.0 + 1) * Math.PI / 4;
-        targetL = (float) (g * Math.sqrt(2) * Math.cos(angle));
-        targetR = (float) (g * Math.sqrt(2) * Math.sin(angle));
-    }
-
-    /** (v/127)²: 0 dB at 127, −11.9 dB at 64, as General MIDI and SoundFont players scale CC 7 and 11. */
-    private static final float[] VOLUME_CURVE = new float[128];
-    static {
-        for (int v = 0; v < 128; v++) VOLUME_CURVE[v] = (float) ((v / 127.0) * (v / 127.0));
-    }
 
     /** Frames before the voice makes its first sound (delay opcodes). */
     int delayFrames() { return delayFrames; }
@@ -210,7 +224,8 @@ final class Voice {
     /** Current output level estimate, for quietest-first stealing. */
     float loudness() {
         float fade = fadeTotal > 0 ? (float) fadeRemaining / fadeTotal : 1f;
-        return amp.level() * fade * Math.max(Math.abs(gainL), Math.abs(gainR));
+        float env = flexAmp != null ? Math.abs(flexAmp.level()) : amp.level();
+        return env * fade * output.loudness();
     }
 
     /** Frames per inner chunk: the scratch buffers' size. */
@@ -231,6 +246,12 @@ final class Voice {
             int n = Math.min(CHUNK, to - i);
             double step = inc;
             float gainFrom = lfoGain;
+            if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
+                bendCents += (bendTarget - bendCents) * bendCoef;
+                if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
+                applyBend();
+                step = inc;
+            }
             if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
                 noteExpr.advance(n);
                 step *= noteExpr.pitchRatio;
@@ -239,13 +260,15 @@ final class Voice {
             if (modulated) {
                 mod.update(n);
                 if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+                if (freshGain) gainFrom = mod.lfoGain;
                 lfoGain = mod.lfoGain;
             }
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
             int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            amp.process(env, 0, got);
+            if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
+            else amp.process(env, 0, got);
             boolean faded = false;
             if (fadeTotal > 0) {
                 float inv = 1f / fadeTotal;
@@ -272,83 +295,75 @@ final class Voice {
                 float g = noteExpr.gainFrom, dg = (noteExpr.gainTo - g) / Math.max(1, got);
                 for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
             }
-            channelGains();
-            final float gl = gainL, gr = gainR;
-            if (gl != targetL || gr != targetR) { // channel volume, expression or pan moved: ramp, never step
-                float dl = (targetL - gl) / Math.max(1, got), dr = (targetR - gr) / Math.max(1, got), a = gl, b = gr;
-                for (int k = 0; k < got; k++) {
-                    a += dl; b += dr;
-                    float e = env[k];
-                    outL[i + k] += bufL[k] * e * a;
-                    outR[i + k] += (stereo ? bufR[k] : bufL[k]) * e * b;
-                }
-                gainL = targetL;
-                gainR = targetR;
-            } else if (stereo) {
-                for (int k = 0; k < got; k++) { outL[i + k] += bufL[k] * env[k] * gl; outR[i + k] += bufR[k] * env[k] * gr; }
-            } else {
-                for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[i + k] += v * gl; outR[i + k] += v * gr; }
-            }
+            freshGain = false;
+            if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
+            else output.update(noteCc, 0, 0, 0, stereo);
+            output.mix(bufL, bufR, env, stereo, outL, outR, i, got);
             i += got;
-            if (got < n || faded || amp.isDone()) { endedAt = i; free(); return; }
+            if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
+                endedAt = i; free(); return;
+            }
         }
+    }
+
+    /** A flex envelope used as the amplitude envelope is bipolar; the level it sets is its magnitude up to 1. */
+    private void clampEnvelope(int got) {
+        for (int k = 0; k < got; k++) env[k] = Math.min(1f, Math.abs(env[k]));
     }
 
     /**
      * Interpolates up to {@code n} frames into the scratch buffers; fewer when the sample ends.
-     * Runs of frames whose four neighbours are all inside the playable range take a tight loop of
-     * plain array reads; only frames next to a loop point or the sample's ends take the careful path.
+     * Runs of frames whose four neighbours lie on one straight stretch of memory take a tight loop of
+     * plain array reads; only frames next to a loop point, a turn or the sample's ends take the careful path.
      */
     private int read(int n, boolean stereo, double step) {
         final CompiledRegion r = region;
         final float[] dl = left, dr = right;
-        final boolean cubic = quality >= Interpolation.CUBIC;
         int k = 0;
         while (k < n) {
-            if (looping) {
-                wrapLoop();
-            } else if (pos > r.lastFrame || pos < 0) {
-                return k;
-            }
+            pos = loop.fold(pos);
+            boolean looping = loop.active();
+            if (!looping && (pos > r.lastFrame || pos < 0)) return k;
             int fast = 0;
-            if (step > 0 && pos >= 1) {
-                long limit = looping ? r.loopEnd : Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
+            if (looping && step > 0) {
+                fast = loop.fastRun(pos, step, n - k, Math.min(r.lastFrame, headEnd - 1));
+                if (fast > 0) {
+                    boolean t = loop.runTail;
+                    double p = loop.runSign * pos + loop.runOffset, st = loop.runSign * step;
+                    Kernels.run(quality, t ? loop.tailChannel(0) : dl, bufL, k, k + fast, p, st);
+                    if (stereo) Kernels.run(quality, t ? loop.tailChannel(1) : dr, bufR, k, k + fast, p, st);
+                    for (int j = 0; j < fast; j++) pos += step; // the same sums as the careful path makes
+                    k += fast;
+                    continue;
+                }
+            } else if (step > 0 && pos >= 1) {
+                long limit = Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
                 double room = (limit - 1) - pos;                  // positions p < limit - 1 have idx <= limit - 2
                 if (room > 0) fast = (int) Math.min(n - k, Math.ceil(room / step));
-                else if (streaming && !looping) {
+                else if (streaming) {
                     int ringRun = ringRun(n - k, step);
                     if (ringRun > 0) {
-                        pos = ringRead(k, k + ringRun, stereo, cubic, step);
+                        pos = ringRead(k, k + ringRun, stereo, quality >= Interpolation.CUBIC, step);
                         k += ringRun;
                         continue;
                     }
                 }
             }
             if (fast > 0) {
-                double p = pos;
-                int end = k + fast;
-                if (quality == Interpolation.NEAREST) {
-                    p = Kernels.nearest(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.nearest(dr, bufR, k, end, pos, step);
-                } else if (cubic) {
-                    p = Kernels.cubic(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.cubic(dr, bufR, k, end, pos, step);
-                } else {
-                    p = Kernels.linear(dl, bufL, k, end, p, step);
-                    if (stereo) Kernels.linear(dr, bufR, k, end, pos, step);
-                }
+                double p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
+                if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
                 pos = p;
-                k = end;
+                k += fast;
             } else {
                 long idx = (long) Math.floor(pos);
-                float f = (float) (pos - idx);
-                bufL[k] = sampleAt(dl, idx, f, cubic);
-                if (stereo) bufR[k] = sampleAt(dr, idx, f, cubic);
+                double f = pos - idx;
+                bufL[k] = sampleAt(dl, idx, f);
+                if (stereo) bufR[k] = sampleAt(dr, idx, f);
                 pos += step;
                 k++;
             }
         }
-        if (streaming) stream.release((long) pos - 2);
+        if (streaming && !loop.active()) stream.release((long) pos - 2);
         return k;
     }
 
@@ -372,15 +387,19 @@ final class Voice {
         return end;
     }
 
-    private float sampleAt(float[] d, long idx, float f, boolean cubic) {
-        return cubic ? Interpolation.hermite(at(d, idx - 1), at(d, idx), at(d, idx + 1), at(d, idx + 2), f)
-                : Interpolation.linear(at(d, idx), at(d, idx + 1), f);
+    /** The interpolated value at unwrapped position idx + f, neighbours taken through the loop. */
+    private float sampleAt(float[] d, long idx, double f) {
+        if (quality == Interpolation.NEAREST) return value(d, f >= 0.5 ? idx + 1 : idx); // as Kernels.nearest rounds
+        float ff = (float) f;
+        return quality >= Interpolation.CUBIC
+                ? Interpolation.hermite(value(d, idx - 1), value(d, idx), value(d, idx + 1), value(d, idx + 2), ff)
+                : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
     }
 
     // --- for SincReader: the voice's read state and its sample access ---
     double pos() { return pos; }
     void pos(double p) { pos = p; }
-    boolean looping() { return looping; }
+    boolean looping() { return loop.active(); }
     float[] left() { return left; }
     float[] right() { return right; }
     float[] bufL() { return bufL; }
@@ -389,26 +408,17 @@ final class Voice {
     float[] winR() { return winR; }
     dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
 
-    /** After a read moved past the loop end: fold the position back into the loop, counting repeats (the last one plays on past it). */
-    void wrapLoop() {
-        CompiledRegion r = region;
-        if (!looping || pos < r.loopEnd + 1) return;
-        double len = r.loopEnd - r.loopStart + 1;
-        pos -= len * Math.floor((pos - r.loopStart) / len);
-        wrapped = true;
-        if (r.loopCount > 0 && --loopsLeft <= 0) looping = false;
+    /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
+    void wrapLoop() { pos = loop.fold(pos); }
+
+    /** Unwrapped frame {@code v}: the sample frame the loop maps it to, from the crossfaded tail where there is one. */
+    float value(float[] data, long v) {
+        long f = loop.map(v);
+        return loop.blended(f) ? loop.blendedFrame(data == left ? 0 : 1, f) : at(data, f);
     }
 
-    /** Frame {@code idx} for a window in unwrapped loop coordinates: before the loop start after a wrap, the loop's end. */
-    float window(float[] data, long idx) {
-        CompiledRegion r = region;
-        if (looping && wrapped && idx < r.loopStart) idx += r.loopEnd - r.loopStart + 1;
-        return at(data, idx);
-    }
-
-    /** Reads frame {@code idx}, wrapping through the loop while looping and reading silence past the ends. */
+    /** Reads sample frame {@code idx}, silence past the ends. */
     private float at(float[] data, long idx) {
-        if (looping && idx > region.loopEnd) idx = region.loopStart + (idx - region.loopEnd - 1) % (region.loopEnd - region.loopStart + 1);
         if (idx < 0 || idx > region.lastFrame) return 0f;
         if (idx < headEnd) return data[(int) idx];
         if (!streaming) return 0f;

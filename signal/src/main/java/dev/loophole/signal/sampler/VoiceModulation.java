@@ -1,82 +1,124 @@
 package dev.loophole.signal.sampler;
 
+import dev.loophole.model.EqBand;
 import dev.loophole.signal.dsp.EnvelopeGenerator;
+import dev.loophole.signal.dsp.FilterType;
 import dev.loophole.signal.dsp.Lfo;
 import dev.loophole.signal.dsp.Rng;
 import dev.loophole.signal.dsp.VoiceFilter;
 
 /**
- * One voice's modulation: the filter with its envelope and LFO, the pitch envelope and LFO, and
- * the amplitude LFO. Evaluated once per chunk (control rate); the filter itself runs per frame.
+ * One voice's modulation: its two filters and EQ bands, the filter and pitch envelopes, the v1 LFOs
+ * and the modulation matrix. Evaluated once per chunk (control rate); filters run per frame.
  * Preallocated with the voice; nothing here allocates after construction.
  */
 final class VoiceModulation {
-    private final VoiceFilter filter;
+    private static final int MAX_EQ = 3;
+    private final VoiceFilter[] filters = {null, null};
+    private final VoiceFilter[] eqs = new VoiceFilter[MAX_EQ];
     private final EnvelopeGenerator filEg = new EnvelopeGenerator(), pitchEg = new EnvelopeGenerator();
     private final Lfo ampLfo, filLfo, pitchLfo;
     private final float[] scratch = new float[Voice.CHUNK];
+    final VoiceMatrix matrix;
     private CompiledModulation m;
-    private double filterBaseCents;   // key and velocity tracking, fixed per note
+    private final double[] baseCents = new double[2]; // each filter's key and velocity tracking, fixed per note
+    // each filter's cutoff (cents from its cutoff), resonance and gain: where the last chunk left them, and this chunk's targets
+    private final double[] fromCents = new double[2], fromRes = new double[2], fromGain = new double[2];
+    private final double[] toCents = new double[2], toRes = new double[2], toGain = new double[2];
+    private static final int FILTER_STEPS = 4; // a moving filter is re-tuned this many times per chunk
+    private final double[] eqLast = new double[MAX_EQ * 3];
+    private int filterCount, eqCount;
     private double filEgDepth, pitchEgDepth;
-    private boolean filtering;
-    private double lastHz = -1;     // cutoff the filter was last set to: unchanged, no recomputation
+    private int velocity;
 
     // [expression] per-note expression's share, in cents: cutoff offset, added filter-EG depth, added pitch-LFO depth
     private double expressionCutoffCents, expressionEgCents, expressionLfoCents;
+    /** [expression] set before {@link #start}: per-note expression can move the cutoff, so an open low-pass must still run. */
+    boolean keepFilterForExpression;
 
-    /** Sets the per-note expression amounts for the next {@link #update}. */
+    /** [expression] Sets the per-note expression amounts for the next {@link #update}. */
     void expression(double cutoffCents, double egDepthCents, double lfoDepthCents) {
         expressionCutoffCents = cutoffCents;
         expressionEgCents = egDepthCents;
         expressionLfoCents = lfoDepthCents;
     }
 
-    /** Pitch offset for the current chunk, in cents, and the amplitude LFO's gain. */
+    /** Pitch offset for the current chunk, in cents; the level the modulation asks for (linear); stereo offsets in percent. */
     double pitchCents;
     float lfoGain = 1f;
+    float panOffset, widthOffset, positionOffset;
 
     private final int rate;
 
     VoiceModulation(int rate, Rng rng) {
         this.rate = rate;
-        filter = new VoiceFilter(rate);
+        for (int i = 0; i < filters.length; i++) filters[i] = new VoiceFilter(rate);
+        for (int i = 0; i < MAX_EQ; i++) eqs[i] = new VoiceFilter(rate);
         ampLfo = new Lfo(rate, rng);
         filLfo = new Lfo(rate, rng);
         pitchLfo = new Lfo(rate, rng);
+        matrix = new VoiceMatrix(rate, rng);
     }
 
-    void start(CompiledModulation mod, int key, int velocity) { start(mod, key, velocity, false); }
-
-    /** {@code cutoffMayMove}: per-note expression can move the cutoff, so an open low-pass must still run. */
-    void start(CompiledModulation mod, int key, int velocity, boolean cutoffMayMove) {
+    void start(CompiledModulation mod, int key, int velocity, int[] cc, ChannelState chan, float alternate, int keyDelta, Rng rng) {
         m = mod;
+        this.velocity = velocity;
         expressionCutoffCents = expressionEgCents = expressionLfoCents = 0;
         pitchCents = 0;
         lfoGain = 1f;
-        filtering = mod.filterType != null;
-        lastHz = -1;
-        if (filtering) {
-            filterBaseCents = (key - mod.filKeycenter) * mod.filKeytrack + mod.filVeltrack * velocity / 127.0;
-            // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
-            double hz = mod.cutoff * Math.pow(2, filterBaseCents / 1200);
-            if (mod.openLowpass && hz >= 0.45 * rate && mod.resonance <= 0 && !cutoffMayMove) filtering = false;
+        panOffset = widthOffset = positionOffset = 0;
+        if (mod.matrix.active || mod.matrix.startRoutes > 0) matrix.start(mod.matrix, cc, chan, key, velocity, alternate, keyDelta, rng);
+        else matrix.clear();
+        filterCount = mod.filters.length;
+        for (int i = 0; i < filterCount; i++) {
+            CompiledModulation.FilterSpec f = mod.filters[i];
+            baseCents[i] = (key - f.keycenter()) * f.keytrack() + f.veltrack() * velocity / 127.0;
+            fromCents[i] = Double.NaN;
         }
-        if (filtering) {
-            filter.setType(mod.filterType);
-            filter.reset();
+        // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
+        if (mod.openLowpass && mod.filter1.cutoff() * Math.pow(2, baseCents[0] / 1200) >= 0.45 * rate && mod.filter1.resonance() <= 0
+                && !keepFilterForExpression)
+            filterCount = 0;
+        for (int i = 0; i < filterCount; i++) {
+            filters[i].setType(mod.filters[i].type());
+            filters[i].reset();
+        }
+        eqCount = Math.min(mod.eq.length, MAX_EQ);
+        for (int i = 0; i < eqCount; i++) {
+            EqBand b = mod.eq[i];
+            eqs[i].setType(switch (b.type()) { case "lshelf" -> FilterType.LSH; case "hshelf" -> FilterType.HSH; default -> FilterType.PEQ; });
+            eqs[i].reset();
+            eqLast[i * 3] = -1;
         }
         filEgDepth = mod.filEgDepth + mod.filEgVel2Depth * velocity / 127.0;
         pitchEgDepth = mod.pitchEgDepth + mod.pitchEgVel2Depth * velocity / 127.0;
-        trigger(filEg, mod.filEg);
-        trigger(pitchEg, mod.pitchEg);
+        filEg.setShapes(mod.filEgShapes[0], mod.filEgShapes[1], mod.filEgShapes[2]);
+        pitchEg.setShapes(mod.pitchEgShapes[0], mod.pitchEgShapes[1], mod.pitchEgShapes[2]);
+        trigger(filEg, mod.filEg, 1);
+        trigger(pitchEg, mod.pitchEg, 2);
         configure(ampLfo, mod.ampLfo);
         configure(filLfo, mod.filLfo);
         configure(pitchLfo, mod.pitchLfo);
     }
 
-    private static void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f) {
-        eg.trigger(f.delay(), f.start(), f.attack(), f.hold(), f.decay(), f.sustain(), f.release());
+    /** Note-start adjustment {@code i} (a CompiledMatrix START_* index) from the controllers at note-on. */
+    float startAdjustment(int i) { return m.matrix.startRoutes > 0 ? matrix.start[i] : 0f; }
+
+    private void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f, int which) {
+        if (m.matrix.startRoutes == 0) {
+            eg.trigger(f.delay(), f.start(), f.attack(), f.hold(), f.decay(), f.sustain(), f.release());
+            return;
+        }
+        float[] a = matrix.start;
+        int o = which * 7;
+        eg.trigger(f.delay() + frames(a[o]), clamp01(f.start() + a[o + 1] / 100), f.attack() + frames(a[o + 2]),
+                f.hold() + frames(a[o + 3]), f.decay() + frames(a[o + 4]), clamp01(f.sustain() + a[o + 5] / 100),
+                Math.max(1, f.release() + frames(a[o + 6])));
     }
+
+    private int frames(float seconds) { return seconds == 0 ? 0 : (int) Math.round(seconds * rate); }
+
+    private static float clamp01(float v) { return Math.max(0f, Math.min(1f, v)); }
 
     private static void configure(Lfo lfo, CompiledModulation.LfoSpec s) {
         if (!s.on()) return;
@@ -84,29 +126,76 @@ final class VoiceModulation {
         lfo.trigger();
     }
 
-    void release() {
+    void release(int velocity) {
         filEg.release();
         pitchEg.release();
+        if (m.matrix.active) matrix.release(velocity);
     }
 
     /** Sets this chunk's targets from every source's value at the chunk's start, then moves the sources on by {@code n} (≥ 1) frames. */
     void update(int n) {
         CompiledModulation mod = m;
-        double pitch = 0, filterCents = filterBaseCents;
+        CompiledMatrix mx = mod.matrix;
+        float[] s = matrix.sums;
+        if (mx.active) matrix.update(n);
+        double pitch = s[CompiledMatrix.PITCH];
         if (pitchEgDepth != 0) pitch += pitchEgDepth * advance(pitchEg, n);
-        if (mod.pitchLfo.on()) pitch += (mod.pitchLfo.depth() + expressionLfoCents) * advance(pitchLfo, n);
+        if (mod.pitchLfo.on()) {
+            if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
+            pitch += (mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents) * advance(pitchLfo, n);
+        }
         pitchCents = pitch;
-        if (mod.ampLfo.on()) lfoGain = (float) Math.pow(10, mod.ampLfo.depth() * advance(ampLfo, n) / 20);
-        if (filtering) {
-            filterCents += expressionCutoffCents;
-            if (filEgDepth != 0 || expressionEgCents != 0) filterCents += (filEgDepth + expressionEgCents) * advance(filEg, n);
-            if (mod.filLfo.on()) filterCents += mod.filLfo.depth() * advance(filLfo, n);
-            double hz = mod.cutoff * Math.pow(2, filterCents / 1200);
-            if (hz != lastHz) {
-                filter.setParameters(hz, mod.resonance, mod.filterGain, 1);
-                lastHz = hz;
+        double db = s[CompiledMatrix.VOLUME];
+        if (mod.ampLfo.on()) {
+            if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
+            db += (mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH]) * advance(ampLfo, n);
+        }
+        float gain = db == 0 ? 1f : (float) Math.pow(10, db / 20);
+        if (mx.active) {
+            gain *= matrix.amplitudeScale;
+            if (mx.additiveAmplitude) gain *= (float) Math.max(0, mod.baseAmplitude + s[CompiledMatrix.AMPLITUDE]) / 100f;
+        }
+        lfoGain = gain;
+        panOffset = s[CompiledMatrix.PAN];
+        widthOffset = s[CompiledMatrix.WIDTH];
+        positionOffset = s[CompiledMatrix.POSITION];
+        if (filterCount > 0) {
+            double cents = baseCents[0] + s[CompiledMatrix.CUTOFF] + expressionCutoffCents;
+            if (filEgDepth != 0 || expressionEgCents != 0) cents += (filEgDepth + expressionEgCents) * advance(filEg, n);
+            if (mod.filLfo.on()) {
+                if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
+                cents += (mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH]) * advance(filLfo, n);
+            }
+            setFilter(0, cents, s[CompiledMatrix.RESONANCE], s[CompiledMatrix.FIL_GAIN]);
+            if (filterCount > 1) setFilter(1, baseCents[1] + s[CompiledMatrix.CUTOFF2], s[CompiledMatrix.RESONANCE2], s[CompiledMatrix.FIL2_GAIN]);
+        }
+        for (int i = 0; i < eqCount; i++) {
+            EqBand b = mod.eq[i];
+            int band = b.index() - 1;
+            double hz = Math.max(1, b.freq() + b.vel2freq() * velocity / 127.0 + s[CompiledMatrix.EQ_FREQ + band]);
+            double g = b.gain() + b.vel2gain() * velocity / 127.0 + s[CompiledMatrix.EQ_GAIN + band];
+            double bw = Math.max(0.001, b.bandwidth() + s[CompiledMatrix.EQ_BW + band]);
+            int o = i * 3;
+            if (hz != eqLast[o] || g != eqLast[o + 1] || bw != eqLast[o + 2]) {
+                eqs[i].setParameters(hz, 0, g, bw);
+                eqLast[o] = hz; eqLast[o + 1] = g; eqLast[o + 2] = bw;
             }
         }
+    }
+
+    /** This chunk's target for filter {@code i}; the first chunk of a note starts there. */
+    private void setFilter(int i, double cents, double resDb, double gainDb) {
+        toCents[i] = cents;
+        toRes[i] = m.filters[i].resonance() + resDb;
+        toGain[i] = m.filters[i].gain() + gainDb;
+        if (Double.isNaN(fromCents[i])) {
+            fromCents[i] = cents; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+            tune(i, cents, toRes[i], toGain[i]);
+        }
+    }
+
+    private void tune(int i, double cents, double res, double gain) {
+        filters[i].setParameters(m.filters[i].cutoff() * Math.pow(2, cents / 1200), res, gain, 1);
     }
 
     /** The source's value now, then moves it on by {@code n} frames. */
@@ -121,7 +210,38 @@ final class VoiceModulation {
         return scratch[0];
     }
 
-    boolean filtering() { return filtering; }
+    boolean filtering() { return filterCount > 0 || eqCount > 0; }
 
-    void filter(float[] l, float[] r, int n) { filter.process(l, r, 0, n); }
+    /**
+     * Runs the chunk through the filters and EQ. A filter whose settings jumped since the last chunk (a
+     * controller's step: a semitone of cutoff or more) glides there in {@link #FILTER_STEPS} steps across
+     * this chunk, cutoff in cents, so a jump of a controller never jumps the filter.
+     */
+    void filter(float[] l, float[] r, int n) {
+        for (int i = 0; i < filterCount; i++) {
+            if (fromCents[i] == toCents[i] && fromRes[i] == toRes[i] && fromGain[i] == toGain[i]) {
+                filters[i].process(l, r, 0, n);
+                continue;
+            }
+            if (Math.abs(toCents[i] - fromCents[i]) < 100 && Math.abs(toRes[i] - fromRes[i]) < 1 && Math.abs(toGain[i] - fromGain[i]) < 1) {
+                // an envelope's or LFO's small move per chunk: one re-tune is smooth enough and costs a quarter
+                tune(i, toCents[i], toRes[i], toGain[i]);
+                filters[i].process(l, r, 0, n);
+                fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+                continue;
+            }
+            int a = 0;
+            for (int k = 1; k <= FILTER_STEPS; k++) {
+                int b = n * k / FILTER_STEPS;
+                if (b <= a) continue;
+                double t = (double) k / FILTER_STEPS;
+                tune(i, fromCents[i] + (toCents[i] - fromCents[i]) * t, fromRes[i] + (toRes[i] - fromRes[i]) * t,
+                        fromGain[i] + (toGain[i] - fromGain[i]) * t);
+                filters[i].process(l, r, a, b);
+                a = b;
+            }
+            fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+        }
+        for (int i = 0; i < eqCount; i++) eqs[i].process(l, r, 0, n);
+    }
 }

@@ -30,7 +30,8 @@ class AudioThreadAllocationTest {
             int pos = k + 1;
             f.region("tone", b -> {
                 b.keyRange = new IntRange(0, 100);
-                b.loop = new Loop(LoopMode.LOOP_SUSTAIN, null, -1, -1, 0, 0);
+                // every loop type round the round robin, the last forward one with a crossfade
+                b.loop = new Loop(LoopMode.LOOP_SUSTAIN, dev.loophole.model.LoopType.values()[pos % 3], -1, -1, pos == 3 ? 0.02 : 0, 0);
                 // a filter, filter envelope and v1 LFOs, so per-voice modulation is measured too
                 b.filters.add(new dev.loophole.model.Filter("lpf_4p", 1500, 6, 50, 60, 600, 0));
                 b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT,
@@ -44,6 +45,25 @@ class AudioThreadAllocationTest {
                 b.otherOpcodes.put("fillfo_depth", "600");
                 b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(1, new IntRange(0, 127)), IntRange.BEND,
                         0, 1, 4, pos, Trigger.ATTACK, null, -1, -1, -1, -1, null);
+                // the modulation matrix: v2 LFOs with a sub-wave and steps, flex envelopes (one as the amplitude
+                // envelope), smoothed and curved controller routings, a depth routing, filter 2, EQ, note-start targets
+                b.lfos.add(new dev.loophole.model.Lfo(1, 4, 1, 0.05, 0.1, 0.25, 0, List.of(), 0.01, 0,
+                        List.of(new dev.loophole.model.Lfo.SubWave(2, 12, 3, 0.5, 0))));
+                b.lfos.add(new dev.loophole.model.Lfo(2, 2, 1, 0, 0, 0, 0, List.of(10.0, -50.0, 80.0, 0.0), 0, 0, List.of()));
+                b.egs.add(new dev.loophole.model.FlexEnvelope(1, List.of(new dev.loophole.model.FlexEnvelope.Point(0, 0, 0),
+                        new dev.loophole.model.FlexEnvelope.Point(0.02, 1, 2), new dev.loophole.model.FlexEnvelope.Point(0.3, 0.6, -1),
+                        new dev.loophole.model.FlexEnvelope.Point(0.2, 0, 0)), 2, 0, 0, pos == 1, false));
+                b.modulation.add(dev.loophole.model.Modulation.of("lfo1", "pitch", 15));
+                b.modulation.add(dev.loophole.model.Modulation.of("lfo2", "cutoff", 300));
+                b.modulation.add(dev.loophole.model.Modulation.of("eg1", "cutoff2", 1200));
+                b.modulation.add(new dev.loophole.model.Modulation("cc1", "volume", -12, 4, 20, 0));
+                b.modulation.add(new dev.loophole.model.Modulation("cc1", "lfo1_pitch", 30, 0, 0, 5));
+                b.modulation.add(dev.loophole.model.Modulation.of("cc128", "pan", 40));
+                b.modulation.add(dev.loophole.model.Modulation.of("cc136", "eq1_gain", 6));
+                b.modulation.add(dev.loophole.model.Modulation.of("cc1", "ampeg_release", 0.3));
+                b.filters.add(new dev.loophole.model.Filter("hpf_2p", 80, 0, 0, 60, 0, 0));
+                b.eq.add(new dev.loophole.model.EqBand(1, 800, 1.5, 3, 0, 0, "peak"));
+                b.tuning = b.tuning.withBend(1, 5).withPitchRandom(3);
             });
         }
         f.region("hit", b -> { b.keyRange = new IntRange(101, 127); b.choke = new Choke(1, 1, null, 0, 0, 0); });

@@ -25,6 +25,12 @@ final class Fixtures {
 
     final Map<String, AudioData> samples = new HashMap<>();
     final List<SampleRegion> regions = new ArrayList<>();
+    final Map<Integer, dev.loophole.model.Curve> curves = new HashMap<>();
+
+    Fixtures stereo(String name, float[] left, float[] right) {
+        samples.put(name, new AudioData(new float[][] {left, right}, RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
+        return this;
+    }
 
     Fixtures sample(String name, float[] mono) { return sample(name, mono, SampleMetadata.NONE); }
 
@@ -42,7 +48,7 @@ final class Fixtures {
     }
 
     Program program() {
-        return new Program("p", "test", List.of(new SampleGroup("g", "g", regions)), null, Map.of(), Map.of(), List.of());
+        return new Program("p", "test", List.of(new SampleGroup("g", "g", regions)), null, Map.of(), Map.of(), List.of(), curves, List.of());
     }
 
     SampleProvider provider() {

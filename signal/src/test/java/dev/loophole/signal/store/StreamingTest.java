@@ -108,6 +108,32 @@ class StreamingTest {
     }
 
     @Test
+    void loopsOfEveryTypePlayFromMemoryAndTheRestStreamsOnceLetGo() {
+        // r0 alternate, r1 backward, r2 forward with a 50 ms crossfade, each loop_sustain over 20000..30000 with a
+        // 1 s release: held, the voices loop inside the in-memory head; let go at +60000, they run on past the loop
+        // end through the stream ring, and the render is the one with whole samples in memory, bit for bit.
+        dev.loophole.model.LoopType[] types = {dev.loophole.model.LoopType.ALTERNATE, dev.loophole.model.LoopType.BACKWARD, dev.loophole.model.LoopType.FORWARD};
+        var env = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT.withStages(0, 0, 0, 0, 1, 1.0),
+                dev.loophole.model.Envelope.MOD_DEFAULT, dev.loophole.model.Envelope.MOD_DEFAULT);
+        for (int n = 0; n < 3; n++) {
+            SampleRegion.Builder b = regions.get(n).toBuilder();
+            b.loop = new dev.loophole.model.Loop(dev.loophole.model.LoopMode.LOOP_SUSTAIN, types[n], 20_000, 30_000, n == 2 ? 0.05 : 0, 0);
+            b.envelopes = env;
+            regions.set(n, b.build());
+        }
+        float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(heads, streamer, true);
+            assertThat(b[0]).containsExactly(a[0]);
+            assertThat(b[1]).containsExactly(a[1]);
+            assertThat(streamer.underruns()).isZero();
+        }
+        assertThat(heads.memoryBytes()).as("heads end just past the loops").isEqualTo(3L * 2 * 30_004 * 4);
+        assertThat(rms(a[0], 70_000, 90_000)).as("after the loop end, well into the stream").isGreaterThan(0.05);
+    }
+
+    @Test
     void whenTheDiskDoesNotKeepUpVoicesGoSilentFadeAndAreCounted() {
         SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
         try (Streamer streamer = new Streamer(heads)) {

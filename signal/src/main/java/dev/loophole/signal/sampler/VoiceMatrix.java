@@ -1,0 +1,191 @@
+package dev.loophole.signal.sampler;
+
+import dev.loophole.model.FlexEnvelope;
+import dev.loophole.model.Lfo;
+import dev.loophole.signal.dsp.FlexEg;
+import dev.loophole.signal.dsp.Rng;
+
+/**
+ * One voice's run of its region's {@link CompiledMatrix}: the v2 LFOs and flex envelopes, and every
+ * routing's contribution summed per target, once per chunk (control rate). Preallocated with the
+ * voice; nothing here allocates after construction.
+ *
+ * <p>Each chunk reads every source at the chunk's start, so the sums hold for the chunk and the voice
+ * ramps gains across it. LFO frequency modulation applies from the next chunk (a lag of one chunk, at
+ * most 0.7 ms at 48 kHz). Controller routings with smoothing pass through a one-pole low-pass of the
+ * routing's time constant; a routing's step quantises its contribution in the target's unit.
+ */
+final class VoiceMatrix {
+    private final int rate;
+    private final dev.loophole.signal.dsp.Lfo[] lfos = new dev.loophole.signal.dsp.Lfo[CompiledMatrix.MAX_LFO_SLOTS];
+    private final FlexEg[] egs = new FlexEg[CompiledMatrix.MAX_EGS];
+    private final float[] lfoValue = new float[CompiledMatrix.MAX_LFO_SLOTS];
+    private final float[] egValue = new float[CompiledMatrix.MAX_EGS];
+    private final float[] smoothed = new float[CompiledMatrix.MAX_ROUTES];
+    private final float[] scratch = new float[Voice.CHUNK];
+    /** The sum reaching each target in the current chunk (index: the CompiledMatrix target constants). */
+    final float[] sums = new float[CompiledMatrix.TARGETS];
+    /** Note-start adjustments (CompiledMatrix START_* indexes). */
+    final float[] start = new float[CompiledMatrix.START_TARGETS];
+    /** The product of the LFO and envelope routings on amplitude. */
+    float amplitudeScale = 1f;
+
+    private CompiledMatrix m;
+    private int[] cc;
+    private ChannelState chan;
+    private int key, velocity;
+    private float releaseVelocity, gate, randomUni, randomBi, alternate, keyDelta;
+    private boolean first;
+
+    VoiceMatrix(int rate, Rng rng) {
+        this.rate = rate;
+        for (int i = 0; i < lfos.length; i++) lfos[i] = new dev.loophole.signal.dsp.Lfo(rate, rng);
+        for (int i = 0; i < egs.length; i++) egs[i] = new FlexEg(rate);
+    }
+
+    /**
+     * Note-on. {@code alternate} and {@code keyDelta} come from the channel's note history; the random
+     * sources are drawn here from the instrument's seeded generator.
+     */
+    void start(CompiledMatrix matrix, int[] cc, ChannelState chan, int key, int velocity, float alternate, int keyDelta, Rng rng) {
+        m = matrix;
+        this.cc = cc;
+        this.chan = chan;
+        this.key = key;
+        this.velocity = velocity;
+        this.alternate = alternate;
+        this.keyDelta = keyDelta / 127f;
+        releaseVelocity = 0;
+        gate = 1;
+        boolean random = false;
+        for (int r = 0; r < m.routes; r++) random |= m.srcKind[r] == CompiledMatrix.SRC_CC && (m.src[r] == 135 || m.src[r] == 136);
+        for (int r = 0; r < m.startRoutes; r++) random |= m.startSrc[r] == 135 || m.startSrc[r] == 136;
+        // only regions that read a random source draw one: others must not shift the instrument's sequence
+        randomUni = random ? (float) rng.nextDouble() : 0;
+        randomBi = random ? (float) (rng.nextDouble() * 2 - 1) : 0;
+        java.util.Arrays.fill(sums, 0f);
+        java.util.Arrays.fill(start, 0f);
+        for (int r = 0; r < m.startRoutes; r++)
+            start[m.startTarget[r]] += m.startDepth[r] * curved(ccValue(m.startSrc[r]), m.startCurve[r], m.startSrc[r]);
+        for (int s = 0; s < m.lfoSlots; s++) {
+            Lfo l = m.lfoModel[m.lfoOwner[s]];
+            dev.loophole.signal.dsp.Lfo lfo = lfos[s];
+            lfo.setWave(m.lfoWave[s]);
+            lfo.setFrequency(l.freq() * m.lfoRatio[s]);
+            lfo.setDelay(l.delay());
+            lfo.setFade(l.fade());
+            lfo.setPhase(l.phase());
+            lfo.setCount(l.count());
+            lfo.setSmooth(l.smooth());
+            lfo.setSteps(m.lfoSteps[s]);
+            lfo.trigger();
+        }
+        for (int e = 0; e < m.egCount; e++) {
+            FlexEnvelope f = m.egModel[e];
+            egs[e].set(m.egTimes[e].length, m.egTimes[e], m.egLevels[e], m.egShapes[e], f.sustain(), f.loop(), f.loopCount());
+            egs[e].trigger();
+        }
+        first = true;
+        amplitudeScale = 1f;
+    }
+
+    /** No matrix on this voice: every target reads 0. */
+    void clear() {
+        java.util.Arrays.fill(sums, 0f);
+        amplitudeScale = 1f;
+    }
+
+    void release(int velocity) {
+        releaseVelocity = velocity / 127f;
+        gate = 0;
+        for (int e = 0; e < m.egCount; e++) egs[e].release();
+    }
+
+    /** The flex envelope standing in for ampeg, or null. */
+    FlexEg ampEnvelope() { return m.ampEg >= 0 ? egs[m.ampEg] : null; }
+
+    /** Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. */
+    void update(int n) {
+        CompiledMatrix mx = m;
+        java.util.Arrays.fill(lfoValue, 0, mx.lfoCount, 0f);
+        for (int s = 0; s < mx.lfoSlots; s++) {
+            dev.loophole.signal.dsp.Lfo lfo = lfos[s];
+            Lfo l = mx.lfoModel[mx.lfoOwner[s]];
+            int ft = CompiledMatrix.LFO_FREQ + l.index() - 1;
+            if (l.index() <= 16 && mx.targets[ft]) lfo.setFrequency(Math.max(0, (l.freq() + sums[ft]) * mx.lfoRatio[s]));
+            lfo.process(scratch, 0, n);
+            lfoValue[mx.lfoOwner[s]] += (float) (scratch[0] * mx.lfoScale[s] + mx.lfoOffset[s]);
+        }
+        for (int e = 0; e < mx.egCount; e++) {
+            egValue[e] = egs[e].level();
+            if (e != mx.ampEg) egs[e].skip(n);
+        }
+        java.util.Arrays.fill(sums, 0f);
+        float ampScale = 1f;
+        for (int r = 0; r < mx.routes; r++) {
+            float v = switch (mx.srcKind[r]) {
+                case CompiledMatrix.SRC_LFO -> lfoValue[mx.src[r]] * lfoDepth(mx.lfoModel[mx.src[r]].index());
+                case CompiledMatrix.SRC_EG -> egValue[mx.src[r]];
+                default -> controller(r, n);
+            };
+            float d = mx.depth[r] + sums[CompiledMatrix.ROUTE_DEPTH + r];
+            if (mx.multiply[r]) {
+                float f = mx.srcKind[r] == CompiledMatrix.SRC_EG ? 1 - d / 100 + v * d / 100 : 1 + v * d / 100;
+                ampScale *= Math.max(0f, f);
+                continue;
+            }
+            float c = v * d;
+            if (mx.step[r] > 0) c = Math.round(c / mx.step[r]) * mx.step[r];
+            sums[mx.target[r]] += c;
+        }
+        amplitudeScale = ampScale;
+        first = false;
+    }
+
+    /** An LFO's {@code lfoN_depth} modulation as a factor (100 % + the routings' percent). */
+    private float lfoDepth(int index) {
+        return index <= 16 && m.targets[CompiledMatrix.LFO_DEPTH + index - 1] ? 1 + sums[CompiledMatrix.LFO_DEPTH + index - 1] / 100 : 1f;
+    }
+
+    /** A controller routing's value now: curved, then smoothed. */
+    private float controller(int r, int n) {
+        int src = m.src[r];
+        float v = curved(ccValue(src), m.curve[r], src);
+        float t = m.smoothSeconds[r];
+        if (t > 0) {
+            if (first) smoothed[r] = v;
+            else smoothed[r] += (v - smoothed[r]) * (float) (1 - Math.exp(-n / (t * rate)));
+            v = smoothed[r];
+        }
+        return v;
+    }
+
+    private static float curved(float v, float[] table, int src) {
+        if (table == null) return v;
+        float x = (src == 128 || src == 136) ? (v + 1) * 0.5f : v; // bipolar sources enter a curve as 0..1
+        float p = Math.max(0f, Math.min(1f, x)) * 127f;
+        int i = Math.min((int) p, 126);
+        float f = p - i;
+        return table[i] + (table[i + 1] - table[i]) * f;
+    }
+
+    /** A controller by its SFZ number: 0..127 the channel's, 128..141 the extended ones. */
+    private float ccValue(int n) {
+        if (n < 128) return cc == null ? 0 : cc[n] / 127f;
+        return switch (n) {
+            case 128 -> chan == null ? 0 : (float) chan.bend;
+            case 129 -> chan == null ? 0 : chan.channelPressure / 127f;
+            case 130 -> chan == null ? 0 : chan.polyPressure[key] / 127f;
+            case 131 -> velocity / 127f;
+            case 132 -> releaseVelocity;
+            case 133 -> key / 127f;
+            case 134 -> gate;
+            case 135 -> randomUni;
+            case 136 -> randomBi;
+            case 137 -> alternate;
+            case 140 -> keyDelta;
+            case 141 -> Math.abs(keyDelta);
+            default -> 0;
+        };
+    }
+}
