@@ -25,6 +25,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo instruments and song are written (default: the user cache folder).")
     Path content;
 
+    @Option(names = "--mpe", description = "Render the MPE demo instead: slides, vibrato and pressure swells, one member channel per note, through the demo keys.")
+    boolean mpe;
+
     @Mixin RenderOptions render;
 
     @Override
@@ -33,8 +36,10 @@ final class DemoCommand implements Callable<Integer> {
         RenderJob.requireWritable(out);
         Path dir = content != null ? content : defaultContentDir();
         DemoContent.DemoFiles files = DemoContent.write(dir);
-        List<InstrumentSpec> instruments = List.of(new InstrumentSpec(1, files.keysSfz()), new InstrumentSpec(10, files.drumsSfz()));
-        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).run(files.song(), instruments, out);
+        // The MPE demo routes only the zone's manager channel: member-channel notes play through it.
+        List<InstrumentSpec> instruments = mpe ? List.of(new InstrumentSpec(1, files.keysMpeSfz()))
+                : List.of(new InstrumentSpec(1, files.keysSfz()), new InstrumentSpec(10, files.drumsSfz()));
+        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).run(mpe ? files.mpeSong() : files.song(), instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

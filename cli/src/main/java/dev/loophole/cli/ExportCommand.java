@@ -241,7 +241,7 @@ final class ExportCommand implements Callable<Integer> {
             groups.add(new SampleGroup(g.groupId(), g.name(), regions));
         }
         return new Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
-                p.curves(), p.extraSections());
+                p.curves(), p.extraSections(), p.expression());
     }
 
     /** A file name without path separators or characters file systems and SFZ values dislike. */

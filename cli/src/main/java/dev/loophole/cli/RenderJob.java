@@ -10,6 +10,8 @@ import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.expression.MpeDecoder;
+import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
@@ -164,7 +166,16 @@ final class RenderJob {
 
     private void warnUnrouted(MidiSong song, Engine engine) {
         TreeSet<Integer> silent = new TreeSet<>();
-        for (MidiEvent e : song.events()) if (e.isNoteOn() && engine.instrumentFor(e.channel()) == null) silent.add(e.channel() + 1);
+        // MPE member-channel notes play on their zone's manager channel: follow the file's zone messages.
+        MpeDecoder zones = new MpeDecoder(c -> null, new NoteIds());
+        for (MidiEvent e : song.events()) {
+            if (e.isNoteOn()) {
+                int z = zones.memberZone(e.channel());
+                int ch = z < 0 ? e.channel() : z == MpeDecoder.LOWER ? 0 : 15;
+                if (engine.instrumentFor(ch) == null) silent.add(e.channel() + 1);
+            }
+            zones.accept(e.status(), e.data1(), e.data2());
+        }
         if (!silent.isEmpty()) err.println("warning: MIDI channel(s) " + silent + " have notes but no instrument; they stay silent");
     }
 

@@ -44,4 +44,25 @@ class DemoCommandTest {
         }
         assertThat(first.out()).contains("a.wav: ").contains(" dBFS, ").contains("voices max").contains("× realtime");
     }
+
+    @Test
+    void theMpeDemoRendersItsPerformanceThroughTheKeys() throws Exception {
+        Path a = dir.resolve("mpe.wav");
+        CliRun run = CliRun.of("demo", "--mpe", "--content", dir.resolve("content").toString(), "--out", a.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.errLines()).as("members need no instrument of their own; no warnings").isEmpty();
+        AudioData audio = WavReader.read(a);
+        double seconds = audio.frames() / (double) audio.sampleRate();
+        assertThat(seconds).isBetween(15.5, 20.0);
+        double peak = 0;
+        for (float[] ch : audio.channels()) for (float v : ch) peak = Math.max(peak, Math.abs(v));
+        assertThat(20 * Math.log10(peak)).as("loud enough to hear, not clipping").isBetween(-18.0, -0.1);
+        // Every gesture sounds: each second up to the last release has signal.
+        int sec = audio.sampleRate();
+        for (int w = sec / 2; w + sec < 15 * sec; w += sec) {
+            double e = 0;
+            for (int i = w; i < w + sec; i++) e += audio.channels()[0][i] * audio.channels()[0][i];
+            assertThat(10 * Math.log10(e / sec)).as("second %d", w / sec).isGreaterThan(-45.0);
+        }
+    }
 }

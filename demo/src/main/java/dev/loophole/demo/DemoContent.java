@@ -22,13 +22,16 @@ import java.util.List;
  * dir/keys.sfz        dir/samples/keys/keys_C4_v2.wav …   (11 roots × 3 velocity layers, sustain loops)
  * dir/drums.sfz       dir/samples/drums/snare_v1_rr3.wav … (8 drums × 2 layers × 3 round robins)
  * dir/demo.mid        type 1: tempo track, keys on channel 1, drums on channel 10
+ * dir/keys-mpe.sfz    the keys with a low-pass for per-note timbre
+ * dir/mpe.mid         an MPE performance (lower zone, 15 members): slides, vibrato, pressure swells
  * </pre>
  */
 public final class DemoContent {
     /** Where {@link #write} put the demo: two instruments (their samples sit beside them) and the song. */
-    public record DemoFiles(Path keysSfz, Path drumsSfz, Path song) { }
+    public record DemoFiles(Path keysSfz, Path drumsSfz, Path song, Path keysMpeSfz, Path mpeSong) { }
 
     public static final String KEYS_SFZ = "keys.sfz", DRUMS_SFZ = "drums.sfz", SONG = "demo.mid";
+    public static final String KEYS_MPE_SFZ = "keys-mpe.sfz", MPE_SONG = "mpe.mid";
 
     private DemoContent() { }
 
@@ -49,10 +52,13 @@ public final class DemoContent {
                 for (int rr = 0; rr < DrumSynth.ROUND_ROBIN; rr++)
                     WavWriter.write(drumsDir.resolve(d.fileName(layer, rr)), DrumSynth.render(d, layer, rr));
 
-        DemoFiles files = new DemoFiles(dir.resolve(KEYS_SFZ), dir.resolve(DRUMS_SFZ), dir.resolve(SONG));
+        DemoFiles files = new DemoFiles(dir.resolve(KEYS_SFZ), dir.resolve(DRUMS_SFZ), dir.resolve(SONG),
+                dir.resolve(KEYS_MPE_SFZ), dir.resolve(MPE_SONG));
         Files.writeString(files.keysSfz(), SfzText.keys(keys), StandardCharsets.UTF_8);
         Files.writeString(files.drumsSfz(), SfzText.drums(), StandardCharsets.UTF_8);
         SmfWriter.write(DemoSong.build(), files.song());
+        Files.writeString(files.keysMpeSfz(), SfzText.keysMpe(keys), StandardCharsets.UTF_8);
+        SmfWriter.write(MpeSong.build(), files.mpeSong());
         return files;
     }
 

@@ -25,6 +25,14 @@ final class SfzText {
 
     private SfzText() { }
 
+    /**
+     * The keys for the MPE demo: the same samples with a low-pass, so per-note timbre (CC 74) has a
+     * cutoff to move (the program's default expression mapping: ±2 octaves around CC 64).
+     */
+    static String keysMpe(List<KeySample> samples) {
+        return keys(samples).replace("<global>\n", "<global>\n// per-note timbre (MPE CC 74) moves this cutoff, each note its own\nfil_type=lpf_2p\ncutoff=2400\n");
+    }
+
     /** {@code samples} ordered by layer, then root (as {@link DemoContent} renders them). */
     static String keys(List<KeySample> samples) {
         StringBuilder s = new StringBuilder();

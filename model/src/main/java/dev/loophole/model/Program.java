@@ -12,14 +12,23 @@ import java.util.Map;
  * @param diagnostics warnings produced while loading, each with its file and line
  * @param curves      response curves by index (SFZ {@code <curve>}), for modulation routings
  * @param extraSections file sections kept verbatim because the model has no typed home for them yet
+ * @param expression  how per-note expression (MPE, poly aftertouch, MIDI 2.0 per-note) drives the voices
  */
 public record Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                       Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
-                      Map<Integer, Curve> curves, List<ExtraSection> extraSections) {
+                      Map<Integer, Curve> curves, List<ExtraSection> extraSections,
+                      ExpressionMapping expression) {
     /** A program without curves or extra sections. */
     public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                    Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics) {
         this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, Map.of(), List.of());
+    }
+
+    /** A program with the sampler's default expression mapping. */
+    public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
+                   Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
+                   Map<Integer, Curve> curves, List<ExtraSection> extraSections) {
+        this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, null);
     }
 
     public Program {
@@ -31,6 +40,12 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         curves = Map.copyOf(curves == null ? Map.of() : curves);
         extraSections = List.copyOf(extraSections == null ? List.of() : extraSections);
         if (settings == null) settings = ProgramSettings.DEFAULT;
+        if (expression == null) expression = ExpressionMapping.SAMPLER_DEFAULT;
+    }
+
+    /** The same program with another expression mapping. */
+    public Program withExpression(ExpressionMapping mapping) {
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping);
     }
 
     /** Every region of every group, in file order. */

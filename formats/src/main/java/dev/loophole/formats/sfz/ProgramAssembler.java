@@ -23,6 +23,7 @@ final class ProgramAssembler {
     private final Diagnostics diagnostics;
     private final OpcodeTable table = OpcodeTable.get();
     private final ControlOpcodes control;
+    private final ExpressionOpcodes expression;
     private final CurveReader curves;
 
     private Section section;
@@ -48,6 +49,7 @@ final class ProgramAssembler {
         this.programId = fileName.contains(".") ? fileName.substring(0, fileName.lastIndexOf('.')) : fileName;
         this.diagnostics = diagnostics;
         Path root = file.toAbsolutePath().getParent();
+        this.expression = new ExpressionOpcodes(diagnostics);
         this.control = new ControlOpcodes(new Value.Context(0, "", root == null ? Path.of("") : root, paths, embedded), diagnostics);
         this.curves = new CurveReader(diagnostics);
     }
@@ -86,6 +88,7 @@ final class ProgramAssembler {
             diagnostics.warnOnce("no header " + o.at().file(), o.at(), "opcodes before any header are read as <global>");
             section = Section.GLOBAL;
         }
+        if (ExpressionOpcodes.handles(o.name())) { expression.apply(o.name(), o.value(), o.at()); return; }
         OpcodeTable.Match m = table.lookup(o.name()).orElse(null);
         Value v = new Value(o, m, control.context(), diagnostics);
         if (m != null && control.handles(m.spec().name())) { control.apply(v); return; }
@@ -185,6 +188,6 @@ final class ProgramAssembler {
             if (!e.opcodes().isEmpty()) kept.add(new ExtraSection(e.section().sfzName, e.opcodes(), e.origin()));
         String name = control.programName() != null ? control.programName() : programId;
         return new Program(programId, name, out, control.settings(), control.ccLabels(), control.keyLabels(),
-                diagnostics.all(), curves.curves(), kept);
+                diagnostics.all(), curves.curves(), kept, expression.mapping());
     }
 }

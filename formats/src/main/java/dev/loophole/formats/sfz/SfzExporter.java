@@ -89,8 +89,10 @@ public final class SfzExporter {
     }
 
     private void control(Program p) {
-        if (p.ccLabels().isEmpty() && p.keyLabels().isEmpty() && p.settings().initialCc().isEmpty()) return;
+        List<String[]> expression = ExpressionOpcodes.opcodes(p.expression());
+        if (p.ccLabels().isEmpty() && p.keyLabels().isEmpty() && p.settings().initialCc().isEmpty() && expression.isEmpty()) return;
         text.append("<control>");
+        for (String[] o : expression) opcode(o[0], o[1]);
         p.ccLabels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> opcode("label_cc" + e.getKey(), e.getValue()));
         p.keyLabels().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> opcode("label_key" + e.getKey(), e.getValue()));
         p.settings().initialCc().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {

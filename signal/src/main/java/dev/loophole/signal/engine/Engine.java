@@ -12,6 +12,12 @@ public final class Engine {
     private final int maxBlock;
     private final Instrument[] byChannel = new Instrument[16];
     private volatile Instrument[] distinct = new Instrument[0];
+    // Per-note expression sits in front of the instruments: MPE zones for MIDI 1.0, UMP for MIDI 2.0.
+    private final dev.loophole.signal.expression.NoteIds noteIds = new dev.loophole.signal.expression.NoteIds();
+    private final dev.loophole.signal.expression.MpeDecoder mpe =
+            new dev.loophole.signal.expression.MpeDecoder(c -> byChannel[c], noteIds);
+    private final dev.loophole.signal.expression.UmpDecoder ump =
+            new dev.loophole.signal.expression.UmpDecoder(c -> byChannel[c], noteIds);
 
     public Engine(int sampleRate, int maxBlock) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate " + sampleRate + " is not positive");
@@ -27,7 +33,15 @@ public final class Engine {
     public void route(int channel, Instrument instrument) {
         byChannel[channel] = instrument;
         distinct = Arrays.stream(byChannel).filter(java.util.Objects::nonNull).distinct().toArray(Instrument[]::new);
+        // An instrument that declares MPE zones gets them from the start; an MCM in the stream can change them.
+        if (instrument != null)
+            for (var z : instrument.capabilities().zones())
+                if (z.managerChannel() - 1 == channel)
+                    mpe.preset(z.lower() ? dev.loophole.signal.expression.MpeDecoder.LOWER : dev.loophole.signal.expression.MpeDecoder.UPPER, z.memberChannels());
     }
+
+    /** The MPE state (zones, bend ranges) in front of the instruments. */
+    public dev.loophole.signal.expression.MpeDecoder mpe() { return mpe; }
 
     public Instrument instrumentFor(int channel) { return byChannel[channel]; }
 
@@ -56,12 +70,25 @@ public final class Engine {
     /** Pseudo-status carried in an {@link EventBuffer} for a tempo change: {@code data1} is BPM × 1000. */
     public static final int TEMPO = 0x1FF;
 
+    /**
+     * Pseudo-status carried in an {@link EventBuffer} for a Universal MIDI Packet: {@code data1} and
+     * {@code data2} are its first two 32-bit words (message type 2: MIDI 1.0, type 4: MIDI 2.0 channel voice).
+     */
+    public static final int UMP = 0x200;
+
     /** Applies one channel message (or a {@link #TEMPO} change) now. */
     public void dispatch(int status, int d1, int d2) {
         if (status == TEMPO) {
             for (Instrument i : distinct) i.tempo(d1 / 1000.0);
             return;
         }
+        if (status == UMP) {
+            int type = d1 >>> 28;
+            if (type == 4) ump.accept(d1, d2);
+            else if (type == 2) dispatch((d1 >>> 16) & 0xFF, (d1 >>> 8) & 0x7F, d1 & 0x7F);
+            return;
+        }
+        if (status >= 0x80 && status <= 0xEF && mpe.accept(status, d1, d2)) return;
         Instrument inst = byChannel[status & 0x0F];
         if (inst == null) return;
         int ch = status & 0x0F;
@@ -85,5 +112,7 @@ public final class Engine {
 
     public void allSoundOff() {
         for (Instrument i : distinct) i.allSoundOff();
+        mpe.clearNotes();
+        ump.clearNotes();
     }
 }

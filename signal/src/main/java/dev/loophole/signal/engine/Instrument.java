@@ -23,6 +23,32 @@ public interface Instrument {
 
     void programChange(int channel, int program);
 
+    // --- per-note expression (MPE, MIDI 2.0): notes with an id, fed by dev.loophole.signal.expression ---
+
+    /**
+     * Starts a note that has an id (an MPE member-channel note or a MIDI 2.0 note), with 16-bit
+     * velocity. Its later {@link #noteExpression} and {@link #perNoteOff} name the same id. An
+     * instrument without per-note support plays it as an ordinary note.
+     */
+    default void perNoteOn(int channel, int noteId, int key, int velocity16) {
+        noteOn(channel, key, Math.max(1, velocity16 >>> 9));
+    }
+
+    /** Ends the note {@code noteId}; an id that is not sounding changes nothing. */
+    default void perNoteOff(int channel, int noteId, int key, int velocity16) {
+        noteOff(channel, key, velocity16 >>> 9);
+    }
+
+    /**
+     * Moves one dimension of note {@code noteId} only (see {@code NoteExpression}: pitch in
+     * semitones, others 0..1). The first values arrive right after {@link #perNoteOn}, before any
+     * audio of the note is rendered.
+     */
+    default void noteExpression(int channel, int noteId, int dimension, float value) { }
+
+    /** Which per-note dimensions this instrument responds to, its MPE zones, its bend range. Control side. */
+    default dev.loophole.model.ExpressionCapabilities capabilities() { return dev.loophole.model.ExpressionCapabilities.NONE; }
+
     /** The song's tempo changed (SFZ lobpm/hibpm select on it). */
     default void tempo(double bpm) { }
 

@@ -66,6 +66,20 @@ public final class ProgramBank implements Instrument {
         select(channel);
     }
 
+    @Override
+    public void perNoteOn(int channel, int noteId, int key, int velocity16) {
+        Instrument i = current[channel];
+        if (i != null) i.perNoteOn(channel, noteId, key, velocity16);
+    }
+
+    @Override
+    public void perNoteOff(int channel, int noteId, int key, int velocity16) { for (Instrument i : distinct) i.perNoteOff(channel, noteId, key, velocity16); }
+
+    @Override
+    public void noteExpression(int channel, int noteId, int dimension, float value) {
+        for (Instrument i : distinct) i.noteExpression(channel, noteId, dimension, value);
+    }
+
     @Override public void tempo(double bpm) { for (Instrument i : distinct) i.tempo(bpm); }
 
     @Override

@@ -25,10 +25,13 @@ public final class Patch {
     /** CC values at load (SFZ set_ccN), 0..127. */
     final int[] initialCc = new int[128];
     final List<String> warnings;
+    /** The program's per-note expression mapping, flattened for the voices. */
+    final CompiledExpression expression;
 
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
         this.program = program;
         this.regions = regions;
+        this.expression = new CompiledExpression(program.expression(), warnings);
         this.warnings = List.copyOf(warnings);
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();

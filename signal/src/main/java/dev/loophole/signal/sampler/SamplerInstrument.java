@@ -32,6 +32,10 @@ public final class SamplerInstrument implements Instrument {
     private long stolen, dropped;
     private int activeCount;
     private double bpm = 120;
+    // Per-note expression: the id and 16-bit velocity of the note being started, and per key the id notes holding it.
+    private int startingNoteId = -1;
+    private int startingVelocity16 = -1;
+    private final int[][] perNoteHeld = new int[16][128];
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
         this(patch, sampleRate, polyphony, seed, null);
@@ -99,17 +103,55 @@ public final class SamplerInstrument implements Instrument {
     }
 
     @Override
-    public void noteOff(int channel, int key, int velocity) {
+    public void noteOff(int channel, int key, int velocity) { releaseNote(channel, key, velocity, -1); }
+
+    // --- per-note expression: notes with ids (MPE member notes, MIDI 2.0 notes) ---
+
+    @Override
+    public void perNoteOn(int channel, int noteId, int key, int velocity16) {
+        perNoteHeld[channel][key]++;
+        startingNoteId = noteId;
+        startingVelocity16 = velocity16;
+        noteOn(channel, key, Math.max(1, velocity16 >>> 9));
+        startingNoteId = -1;
+        startingVelocity16 = -1;
+    }
+
+    @Override
+    public void perNoteOff(int channel, int noteId, int key, int velocity16) {
+        if (perNoteHeld[channel][key] == 0) return; // nothing of this id can be sounding
+        releaseNote(channel, key, velocity16 >>> 9, noteId);
+    }
+
+    /** Moves one dimension of one note: only that note's voices hear it. */
+    @Override
+    public void noteExpression(int channel, int noteId, int dimension, float value) {
+        for (Voice v : voices) if (v.isActive() && v.noteId == noteId && v.channel == channel) v.expression(dimension, value);
+    }
+
+    @Override
+    public dev.loophole.model.ExpressionCapabilities capabilities() {
+        return dev.loophole.model.ExpressionCapabilities.of(patch.program.expression());
+    }
+
+    /**
+     * Note-off for a plain note ({@code noteId} -1: the key's voices without an id) or for one id.
+     * The key counts as up once no id and no plain note holds it; only then do release triggers sound.
+     */
+    private void releaseNote(int channel, int key, int velocity, int noteId) {
         ChannelState cs = channels[channel];
-        if (!cs.held[key]) return; // a note-off for a note that never started changes nothing
-        cs.held[key] = false;
-        cs.heldCount--;
+        if (noteId < 0 && !cs.held[key]) return; // a note-off for a note that never started changes nothing
         boolean latched = cs.sostenuto && cs.sostenutoLatched[key];
         for (Voice v : voices) {
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
+            if (noteId >= 0 ? v.noteId != noteId : v.noteId >= 0) continue;
             if (cs.sustain || latched) { v.noteHeld = false; v.sustained = true; }
             else v.noteOff(velocity);
         }
+        if (noteId >= 0 && --perNoteHeld[channel][key] > 0) return; // another finger still holds this key
+        if (!cs.held[key]) return;
+        cs.held[key] = false;
+        cs.heldCount--;
         // release_key sounds on the key's release; release (SFZ v2) waits for the sustain pedal.
         double heldSeconds = (frameClock - cs.onFrame[key]) / (double) sampleRate;
         startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE_KEY, heldSeconds);
@@ -181,8 +223,15 @@ public final class SamplerInstrument implements Instrument {
     @Override
     public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; }
 
+    /** Polyphonic aftertouch: kept for region conditions, and per-note expression of the key's plain notes. */
     @Override
-    public void polyPressure(int channel, int key, int value) { channels[channel].polyPressure[key] = value; }
+    public void polyPressure(int channel, int key, int value) {
+        channels[channel].polyPressure[key] = value;
+        float v = dev.loophole.signal.expression.MidiScale.unipolar7(value);
+        for (Voice x : voices)
+            if (x.isActive() && x.channel == channel && x.key == key && x.noteId < 0)
+                x.expression(dev.loophole.signal.expression.NoteExpression.POLY_AFTERTOUCH, v);
+    }
 
     @Override
     public void programChange(int channel, int program) { channels[channel].program = program; }
@@ -213,6 +262,7 @@ public final class SamplerInstrument implements Instrument {
     @Override
     public void allSoundOff() {
         activeCount = 0;
+        for (int[] h : perNoteHeld) java.util.Arrays.fill(h, 0);
         for (Voice v : voices) if (v.isActive()) v.free();
     }
 
@@ -280,6 +330,10 @@ public final class SamplerInstrument implements Instrument {
         ChannelState cs = channels[channel];
         v.ccValues = cs.cc;
         v.chan = cs;
+        v.noteId = startingNoteId;
+        v.noteExpr.begin(patch.expression);
+        // A 16-bit velocity picks regions by its 7-bit part but sets the level at full resolution.
+        if (startingVelocity16 >= 0) extraGain *= fineVelocityGain(r.ampVeltrack, velocity, startingVelocity16);
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
         int[] cc = channels[channel].cc;
@@ -358,6 +412,14 @@ public final class SamplerInstrument implements Instrument {
         int cap = patch.polyphony > 0 ? Math.min(polyphony, patch.polyphony) : polyphony;
         if (sounding >= cap && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
         return slot;
+    }
+
+    private static float fineVelocityGain(double veltrack, int velocity7, int velocity16) {
+        float coarse = Voice.velocityGain(veltrack, velocity7);
+        double v = velocity16 / 65535.0, t = veltrack / 100.0;
+        double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
+        float fine = (float) (1 + Math.abs(t) * (curve - 1));
+        return coarse > 0 ? fine / coarse : 1f;
     }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */

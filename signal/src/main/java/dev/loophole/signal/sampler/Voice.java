@@ -50,11 +50,17 @@ final class Voice {
     private final VoiceModulation mod;
     private boolean modulated;
 
+    // [expression] per-note expression (MPE / poly aftertouch / MIDI 2.0): the note's id and its state
+    int noteId = -1;
+    final VoiceExpression noteExpr;
+    private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
+
     Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng) {
         this.engineRate = engineRate;
         this.stream = stream;
         this.mod = new VoiceModulation(engineRate, rng);
         this.rng = rng;
+        this.noteExpr = new VoiceExpression(engineRate);
     }
 
     boolean isActive() { return region != null; }
@@ -76,15 +82,17 @@ final class Voice {
         streaming = s.streamed() && stream != null;
         if (streaming) stream.start(s, headEnd - dev.loophole.signal.store.StreamSlot.HISTORY_FRAMES);
         reverse = r.reverse;
+        syncCc(); // [expression] the voice's CC view, read by everything below
         modulated = r.mod.active || r.mod.matrix.startRoutes > 0;
         if (modulated) {
-            mod.start(r.mod, key, velocity, ccValues, chan, alternate, keyDelta, rng);
+            mod.keepFilterForExpression = noteExpr.movesCutoff(); // [expression] keeps a filter timbre may open
+            mod.start(r.mod, key, velocity, noteCc, chan, alternate, keyDelta, rng);
             offsetExtra = Math.max(0, offsetExtra + Math.round(mod.startAdjustment(CompiledMatrix.START_OFFSET)));
         }
         long start = Math.min(r.offset + offsetExtra, r.lastFrame);
         pos = reverse ? r.lastFrame - start : start;
         loop.start(r, r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops()));
-        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(ccValues) : 1f;
+        ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(noteCc) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
         if (r.pitchRandom > 0) cents += (rng.nextDouble() * 2 - 1) * r.pitchRandom;
@@ -95,7 +103,7 @@ final class Voice {
 
         float level = r.gain * extraGain * velocityGain(r, velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        output.start(r, level, ccValues, left != right);
+        output.start(r, level, noteCc, left != right);
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));
@@ -190,7 +198,27 @@ final class Voice {
 
     /** A CC moved: follow the region's CC crossfades (ramped over the next chunk). */
     void updateCcGain() {
-        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(ccValues);
+        syncCc();
+        if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(noteCc);
+    }
+
+    // --- [expression] per-note expression ---
+
+    /** Controller {@code n} as this note sees it: its own value (an SFZ_CC expression route) or else the channel's. */
+    int cc(int n) { return noteCc[n]; }
+
+    /** Refreshes this voice's CC view: at the start, and whenever a channel CC or one of the note's own values moves. */
+    private void syncCc() {
+        if (ccValues == null) return;
+        System.arraycopy(ccValues, 0, noteCc, 0, 128);
+        if (!noteExpr.anyCc) return;
+        for (int n = 0; n < 128; n++) { int o = noteExpr.ccOverride(n); if (o >= 0) noteCc[n] = o; }
+    }
+
+    /** One dimension of this voice's note moved (see NoteExpression). */
+    void expression(int dimension, float value) {
+        noteExpr.set(dimension, value);
+        if (noteExpr.anyCc) updateCcGain();
     }
 
     /** Current output level estimate, for quietest-first stealing. */
@@ -223,6 +251,11 @@ final class Voice {
                 if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
                 applyBend();
                 step = inc;
+            }
+            if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
+                noteExpr.advance(n);
+                step *= noteExpr.pitchRatio;
+                if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
             }
             if (modulated) {
                 mod.update(n);
@@ -258,9 +291,13 @@ final class Voice {
             } else if (ccGain != 1f) {
                 for (int k = 0; k < got; k++) env[k] *= ccGain;
             }
+            if (noteExpr.active && (noteExpr.gainFrom != 1f || noteExpr.gainTo != 1f)) { // [expression] per-note level, ramped
+                float g = noteExpr.gainFrom, dg = (noteExpr.gainTo - g) / Math.max(1, got);
+                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+            }
             freshGain = false;
-            if (modulated) output.update(ccValues, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
-            else output.update(ccValues, 0, 0, 0, stereo);
+            if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
+            else output.update(noteCc, 0, 0, 0, stereo);
             output.mix(bufL, bufR, env, stereo, outL, outR, i, got);
             i += got;
             if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {

@@ -31,6 +31,18 @@ final class VoiceModulation {
     private double filEgDepth, pitchEgDepth;
     private int velocity;
 
+    // [expression] per-note expression's share, in cents: cutoff offset, added filter-EG depth, added pitch-LFO depth
+    private double expressionCutoffCents, expressionEgCents, expressionLfoCents;
+    /** [expression] set before {@link #start}: per-note expression can move the cutoff, so an open low-pass must still run. */
+    boolean keepFilterForExpression;
+
+    /** [expression] Sets the per-note expression amounts for the next {@link #update}. */
+    void expression(double cutoffCents, double egDepthCents, double lfoDepthCents) {
+        expressionCutoffCents = cutoffCents;
+        expressionEgCents = egDepthCents;
+        expressionLfoCents = lfoDepthCents;
+    }
+
     /** Pitch offset for the current chunk, in cents; the level the modulation asks for (linear); stereo offsets in percent. */
     double pitchCents;
     float lfoGain = 1f;
@@ -51,6 +63,7 @@ final class VoiceModulation {
     void start(CompiledModulation mod, int key, int velocity, int[] cc, ChannelState chan, float alternate, int keyDelta, Rng rng) {
         m = mod;
         this.velocity = velocity;
+        expressionCutoffCents = expressionEgCents = expressionLfoCents = 0;
         pitchCents = 0;
         lfoGain = 1f;
         panOffset = widthOffset = positionOffset = 0;
@@ -63,7 +76,8 @@ final class VoiceModulation {
             fromCents[i] = Double.NaN;
         }
         // A low-pass opened past 0.45 × the rate with no resonance and nothing moving it is inaudible: skip it.
-        if (mod.openLowpass && mod.filter1.cutoff() * Math.pow(2, baseCents[0] / 1200) >= 0.45 * rate && mod.filter1.resonance() <= 0)
+        if (mod.openLowpass && mod.filter1.cutoff() * Math.pow(2, baseCents[0] / 1200) >= 0.45 * rate && mod.filter1.resonance() <= 0
+                && !keepFilterForExpression)
             filterCount = 0;
         for (int i = 0; i < filterCount; i++) {
             filters[i].setType(mod.filters[i].type());
@@ -129,7 +143,7 @@ final class VoiceModulation {
         if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) pitch += pegDepth * advance(pitchEg, n);
         if (mod.pitchLfo.on()) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
-            pitch += (mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH]) * advance(pitchLfo, n);
+            pitch += (mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents) * advance(pitchLfo, n);
         }
         pitchCents = pitch;
         double db = s[CompiledMatrix.VOLUME];
@@ -147,8 +161,8 @@ final class VoiceModulation {
         widthOffset = s[CompiledMatrix.WIDTH];
         positionOffset = s[CompiledMatrix.POSITION];
         if (filterCount > 0) {
-            double cents = baseCents[0] + s[CompiledMatrix.CUTOFF];
-            double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH];
+            double cents = baseCents[0] + s[CompiledMatrix.CUTOFF] + expressionCutoffCents;
+            double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH] + expressionEgCents;
             if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) cents += fegDepth * advance(filEg, n);
             if (mod.filLfo.on()) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
