@@ -226,6 +226,25 @@ final class CompiledRegion {
         return t;
     }
 
+    /**
+     * SFZ velocity tracking with the default curve, gain = (vel/127)²: at amp_veltrack 100 the level
+     * follows that curve, at 0 velocity is ignored, negative values invert it.
+     */
+    static float velocityGain(double veltrackPercent, int velocity) {
+        double v = velocity / 127.0;
+        double t = veltrackPercent / 100.0;
+        double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
+        return (float) (1 + Math.abs(t) * (curve - 1));
+    }
+
+    /** The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one. */
+    float velocityGain(int velocity) {
+        if (velCurve == null) return velocityGain(ampVeltrack, velocity);
+        double t = ampVeltrack / 100.0;
+        double curve = t >= 0 ? velCurve[velocity] : velCurve[127 - velocity];
+        return (float) (1 + Math.abs(t) * (curve - 1));
+    }
+
     static int frames(double seconds, int rate) {
         return (int) Math.min(Integer.MAX_VALUE, Math.round(seconds * rate));
     }

@@ -21,6 +21,7 @@ public final class SamplerInstrument implements Instrument {
     private final int sampleRate;
     private final int polyphony;
     private final Voice[] voices;
+    private final VoicePool pool;
     private final ChannelState[] channels = new ChannelState[16];
     private final Rng rng;
     private long ageCounter;
@@ -29,7 +30,6 @@ public final class SamplerInstrument implements Instrument {
     private int quality = Interpolation.CUBIC;
     private int peakVoices;
     private VoiceListener listener;
-    private long stolen, dropped;
     private int activeCount;
     private double bpm = 120;
     // Per-note expression: the id and 16-bit velocity of the note being started, and per key the id notes holding it.
@@ -48,6 +48,7 @@ public final class SamplerInstrument implements Instrument {
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng);
+        this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
@@ -323,8 +324,8 @@ public final class SamplerInstrument implements Instrument {
 
     private void startVoice(CompiledRegion r, int channel, int key, int velocity, double bend, float extraGain) {
         choke(r);
-        if (r.polyphony > 0 || r.notePolyphony > 0) limitRegion(r, key, velocity);
-        Voice v = allocate();
+        if (r.polyphony > 0 || r.notePolyphony > 0) pool.limitRegion(r, key, velocity);
+        Voice v = pool.allocate(patch.polyphony > 0 ? Math.min(polyphony, patch.polyphony) : polyphony, listener, frameClock);
         if (v == null) return;
         if (!v.isActive()) activeCount++;
         ChannelState cs = channels[channel];
@@ -347,75 +348,8 @@ public final class SamplerInstrument implements Instrument {
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
 
-    /**
-     * Region {@code polyphony} / {@code note_polyphony}: fade the oldest voices over the limit. With
-     * {@code note_selfmask} on (the default) a softer note never silences a louder one of its key.
-     */
-    private void limitRegion(CompiledRegion r, int key, int velocity) {
-        int same = 0, sameKey = 0;
-        for (Voice v : voices) {
-            if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
-            same++;
-            if (v.key == key) sameKey++;
-        }
-        while ((r.polyphony > 0 && same >= r.polyphony) || (r.notePolyphony > 0 && sameKey >= r.notePolyphony)) {
-            boolean byKey = !(r.polyphony > 0 && same >= r.polyphony);
-            Voice oldest = null;
-            for (Voice v : voices) {
-                if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
-                if (byKey && v.key != key) continue;
-                if (byKey && r.noteSelfmask && v.velocity > velocity) continue;
-                if (oldest == null || v.age < oldest.age) oldest = v;
-            }
-            if (oldest == null) break;
-            if (oldest.key == key) sameKey--;
-            same--;
-            oldest.fadeOut(fadeFrames());
-        }
-    }
-
-    /** SFZ polyphony groups: regions sharing a {@code group=} number share their limits; ungrouped regions count alone. */
-    private static boolean samePolyphonyGroup(CompiledRegion a, CompiledRegion b) {
-        return b.chokeGroup != 0 ? a.chokeGroup == b.chokeGroup : a == b;
-    }
-
-    /** Below this level (-60 dB) a fading voice may be cut outright without an audible click. */
-    static final float INAUDIBLE = 1e-3f;
-
-    /**
-     * A free voice, or null. Over the polyphony cap the oldest sounding voice fades out (never cut)
-     * while the new one takes a reserve slot. With the reserve full too, a fading voice already below
-     * -60 dB is reused; failing that the new note is dropped and counted: under overload the
-     * instrument loses notes, never the smoothness of the stream.
-     */
-    private Voice allocate() {
-        int sounding = 0;
-        Voice free = null, oldest = null, quietestFading = null;
-        float quietest = Float.MAX_VALUE;
-        for (Voice v : voices) {
-            if (!v.isActive()) { if (free == null) free = v; continue; }
-            if (v.isFading()) {
-                float l = v.loudness();
-                if (l < quietest) { quietest = l; quietestFading = v; }
-                continue;
-            }
-            sounding++;
-            if (oldest == null || v.age < oldest.age) oldest = v;
-        }
-        Voice slot = free;
-        if (slot == null && quietestFading != null && quietest < INAUDIBLE) {
-            if (listener != null) listener.stopped(quietestFading.region.source.regionId(), quietestFading.channel, quietestFading.key, frameClock);
-            quietestFading.free();
-            slot = quietestFading;
-        }
-        if (slot == null) { dropped++; return null; } // nothing stolen for a note that cannot start
-        int cap = patch.polyphony > 0 ? Math.min(polyphony, patch.polyphony) : polyphony;
-        if (sounding >= cap && oldest != null) { oldest.fadeOut(fadeFrames()); stolen++; }
-        return slot;
-    }
-
     private static float fineVelocityGain(double veltrack, int velocity7, int velocity16) {
-        float coarse = Voice.velocityGain(veltrack, velocity7);
+        float coarse = CompiledRegion.velocityGain(veltrack, velocity7);
         double v = velocity16 / 65535.0, t = veltrack / 100.0;
         double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
         float fine = (float) (1 + Math.abs(t) * (curve - 1));
@@ -423,10 +357,8 @@ public final class SamplerInstrument implements Instrument {
     }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */
-    public long voicesStolen() { return stolen; }
+    public long voicesStolen() { return pool.stolen; }
 
     /** Notes not started because every voice, reserve included, was busy. */
-    public long notesDropped() { return dropped; }
-
-    private int fadeFrames() { return (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate); }
+    public long notesDropped() { return pool.dropped; }
 }

@@ -101,7 +101,7 @@ final class Voice {
         bendCents = bendTarget = bendToCents(bend);
         applyBend();
 
-        float level = r.gain * extraGain * velocityGain(r, velocity) * r.xf.noteGain(key, velocity)
+        float level = r.gain * extraGain * r.velocityGain(velocity) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
         output.start(r, level, noteCc, left != right);
 
@@ -126,25 +126,6 @@ final class Voice {
     private int frames(int p) { return (int) Math.round(mod.startAdjustment(p) * engineRate); }
 
     private static float clamp01(float v) { return Math.max(0f, Math.min(1f, v)); }
-
-    /**
-     * SFZ velocity tracking with the default curve, gain = (vel/127)²: at amp_veltrack 100 the level
-     * follows that curve, at 0 velocity is ignored, negative values invert it.
-     */
-    static float velocityGain(double veltrackPercent, int velocity) {
-        double v = velocity / 127.0;
-        double t = veltrackPercent / 100.0;
-        double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
-        return (float) (1 + Math.abs(t) * (curve - 1));
-    }
-
-    /** The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one. */
-    static float velocityGain(CompiledRegion r, int velocity) {
-        if (r.velCurve == null) return velocityGain(r.ampVeltrack, velocity);
-        double t = r.ampVeltrack / 100.0;
-        double curve = t >= 0 ? r.velCurve[velocity] : r.velCurve[127 - velocity];
-        return (float) (1 + Math.abs(t) * (curve - 1));
-    }
 
     /** {@code bend} is -1..1 of the bend wheel's travel; with bend_smooth the voice glides there chunk by chunk. */
     void setBend(double bend) {
@@ -278,22 +259,16 @@ final class Voice {
                 }
                 faded = fadeRemaining == 0;
             }
-            if (gainFrom != lfoGain) { // the amplitude LFO moves in a ramp across the chunk, never in steps
-                float g = gainFrom, dg = (lfoGain - gainFrom) / Math.max(1, got);
+            // Modulation level, CC crossfade and per-note expression: one linear ramp across the chunk from
+            // their product at its start to their product at its end, so none of them ever steps.
+            float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
+            ccGain = ccGainTarget;
+            if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
+            if (gFrom != gTo) {
+                float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
                 for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-            } else if (lfoGain != 1f) {
-                for (int k = 0; k < got; k++) env[k] *= lfoGain;
-            }
-            if (ccGain != ccGainTarget) { // ramp the CC crossfade level across this chunk
-                float g = ccGain, dg = (ccGainTarget - ccGain) / got;
-                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-                ccGain = ccGainTarget;
-            } else if (ccGain != 1f) {
-                for (int k = 0; k < got; k++) env[k] *= ccGain;
-            }
-            if (noteExpr.active && (noteExpr.gainFrom != 1f || noteExpr.gainTo != 1f)) { // [expression] per-note level, ramped
-                float g = noteExpr.gainFrom, dg = (noteExpr.gainTo - g) / Math.max(1, got);
-                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+            } else if (gTo != 1f) {
+                for (int k = 0; k < got; k++) env[k] *= gTo;
             }
             freshGain = false;
             if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
