@@ -199,6 +199,9 @@ final class Voice {
     /** One dimension of this voice's note moved (see NoteExpression). */
     void expression(int dimension, float value) {
         noteExpr.set(dimension, value);
+        // the note's own pressure is what the matrix's aftertouch sources (cc129, cc130) read for it
+        if (dimension == dev.loophole.signal.expression.NoteExpression.PRESSURE
+                || dimension == dev.loophole.signal.expression.NoteExpression.POLY_AFTERTOUCH) mod.matrix.notePressure = value;
         if (noteExpr.anyCc) updateCcGain();
     }
 

@@ -27,6 +27,8 @@ final class VoiceMatrix {
     final float[] sums = new float[CompiledMatrix.TARGETS];
     /** Note-start adjustments (CompiledMatrix START_* indexes). */
     final float[] start = new float[CompiledMatrix.START_TARGETS];
+    /** Per-note pressure 0..1 (MPE, MIDI 2.0, poly aftertouch of this note), NaN while the note has none. */
+    float notePressure = Float.NaN;
     /** The product of the LFO and envelope routings on amplitude. */
     float amplitudeScale = 1f;
 
@@ -65,6 +67,7 @@ final class VoiceMatrix {
         randomBi = random ? (float) (rng.nextDouble() * 2 - 1) : 0;
         java.util.Arrays.fill(sums, 0f);
         java.util.Arrays.fill(start, 0f);
+        notePressure = Float.NaN;
         for (int r = 0; r < m.startRoutes; r++)
             start[m.startTarget[r]] += m.startDepth[r] * curved(ccValue(m.startSrc[r]), m.startCurve[r], m.startSrc[r]);
         for (int s = 0; s < m.lfoSlots; s++) {
@@ -91,6 +94,7 @@ final class VoiceMatrix {
 
     /** No matrix on this voice: every target reads 0. */
     void clear() {
+        notePressure = Float.NaN;
         java.util.Arrays.fill(sums, 0f);
         amplitudeScale = 1f;
     }
@@ -174,8 +178,8 @@ final class VoiceMatrix {
         if (n < 128) return cc == null ? 0 : cc[n] / 127f;
         return switch (n) {
             case 128 -> chan == null ? 0 : (float) chan.bend;
-            case 129 -> chan == null ? 0 : chan.channelPressure / 127f;
-            case 130 -> chan == null ? 0 : chan.polyPressure[key] / 127f;
+            case 129 -> notePressure == notePressure ? notePressure : chan == null ? 0 : chan.channelPressure / 127f;
+            case 130 -> notePressure == notePressure ? notePressure : chan == null ? 0 : chan.polyPressure[key] / 127f;
             case 131 -> velocity / 127f;
             case 132 -> releaseVelocity;
             case 133 -> key / 127f;

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.model.ExpressionDimension;
+import dev.loophole.signal.expression.MidiScale;
 import dev.loophole.model.ExpressionMapping;
 import dev.loophole.model.ExpressionMapping.Route;
 import dev.loophole.model.ExpressionMapping.Target;
@@ -27,6 +28,31 @@ class MpeTargetsTest {
         float[][] out = MpeFixtures.render(MpeFixtures.instrument(false), s, S);
         assertThat(rmsDb(out[0], S * 3 / 4, S) - rmsDb(out[0], 4800, S / 2)).isCloseTo(6.0, within(0.05));
         assertThat(rmsDb(out[1], S * 3 / 4, S) - rmsDb(out[1], 4800, S / 2)).isCloseTo(0.0, within(0.01));
+    }
+
+    @Test
+    void aNotesOwnPressureIsWhatTheMatrixsAftertouchSourceReadsForIt() {
+        // no expression mapping: only the region's amplitude_oncc129=100 (amplitude 0) makes the pressure heard
+        float[] tone = Fixtures.sine(440, S, 0.25);
+        Fixtures f = new Fixtures().sample("t", tone).region("t", b -> {
+            b.amp = new dev.loophole.model.Amp(0, 0, 0, 100, 0, 0, 60, 0, 0, 0);
+            b.modulation.add(dev.loophole.model.Modulation.of("cc129", "amplitude", 100));
+        });
+        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(f.provider(), S)
+                .compile(f.program().withExpression(new ExpressionMapping(List.of()))), S, 64, 1);
+        Stream s = new Stream().mcm(0, 0, 15).pressure(0, 1, 127).pressure(0, 2, 32)
+                .on(10, 1, LEFT_KEY, 100).on(10, 2, RIGHT_KEY, 100);
+        float[][] both = MpeFixtures.render(inst, s, S / 2);
+        // each member channel's note alone: its level is its own pressure
+        for (int[] c : new int[][]{{1, 127}, {2, 32}}) {
+            SamplerInstrument one = new SamplerInstrument(new PatchCompiler(f.provider(), S)
+                    .compile(f.program().withExpression(new ExpressionMapping(List.of()))), S, 64, 1);
+            Stream alone = new Stream().mcm(0, 0, 15).pressure(0, c[0], c[1]).on(10, c[0], c[0] == 1 ? LEFT_KEY : RIGHT_KEY, 100);
+            float[][] out = MpeFixtures.render(one, alone, S / 2);
+            assertThat(rmsDb(out[0], 4800, S / 2) - 20 * Math.log10(0.25 / Math.sqrt(2))).as("channel %d", c[0])
+                    .isCloseTo(20 * Math.log10(MidiScale.up(c[1], 7, 32) / 4294967295.0), within(0.01)); // MIDI 2.0 scaling: 32 → ¼
+        }
+        assertThat(rmsDb(both[0], 4800, S / 2)).isGreaterThan(-100);
     }
 
     @Test
