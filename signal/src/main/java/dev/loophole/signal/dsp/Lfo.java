@@ -138,6 +138,27 @@ public final class Lfo {
         }
     }
 
+    /**
+     * Moves the LFO on {@code n} frames without computing its output: for a routing whose depth is 0 this
+     * chunk (a mod wheel at rest), so the wave stays in phase for when it is turned up. Waves whose state
+     * depends on every frame (smoothing, sample and hold) are run in full.
+     */
+    public void skip(int n, float[] scratch) {
+        if (smoothCoef != 1 || wave == SAMPLE_AND_HOLD) { process(scratch, 0, n); return; }
+        int i = 0;
+        while (i < n && !running && !stopped) { i++; if (--delayLeft <= 0) start(); }
+        int left = n - i;
+        if (left <= 0 || stopped) return;
+        fadePos = (int) Math.min(fadeFrames, (long) fadePos + left);
+        long total = run + inc * (long) left;   // cannot overflow: inc < 2^47 and left ≤ a chunk
+        long cycles = total >>> FRAC_BITS;
+        run = total & MASK;
+        if (count > 0 && cycles > 0) {
+            cyclesDone += (int) cycles;
+            if (cyclesDone >= count) stopped = true;
+        }
+    }
+
     private void start() {
         running = true;
         // only S&H draws: other waves must not shift the instrument's random sequence

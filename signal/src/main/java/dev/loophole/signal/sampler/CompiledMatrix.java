@@ -42,6 +42,7 @@ final class CompiledMatrix {
     final float[][] curve;        // 128 points, or null for the straight line
     final boolean[] multiply;     // an LFO or envelope on amplitude scales it; a controller adds percent
     final boolean[] targets = new boolean[TARGETS]; // which targets any routing reaches
+    final int[] usedTargets;                         // the same, as a list: the sums a chunk must clear
 
     /** LFO slots: each model LFO is a main slot plus one per sub-wave; {@link #lfoOwner} is the source index. */
     final int lfoSlots, lfoCount;
@@ -78,6 +79,7 @@ final class CompiledMatrix {
         egCount = 0; egModel = new FlexEnvelope[0]; ampEg = -1;
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
+        usedTargets = new int[0];
         additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = false;
     }
 
@@ -188,6 +190,7 @@ final class CompiledMatrix {
             kept++;
         }
         routes = kept;
+        usedTargets = java.util.stream.IntStream.range(0, TARGETS).filter(x -> targets[x]).toArray();
         startRoutes = start.size();
         startSrc = new int[startRoutes]; startTarget = new int[startRoutes];
         startDepth = new float[startRoutes]; startCurve = new float[startRoutes][];

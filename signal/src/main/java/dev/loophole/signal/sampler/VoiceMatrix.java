@@ -124,7 +124,7 @@ final class VoiceMatrix {
             egValue[e] = egs[e].level();
             if (e != mx.ampEg) egs[e].skip(n);
         }
-        java.util.Arrays.fill(sums, 0f);
+        for (int t : mx.usedTargets) sums[t] = 0f; // only these were written
         float ampScale = 1f;
         for (int r = 0; r < mx.routes; r++) {
             float v = switch (mx.srcKind[r]) {

@@ -143,13 +143,13 @@ final class VoiceModulation {
         if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) pitch += pegDepth * advance(pitchEg, n);
         if (mod.pitchLfo.on()) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
-            pitch += (mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents) * advance(pitchLfo, n);
+            pitch += depthTimes(pitchLfo, mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents, n);
         }
         pitchCents = pitch;
         double db = s[CompiledMatrix.VOLUME];
         if (mod.ampLfo.on()) {
             if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
-            db += (mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH]) * advance(ampLfo, n);
+            db += depthTimes(ampLfo, mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH], n);
         }
         float gain = db == 0 ? 1f : (float) Math.pow(10, db / 20);
         if (mx.active) {
@@ -166,7 +166,7 @@ final class VoiceModulation {
             if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) cents += fegDepth * advance(filEg, n);
             if (mod.filLfo.on()) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
-                cents += (mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH]) * advance(filLfo, n);
+                cents += depthTimes(filLfo, mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH], n);
             }
             setFilter(0, cents, s[CompiledMatrix.RESONANCE], s[CompiledMatrix.FIL_GAIN]);
             if (filterCount > 1) setFilter(1, baseCents[1] + s[CompiledMatrix.CUTOFF2], s[CompiledMatrix.RESONANCE2], s[CompiledMatrix.FIL2_GAIN]);
@@ -205,6 +205,12 @@ final class VoiceModulation {
         float v = eg.level();
         if (n > 0) eg.process(scratch, 0, n);
         return v;
+    }
+
+    /** The LFO's value now times {@code depth}; at depth 0 it only moves on (no wave computed). */
+    private double depthTimes(Lfo lfo, double depth, int n) {
+        if (depth == 0) { lfo.skip(n, scratch); return 0; }
+        return depth * advance(lfo, n);
     }
 
     private float advance(Lfo lfo, int n) {
