@@ -1,5 +1,5 @@
 /**
- * SoundFont 2 (2.01, and 2.04's 24-bit samples) import: {@link dev.loophole.formats.sf2.Sf2Importer#load} gives an
+ * SoundFont 2 (2.01, and 2.04's 24-bit samples) and SoundFont 3 (SF3: Ogg Vorbis samples) import: {@link dev.loophole.formats.sf2.Sf2Importer#load} gives an
  * {@link dev.loophole.formats.sf2.Sf2Bank} with one {@link dev.loophole.model.Program} per preset, found by
  * {@link dev.loophole.formats.sf2.Sf2Bank#find(int, int) bank and program}.
  *
@@ -15,7 +15,10 @@
  * <li>Sample: {@code sf2:<absolute bank path>#<shdr index>} ({@link dev.loophole.formats.sf2.Sf2SampleRef}), read by
  *     {@link dev.loophole.formats.sf2.Sf2SampleReader}. Offsets, end and loop points are relative to that sample's
  *     first frame; loop end inclusive (SF2's end-loop minus one). Stereo halves stay two mono regions panned by
- *     their zones; a valid link (both halves pointing at each other) is kept as {@code sf2_link}.</li>
+ *     their zones; a valid link (both halves pointing at each other) is kept as {@code sf2_link}.
+ *     SF3 samples (shdr type bit 0x10) are Ogg streams in {@code smpl}: their length comes from the stream's last
+ *     granule position at load, their loop points are already relative; the reader decodes them with a
+ *     {@link dev.loophole.formats.sf2.Sf2SampleReader.Decoder} the caller supplies (media's, via the cli).</li>
  * <li>Pitch: key centre = overridingRootKey, else the sample's original pitch; transpose = coarseTune;
  *     tune = fineTune + the sample's pitch correction (so a sample wrapper must report fineTune 0);
  *     keytrack = scaleTuning; bend ±200 cents (the default pitch-wheel modulator at RPN 0 = 2 semitones).</li>
