@@ -116,9 +116,9 @@ class Sf2ErrorsTest {
     @Test
     void versionAndMissingChunks() throws IOException {
         byte[] b = good();
-        put16(b, body(b, "ifil"), 3);
+        put16(b, body(b, "ifil"), 4);
         assertThatThrownBy(() -> Sf2Importer.load(write(b))).isInstanceOf(Sf2Exception.class)
-                .hasMessageContaining("INFO/ifil").hasMessageContaining("compressed SF3");
+                .hasMessageContaining("INFO/ifil").hasMessageContaining("version 2.x or 3.x (SF3), found 4.1");
         byte[] c = good();
         c[Sf2TestWriter.find(c, "pdta")] = 'x';
         assertThatThrownBy(() -> Sf2Importer.load(write(c))).isInstanceOf(Sf2Exception.class)
