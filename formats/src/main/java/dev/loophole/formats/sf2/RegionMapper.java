@@ -137,7 +137,9 @@ final class RegionMapper {
         // envelope, full scale for the modulation envelope). The engine's stages end at their target instead:
         // decay at the sustain level, release at -90 dB. So decay becomes the time to reach sustain, and
         // volume release the time from full level to -90 dB (exact when released at the peak).
-        int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 1000);
+        // A sustain below -90 dB: the engine's decay ends at -90 dB (where it counts a level as silent), so the
+        // time is that of 90 dB at SF2's slope; the level then drops to the sustain, inaudible either way.
+        int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 900);
         double volDecay = Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k) * sustainCb / 1000.0;
         Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV),
                 Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k), volDecay,
