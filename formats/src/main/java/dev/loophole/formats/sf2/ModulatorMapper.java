@@ -26,7 +26,7 @@ import java.util.TreeSet;
  * (envelope times and sustains, the modulation envelope's depths, LFO frequencies: exponential or note-start
  * quantities the matrix cannot add), a secondary (amount) source other than "none" (the matrix scales a routing's
  * depth only from LFOs and envelopes, never from a controller), transforms other than linear and absolute value,
- * and sources without an engine controller (the wheel's RPN 0 sensitivity).
+ * and sources without an engine controller (the wheel's RPN 0 sensitivity). Linked modulators are dropped with a warning.
  */
 final class ModulatorMapper {
     private ModulatorMapper() {}
@@ -48,7 +48,7 @@ final class ModulatorMapper {
 
     /** Program curve indices 110..125 hold the 16 source shapes (type × polarity × direction), 126..141 their absolute values. */
     static final int CURVE_BASE = 110;
-    private static final int ABS = 2, SHAPES = 16;
+    private static final int ABS = 2, SHAPES = 16, LINK_DEST = 0x8000;
 
     /**
      * @param routings   playable entries, then unplayable ones as {@code sf2_<generator>}
@@ -63,13 +63,18 @@ final class ModulatorMapper {
         List<String> unplayed = new ArrayList<>();
         for (Sf2File.Mod m : effective) {
             if (Modulators.isDefault(m)) continue;
+            if ((m.dest() & LINK_DEST) != 0 || (m.src() & 0xFF) == Modulators.SRC_LINK) {
+                // A chain (spec 8.2.1 source 127, destination 0x8000 + index) may even be circular: not followed.
+                unplayed.add("linked modulators (source 127 / destination 0x8000 + index) are not supported: dropped");
+                continue;
+            }
             String src = Modulators.sourceName(m.src());
             Generator g = Generator.byId(m.dest());
             if (src == null || g == null || m.amount() == 0) continue; // no source or no destination: a no-op per spec
             String why = problem(m, src, g);
             if (why != null) {
                 out.add(new Modulation(src, "sf2_" + g.sf2Name, m.amount(), 0, 0));
-                unplayed.add(why);
+                unplayed.add(why + "; kept as target sf2_" + g.sf2Name + " in SF2 units");
                 continue;
             }
             Target t = TARGETS.get(g);

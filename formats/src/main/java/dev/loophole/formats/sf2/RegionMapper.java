@@ -94,7 +94,7 @@ final class RegionMapper {
         List<Modulation> modulation = new ArrayList<>(Modulators.defaultEntries(mods));
         modulation.addAll(own.routings());
         for (String why : own.unplayed())
-            warnOnce("mod " + why, where + ": a bank modulator is kept unplayed as target sf2_<generator> in SF2 units: " + why);
+            warnOnce("mod " + why, where + ": a bank modulator is not played: " + why);
         if (Modulators.sendsInEffect(mods))
             warnOnce("sends", where + ": the default CC91 → reverb and CC93 → chorus send modulators are not imported: "
                     + "the engine has no effect sends");

@@ -1,9 +1,5 @@
 package dev.loophole.formats.sf2;
 
-import static dev.loophole.formats.sf2.Sf2TestWriter.gen;
-import static dev.loophole.formats.sf2.Sf2TestWriter.zone;
-import static dev.loophole.formats.sf2.TestBanks.MODES;
-import static dev.loophole.formats.sf2.TestBanks.SAMPLE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,19 +19,7 @@ class Sf3HeaderTest {
     @TempDir Path dir;
 
     Path bank() throws IOException {
-        Sf2TestWriter w = new Sf2TestWriter();
-        w.ifilMajor = 3;
-        // Two pages: the stream's length is the LAST page's granule (1234), not the first one's.
-        byte[] stream = Sf2TestWriter.concat(Sf2TestWriter.oggPage(0, 30), Sf2TestWriter.oggPage(1234, 17));
-        int ogg = w.compressedSample("Ogg", stream, 32000, 64, 100, 1100, Sf2Sample.MONO);
-        int pcm = w.sample("Pcm", TestBanks.ramp(10, 3), null, 44100, 60, 0, 2, 8, Sf2Sample.MONO, 0);
-        int junk = w.compressedSample("Junk", new byte[40], 32000, 60, 0, 0, Sf2Sample.MONO);
-        w.preset("P", 0, 0, zone(gen(TestBanks.INSTRUMENT, w.instrument("I",
-                zone(Sf2TestWriter.range(TestBanks.KEY_RANGE, 0, 63), gen(MODES, 1), gen(SAMPLE_ID, ogg)),
-                zone(Sf2TestWriter.range(TestBanks.KEY_RANGE, 64, 100), gen(SAMPLE_ID, pcm)),
-                zone(Sf2TestWriter.range(TestBanks.KEY_RANGE, 101, 127), gen(SAMPLE_ID, junk))))));
-        assertThat(ogg).isZero();
-        return Files.write(dir.resolve("t.sf3"), w.build());
+        return Files.write(dir.resolve("t.sf3"), TestBanks.soundFont3().build());
     }
 
     @Test
