@@ -45,12 +45,18 @@ class Sf2PlaybackTest {
         bank = Sf2Importer.load(FLUID);
     }
 
-    /** Renders key 60 at velocity 127, held for the whole render, one tick per frame. */
+    /** Renders key 60 at velocity 127, held for the whole render. */
     static float[][] render(Program p, int frames) throws Exception {
+        return render(p, List.of(new MidiEvent(0, 0x90, 60, 127, 0, 0)), frames);
+    }
+
+    /** Renders {@code events} (one tick per frame) through the engine on channel 1. */
+    static float[][] render(Program p, List<MidiEvent> events, int frames) throws Exception {
         Patch patch = new PatchCompiler(new Samples(new SampleStore(Long.MAX_VALUE, false)), RATE).compile(p);
+        assertThat(patch.warnings()).as("engine warnings").noneMatch(w -> w.contains("not played"));
         Engine engine = new Engine(RATE, BLOCK);
         engine.route(0, new SamplerInstrument(patch, RATE, 64, 1));
-        MidiSong song = new MidiSong("t", new TempoMap(24_000, List.of()), List.of(new MidiEvent(0, 0x90, 60, 127, 0, 0)));
+        MidiSong song = new MidiSong("t", new TempoMap(24_000, List.of()), events);
         float[][] out = new float[2][frames];
         int[] pos = {0};
         new OfflineRenderer(engine, BLOCK).render(song, frames / (double) RATE, (l, r, n) -> {
