@@ -113,6 +113,21 @@ class SoundFont3Test {
         assertThat(worst).isLessThan(1.0);
     }
 
+    @Test
+    void exportWritesTheDecodedSamplesAsWavs() throws Exception {
+        Path out = dir.resolve("export");
+        CliRun run = CliRun.of("export", "--program", "0:" + PROGRAM, sf3File.toString(), out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        for (int i : used) {
+            Sf2Sample pcm = sf2.samples().get(i);
+            dev.loophole.media.AudioData wav = WavReader.read(out.resolve("samples").resolve(pcm.name() + ".wav"));
+            assertThat(wav.frames()).isEqualTo(pcm.end() - pcm.start());
+            assertThat(wav.metadata().rootKey()).isEqualTo(pcm.originalPitch());
+            assertThat(wav.metadata().loops().getFirst().start()).isEqualTo(pcm.loopStart() - pcm.start());
+            assertThat(wav.metadata().loops().getFirst().end()).isEqualTo(pcm.loopEnd() - pcm.start() - 1);
+        }
+    }
+
     static float[][] render(Path mid, Path bank, String name) throws Exception {
         Path out = dir.resolve(name);
         CliRun run = CliRun.of("render", "--midi", mid.toString(), "--instrument", bank.toString(), "--out", out.toString(),
