@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * FluidR3 presets played through the engine and measured: envelope stages against the bank's generators, the GM
- * kit's hi-hat exclusive class, and the default modulators reaching only targets the engine plays.
+ * kit's hi-hat exclusive class, and the bank's modulators reaching only targets the engine plays.
  */
 class Sf2PlaybackTest {
     static final Path FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
@@ -163,12 +163,17 @@ class Sf2PlaybackTest {
     }
 
     @Test
-    void defaultModulatorsReachOnlyTargetsTheEnginePlays() throws Exception {
-        for (int[] bp : new int[][] {{0, 0}, {0, 56}, {128, 0}}) {
+    void fluidR3ModulatorsReachOnlyTargetsTheEnginePlays() throws Exception {
+        // Piano, trumpet and kit have the defaults only; Brass Section (61) adds FluidR3's own velocity → cutoff and
+        // velocity (concave) × velocity (switch) → resonance, now played.
+        for (int[] bp : new int[][] {{0, 0}, {0, 56}, {0, 61}, {128, 0}}) {
             Program p = bank.find(bp[0], bp[1]).orElseThrow().program();
             Patch patch = new PatchCompiler(new Samples(new SampleStore(Long.MAX_VALUE, false)), RATE).compile(p);
             assertThat(patch.warnings()).as(p.name()).noneMatch(w -> w.contains("not played"));
-            assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation()).noneMatch(m -> m.target().startsWith("effect")));
+            assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation())
+                    .noneMatch(m -> m.target().startsWith("effect") || m.target().startsWith("sf2_")));
+            if (bp[1] == 61) assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation())
+                    .anyMatch(m -> m.source().equals("cc131") && m.target().equals("resonance")));
         }
     }
 }

@@ -24,8 +24,9 @@ import java.util.TreeSet;
  *
  * <p>Not representable, so kept as {@code sf2_<generator>} in SF2 units with a warning: other destinations
  * (envelope times and sustains, the modulation envelope's depths, LFO frequencies: exponential or note-start
- * quantities the matrix cannot add), a secondary (amount) source other than "none" (the matrix scales a routing's
- * depth only from LFOs and envelopes, never from a controller), transforms other than linear and absolute value,
+ * quantities the matrix cannot add), a secondary (amount) source on another controller (the matrix scales a routing's
+ * depth only from LFOs and envelopes, never from a controller; one on the same controller is multiplied into the
+ * curve), transforms other than linear and absolute value,
  * and sources without an engine controller (the wheel's RPN 0 sensitivity). Linked modulators are dropped with a warning.
  */
 final class ModulatorMapper {
@@ -46,8 +47,11 @@ final class ModulatorMapper {
             entry(MOD_LFO_TO_FILTER_FC, new Target("fillfo_depth", 1)),
             entry(MOD_LFO_TO_VOLUME, new Target("amplfo_depth", 0.1)));
 
-    /** Program curve indices 110..125 hold the 16 source shapes (type × polarity × direction), 126..141 their absolute values. */
-    static final int CURVE_BASE = 110;
+    /**
+     * Program curve indices 110..125 hold the 16 source shapes (type × polarity × direction), 126..141 their absolute
+     * values; 200..711 a shape times a secondary shape of the same controller ({@link #productIndex}).
+     */
+    static final int CURVE_BASE = 110, PRODUCT_BASE = 200;
     private static final int ABS = 2, SHAPES = 16, LINK_DEST = 0x8000;
 
     /**
@@ -81,7 +85,10 @@ final class ModulatorMapper {
             boolean abs = m.transform() == ABS;
             double depth = m.amount() * t.scale();
             // A unipolar, linear, rising controller is the engine's own 0..1: no table (except the wheel, which is −1..1).
-            int curve = (m.src() & 0xFF00) == 0 && !abs && !src.equals("cc128") ? 0 : curveIndex(m.src(), abs);
+            // A secondary source on the same controller multiplies into one table: both read the same value.
+            boolean product = (m.amountSrc() & 0xFF) != 0;
+            int curve = product ? productIndex(m.src(), m.amountSrc(), abs)
+                    : (m.src() & 0xFF00) == 0 && !abs && !src.equals("cc128") ? 0 : curveIndex(m.src(), abs);
             out.add(new Modulation(src, t.name(), abs ? Math.abs(depth) : depth, curve, 0));
             reached.add(g);
         }
@@ -91,7 +98,10 @@ final class ModulatorMapper {
     private static String problem(Sf2File.Mod m, String src, Generator g) {
         if (!TARGETS.containsKey(g)) return "destination " + g.sf2Name + " has no matrix target";
         if (src.equals("bendrange")) return "source pitch-wheel sensitivity is no engine controller";
-        if ((m.amountSrc() & 0xFF) != 0) return "a secondary (amount) source cannot scale a controller routing";
+        int secondary = m.amountSrc() & 0xFF;
+        if (secondary != 0 && secondary != (m.src() & 0xFF))
+            return "a secondary (amount) source other than the primary's controller cannot scale a controller routing";
+        if ((m.amountSrc() >> 10) > 3) return "amount source curve type " + (m.amountSrc() >> 10) + " is undefined";
         if (m.transform() != 0 && m.transform() != ABS) return "transform " + m.transform() + " is undefined";
         if ((m.src() >> 10) > 3) return "source curve type " + (m.src() >> 10) + " is undefined";
         return null;
@@ -99,15 +109,32 @@ final class ModulatorMapper {
 
     static int curveIndex(int src, boolean abs) { return CURVE_BASE + ((src >> 8) & 0xF) + (abs ? SHAPES : 0); }
 
-    /** The curves of these indices (those in 110..141), for a program's {@code curves}. */
+    /** A source shape times a secondary shape of the same controller: 200 + primary + 16 × secondary (+ 256 for |x|). */
+    static int productIndex(int src, int amountSrc, boolean abs) {
+        return PRODUCT_BASE + ((src >> 8) & 0xF) + SHAPES * ((amountSrc >> 8) & 0xF) + (abs ? SHAPES * SHAPES : 0);
+    }
+
+    /** The curves of these indices (110..141 and 200..711; others are not this class's), for a program's {@code curves}. */
     static Map<Integer, Curve> curves(Set<Integer> indices) {
         Map<Integer, Curve> out = new HashMap<>();
         for (int i : indices) {
-            if (i < CURVE_BASE || i >= CURVE_BASE + 2 * SHAPES) continue;
-            int code = (i - CURVE_BASE) % SHAPES;
-            boolean abs = i - CURVE_BASE >= SHAPES;
+            int primary, secondary = -1;
+            boolean abs;
+            if (i >= CURVE_BASE && i < CURVE_BASE + 2 * SHAPES) {
+                primary = (i - CURVE_BASE) % SHAPES;
+                abs = i - CURVE_BASE >= SHAPES;
+            } else if (i >= PRODUCT_BASE && i < PRODUCT_BASE + 2 * SHAPES * SHAPES) {
+                primary = (i - PRODUCT_BASE) % SHAPES;
+                secondary = (i - PRODUCT_BASE) / SHAPES % SHAPES;
+                abs = i - PRODUCT_BASE >= SHAPES * SHAPES;
+            } else {
+                continue;
+            }
             List<Double> v = new ArrayList<>(128);
-            for (int c = 0; c < 128; c++) v.add(abs ? Math.abs(shape(code, c)) : shape(code, c));
+            for (int c = 0; c < 128; c++) {
+                double y = shape(primary, c) * (secondary < 0 ? 1 : shape(secondary, c));
+                v.add(abs ? Math.abs(y) : y);
+            }
             out.put(i, new Curve(i, v));
         }
         return out;

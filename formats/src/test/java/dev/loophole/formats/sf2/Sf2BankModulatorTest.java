@@ -51,6 +51,7 @@ class Sf2BankModulatorTest {
                 new Sf2TestWriter.Mod(NEG | CC | 24, 8, -600, 0, 2), // CC24 falling, |x| transform → initialFilterFc −600
                 mod(CC | 3, 34, 1200),                        // CC3 → attackVolEnv: no matrix target
                 new Sf2TestWriter.Mod(CC | 4, 8, 100, CC | 5, 0), // CC4 × CC5 → initialFilterFc: secondary source
+                new Sf2TestWriter.Mod(CONCAVE | 2, 9, -470, SWITCH | 2, 0), // velocity concave × velocity switch → Q (FluidR3's brass)
                 mod(CC | 6, 7, 300));                         // CC6 → modEnvToPitch: no matrix target
         int inst = w.instrument("M", zone(mods, gen(TestBanks.SAMPLE_ID, s)));
         w.preset("P", 0, 0, zone(gen(TestBanks.INSTRUMENT, inst)));
@@ -74,7 +75,8 @@ class Sf2BankModulatorTest {
                 new Modulation("cc2", "amplfo_depth", 6, 0, 0),                         // 60 cB = 6 dB
                 new Modulation("cc2", "pitchlfo_depth", 30, 0, 0),
                 new Modulation("cc23", "resonance", 5, 116, 0),
-                new Modulation("cc24", "cutoff", 600, 127, 0));                         // |−600 × (1 − x)|
+                new Modulation("cc24", "cutoff", 600, 127, 0),                          // |−600 × (1 − x)|
+                new Modulation("cc131", "resonance", -47, 200 + 4 + 16 * 12, 0));       // one table: concave × switch
         // What those routings modulate exists although the generators are 0: LFO 1 with its pitch routing, the
         // modLfo's cutoff target, and a filter (velocity→cutoff is off in these options).
         assertThat(region.lfos()).containsExactly(new Lfo(1, 8.176, 0, 0.000977, 0, 0, 0,
@@ -93,13 +95,14 @@ class Sf2BankModulatorTest {
         assertThat(bank.diagnostics()).filteredOn(d -> d.message().contains("a bank modulator is not played")).extracting(d -> d.message()
                 .replaceAll(".*not played: ", "")).containsExactlyInAnyOrder(
                 "destination attackVolEnv has no matrix target; kept as target sf2_attackVolEnv in SF2 units",
-                "a secondary (amount) source cannot scale a controller routing; kept as target sf2_initialFilterFc in SF2 units",
+                "a secondary (amount) source other than the primary's controller cannot scale a controller routing; "
+                        + "kept as target sf2_initialFilterFc in SF2 units",
                 "destination modEnvToPitch has no matrix target; kept as target sf2_modEnvToPitch in SF2 units");
     }
 
     @Test
     void sourceShapesBecomeCurveTables() {
-        assertThat(program.curves()).containsOnlyKeys(100, 112, 114, 116, 118, 122, 127);
+        assertThat(program.curves()).containsOnlyKeys(100, 112, 114, 116, 118, 122, 127, 396);
         Curve concave = program.curves().get(114), bipolar = program.curves().get(112), convex = program.curves().get(118),
                 bipolarConcave = program.curves().get(116), toggle = program.curves().get(122), falling = program.curves().get(127);
         // Concave rising: −20/96 · log10((1 − v/127)²): 0 at 0, (63/127)² = 0.246078 → 0.126860 at 64, 1 at 127.
@@ -120,6 +123,11 @@ class Sf2BankModulatorTest {
         // Switch: 0 below half, 1 from 64 (64/127 ≥ 0.5).
         assertThat(toggle.at(63)).isZero();
         assertThat(toggle.at(64)).isEqualTo(1.0);
+        // Concave × switch on velocity: 0 below 64, then the concave value (0.126860 at 64), 1 at 127.
+        Curve product = program.curves().get(396);
+        assertThat(product.at(63)).isZero();
+        assertThat(product.at(64)).isCloseTo(0.126860, within(1e-6));
+        assertThat(product.at(127)).isEqualTo(1.0);
         // Falling linear under the absolute-value transform: 1 − v/127.
         assertThat(falling.at(0)).isEqualTo(1.0);
         assertThat(falling.at(127)).isZero();
