@@ -22,6 +22,7 @@ class Sf2ModulatorPlaybackTest {
     static final int RATE = Sf2PlaybackTest.RATE;
     @TempDir static Path dir;
     static Program program;
+    static Path bankFile;
 
     @BeforeAll
     static void bank() throws Exception {
@@ -32,8 +33,8 @@ class Sf2ModulatorPlaybackTest {
         w.instrument("Mod", List.of(ExportCommandTest.gen(54, 1), ExportCommandTest.gen(53, s)));
         w.modulators(new int[] {0x0400 | 0x80 | 21, 48, 480, 0, 0}, new int[] {0x80 | 2, 52, 50, 0, 0});
         w.preset("Mod", 0, 0, List.of(ExportCommandTest.gen(41, 0)));
-        Path f = Files.write(dir.resolve("mod.sf2"), w.build());
-        program = Sf2Importer.load(f).find(0, 0).orElseThrow().program();
+        bankFile = Files.write(dir.resolve("mod.sf2"), w.build());
+        program = Sf2Importer.load(bankFile).find(0, 0).orElseThrow().program();
     }
 
     static float[][] play(int cc, int value) throws Exception {
@@ -66,5 +67,18 @@ class Sf2ModulatorPlaybackTest {
         System.out.printf("CC2=127 → %.4f Hz, CC2=64 → %.4f Hz%n", up, mid);
         assertThat(up).isCloseTo(480 * Math.pow(2, 50 / 1200.0), within(0.002));
         assertThat(mid).isCloseTo(480 * Math.pow(2, 50 * 64 / 127.0 / 1200), within(0.002));
+    }
+
+    @Test
+    void exportedSfzKeepsTheRoutingsAndTheirCurve() throws Exception {
+        Path out = dir.resolve("export");
+        CliRun run = CliRun.of("export", "--program", "0", bankFile.toString(), out.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        String sfz = Files.readString(out.resolve("Mod.sfz"));
+        Program back = dev.loophole.formats.sfz.SfzImporter.load(out.resolve("Mod.sfz"));
+        System.out.println(sfz.lines().filter(l -> l.contains("cc21") || l.contains("cc2") || l.startsWith("<curve>")).toList());
+        var own = program.regions().getFirst().modulation().stream().filter(m -> m.source().equals("cc21") || m.source().equals("cc2")).toList();
+        assertThat(back.regions().getFirst().modulation()).containsAll(own);
+        for (var m : own) if (m.curve() > 0) assertThat(back.curves().get(m.curve())).isEqualTo(program.curves().get(m.curve()));
     }
 }

@@ -47,12 +47,43 @@ final class ModulatorMapper {
             entry(MOD_LFO_TO_FILTER_FC, new Target("fillfo_depth", 1)),
             entry(MOD_LFO_TO_VOLUME, new Target("amplfo_depth", 0.1)));
 
+    private static final int ABS = 2, LINK_DEST = 0x8000;
+
     /**
-     * Program curve indices 110..125 hold the 16 source shapes (type × polarity × direction), 126..141 their absolute
-     * values; 200..711 a shape times a secondary shape of the same controller ({@link #productIndex}).
+     * Curve indices for the source shapes a bank uses, given out from 101 (100 is the default concave) in order of first
+     * use, so that they stay within SFZ's curve_index range (0..255) and only used shapes exist. A shape is a primary
+     * source's curve code (bits 8-11 of the source word: direction, polarity, type), optionally times a secondary
+     * source's on the same controller, optionally under the absolute-value transform.
      */
-    static final int CURVE_BASE = 110, PRODUCT_BASE = 200;
-    private static final int ABS = 2, SHAPES = 16, LINK_DEST = 0x8000;
+    static final class Shapes {
+        static final int FIRST = 101, LAST = 255;
+        private final Map<Integer, Integer> indexOf = new HashMap<>();
+        private final Map<Integer, Curve> curves = new HashMap<>();
+
+        /** The index of this shape, or -1 when the bank already uses every index up to 255. */
+        int index(int primary, int secondary, boolean abs) {
+            int key = primary | (secondary + 1) << 4 | (abs ? 1 << 9 : 0);
+            Integer known = indexOf.get(key);
+            if (known != null) return known;
+            int i = FIRST + indexOf.size();
+            if (i > LAST) return -1;
+            List<Double> v = new ArrayList<>(128);
+            for (int c = 0; c < 128; c++) {
+                double y = shape(primary, c) * (secondary < 0 ? 1 : shape(secondary, c));
+                v.add(abs ? Math.abs(y) : y);
+            }
+            indexOf.put(key, i);
+            curves.put(i, new Curve(i, v));
+            return i;
+        }
+
+        /** The curves of these indices that this bank gave out. */
+        Map<Integer, Curve> curves(Set<Integer> used) {
+            Map<Integer, Curve> out = new HashMap<>();
+            for (int i : used) if (curves.containsKey(i)) out.put(i, curves.get(i));
+            return out;
+        }
+    }
 
     /**
      * @param routings   playable entries, then unplayable ones as {@code sf2_<generator>}
@@ -61,7 +92,7 @@ final class ModulatorMapper {
      */
     record Mapped(List<Modulation> routings, Set<Generator> generators, List<String> unplayed) {}
 
-    static Mapped map(List<Sf2File.Mod> effective) {
+    static Mapped map(List<Sf2File.Mod> effective, Shapes shapes) {
         List<Modulation> out = new ArrayList<>();
         Set<Generator> reached = new TreeSet<>();
         List<String> unplayed = new ArrayList<>();
@@ -86,9 +117,15 @@ final class ModulatorMapper {
             double depth = m.amount() * t.scale();
             // A unipolar, linear, rising controller is the engine's own 0..1: no table (except the wheel, which is −1..1).
             // A secondary source on the same controller multiplies into one table: both read the same value.
-            boolean product = (m.amountSrc() & 0xFF) != 0;
-            int curve = product ? productIndex(m.src(), m.amountSrc(), abs)
-                    : (m.src() & 0xFF00) == 0 && !abs && !src.equals("cc128") ? 0 : curveIndex(m.src(), abs);
+            int secondary = (m.amountSrc() & 0xFF) != 0 ? (m.amountSrc() >> 8) & 0xF : -1;
+            int curve = secondary < 0 && (m.src() & 0xFF00) == 0 && !abs && !src.equals("cc128") ? 0
+                    : shapes.index((m.src() >> 8) & 0xF, secondary, abs);
+            if (curve < 0) {
+                out.add(new Modulation(src, "sf2_" + g.sf2Name, m.amount(), 0, 0));
+                unplayed.add("the bank uses more source shapes than SFZ's curve indices hold (101..255); kept as target sf2_"
+                        + g.sf2Name + " in SF2 units");
+                continue;
+            }
             out.add(new Modulation(src, t.name(), abs ? Math.abs(depth) : depth, curve, 0));
             reached.add(g);
         }
@@ -105,39 +142,6 @@ final class ModulatorMapper {
         if (m.transform() != 0 && m.transform() != ABS) return "transform " + m.transform() + " is undefined";
         if ((m.src() >> 10) > 3) return "source curve type " + (m.src() >> 10) + " is undefined";
         return null;
-    }
-
-    static int curveIndex(int src, boolean abs) { return CURVE_BASE + ((src >> 8) & 0xF) + (abs ? SHAPES : 0); }
-
-    /** A source shape times a secondary shape of the same controller: 200 + primary + 16 × secondary (+ 256 for |x|). */
-    static int productIndex(int src, int amountSrc, boolean abs) {
-        return PRODUCT_BASE + ((src >> 8) & 0xF) + SHAPES * ((amountSrc >> 8) & 0xF) + (abs ? SHAPES * SHAPES : 0);
-    }
-
-    /** The curves of these indices (110..141 and 200..711; others are not this class's), for a program's {@code curves}. */
-    static Map<Integer, Curve> curves(Set<Integer> indices) {
-        Map<Integer, Curve> out = new HashMap<>();
-        for (int i : indices) {
-            int primary, secondary = -1;
-            boolean abs;
-            if (i >= CURVE_BASE && i < CURVE_BASE + 2 * SHAPES) {
-                primary = (i - CURVE_BASE) % SHAPES;
-                abs = i - CURVE_BASE >= SHAPES;
-            } else if (i >= PRODUCT_BASE && i < PRODUCT_BASE + 2 * SHAPES * SHAPES) {
-                primary = (i - PRODUCT_BASE) % SHAPES;
-                secondary = (i - PRODUCT_BASE) / SHAPES % SHAPES;
-                abs = i - PRODUCT_BASE >= SHAPES * SHAPES;
-            } else {
-                continue;
-            }
-            List<Double> v = new ArrayList<>(128);
-            for (int c = 0; c < 128; c++) {
-                double y = shape(primary, c) * (secondary < 0 ? 1 : shape(secondary, c));
-                v.add(abs ? Math.abs(y) : y);
-            }
-            out.put(i, new Curve(i, v));
-        }
-        return out;
     }
 
     /**

@@ -154,8 +154,8 @@ final class Modulators {
     static Map<Integer, Curve> curves() { return CURVES; }
 
     /** The curves a program's routings use: the concave default and the bank modulators' source shapes. */
-    static Map<Integer, Curve> curvesFor(java.util.Set<Integer> used) {
-        Map<Integer, Curve> out = new java.util.TreeMap<>(ModulatorMapper.curves(used));
+    static Map<Integer, Curve> curvesFor(java.util.Set<Integer> used, ModulatorMapper.Shapes shapes) {
+        Map<Integer, Curve> out = new java.util.TreeMap<>(shapes.curves(used));
         if (used.contains(CONCAVE_CURVE)) out.put(CONCAVE_CURVE, CURVES.get(CONCAVE_CURVE));
         return out;
     }

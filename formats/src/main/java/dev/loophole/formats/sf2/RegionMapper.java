@@ -27,6 +27,8 @@ final class RegionMapper {
     private final Path bank;
     private final Sf2Options options;
     private final java.util.Set<String> warned = new java.util.HashSet<>();
+    /** The bank's modulator source shapes as program curves (shared by every preset, see {@link ModulatorMapper.Shapes}). */
+    final ModulatorMapper.Shapes shapes = new ModulatorMapper.Shapes();
 
     RegionMapper(Sf2File f, Path bank, Sf2Options options) {
         this.f = f;
@@ -75,7 +77,7 @@ final class RegionMapper {
         }
         b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0).withVelocityCurve(velCurve);
 
-        ModulatorMapper.Mapped own = ModulatorMapper.map(mods);
+        ModulatorMapper.Mapped own = ModulatorMapper.map(mods, shapes);
         mapSampleWindow(r, b, where);
         b.envelopes = envelopes(r, singleKey, where);
         b.filters.addAll(filter(r, mods, fixedVel, own.generators()));

@@ -36,7 +36,7 @@
  *     CC1 and channel pressure drive {@code pitchlfo_depth} (50 cents) as modulation entries.</li>
  * <li>Modulators: the defaults as typed fields or routings ({@code Modulators}; the CC91/CC93 effect sends are
  *     dropped with one warning, the engine has no sends); a bank's own ones as matrix routings with exact unit
- *     conversions and the source shapes as curves 110..141 ({@code ModulatorMapper}), or, where the matrix cannot
+ *     conversions and the source shapes as curves 101..255 ({@code ModulatorMapper}), or, where the matrix cannot
  *     express them, kept as {@code sf2_<generator>} in SF2 units with a warning naming the reason.</li>
  * <li>exclusiveClass → choke group and off_by, fast off. sampleModes 1 → loop_continuous, 3 → loop_sustain,
  *     0/2 → no_loop (stated explicitly so that the sample's own loop is not used).</li>

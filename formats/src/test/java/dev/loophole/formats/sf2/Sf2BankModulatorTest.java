@@ -62,21 +62,36 @@ class Sf2BankModulatorTest {
         region = program.regions().getFirst();
     }
 
+    /** The routing from {@code source} to {@code target}. */
+    static Modulation route(String source, String target) {
+        return region.modulation().stream().filter(m -> m.source().equals(source) && m.target().equals(target)).findFirst().orElseThrow();
+    }
+
+    /** The curve a routing reads (curve 0, the straight line, has no table). */
+    static Curve curve(String source, String target) { return program.curves().get(route(source, target).curve()); }
+
     @Test
     void destinationsConvertToTheTargetsUnits() {
-        assertThat(region.modulation()).contains(
-                new Modulation("cc2", "resonance", 10, 0, 0),                           // 100 cB = 10 dB
-                new Modulation("cc21", "volume", -48, 114, 0),                          // 480 cB of attenuation, unscaled
-                new Modulation("cc22", "pan", 100, 112, 0),                             // 500 × 0.1 % = model 100
-                new Modulation("cc128", "pitch", 50, 112, 0),                           // wheel −1..1 × 50 cents
-                new Modulation("cc64", "pitch", 1200, 122, 0),                          // 12 semitones
-                new Modulation("cc129", "lfo1_pitch", 100, 0, 0),                       // depth of lfo1 → pitch
-                new Modulation("cc1", "fillfo_depth", 1200, 118, 0),
-                new Modulation("cc2", "amplfo_depth", 6, 0, 0),                         // 60 cB = 6 dB
-                new Modulation("cc2", "pitchlfo_depth", 30, 0, 0),
-                new Modulation("cc23", "resonance", 5, 116, 0),
-                new Modulation("cc24", "cutoff", 600, 127, 0),                          // |−600 × (1 − x)|
-                new Modulation("cc131", "resonance", -47, 200 + 4 + 16 * 12, 0));       // one table: concave × switch
+        // {source, target, depth}: the depth in the target's unit, worked out from the amount
+        Object[][] expected = {
+                {"cc2", "resonance", 10.0},         // 100 cB = 10 dB
+                {"cc21", "volume", -48.0},          // 480 cB of attenuation, unscaled
+                {"cc22", "pan", 100.0},             // 500 × 0.1 % = model 100
+                {"cc128", "pitch", 50.0},           // wheel −1..1 × 50 cents
+                {"cc64", "pitch", 1200.0},          // 12 semitones
+                {"cc129", "lfo1_pitch", 100.0},     // depth of the lfo1 → pitch routing
+                {"cc1", "fillfo_depth", 1200.0},
+                {"cc2", "amplfo_depth", 6.0},       // 60 cB = 6 dB
+                {"cc2", "pitchlfo_depth", 30.0},
+                {"cc23", "resonance", 5.0},
+                {"cc24", "cutoff", 600.0},          // |−600 × (1 − x)|
+                {"cc131", "resonance", -47.0}};     // one table: concave × switch
+        for (Object[] e : expected) assertThat(route((String) e[0], (String) e[1]).depth()).as("%s → %s", e[0], e[1]).isEqualTo(e[2]);
+        // Rising, unipolar, linear controllers need no table; every other shape has one, within SFZ's curve indices.
+        assertThat(route("cc2", "resonance").curve()).isZero();
+        assertThat(route("cc129", "lfo1_pitch").curve()).isZero();
+        assertThat(region.modulation()).allSatisfy(m -> assertThat(m.curve()).isBetween(0, 255));
+        assertThat(route("cc22", "pan").curve()).isEqualTo(route("cc128", "pitch").curve()); // both bipolar linear
         // What those routings modulate exists although the generators are 0: LFO 1 with its pitch routing, the
         // modLfo's cutoff target, and a filter (velocity→cutoff is off in these options).
         assertThat(region.lfos()).containsExactly(new Lfo(1, 8.176, 0, 0.000977, 0, 0, 0,
@@ -102,9 +117,11 @@ class Sf2BankModulatorTest {
 
     @Test
     void sourceShapesBecomeCurveTables() {
-        assertThat(program.curves()).containsOnlyKeys(100, 112, 114, 116, 118, 122, 127, 396);
-        Curve concave = program.curves().get(114), bipolar = program.curves().get(112), convex = program.curves().get(118),
-                bipolarConcave = program.curves().get(116), toggle = program.curves().get(122), falling = program.curves().get(127);
+        // Seven shapes, numbered from 101 in order of use; 100 is the default CC7/CC11 concave.
+        assertThat(program.curves()).containsOnlyKeys(100, 101, 102, 103, 104, 105, 106, 107);
+        Curve concave = curve("cc21", "volume"), bipolar = curve("cc22", "pan"), convex = curve("cc1", "fillfo_depth"),
+                bipolarConcave = curve("cc23", "resonance"), toggle = curve("cc64", "pitch"), falling = curve("cc24", "cutoff"),
+                product = curve("cc131", "resonance");
         // Concave rising: −20/96 · log10((1 − v/127)²): 0 at 0, (63/127)² = 0.246078 → 0.126860 at 64, 1 at 127.
         assertThat(concave.at(0)).isZero();
         assertThat(concave.at(64)).isCloseTo(0.126860, within(1e-6));
@@ -124,7 +141,6 @@ class Sf2BankModulatorTest {
         assertThat(toggle.at(63)).isZero();
         assertThat(toggle.at(64)).isEqualTo(1.0);
         // Concave × switch on velocity: 0 below 64, then the concave value (0.126860 at 64), 1 at 127.
-        Curve product = program.curves().get(396);
         assertThat(product.at(63)).isZero();
         assertThat(product.at(64)).isCloseTo(0.126860, within(1e-6));
         assertThat(product.at(127)).isEqualTo(1.0);
