@@ -150,7 +150,7 @@ final class ExportCommand implements Callable<Integer> {
                 } catch (IllegalArgumentException e) {
                     throw new Errors.UserError(file + ": " + e.getMessage());
                 }
-                Sf2Audio audio = Sf2SampleReader.read(bank, ref.sampleIndex());
+                Sf2Audio audio = Sf2SampleReader.read(bank, ref.sampleIndex(), Samples.VORBIS);
                 Path wav = dir.resolve(unique(safeName(audio.name().isBlank() ? "sample-" + ref.sampleIndex() : audio.name()) + ".wav", names));
                 WavWriter.write(wav, audioData(audio));
                 wavs.put(s.path(), wav.toString());

@@ -4,6 +4,7 @@ import dev.loophole.formats.sf2.Sf2Audio;
 import dev.loophole.formats.sf2.Sf2SampleRef;
 import dev.loophole.formats.sf2.Sf2SampleReader;
 import dev.loophole.media.AudioData;
+import dev.loophole.media.OggVorbisReader;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.model.SampleRef;
@@ -21,6 +22,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * because the engine must not know the SoundFont format.
  */
 final class Samples implements SampleProvider {
+    /**
+     * SoundFont 3 samples: mono Ogg Vorbis streams inside the bank's smpl chunk, decoded by media's JOrbis reader
+     * to the exact length the stream's last granule position states.
+     */
+    static final Sf2SampleReader.Decoder VORBIS = (bank, offset, length) -> {
+        AudioData a = OggVorbisReader.read(bank, offset, length);
+        if (a.channels().length != 1)
+            throw new IOException(bank + ": the Ogg Vorbis sample at smpl bytes " + offset + ".." + (offset + length)
+                    + " has " + a.channels().length + " channels; a SoundFont sample is mono");
+        return a.channels()[0];
+    };
+
     private final SampleStore store;
     private final Map<String, SampleData> soundFont = new ConcurrentHashMap<>();
 
@@ -36,7 +49,7 @@ final class Samples implements SampleProvider {
         if (!Sf2SampleRef.isSf2(ref.path())) return store.load(ref, minHeadFrames, ramMode);
         SampleData d = soundFont.get(ref.path());
         if (d != null) return d;
-        Sf2Audio a = Sf2SampleReader.read(ref.path());
+        Sf2Audio a = Sf2SampleReader.read(ref.path(), VORBIS);
         // The bank's pitch correction is already in the region's tune: the sample itself carries none.
         List<SampleMetadata.SampleLoop> loops = a.loopEnd() > a.loopStart() && a.loopStart() >= 0
                 ? List.of(new SampleMetadata.SampleLoop(a.loopStart(), a.loopEnd(), 0)) : List.of();

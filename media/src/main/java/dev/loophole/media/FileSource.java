@@ -12,18 +12,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A file opened for positional reads. Every failure becomes a {@link MediaException} naming the file,
- * so the parsers above it never see a raw {@link IOException} or an end-of-file surprise.
+ * A file, or a byte window inside one, opened for positional reads. Every failure becomes a
+ * {@link MediaException} naming the file, so the parsers above it never see a raw {@link IOException} or an
+ * end-of-file surprise. A window (an Ogg stream inside a SoundFont 3 bank) reads as if it were the whole file.
  */
 final class FileSource implements AutoCloseable {
     final Path path;
     private final FileChannel channel;
-    private final long size;
+    private final long base, size;
 
-    private FileSource(Path path, FileChannel channel, long size) {
+    private FileSource(Path path, FileChannel channel, long base, long size) {
         this.path = path;
         this.channel = channel;
+        this.base = base;
         this.size = size;
+    }
+
+    /** Bytes {@code offset .. offset + length} of {@code path}, which must lie inside the file. */
+    static FileSource open(Path path, long offset, long length) throws MediaException {
+        FileSource whole = open(path);
+        if (offset < 0 || length < 0 || offset + length > whole.size) {
+            whole.close();
+            throw new MediaException(path, "expected bytes " + offset + ".." + (offset + length)
+                    + " inside the file, which has " + whole.size);
+        }
+        return new FileSource(path, whole.channel, offset, length);
     }
 
     static FileSource open(Path path) throws MediaException {
@@ -31,7 +44,7 @@ final class FileSource implements AutoCloseable {
         try {
             FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
             try {
-                return new FileSource(path, ch, ch.size());
+                return new FileSource(path, ch, 0, ch.size());
             } catch (IOException e) {
                 ch.close();
                 throw e;
@@ -61,16 +74,21 @@ final class FileSource implements AutoCloseable {
 
     /** Fills {@code dst} from {@code position} as far as the file allows; returns the bytes read. */
     int readAtMost(long position, ByteBuffer dst) throws MediaException {
-        int start = dst.position();
+        int start = dst.position(), limit = dst.limit();
+        // A window must not read past its end into the rest of the file: cap the buffer, restore it after.
+        if (position < size && dst.remaining() > size - position) dst.limit(start + (int) (size - position));
+        else if (position >= size) dst.limit(start);
         try {
             while (dst.hasRemaining()) {
-                int n = channel.read(dst, position + (dst.position() - start));
+                int n = channel.read(dst, base + position + (dst.position() - start));
                 if (n < 0) break;
             }
         } catch (ClosedByInterruptException e) {
             throw new MediaException(path, "reading was interrupted", e);
         } catch (IOException e) {
             throw new MediaException(path, "cannot read: " + e.getMessage(), e);
+        } finally {
+            dst.limit(limit);
         }
         return dst.position() - start;
     }

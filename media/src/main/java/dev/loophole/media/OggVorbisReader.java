@@ -59,9 +59,22 @@ public final class OggVorbisReader implements AudioReader {
         }
     }
 
+    /**
+     * Decodes the Ogg Vorbis stream stored at bytes {@code offset .. offset + length} of {@code file} (a SoundFont 3
+     * sample inside its bank's {@code smpl} chunk) exactly as {@link #read(Path)} decodes a whole file.
+     */
+    public static AudioData read(Path file, long offset, long length) throws MediaException {
+        try (AudioReader r = open(FileSource.open(file, offset, length))) {
+            return AudioFiles.readAll(r);
+        }
+    }
+
     /** Opens the file (reading its headers and its last page); the caller closes the reader. */
     public static OggVorbisReader open(Path file) throws MediaException {
-        FileSource src = FileSource.open(file);
+        return open(FileSource.open(file));
+    }
+
+    private static OggVorbisReader open(FileSource src) throws MediaException {
         try {
             checkCodec(src);
             OggVorbisReader r = new OggVorbisReader(src);

@@ -15,8 +15,9 @@ import java.util.Map;
  * velocity→attenuation (concave, 960 cB) is the engine's {@code amp_veltrack=100} curve, gain (vel/127)², exactly;
  * velocity→filter cutoff (−2400 cents, linear) becomes the filter's cutoff − 2400 cents with +2400 cents of
  * velocity tracking; channel pressure and CC1 → vibrato LFO depth ({@code pitchlfo_depth}, 50 cents), CC7/CC11 → volume (concave,
- * curve {@link #CONCAVE_CURVE}), CC10 → pan (bipolar), CC91/CC93 → reverb/chorus sends are {@link Modulation}
- * entries; pitch wheel → pitch with RPN 0 sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents.
+ * curve {@link #CONCAVE_CURVE}) and CC10 → pan (bipolar) are {@link Modulation} entries; pitch wheel → pitch with RPN 0
+ * sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents. CC91/CC93 → reverb/chorus sends are not imported: the
+ * engine has no sends (one import warning says so). A bank's own modulators are {@link ModulatorMapper}'s.
  */
 final class Modulators {
     private Modulators() {}
@@ -121,7 +122,8 @@ final class Modulators {
     static List<Modulation> defaultEntries(List<Sf2File.Mod> effective) {
         List<Modulation> out = new ArrayList<>();
         for (Sf2File.Mod d : DEFAULTS) {
-            if (d == VEL_TO_ATTENUATION || d == VEL_TO_FILTER || d.dest() == DEST_INITIAL_PITCH) continue;
+            // Velocity and pitch wheel are typed fields; the reverb/chorus sends have no engine to reach (see sendsInEffect).
+            if (d == VEL_TO_ATTENUATION || d == VEL_TO_FILTER || d.dest() == DEST_INITIAL_PITCH || d.dest() == 15 || d.dest() == 16) continue;
             int i = indexOf(effective, d);
             if (i < 0) continue;
             int amount = effective.get(i).amount();
@@ -130,35 +132,33 @@ final class Modulators {
             out.add(switch (d.dest()) {
                 case 6 -> new Modulation(src, "pitchlfo_depth", amount, 0, 0);
                 case 48 -> new Modulation(src, "volume", -amount / 10.0, CONCAVE_CURVE, 0);
-                case 17 -> new Modulation(src, "pan", amount / 5.0, BIPOLAR_CURVE, 0);
-                case 16 -> new Modulation(src, "effect1", amount / 10.0, 0, 0);
-                default -> new Modulation(src, "effect2", amount / 10.0, 0, 0);
+                default -> new Modulation(src, "pan", amount / 5.0, BIPOLAR_CURVE, 0);
             });
         }
         return out;
     }
 
-    /**
-     * The bank's own modulators (those not identical to a default), kept as entries in SF2 units with the
-     * target named {@code sf2_<generator>}; the engine does not play them yet. Returns how many were kept.
-     */
-    static int fileEntries(List<Sf2File.Mod> effective, List<Modulation> out) {
-        int n = 0;
-        for (Sf2File.Mod m : effective) {
-            if (indexOf(DEFAULTS, m) >= 0) continue;
-            String src = sourceName(m.src());
-            Generator g = Generator.byId(m.dest());
-            if (src == null || g == null || m.amount() == 0) continue; // no source or no destination: a no-op per spec
-            out.add(new Modulation(src, "sf2_" + g.sf2Name, m.amount(), 0, 0));
-            n++;
-        }
-        return n;
+    /** One of the ten defaults (by source, destination and amount source), whatever its amount. */
+    static boolean isDefault(Sf2File.Mod m) { return indexOf(DEFAULTS, m) >= 0; }
+
+    /** Whether the default CC91 → reverb or CC93 → chorus send is in effect (the engine has no sends). */
+    static boolean sendsInEffect(List<Sf2File.Mod> effective) {
+        for (Sf2File.Mod m : effective)
+            if ((m.dest() == 15 || m.dest() == 16) && isDefault(m) && m.amount() != 0) return true;
+        return false;
     }
 
     private static final Map<Integer, Curve> CURVES = makeCurves();
 
     /** The curves the entries above refer to. */
     static Map<Integer, Curve> curves() { return CURVES; }
+
+    /** The curves a program's routings use: the concave default and the bank modulators' source shapes. */
+    static Map<Integer, Curve> curvesFor(java.util.Set<Integer> used, ModulatorMapper.Shapes shapes) {
+        Map<Integer, Curve> out = new java.util.TreeMap<>(shapes.curves(used));
+        if (used.contains(CONCAVE_CURVE)) out.put(CONCAVE_CURVE, CURVES.get(CONCAVE_CURVE));
+        return out;
+    }
 
     private static Map<Integer, Curve> makeCurves() {
         List<Double> v = new ArrayList<>(128);

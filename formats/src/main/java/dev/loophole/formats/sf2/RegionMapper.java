@@ -27,6 +27,8 @@ final class RegionMapper {
     private final Path bank;
     private final Sf2Options options;
     private final java.util.Set<String> warned = new java.util.HashSet<>();
+    /** The bank's modulator source shapes as program curves (shared by every preset, see {@link ModulatorMapper.Shapes}). */
+    final ModulatorMapper.Shapes shapes = new ModulatorMapper.Shapes();
 
     RegionMapper(Sf2File f, Path bank, Sf2Options options) {
         this.f = f;
@@ -75,10 +77,11 @@ final class RegionMapper {
         }
         b.amp = new Amp(volume, 100, Sf2Units.panToModel(r.get(PAN)), 100, 0, veltrack, 60, 0, 0, 0).withVelocityCurve(velCurve);
 
+        ModulatorMapper.Mapped own = ModulatorMapper.map(mods, shapes);
         mapSampleWindow(r, b, where);
         b.envelopes = envelopes(r, singleKey, where);
-        b.filters.addAll(filter(r, mods, fixedVel));
-        lfos(r, b, where);
+        b.filters.addAll(filter(r, mods, fixedVel, own.generators()));
+        lfos(r, b, where, own.generators());
         if (r.get(REVERB_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect1", Modulators.fmt(r.get(REVERB_EFFECTS_SEND) / 10.0));
         if (r.get(CHORUS_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect2", Modulators.fmt(r.get(CHORUS_EFFECTS_SEND) / 10.0));
         int ec = r.get(EXCLUSIVE_CLASS);
@@ -91,9 +94,12 @@ final class RegionMapper {
                 b.otherOpcodes.put("sf2_link", Sf2SampleRef.uri(bank, s.link()));
         }
         List<Modulation> modulation = new ArrayList<>(Modulators.defaultEntries(mods));
-        if (Modulators.fileEntries(mods, modulation) > 0)
-            warnOnce("filemods", where + ": the bank's own modulators are kept as modulation entries in SF2 units "
-                    + "(target sf2_<generator>); the engine does not play them yet");
+        modulation.addAll(own.routings());
+        for (String why : own.unplayed())
+            warnOnce("mod " + why, where + ": a bank modulator is not played: " + why);
+        if (Modulators.sendsInEffect(mods))
+            warnOnce("sends", where + ": the default CC91 → reverb and CC93 → chorus send modulators are not imported: "
+                    + "the engine has no effect sends");
         b.modulation.addAll(modulation);
         return b.build();
     }
@@ -133,7 +139,9 @@ final class RegionMapper {
         // envelope, full scale for the modulation envelope). The engine's stages end at their target instead:
         // decay at the sustain level, release at -90 dB. So decay becomes the time to reach sustain, and
         // volume release the time from full level to -90 dB (exact when released at the peak).
-        int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 1000);
+        // A sustain below -90 dB: the engine's decay ends at -90 dB (where it counts a level as silent), so the
+        // time is that of 90 dB at SF2's slope; the level then drops to the sustain, inaudible either way.
+        int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 900);
         double volDecay = Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k) * sustainCb / 1000.0;
         Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV),
                 Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k), volDecay,
@@ -158,11 +166,12 @@ final class RegionMapper {
      * |amount| × (1 − vel/127) cents, which is exactly a cutoff {@code amount} cents lower with {@code −amount}
      * cents of velocity tracking; so the region's cutoff is stated at velocity 0.
      */
-    private List<Filter> filter(ZoneResolver.Resolved r, List<Sf2File.Mod> mods, int fixedVel) {
+    private List<Filter> filter(ZoneResolver.Resolved r, List<Sf2File.Mod> mods, int fixedVel, java.util.Set<Generator> modulated) {
         int fc = r.get(INITIAL_FILTER_FC);
         int velF = options.velocityToFilter() ? Modulators.velocityFilter(mods) : 0;
         boolean needed = fc < INITIAL_FILTER_FC.max || velF != 0 || r.get(MOD_ENV_TO_FILTER_FC) != 0
-                || r.get(MOD_LFO_TO_FILTER_FC) != 0 || r.get(INITIAL_FILTER_Q) != 0;
+                || r.get(MOD_LFO_TO_FILTER_FC) != 0 || r.get(INITIAL_FILTER_Q) != 0 || modulated.contains(INITIAL_FILTER_FC)
+                || modulated.contains(INITIAL_FILTER_Q) || modulated.contains(MOD_LFO_TO_FILTER_FC);
         if (!needed) return List.of();
         double base = fc + velF, veltrack = -velF;
         if (fixedVel >= 0) {
@@ -180,21 +189,22 @@ final class RegionMapper {
      * same frequency and delay; its pitch target, which v1 cannot hold next to vibLfo, is the model's {@link Lfo} 1.
      * SF2 LFOs are triangles starting at 0 and rising; SFZ v1 LFOs are sines.
      */
-    private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b, String where) {
+    private void lfos(ZoneResolver.Resolved r, SampleRegion.Builder b, String where, java.util.Set<Generator> modulated) {
         var o = b.otherOpcodes;
         String freq = Modulators.fmt(Sf2Units.absoluteCentsToHz(r.get(FREQ_MOD_LFO))), delay = Modulators.fmt(tc(r, DELAY_MOD_LFO));
         int toPitch = r.get(MOD_LFO_TO_PITCH), toCutoff = r.get(MOD_LFO_TO_FILTER_FC), toVol = r.get(MOD_LFO_TO_VOLUME);
-        if (toVol != 0) {
+        // A bank modulator on an LFO depth needs that LFO set up even when the generator itself is 0.
+        if (toVol != 0 || modulated.contains(MOD_LFO_TO_VOLUME)) {
             o.put("amplfo_freq", freq);
             o.put("amplfo_delay", delay);
             o.put("amplfo_depth", Modulators.fmt(toVol / 10.0));
         }
-        if (toCutoff != 0) {
+        if (toCutoff != 0 || modulated.contains(MOD_LFO_TO_FILTER_FC)) {
             o.put("fillfo_freq", freq);
             o.put("fillfo_delay", delay);
             o.put("fillfo_depth", Integer.toString(toCutoff));
         }
-        if (toPitch != 0) { // a triangle (SFZ wave 0), as SF2 LFOs are
+        if (toPitch != 0 || modulated.contains(MOD_LFO_TO_PITCH)) { // a triangle (SFZ wave 0), as SF2 LFOs are
             b.lfos.add(new Lfo(1, Double.parseDouble(freq), 0, Double.parseDouble(delay), 0, 0, 0, List.of(), 0, 0, List.of()));
             b.modulation.add(Modulation.of("lfo1", "pitch", toPitch));
         }

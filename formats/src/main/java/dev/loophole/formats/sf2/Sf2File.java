@@ -28,7 +28,7 @@ final class Sf2File {
     final Path file;
     final List<Diagnostic> diagnostics = new ArrayList<>();
     Sf2Info info;
-    long smplOffset = -1, smplFrames, sm24Offset = -1;
+    long smplOffset = -1, smplFrames, smplBytes, sm24Offset = -1;
     PresetHeader[] presets;   // without the terminal record
     InstHeader[] instruments; // without the terminal record
     Zones presetZones, instrumentZones;
@@ -69,13 +69,12 @@ final class Sf2File {
             }
         }
         info = infoList == null ? missingInfo() : readInfo(r, infoList);
-        if (info.versionMajor() == 3)
-            throw new Sf2Exception(file, "INFO/ifil", "a SoundFont 2 bank (version 2.x); version 3 (compressed SF3) is not supported");
-        if (info.versionMajor() != 2)
-            throw new Sf2Exception(file, "INFO/ifil", "version 2.x, found " + info.versionMajor() + "." + info.versionMinor());
+        // Version 3 is SoundFont 3 (MuseScore's SF3): SF2 whose samples may be Ogg Vorbis streams.
+        if (info.versionMajor() != 2 && info.versionMajor() != 3)
+            throw new Sf2Exception(file, "INFO/ifil", "version 2.x or 3.x (SF3), found " + info.versionMajor() + "." + info.versionMinor());
         if (pdta == null) throw new Sf2Exception(file, "sfbk", "a LIST 'pdta' chunk (preset, instrument and sample headers)");
         if (sdta != null) readSdta(r, sdta);
-        readPdta(r, pdta);
+        readPdta(r, pdta, r);
     }
 
     private Sf2Info missingInfo() {
@@ -118,13 +117,14 @@ final class Sf2File {
             if (c.id().equals("smpl")) {
                 smplOffset = c.offset();
                 smplFrames = c.size() / 2;
+                smplBytes = c.size();
             } else if (c.id().equals("sm24")) {
                 sm24 = c;
             }
         }
         if (sm24 == null) return;
         // The spec: sm24 is ignored unless the bank is 2.04 or later and it holds one byte per smpl frame.
-        if (smplOffset < 0 || info.versionMinor() < 4) {
+        if (smplOffset < 0 || info.versionMajor() == 2 && info.versionMinor() < 4) {
             warn("sdta/sm24 ignored: it needs ifil 2.04 or later and a smpl chunk");
         } else if (sm24.size() < smplFrames) {
             warn("sdta/sm24 ignored: " + sm24.size() + " bytes for " + smplFrames + " sample frames");
@@ -133,7 +133,7 @@ final class Sf2File {
         }
     }
 
-    private void readPdta(RiffReader r, RiffReader.Chunk pdta) throws IOException {
+    private void readPdta(RiffReader r, RiffReader.Chunk pdta, RiffReader data) throws IOException {
         java.util.Map<String, RiffReader.Chunk> sub = new java.util.HashMap<>();
         for (RiffReader.Chunk c : r.children(pdta, "pdta")) sub.putIfAbsent(c.id(), c);
         ByteBuffer phdr = table(r, sub, "phdr", 38), pbag = table(r, sub, "pbag", 4), pmod = table(r, sub, "pmod", 10),
@@ -165,7 +165,7 @@ final class Sf2File {
 
         presetZones = zones(pbag, pmod, pgen, "pbag", "pmod", "pgen");
         instrumentZones = zones(ibag, imod, igen, "ibag", "imod", "igen");
-        readSamples(shdr);
+        readSamples(shdr, data);
     }
 
     /** A hydra table: present, a whole number of records, and at least the terminal record. */
@@ -216,7 +216,7 @@ final class Sf2File {
         return new Zones(bagGen, bagMod, oper, amount, mods);
     }
 
-    private void readSamples(ByteBuffer shdr) {
+    private void readSamples(ByteBuffer shdr, RiffReader data) throws IOException {
         int n = shdr.limit() / 46 - 1;
         samples = new Sf2Sample[n];
         for (int i = 0; i < n; i++) {
@@ -229,8 +229,11 @@ final class Sf2File {
             int link = shdr.getShort(at + 42) & 0xFFFF, type = shdr.getShort(at + 44) & 0xFFFF;
             String problem = null;
             if ((type & Sf2Sample.ROM) != 0) problem = "is a ROM sample (type 0x" + Integer.toHexString(type) + "), which this loader cannot play";
-            else if ((type & 0x10) != 0) problem = "is compressed (SF3 type bit 0x10), which this loader cannot decode";
             else if (smplOffset < 0) problem = "has no sample data: the bank has no sdta/smpl chunk";
+            else if ((type & Sf2Sample.COMPRESSED) != 0) {
+                samples[i] = compressed(i, name, start, end, loopStart, loopEnd, rate, pitch, correction, link, type, data);
+                continue;
+            }
             else if (end <= start) problem = "expected start < end, found start " + start + ", end " + end;
             else if (end > smplFrames) problem = "expected end within smpl (" + smplFrames + " frames), found " + end;
             else if (rate <= 0 || rate > 1_000_000) problem = "expected a sample rate in 1..1000000 Hz, found " + rate;
@@ -239,5 +242,24 @@ final class Sf2File {
             samples[i] = new Sf2Sample(i, name, start, end, loopStart, loopEnd, Math.max(rate, 1), pitch, correction,
                     link, type, problem == null);
         }
+    }
+
+    /**
+     * A SoundFont 3 sample: start/end delimit its Ogg stream in bytes, the loop is in decoded frames from the sample's
+     * start. Its length comes from the stream's last page (see {@link OggTail}); a stream that does not end in a
+     * complete page makes the sample unusable, as a PCM sample pointing outside the data does.
+     */
+    private Sf2Sample compressed(int i, String name, long start, long end, long loopStart, long loopEnd, int rate,
+                                 int pitch, int correction, int link, int type, RiffReader data) throws IOException {
+        String problem = null;
+        long frames = -1;
+        if (end <= start) problem = "expected start < end (bytes of its Ogg stream), found start " + start + ", end " + end;
+        else if (end > smplBytes) problem = "expected its Ogg stream within smpl (" + smplBytes + " bytes), found end " + end;
+        else if (rate <= 0 || rate > 1_000_000) problem = "expected a sample rate in 1..1000000 Hz, found " + rate;
+        else if ((frames = OggTail.frames(data, smplOffset + start, smplOffset + end)) <= 0)
+            problem = "is compressed but bytes " + start + ".." + end + " of smpl are not an Ogg stream ending in a complete page";
+        if (problem != null) warn("pdta/shdr[" + i + "] '" + name + "' " + problem + "; zones using it are skipped");
+        return new Sf2Sample(i, name, 0, Math.max(frames, 1), loopStart, loopEnd, Math.max(rate, 1), pitch, correction,
+                link, type, problem == null, start, end);
     }
 }

@@ -79,8 +79,10 @@ public final class Sf2Importer {
             String programId = "b" + ph.bank() + "-p" + ph.program();
             if (!ids.add(programId)) programId = programId + "-" + p; // a bank may state a bank/program twice
             String name = ph.name().isBlank() ? programId : ph.name();
+            java.util.Set<Integer> curves = new java.util.HashSet<>();
+            groups.forEach(g -> g.regions().forEach(reg -> reg.modulation().forEach(m -> curves.add(m.curve()))));
             Program program = new Program(programId, name, groups, ProgramSettings.DEFAULT, Map.of(), Map.of(), mine,
-                    Modulators.curves(), List.of());
+                    Modulators.curvesFor(curves, mapper.shapes), List.of());
             presets.add(new Sf2Preset(ph.bank(), ph.program(), ph.name(), p, program));
         }
         return new Sf2Bank(abs, f.info, presets, List.of(f.samples),

@@ -18,9 +18,25 @@ import java.nio.file.StandardOpenOption;
  * 141 MB bank reads a few hundred KB. 24-bit data combines {@code smpl} (high 16 bits) with {@code sm24}
  * (low byte) as SoundFont 2.04 specifies. Stereo pairs are two mono samples linked by {@code sfSampleLink};
  * each is read on its own.
+ *
+ * <p>SoundFont 3 samples are Ogg Vorbis streams: formats has no codec, so the caller passes a {@link Decoder}
+ * (the media module's, through the command line's sample bridge); the decoded length must equal what the stream's
+ * last page promised at load, so region offsets and loop points mean the same frames as in the file.
  */
 public final class Sf2SampleReader {
     private Sf2SampleReader() {}
+
+    /** Decodes a compressed sample: the mono frames of the stream at bytes {@code offset .. offset + length} of {@code bank}. */
+    @FunctionalInterface
+    public interface Decoder {
+        float[] decode(Path bank, long offset, long length) throws IOException;
+    }
+
+    /** For callers without a codec: a compressed sample is refused with a message saying so. */
+    public static final Decoder NO_DECODER = (bank, offset, length) -> {
+        throw new Sf2Exception(bank, "smpl bytes " + offset + "..", "a PCM sample; this one is compressed (SoundFont 3)"
+                + " and needs an Ogg Vorbis decoder (read it through Sf2SampleReader.read(…, Decoder))");
+    };
 
     /** Largest sample this reader decodes into memory (frames); longer ones are refused with a clear message. */
     public static final long MAX_FRAMES = 1L << 28;
@@ -34,9 +50,14 @@ public final class Sf2SampleReader {
 
     /** Reads sample {@code sampleIndex} of {@code bank}; the bank's headers are parsed once and cached. */
     public static Sf2Audio read(Path bank, int sampleIndex) throws IOException {
+        return read(bank, sampleIndex, NO_DECODER);
+    }
+
+    /** As {@link #read(Path, int)}, decoding compressed (SF3) samples with {@code decoder}. */
+    public static Sf2Audio read(Path bank, int sampleIndex, Decoder decoder) throws IOException {
         Path abs = bank.toAbsolutePath().normalize();
         Headers h = headers(abs);
-        return read(abs, h.data(), h.samples(), sampleIndex);
+        return read(abs, h.data(), h.samples(), sampleIndex, decoder);
     }
 
     private static Headers headers(Path abs) throws IOException {
@@ -59,23 +80,34 @@ public final class Sf2SampleReader {
 
     /** Reads a sample of an already loaded bank (no header parsing). */
     public static Sf2Audio read(Sf2Bank bank, int sampleIndex) throws IOException {
-        return read(bank.file(), bank.data(), bank.samples(), sampleIndex);
+        return read(bank, sampleIndex, NO_DECODER);
+    }
+
+    /** As {@link #read(Sf2Bank, int)}, decoding compressed (SF3) samples with {@code decoder}. */
+    public static Sf2Audio read(Sf2Bank bank, int sampleIndex, Decoder decoder) throws IOException {
+        return read(bank.file(), bank.data(), bank.samples(), sampleIndex, decoder);
     }
 
     /** Reads the sample a {@code sf2:<bank>#<index>} reference names. */
     public static Sf2Audio read(String sampleRef) throws IOException {
+        return read(sampleRef, NO_DECODER);
+    }
+
+    /** As {@link #read(String)}, decoding compressed (SF3) samples with {@code decoder}. */
+    public static Sf2Audio read(String sampleRef, Decoder decoder) throws IOException {
         Sf2SampleRef ref;
         try {
             ref = Sf2SampleRef.parse(sampleRef);
         } catch (IllegalArgumentException e) {
             throw new IOException("not a SoundFont sample reference: " + e.getMessage(), e);
         }
-        return read(ref.bank(), ref.sampleIndex());
+        return read(ref.bank(), ref.sampleIndex(), decoder);
     }
 
-    private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, List<Sf2Sample> samples, int index)
+    private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, List<Sf2Sample> samples, int index, Decoder decoder)
             throws IOException {
         Sf2Sample s = usable(file, samples, index);
+        if (s.compressed()) return decompress(file, data, s, decoder);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             return decode(file, ch, data, s);
         }
@@ -83,7 +115,25 @@ public final class Sf2SampleReader {
 
     /** Reads a sample of a loaded bank from an open channel (tests use in-memory banks). */
     static Sf2Audio read(Sf2Bank bank, int index, SeekableByteChannel ch) throws IOException {
-        return decode(bank.file(), ch, bank.data(), usable(bank.file(), bank.samples(), index));
+        Sf2Sample s = usable(bank.file(), bank.samples(), index);
+        return s.compressed() ? decompress(bank.file(), bank.data(), s, NO_DECODER) : decode(bank.file(), ch, bank.data(), s);
+    }
+
+    private static Sf2Audio decompress(Path file, Sf2Bank.DataLocation data, Sf2Sample s, Decoder decoder) throws IOException {
+        float[] out = decoder.decode(file, data.smplOffset() + s.dataStart(), s.dataEnd() - s.dataStart());
+        if (out.length != s.length())
+            throw new Sf2Exception(file, "pdta/shdr[" + s.index() + "] '" + s.name() + "'", s.length()
+                    + " frames, as the last page of its Ogg stream says; it decodes to " + out.length);
+        return audio(s, out, 16);
+    }
+
+    /** Loop points relative to the sample, end inclusive; the header's loop only when it lies inside the data. */
+    private static Sf2Audio audio(Sf2Sample s, float[] out, int bits) {
+        long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
+        boolean loopOk = ls >= 0 && le > ls && le <= out.length;
+        int root = s.originalPitch() <= 127 ? s.originalPitch() : -1;
+        return new Sf2Audio(s.name(), out, s.sampleRate(), bits, root, s.pitchCorrection(),
+                loopOk ? ls : -1, loopOk ? le - 1 : -1, s.type(), s.link());
     }
 
     private static Sf2Sample usable(Path file, List<Sf2Sample> samples, int index) throws Sf2Exception {
@@ -117,11 +167,7 @@ public final class Sf2SampleReader {
             }
             done += n;
         }
-        long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
-        boolean loopOk = ls >= 0 && le > ls && le <= frames;
-        int root = s.originalPitch() <= 127 ? s.originalPitch() : -1;
-        return new Sf2Audio(s.name(), out, s.sampleRate(), wide ? 24 : 16, root, s.pitchCorrection(),
-                loopOk ? ls : -1, loopOk ? le - 1 : -1, s.type(), s.link());
+        return audio(s, out, wide ? 24 : 16);
     }
 
     private static void fill(SeekableByteChannel ch, ByteBuffer b, long at, Path file, String where) throws IOException {

@@ -1,5 +1,5 @@
 /**
- * SoundFont 2 (2.01, and 2.04's 24-bit samples) import: {@link dev.loophole.formats.sf2.Sf2Importer#load} gives an
+ * SoundFont 2 (2.01, and 2.04's 24-bit samples) and SoundFont 3 (SF3: Ogg Vorbis samples) import: {@link dev.loophole.formats.sf2.Sf2Importer#load} gives an
  * {@link dev.loophole.formats.sf2.Sf2Bank} with one {@link dev.loophole.model.Program} per preset, found by
  * {@link dev.loophole.formats.sf2.Sf2Bank#find(int, int) bank and program}.
  *
@@ -15,7 +15,10 @@
  * <li>Sample: {@code sf2:<absolute bank path>#<shdr index>} ({@link dev.loophole.formats.sf2.Sf2SampleRef}), read by
  *     {@link dev.loophole.formats.sf2.Sf2SampleReader}. Offsets, end and loop points are relative to that sample's
  *     first frame; loop end inclusive (SF2's end-loop minus one). Stereo halves stay two mono regions panned by
- *     their zones; a valid link (both halves pointing at each other) is kept as {@code sf2_link}.</li>
+ *     their zones; a valid link (both halves pointing at each other) is kept as {@code sf2_link}.
+ *     SF3 samples (shdr type bit 0x10) are Ogg streams in {@code smpl}: their length comes from the stream's last
+ *     granule position at load, their loop points are already relative; the reader decodes them with a
+ *     {@link dev.loophole.formats.sf2.Sf2SampleReader.Decoder} the caller supplies (media's, via the cli).</li>
  * <li>Pitch: key centre = overridingRootKey, else the sample's original pitch; transpose = coarseTune;
  *     tune = fineTune + the sample's pitch correction (so a sample wrapper must report fineTune 0);
  *     keytrack = scaleTuning; bend ±200 cents (the default pitch-wheel modulator at RPN 0 = 2 semitones).</li>
@@ -31,6 +34,10 @@
  * <li>LFOs: vibLfo in otherOpcodes as {@code pitchlfo_freq/delay/depth}; modLfo as {@code amplfo_*} (dB),
  *     {@code fillfo_*} (cents) and, for its pitch target, the model's {@code Lfo} 1 with a {@code lfo1 → pitch} routing;
  *     CC1 and channel pressure drive {@code pitchlfo_depth} (50 cents) as modulation entries.</li>
+ * <li>Modulators: the defaults as typed fields or routings ({@code Modulators}; the CC91/CC93 effect sends are
+ *     dropped with one warning, the engine has no sends); a bank's own ones as matrix routings with exact unit
+ *     conversions and the source shapes as curves 101..255 ({@code ModulatorMapper}), or, where the matrix cannot
+ *     express them, kept as {@code sf2_<generator>} in SF2 units with a warning naming the reason.</li>
  * <li>exclusiveClass → choke group and off_by, fast off. sampleModes 1 → loop_continuous, 3 → loop_sustain,
  *     0/2 → no_loop (stated explicitly so that the sample's own loop is not used).</li>
  * </ul>

@@ -54,7 +54,8 @@ final class RegionWriter {
             out.put("hikey", "-1");
             if (r.keyRange().hi() != 127) warn.accept(id + "hikey " + r.keyRange().hi() + " is lost: hikey=-1 says no note starts it");
         }
-        integer("lovel", r.velocityRange().lo(), 1);
+        // SFZ's lovel starts at 1 (syntax.yml); velocity 0 is a note-off, so a range from 0 (SoundFont's) plays the same notes.
+        integer("lovel", Math.max(1, r.velocityRange().lo()), 1);
         integer("hivel", r.velocityRange().hi(), 127);
         conditions(c);
         tuning(r.tuning());
@@ -146,6 +147,9 @@ final class RegionWriter {
         integer("loop_count", l.count(), 0);
     }
 
+    /** The longest envelope stage SFZ's syntax documents (ampeg_, fileg_, pitcheg_ delay … release), seconds. */
+    static final double MAX_STAGE_SECONDS = 100;
+
     /** In the order of {@link RegionDraft.Eg}; start, sustain and vel2sustain are percent in SFZ. */
     private void envelope(String eg, Envelope e, Envelope def, String id) {
         double[] v = RegionDraft.values(e), d = RegionDraft.values(def);
@@ -158,6 +162,13 @@ final class RegionWriter {
                 continue;
             }
             boolean percent = p == RegionDraft.Eg.START || p == RegionDraft.Eg.SUSTAIN || p == RegionDraft.Eg.VEL2SUSTAIN;
+            boolean time = p == RegionDraft.Eg.DELAY || p == RegionDraft.Eg.ATTACK || p == RegionDraft.Eg.HOLD
+                    || p == RegionDraft.Eg.DECAY || p == RegionDraft.Eg.RELEASE;
+            if (time && v[i] > MAX_STAGE_SECONDS) { // SoundFont times reach 101.6 s; SFZ documents stages up to 100
+                warn.accept(id + name + " " + format(v[i]) + " s is above SFZ's " + (int) MAX_STAGE_SECONDS + " s: written as "
+                        + (int) MAX_STAGE_SECONDS);
+                v[i] = MAX_STAGE_SECONDS;
+            }
             out.put(name, percent ? percent(v[i]) : format(v[i]));
         }
         number(eg + "_attack_shape", e.attackShape(), 0);

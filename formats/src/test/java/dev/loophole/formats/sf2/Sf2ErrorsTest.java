@@ -116,9 +116,9 @@ class Sf2ErrorsTest {
     @Test
     void versionAndMissingChunks() throws IOException {
         byte[] b = good();
-        put16(b, body(b, "ifil"), 3);
+        put16(b, body(b, "ifil"), 4);
         assertThatThrownBy(() -> Sf2Importer.load(write(b))).isInstanceOf(Sf2Exception.class)
-                .hasMessageContaining("INFO/ifil").hasMessageContaining("compressed SF3");
+                .hasMessageContaining("INFO/ifil").hasMessageContaining("version 2.x or 3.x (SF3), found 4.1");
         byte[] c = good();
         c[Sf2TestWriter.find(c, "pdta")] = 'x';
         assertThatThrownBy(() -> Sf2Importer.load(write(c))).isInstanceOf(Sf2Exception.class)
@@ -169,5 +169,28 @@ class Sf2ErrorsTest {
         Path p = write(good());
         assertThatThrownBy(() -> Sf2Importer.load(p, new Sf2Options(0.4, true, 2))).isInstanceOf(Sf2Exception.class)
                 .hasMessageContaining("at most 2 regions");
+    }
+
+    @Test
+    void selfReferencesMissingSamplesAndModulatorCyclesLoadWithWarnings() {
+        // SF2 references only point down (preset → instrument → sample), so a cycle can only be spelt with generators
+        // at the wrong level or with linked modulators; each is ignored with a warning, and loading cannot loop.
+        Sf2TestWriter w = new Sf2TestWriter();
+        int s = w.sample("S", TestBanks.ramp(50, 10), null, 44100, 60, 0, 0, 0, Sf2Sample.MONO, 0);
+        var cycle = java.util.List.of(new Sf2TestWriter.Mod(127, 0x8001, 100, 0, 0), new Sf2TestWriter.Mod(127, 0x8000, 100, 0, 0));
+        int inst = w.instrument("Self",
+                Sf2TestWriter.zone(cycle, Sf2TestWriter.gen(TestBanks.INSTRUMENT, 0), Sf2TestWriter.gen(TestBanks.SAMPLE_ID, s)),
+                Sf2TestWriter.zone(Sf2TestWriter.gen(TestBanks.SAMPLE_ID, 999)));
+        w.preset("P", 0, 0, Sf2TestWriter.zone(Sf2TestWriter.gen(TestBanks.SAMPLE_ID, s), Sf2TestWriter.gen(TestBanks.INSTRUMENT, inst)));
+        Sf2Bank bank = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> Sf2Importer.load(write(w.build())));
+        var regions = bank.find(0, 0).orElseThrow().program().regions();
+        assertThat(regions).hasSize(1);
+        assertThat(regions.getFirst().modulation()).noneMatch(m -> m.target().startsWith("sf2_"));
+        assertThat(bank.diagnostics()).extracting(d -> d.message())
+                .anyMatch(m -> m.contains("instrument is not allowed in an instrument zone"))
+                .anyMatch(m -> m.contains("sampleID is not allowed in a preset zone"))
+                .anyMatch(m -> m.contains("refers to sample 999, but the bank has 1: zone skipped"))
+                .anyMatch(m -> m.contains("linked modulators (source 127 / destination 0x8000 + index) are not supported: dropped"));
     }
 }

@@ -65,9 +65,10 @@ class Sf2ModulatorTest {
         assertThat(r.amp().velocityCurve().get(64)).isCloseTo(64 / 127.0, within(1e-6));
         assertThat(r.amp().velocityCurve().get(127)).isEqualTo(1.0);
         assertThat(r.amp().velocityCurve().get(1)).isCloseTo(1 / 127.0, within(1e-6));
-        assertThat(r.modulation()).contains(new Modulation("cc74", "sf2_initialFilterFc", 1200, 0, 0));
+        // The bank's CC74 → initialFilterFc (linear, unipolar, positive) is the matrix's cutoff in cents, no table needed.
+        assertThat(r.modulation()).contains(new Modulation("cc74", "cutoff", 1200, 0, 0));
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("amp_velcurve_N"))
-                .anyMatch(d -> d.message().contains("the bank's own modulators"));
+                .noneMatch(d -> d.message().contains("a bank modulator is not played"));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutations of the crafted bank: every mutant either loads (and its samples read or fail with
+ * Seeded mutations of the crafted banks (16-bit, 24-bit, SF3): every mutant either loads (and its samples read or fail with
  * Sf2Exception) or fails with Sf2Exception. Never another exception, never a hang. Mutants are read from memory.
  */
 class Sf2MutationTest {
@@ -21,14 +21,20 @@ class Sf2MutationTest {
         w24.ifilMinor = 4;
         w24.with24Bit = true;
         byte[] good24 = w24.build(); // the same bank with an sm24 chunk, so the 24-bit path is mutated too
-        int pdta16 = Sf2TestWriter.find(good16, "pdta"), pdta24 = Sf2TestWriter.find(good24, "pdta");
+        byte[] goodSf3 = TestBanks.soundFont3().build(); // Ogg pages in smpl: the SF3 length scan is mutated too
+        int pdta16 = Sf2TestWriter.find(good16, "pdta"), pdta24 = Sf2TestWriter.find(good24, "pdta"),
+                pdtaSf3 = Sf2TestWriter.find(goodSf3, "pdta");
         Random rnd = new Random(20261123L);
         Path file = Path.of("/virtual/mutant.sf2"); // never touched: the bytes come from memory
         int loaded = 0, refused = 0, mutants = 3000;
         long loadNanos = 0;
         long t0 = System.nanoTime();
         for (int i = 0; i < mutants; i++) {
-            byte[] b = i % 2 == 0 ? mutate(good16, pdta16, rnd) : mutate(good24, pdta24, rnd);
+            byte[] b = switch (i % 3) {
+                case 0 -> mutate(good16, pdta16, rnd);
+                case 1 -> mutate(good24, pdta24, rnd);
+                default -> mutate(goodSf3, pdtaSf3, rnd);
+            };
             try {
                 long a = System.nanoTime();
                 Sf2Bank bank = Sf2Importer.load(file, new BytesChannel(b), Sf2Options.DEFAULT);

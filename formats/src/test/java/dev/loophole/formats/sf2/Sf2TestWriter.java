@@ -24,7 +24,7 @@ final class Sf2TestWriter {
 
     static Zone zone(List<Mod> mods, Gen... gens) { return new Zone(List.of(gens), mods); }
 
-    int ifilMinor = 1;
+    int ifilMajor = 2, ifilMinor = 1;
     String bankName = "Test Bank";
     boolean with24Bit;
     /** Replaces a pdta table's bytes as built (for tests of damaged tables). */
@@ -51,6 +51,29 @@ final class Sf2TestWriter {
         return samples.size() - 1;
     }
 
+    /**
+     * Adds a SoundFont 3 sample: {@code stream}'s bytes in smpl (padded to an even length), shdr start/end their byte
+     * range, loop points as given (frames relative to the sample), type bit 0x10 added.
+     */
+    int compressedSample(String name, byte[] stream, int rate, int pitch, int loopStart, int loopEnd, int type) {
+        long start = frames * 2;
+        smpl.writeBytes(stream);
+        if (stream.length % 2 != 0) smpl.write(0);
+        sm24.writeBytes(new byte[(stream.length + 1) / 2]);
+        frames += (stream.length + 1) / 2;
+        samples.add(new SampleHeader(name, start, start + stream.length, loopStart, loopEnd, rate, pitch, 0, 0,
+                type | Sf2Sample.COMPRESSED));
+        return samples.size() - 1;
+    }
+
+    /** The header of one Ogg page whose granule position is {@code granule}, with {@code bodyBytes} of zeros after it. */
+    static byte[] oggPage(long granule, int bodyBytes) {
+        ByteBuffer b = le(28 + bodyBytes);
+        b.put("OggS".getBytes(StandardCharsets.US_ASCII)).put((byte) 0).put((byte) 4).putLong(granule).putInt(1).putInt(0)
+                .putInt(0).put((byte) 1).put((byte) bodyBytes);
+        return b.array();
+    }
+
     int instrument(String name, Zone... zones) {
         instruments.add(new Header(name, 0, 0, instrumentZones.size()));
         instrumentZones.addAll(List.of(zones));
@@ -63,7 +86,7 @@ final class Sf2TestWriter {
     }
 
     byte[] build() {
-        byte[] ifil = le(4).putShort((short) 2).putShort((short) ifilMinor).array();
+        byte[] ifil = le(4).putShort((short) ifilMajor).putShort((short) ifilMinor).array();
         byte[] info = list("INFO", chunk("ifil", ifil), chunk("INAM", zstr(bankName, bankName.length() + 2 & ~1)),
                 chunk("isng", zstr("EMU8000", 8)));
         byte[] sdta = with24Bit ? list("sdta", chunk("smpl", smpl.toByteArray()), chunk("sm24", pad(sm24.toByteArray())))

@@ -48,4 +48,22 @@ final class TestBanks {
                 zone(range(KEY_RANGE, 30, 50), gen(PAN, 100), gen(START, 5), gen(INSTRUMENT, kit)));
         return w;
     }
+
+    /**
+     * A SoundFont 3 bank: sample 0 an Ogg stream of two bare pages (granules 0 and 1234) with loop 100..1100, sample 1
+     * PCM after it, sample 2 forty bytes that are no Ogg stream; one preset over all three (keys 0-63, 64-100, 101-127).
+     */
+    static Sf2TestWriter soundFont3() {
+        Sf2TestWriter w = new Sf2TestWriter();
+        w.ifilMajor = 3;
+        byte[] stream = Sf2TestWriter.concat(Sf2TestWriter.oggPage(0, 30), Sf2TestWriter.oggPage(1234, 17));
+        int ogg = w.compressedSample("Ogg", stream, 32000, 64, 100, 1100, Sf2Sample.MONO);
+        int pcm = w.sample("Pcm", ramp(10, 3), null, 44100, 60, 0, 2, 8, Sf2Sample.MONO, 0);
+        int junk = w.compressedSample("Junk", new byte[40], 32000, 60, 0, 0, Sf2Sample.MONO);
+        w.preset("P", 0, 0, zone(gen(INSTRUMENT, w.instrument("I",
+                zone(range(KEY_RANGE, 0, 63), gen(MODES, 1), gen(SAMPLE_ID, ogg)),
+                zone(range(KEY_RANGE, 64, 100), gen(SAMPLE_ID, pcm)),
+                zone(range(KEY_RANGE, 101, 127), gen(SAMPLE_ID, junk))))));
+        return w;
+    }
 }

@@ -119,4 +119,28 @@ class SfzExporterTest {
                 .contains("<curve> curve_index=4 v000=0.5 v127=0.5\n");
         assertThat(SfzImporter.load(out).curves()).isEqualTo(p.curves());
     }
+
+    @Test
+    void soundFontRangesAndTimesAreWrittenWithinSfzLimits() throws IOException {
+        // A SoundFont region: velocity 0..127 and 8000-timecent stages (2^(20/3) = 101.59 s), beyond SFZ's 100 s.
+        SampleRegion.Builder b = SampleRegion.builder("r");
+        b.samples.add(new dev.loophole.model.SampleRef("*sine"));
+        b.velocityRange = new dev.loophole.model.IntRange(0, 127);
+        double t = Math.pow(2, 8000 / 1200.0);
+        dev.loophole.model.Envelope mod = new dev.loophole.model.Envelope(0, 0, 0, 0, 0, 1, t, 1200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT, mod, dev.loophole.model.Envelope.MOD_DEFAULT);
+        Program p = new Program("p", "P", List.of(new SampleGroup("g", "G", List.of(b.build()))),
+                null, java.util.Map.of(), java.util.Map.of(), List.of());
+        Path out = dir.resolve("sf.sfz");
+        List<Diagnostic> warnings = SfzExporter.write(p, out);
+        String text = Files.readString(out);
+        assertThat(text).doesNotContain("lovel").contains("fileg_release=100 ").contains("fileg_depth=1200");
+        assertThat(warnings).extracting(Diagnostic::message)
+                .containsOnlyOnce("region r: fileg_release 101.59366732596479 s is above SFZ's 100 s: written as 100");
+        // It reads back without a clamp or range warning: velocity 1..127 (the same notes: 0 is a note-off), 100 s.
+        Program back = SfzImporter.load(out);
+        assertThat(back.diagnostics()).isEmpty();
+        assertThat(back.regions().getFirst().velocityRange()).isEqualTo(new dev.loophole.model.IntRange(1, 127));
+        assertThat(back.regions().getFirst().envelopes().filter().release()).isEqualTo(100.0);
+    }
 }
