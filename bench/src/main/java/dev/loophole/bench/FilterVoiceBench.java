@@ -1,26 +1,11 @@
 package dev.loophole.bench;
 
-import dev.loophole.media.AudioData;
-import dev.loophole.media.SampleFormat;
-import dev.loophole.media.SampleMetadata;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.Filter;
-import dev.loophole.model.Loop;
-import dev.loophole.model.LoopMode;
-import dev.loophole.model.Program;
-import dev.loophole.model.SampleGroup;
-import dev.loophole.model.SampleRef;
-import dev.loophole.model.SampleRegion;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
-import dev.loophole.signal.sampler.PatchCompiler;
-import dev.loophole.signal.sampler.SampleData;
-import dev.loophole.signal.sampler.SamplerInstrument;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.*;
 
@@ -56,28 +41,13 @@ public class FilterVoiceBench {
     }
 
     private static Engine engine(int voices, String type, boolean envelope) {
-        Random rnd = new Random(1);
-        float[] noise = new float[RATE * 2];
-        for (int i = 0; i < noise.length; i++) noise[i] = (float) (rnd.nextGaussian() * 0.1);
-        AudioData audio = new AudioData(new float[][] {noise}, RATE, SampleFormat.FLOAT_32,
-                new SampleMetadata(60, 0, List.of(new SampleMetadata.SampleLoop(1000, noise.length - 1000, 0))));
-        SampleRegion.Builder b = SampleRegion.builder("r");
-        b.samples.add(new SampleRef("noise"));
-        b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, null, -1, -1, 0, 0);
-        b.filters.add(new Filter(type, 1200, 3, 20, 60, 2400, 3));
-        // a long filter envelope, so the cutoff moves for the whole measurement
-        Envelope fil = envelope ? new Envelope(0, 0, 0.005, 0, 60, 0.3, 0.5, 3600, 0, 0, 0, 0, 0, 0, 0) : Envelope.MOD_DEFAULT;
-        Envelope amp = new Envelope(0, 0, 0.002, 0, 60, 0.5, 0.4, 0, 0, 0, 0, 0, 0, 0, 0);
-        b.envelopes = new Envelopes(amp, fil, Envelope.MOD_DEFAULT);
-        Program p = new Program("p", "bench", List.of(new SampleGroup("g", "g", List.of(b.build()))), null, Map.of(), Map.of(), List.of());
-        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(ref -> new SampleData("noise", audio), RATE).compile(p), RATE, 512, 1);
-        inst.setQuality(Interpolation.CUBIC);
-        Engine e = new Engine(RATE, BLOCK);
-        e.route(0, inst);
-        e.route(1, inst);
-        for (int v = 0; v < voices; v++) e.dispatch(0x90 | (v / 128), 20 + (v % 88) + (v / 88) % 2, 40 + v % 80);
-        if (e.activeVoices() != voices) throw new IllegalStateException(e.activeVoices() + " voices, expected " + voices);
-        return e;
+        return VoiceBench.loopingNoise(voices, Interpolation.CUBIC, b -> {
+            b.filters.add(new Filter(type, 1200, 3, 20, 60, 2400, 3));
+            // a long filter envelope, so the cutoff moves for the whole measurement
+            Envelope fil = envelope ? new Envelope(0, 0, 0.005, 0, 60, 0.3, 0.5, 3600, 0, 0, 0, 0, 0, 0, 0) : Envelope.MOD_DEFAULT;
+            Envelope amp = new Envelope(0, 0, 0.002, 0, 60, 0.5, 0.4, 0, 0, 0, 0, 0, 0, 0, 0);
+            b.envelopes = new Envelopes(amp, fil, Envelope.MOD_DEFAULT);
+        }, v -> 40 + v % 80);
     }
 
     @Benchmark

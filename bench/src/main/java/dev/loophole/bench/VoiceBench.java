@@ -48,6 +48,15 @@ public class VoiceBench {
     }
 
     private Engine engine(int voices) {
+        return loopingNoise(voices, Interpolation.byName(quality), b -> { }, v -> 100);
+    }
+
+    /**
+     * An engine holding {@code voices} notes of one looping noise region (set up further by {@code setup}),
+     * on keys spread around the root so the pitch ratios are fractional; shared by the voice benchmarks.
+     */
+    static Engine loopingNoise(int voices, int quality, java.util.function.Consumer<SampleRegion.Builder> setup,
+                               java.util.function.IntUnaryOperator velocity) {
         Random rnd = new Random(1);
         float[] noise = new float[RATE * 2];
         for (int i = 0; i < noise.length; i++) noise[i] = (float) (rnd.nextGaussian() * 0.1);
@@ -56,13 +65,14 @@ public class VoiceBench {
         SampleRegion.Builder b = SampleRegion.builder("r");
         b.samples.add(new SampleRef("noise"));
         b.loop = new Loop(LoopMode.LOOP_CONTINUOUS, null, -1, -1, 0, 0);
+        setup.accept(b);
         Program p = new Program("p", "bench", List.of(new SampleGroup("g", "g", List.of(b.build()))), null, Map.of(), Map.of(), List.of());
         SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(ref -> new SampleData("noise", audio), RATE).compile(p), RATE, 512, 1);
-        inst.setQuality(Interpolation.byName(quality));
+        inst.setQuality(quality);
         Engine e = new Engine(RATE, BLOCK);
         e.route(0, inst);
         e.route(1, inst);
-        for (int v = 0; v < voices; v++) e.dispatch(0x90 | (v / 128), 20 + (v % 88) + (v / 88) % 2, 100); // keys around the root: fractional ratios
+        for (int v = 0; v < voices; v++) e.dispatch(0x90 | (v / 128), 20 + (v % 88) + (v / 88) % 2, velocity.applyAsInt(v));
         if (e.activeVoices() != voices) throw new IllegalStateException(e.activeVoices() + " voices, expected " + voices);
         return e;
     }

@@ -12,9 +12,6 @@ import org.junit.jupiter.api.Test;
  * BENCHMARKS.md beside the sinc's; the test pins their size against the 64-tap sinc's.
  */
 class PolynomialAliasTest {
-    static final double FS = SincInterpolatorTest.FS;
-    static final int N = SincInterpolatorTest.N;
-
     interface Kernel { float at(float[] x, int i, float f); }
 
     static final Kernel NEAREST = (x, i, f) -> f < 0.5f ? x[i] : x[i + 1];
@@ -22,41 +19,13 @@ class PolynomialAliasTest {
     static final Kernel CUBIC = (x, i, f) -> Interpolation.hermite(x[i - 1], x[i], x[i + 1], x[i + 2], f);
 
     static double floorDb(Kernel k, double semitones) {
-        double ratio = Math.pow(2, semitones / 12);
-        int tones = 48;
-        double amp = 0.9 / tones;
-        double[] fin = new double[tones];
-        long[] bins = new long[tones];
-        boolean[] signal = new boolean[N / 2 + 1];
-        for (int t = 0; t < tones; t++) {
-            double f = 30.0 / FS * Math.pow(0.45 * FS / 30, t / (tones - 1.0));
-            bins[t] = Math.max(1, Math.round(f * ratio * N));
-            fin[t] = bins[t] / (ratio * N);
-            if (bins[t] <= N / 2)
-                for (long d = -3; d <= 3; d++) if (bins[t] + d >= 0 && bins[t] + d <= N / 2) signal[(int) (bins[t] + d)] = true;
-        }
-        int len = (int) Math.ceil(N * ratio) + 8;
-        float[] buf = new float[len];
-        for (int i = 0; i < len; i++) {
-            double v = 0;
-            for (int t = 0; t < tones; t++) v += amp * Math.sin(2 * Math.PI * fin[t] * i + t * 0.7);
-            buf[i] = (float) v;
-        }
-        float[] y = new float[N];
-        for (int n = 0; n < N; n++) {
-            double p = 2 + n * ratio;
-            int i = (int) p;
-            y[n] = k.at(buf, i, (float) (p - i));
-        }
-        double[] w = Spectrum.blackmanHarris(N);
-        double[] mag = Spectrum.magnitude(y, N, w);
-        double coherent = 0;
-        for (double v : w) coherent += v;
-        double toneMag = amp * coherent / 2;
-        int top = (int) Math.floor(20_000 / FS * N);
-        double worst = 0;
-        for (int b = 4; b <= top; b++) if (!signal[b]) worst = Math.max(worst, mag[b]);
-        return Spectrum.db(worst / toneMag);
+        return SincInterpolatorTest.aliasFloorDb(ratio -> 2, (buf, at, ratio, y) -> {
+            for (int n = 0; n < y.length; n++) {
+                double p = at + n * ratio;
+                int i = (int) p;
+                y[n] = k.at(buf, i, (float) (p - i));
+            }
+        }, semitones);
     }
 
     @Test

@@ -52,6 +52,14 @@ class SincInterpolatorTest {
      */
     static double aliasFloorDb(int taps, double semitones) {
         SincInterpolator si = new SincInterpolator(taps);
+        return aliasFloorDb(si::reach, (buf, at, ratio, y) -> si.process(buf, at, ratio, y, 0, N), semitones);
+    }
+
+    /** A resampler under test: reads {@code buf} from frame {@code at} at {@code ratio} into all of {@code y}. */
+    interface Resampler { void run(float[] buf, int at, double ratio, float[] y); }
+
+    /** The same measure for any resampler; {@code reach} is how many frames it reads either side of a position. */
+    static double aliasFloorDb(java.util.function.DoubleToIntFunction reach, Resampler resampler, double semitones) {
         double ratio = Math.pow(2, semitones / 12);
         int tones = 48;
         double amp = 0.9 / tones;
@@ -68,8 +76,8 @@ class SincInterpolatorTest {
                 for (long d = -3; d <= 3; d++) if (bins[k] + d >= 0 && bins[k] + d <= N / 2) signal[(int) (bins[k] + d)] = true;
             }
         }
-        int reach = si.reach(ratio);
-        int len = (int) Math.ceil(N * ratio) + 2 * reach + 4;
+        int r = reach.applyAsInt(ratio);
+        int len = (int) Math.ceil(N * ratio) + 2 * r + 4;
         float[] buf = new float[len];
         for (int i = 0; i < len; i++) {
             double v = 0;
@@ -77,7 +85,7 @@ class SincInterpolatorTest {
             buf[i] = (float) v;
         }
         float[] y = new float[N];
-        si.process(buf, reach, ratio, y, 0, N);
+        resampler.run(buf, r, ratio, y);
         double[] w = Spectrum.blackmanHarris(N);
         double[] mag = Spectrum.magnitude(y, N, w);
         double coherent = 0;
