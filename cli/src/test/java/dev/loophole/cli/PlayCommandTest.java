@@ -75,6 +75,29 @@ class PlayCommandTest {
     }
 
     @Test
+    void routedChannelsGetTheirOwnNamedPorts() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        try (JackServer server = JackServer.start()) {
+            CliRun run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--route", "10=drums");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("outputs → system:playback_1, system:playback_2, also outputs drums_L, drums_R");
+            run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--outputs", "main,drums", "--route", "10=drums");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("also outputs drums_L, drums_R");
+        }
+    }
+
+    @Test
+    void aBadRouteIsAUsageError() {
+        CliRun run = CliRun.of("play", lead.toString(), "--outputs", "main", "--route", "10=drums");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--route 10=drums: no output 'drums' in --outputs main");
+        run = CliRun.of("play", lead.toString(), "--route", "17=drums");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("CHANNEL 1-16");
+    }
+
+    @Test
     void noJackServerIsOneClearLine() {
         assumeTrue(JackServer.jackd() != null, "jackd2 (and so libjack) is not installed; without it the message is 'JACK is not installed'");
         CliRun run = CliRun.of("play", lead.toString(), "--driver", "jack", "--jack-server", "loophole-test-none");
