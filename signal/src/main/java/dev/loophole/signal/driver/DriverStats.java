@@ -22,6 +22,8 @@ public final class DriverStats {
     private volatile long lastProcessNanos, maxProcessNanos, maxBlock, periodNanos;
     private volatile int voices, maxVoices;
     private volatile boolean freewheeling;
+    /** Blocks by load in 1% steps (index 400: 400% and more); plain writes by the audio thread, read approximately. */
+    private final long[] loadHistogram = new long[401];
 
     // Allocation probe (tests): bytes the audio thread allocated inside the callback, after warm-up.
     private volatile long probeWarmupBlocks = -1, probeBlocks, probeBytes, probeCycleBytes, probeLastBlock = -1, probeAllocatingBlocks;
@@ -34,6 +36,7 @@ public final class DriverStats {
         this.lastProcessNanos = processNanos;
         if (blocks > SETTLE_BLOCKS && processNanos > maxProcessNanos) { maxProcessNanos = processNanos; maxBlock = blocks; }
         if (blocks > SETTLE_BLOCKS && processNanos > periodNanos) overBudget = overBudget + 1;
+        if (periodNanos > 0) loadHistogram[(int) Math.min(400, processNanos * 100 / periodNanos)]++;
         this.periodNanos = periodNanos;
         if (voices >= 0) {
             this.voices = voices;
@@ -98,6 +101,9 @@ public final class DriverStats {
 
     /** Blocks (after the first {@link #SETTLE_BLOCKS}) whose callback took longer than their period: deadlines we missed ourselves. */
     public long overBudgetBlocks() { return overBudget; }
+
+    /** A copy of the block-load histogram: element i counts blocks whose callback took i% of their period (400: 400% or more). */
+    public long[] loadHistogram() { return loadHistogram.clone(); }
 
     /** True while the backend is gone and the driver waits for it to come back. */
     public boolean reconnecting() { return reconnecting; }
