@@ -37,11 +37,14 @@ final class LiveLatency {
         long median() { return latencies.length == 0 ? -1 : latencies[latencies.length / 2]; }
         long max() { return latencies.length == 0 ? -1 : latencies[latencies.length - 1]; }
 
+        /** Notes that sounded a period or more after their frame: the cycle they came in was lost (an xrun). */
+        long late() { return Arrays.stream(latencies).filter(l -> l >= period).count(); }
+
         String line() {
             double ms = 1000.0 / rate;
             return String.format(Locale.ROOT, "live latency, %d frames (%.2f ms) at %d Hz: %d notes, MIDI event → first non-zero sample "
-                            + "min %d, median %d, max %d frames (max %.2f ms = %.2f periods); %d notes without onset, %d xruns",
-                    period, period * ms, rate, latencies.length, min(), median(), max(), max() * ms, max() / (double) period, silentMisses, xruns);
+                            + "min %d, median %d, max %d frames (max %.2f ms = %.2f periods); %d notes a period or more late, %d without onset, %d xruns",
+                    period, period * ms, rate, latencies.length, min(), median(), max(), max() * ms, max() / (double) period, late(), silentMisses, xruns);
         }
     }
 
