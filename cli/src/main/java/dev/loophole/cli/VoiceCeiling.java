@@ -70,7 +70,7 @@ final class VoiceCeiling {
         try (JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-voices").withJackServer(serverName).withMidiInputs(null))) {
             int rate = driver.sampleRate();
             Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
-            SamplerInstrument inst = new SamplerInstrument(patch, rate, MAX_VOICES, 1);
+            SamplerInstrument inst = new SamplerInstrument(patch, rate, limit, 1); // no stealing below the limit
             inst.setQuality(Interpolation.CUBIC);
             for (int ch = 0; ch < 16; ch++) engine.route(ch, inst);
             VoiceCeiling v = new VoiceCeiling(driver, log);
