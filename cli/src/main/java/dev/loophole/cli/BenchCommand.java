@@ -57,10 +57,12 @@ import picocli.CommandLine.Model.CommandSpec;
                         + "sent by another client to the first non-zero sample on our out_L:",
                 "  live latency, N frames (… ms) at 48000 Hz: K notes, MIDI event → first non-zero sample min A, median B, max C frames …",
                 "--max-voices holds more and more sustained voices (looping sample, cubic interpolation, 2-pole filter, amp envelope) "
-                        + "on one dummy server and prints the most with no xrun and no block over its period over --confirm-seconds.",
+                        + "on one dummy server and prints the most with 0 xruns over --confirm-seconds; where the idle server already "
+                        + "has xruns (a shared machine), the most with at most 0.1%% of blocks over their period. Use --realtime "
+                        + "(jackd -R) for figures at 64 frames.",
                 "", "Examples:", "  loophole bench", "  loophole bench --quick",
-                "  loophole bench --live                          latency at 64, 128 and 256 frames",
-                "  loophole bench --live --max-voices             voice ceiling at 64 frames, confirmed over 60 s",
+                "  loophole bench --live",
+                "  loophole bench --max-voices --realtime",
                 "  loophole bench --soundfont /usr/share/sounds/sf2/FluidR3_GM.sf2 --keep --work /tmp/bench"})
 final class BenchCommand implements Callable<Integer> {
     static final Path FLUID_R3 = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
@@ -86,7 +88,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--live", description = "Measure the live JACK path instead of rendering: MIDI-in → audio-out latency at each --block-sizes.")
     boolean live;
 
-    @Option(names = "--max-voices", description = "With --live: find the most sustained voices at the first --block-sizes (default 64) with no missed deadline.")
+    @Option(names = "--max-voices", description = "Find the most sustained voices with no missed deadline at each --block-sizes (default 64); implies --live.")
     boolean maxVoices;
 
     @Option(names = "--block-sizes", split = ",", paramLabel = "N", description = "JACK periods for --live (default: 64,128,256; --max-voices: 64).")

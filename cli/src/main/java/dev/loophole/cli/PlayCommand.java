@@ -37,12 +37,13 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  loophole play kit.sfz --route 10=drums          MIDI channel 10 on ports drums_L/drums_R, the rest on out_L/out_R",
                 "  loophole play kit.sfz --outputs main,drums --route 10=drums",
                 "",
-                "JACK ports (client 'loophole'): midi_in, and NAME_L/NAME_R for every output, in --outputs order.",
-                "Without --outputs there is one output, 'out' (out_L/out_R), plus one per --route name.",
-                "Only the first output is connected to the system's playback ports; connect the others yourself",
-                "(jack_connect, qjackctl). Java Sound has one stereo line: every output is mixed into it.",
-                "If the JACK server goes away, play keeps the instrument loaded and reconnects (same ports and",
-                "connections) as soon as a server with the same name is back.",
+                "JACK ports (client 'loophole'): midi_in, and NAME_L/NAME_R for every output, in --outputs order. "
+                        + "Without --outputs there is one output, 'out' (out_L/out_R), plus one per --route name. "
+                        + "Only the first output is connected to the system's playback ports; connect the others yourself "
+                        + "(jack_connect, qjackctl). Java Sound has one stereo line: every output is mixed into it.",
+                "",
+                "If the JACK server goes away, play keeps the instrument loaded and reconnects (same ports and "
+                        + "connections) as soon as a server with the same name is back.",
                 "",
                 "Exit status: 0 when played, 1 on an error (files, audio), 2 for a wrong command line."})
 final class PlayCommand implements Callable<Integer> {
