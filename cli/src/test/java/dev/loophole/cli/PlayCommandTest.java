@@ -88,19 +88,20 @@ class PlayCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 90, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void playSurvivesAJackServerRestart() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
         JackServer first = JackServer.start();
         JackServer second = null;
         try {
             var result = new java.util.concurrent.CompletableFuture<CliRun>();
-            Thread t = Thread.ofPlatform().start(() -> result.complete(CliRun.of("play", lead.toString(), "--seconds", "3", "--jack-server", first.name)));
+            Thread t = Thread.ofPlatform().daemon().start(() -> result.complete(CliRun.of("play", lead.toString(), "--seconds", "3", "--jack-server", first.name)));
             Thread.sleep(1500);
             first.close(); // the server goes away mid-play
             Thread.sleep(1000);
             second = JackServer.start(first.name, JackServer.PERIOD);
             CliRun run = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            t.join();
+            t.join(5000);
             System.out.println(run.out().strip());
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.err()).containsOnlyOnce("JACK server went away, reconnecting…").contains("reconnected to JACK (1 reconnects)");
