@@ -52,7 +52,17 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Output, one line per workload:",
                 "  NAME: audio S s, wall S s, X× realtime, V voices/s, peak RSS M MB",
                 "Exit status: 0 when every workload that could run ran, 1 on an error.",
+                "", "Live path (--live, needs jackd): starts a private dummy JACK server per block size "
+                        + "(jackd --no-realtime -d dummy -r 48000 -p N) and measures, in JACK's frame time, from a MIDI note-on "
+                        + "sent by another client to the first non-zero sample on our out_L:",
+                "  live latency, N frames (… ms) at 48000 Hz: K notes, MIDI event → first non-zero sample min A, median B, max C frames …",
+                "--max-voices holds more and more sustained voices (looping sample, cubic interpolation, 2-pole filter, amp envelope) "
+                        + "on one dummy server and prints the most with 0 xruns over --confirm-seconds; where the idle server already "
+                        + "has xruns (a shared machine), the most with at most 0.1%% of blocks over their period. Use --realtime "
+                        + "(jackd -R) for figures at 64 frames.",
                 "", "Examples:", "  loophole bench", "  loophole bench --quick",
+                "  loophole bench --live",
+                "  loophole bench --max-voices --realtime",
                 "  loophole bench --soundfont /usr/share/sounds/sf2/FluidR3_GM.sf2 --keep --work /tmp/bench"})
 final class BenchCommand implements Callable<Integer> {
     static final Path FLUID_R3 = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
@@ -75,6 +85,31 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", paramLabel = "NAME", description = "Run only the workloads whose name contains NAME.")
     String only;
 
+    @Option(names = "--live", description = "Measure the live JACK path instead of rendering: MIDI-in → audio-out latency at each --block-sizes.")
+    boolean live;
+
+    @Option(names = "--max-voices", description = "Find the most sustained voices with no missed deadline at each --block-sizes (default 64); implies --live.")
+    boolean maxVoices;
+
+    @Option(names = "--block-sizes", split = ",", paramLabel = "N", description = "JACK periods for --live (default: 64,128,256; --max-voices: 64).")
+    List<Integer> blockSizes;
+
+    @Option(names = "--realtime", description = "With --live: run the dummy JACK server and our process thread with real-time priority (jackd -R; needs root or an rtprio limit).")
+    boolean realtime;
+
+    @Option(names = "--voice-limit", defaultValue = "" + VoiceCeiling.MAX_VOICES, paramLabel = "N",
+            description = "The most voices --max-voices tries, a multiple of " + VoiceCeiling.STEP + " (default: ${DEFAULT-VALUE}).")
+    int voiceLimit;
+
+    @Option(names = "--notes", defaultValue = "100", paramLabel = "N", description = "Notes timed per block size for --live latency (default: ${DEFAULT-VALUE}).")
+    int notes;
+
+    @Option(names = "--probe-seconds", defaultValue = "5", paramLabel = "S", description = "Length of each --max-voices search probe (default: ${DEFAULT-VALUE}).")
+    double probeSeconds;
+
+    @Option(names = "--confirm-seconds", defaultValue = "60", paramLabel = "S", description = "Length of the --max-voices confirmation run (default: ${DEFAULT-VALUE}).")
+    double confirmSeconds;
+
     /** What one workload measured. */
     record Measure(String name, double audioSeconds, double wallSeconds, double voiceSeconds, long peakRssBytes) {
         double realtime() { return audioSeconds / wallSeconds; }
@@ -92,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
+        if (live || maxVoices) return liveBench(out, err);
         boolean temporary = work == null;
         Path dir = temporary ? Files.createTempDirectory("loophole-bench") : Files.createDirectories(work);
         try {
@@ -243,6 +279,36 @@ final class BenchCommand implements Callable<Integer> {
         if (!Files.exists(dir)) return;
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** {@code --live}: latency per block size, or with {@code --max-voices} the voice ceiling; each on its own dummy server. */
+    private int liveBench(PrintWriter out, PrintWriter err) throws Exception {
+        List<Integer> sizes = blockSizes != null ? blockSizes : maxVoices ? List.of(64) : List.of(64, 128, 256);
+        for (int n : sizes) if (n < 16 || n > 8192 || Integer.bitCount(n) != 1)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--block-sizes " + n + " is not a power of two in 16..8192");
+        if (voiceLimit < VoiceCeiling.STEP || voiceLimit > VoiceCeiling.MAX_VOICES || voiceLimit % VoiceCeiling.STEP != 0)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--voice-limit " + voiceLimit + " is not a multiple of "
+                    + VoiceCeiling.STEP + " in " + VoiceCeiling.STEP + ".." + VoiceCeiling.MAX_VOICES);
+        if (notes < 1 || !(probeSeconds > 0) || !(confirmSeconds > 0))
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--notes, --probe-seconds and --confirm-seconds must be positive");
+        Path dir = Files.createTempDirectory("loophole-live-bench");
+        try {
+            var patch = BenchInstrument.write(dir, RATE, maxVoices ? VoiceCeiling.LAYERS : 1);
+            boolean terminal = Progress.onTerminal();
+            for (int n : sizes) {
+                try (DummyJack server = DummyJack.start("loophole-bench-" + ProcessHandle.current().pid() + "-" + n, RATE, n, realtime)) {
+                    if (realtime) out.println("jackd " + server.name + " runs with real-time priority");
+                    if (maxVoices) out.println(VoiceCeiling.run(server.name, patch, voiceLimit, probeSeconds, confirmSeconds, terminal ? err : null).line());
+                    else out.println(new LiveLatency(patch, notes).run(server.name, RATE, n).line());
+                    out.flush();
+                }
+            }
+            return 0;
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
     }
 }

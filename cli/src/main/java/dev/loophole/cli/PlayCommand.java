@@ -33,7 +33,19 @@ import picocli.CommandLine.Model.CommandSpec;
         footer = {"", "Examples:",
                 "  loophole play keys.sfz                          play from every hardware MIDI input; Ctrl-C stops",
                 "  loophole play keys.sfz --midi-in 'a2j:Keystation'",
-                "  loophole play keys.sfz --song song.mid          play a MIDI file in real time, then exit"})
+                "  loophole play keys.sfz --song song.mid          play a MIDI file in real time, then exit",
+                "  loophole play kit.sfz --route 10=drums          MIDI channel 10 on ports drums_L/drums_R, the rest on out_L/out_R",
+                "  loophole play kit.sfz --outputs main,drums --route 10=drums",
+                "",
+                "JACK ports (client 'loophole'): midi_in, and NAME_L/NAME_R for every output, in --outputs order. "
+                        + "Without --outputs there is one output, 'out' (out_L/out_R), plus one per --route name. "
+                        + "Only the first output is connected to the system's playback ports; connect the others yourself "
+                        + "(jack_connect, qjackctl). Java Sound has one stereo line: every output is mixed into it.",
+                "",
+                "If the JACK server goes away, play keeps the instrument loaded and reconnects (same ports and "
+                        + "connections) as soon as a server with the same name is back.",
+                "",
+                "Exit status: 0 when played, 1 on an error (files, audio), 2 for a wrong command line."})
 final class PlayCommand implements Callable<Integer> {
     static final double PREROLL_SECONDS = 0.2;   // the song starts a little after the driver, so no event is late
     static final double MAX_TAIL_SECONDS = 30;   // held loops would never fall silent
@@ -66,6 +78,14 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--outputs", split = ",", paramLabel = "NAME",
+            description = "Stereo outputs by name, the first is the main one (default: out, plus the --route names). JACK ports NAME_L, NAME_R.")
+    List<String> outputs;
+
+    @Option(names = "--route", paramLabel = "CHANNEL=OUTPUT",
+            description = "Render MIDI channel CHANNEL (1-16) to output OUTPUT instead of the main one (repeatable).")
+    List<String> routes;
+
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
@@ -78,13 +98,20 @@ final class PlayCommand implements Callable<Integer> {
         if (polyphony < 1 || polyphony > 4096) throw new Errors.UserError("--polyphony " + polyphony + " is outside 1..4096");
         if (driverKind != null && !driverKind.equals("jack") && !driverKind.equals("javasound"))
             throw new Errors.UserError("--driver " + driverKind + " is not known; expected jack or javasound");
+        OutputRouting routing;
+        try {
+            routing = OutputRouting.parse(outputs, routes);
+        } catch (Errors.UserError e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         // Everything that can fail on the user's files fails before any audio opens.
         Program program = InstrumentLoader.load(instrument);
         if (song != null && !java.nio.file.Files.isRegularFile(song)) throw new Errors.UserError(song + ": no such MIDI file");
         MidiSong midi = song == null ? null : SmfReader.read(song);
         warn(err, program.diagnostics().stream().map(Diagnostic::toString).toList());
 
-        AudioConfig config = AudioConfig.defaults("loophole").withMidiInputs(midiIn == null ? List.of() : midiIn).withJackServer(jackServer);
+        AudioConfig config = AudioConfig.defaults("loophole").withMidiInputs(midiIn == null ? List.of() : midiIn).withJackServer(jackServer)
+                .withOutputs(routing.outputs()).withReconnect(true);
         AudioDriver driver;
         try {
             driver = AudioDrivers.open(driverKind, config);
@@ -109,8 +136,13 @@ final class PlayCommand implements Callable<Integer> {
             if (patch.regionCount() == 0)
                 throw new Errors.UserError("nothing to play: " + instrument + " has no region that can play (see the warnings above)");
             Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
-            SamplerInstrument inst = new SamplerInstrument(patch, rate, polyphony, seed);
-            for (int c = 0; c < 16; c++) engine.route(c, inst);
+            // One instrument per output bus: an instrument renders to one bus, so routed channels get their own voices.
+            SamplerInstrument[] perBus = new SamplerInstrument[routing.outputs().size()];
+            for (int c = 0; c < 16; c++) {
+                int bus = routing.busOf(c);
+                if (perBus[bus] == null) perBus[bus] = new SamplerInstrument(patch, rate, polyphony, seed);
+                engine.route(c, perBus[bus], bus);
+            }
             Runtime.getRuntime().addShutdownHook(hook);
             driver.start(new EngineCallback(engine));
             err.println("playing " + instrument.getFileName() + " through " + driver.describe()
@@ -143,11 +175,22 @@ final class PlayCommand implements Callable<Integer> {
         boolean terminal = Progress.onTerminal();
         int rate = driver.sampleRate();
         long limit = seconds == null ? Long.MAX_VALUE : Math.round(seconds * rate);
-        long lastFrame = -1, lastMove = System.nanoTime();
+        long lastFrame = -1, lastMove = System.nanoTime(), reconnectsSeen = 0;
+        boolean away = false;
         while (!stopRequested) {
             if (!driver.isRunning()) return driver.stopReason() == null ? "the audio driver stopped" : driver.stopReason();
             long now = driver.streamFrame();
-            if (now != lastFrame) { lastFrame = now; lastMove = System.nanoTime(); }
+            DriverStats stats = driver.stats();
+            if (stats.reconnecting() != away || stats.reconnects() != reconnectsSeen) { // said once per change, not every refresh
+                away = stats.reconnecting();
+                reconnectsSeen = stats.reconnects();
+                if (!terminal) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println(away ? "JACK server went away, reconnecting…" : "reconnected to JACK (" + reconnectsSeen + " reconnects)");
+                    err.flush();
+                }
+            }
+            if (now != lastFrame || away) { lastFrame = now; lastMove = System.nanoTime(); }
             else if (System.nanoTime() - lastMove > STALL_NANOS) return "the audio driver stopped calling back (no block for 5 s)";
             if (now >= limit) break;
             if (player != null && player.finished()
@@ -163,9 +206,10 @@ final class PlayCommand implements Callable<Integer> {
 
     static String summary(AudioDriver driver) {
         DriverStats s = driver.stats();
-        return String.format("played %.1f s via %s (%d blocks of %d frames at %d Hz): max %d voices, CPU max %.0f%% (block %d), %d xruns, %d underruns, %d late events",
+        return String.format("played %.1f s via %s (%d blocks of %d frames at %d Hz): max %d voices, CPU max %.0f%% (block %d), %d xruns, %d underruns, %d late events%s",
                 s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
-                100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents());
+                100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents(),
+                s.reconnects() == 0 ? "" : ", " + s.reconnects() + " reconnects");
     }
 
     private void warn(PrintWriter err, List<String> warnings) {

@@ -75,6 +75,57 @@ class PlayCommandTest {
     }
 
     @Test
+    void routedChannelsGetTheirOwnNamedPorts() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        try (JackServer server = JackServer.start()) {
+            CliRun run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--route", "10=drums");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("outputs → system:playback_1, system:playback_2, also outputs drums_L, drums_R");
+            run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--outputs", "main,drums", "--route", "10=drums");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).contains("also outputs drums_L, drums_R");
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(value = 90, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void playSurvivesAJackServerRestart() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        JackServer first = JackServer.start();
+        JackServer second = null;
+        try {
+            var result = new java.util.concurrent.CompletableFuture<CliRun>();
+            Thread t = Thread.ofPlatform().daemon().start(() -> result.complete(CliRun.of("play", lead.toString(), "--seconds", "3", "--jack-server", first.name)));
+            Thread.sleep(1500);
+            first.close(); // the server goes away mid-play
+            Thread.sleep(1000);
+            second = JackServer.start(first.name, JackServer.PERIOD);
+            CliRun run = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            t.join(5000);
+            System.out.println(run.out().strip());
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).containsOnlyOnce("JACK server went away, reconnecting…").contains("reconnected to JACK (1 reconnects)");
+            Matcher m = SUMMARY.matcher(run.out());
+            assertThat(m.find()).as(run.out()).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).as("seconds played, the gap not counted").isBetween(3.0, 4.0);
+            assertThat(run.out()).contains(", 1 reconnects");
+        } finally {
+            if (second != null) second.close();
+            first.close();
+        }
+    }
+
+    @Test
+    void aBadRouteIsAUsageError() {
+        CliRun run = CliRun.of("play", lead.toString(), "--outputs", "main", "--route", "10=drums");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("--route 10=drums: no output 'drums' in --outputs main");
+        run = CliRun.of("play", lead.toString(), "--route", "17=drums");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).contains("CHANNEL 1-16");
+    }
+
+    @Test
     void noJackServerIsOneClearLine() {
         assumeTrue(JackServer.jackd() != null, "jackd2 (and so libjack) is not installed; without it the message is 'JACK is not installed'");
         CliRun run = CliRun.of("play", lead.toString(), "--driver", "jack", "--jack-server", "loophole-test-none");

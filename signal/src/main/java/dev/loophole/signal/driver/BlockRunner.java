@@ -14,11 +14,14 @@ final class BlockRunner {
     final DriverStats stats = new DriverStats();
     /** Events the driver read from its own ports this block, at their offsets. */
     final EventBuffer direct = new EventBuffer(EVENTS_PER_BLOCK);
-    final float[][] out = new float[AudioConfig.CHANNELS][AudioConfig.MAX_BLOCK];
+    /** One stereo pair per output bus. */
+    final float[][] out;
     private final EventBuffer events = new EventBuffer(EVENTS_PER_BLOCK);
     private final com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private volatile AudioCallback callback;
     private long lastExitBytes = -1;
+
+    BlockRunner(int outputs) { out = new float[2 * outputs][AudioConfig.MAX_BLOCK]; }
 
     void setCallback(AudioCallback c) { callback = c; }
 

@@ -16,10 +16,14 @@ public final class DriverStats {
 
     final AtomicLong xruns = new AtomicLong();
     final AtomicLong underruns = new AtomicLong();
-    private volatile long blocks, frames, lateEvents, droppedEvents, freewheelChanges;
+    private volatile long blocks, frames, lateEvents, droppedEvents, freewheelChanges, overBudget;
+    private volatile long reconnects;       // written by the driver's reconnect thread
+    private volatile boolean reconnecting;
     private volatile long lastProcessNanos, maxProcessNanos, maxBlock, periodNanos;
     private volatile int voices, maxVoices;
     private volatile boolean freewheeling;
+    /** Blocks by load in 1% steps (index 400: 400% and more); plain writes by the audio thread, read approximately. */
+    private final long[] loadHistogram = new long[401];
 
     // Allocation probe (tests): bytes the audio thread allocated inside the callback, after warm-up.
     private volatile long probeWarmupBlocks = -1, probeBlocks, probeBytes, probeCycleBytes, probeLastBlock = -1, probeAllocatingBlocks;
@@ -31,6 +35,8 @@ public final class DriverStats {
         this.frames = this.frames + frames;
         this.lastProcessNanos = processNanos;
         if (blocks > SETTLE_BLOCKS && processNanos > maxProcessNanos) { maxProcessNanos = processNanos; maxBlock = blocks; }
+        if (blocks > SETTLE_BLOCKS && processNanos > periodNanos) overBudget = overBudget + 1;
+        if (periodNanos > 0) loadHistogram[(int) Math.min(400, processNanos * 100 / periodNanos)]++;
         this.periodNanos = periodNanos;
         if (voices >= 0) {
             this.voices = voices;
@@ -43,6 +49,12 @@ public final class DriverStats {
     void dropped(int n) { if (n > 0) droppedEvents = droppedEvents + n; }
 
     void freewheel(boolean on) { freewheeling = on; freewheelChanges = freewheelChanges + 1; }
+
+    // --- reconnect thread ------------------------------------------------------------------
+
+    void reconnecting(boolean on) { reconnecting = on; }
+
+    void reconnected() { reconnects = reconnects + 1; reconnecting = false; }
 
     boolean probing() { return probeWarmupBlocks >= 0; }
 
@@ -87,6 +99,18 @@ public final class DriverStats {
 
     public boolean freewheeling() { return freewheeling; }
 
+    /** Blocks (after the first {@link #SETTLE_BLOCKS}) whose callback took longer than their period: deadlines we missed ourselves. */
+    public long overBudgetBlocks() { return overBudget; }
+
+    /** A copy of the block-load histogram: element i counts blocks whose callback took i% of their period (400: 400% or more). */
+    public long[] loadHistogram() { return loadHistogram.clone(); }
+
+    /** True while the backend is gone and the driver waits for it to come back. */
+    public boolean reconnecting() { return reconnecting; }
+
+    /** Times the driver reconnected after its backend went away. */
+    public long reconnects() { return reconnects; }
+
     public long freewheelChanges() { return freewheelChanges; }
 
     /**
@@ -115,7 +139,9 @@ public final class DriverStats {
 
     /** One line for a terminal or a log. */
     public String line() {
-        return String.format("%d voices (max %d), CPU %.0f%% (max %.0f%%), %d xruns, %d underruns, %d late events",
-                voices(), maxVoices(), 100 * load(), 100 * maxLoad(), xruns(), underruns(), lateEvents());
+        if (reconnecting) return "JACK server went away, reconnecting… (" + reconnects + " reconnects so far)";
+        return String.format("%d voices (max %d), CPU %.0f%% (max %.0f%%), %d xruns, %d underruns, %d late events%s",
+                voices(), maxVoices(), 100 * load(), 100 * maxLoad(), xruns(), underruns(), lateEvents(),
+                reconnects == 0 ? "" : ", " + reconnects + (reconnects == 1 ? " reconnect" : " reconnects"));
     }
 }

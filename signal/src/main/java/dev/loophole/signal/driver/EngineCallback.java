@@ -3,7 +3,7 @@ package dev.loophole.signal.driver;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 
-/** Plays an {@link Engine} live: its stereo output is the driver's first two channels. */
+/** Plays an {@link Engine} live: bus b goes to the driver's channels 2b and 2b + 1 (buses beyond them to the first pair). */
 public final class EngineCallback implements AudioCallback {
     private final Engine engine;
 
@@ -15,7 +15,7 @@ public final class EngineCallback implements AudioCallback {
 
     @Override
     public void process(float[][] out, int frames, EventBuffer events) {
-        engine.process(out[0], out[1], frames, events);
+        engine.process(out, frames, events);
     }
 
     @Override

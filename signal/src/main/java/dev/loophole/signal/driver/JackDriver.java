@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -22,39 +24,87 @@ import org.jaudiolibs.jnajack.JackStatus;
 import org.jaudiolibs.jnajack.lowlevel.JackLibrary;
 
 /**
- * JACK through JNAJack: stereo outputs {@code out_L}/{@code out_R}, one MIDI input {@code midi_in}.
+ * JACK through JNAJack: one stereo output per named bus ({@code NAME_L}/{@code NAME_R}, default
+ * {@code out_L}/{@code out_R}), one MIDI input {@code midi_in}.
  * JNAJack opens the client and registers and connects ports; every callback from JACK (process,
  * xrun, freewheel, shutdown) and the per-cycle calls go through {@link JackNative} (java.lang.foreign),
  * so a whole cycle allocates nothing and no JNA callback thread attaches and detaches. The stream clock follows JACK's
  * frame time, so after an xrun the song stays on the wall clock. Also runs on PipeWire's JACK layer.
+ *
+ * <p>With {@link AudioConfig#reconnect()}, a server that goes away does not stop the driver: the
+ * engine stays, a control thread tries every {@link #RETRY_MILLIS} ms to open a new client with the
+ * same ports and connections, and the stream clock continues where it stopped.
  */
 public final class JackDriver implements AudioDriver {
+    static final long RETRY_MILLIS = 500;
+
     private final AudioConfig config;
-    private final BlockRunner runner = new BlockRunner();
-    private final JackClient client;
-    private final JackPort outL, outR, midiIn;
-    private final int rate, bufferSize;
-    private final List<String> midiConnected = new ArrayList<>();
-    private final List<String> outConnected = new ArrayList<>();
+    private final BlockRunner runner;
+    private final JackNative ffi;
+    private final Jack jack;
+    private final String server;
+    private final int rate;
+    private volatile int bufferSize;
+    private volatile Session session;
+    private final List<String> midiConnected = new CopyOnWriteArrayList<>();
+    private final List<String> outConnected = new CopyOnWriteArrayList<>();
     // Held so JNA does not collect callbacks that native code still points at.
     private final Object[] nativeCallbacks = new Object[2];
+    private Thread watcher;
+    private volatile boolean anySessionLost; // some server went away under us: keep the upcall stubs for good
 
-    // Audio-thread state.
-    private final JackNative ffi;
-    private final long clientAddress, outLAddress, outRAddress, midiInAddress;
-    private boolean first = true;
+    // Audio-thread state (one JACK process thread at a time: a new session starts after the old one's server died).
     private long prevFrameTime, lastBlockStart;
-    private volatile long streamFrame, firstFrameTime = -1, lastFrameTime, lastCycleFrames;
+    private volatile long streamFrame, sessionBase, sessionFirstFrameTime = -1, lastFrameTime, lastCycleFrames;
 
     private volatile boolean running, closed;
     private volatile String stopReason;
     private static volatile String lastJackError;
 
+    /** One JACK client with its ports: replaced as a whole when the server restarts. */
+    private final class Session {
+        final JackClient client;
+        final JackPort[] outs;
+        final JackPort midiIn;
+        final long clientAddress, midiInAddress;
+        final int sampleRate;
+        final long[] outAddress, outBuffer; // outBuffer: audio-thread scratch, this cycle's port buffers
+        boolean first = true;               // audio thread
+        volatile boolean gone;
+        boolean clientClosed;               // guarded by the driver's lock
+
+        void closeClient() {
+            if (clientClosed) return;
+            clientClosed = true;
+            if (!gone) client.deactivate();
+            client.close(); // returns once JACK's thread will not call the process stub again
+        }
+
+        Session(JackClient client) throws JackException {
+            this.client = client;
+            sampleRate = client.getSampleRate();
+            List<String> names = config.outputs();
+            outs = new JackPort[2 * names.size()];
+            outAddress = new long[outs.length];
+            outBuffer = new long[outs.length];
+            for (int i = 0; i < outs.length; i++) {
+                outs[i] = client.registerPort(AudioConfig.portName(names.get(i / 2), i % 2), JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
+                outAddress[i] = JackNative.address(outs[i]);
+            }
+            midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
+            clientAddress = JackNative.address(client);
+            midiInAddress = JackNative.address(midiIn);
+            ffi.setProcessCallback(clientAddress, (n, arg) -> process(this, n));
+            ffi.setNotifications(clientAddress, runner.stats.xruns::incrementAndGet, () -> serverGone(this),
+                    starting -> runner.stats.freewheel(starting != 0));
+        }
+    }
+
     private JackDriver(AudioConfig config) {
         this.config = config;
+        this.runner = new BlockRunner(config.outputs().size());
         if (config.jackServer() != null) setenv("JACK_DEFAULT_SERVER", config.jackServer());
-        String server = config.jackServer() != null ? config.jackServer() : envOr("JACK_DEFAULT_SERVER", "default");
-        Jack jack;
+        server = config.jackServer() != null ? config.jackServer() : envOr("JACK_DEFAULT_SERVER", "default");
         try {
             jack = Jack.getInstance();
         } catch (Throwable e) { // JackException, or UnsatisfiedLinkError without libjack
@@ -62,26 +112,22 @@ public final class JackDriver implements AudioDriver {
         }
         silenceLibjack(jack);
         ffi = new JackNative();
+        session = openSession(jack);
+        rate = session.sampleRate;
+    }
+
+    /** Opens a client and registers its ports and callbacks (not activated). */
+    private Session openSession(Jack jack) {
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
+        JackClient client;
         try {
             client = jack.openClient(config.clientName(), EnumSet.of(JackOptions.JackNoStartServer), status);
         } catch (JackException e) {
             throw new AudioUnavailableException("no JACK server '" + server + "' is running", new JackException(status + ": " + e.getMessage(), e));
         }
         try {
-            rate = client.getSampleRate();
             bufferSize = client.getBufferSize();
-            outL = client.registerPort("out_L", JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
-            outR = client.registerPort("out_R", JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
-            midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
-            clientAddress = JackNative.address(client);
-            outLAddress = JackNative.address(outL);
-            outRAddress = JackNative.address(outR);
-            midiInAddress = JackNative.address(midiIn);
-            ffi.setProcessCallback(clientAddress, (n, arg) -> process(n));
-            ffi.setNotifications(clientAddress, runner.stats.xruns::incrementAndGet,
-                    () -> { stopReason = "the JACK server shut down"; running = false; },
-                    starting -> runner.stats.freewheel(starting != 0));
+            return new Session(client);
         } catch (JackException | AudioUnavailableException e) {
             client.close();
             throw new AudioUnavailableException("JACK refused the client '" + config.clientName() + "': " + e.getMessage(), e);
@@ -111,19 +157,28 @@ public final class JackDriver implements AudioDriver {
 
     @Override public List<String> midiInputs() { return List.copyOf(midiConnected); }
 
-    /** JACK's own clock: frames from the start of the first cycle we processed to the end of the latest one. */
+    /** JACK's own clock: frames from the start of the first cycle we processed to the end of the latest one (summed over reconnects). */
     public long jackFramesElapsed() {
-        long f = firstFrameTime;
-        return f < 0 ? 0 : ((lastFrameTime - f) & 0xFFFF_FFFFL) + lastCycleFrames;
+        long f = sessionFirstFrameTime;
+        return f < 0 ? 0 : sessionBase + ((lastFrameTime - f) & 0xFFFF_FFFFL) + lastCycleFrames;
     }
 
     /** The JACK client's full name (JACK may have made it unique). */
-    public String clientName() { return client.getName(); }
+    public String clientName() { return session.client.getName(); }
+
+    /** Our output ports' full names, in bus order (L, R, L, R, …). */
+    public List<String> outputPorts() {
+        List<String> names = new ArrayList<>();
+        for (JackPort p : session.outs) names.add(p.getName());
+        return names;
+    }
 
     @Override
     public String describe() {
-        return String.format("JACK client %s, %d Hz, %d frames (%.1f ms), outputs → %s, MIDI ← %s", client.getName(), rate, bufferSize,
-                1000.0 * bufferSize / rate, outConnected.isEmpty() ? "not connected" : String.join(", ", outConnected),
+        String extra = config.outputs().size() < 2 ? "" : ", also outputs " + String.join(", ", outputPorts().subList(2, session.outs.length).stream()
+                .map(p -> p.substring(p.indexOf(':') + 1)).toList());
+        return String.format("JACK client %s, %d Hz, %d frames (%.1f ms), outputs → %s%s, MIDI ← %s", clientName(), rate, bufferSize,
+                1000.0 * bufferSize / rate, outConnected.isEmpty() ? "not connected" : String.join(", ", outConnected), extra,
                 midiConnected.isEmpty() ? "nothing connected" : String.join(", ", midiConnected));
     }
 
@@ -132,69 +187,130 @@ public final class JackDriver implements AudioDriver {
         if (running || closed) throw new IllegalStateException("already started or closed");
         runner.setCallback(callback);
         try {
-            client.activate();
-            running = true;
-            Jack jack = Jack.getInstance();
-            if (config.connectOutputs()) {
-                String[] playback = jack.getPorts(client, null, JackPortType.AUDIO, EnumSet.of(JackPortFlags.JackPortIsInput, JackPortFlags.JackPortIsPhysical));
-                JackPort[] ours = {outL, outR};
-                for (int i = 0; i < Math.min(2, playback.length); i++) {
-                    jack.connect(client, ours[i].getName(), playback[i]);
-                    outConnected.add(playback[i]);
-                }
-                if (playback.length == 1) { jack.connect(client, outR.getName(), playback[0]); } // mono system: both sides
-            }
-            if (config.midiInputs() != null) {
-                Set<String> physical = new HashSet<>(Arrays.asList(jack.getPorts(client, null, JackPortType.MIDI,
-                        EnumSet.of(JackPortFlags.JackPortIsOutput, JackPortFlags.JackPortIsPhysical))));
-                for (String p : jack.getPorts(client, null, JackPortType.MIDI, EnumSet.of(JackPortFlags.JackPortIsOutput))) {
-                    if (p.startsWith(client.getName() + ":") || !config.wantsMidiSource(p, physical.contains(p))) continue;
-                    jack.connect(client, p, midiIn.getName());
-                    midiConnected.add(p);
-                }
-            }
+            activate(session);
         } catch (JackException e) {
             close();
             throw new AudioUnavailableException("JACK: cannot start the client: " + e.getMessage(), e);
         }
+        running = true;
+        if (config.reconnect()) {
+            watcher = new Thread(this::watch, "loophole-jack-reconnect");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    /** Activates a session's client and makes our connections: main outputs to the system, matching MIDI sources to midi_in. */
+    private void activate(Session s) throws JackException {
+        s.client.activate();
+        outConnected.clear();
+        midiConnected.clear();
+        if (config.connectOutputs()) {
+            String[] playback = jack.getPorts(s.client, null, JackPortType.AUDIO, EnumSet.of(JackPortFlags.JackPortIsInput, JackPortFlags.JackPortIsPhysical));
+            for (int i = 0; i < Math.min(2, playback.length); i++) {
+                jack.connect(s.client, s.outs[i].getName(), playback[i]);
+                outConnected.add(playback[i]);
+            }
+            if (playback.length == 1) { jack.connect(s.client, s.outs[1].getName(), playback[0]); } // mono system: both sides
+        }
+        if (config.midiInputs() != null) {
+            Set<String> physical = new HashSet<>(Arrays.asList(jack.getPorts(s.client, null, JackPortType.MIDI,
+                    EnumSet.of(JackPortFlags.JackPortIsOutput, JackPortFlags.JackPortIsPhysical))));
+            for (String p : jack.getPorts(s.client, null, JackPortType.MIDI, EnumSet.of(JackPortFlags.JackPortIsOutput))) {
+                if (p.startsWith(s.client.getName() + ":") || !config.wantsMidiSource(p, physical.contains(p))) continue;
+                jack.connect(s.client, p, s.midiIn.getName());
+                midiConnected.add(p);
+            }
+        }
+    }
+
+    /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
+    private void serverGone(Session s) {
+        s.gone = true;
+        anySessionLost = true;
+        if (!config.reconnect() || watcher == null) {
+            stopReason = "the JACK server shut down";
+            running = false;
+            return;
+        }
+        runner.stats.reconnecting(true);
+        LockSupport.unpark(watcher);
+    }
+
+    /** The reconnect thread: waits for the session to be lost, then retries until a server with our name is back. */
+    private void watch() {
+        while (!closed && stopReason == null) {
+            if (session.gone) {
+                try {
+                    reconnect();
+                } catch (RuntimeException e) {
+                    // Not back yet, or it refused us: try again on the next round.
+                }
+            }
+            LockSupport.parkNanos(RETRY_MILLIS * 1_000_000);
+        }
+    }
+
+    private synchronized void reconnect() {
+        Session old = session;
+        if (closed || stopReason != null || !old.gone) return;
+        old.closeClient(); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
+        Session s = openSession(jack);
+        if (s.sampleRate != rate) {
+            s.closeClient();
+            stopReason = "the JACK server came back at " + s.sampleRate + " Hz instead of " + rate + " Hz";
+            running = false;
+            return;
+        }
+        session = s;
+        try {
+            activate(s);
+        } catch (JackException e) {
+            s.gone = true; // the next round retries with a fresh client
+            s.closeClient();
+            throw new AudioUnavailableException("JACK: cannot restart the client: " + e.getMessage(), e);
+        }
+        runner.stats.reconnected();
     }
 
     @Override
     public synchronized void close() {
-        if (closed) return;
+        if (closed) {
+            if (watcher != null) LockSupport.unpark(watcher);
+            return;
+        }
         closed = true;
         running = false;
-        boolean serverGone = stopReason != null;
-        if (!serverGone) client.deactivate();
-        client.close(); // returns once JACK's thread will not call the process stub again
-        if (!serverGone) ffi.close(); // after a server shutdown its thread's fate is unknown: keep the stub (a few bytes)
+        if (watcher != null) LockSupport.unpark(watcher);
+        session.closeClient();
+        if (!anySessionLost) ffi.close(); // after a server shutdown its thread's fate is unknown: keep the stubs
     }
 
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
-    private int process(int nframes) {
+    private int process(Session s, int nframes) {
         try {
             runner.enter();
-            long ft = ffi.lastFrameTime(clientAddress);
+            long ft = ffi.lastFrameTime(s.clientAddress);
             long blockStart;
-            if (first) {
-                first = false;
-                firstFrameTime = ft;
-                blockStart = 0;
+            if (s.first) { // a new client (first start or after a reconnect): the stream clock continues where it stopped
+                s.first = false;
+                blockStart = streamFrame;
+                sessionBase = blockStart;
+                sessionFirstFrameTime = ft;
             } else {
                 blockStart = lastBlockStart + ((ft - prevFrameTime) & 0xFFFF_FFFFL); // jack_nframes_t wraps at 2^32
             }
             lastBlockStart = blockStart;
             prevFrameTime = ft;
-            ffi.readMidi(ffi.buffer(midiInAddress, nframes), nframes, runner.direct);
-            long l = ffi.buffer(outLAddress, nframes), r = ffi.buffer(outRAddress, nframes);
+            ffi.readMidi(ffi.buffer(s.midiInAddress, nframes), nframes, runner.direct);
+            long[] buf = s.outBuffer;
+            boolean all = true;
+            for (int i = 0; i < buf.length; i++) { buf[i] = ffi.buffer(s.outAddress[i], nframes); all &= buf[i] != 0; }
             int voices = -1;
             for (int done = 0; done < nframes; ) { // JACK periods above MAX_BLOCK are rendered in parts
                 int n = Math.min(nframes - done, AudioConfig.MAX_BLOCK);
                 voices = runner.render(blockStart + done, n);
-                if (l != 0 && r != 0) {
-                    JackNative.write(runner.out[0], l, done, n);
-                    JackNative.write(runner.out[1], r, done, n);
-                }
+                if (all) for (int i = 0; i < buf.length; i++) JackNative.write(runner.out[i], buf[i], done, n);
                 done += n;
             }
             lastFrameTime = ft;

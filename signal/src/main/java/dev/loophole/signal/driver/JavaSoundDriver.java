@@ -24,7 +24,7 @@ public final class JavaSoundDriver implements AudioDriver {
     private static final int LINE_BLOCKS = 4; // latency: the line holds this many blocks
 
     private final AudioConfig config;
-    private final BlockRunner runner = new BlockRunner();
+    private final BlockRunner runner = new BlockRunner(1); // one line: the engine mixes every bus into it
     private final SourceDataLine line;
     private final int rate, block;
     private final byte[] bytes;

@@ -1,17 +1,27 @@
 package dev.loophole.signal.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Runs instruments block by block. MIDI channels route to instruments; each block's events are
  * applied at their exact frame by splitting the block at every event, so timing is
  * sample-accurate. The same {@link #process} serves offline and live drivers.
+ *
+ * <p>Buses: every instrument renders to one output bus (a stereo pair, 0 = main). A live driver
+ * with named outputs passes one pair per bus; a bus the caller has no pair for falls back to the
+ * main pair, so the offline path and single-output drivers keep one summed stereo mix.
  */
 public final class Engine {
     private final int sampleRate;
     private final int maxBlock;
     private final Instrument[] byChannel = new Instrument[16];
-    private volatile Instrument[] distinct = new Instrument[0];
+    private final int[] busByChannel = new int[16];
+    /** What the audio thread iterates: published as one object so instruments and their buses always match. */
+    private record Routing(Instrument[] instruments, int[] bus) { }
+    private volatile Routing routing = new Routing(new Instrument[0], new int[0]);
+    private final float[][] stereo = new float[2][]; // audio thread only: process(left, right) as one pair
     // Per-note expression sits in front of the instruments: MPE zones for MIDI 1.0, UMP for MIDI 2.0.
     private final dev.loophole.signal.expression.NoteIds noteIds = new dev.loophole.signal.expression.NoteIds();
     private final dev.loophole.signal.expression.MpeDecoder mpe =
@@ -29,15 +39,40 @@ public final class Engine {
 
     public int maxBlock() { return maxBlock; }
 
-    /** Routes MIDI channel {@code channel} (0-based) to {@code instrument}; null mutes the channel. Control side. */
-    public void route(int channel, Instrument instrument) {
+    /** Routes MIDI channel {@code channel} (0-based) to {@code instrument} on the main bus; null mutes the channel. Control side. */
+    public void route(int channel, Instrument instrument) { route(channel, instrument, 0); }
+
+    /**
+     * Routes MIDI channel {@code channel} (0-based) to {@code instrument}, which renders to output bus
+     * {@code bus}. An instrument has one bus (the latest given wins): for channels on different buses,
+     * route them to different instruments. Control side.
+     */
+    public synchronized void route(int channel, Instrument instrument, int bus) {
+        if (bus < 0) throw new IllegalArgumentException("bus " + bus + " is negative");
         byChannel[channel] = instrument;
-        distinct = Arrays.stream(byChannel).filter(java.util.Objects::nonNull).distinct().toArray(Instrument[]::new);
+        busByChannel[channel] = bus;
+        List<Instrument> list = new ArrayList<>();
+        List<Integer> buses = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            Instrument i = byChannel[c];
+            if (i == null) continue;
+            int at = list.indexOf(i);
+            if (at < 0) { list.add(i); buses.add(busByChannel[c]); }
+            else if (c == channel) buses.set(at, bus);
+        }
+        routing = new Routing(list.toArray(Instrument[]::new), buses.stream().mapToInt(Integer::intValue).toArray());
         // An instrument that declares MPE zones gets them from the start; an MCM in the stream can change them.
         if (instrument != null)
             for (var z : instrument.capabilities().zones())
                 if (z.managerChannel() - 1 == channel)
                     mpe.preset(z.lower() ? dev.loophole.signal.expression.MpeDecoder.LOWER : dev.loophole.signal.expression.MpeDecoder.UPPER, z.memberChannels());
+    }
+
+    /** Buses in use: the highest routed bus + 1 (at least 1). */
+    public int buses() {
+        int n = 1;
+        for (int b : routing.bus()) n = Math.max(n, b + 1);
+        return n;
     }
 
     /** The MPE state (zones, bend ranges) in front of the instruments. */
@@ -50,21 +85,38 @@ public final class Engine {
      * at their offsets. Audio thread: no allocation.
      */
     public void process(float[] left, float[] right, int frames, EventBuffer events) {
-        Arrays.fill(left, 0, frames, 0f);
-        Arrays.fill(right, 0, frames, 0f);
-        for (Instrument i : distinct) i.beginBlock();
+        stereo[0] = left;
+        stereo[1] = right;
+        process(stereo, frames, events);
+    }
+
+    /**
+     * Renders {@code frames} frames into {@code out}, one stereo pair per bus ({@code out[2b]},
+     * {@code out[2b + 1]}), overwriting them; buses beyond {@code out.length / 2} mix into pair 0.
+     * Audio thread: no allocation.
+     */
+    public void process(float[][] out, int frames, EventBuffer events) {
+        for (float[] ch : out) Arrays.fill(ch, 0, frames, 0f);
+        Routing r = routing;
+        for (Instrument i : r.instruments()) i.beginBlock();
         int cursor = 0;
         int n = events.size();
         for (int e = 0; e < n; e++) {
             int at = Math.min(Math.max(events.offset(e), cursor), frames);
-            if (at > cursor) { renderAll(left, right, cursor, at); cursor = at; }
+            if (at > cursor) { renderAll(r, out, cursor, at); cursor = at; }
             dispatch(events.status(e), events.data1(e), events.data2(e));
         }
-        if (cursor < frames) renderAll(left, right, cursor, frames);
+        if (cursor < frames) renderAll(r, out, cursor, frames);
     }
 
-    private void renderAll(float[] left, float[] right, int from, int to) {
-        for (Instrument i : distinct) i.render(left, right, from, to);
+    private static void renderAll(Routing r, float[][] out, int from, int to) {
+        Instrument[] inst = r.instruments();
+        int[] bus = r.bus();
+        int pairs = out.length / 2;
+        for (int k = 0; k < inst.length; k++) {
+            int b = bus[k] < pairs ? bus[k] : 0;
+            inst[k].render(out[2 * b], out[2 * b + 1], from, to);
+        }
     }
 
     /** Pseudo-status carried in an {@link EventBuffer} for a tempo change: {@code data1} is BPM × 1000. */
@@ -79,7 +131,7 @@ public final class Engine {
     /** Applies one channel message (or a {@link #TEMPO} change) now. */
     public void dispatch(int status, int d1, int d2) {
         if (status == TEMPO) {
-            for (Instrument i : distinct) i.tempo(d1 / 1000.0);
+            for (Instrument i : routing.instruments()) i.tempo(d1 / 1000.0);
             return;
         }
         if (status == UMP) {
@@ -106,12 +158,12 @@ public final class Engine {
 
     public int activeVoices() {
         int n = 0;
-        for (Instrument i : distinct) n += i.activeVoices();
+        for (Instrument i : routing.instruments()) n += i.activeVoices();
         return n;
     }
 
     public void allSoundOff() {
-        for (Instrument i : distinct) i.allSoundOff();
+        for (Instrument i : routing.instruments()) i.allSoundOff();
         mpe.clearNotes();
         ump.clearNotes();
     }

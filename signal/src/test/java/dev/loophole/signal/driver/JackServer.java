@@ -37,10 +37,17 @@ public final class JackServer implements AutoCloseable {
     }
 
     /** Starts a server and waits until a client can connect. */
-    public static JackServer start() throws IOException, InterruptedException {
-        String name = "loophole-test-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+    public static JackServer start() throws IOException, InterruptedException { return start(PERIOD); }
+
+    /** Starts a server with {@code period} frames per cycle. */
+    public static JackServer start(int period) throws IOException, InterruptedException {
+        return start("loophole-test-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet(), period);
+    }
+
+    /** Starts a server under a given name (a restart: the old one with that name must be gone). */
+    public static JackServer start(String name, int period) throws IOException, InterruptedException {
         Path log = Files.createTempFile(name, ".log");
-        Process p = new ProcessBuilder(jackd().toString(), "--no-realtime", "-n", name, "-d", "dummy", "-r", "" + RATE, "-p", "" + PERIOD)
+        Process p = new ProcessBuilder(jackd().toString(), "--no-realtime", "-n", name, "-d", "dummy", "-r", "" + RATE, "-p", "" + period)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         JackServer server = new JackServer(name, log, p);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
@@ -58,7 +65,7 @@ public final class JackServer implements AutoCloseable {
     }
 
     /** The server process (tests kill it to see a driver notice). */
-    Process process() { return process; }
+    public Process process() { return process; }
 
     @Override
     public void close() throws InterruptedException {

@@ -73,8 +73,10 @@ class AudioThreadAllocationTest {
         Patch[] patches = {new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
                 new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program())};
         SamplerInstrument inst = new SamplerInstrument(patches[0], Fixtures.RATE, 48, 3);
+        SamplerInstrument drums = new SamplerInstrument(patches[1], Fixtures.RATE, 48, 5);
         Engine engine = new Engine(Fixtures.RATE, 256);
         for (int c = 0; c < 16; c++) engine.route(c, inst);
+        engine.route(1, drums, 1); // channel 2 on its own output bus: the multi-output path is measured too
 
         // Pre-generated events so the loop under test does nothing but feed and process.
         // Warm-up long enough for C2 to compile the whole block path: the JVM's one-time linking of
@@ -95,6 +97,7 @@ class AudioThreadAllocationTest {
             }
         }
         float[] l = new float[256], r = new float[256];
+        float[][] buses = new float[4][256];
         EventBuffer buf = new EventBuffer(64);
         long before = 0;
         int maxVoices = 0;
@@ -104,8 +107,9 @@ class AudioThreadAllocationTest {
             buf.clear();
             int[] e = ev[b];
             for (int i = 0; i < e.length; i += 4) buf.add(e[i], e[i + 1], e[i + 2], e[i + 3]);
-            engine.process(l, r, 256, buf);
-            maxVoices = Math.max(maxVoices, inst.activeVoices());
+            if (b % 2 == 0) engine.process(l, r, 256, buf); // offline shape: every bus in one pair
+            else engine.process(buses, 256, buf);          // live shape: one pair per bus
+            maxVoices = Math.max(maxVoices, inst.activeVoices() + drums.activeVoices());
         }
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
         assertThat(maxVoices).as("the program really was busy").isGreaterThan(20);

@@ -1,0 +1,44 @@
+package dev.loophole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code loophole bench --live}: the modes run end to end on their own dummy JACK server (figures are BENCHMARKS.md's job). */
+class LiveBenchTest {
+    static final Pattern LATENCY = Pattern.compile(
+            "live latency, 256 frames \\(5\\.33 ms\\) at 48000 Hz: (\\d+) notes, MIDI event → first non-zero sample min (-?\\d+), median (-?\\d+), max (-?\\d+) frames");
+
+    @Test
+    void latencyIsMeasuredAndWithinThreePeriods() {
+        assumeTrue(DummyJack.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
+        CliRun run = CliRun.of("bench", "--live", "--block-sizes", "256", "--notes", "8");
+        assertThat(run.status()).as(run.err()).isZero();
+        System.out.println(run.out().strip());
+        Matcher m = LATENCY.matcher(run.out());
+        assertThat(m.find()).as(run.out()).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).as("notes timed").isPositive();
+        assertThat(Long.parseLong(m.group(2))).as("min latency, frames").isNotNegative();
+        // Correctness, not speed: a note read in its own cycle sounds in that cycle; 3 periods would mean a lost block.
+        assertThat(Long.parseLong(m.group(4))).as("max latency, frames").isLessThan(3 * 256);
+    }
+
+    @Test
+    void maxVoicesModeRunsASearchAndAConfirmation() {
+        assumeTrue(DummyJack.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
+        CliRun run = CliRun.of("bench", "--max-voices", "--block-sizes", "256", "--voice-limit", "32", "--probe-seconds", "0.3", "--confirm-seconds", "0.5");
+        assertThat(run.status()).as(run.err()).isZero();
+        System.out.println(run.out().strip());
+        assertThat(run.out()).contains("max voices, 256 frames (5.33 ms) at 48000 Hz: ").contains("criterion: ");
+    }
+
+    @Test
+    void badLiveOptionsAreUsageErrors() {
+        assertThat(CliRun.of("bench", "--live", "--block-sizes", "100").status()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "--max-voices", "--voice-limit", "30").status()).isEqualTo(2);
+        assertThat(CliRun.of("bench", "--help").out()).contains("--live").contains("--max-voices").contains("--realtime");
+    }
+}
