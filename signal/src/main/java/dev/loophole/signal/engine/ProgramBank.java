@@ -94,6 +94,24 @@ public final class ProgramBank implements Instrument {
 
     @Override public void allSoundOff() { for (Instrument i : distinct) i.allSoundOff(); }
 
+    /**
+     * What any of the bank's programs responds to (a program change can put any of them on a channel); no MPE
+     * zones of its own, since a bank does not say which channels its programs will be on.
+     */
+    @Override
+    public dev.loophole.model.ExpressionCapabilities capabilities() {
+        java.util.Set<dev.loophole.model.ExpressionDimension> dims = new java.util.HashSet<>();
+        java.util.Set<Integer> ccs = new java.util.HashSet<>();
+        int bend = dev.loophole.model.ExpressionCapabilities.MPE_MEMBER_BEND;
+        for (Instrument i : distinct) {
+            var c = i.capabilities();
+            dims.addAll(c.dimensions());
+            ccs.addAll(c.perNoteCcs());
+            if (!c.dimensions().isEmpty()) bend = c.bendRange();
+        }
+        return new dev.loophole.model.ExpressionCapabilities(dims, ccs, java.util.List.of(), bend);
+    }
+
     /** Bank and program keys a song will ask for, given its bank selects and program changes per channel. */
     public static java.util.Set<Integer> programsUsed(dev.loophole.model.midi.MidiSong song) {
         java.util.Set<Integer> used = new java.util.TreeSet<>();
