@@ -179,7 +179,7 @@ public final class VoiceFilter {
                 if (right != null) svfRun(right, from, to, s, s * 2 + 1);
             }
         }
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0, n = sections * 2; i < n; i++) { // only the states this layout uses
             s1[i] = flush(s1[i]);
             s2[i] = flush(s2[i]);
         }

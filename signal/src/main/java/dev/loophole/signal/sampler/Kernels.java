@@ -18,6 +18,32 @@ final class Kernels {
         return linear(d, out, from, to, p, step);
     }
 
+    /**
+     * As {@link #run} forward, reading at {@code pos + offset} but summing {@code pos}: a loop's later passes
+     * read the sample at a whole-frame offset from the voice's unwrapped position, and the position that comes
+     * back is the same sums of {@code step} the voice's careful path makes.
+     */
+    static double runShifted(int quality, float[] d, float[] out, int from, int to, double pos, double offset, double step) {
+        if (quality == Interpolation.NEAREST) {
+            for (int j = from; j < to; j++) { out[j] = d[(int) (pos + offset + 0.5)]; pos += step; }
+        } else if (quality >= Interpolation.CUBIC) {
+            for (int j = from; j < to; j++) {
+                double q = pos + offset;
+                int idx = (int) q;
+                out[j] = Interpolation.hermite(d[idx - 1], d[idx], d[idx + 1], d[idx + 2], (float) (q - idx));
+                pos += step;
+            }
+        } else {
+            for (int j = from; j < to; j++) {
+                double q = pos + offset;
+                int idx = (int) q;
+                out[j] = Interpolation.linear(d[idx], d[idx + 1], (float) (q - idx));
+                pos += step;
+            }
+        }
+        return pos;
+    }
+
     /** The frame nearest each position: no interpolation at all (SFZ sample_quality 0). */
     static double nearest(float[] d, float[] out, int from, int to, double p, double step) {
         for (int j = from; j < to; j++) {

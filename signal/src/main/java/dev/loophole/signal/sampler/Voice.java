@@ -307,10 +307,17 @@ final class Voice {
                 fast = loop.fastRun(pos, step, n - k, Math.min(r.lastFrame, headEnd - 1));
                 if (fast > 0) {
                     boolean t = loop.runTail;
-                    double p = loop.runSign * pos + loop.runOffset, st = loop.runSign * step;
-                    Kernels.run(quality, t ? loop.tailChannel(0) : dl, bufL, k, k + fast, p, st);
-                    if (stereo) Kernels.run(quality, t ? loop.tailChannel(1) : dr, bufR, k, k + fast, p, st);
-                    for (int j = 0; j < fast; j++) pos += step; // the same sums as the careful path makes
+                    float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
+                    if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
+                        double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
+                        if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
+                        pos = end;
+                    } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
+                        double p = loop.runOffset - pos;
+                        Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
+                        if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
+                        for (int j = 0; j < fast; j++) pos += step;
+                    }
                     k += fast;
                     continue;
                 }

@@ -22,6 +22,7 @@ final class VoiceMatrix {
     private final float[] lfoValue = new float[CompiledMatrix.MAX_LFO_SLOTS];
     private final float[] egValue = new float[CompiledMatrix.MAX_EGS];
     private final float[] smoothed = new float[CompiledMatrix.MAX_ROUTES];
+    private final float[] lastRaw = new float[CompiledMatrix.MAX_ROUTES], lastCurved = new float[CompiledMatrix.MAX_ROUTES];
     private final float[] scratch = new float[Voice.CHUNK];
     /** The sum reaching each target in the current chunk (index: the CompiledMatrix target constants). */
     final float[] sums = new float[CompiledMatrix.TARGETS];
@@ -154,7 +155,10 @@ final class VoiceMatrix {
     /** A controller routing's value now: curved, then smoothed. */
     private float controller(int r, int n) {
         int src = m.src[r];
-        float v = curved(ccValue(src), m.curve[r], src);
+        float raw = ccValue(src);
+        float v;
+        if (!first && raw == lastRaw[r]) v = lastCurved[r]; // controllers mostly sit still: no table lookup
+        else { v = curved(raw, m.curve[r], src); lastRaw[r] = raw; lastCurved[r] = v; }
         float t = m.smoothSeconds[r];
         if (t > 0) {
             if (first) smoothed[r] = v;
