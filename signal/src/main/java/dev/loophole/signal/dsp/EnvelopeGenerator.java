@@ -66,6 +66,7 @@ public final class EnvelopeGenerator {
         stage = Stage.RELEASE;
         remaining = Math.max(1, frames);
         step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
+        chunkN = -1;
         shaped(releaseShape, level, 0);
     }
 
@@ -149,7 +150,26 @@ public final class EnvelopeGenerator {
         return i;
     }
 
-    public boolean isDone() { return stage == Stage.DONE; }
+    /**
+     * Moves on {@code n} frames without writing them, for an envelope read at control rate (fileg, pitcheg).
+     * Inside a decay or release a whole chunk is one multiply by the stage's per-chunk factor; the level may
+     * differ from {@link #process}'s in its last bits, which a modulation source does not hear.
+     */
+    public void skip(int n, float[] scratch) {
+        if ((stage == Stage.DECAY || stage == Stage.RELEASE) && shape == 0 && n < remaining) {
+            if (n != chunkN) { chunkN = n; chunkFactor = (float) Math.pow(step, n); }
+            level *= chunkFactor;
+            remaining -= n;
+            return;
+        }
+        if (stage == Stage.SUSTAIN || stage == Stage.DONE) return;
+        process(scratch, 0, n);
+    }
+
+    private int chunkN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
+    private float chunkFactor;     // step^chunkN
+
+        public boolean isDone() { return stage == Stage.DONE; }
 
     public boolean isReleasing() { return stage == Stage.RELEASE; }
 
@@ -184,6 +204,7 @@ public final class EnvelopeGenerator {
         remaining = decayFrames;
         float target = Math.max(sustain, FLOOR);
         step = (float) Math.exp(Math.log(target) / decayFrames);
+        chunkN = -1;
         shaped(decayShape, 1f, sustain);
     }
 }

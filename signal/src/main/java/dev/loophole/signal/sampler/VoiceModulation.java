@@ -197,13 +197,15 @@ final class VoiceModulation {
     }
 
     private void tune(int i, double cents, double res, double gain) {
-        filters[i].setParameters(m.filters[i].cutoff() * Math.pow(2, cents / 1200), res, gain, 1);
+        filters[i].setParameters(m.filters[i].cutoff() * Math.exp(cents * CENTS_TO_LN), res, gain, 1); // exp: cheaper than pow
     }
 
     /** The source's value now, then moves it on by {@code n} frames. */
+    private static final double CENTS_TO_LN = Math.log(2) / 1200;
+
     private float advance(EnvelopeGenerator eg, int n) {
         float v = eg.level();
-        if (n > 0) eg.process(scratch, 0, n);
+        if (n > 0) eg.skip(n, scratch);
         return v;
     }
 

@@ -81,4 +81,21 @@ class EnvelopeGeneratorTest {
         for (int i = 0; i < 100; i++) assertThat(eg.next()).isGreaterThan(0f);
         assertThat(eg.isDone()).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void skippingAChunkAtATimeStaysOnTheFrameByFrameLevels() {
+        // control-rate readers skip 32 frames at a time; the level must follow process() to float precision
+        EnvelopeGenerator a = new EnvelopeGenerator(), b = new EnvelopeGenerator();
+        a.trigger(100, 0, 480, 200, 48_000, 0.25f, 24_000);
+        b.trigger(100, 0, 480, 200, 48_000, 0.25f, 24_000);
+        float[] scratch = new float[32];
+        for (int chunk = 0; chunk < 3_000; chunk++) {
+            if (chunk == 2_000) { a.release(); b.release(); }
+            a.process(scratch, 0, 32);
+            b.skip(32, scratch);
+            org.assertj.core.api.Assertions.assertThat(b.stage()).isEqualTo(a.stage());
+            org.assertj.core.api.Assertions.assertThat((double) b.level()).as("chunk %d", chunk)
+                    .isCloseTo(a.level(), org.assertj.core.api.Assertions.within(Math.max(1e-7, a.level() * 2e-5)));
+        }
+    }
 }
