@@ -8,6 +8,7 @@ import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.formats.sf2.Sf2Preset;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.model.midi.MidiSong;
+import dev.loophole.signal.driver.DummyJackServer;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.Instrument;
@@ -297,7 +298,7 @@ final class BenchCommand implements Callable<Integer> {
             var patch = BenchInstrument.write(dir, RATE, maxVoices ? VoiceCeiling.LAYERS : 1);
             boolean terminal = Progress.onTerminal();
             for (int n : sizes) {
-                try (DummyJack server = DummyJack.start("loophole-bench-" + ProcessHandle.current().pid() + "-" + n, RATE, n, realtime)) {
+                try (DummyJackServer server = dummyJack("loophole-bench-" + ProcessHandle.current().pid() + "-" + n, n, realtime)) {
                     if (realtime) out.println("jackd " + server.name + " runs with real-time priority");
                     if (maxVoices) out.println(VoiceCeiling.run(server.name, patch, voiceLimit, probeSeconds, confirmSeconds, terminal ? err : null).line());
                     else out.println(new LiveLatency(patch, notes).run(server.name, RATE, n).line());
@@ -309,6 +310,15 @@ final class BenchCommand implements Callable<Integer> {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** A private dummy JACK server for the live measurements; what stops it from starting is the user's to fix. */
+    private static DummyJackServer dummyJack(String name, int period, boolean realtime) throws InterruptedException {
+        try {
+            return DummyJackServer.start(name, RATE, period, realtime);
+        } catch (IOException e) {
+            throw new Errors.UserError(e.getMessage() + " (bench --live starts its own dummy JACK server)", e);
         }
     }
 }

@@ -14,7 +14,7 @@ class LiveBenchTest {
 
     @Test
     void latencyIsMeasuredAndWithinThreePeriods() {
-        assumeTrue(DummyJack.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
+        assumeTrue(dev.loophole.signal.driver.DummyJackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
         CliRun run = CliRun.of("bench", "--live", "--block-sizes", "256", "--notes", "8");
         assertThat(run.status()).as(run.err()).isZero();
         System.out.println(run.out().strip());
@@ -28,7 +28,7 @@ class LiveBenchTest {
 
     @Test
     void maxVoicesModeRunsASearchAndAConfirmation() {
-        assumeTrue(DummyJack.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
+        assumeTrue(dev.loophole.signal.driver.DummyJackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
         CliRun run = CliRun.of("bench", "--max-voices", "--block-sizes", "256", "--voice-limit", "32", "--probe-seconds", "0.3", "--confirm-seconds", "0.5");
         assertThat(run.status()).as(run.err()).isZero();
         System.out.println(run.out().strip());
