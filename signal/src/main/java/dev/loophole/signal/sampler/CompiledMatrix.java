@@ -69,6 +69,8 @@ final class CompiledMatrix {
      * channel stage's default handling of that controller, as SFZ players do, so it is not applied twice.
      */
     final boolean ownsCc7, ownsCc10, ownsCc11;
+    /** A routing reads a random source (cc135, cc136): only then does a note draw random values. */
+    final boolean readsRandom;
 
     private CompiledMatrix() {
         routes = 0; srcKind = src = target = new int[0]; depth = smoothSeconds = step = new float[0];
@@ -80,7 +82,7 @@ final class CompiledMatrix {
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
         usedTargets = new int[0];
-        additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = false;
+        additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = readsRandom = false;
     }
 
     /**
@@ -212,6 +214,10 @@ final class CompiledMatrix {
             c10 |= src[k] == 10 && target[k] == PAN;
         }
         ownsCc7 = c7; ownsCc10 = c10; ownsCc11 = c11;
+        boolean random = false;
+        for (int k = 0; k < routes; k++) random |= srcKind[k] == SRC_CC && (src[k] == 135 || src[k] == 136);
+        for (int k = 0; k < startRoutes; k++) random |= startSrc[k] == 135 || startSrc[k] == 136;
+        readsRandom = random;
     }
 
     /** {kind, index} of a source name, or null. */

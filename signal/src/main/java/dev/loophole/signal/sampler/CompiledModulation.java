@@ -43,6 +43,8 @@ final class CompiledModulation {
                     CompiledRegion.frames(e.hold(), rate), CompiledRegion.frames(e.decay(), rate), (float) e.sustain(),
                     Math.max(1, CompiledRegion.frames(e.release(), rate)));
         }
+
+        void trigger(dev.loophole.signal.dsp.EnvelopeGenerator eg) { eg.trigger(delay, start, attack, hold, decay, sustain, release); }
     }
 
     /** A v1 LFO: sine at {@code freq} Hz after {@code delay} s, fading in over {@code fade} s, {@code depth} in the target's unit. */

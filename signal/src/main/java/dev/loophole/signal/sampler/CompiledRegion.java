@@ -48,14 +48,11 @@ final class CompiledRegion {
     final double delay, delayRandom;
 
     // Envelope, in frames
-    final int egDelay, egAttack, egHold, egDecay, egRelease;
-    final float egStart, egSustain;
+    final CompiledModulation.EnvelopeFrames ampEg;
     final double[] egShapes;     // ampeg attack, decay and release shapes
 
     final CompiledModulation mod;
-    final int sampleQuality;
-    final int[] offsetCc;        // SFZ offset_onccN: CC numbers whose value moves the start …
-    final double[] offsetCcFrames; // … by this many frames at value 127     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
+    final int sampleQuality;     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
 
     // Selection beyond key/velocity, and crossfades
     final CompiledConditions when;
@@ -162,13 +159,7 @@ final class CompiledRegion {
                 ? LoopTail.of(s, loopStart, loopEnd, r.loop().crossfade(), tails) : null;
 
         Envelope a = r.envelopes().amp();
-        egDelay = frames(a.delay(), engineRate);
-        egAttack = frames(a.attack(), engineRate);
-        egHold = frames(a.hold(), engineRate);
-        egDecay = frames(a.decay(), engineRate);
-        egRelease = Math.max(1, frames(a.release(), engineRate));
-        egStart = (float) a.start();
-        egSustain = (float) a.sustain();
+        ampEg = CompiledModulation.EnvelopeFrames.of(a, engineRate);
         egShapes = new double[]{a.attackShape(), a.decayShape(), a.releaseShape()};
 
         when = new CompiledConditions(c);
@@ -179,22 +170,6 @@ final class CompiledRegion {
             catch (NumberFormatException e) { quality = -1; } // the importer already warned about the value
         }
         sampleQuality = quality;
-        int[] ccNums = new int[r.otherOpcodes().size()];
-        double[] ccAmounts = new double[ccNums.length];
-        int found = 0;
-        for (var e : r.otherOpcodes().entrySet()) {
-            java.util.regex.Matcher m = OFFSET_CC.matcher(e.getKey());
-            if (!m.matches()) continue;
-            try {
-                int cc = Integer.parseInt(m.group(1));
-                double amount = Double.parseDouble(e.getValue().trim());
-                if (cc < 0 || cc > 127) continue;
-                ccNums[found] = cc;
-                ccAmounts[found++] = amount;
-            } catch (NumberFormatException ex) { /* the importer already warned about the value */ }
-        }
-        offsetCc = java.util.Arrays.copyOf(ccNums, found);
-        offsetCcFrames = java.util.Arrays.copyOf(ccAmounts, found);
         xf = new CrossfadeGains(r.crossfades());
         disabled = r.playback().end() == 0;
         rtDead = r.choke().rtDead();
@@ -207,7 +182,6 @@ final class CompiledRegion {
         notePolyphony = r.choke().notePolyphony();
     }
 
-    private static final java.util.regex.Pattern OFFSET_CC = java.util.regex.Pattern.compile("offset_(?:on)?cc(\\d+)");
 
     /** amp_velcurve_N points, linear between them, from (0, 0) to (127, 1) unless given: a gain per velocity. */
     private static float[] velocityCurve(java.util.SortedMap<Integer, Double> points) {

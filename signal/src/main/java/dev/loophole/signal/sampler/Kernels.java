@@ -12,14 +12,12 @@ final class Kernels {
 
     /** The kernel of an {@link Interpolation} quality below sinc (nearest, linear, cubic), in either direction. */
     static double run(int quality, float[] d, float[] out, int from, int to, double p, double step) {
-        if (quality == Interpolation.NEAREST)
-            return step < 0 ? nearestBackward(d, out, from, to, p, step) : nearest(d, out, from, to, p, step);
-        if (quality >= Interpolation.CUBIC) return cubic(d, out, from, to, p, step);
-        return linear(d, out, from, to, p, step);
+        if (quality == Interpolation.NEAREST && step < 0) return nearestBackward(d, out, from, to, p, step);
+        return runShifted(quality, d, out, from, to, p, 0, step); // an offset of 0 adds nothing: the same positions
     }
 
     /**
-     * As {@link #run} forward, reading at {@code pos + offset} but summing {@code pos}: a loop's later passes
+     * The forward kernels (nearest, linear, cubic), reading at {@code pos + offset} but summing {@code pos}: a loop's later passes
      * read the sample at a whole-frame offset from the voice's unwrapped position, and the position that comes
      * back is the same sums of {@code step} the voice's careful path makes.
      */
@@ -44,17 +42,8 @@ final class Kernels {
         return pos;
     }
 
-    /** The frame nearest each position: no interpolation at all (SFZ sample_quality 0). */
-    static double nearest(float[] d, float[] out, int from, int to, double p, double step) {
-        for (int j = from; j < to; j++) {
-            out[j] = d[(int) (p + 0.5)];
-            p += step;
-        }
-        return p;
-    }
-
     /**
-     * As {@link #nearest}, travelling backward ({@code step < 0}): a position halfway between two frames
+     * As nearest ({@link #runShifted} at quality 0), travelling backward ({@code step < 0}): a position halfway between two frames
      * takes the one ahead in the direction of travel, as the forward rounding does, so a mirrored loop
      * reads the same frames either way.
      */
@@ -66,27 +55,7 @@ final class Kernels {
         return p;
     }
 
-    static double linear(float[] d, float[] out, int from, int to, double p, double step) {
-        for (int j = from; j < to; j++) {
-            int idx = (int) p;
-            float f = (float) (p - idx);
-            out[j] = Interpolation.linear(d[idx], d[idx + 1], f);
-            p += step;
-        }
-        return p;
-    }
-
-    static double cubic(float[] d, float[] out, int from, int to, double p, double step) {
-        for (int j = from; j < to; j++) {
-            int idx = (int) p;
-            float f = (float) (p - idx);
-            out[j] = Interpolation.hermite(d[idx - 1], d[idx], d[idx + 1], d[idx + 2], f);
-            p += step;
-        }
-        return p;
-    }
-
-    /** As {@link #linear}, reading a ring buffer: frame f lives at {@code ring[f & mask]}. */
+    /** Linear interpolation reading a ring buffer: frame f lives at {@code ring[f & mask]}. */
     static double linearRing(float[] ring, float[] out, int from, int to, double p, double step) {
         final int mask = ring.length - 1;
         for (int j = from; j < to; j++) {

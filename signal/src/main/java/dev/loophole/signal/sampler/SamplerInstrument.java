@@ -337,9 +337,6 @@ public final class SamplerInstrument implements Instrument {
         if (startingVelocity16 >= 0) extraGain *= fineVelocityGain(r.ampVeltrack, velocity, startingVelocity16);
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
-        int[] cc = channels[channel].cc;
-        for (int i = 0; i < r.offsetCc.length; i++) offsetExtra += Math.round(r.offsetCcFrames[i] * cc[r.offsetCc[i]] / 127.0);
-        if (offsetExtra < 0) offsetExtra = 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
         int keyDelta = cs.previousKey >= 0 ? key - cs.previousKey : 0;
         v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality,

@@ -108,24 +108,14 @@ final class Voice {
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));
         amp.setShapes(r.egShapes[0], r.egShapes[1], r.egShapes[2]);
-        if (modulated && r.mod.matrix.startRoutes > 0) {
-            amp.trigger(r.egDelay + frames(0), clamp01(r.egStart + mod.startAdjustment(1) / 100), r.egAttack + frames(2),
-                    r.egHold + frames(3), r.egDecay + frames(4), clamp01(r.egSustain + mod.startAdjustment(5) / 100),
-                    Math.max(1, r.egRelease + frames(6)));
-        } else {
-            amp.trigger(r.egDelay, r.egStart, r.egAttack, r.egHold, r.egDecay, r.egSustain, r.egRelease);
-        }
+        if (modulated) mod.trigger(amp, r.ampEg, 0);
+        else r.ampEg.trigger(amp);
         flexAmp = modulated && r.mod.matrix.ampEg >= 0 ? mod.matrix.ampEnvelope() : null;
         lfoGain = 1f;
         freshGain = true;
     }
 
     private boolean freshGain; // the first chunk starts at the modulation's level instead of ramping to it
-
-    /** The ampeg stage {@code p} (0 delay … 6 release) moved by controllers at note-on, in frames. */
-    private int frames(int p) { return (int) Math.round(mod.startAdjustment(p) * engineRate); }
-
-    private static float clamp01(float v) { return Math.max(0f, Math.min(1f, v)); }
 
     /** {@code bend} is -1..1 of the bend wheel's travel; with bend_smooth the voice glides there chunk by chunk. */
     void setBend(double bend) {
@@ -374,7 +364,7 @@ final class Voice {
 
     /** The interpolated value at unwrapped position idx + f, neighbours taken through the loop. */
     private float sampleAt(float[] d, long idx, double f) {
-        if (quality == Interpolation.NEAREST) return value(d, f >= 0.5 ? idx + 1 : idx); // as Kernels.nearest rounds
+        if (quality == Interpolation.NEAREST) return value(d, f >= 0.5 ? idx + 1 : idx); // as the kernels round
         float ff = (float) f;
         return quality >= Interpolation.CUBIC
                 ? Interpolation.hermite(value(d, idx - 1), value(d, idx), value(d, idx + 1), value(d, idx + 2), ff)

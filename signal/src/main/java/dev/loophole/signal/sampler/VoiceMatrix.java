@@ -60,12 +60,9 @@ final class VoiceMatrix {
         this.keyDelta = keyDelta / 127f;
         releaseVelocity = 0;
         gate = 1;
-        boolean random = false;
-        for (int r = 0; r < m.routes; r++) random |= m.srcKind[r] == CompiledMatrix.SRC_CC && (m.src[r] == 135 || m.src[r] == 136);
-        for (int r = 0; r < m.startRoutes; r++) random |= m.startSrc[r] == 135 || m.startSrc[r] == 136;
         // only regions that read a random source draw one: others must not shift the instrument's sequence
-        randomUni = random ? (float) rng.nextDouble() : 0;
-        randomBi = random ? (float) (rng.nextDouble() * 2 - 1) : 0;
+        randomUni = m.readsRandom ? (float) rng.nextDouble() : 0;
+        randomBi = m.readsRandom ? (float) (rng.nextDouble() * 2 - 1) : 0;
         java.util.Arrays.fill(sums, 0f);
         java.util.Arrays.fill(start, 0f);
         notePressure = Float.NaN;

@@ -104,9 +104,10 @@ final class VoiceModulation {
     /** Note-start adjustment {@code i} (a CompiledMatrix START_* index) from the controllers at note-on. */
     float startAdjustment(int i) { return m.matrix.startRoutes > 0 ? matrix.start[i] : 0f; }
 
-    private void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f, int which) {
+    /** Starts envelope {@code which} (0 ampeg, 1 fileg, 2 pitcheg) with the stage times controllers set at note-on. */
+    void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f, int which) {
         if (m.matrix.startRoutes == 0) {
-            eg.trigger(f.delay(), f.start(), f.attack(), f.hold(), f.decay(), f.sustain(), f.release());
+            f.trigger(eg);
             return;
         }
         float[] a = matrix.start;

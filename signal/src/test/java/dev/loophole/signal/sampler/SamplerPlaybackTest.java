@@ -70,7 +70,7 @@ class SamplerPlaybackTest {
         Fixtures f = new Fixtures().sample("r", ramp).region("r", b -> {
             b.tuning = new Tuning(60, 0, 0, 100, 0, 200, -200);
             b.amp = new Amp(0, 100, 0, 100, 0, 0, 60, 0, 0, 0);
-            b.otherOpcodes.put("offset_oncc1", "1000");
+            b.modulation.add(dev.loophole.model.Modulation.of("cc1", "offset", 1000)); // SFZ offset_oncc1=1000
         });
         // CC 1 at 127 moves the start 1000 frames on; at 0 it starts at frame 0.
         float[][] out = f.render(f.instrument(1), events(0, 0xB0, 1, 127, 10, 0x90, 60, 127, 500, 0xB0, 1, 0, 510, 0x80, 60, 0, 2000, 0x90, 60, 127), 2100);
