@@ -27,6 +27,16 @@ final class Biquad {
                 (a + 1) - (a - 1) * c + s, 2 * ((a - 1) - (a + 1) * c), (a + 1) - (a - 1) * c - s);
     }
 
+    void lowPass(double rate, double freq, double q) {
+        double w = 2 * Math.PI * freq / rate, alpha = Math.sin(w) / (2 * q), c = Math.cos(w);
+        set((1 - c) / 2, 1 - c, (1 - c) / 2, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
+    void highPass(double rate, double freq, double q) {
+        double w = 2 * Math.PI * freq / rate, alpha = Math.sin(w) / (2 * q), c = Math.cos(w);
+        set((1 + c) / 2, -(1 + c), (1 + c) / 2, 1 + alpha, -2 * c, 1 - alpha);
+    }
+
     private void set(double nb0, double nb1, double nb2, double a0, double na1, double na2) {
         b0 = nb0 / a0; b1 = nb1 / a0; b2 = nb2 / a0; a1 = na1 / a0; a2 = na2 / a0;
     }

@@ -1,16 +1,20 @@
 package dev.loophole.signal.fx;
 
+import dev.loophole.model.project.EffectKind;
+
 /**
  * A stereo chorus: each channel reads a delay line at {@code delay + depth × sin(2π·rate·t + φ)}
- * milliseconds (φ = 0 left, π/2 right, for width) with linear interpolation, and blends it with the
- * dry signal by {@code mix}. Rate, depth, delay and mix glide.
+ * milliseconds (φ = 0 left, π/2 right, for width) with linear interpolation, feeds {@code feedback} % of
+ * that back into the line, and blends it with the dry signal by {@code mix} %. All of them glide.
  */
 final class Chorus implements Effect {
-    static final double MAX_DEPTH_MS = 10;
-    private static final double MAX_DELAY_MS = 30 + MAX_DEPTH_MS;
+    private static final EffectKind KIND = EffectKind.CHORUS;
+    static final int RATE = Effects.index(KIND, "rate"), DEPTH = Effects.index(KIND, "depth"), DELAY = Effects.index(KIND, "delay"),
+            FEEDBACK = Effects.index(KIND, "feedback"), MIX = Effects.index(KIND, "mix");
+    private static final double MAX_DELAY_MS = KIND.parameters().parameters().get(DELAY).max() + KIND.parameters().parameters().get(DEPTH).max();
     private final int rate, size;
     private final float[] bufL, bufR;
-    private final Ramp lfoRate, depth, delay, mix;
+    private final Ramp lfoRate, depth, delay, feedback, mix;
     private double phase; // cycles, 0..1
     private int write;
 
@@ -19,23 +23,22 @@ final class Chorus implements Effect {
         size = (int) Math.ceil(MAX_DELAY_MS * rate / 1000) + 4;
         bufL = new float[size];
         bufR = new float[size];
-        var ps = EffectKind.CHORUS.parameters();
         int f = Ramp.defaultFrames(rate);
-        lfoRate = new Ramp(ps.get(0).defaultValue(), f);
-        depth = new Ramp(ps.get(1).defaultValue(), f);
-        delay = new Ramp(ps.get(2).defaultValue(), f);
-        mix = new Ramp(ps.get(3).defaultValue(), f);
+        lfoRate = new Ramp(Effects.defaultOf(KIND, "rate"), f);
+        depth = new Ramp(Effects.defaultOf(KIND, "depth"), f);
+        delay = new Ramp(Effects.defaultOf(KIND, "delay"), f);
+        feedback = new Ramp(Effects.defaultOf(KIND, "feedback") / 100, f);
+        mix = new Ramp(Effects.defaultOf(KIND, "mix") / 100, f);
     }
 
     @Override
     public void set(int index, double value) {
-        double v = EffectKind.CHORUS.parameters().get(index).clamp(value);
-        switch (index) {
-            case 0 -> lfoRate.set(v);
-            case 1 -> depth.set(v);
-            case 2 -> delay.set(v);
-            default -> mix.set(v);
-        }
+        double v = Effects.clamp(KIND, index, value);
+        if (index == RATE) lfoRate.set(v);
+        else if (index == DEPTH) depth.set(v);
+        else if (index == DELAY) delay.set(v);
+        else if (index == FEEDBACK) feedback.set(v / 100);
+        else if (index == MIX) mix.set(v / 100);
     }
 
     private float read(float[] buf, int w, double framesBack) {
@@ -52,12 +55,14 @@ final class Chorus implements Effect {
         int w = write;
         double ph = phase, perMs = rate / 1000.0;
         for (int i = from; i < to; i++) {
-            double r = lfoRate.next(), d = depth.next() * perMs, base = delay.next() * perMs, m = mix.next();
+            double r = lfoRate.next(), d = depth.next() * perMs, base = delay.next() * perMs, fb = feedback.next(), m = mix.next();
             float xl = left[i], xr = right[i];
-            bufL[w] = xl;
-            bufR[w] = xr;
             double s = Math.sin(2 * Math.PI * ph), c = Math.cos(2 * Math.PI * ph);
-            float wl = read(bufL, w, base + d * s), wr = read(bufR, w, base + d * c);
+            // Read before writing this frame: the shortest delay (1 ms) is well over one frame.
+            float wl = read(bufL, w, Math.max(1, base + d * s)), wr = read(bufR, w, Math.max(1, base + d * c));
+            float nl = (float) (xl + fb * wl), nr = (float) (xr + fb * wr);
+            bufL[w] = Math.abs(nl) < 1e-20f ? 0 : nl;
+            bufR[w] = Math.abs(nr) < 1e-20f ? 0 : nr;
             left[i] = (float) ((1 - m) * xl + m * wl);
             right[i] = (float) ((1 - m) * xr + m * wr);
             ph += r / rate;
@@ -73,6 +78,6 @@ final class Chorus implements Effect {
         java.util.Arrays.fill(bufL, 0);
         java.util.Arrays.fill(bufR, 0);
         phase = 0;
-        lfoRate.jump(); depth.jump(); delay.jump(); mix.jump();
+        lfoRate.jump(); depth.jump(); delay.jump(); feedback.jump(); mix.jump();
     }
 }

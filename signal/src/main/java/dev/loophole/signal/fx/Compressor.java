@@ -1,5 +1,7 @@
 package dev.loophole.signal.fx;
 
+import dev.loophole.model.project.EffectKind;
+
 /**
  * A feed-forward compressor, stereo-linked, working in dB (after Giannoulis, Massberg and Reiss,
  * "Digital Dynamic Range Compressor Design", JAES 2012): the static curve with a quadratic soft
@@ -14,6 +16,9 @@ package dev.loophole.signal.fx;
  * A steady sine of peak level x is therefore reduced by y(x) − x once settled.
  */
 final class Compressor implements Effect {
+    private static final EffectKind KIND = EffectKind.COMPRESSOR;
+    static final int THRESHOLD = Effects.index(KIND, "threshold"), RATIO = Effects.index(KIND, "ratio"), KNEE = Effects.index(KIND, "knee"),
+            ATTACK = Effects.index(KIND, "attack"), RELEASE = Effects.index(KIND, "release"), MAKEUP = Effects.index(KIND, "makeup");
     private final int rate;
     private final Ramp threshold, ratio, knee, makeup;
     private double attackCoef, releaseCoef, attackMs = -1, releaseMs = -1;
@@ -21,13 +26,12 @@ final class Compressor implements Effect {
 
     Compressor(int rate) {
         this.rate = rate;
-        var ps = EffectKind.COMPRESSOR.parameters();
         int f = Ramp.defaultFrames(rate);
-        threshold = new Ramp(ps.get(0).defaultValue(), f);
-        ratio = new Ramp(ps.get(1).defaultValue(), f);
-        knee = new Ramp(ps.get(2).defaultValue(), f);
-        makeup = new Ramp(Math.pow(10, ps.get(5).defaultValue() / 20), f);
-        times(ps.get(3).defaultValue(), ps.get(4).defaultValue());
+        threshold = new Ramp(Effects.defaultOf(KIND, "threshold"), f);
+        ratio = new Ramp(Effects.defaultOf(KIND, "ratio"), f);
+        knee = new Ramp(Effects.defaultOf(KIND, "knee"), f);
+        makeup = new Ramp(Math.pow(10, Effects.defaultOf(KIND, "makeup") / 20), f);
+        times(Effects.defaultOf(KIND, "attack"), Effects.defaultOf(KIND, "release"));
     }
 
     private void times(double attack, double release) {
@@ -39,15 +43,13 @@ final class Compressor implements Effect {
 
     @Override
     public void set(int index, double value) {
-        double v = EffectKind.COMPRESSOR.parameters().get(index).clamp(value);
-        switch (index) {
-            case 0 -> threshold.set(v);
-            case 1 -> ratio.set(v);
-            case 2 -> knee.set(v);
-            case 3 -> times(v, releaseMs);
-            case 4 -> times(attackMs, v);
-            default -> makeup.set(Math.pow(10, v / 20));
-        }
+        double v = Effects.clamp(KIND, index, value);
+        if (index == THRESHOLD) threshold.set(v);
+        else if (index == RATIO) ratio.set(v);
+        else if (index == KNEE) knee.set(v);
+        else if (index == ATTACK) times(v, releaseMs);
+        else if (index == RELEASE) times(attackMs, v);
+        else if (index == MAKEUP) makeup.set(Math.pow(10, v / 20));
     }
 
     /** The static curve: output level in dB for input level {@code x} dB. */

@@ -1,11 +1,14 @@
 package dev.loophole.signal.fx;
 
+import dev.loophole.model.project.EffectKind;
+
 /**
  * Gain in dB and a stereo balance with a constant-power (−3 dB) pan law, unity at centre: the left
  * side is scaled by √2·cos θ and the right by √2·sin θ, θ = (pan + 1)·π/4. Both glide per frame.
  */
 final class GainPan implements Effect {
-    static final int GAIN = 0, PAN = 1;
+    private static final EffectKind KIND = EffectKind.GAIN_PAN;
+    static final int GAIN = Effects.index(KIND, "gain"), PAN = Effects.index(KIND, "pan");
     private final Ramp gain, pan;
 
     GainPan(int rate) {
@@ -15,9 +18,9 @@ final class GainPan implements Effect {
 
     @Override
     public void set(int index, double value) {
-        double v = EffectKind.GAIN_PAN.parameters().get(index).clamp(value);
-        if (index == GAIN) gain.set(v <= -96 ? 0 : Math.pow(10, v / 20));
-        else pan.set(v);
+        double v = Effects.clamp(KIND, index, value);
+        if (index == GAIN) gain.set(Math.pow(10, v / 20));
+        else if (index == PAN) pan.set(v);
     }
 
     @Override

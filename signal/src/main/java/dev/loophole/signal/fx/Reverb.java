@@ -1,17 +1,25 @@
 package dev.loophole.signal.fx;
 
+import dev.loophole.model.project.EffectKind;
+
 /**
  * An algorithmic reverb of our own: a pre-delay, two input allpass diffusers, then an 8-line
  * feedback delay network (Jot's design) whose lines are mixed by a normalised 8×8 Hadamard matrix
  * (lossless, so the loss is all in the line gains). Line i of length mᵢ frames is scaled by
  * gᵢ = 10^(−3·mᵢ / (RT60·rate)): every path loses 60 dB in RT60 seconds, whatever its length, so
- * the set decay time is what is measured. Damping is a one-pole low-pass in each line (unity at DC:
- * low frequencies keep the set decay, highs die sooner). Left and right read the lines through two
- * orthogonal sign patterns, which decorrelates them. Values that decay below 1e-20 are flushed to
+ * the set decay time is what is measured. Size scales every line (0.5× at 0 %, 1.5× at 100 %: a
+ * bigger room's echoes are further apart; a change re-settles the lines, it does not glide). Damping
+ * is a one-pole low-pass in each line (unity at DC: low frequencies keep the set decay, highs die
+ * sooner). Left and right read the lines through two orthogonal sign patterns, which decorrelates
+ * them; width blends them towards their mid (0 %: mono). Values that decay below 1e-20 are flushed to
  * zero, so a dying tail never runs on denormals.
  */
 final class Reverb implements Effect {
-    static final double MAX_PREDELAY_MS = 250;
+    private static final EffectKind KIND = EffectKind.REVERB;
+    static final int SIZE = Effects.index(KIND, "size"), DECAY = Effects.index(KIND, "decay"), DAMPING = Effects.index(KIND, "damping"),
+            PRE_DELAY = Effects.index(KIND, "preDelay"), WIDTH = Effects.index(KIND, "width"), MIX = Effects.index(KIND, "mix");
+    static final double MAX_PREDELAY_MS = KIND.parameters().parameters().get(PRE_DELAY).max();
+    private static final double MAX_SCALE = 1.5;
     private static final int CHUNK = 64;
     /** Line lengths at 48 kHz: spread over 21–62 ms, pairwise coprime, so echoes do not pile up. */
     private static final int[] LENGTHS_48K = {1031, 1327, 1523, 1801, 2053, 2351, 2647, 2971};
@@ -28,27 +36,37 @@ final class Reverb implements Effect {
     private final int[] diffPos = new int[2];
     private final float[] pre;
     private int prePos, preFrames;
-    private final Ramp decay, damping, mix;
+    private final Ramp decay, damping, width, mix;
+    private double size = -1;
     private final double[] v = new double[8];
 
     Reverb(int rate) {
         this.rate = rate;
-        for (int i = 0; i < 8; i++) {
-            length[i] = Math.max(1, (int) Math.round(LENGTHS_48K[i] * rate / 48000.0));
-            line[i] = new float[length[i]];
-        }
+        for (int i = 0; i < 8; i++) line[i] = new float[(int) Math.ceil(LENGTHS_48K[i] * MAX_SCALE * rate / 48000.0) + 1];
         for (int i = 0; i < 2; i++) diffuser[i] = new float[Math.max(1, (int) Math.round(DIFFUSER_48K[i] * rate / 48000.0))];
         pre = new float[(int) Math.ceil(MAX_PREDELAY_MS * rate / 1000) + 1];
-        var ps = EffectKind.REVERB.parameters();
         int f = Ramp.defaultFrames(rate);
-        decay = new Ramp(ps.get(0).defaultValue(), f);
-        damping = new Ramp(ps.get(1).defaultValue(), f);
-        mix = new Ramp(ps.get(3).defaultValue(), f);
-        preFrames = predelayFrames(ps.get(2).defaultValue());
-        gains();
+        decay = new Ramp(Effects.defaultOf(KIND, "decay"), f);
+        damping = new Ramp(Effects.defaultOf(KIND, "damping") / 100, f);
+        width = new Ramp(Effects.defaultOf(KIND, "width") / 100, f);
+        mix = new Ramp(Effects.defaultOf(KIND, "mix") / 100, f);
+        preFrames = predelayFrames(Effects.defaultOf(KIND, "preDelay"));
+        size(Effects.defaultOf(KIND, "size"));
     }
 
     private int predelayFrames(double ms) { return (int) Math.min(pre.length - 1, Math.round(ms * rate / 1000)); }
+
+    /** Line lengths for room size {@code percent}; a change wraps each line's position into its new length. */
+    private void size(double percent) {
+        if (percent == size) return;
+        size = percent;
+        double scale = 0.5 + percent / 100;
+        for (int i = 0; i < 8; i++) {
+            length[i] = Math.max(1, (int) Math.round(LENGTHS_48K[i] * scale * rate / 48000.0));
+            pos[i] %= length[i];
+        }
+        gains();
+    }
 
     private void gains() {
         double t = decay.value();
@@ -57,13 +75,13 @@ final class Reverb implements Effect {
 
     @Override
     public void set(int index, double value) {
-        double x = EffectKind.REVERB.parameters().get(index).clamp(value);
-        switch (index) {
-            case 0 -> decay.set(x);
-            case 1 -> damping.set(x);
-            case 2 -> preFrames = predelayFrames(x);
-            default -> mix.set(x);
-        }
+        double x = Effects.clamp(KIND, index, value);
+        if (index == SIZE) size(x);
+        else if (index == DECAY) decay.set(x);
+        else if (index == DAMPING) damping.set(x / 100);
+        else if (index == PRE_DELAY) preFrames = predelayFrames(x);
+        else if (index == WIDTH) width.set(x / 100);
+        else if (index == MIX) mix.set(x / 100);
     }
 
     private float diffuse(int k, float x) {
@@ -90,7 +108,7 @@ final class Reverb implements Effect {
     private void run(float[] left, float[] right, int from, int to, double damp) {
         double[] y = v;
         for (int i = from; i < to; i++) {
-            double m = mix.next();
+            double m = mix.next(), wd = width.next();
             float xl = left[i], xr = right[i];
             // Pre-delay, then diffusion, on the mono sum.
             pre[prePos] = 0.5f * (xl + xr);
@@ -115,9 +133,10 @@ final class Reverb implements Effect {
                 line[k][pos[k]] = Math.abs(next) < 1e-20f ? 0 : next;
                 if (++pos[k] == length[k]) pos[k] = 0;
             }
-            float scale = 0.35f; // ~ 1/√8: the wet sum at about the input's level
-            left[i] = (float) ((1 - m) * xl + m * scale * wl);
-            right[i] = (float) ((1 - m) * xr + m * scale * wr);
+            double mid = 0.5 * (wl + wr), side = 0.5 * (wl - wr) * wd;
+            double scale = 0.35; // ~ 1/√8: the wet sum at about the input's level
+            left[i] = (float) ((1 - m) * xl + m * scale * (mid + side));
+            right[i] = (float) ((1 - m) * xr + m * scale * (mid - side));
         }
     }
 
@@ -139,7 +158,7 @@ final class Reverb implements Effect {
         for (float[] d : diffuser) java.util.Arrays.fill(d, 0);
         java.util.Arrays.fill(pre, 0);
         java.util.Arrays.fill(lp, 0);
-        decay.jump(); damping.jump(); mix.jump();
+        decay.jump(); damping.jump(); width.jump(); mix.jump();
         gains();
     }
 }

@@ -18,6 +18,7 @@ final class CompiledGraph {
     final LaneRouter[] lanes;          // by port, null where none
     final int[] effectIds;
     final Effect[] effects;           // in run order
+    final boolean[] bypassed;         // same order: input passed through, the unit not run
     final float[][] effectPairs;      // 2 per effect, same order
     final Mix[] effectInputs;         // same order
     final int[] outputBus;
@@ -29,10 +30,10 @@ final class CompiledGraph {
     record Mix(float[][] left, float[][] right, float[] gain) { }
 
     CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, LaneRouter[] lanes,
-                  int[] effectIds, Effect[] effects, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
+                  int[] effectIds, Effect[] effects, boolean[] bypassed, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
                   int[] outputBus, Mix[] outputInputs) {
         this.spec = spec; this.plan = plan; this.instrumentPairs = instrumentPairs; this.instruments = instruments;
-        this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.effectPairs = effectPairs;
+        this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.effectPairs = effectPairs;
         this.effectInputs = effectInputs; this.effectValues = effectValues; this.outputBus = outputBus; this.outputInputs = outputInputs;
     }
 
@@ -62,7 +63,7 @@ final class CompiledGraph {
         for (int e = 0; e < effects.length; e++) {
             float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
             mix(effectInputs[e], l, r, frames, true);
-            effects[e].process(l, r, 0, frames);
+            if (!bypassed[e]) effects[e].process(l, r, 0, frames);
         }
         int pairs = out.length / 2;
         for (float[] ch : out) java.util.Arrays.fill(ch, 0, frames, 0f);

@@ -3,8 +3,9 @@ package dev.loophole.signal.graph;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.fx.Effect;
-import dev.loophole.signal.fx.EffectKind;
-import dev.loophole.signal.fx.Parameter;
+import dev.loophole.model.project.EffectKind;
+import dev.loophole.model.project.Parameter;
+import dev.loophole.signal.fx.Effects;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,7 @@ final class GraphCompiler {
         Effect[] units = new Effect[ne];
         double[][] values = new double[ne][];
         float[][] effectPairs = new float[2 * ne][maxBlock];
+        boolean[] bypassed = new boolean[ne];
         Map<Integer, Integer> effectIndex = new HashMap<>();
         for (int e = 0; e < ne; e++) {
             GraphSpec.EffectNode node = effects.get(e);
@@ -102,6 +104,7 @@ final class GraphCompiler {
             effectIndex.put(node.id(), e);
             units[e] = reuse(previous, node);
             values[e] = values(node);
+            bypassed[e] = node.bypassed();
         }
         CompiledGraph.Mix[] effectInputs = new CompiledGraph.Mix[ne];
         for (int e = 0; e < ne; e++) effectInputs[e] = mix(into.get(effectIds[e]), byId, firstPair, effectIndex, instrumentPairs, effectPairs);
@@ -140,7 +143,7 @@ final class GraphCompiler {
             java.util.Arrays.fill(targets, 16 * l.port(), 16 * l.port() + 16, router);
         }
         Engine.Plan plan = engine.plan(new Engine.Routing(targets, instruments, bus));
-        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, effectPairs, effectInputs, values,
+        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 
@@ -150,7 +153,7 @@ final class GraphCompiler {
                 if (previous.effectIds[e] == node.id() && previous.spec.nodes().stream()
                         .anyMatch(n -> n.id() == node.id() && n instanceof GraphSpec.EffectNode old && old.kind() == node.kind()))
                     return previous.effects[e];
-        Effect unit = node.kind().create(rate);
+        Effect unit = Effects.create(node.kind(), rate);
         double[] v = values(node);
         for (int i = 0; i < v.length; i++) unit.set(i, v[i]);
         unit.reset(); // a new unit starts at its values, no glide from the defaults
@@ -159,13 +162,15 @@ final class GraphCompiler {
 
     private static double[] values(GraphSpec.EffectNode node) {
         EffectKind kind = node.kind();
-        List<Parameter> ps = kind.parameters();
-        for (String id : node.parameters().keySet())
-            if (kind.indexOf(id) < 0)
-                throw new GraphException("effect node " + node.id() + " (" + kind.id() + "): no parameter '" + id + "', expected one of "
-                        + ps.stream().map(Parameter::id).toList());
+        if (kind == null) throw new GraphException("effect node " + node.id() + " has no kind");
+        try {
+            kind.parameters().requireValid(node.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new GraphException("effect node " + node.id() + " (" + kind.id() + "): " + e.getMessage());
+        }
+        List<Parameter> ps = kind.parameters().parameters();
         double[] v = new double[ps.size()];
-        for (int i = 0; i < v.length; i++) v[i] = ps.get(i).clamp(node.parameters().getOrDefault(ps.get(i).id(), ps.get(i).defaultValue()));
+        for (int i = 0; i < v.length; i++) v[i] = node.parameters().getOrDefault(ps.get(i).id(), ps.get(i).defaultValue());
         return v;
     }
 

@@ -2,7 +2,7 @@ package dev.loophole.signal.graph;
 
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.MultiOutputInstrument;
-import dev.loophole.signal.fx.EffectKind;
+import dev.loophole.model.project.EffectKind;
 import java.util.List;
 import java.util.Map;
 
@@ -34,12 +34,14 @@ public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lan
     }
 
     /**
-     * A built-in effect with parameter values by id (missing ones take the default). An effect
-     * node whose id and kind stay across edits keeps its state (a reverb's tail) and glides to the
-     * new values.
+     * A built-in effect with parameter values by id (the model's table; missing ones take the
+     * default). A bypassed effect passes its input through. An effect node whose id and kind stay
+     * across edits keeps its state (a reverb's tail) and glides to the new values.
      */
-    public record EffectNode(int id, EffectKind kind, Map<String, Double> parameters) implements Node {
+    public record EffectNode(int id, EffectKind kind, Map<String, Double> parameters, boolean bypassed) implements Node {
         public EffectNode { parameters = Map.copyOf(parameters); }
+
+        public EffectNode(int id, EffectKind kind, Map<String, Double> parameters) { this(id, kind, parameters, false); }
     }
 
     /** A stereo output of the graph: the driver's pair {@code bus} (a bus the driver lacks mixes into pair 0). */

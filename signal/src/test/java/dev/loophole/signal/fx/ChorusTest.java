@@ -1,6 +1,7 @@
 package dev.loophole.signal.fx;
 
 import static dev.loophole.signal.fx.Signals.*;
+import dev.loophole.model.project.EffectKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
@@ -8,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ChorusTest {
     @Test
     void theDelayMovesByTheSetDepthAtTheSetRate() {
-        Effect ch = make(EffectKind.CHORUS, "rate", 2, "depth", 3, "delay", 12, "mix", 1);
+        Effect ch = make(EffectKind.CHORUS, "rate", 2, "depth", 3, "delay", 12, "mix", 100);
         int n = RATE;
         // A ramp read through a linearly interpolated delay line comes out exactly as the ramp at (n − delay):
         // the delay at every frame can be read back from the output.

@@ -1,6 +1,7 @@
 package dev.loophole.signal.fx;
 
 import static dev.loophole.signal.fx.Signals.*;
+import dev.loophole.model.project.EffectKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,6 +1,7 @@
 package dev.loophole.signal.fx;
 
 import static dev.loophole.signal.fx.Signals.*;
+import dev.loophole.model.project.EffectKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class ReverbTest {
     private static float[][] impulseResponse(double decay, double damping, int frames) {
-        Effect rv = make(EffectKind.REVERB, "decay", decay, "damping", damping, "predelay", 0, "mix", 1);
+        Effect rv = make(EffectKind.REVERB, "decay", decay, "damping", damping * 100, "preDelay", 0, "mix", 100);
         float[] l = new float[frames], r = new float[frames];
         l[0] = r[0] = 1;
         run(rv, l, r);
@@ -51,6 +52,15 @@ class ReverbTest {
         assertThat(rt60(ir)).isLessThan(2 * 0.9);
         double low = amplitude(ir[0], RATE / 2, RATE, 0) + amplitude(ir[0], RATE / 2, RATE, 100);
         assertThat(low).isGreaterThan(0);
+    }
+
+    @Test
+    void zeroWidthIsMono() {
+        Effect rv = make(EffectKind.REVERB, "width", 0, "mix", 100);
+        float[] l = new float[RATE / 4], r = new float[RATE / 4];
+        l[0] = 1;
+        run(rv, l, r);
+        assertThat(r).containsExactly(l);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.loophole.signal.fx;
 
+import dev.loophole.model.project.EffectKind;
+
 /** Test signals and measures for the effect units. */
 final class Signals {
     static final int RATE = 48_000;
@@ -35,8 +37,8 @@ final class Signals {
     }
 
     static Effect make(EffectKind kind, Object... idValue) {
-        Effect fx = kind.create(RATE);
-        for (int i = 0; i < idValue.length; i += 2) fx.set(kind.indexOf((String) idValue[i]), ((Number) idValue[i + 1]).doubleValue());
+        Effect fx = Effects.create(kind, RATE);
+        for (int i = 0; i < idValue.length; i += 2) fx.set(Effects.index(kind, (String) idValue[i]), ((Number) idValue[i + 1]).doubleValue());
         fx.reset();
         return fx;
     }

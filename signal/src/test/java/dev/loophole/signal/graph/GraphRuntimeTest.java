@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.signal.engine.EventBuffer;
-import dev.loophole.signal.fx.EffectKind;
+import dev.loophole.model.project.EffectKind;
 import dev.loophole.signal.graph.GraphSpec.Connection;
 import dev.loophole.signal.graph.GraphSpec.EffectNode;
 import dev.loophole.signal.graph.GraphSpec.InstrumentNode;
@@ -183,8 +183,8 @@ class GraphRuntimeTest {
                 .isInstanceOf(GraphException.class).hasMessageContaining("effect nodes [5, 6] feed each other in a loop");
         assertThatThrownBy(() -> g.publish(spec(List.of(new InstrumentNode(1, a), new OutputNode(10, 0)), List.of(Connection.of(1, 11)), List.of())))
                 .hasMessage("connection 1 → 11: no node 11");
-        assertThatThrownBy(() -> g.publish(spec(List.of(new EffectNode(5, EffectKind.REVERB, Map.of("size", 1.0))), List.of(), List.of())))
-                .hasMessageContaining("effect node 5 (reverb): no parameter 'size', expected one of [decay, damping, predelay, mix]");
+        assertThatThrownBy(() -> g.publish(spec(List.of(new EffectNode(5, EffectKind.REVERB, Map.of("room", 1.0))), List.of(), List.of())))
+                .hasMessageContaining("effect node 5 (reverb): no parameter 'room'; known: [size, decay, damping, preDelay, width, mix]");
         assertThatThrownBy(() -> g.publish(spec(List.of(new InstrumentNode(1, a), new OutputNode(10, 0)), List.of(), List.of(new Lane(0, MidiFx.NONE, List.of(LaneTarget.all(10)))))))
                 .hasMessage("lane on port 0: target 10 is not an instrument node");
         // The running graph is untouched: a note still plays.

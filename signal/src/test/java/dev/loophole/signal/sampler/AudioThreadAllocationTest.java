@@ -11,7 +11,7 @@ import dev.loophole.model.RegionConditions;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
-import dev.loophole.signal.fx.EffectKind;
+import dev.loophole.model.project.EffectKind;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.graph.GraphSpec;
 import dev.loophole.signal.graph.GraphSpec.Connection;
@@ -158,11 +158,11 @@ class AudioThreadAllocationTest {
         for (int v = 0; v < 2; v++) {
             double edit = v * 3;
             specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a), new InstrumentNode(2, b), new InstrumentNode(3, c),
-                    new EffectNode(10, EffectKind.EQ4, Map.of("b2_gain", 4 + edit, "b3_gain", -3.0)),
+                    new EffectNode(10, EffectKind.EQ4, Map.of("band2_gain", 4 + edit, "band3_gain", -3.0)),
                     new EffectNode(11, EffectKind.COMPRESSOR, Map.of("threshold", -24 + edit)),
                     new EffectNode(12, EffectKind.DELAY, Map.of("time", 120 + 40 * edit)),
                     new EffectNode(13, EffectKind.CHORUS, Map.of("depth", 2 + edit)),
-                    new EffectNode(14, EffectKind.REVERB, Map.of("decay", 1.5 + edit, "mix", 1.0)),
+                    new EffectNode(14, EffectKind.REVERB, Map.of("decay", 1.5 + edit, "mix", 100.0)),
                     new EffectNode(15, EffectKind.GAIN_PAN, Map.of("gain", -3 - edit, "pan", 0.3)),
                     new EffectNode(16, EffectKind.GAIN_PAN, Map.of("pan", -0.4)),
                     new OutputNode(20, 0), new OutputNode(21, 1)),
