@@ -102,7 +102,8 @@ final class GraphCompiler {
             GraphSpec.EffectNode node = effects.get(e);
             effectIds[e] = node.id();
             effectIndex.put(node.id(), e);
-            units[e] = reuse(previous, node);
+            Effect kept = reuse(previous, node);
+            units[e] = kept != null ? kept : newUnit(node);
             values[e] = values(node);
             bypassed[e] = node.bypassed();
         }
@@ -143,7 +144,7 @@ final class GraphCompiler {
             java.util.Arrays.fill(targets, 16 * l.port(), 16 * l.port() + 16, router);
         }
         Engine.Plan plan = engine.plan(new Engine.Routing(targets, instruments, bus));
-        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, effectPairs, effectInputs, values,
+        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 
@@ -153,6 +154,10 @@ final class GraphCompiler {
                 if (previous.effectIds[e] == node.id() && previous.spec.nodes().stream()
                         .anyMatch(n -> n.id() == node.id() && n instanceof GraphSpec.EffectNode old && old.kind() == node.kind()))
                     return previous.effects[e];
+        return null;
+    }
+
+    private Effect newUnit(GraphSpec.EffectNode node) {
         Effect unit = Effects.create(node.kind(), rate);
         double[] v = values(node);
         for (int i = 0; i < v.length; i++) unit.set(i, v[i]);

@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Edits: {@link #publish} compiles a new graph on the calling (control) thread and hands it over
  * atomically; the audio thread adopts it at the start of its next block. Instruments that are in
  * both graphs keep their voices, lanes keep their held notes, effects that stay keep their state and
- * glide to new values; an instrument that left fades out over that one block, then falls silent.
+ * glide to new values; an effect put into a chain fades in from dry, one taken out fades to dry
+ * before the new shape takes over; an instrument that left fades out over that one block, then falls silent.
  * The graph it replaced is let go on the control side at the next publish.
  */
 public final class GraphRuntime implements AudioCallback {
@@ -23,6 +24,8 @@ public final class GraphRuntime implements AudioCallback {
     private final Engine engine;
     private final GraphCompiler compiler;
     private final AtomicReference<CompiledGraph> pending = new AtomicReference<>();
+    private CompiledGraph deferred;             // audio thread: the next graph, waiting for leaving effects to fade to dry
+    private int deferredIn;
     private final AtomicReference<CompiledGraph> retired = new AtomicReference<>();
     private CompiledGraph latest;              // control side: the last compiled, base of the next
     private CompiledGraph current;             // audio thread
@@ -67,11 +70,19 @@ public final class GraphRuntime implements AudioCallback {
     @Override
     public void process(float[][] out, int frames, EventBuffer events) {
         CompiledGraph next = pending.getAndSet(null);
-        if (next != null) swap(next);
+        if (next != null) {
+            // Effects the edit takes out fade to dry in the running graph first; then the new shape takes over.
+            if (current != null && current.fadeOutLeaving(next)) { deferred = next; deferredIn = current.fadeFrames(); }
+            else { deferred = null; swap(next); }
+        } else if (deferred != null && deferredIn <= 0) {
+            swap(deferred);
+            deferred = null;
+        }
         CompiledGraph g = current;
         engine.process(g.plan, g.instrumentPairs, frames, events);
         g.runNodes(out, frames);
         if (fadingCount > 0) fadeOut(out, frames);
+        if (deferred != null) deferredIn -= frames;
     }
 
     private void swap(CompiledGraph next) {
