@@ -38,6 +38,9 @@ final class RenderOptions {
             description = "Frames of each sample decoded into memory at load; the rest streams from disk (default: ${DEFAULT-VALUE}).")
     int preload;
 
+    @Option(names = "--dry", description = "No reverb or chorus sends (SoundFont CC91/CC93, SFZ effect1/effect2): the dry instruments alone.")
+    boolean dry;
+
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
@@ -53,6 +56,6 @@ final class RenderOptions {
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
         if (preload < 64 || preload > 1 << 24) throw new Errors.UserError("--preload " + preload + " is outside 64.." + (1 << 24) + " frames");
         if (!(Math.abs(gainDb) <= 96)) throw new Errors.UserError("--gain " + gainDb + " is outside -96..96 dB");
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, !dry);
     }
 }

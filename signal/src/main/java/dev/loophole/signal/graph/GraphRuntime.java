@@ -1,6 +1,7 @@
 package dev.loophole.signal.graph;
 
 import dev.loophole.signal.driver.AudioCallback;
+import dev.loophole.signal.engine.BlockSource;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.Instrument;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * before the new shape takes over; an instrument that left fades out over that one block, then falls silent.
  * The graph it replaced is let go on the control side at the next publish.
  */
-public final class GraphRuntime implements AudioCallback {
+public final class GraphRuntime implements AudioCallback, BlockSource {
     private static final int MAX_FADING = 64;
 
     private final Engine engine;
@@ -42,9 +43,9 @@ public final class GraphRuntime implements AudioCallback {
         publish(new GraphSpec(java.util.List.of(), java.util.List.of(), java.util.List.of()));
     }
 
-    public int sampleRate() { return engine.sampleRate(); }
+    @Override public int sampleRate() { return engine.sampleRate(); }
 
-    public int maxBlock() { return engine.maxBlock(); }
+    @Override public int maxBlock() { return engine.maxBlock(); }
 
     /** The engine under the graph: for {@link Engine#dispatch(int, int, int, int)} outside a block, and MPE state. */
     public Engine engine() { return engine; }

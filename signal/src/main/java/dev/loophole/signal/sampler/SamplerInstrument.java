@@ -250,6 +250,14 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     public static final int OUTPUTS = 3;
 
+    /** The send outputs are silent while no region of the patch sends (SFZ effect1/effect2, SoundFont CC91/CC93). */
+    @Override
+    public boolean silent(int k) {
+        if (k == 0) return false;
+        for (CompiledRegion r : patch.regions) if (r.sends != Sends.NONE) return false;
+        return true;
+    }
+
     @Override
     public void render(float[][] pairs, int first, int from, int to) {
         renderVoices(pairs[2 * first], pairs[2 * first + 1], pairs, first, from, to);
