@@ -245,8 +245,16 @@ final class Appliers {
         Value.Context c = v.context();
         Path embedded = embedded(c.embedded(), raw);
         if (embedded != null) { d.samples.add(new SampleRef(embedded.toString())); return; }
+        // As #include: the top-level file's folder first, then the folder of the file this opcode is written in.
         PathResolver.Resolved r = c.paths().resolve(c.root(), c.defaultPath(), raw);
-        if (!r.exists()) v.warn("sample file not found: " + raw + " (looked for " + r.path() + ")");
+        if (!r.exists()) {
+            Path own = Path.of(v.token().at().file()).toAbsolutePath().normalize().getParent();
+            PathResolver.Resolved local = own == null || own.equals(c.root().toAbsolutePath().normalize()) ? null
+                    : c.paths().resolve(own, c.defaultPath(), raw);
+            if (local != null && local.exists()) r = local;
+            else v.warn("sample file not found: " + raw + " (looked for " + r.path()
+                    + (local == null ? "" : " and " + local.path()) + ")");
+        }
         d.samples.add(new SampleRef(r.path().toString()));
     }
 
