@@ -174,7 +174,7 @@ final class Appliers {
         on("loop_mode", (d, v) -> {
             LoopMode m = LoopMode.fromSfz(v.text());
             if (m != null) d.loopMode = m;
-            else v.warn(v.name() + ": expected one of no_loop, one_shot, loop_continuous, loop_sustain, found '" + v.text() + "'");
+            else v.warn(v.name() + ": expected one of no_loop, one_shot, loop_continuous, loop_sustain, found '" + Lexer.quote(v.text()) + "'");
         });
         on("loop_type", (d, v) -> v.choice().ifPresent(s -> d.loopType = LoopType.fromSfz(s)));
         longInteger("loop_start", (d, x) -> d.loopStart = x);

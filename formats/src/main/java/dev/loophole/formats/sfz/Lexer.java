@@ -76,10 +76,10 @@ final class Lexer {
         int end = pos + 1;
         while (end < text.length() && text.charAt(end) != '>' && !isEol(text.charAt(end)) && text.charAt(end) != '<') end++;
         if (end >= text.length() || text.charAt(end) != '>')
-            throw error(start, "expected '>' to close the header '" + text.substring(start, end) + "'");
+            throw error(start, "expected '>' to close the header '" + quote(text.substring(start, end)) + "'");
         String name = text.substring(start + 1, end);
         Section section = Section.of(name);
-        if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + name + ">");
+        if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + quote(name) + ">");
         pos = end + 1;
         this.section = section;
         return new Token.Header(section, at(start));
@@ -95,7 +95,7 @@ final class Lexer {
         return switch (word) {
             case "#define" -> define(start);
             case "#include" -> include(start);
-            default -> throw error(start, "expected #define or #include, found '" + word + "'");
+            default -> throw error(start, "expected #define or #include, found '" + quote(word) + "'");
         };
     }
 
@@ -108,7 +108,7 @@ final class Lexer {
         String name = text.substring(nameStart, pos);
         skipSpaces();
         String value = restOfLine();
-        if (value.isEmpty()) throw error(pos, "expected a value after #define " + name);
+        if (value.isEmpty()) throw error(pos, "expected a value after #define " + quote(name));
         return new Token.Define(name, value, at(start));
     }
 
@@ -133,7 +133,7 @@ final class Lexer {
         String name = text.substring(start, pos);
         skipSpaces();
         if (pos >= text.length() || text.charAt(pos) != '=')
-            throw error(start, "expected opcode=value, found '" + name + "' without '='");
+            throw error(start, "expected opcode=value, found '" + quote(name) + "' without '='");
         pos++;
         skipSpaces();
         if (section == Section.SAMPLE && (name.equals("data") || name.equals("base64data"))) return sampleData(start);
@@ -238,6 +238,13 @@ final class Lexer {
     }
 
     private static boolean isEol(char c) { return c == '\n' || c == '\r'; }
+
+    static final int MAX_QUOTE = 60;
+
+    /** What a message quotes of the input, cut to a readable length (a 1 MB header name is not repeated whole). */
+    static String quote(String s) {
+        return s.length() <= MAX_QUOTE ? s : s.substring(0, MAX_QUOTE) + "… (" + s.length() + " characters)";
+    }
 
     private SfzException error(int offset, String expected) {
         return new SfzException(at(offset), expected);

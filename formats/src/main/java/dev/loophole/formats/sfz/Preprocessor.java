@@ -131,10 +131,10 @@ final class Preprocessor {
         PathResolver.Resolved top = paths.resolve(topDir, "", written);
         if (top.exists()) return top.path();
         if (ownDir.equals(topDir))
-            throw new SfzException(inc.at(), "expected an existing file to #include, but \"" + written + "\" is not at " + top.path());
+            throw new SfzException(inc.at(), "expected an existing file to #include, but \"" + Lexer.quote(written) + "\" is not at " + top.path());
         PathResolver.Resolved own = paths.resolve(ownDir, "", written);
         if (own.exists()) return own.path();
-        throw new SfzException(inc.at(), "expected an existing file to #include, but \"" + written + "\" is neither at "
+        throw new SfzException(inc.at(), "expected an existing file to #include, but \"" + Lexer.quote(written) + "\" is neither at "
                 + top.path() + " (the top-level file's folder) nor at " + own.path() + " (the including file's folder)");
     }
 
@@ -194,7 +194,7 @@ final class Preprocessor {
             String best = null;
             for (int k = end; k > i + 1 && best == null; k--) if (defines.containsKey(s.substring(i, k))) best = s.substring(i, k);
             if (best == null) {
-                if (end > i + 1) diagnostics.warn(at, s.substring(i, end) + " is not defined (#define it before use); kept as written");
+                if (end > i + 1) diagnostics.warn(at, Lexer.quote(s.substring(i, end)) + " is not defined (#define it before use); kept as written");
                 b.append(s, i, end);
                 i = end;
             } else {
