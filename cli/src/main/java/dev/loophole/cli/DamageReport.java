@@ -66,7 +66,7 @@ final class DamageReport {
             try (AudioReader r = AudioFiles.open(file)) {
                 r.reportTo(out::add);
             } catch (MediaException e) {
-                out.add(new AudioProblem(file, AudioProblem.Kind.UNUSABLE, "no usable audio: " + e.getMessage()));
+                out.add(AudioProblem.unusable(file, e));
             }
         }
         return out;

@@ -88,8 +88,9 @@ class DamagedSamplesTest {
     @Test
     void floatSamplesThatAreNotAudioAreSilencedAndReported() throws Exception {
         float[] s = RenderCommandTest.sine(440, RATE);
-        s[100] = 1e38f;
-        s[2000] = Float.NaN;
+        // Past the preloaded head (8,192 frames): only the streamer meets these, while the note plays.
+        s[30_000] = 1e38f;
+        s[30_001] = Float.NaN;
         Path bad = dir.resolve("huge.wav");
         RenderCommandTest.write(bad, s);
         Files.writeString(dir.resolve("huge.sfz"), "<region> sample=huge.wav pitch_keycenter=69\n");

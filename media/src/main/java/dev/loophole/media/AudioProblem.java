@@ -27,6 +27,13 @@ public record AudioProblem(Path file, Kind kind, String message) {
                 + " are present; playing those");
     }
 
+    /** A file that is there but cannot be decoded at all; {@code why} already names it, so the name is not repeated. */
+    public static AudioProblem unusable(Path file, MediaException why) {
+        String m = why.getMessage();
+        String prefix = why.file() + ": ";
+        return new AudioProblem(file, Kind.UNUSABLE, "no usable audio: " + (m.startsWith(prefix) ? m.substring(prefix.length()) : m));
+    }
+
     @Override
     public String toString() { return file + ": " + message; }
 }

@@ -70,8 +70,7 @@ public final class SampleStore implements SampleProvider {
             loaded = decode(file, minHeadFrames, ramMode || !streaming);
         } catch (MediaException e) {
             // The file is there but holds no frame that can be played: damage, like a file cut short.
-            report(new AudioProblem(file, AudioProblem.Kind.UNUSABLE, "no usable audio: "
-                    + e.getMessage().substring(e.getMessage().startsWith(file + ": ") ? file.toString().length() + 2 : 0)));
+            report(AudioProblem.unusable(file, e));
             throw e;
         }
         status.put(file, SampleStatus.ONLINE);
