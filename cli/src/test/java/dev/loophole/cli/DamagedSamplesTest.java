@@ -122,4 +122,18 @@ class DamagedSamplesTest {
         assertThat(strict.errLines()).containsExactly(
                 "loophole: 2 damaged samples (see the warnings above) and --strict: the instrument would not play as made");
     }
+    @Test
+    void exportSaysWhichSamplesAreDamagedAndStrictWritesNothing() throws Exception {
+        Path out = dir.resolve("exported");
+        CliRun run = CliRun.of("export", kit.toString(), out.toString(), "--copy-samples");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.errLines()).contains("warning: damaged audio: " + cut.toAbsolutePath() + ": data chunk (" + RATE * 4
+                + " bytes) claims " + RATE + " frames but only " + KEPT + " are present; playing those");
+        Path strictOut = dir.resolve("strict-export");
+        CliRun strict = CliRun.of("export", kit.toString(), strictOut.toString(), "--copy-samples", "--strict");
+        assertThat(strict.status()).isEqualTo(1);
+        assertThat(strict.errLines()).last().asString()
+                .isEqualTo("loophole: 2 damaged samples (see the warnings above) and --strict: nothing was exported");
+        assertThat(Files.exists(strictOut)).isFalse();
+    }
 }
