@@ -270,6 +270,9 @@ final class Sf2File {
         else if ((frames = OggTail.frames(data, smplOffset + start, smplOffset + end)) <= 0)
             problem = "is compressed but bytes " + start + ".." + end + " of smpl are not an Ogg stream ending in a complete page";
         if (problem != null) warn("pdta/shdr[" + i + "] '" + name + "' " + problem + "; zones using it are skipped");
+        // A stream past smpl or cut short (no last page) is damaged data, not only a wrong header: no usable frame.
+        boolean damagedData = end > start && (end > smplBytes || rate > 0 && rate <= 1_000_000 && frames <= 0);
+        if (damagedData) damage.add(new AudioProblem(file, AudioProblem.Kind.UNUSABLE, "pdta/shdr[" + i + "] '" + name + "' " + problem));
         return new Sf2Sample(i, name, 0, Math.max(frames, 1), loopStart, loopEnd, Math.max(rate, 1), pitch, correction,
                 link, type, problem == null, start, end);
     }
