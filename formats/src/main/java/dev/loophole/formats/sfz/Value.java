@@ -19,7 +19,8 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
      *
      * @param keyOffset   {@code note_offset + 12 * octave_offset}
      * @param defaultPath {@code default_path}, "" when unset
-     * @param root        folder of the top-level SFZ file: sample paths are relative to it
+     * @param root        folder of the top-level SFZ file: sample paths are relative to it first (then to the
+     *                    folder of the file the opcode is written in)
      * @param embedded    {@code <sample>} names → their decoded files
      */
     record Context(int keyOffset, String defaultPath, java.nio.file.Path root, PathResolver paths,
