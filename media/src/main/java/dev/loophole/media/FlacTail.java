@@ -40,8 +40,7 @@ final class FlacTail {
             if ((tail[i] & 0xFF) != 0xFF || (tail[i + 1] & 0xFE) != 0xF8) continue;
             long[] h = header(tail, i, audioEnd, maxBlock, channels, bits);
             if (h == null) continue;
-            boolean intact = crc16(tail, i, audioEnd) == 0;
-            return intact ? h[0] + h[1] : h[0];
+            return intact(tail, i, audioEnd) ? h[0] + h[1] : h[0];
         }
         return -1;
     }
@@ -92,13 +91,29 @@ final class FlacTail {
         return crc;
     }
 
-    /** CRC-16 (polynomial 0x8005) over a frame including its stored CRC: 0 when the frame is intact. */
-    private static int crc16(byte[] t, int from, int to) {
+    /**
+     * Whether the frame at {@code from} is whole: its CRC-16 (polynomial 0x8005, over the frame and its stored CRC)
+     * comes to 0 at the end of the audio, or at a point after which only a tag (APEv2, ID3) or zero padding follows.
+     */
+    private static boolean intact(byte[] t, int from, int end) {
         int crc = 0;
-        for (int i = from; i < to; i++) {
+        for (int i = from; i < end; i++) {
             crc ^= (t[i] & 0xFF) << 8;
             for (int k = 0; k < 8; k++) crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x8005) & 0xFFFF : (crc << 1) & 0xFFFF;
+            if (crc == 0 && i - from >= 6 && (i + 1 == end || onlyTrailerFollows(t, i + 1, end))) return true;
         }
-        return crc;
+        return false;
+    }
+
+    private static boolean onlyTrailerFollows(byte[] t, int from, int end) {
+        if (startsWith(t, from, end, "APETAGEX") || startsWith(t, from, end, "ID3")) return true;
+        for (int i = from; i < end; i++) if (t[i] != 0) return false;
+        return true;
+    }
+
+    private static boolean startsWith(byte[] t, int from, int end, String ascii) {
+        if (end - from < ascii.length()) return false;
+        for (int k = 0; k < ascii.length(); k++) if (t[from + k] != ascii.charAt(k)) return false;
+        return true;
     }
 }

@@ -102,8 +102,23 @@ class DamagedAudioTest {
         AudioData a = AudioFiles.read(f);
         for (int c = 0; c < 2; c++) assertThat(a.channels()[c]).containsExactly(Arrays.copyOf(audio[c], read[0]));
 
-        Path headOnly = cut(whole, "head.flac", AudioFiles.probe(whole).dataOffset() < 0 ? 8192 - 8000 + 200 : 200);
-        assertThatThrownBy(() -> AudioFiles.open(headOnly)).isInstanceOf(MediaException.class).hasMessageStartingWith(headOnly + ": ");
+        // A tag after the last frame (APEv2 here) is not damage.
+        byte[] tagged = Arrays.copyOf(Files.readAllBytes(whole), (int) Files.size(whole) + 64);
+        System.arraycopy("APETAGEX".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, tagged, (int) Files.size(whole), 8);
+        Path withTag = Files.write(dir.resolve("tagged.flac"), tagged);
+        assertThat(AudioFiles.probe(withTag).damage()).isEmpty();
+        assertThat(AudioFiles.probe(withTag).frames()).isEqualTo(20_000);
+
+        // Cut inside the first audio frame: not one frame to play.
+        byte[] bytes = Files.readAllBytes(whole);
+        int audioStart = 4;
+        for (boolean last = false; !last; ) { // metadata blocks: 1 byte last-flag/type, 3 bytes length
+            last = (bytes[audioStart] & 0x80) != 0;
+            audioStart += 4 + (((bytes[audioStart + 1] & 0xFF) << 16) | ((bytes[audioStart + 2] & 0xFF) << 8) | (bytes[audioStart + 3] & 0xFF));
+        }
+        Path headOnly = cut(whole, "head.flac", audioStart + 100);
+        assertThatThrownBy(() -> AudioFiles.open(headOnly)).isInstanceOf(MediaException.class)
+                .hasMessage(headOnly + ": holds no complete FLAC frame; STREAMINFO claims 20000 frames");
     }
 
     @Test
