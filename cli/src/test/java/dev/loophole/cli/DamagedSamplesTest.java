@@ -136,4 +136,42 @@ class DamagedSamplesTest {
                 .isEqualTo("loophole: 2 damaged samples (see the warnings above) and --strict: nothing was exported");
         assertThat(Files.exists(strictOut)).isFalse();
     }
+    @Test
+    void aSoundFontSampleReachingPastItsDataIsOneWarningAndCountedInTheSummary() throws Exception {
+        Path fluid = Sf2PlaybackTest.FLUID;
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(fluid), "FluidR3_GM.sf2 is not installed (fluid-soundfont-gm)");
+        dev.loophole.formats.sf2.Sf2Bank bank = dev.loophole.formats.sf2.Sf2Importer.load(fluid);
+        // The piano's sample for middle C at velocity 100 that lies last in smpl: its header is made to reach past the data.
+        var region = bank.find(0, 0).orElseThrow().program().regions().stream()
+                .filter(r -> r.keyRange().contains(60) && r.velocityRange().contains(100))
+                .max(java.util.Comparator.comparingLong(r -> bank.samples().get(index(r.sample().path())).start())).orElseThrow();
+        int idx = index(region.sample().path());
+        var sample = bank.samples().get(idx);
+        long smplFrames = bank.data().smplFrames(), lie = smplFrames + 1000;
+        Path copy = Files.copy(fluid, dir.resolve("damaged.sf2"));
+        try (var ch = java.nio.channels.FileChannel.open(copy, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            int tailBytes = (int) Math.min(ch.size(), 4 << 20); // pdta, with shdr last, ends the file
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(tailBytes);
+            ch.read(tail, ch.size() - tailBytes);
+            String text = new String(tail.array(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            long shdrBody = ch.size() - tailBytes + text.lastIndexOf("shdr") + 8;
+            java.nio.ByteBuffer end = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(0, (int) lie);
+            ch.write(end, shdrBody + 46L * idx + 24);
+        }
+        Path mid = dir.resolve("c.mid");
+        SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), List.of(
+                new MidiEvent(0, 0x90, 60, 100, 0, 0), new MidiEvent(480, 0x80, 60, 0, 0, 1))), mid);
+        Path out = dir.resolve("sf2.wav");
+        CliRun run = CliRun.of("render", "--midi", mid.toString(), "--instrument", copy.toString(), "--out", out.toString(), "--tail", "0.1");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.errLines().stream().filter(l -> l.contains("damaged audio"))).containsExactly("warning: damaged audio: "
+                + copy.toAbsolutePath() + ": pdta/shdr[" + idx + "] '" + sample.name() + "' claims " + (lie - sample.start())
+                + " frames but only " + (smplFrames - sample.start()) + " are present; playing those");
+        assertThat(run.out().strip()).endsWith(", 1 damaged sample");
+        CliRun strict = CliRun.of("render", "--midi", mid.toString(), "--instrument", copy.toString(), "--out", out.toString(), "--strict");
+        assertThat(strict.status()).isEqualTo(1);
+        assertThat(strict.errLines()).last().asString().endsWith("--strict: nothing was rendered");
+    }
+
+    private static int index(String sf2Ref) { return dev.loophole.formats.sf2.Sf2SampleRef.parse(sf2Ref).sampleIndex(); }
 }
