@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.loophole.model.Program;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,12 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class IncludeFoldersTest {
     @TempDir Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
+    private Path write(String name, String text) throws IOException { return Sfz.write(dir, name, text); }
 
     @Test
     void aNestedIncludeMeansThePathFromTheTopLevelFolder() throws IOException {

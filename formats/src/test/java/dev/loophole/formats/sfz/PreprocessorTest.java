@@ -16,12 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreprocessorTest {
     @TempDir Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
+    private Path write(String name, String text) throws IOException { return Sfz.write(dir, name, text); }
 
     @Test
     void definesTakeTheLongestNameThatFits() {
