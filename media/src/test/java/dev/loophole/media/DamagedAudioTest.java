@@ -144,6 +144,15 @@ class DamagedAudioTest {
         assertThat(AudioFiles.read(f).channels()[0]).containsExactly(Arrays.copyOf(full, read[0]));
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"sine16.wav", "sine16.aiff", "sine16.flac", "sine24.flac", "noise24.flac",
+            "sine8.flac", "six16.flac", "smpl16.flac", "tone3001.ogg", "tone11025.ogg", "tone12345.ogg"})
+    void intactFilesAreNotDamaged(String name) throws IOException {
+        int[] read = new int[1];
+        assertThat(problemsReading(Fixtures.path(name), read)).isEmpty();
+        assertThat(read[0]).isEqualTo(AudioFiles.probe(Fixtures.path(name)).frames());
+    }
+
     @Test
     void floatSamplesThatAreNotAudioAreSilencedAndReportedOnce() throws IOException {
         float[][] audio = {{0.5f, 1e38f, -0.25f, Float.NaN, 300f, 2.0f, -200f, Float.NEGATIVE_INFINITY}};
