@@ -64,6 +64,30 @@ class ProjectStoreBenchmark {
                 runs, median(full), median(load), median(edit), median(json), median(jsonRead));
     }
 
+    @Test
+    void noteEditsThroughPulseOnAGeneralMidiProject() throws Exception {
+        assumeTrue(Boolean.getBoolean("loophole.bench"), "opt-in: -Dloophole.bench=true");
+        var song = SmfReader.read(GmSongs.write(dir.resolve("gm"), false).band());
+        var sine = dev.loophole.formats.sfz.SfzImporter.parse("<region> sample=*sine", dir.resolve("sine.sfz"));
+        Project p = MidiProjectImport.toProject(song, "band", (ch, b, prog) -> new MidiProjectImport.Instrument("sine", sine)).project();
+        dev.loophole.pulse.Pulse pulse = new dev.loophole.pulse.Pulse(p);
+        Clip c = p.tracks().getFirst().lanes().getFirst().clips().getFirst();
+        int edits = 20_000;
+        for (int round = 0; round < 3; round++) { // the last round is the measured one
+            long t0 = System.nanoTime();
+            for (int i = 0; i < edits; i++) {
+                Note n = c.notes().get(i % c.notes().size());
+                pulse.apply(new NoteCommand.UpdateNote(c.clipId(), new Note(n.noteId(), n.key(), 1 + (i + round) % 127, n.start(), n.length(), n.releaseVelocity(), n.expression())));
+            }
+            double apply = ms(t0);
+            t0 = System.nanoTime();
+            while (pulse.undo()) { }
+            double undo = ms(t0);
+            if (round == 2) System.out.printf("%d note edits on a %d-note clip (%d notes in the project): %.1f µs per apply, %.1f µs per undo%n",
+                    edits, c.notes().size(), song.events().stream().filter(e -> e.isNoteOn()).count(), apply * 1000 / edits, undo * 1000 / edits);
+        }
+    }
+
     private static double ms(long t0) { return (System.nanoTime() - t0) / 1e6; }
 
     private static double median(double[] v) {
