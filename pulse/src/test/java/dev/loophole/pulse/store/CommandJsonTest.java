@@ -25,7 +25,7 @@ class CommandJsonTest {
         Project p = Fixtures.rich(programs);
         RandomEdits edits = new RandomEdits(7, List.of(programs.keys(), programs.drums(), programs.modulated()));
         Set<String> names = new HashSet<>();
-        for (int applied = 0; applied < 600; ) {
+        for (int applied = 0; applied < 300; ) {
             Command c = edits.next(p);
             if (c == null) continue;
             Applied a;
