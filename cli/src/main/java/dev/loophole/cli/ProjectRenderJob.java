@@ -94,7 +94,7 @@ final class ProjectRenderJob {
         }
         double seconds = result.frames() / (double) options.rate();
         double peakDb = result.peakDbfs() + options.gainDb();
-        return new RenderJob.Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
+        return new RenderJob.Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), 0);
     }
 
     private static String safe(String name, String fallback) {
