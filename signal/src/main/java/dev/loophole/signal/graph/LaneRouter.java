@@ -67,7 +67,10 @@ final class LaneRouter implements Instrument {
         long m = held[channel * 128 + key];
         if (m != 0) return m;
         int k = key + transpose;
-        for (int i = 0; i < target.length; i++) if (hears(i, channel) && k >= keyLo[i] && k <= keyHi[i]) m |= 1L << i;
+        for (int i = 0; i < target.length; i++) {
+            int out = key + shift[i];
+            if (hears(i, channel) && k >= keyLo[i] && k <= keyHi[i] && out >= 0 && out <= 127) m |= 1L << i;
+        }
         return m;
     }
 
