@@ -11,7 +11,7 @@ import org.eclipse.jetty.websocket.api.Session;
  * read to its end and dropped, then answered with an error: the connection stays open), applies
  * the rate limit, decodes on this connection's own thread and hands the result to the dispatcher.
  */
-final class Connection extends Session.Listener.AbstractAutoDemanding implements Client {
+public final class Connection extends Session.Listener.AbstractAutoDemanding implements Client {
     private final ServerConfig config;
     private final JsonRpc rpc;
     private final Dispatcher dispatcher;
