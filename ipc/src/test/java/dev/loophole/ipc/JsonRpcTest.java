@@ -92,7 +92,7 @@ class JsonRpcTest {
             JsonNode schema = SchemaGenerator.record(m.params());
             for (int i = 0; i < 50; i++) {
                 ObjectNode bad = request.deepCopy();
-                String field = Mutations.mutate(random, schema, bad.withObject("params"));
+                String field = BadMessages.mutate(random, schema, bad.withObject("params"));
                 if (field == null) continue;
                 Incoming in = rpc.decode(bad.toString());
                 if (!(in instanceof Incoming.Single(Incoming.Bad b)) || b.error().code() != RpcError.INVALID_PARAMS

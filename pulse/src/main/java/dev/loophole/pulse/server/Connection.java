@@ -21,6 +21,7 @@ public final class Connection extends Session.Listener.AbstractAutoDemanding imp
     private boolean oversized;
     private long oversizedChars;
     private Outbox outbox;
+    private java.util.function.Consumer<String> out = text -> { };
     private volatile String name = "client";
 
     Connection(ServerConfig config, JsonRpc rpc, Dispatcher dispatcher, Clients clients) {
@@ -36,6 +37,12 @@ public final class Connection extends Session.Listener.AbstractAutoDemanding imp
         super.onWebSocketOpen(session);
         outbox = new Outbox(session, config.outboxLimit());
         name = String.valueOf(session.getRemoteSocketAddress());
+        attach(outbox::send);
+    }
+
+    /** Starts taking part: frames for this client go to {@code sink} (the socket's outbox, or a test's queue). */
+    void attach(java.util.function.Consumer<String> sink) {
+        out = sink;
         clients.add(this);
     }
 
@@ -81,7 +88,12 @@ public final class Connection extends Session.Listener.AbstractAutoDemanding imp
     }
 
     void send(String text) {
-        if (outbox != null) outbox.send(text);
+        out.accept(text);
+    }
+
+    /** One whole text message from the client (what Jetty hands over, fragment by fragment). */
+    void receive(String text) {
+        onWebSocketPartialText(text, true);
     }
 
     @Override

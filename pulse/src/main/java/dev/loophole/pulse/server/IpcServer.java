@@ -83,7 +83,7 @@ public final class IpcServer implements AutoCloseable {
                     Response.writeError(request, response, callback, 403, refusal);
                     return null;
                 }
-                return new Connection(config, rpc, dispatcher, clients);
+                return newConnection();
             });
         });
         ws.setHandler(new Page());
@@ -92,6 +92,11 @@ public final class IpcServer implements AutoCloseable {
         port = connector.getLocalPort();
         handshake[0] = new Handshake(config.token(), origins());
         return this;
+    }
+
+    /** A client's end of the protocol; the WebSocket attaches it to its socket (tests may attach it to a queue). */
+    Connection newConnection() {
+        return new Connection(config, rpc, dispatcher, clients);
     }
 
     /** The pages' origins a browser may connect from: this server's own. */
