@@ -19,10 +19,10 @@ public record Track(String trackId, String name, NodeGraph graph, List<Lane> lan
         Ids.unique(lanes, Lane::laneId, "lane id");
         if (primaryNodeId != null && graph.instrument(primaryNodeId).isEmpty())
             throw new IllegalArgumentException("track " + trackId + ": primary node " + primaryNodeId + " is not an instrument of its graph");
-        for (Lane lane : lanes) checkLane(lane);
+        for (Lane lane : lanes) checkLane(trackId, graph, lane);
     }
 
-    private void checkLane(Lane lane) {
+    private static void checkLane(String trackId, NodeGraph graph, Lane lane) {
         String where = "track " + trackId + ", lane " + lane.laneId();
         for (LaneTarget t : lane.targets())
             if (graph.instrument(t.nodeId()).isEmpty())
@@ -33,7 +33,7 @@ public record Track(String trackId, String name, NodeGraph graph, List<Lane> lan
                 throw new IllegalArgumentException(cw + ": target " + c.target().nodeId() + " is not an instrument of the track");
             for (AutomationCurve a : c.automation()) {
                 if (a.target().kind() != AutomationTarget.Kind.PARAMETER) continue;
-                ParameterSet ps = parametersOf(lane, a.target().nodeId())
+                ParameterSet ps = parametersOf(graph, lane, a.target().nodeId())
                         .orElseThrow(() -> new IllegalArgumentException(cw + ": automation of unknown node " + a.target().nodeId()));
                 Parameter p = ps.find(a.target().parameterId()).orElseThrow(() ->
                         new IllegalArgumentException(cw + ": node " + a.target().nodeId() + " has no parameter " + a.target().parameterId()));
@@ -46,7 +46,7 @@ public record Track(String trackId, String name, NodeGraph graph, List<Lane> lan
     }
 
     /** Parameters of a graph node or of one of the lane's own effects. */
-    private Optional<ParameterSet> parametersOf(Lane lane, String nodeId) {
+    private static Optional<ParameterSet> parametersOf(NodeGraph graph, Lane lane, String nodeId) {
         return graph.parametersOf(nodeId)
                 .or(() -> lane.postEffects().stream().filter(e -> e.nodeId().equals(nodeId)).findFirst().map(EffectNode::parameters))
                 .or(() -> lane.preEffects().stream().filter(e -> e.effectId().equals(nodeId)).findFirst().map(e -> e.kind().parameters()));
