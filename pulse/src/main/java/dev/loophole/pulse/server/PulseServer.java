@@ -1,12 +1,10 @@
 package dev.loophole.pulse.server;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 
 /**
  * {@code loophole serve}: one open project, its Pulse, and the IPC server that every editor talks
@@ -18,10 +16,6 @@ public final class PulseServer implements AutoCloseable {
     private final Meters meters;
 
     public PulseServer(ServerConfig config, Project project, Path file) {
-        this(config, project, file, p -> dev.loophole.ipc.JsonRpc.mapper().valueToTree(p));
-    }
-
-    public PulseServer(ServerConfig config, Project project, Path file, Function<Project, JsonNode> json) {
         ipc = new IpcServer(config);
         Dispatcher d = ipc.dispatcher();
         Workspace[] ws = new Workspace[1];
@@ -33,7 +27,7 @@ public final class PulseServer implements AutoCloseable {
         new SessionService(ipc, () -> ws[0], meters).register(t);
         new SamplerService(() -> ws[0]).register(t);
         new HistoryService(() -> ws[0]).register(t);
-        new ProjectService(() -> ws[0], d, notifier, json).register(t);
+        new ProjectService(() -> ws[0], d, notifier).register(t);
     }
 
     public PulseServer start() throws Exception {

@@ -17,6 +17,7 @@ import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneTarget;
 import dev.loophole.model.project.NodeGraph;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
@@ -95,8 +96,9 @@ final class SamplerService {
         Set<String> ids = allIds(project);
         String trackId = Workspace.fresh("t", ids::contains);
         String nodeId = Workspace.fresh("n", ids::contains);
+        String laneId = Workspace.fresh("l", ids::contains);
         Track track = new Track(trackId, program.name(), NodeGraph.single(InstrumentNode.sampler(nodeId, program.name(), program)),
-                List.of(), nodeId, null);
+                List.of(Lane.midi(laneId, "Notes", List.of(LaneTarget.all(nodeId)))), nodeId, null);
         w().source(id, file.toString());
         w().apply(new TrackCommand.AddTrack(project.tracks().size(), track));
         return Wire.summary(program, file.toString());

@@ -10,6 +10,9 @@ import dev.loophole.ipc.InstrumentNotification;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.IpcClient;
 import dev.loophole.ipc.ProgramSummary;
+import dev.loophole.ipc.ProjectInfo;
+import dev.loophole.ipc.ProjectNotification;
+import dev.loophole.ipc.ProjectRequest;
 import dev.loophole.ipc.Protocol;
 import dev.loophole.ipc.RegionFields;
 import dev.loophole.ipc.RegionInfo;
@@ -176,6 +179,24 @@ class ServerRoundTripTest {
         SamplerNotification.RegionList reread;
         do reread = expect(a, SamplerNotification.RegionList.class); while (!reread.programId().equals("kit2"));
         assertThat(strip(reread.regions())).isEqualTo(strip(original.regions()));
+
+        // Save the project, replace it with a new one, open it again: the same programs and regions.
+        Path project = dir.resolve("song.loophole");
+        var savedProject = call(a, new ProjectRequest.Save(project.toString()), ProjectInfo.class);
+        assertThat(savedProject.dirty()).isFalse();
+        assertThat(savedProject.path()).isEqualTo(project.toString());
+        call(a, new ProjectRequest.New("blank"), ProjectInfo.class);
+        assertThat(expect(b, ProjectNotification.Opened.class).project().name()).isEqualTo("blank");
+        assertThat(call(a, new SamplerRequest.RequestProgramList(null), InstrumentNotification.ProgramList.class).programs()).isEmpty();
+        sync(a);
+        var reopened = call(b, new ProjectRequest.Open(project.toString()), ProjectInfo.class);
+        assertThat(reopened.dirty()).isFalse();
+        assertThat(expect(a, ProjectNotification.Opened.class).project().path()).isEqualTo(project.toString());
+        sync(a);
+        call(a, new SamplerRequest.RequestProgramList("kit"), InstrumentNotification.ProgramList.class);
+        assertThat(expect(a, SamplerNotification.RegionList.class).regions()).isEqualTo(original.regions());
+        var whole = call(a, new ProjectRequest.Get(), ProjectRequest.Snapshot.class);
+        assertThat(whole.project().get("tracks").size()).isEqualTo(2);
 
         assertThat(schemas.requests).containsAll(List.of("instrument.loadProgram", "instrument.saveProgram", "sampler.addSampleRegion",
                 "sampler.updateRegion", "sampler.removeRegion", "sampler.assignSample", "sampler.requestProgramList", "instrument.setExpressionMapping"));
