@@ -120,11 +120,25 @@ public final class JsonRpc {
 
     // ---- writing ----
 
+    /** Frames are written straight from the records (no intermediate tree): a 20,000-region list is one pass. */
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"jsonrpc", "id", "result"})
+    private record ResultFrame(String jsonrpc, JsonNode id, Object result) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({"jsonrpc", "method", "params"})
+    private record NotificationFrame(String jsonrpc, String method, Object params) {
+    }
+
+    private String write(Object frame) {
+        try {
+            return mapper.writeValueAsString(frame);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a frame: " + e.getOriginalMessage(), e);
+        }
+    }
+
     public String result(JsonNode id, Object result) {
-        ObjectNode o = envelope();
-        o.set("id", id);
-        o.set("result", mapper.valueToTree(result));
-        return o.toString();
+        return write(new ResultFrame("2.0", id, result));
     }
 
     public ObjectNode errorNode(JsonNode id, RpcError error) {
@@ -139,10 +153,7 @@ public final class JsonRpc {
     }
 
     public String notification(Notification params) {
-        ObjectNode o = envelope();
-        o.put("method", Protocol.methodOf((Record) params).name());
-        o.set("params", mapper.valueToTree(params));
-        return o.toString();
+        return write(new NotificationFrame("2.0", Protocol.methodOf((Record) params).name(), params));
     }
 
     public String request(long id, Request params) {
