@@ -39,7 +39,7 @@ public sealed interface EditRequest extends Request {
                      @Size(max = 64) List<String> nodeIds) implements EditRequest {
     }
 
-    @Rpc(value = "node.add", result = Created.class, doc = "Adds an instrument node to a track's graph; a sampler node plays programId.")
+    @Rpc(value = "node.add", result = Created.class, doc = "Adds an instrument node to a track's graph; a sampler node gets a new empty program named programId.")
     record AddNode(@Size(min = 1, max = 256) String trackId, NodeKind kind,
                    @Opt @Size(min = 1, max = 256) String programId) implements EditRequest {
     }
@@ -53,8 +53,8 @@ public sealed interface EditRequest extends Request {
                         @Range(min = -1e9, max = 1e9) double value) implements EditRequest {
     }
 
-    @Rpc(value = "parameter.automate", doc = "Replaces a parameter's automation curve (empty points remove it).")
-    record AutomateParameter(@Size(min = 1, max = 256) String nodeId, @Size(min = 1, max = 256) String parameter,
+    @Rpc(value = "parameter.automate", doc = "Replaces a parameter's automation curve in a clip (beats from the clip's start; empty points remove it).")
+    record AutomateParameter(@Size(min = 1, max = 256) String clipId, @Size(min = 1, max = 256) String nodeId, @Size(min = 1, max = 256) String parameter,
                              @Size(max = 100_000) List<Point> points) implements EditRequest {
     }
 
@@ -72,24 +72,24 @@ public sealed interface EditRequest extends Request {
     record RemoveClip(@Size(min = 1, max = 256) String clipId) implements EditRequest {
     }
 
-    @Rpc(value = "note.add", result = Created.class, doc = "Adds a note to a clip (start in beats from the clip's start).")
+    @Rpc(value = "note.add", result = Created.class, doc = "Adds a note to a clip (start in beats from the clip's start); its id is a number unique in the clip.")
     record AddNote(@Size(min = 1, max = 256) String clipId,
                    @Range(min = 0, max = 127) int key, @Range(min = 1, max = 127) int velocity,
                    @Range(min = 0, max = 1e7) double start, @Range(min = 0.001, max = 1e7) double length) implements EditRequest {
     }
 
     @Rpc(value = "note.update", doc = "Changes the given fields of a note.")
-    record UpdateNote(@Size(min = 1, max = 256) String noteId,
+    record UpdateNote(@Size(min = 1, max = 256) String clipId, @Range(min = 0, max = 1e15) long noteId,
                       @Opt @Range(min = 0, max = 127) Integer key, @Opt @Range(min = 1, max = 127) Integer velocity,
                       @Opt @Range(min = 0, max = 1e7) Double start, @Opt @Range(min = 0.001, max = 1e7) Double length) implements EditRequest {
     }
 
     @Rpc(value = "note.remove", doc = "Removes a note and its expression curves.")
-    record RemoveNote(@Size(min = 1, max = 256) String noteId) implements EditRequest {
+    record RemoveNote(@Size(min = 1, max = 256) String clipId, @Range(min = 0, max = 1e15) long noteId) implements EditRequest {
     }
 
     @Rpc(value = "note.setExpressionCurve", doc = "Replaces one per-note expression curve of a note (beats from the note's start; empty removes it).")
-    record SetExpressionCurve(@Size(min = 1, max = 256) String noteId, ExpressionDimension dimension,
+    record SetExpressionCurve(@Size(min = 1, max = 256) String clipId, @Range(min = 0, max = 1e15) long noteId, ExpressionDimension dimension,
                               @Size(max = 100_000) List<Point> points) implements EditRequest {
     }
 

@@ -63,7 +63,9 @@ final class ChangeNotifier implements PulseListener {
             default -> compare(before, now, e.revision());
         }
         before = now;
-        out.broadcast(new ProjectNotification.Changed(history(pulse), e.command().label(), null, null, null));
+        Entities.Changed what = Entities.of(e.command(), now);
+        out.broadcast(what == null ? new ProjectNotification.Changed(history(pulse), e.command().label(), null, null, null)
+                : new ProjectNotification.Changed(history(pulse), e.command().label(), what.entity(), what.id(), what.value()));
     }
 
     static HistoryState history(Pulse p) {

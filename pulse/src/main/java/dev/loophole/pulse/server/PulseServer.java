@@ -28,6 +28,7 @@ public final class PulseServer implements AutoCloseable {
         new SamplerService(() -> ws[0]).register(t);
         new HistoryService(() -> ws[0]).register(t);
         new ProjectService(() -> ws[0], d, notifier).register(t);
+        new EditService(() -> ws[0]).register(t);
     }
 
     public PulseServer start() throws Exception {
