@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.formats.sf2.Sf2Audio;
 import dev.loophole.formats.sf2.Sf2Bank;
 import dev.loophole.formats.sf2.Sf2Importer;

@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.formats.midi.SmfReader;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;

@@ -231,6 +231,8 @@ final class Appliers {
             for (String p : new String[]{"freq", "delay", "fade", "depth"}) keptAndPlayed(lfo + "_" + p);
         keptAndPlayed("sample_quality");
         keptAndPlayed("hint_ram_based");
+        keptAndPlayed("effect1"); // the reverb send, read by the sampler (Sends) into the node graph
+        keptAndPlayed("effect2"); // the chorus send
     }
 
     private static void sample(RegionDraft d, Value v) {

@@ -7,7 +7,7 @@ package dev.loophole.model.project;
  * @param number controller number for {@link Kind#CC} (0..127), else -1
  */
 public record AutomationTarget(Kind kind, int number, String nodeId, String parameterId) {
-    /** Value ranges: CC 0..127, PITCH_BEND −1..1 (of the bend range), CHANNEL_PRESSURE 0..127, PROGRAM 0..16383 (bank × 128 + program), PARAMETER the parameter's own. */
+    /** Value ranges: CC 0..127, PITCH_BEND −1..1 (of the bend range), CHANNEL_PRESSURE 0..127, PROGRAM 0..127 (program changes; bank selects are CC 0 and 32), PARAMETER the parameter's own. */
     public enum Kind { CC, PITCH_BEND, CHANNEL_PRESSURE, PROGRAM, PARAMETER }
 
     public AutomationTarget {
@@ -38,9 +38,8 @@ public record AutomationTarget(Kind kind, int number, String nodeId, String para
 
     public double hi() {
         return switch (kind) {
-            case CC, CHANNEL_PRESSURE -> 127;
+            case CC, CHANNEL_PRESSURE, PROGRAM -> 127;
             case PITCH_BEND -> 1;
-            case PROGRAM -> 16383;
             case PARAMETER -> Double.POSITIVE_INFINITY;
         };
     }

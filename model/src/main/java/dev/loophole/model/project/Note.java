@@ -28,6 +28,10 @@ public record Note(long noteId, int key, double velocity, long start, long lengt
 
     public long end() { return start + length; }
 
+    public Note withRelease(double velocity) {
+        return new Note(noteId, key, this.velocity, start, length, velocity, expression);
+    }
+
     public Note withExpression(List<ExpressionCurve> curves) {
         return new Note(noteId, key, velocity, start, length, releaseVelocity, curves);
     }

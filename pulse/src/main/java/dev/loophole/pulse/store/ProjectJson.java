@@ -105,20 +105,34 @@ public final class ProjectJson {
         }
     }
 
+    /** Binds an assembled tree (rows of a project file): errors name the path in the document. */
+    static <T> T convert(ObjectReader reader, JsonNode tree, String source) {
+        try {
+            return reader.readValue(tree);
+        } catch (IOException e) {
+            throw failure(e, source);
+        }
+    }
+
     /** Binds from the text (not from a tree) so errors carry the line and column in the file. */
     static <T> T convert(ObjectReader reader, String json, String source) {
         try {
             return reader.readValue(json);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
+            throw failure(e, source);
+        }
+    }
+
+    private static ProjectFormatException failure(IOException io, String source) {
+        if (io instanceof JsonProcessingException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
             if (msg.startsWith("Cannot map `null` into type")) msg = "a value is missing (expected a number)";
             if (msg.startsWith("Missing creator property")) msg = msg.replaceFirst("Missing creator property '([^']*)'.*", "missing field \"$1\"");
-            throw new ProjectFormatException(where(source, e.getLocation()) + msg + path(e), e);
-        } catch (IOException e) {
-            throw new ProjectFormatException(source + ": " + e.getMessage(), e);
+            return new ProjectFormatException(where(source, e.getLocation()) + msg + path(e), e);
         }
+        return new ProjectFormatException(source + ": " + io.getMessage(), io);
     }
 
     /** " (at tracks[0].lanes[1].clips[0].notes[2])": where in the document, readable. */
