@@ -4,7 +4,7 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.server.PulseServer;
 import dev.loophole.pulse.server.ServerConfig;
 import dev.loophole.pulse.store.ProjectFormatException;
-import dev.loophole.pulse.store.ProjectJson;
+import dev.loophole.pulse.store.ProjectStore;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.signal.driver.AudioDrivers;
@@ -44,7 +44,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--listen", paramLabel = "ADDRESS", description = "Listen on ADDRESS instead of loopback only (other machines can then reach it: a warning is printed).")
     String listen;
 
-    @Option(names = "--no-audio", description = "Run without an audio device (editing and rendering still work; audition is silent).")
+    @Option(names = "--no-audio", description = "Run without an audio device (editing, transport and render still work; auditions are refused).")
     boolean noAudio;
 
     @Option(names = "--library", paramLabel = "FILE", description = "The media library (SQLite) for the media.* messages.")
@@ -65,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
             file = project.toAbsolutePath();
             if (!Files.isRegularFile(file)) throw new Errors.UserError(project + ": no such project file");
             try {
-                opened = ProjectJson.read(file);
+                opened = ProjectStore.load(file);
             } catch (ProjectFormatException | IOException e) {
                 throw new Errors.UserError(e.getMessage(), e);
             }
@@ -74,7 +74,7 @@ final class ServeCommand implements Callable<Integer> {
         if (listen != null) config = config.withHost(listen);
         AudioDriver driver = noAudio ? null : openAudio(err);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (PulseServer server = new PulseServer(config, opened, file).start()) {
+        try (PulseServer server = new PulseServer(config, opened, file, driver).start()) {
             out.println("Loophole serving at " + server.url());
             out.flush();
             if (!config.loopback())

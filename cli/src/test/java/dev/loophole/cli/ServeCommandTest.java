@@ -24,7 +24,7 @@ class ServeCommandTest {
     @Test
     void printsTheUrlFirstServesItAndSavesNothing() throws Exception {
         Path project = dir.resolve("p.loophole");
-        Files.writeString(project, dev.loophole.pulse.store.ProjectJson.write(dev.loophole.model.project.Project.empty("song")));
+        dev.loophole.pulse.store.ProjectStore.save(dev.loophole.model.project.Project.empty("song"), project);
         long modified = Files.getLastModifiedTime(project).toMillis();
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "dev.loophole.cli.Main", "serve", project.toString(), "--no-audio").redirectErrorStream(false).start();

@@ -7,13 +7,14 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.pulse.store.ProjectFormatException;
 import dev.loophole.pulse.store.ProjectJson;
+import dev.loophole.pulse.store.ProjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
- * Whole projects: new, open, save, read entire. Files are Pulse's project format ({@link ProjectJson});
+ * Whole projects: new, open, save, read entire. Files are Pulse's project files ({@link ProjectStore}, one SQLite file);
  * the server never saves unasked.
  */
 final class ProjectService {
@@ -33,7 +34,7 @@ final class ProjectService {
             Path file = Path.of(p.path()).toAbsolutePath();
             if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
             try {
-                return replace(ProjectJson.read(file), file);
+                return replace(ProjectStore.load(file), file);
             } catch (IOException | ProjectFormatException e) {
                 throw RpcError.rejected(e.getMessage());
             }
@@ -44,7 +45,7 @@ final class ProjectService {
             if (file == null) throw RpcError.rejected("the project has no file yet: give a path");
             Pulse.Snapshot s = w.pulse().snapshot();
             try {
-                ProjectJson.write(s.project(), file);
+                ProjectStore.save(s.project(), file);
             } catch (IOException e) {
                 throw RpcError.rejected(file + ": cannot write: " + e.getMessage());
             }

@@ -25,6 +25,7 @@ public final class Workspace {
     private Path file;
     private final PulseListener listener;
     private final Map<String, String> sources = new HashMap<>();
+    private final java.util.List<java.util.function.Consumer<Pulse>> followers = new java.util.ArrayList<>();
 
     /** A program of the project and the Sampler node that holds it. */
     public record Located(String nodeId, Program program) {
@@ -54,6 +55,13 @@ public final class Workspace {
         file = nextFile;
         sources.clear();
         pulse.addListener(listener);
+        for (var f : followers) f.accept(pulse);
+    }
+
+    /** Calls {@code f} with the open project's Pulse now and whenever another project opens. */
+    void follow(java.util.function.Consumer<Pulse> f) {
+        followers.add(f);
+        f.accept(pulse);
     }
 
     void saved(Path to, long revision) {
