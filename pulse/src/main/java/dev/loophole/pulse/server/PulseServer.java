@@ -67,6 +67,10 @@ public final class PulseServer implements AutoCloseable {
         return ipc.dispatcher().call(read);
     }
 
+    SoundService sound() {
+        return sound;
+    }
+
     public Pulse pulse() {
         return workspace.pulse();
     }

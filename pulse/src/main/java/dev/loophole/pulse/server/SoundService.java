@@ -46,6 +46,9 @@ final class SoundService implements AutoCloseable {
     private volatile ProjectEngine live;
     private final Callback callback = new Callback();
     private volatile float peakLeft, peakRight;
+    /** Blocks rendered so far, and each recent block's peak (a ring written by the audio thread): how fast an edit is heard. */
+    private volatile long blocks;
+    private final float[] blockPeaks = new float[1 << 14];
     private Pulse followed;
     private RecompileListener follow;
     private boolean playing;
@@ -72,6 +75,11 @@ final class SoundService implements AutoCloseable {
             }
             peakLeft = l;
             peakRight = o.length > 1 ? r : l;
+            float block = 0;
+            for (float[] ch : o) for (int i = 0; i < frames; i++) block = Math.max(block, Math.abs(ch[i]));
+            long b = blocks;
+            blockPeaks[(int) (b & (blockPeaks.length - 1))] = block;
+            blocks = b + 1;
         }
 
         @Override
@@ -224,6 +232,16 @@ final class SoundService implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw RpcError.rejected(file + ": cannot write: " + e.getMessage());
         }
+    }
+
+    /** Blocks the driver has rendered so far. */
+    long blocksRendered() {
+        return blocks;
+    }
+
+    /** The peak of block {@code b} (one of the last 16,384). */
+    float blockPeak(long b) {
+        return blockPeaks[(int) (b & (blockPeaks.length - 1))];
     }
 
     /** Voices and peak levels since the last call, for {@code signal.voices}/{@code signal.levels}; null without a device. */
