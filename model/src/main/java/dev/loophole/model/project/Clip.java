@@ -19,7 +19,10 @@ public record Clip(String clipId, String name, long start, long length, ClipTarg
         if (target == null) target = ClipTarget.LANE;
         notes = List.copyOf(notes);
         automation = List.copyOf(automation);
-        Ids.unique(notes, n -> Long.toString(n.noteId()), "note id in clip " + clipId + ":");
+        // Notes are the bulk of a project and every note edit rebuilds its clip: check ids without boxing strings.
+        java.util.HashSet<Long> ids = new java.util.HashSet<>(notes.size() * 2);
+        for (Note n : notes)
+            if (!ids.add(n.noteId())) throw new IllegalArgumentException("duplicate note id in clip " + clipId + ": '" + n.noteId() + "'");
         Ids.unique(automation, a -> a.target().key(), "automation target in clip " + clipId + ":");
     }
 

@@ -77,7 +77,7 @@ public final class MidiProjectImport {
             if (e.command() == 0xC0) program = e.data1();
         }
         if (channel == 10 && bank < 0) bank = 128; // General MIDI percussion
-        long programChanges = events.stream().filter(e -> e.command() == 0xC0).count();
+        long programs = events.stream().filter(e -> e.command() == 0xC0).mapToInt(MidiEvent::data1).distinct().count();
         Instrument inst = instruments.forChannel(channel, bank, program);
         NodeGraph graph = NodeGraph.EMPTY;
         List<LaneTarget> targets = List.of();
@@ -89,8 +89,8 @@ public final class MidiProjectImport {
             graph = NodeGraph.single(node);
             targets = List.of(LaneTarget.all(node.nodeId()));
             trackName = trackName + ": " + inst.name();
-            if (programChanges > 1)
-                warnings.add("MIDI channel " + channel + " changes program " + programChanges + " times; its node holds the first (" + inst.name()
+            if (programs > 1)
+                warnings.add("MIDI channel " + channel + " switches between " + programs + " programs; its node holds the first (" + inst.name()
                         + "), the changes stay in the clip's program automation");
         }
         Clip clip = clip(id + "-clip", "Channel " + channel, events, clipLength);

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loophole.model.Program;
 import dev.loophole.model.project.NodeState;
 import dev.loophole.model.project.Project;
+import dev.loophole.pulse.command.Command;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,6 +32,8 @@ public final class ProjectJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(NodeState.class, NodeStateMixin.class)
+            .addMixIn(Command.class, CommandMixin.class)
+            .registerSubtypes(CommandJson.namedTypes())
             // Records are their fields: derived accessors (isBuiltin(), getX()) are not part of the data.
             .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)

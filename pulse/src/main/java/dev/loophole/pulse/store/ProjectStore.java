@@ -44,9 +44,11 @@ public final class ProjectStore {
         return new ProjectStore(file).read();
     }
 
-    /** Writes {@code project} to {@code file} atomically (a whole new file). */
+    /** Writes {@code project} as a whole new file, renamed over {@code file} (replacing any file there) in one step. */
     public static void save(Project project, Path file) throws IOException {
-        new ProjectStore(file).write(project);
+        ProjectStore store = new ProjectStore(file);
+        store.createAndRename(project);
+        store.onDisk = project;
     }
 
     public Project read() throws IOException {
@@ -99,7 +101,7 @@ public final class ProjectStore {
             } catch (SQLException e) {
                 throw new IOException(file + ": cannot save the project: " + e.getMessage(), e);
             }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
             Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + "-journal"));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A real child JVM saves two different projects in turn into one file; it is killed with SIGKILL at
  * random moments, and each time the file must reopen as exactly one of the two projects.
- * {@code -Dpulse.kills=N} sets the number of kills: 6 by default (each child JVM takes seconds to
+ * {@code -Dpulse.kills=N} sets the number of kills: 3 by default (each child JVM takes seconds to
  * start on a busy machine); the {@code soak} profile runs 30.
  */
 class KillDuringSaveTest {
@@ -36,7 +36,7 @@ class KillDuringSaveTest {
         ProjectJson.write(b, bJson);
         ProjectStore.save(a, file);
 
-        int kills = Integer.getInteger("pulse.kills", 6);
+        int kills = Integer.getInteger("pulse.kills", 3);
         Random random = new Random(13);
         int sawA = 0, sawB = 0, midTransaction = 0;
         long totalSaves = 0;
