@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Auditions through a real JACK server (dummy backend): a note sounds at its level, summaries say so,
  * and a region edit is heard on the very next note, within one block of the edit being applied.
- * Opt-in ({@code -Dloophole.jack=true}): on the shared 2-CPU machine (load 18) its first run did not
- * finish within 20 minutes and could not be diagnosed in time; it needs a run on a quiet machine.
+ * Opt-in ({@code -Dloophole.jack=true}): it passes on a quiet machine (about 10 s), but on the shared
+ * 2-CPU machine at load 18 one run did not finish within 20 minutes (not diagnosed).
  */
 @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "loophole.jack", matches = "true")
 class LiveAuditionTest {
