@@ -39,17 +39,9 @@ public final class SchemaGenerator {
         return s;
     }
 
-    /** The schema of a whole request message: the JSON-RPC envelope with its params. */
+    /** The schema of a whole request message: the JSON-RPC envelope with its id and params. */
     public static ObjectNode requestMessage(Protocol.Method m) {
-        ObjectNode s = header(m.name(), m.doc());
-        ObjectNode props = s.putObject("properties");
-        props.putObject("jsonrpc").put("const", "2.0");
-        props.set("id", idSchema());
-        props.putObject("method").put("const", m.name());
-        props.set("params", record(m.params()));
-        s.set("required", F.arrayNode().add("jsonrpc").add("id").add("method"));
-        s.put("additionalProperties", false);
-        return s;
+        return call(m, true);
     }
 
     /** The schema of the successful response to a request. */
@@ -66,12 +58,18 @@ public final class SchemaGenerator {
 
     /** The schema of a notification message (no id). */
     public static ObjectNode notificationMessage(Protocol.Method m) {
+        return call(m, false);
+    }
+
+    /** A method call: a request (with an id, params optional when none is required) or a notification (params required). */
+    private static ObjectNode call(Protocol.Method m, boolean request) {
         ObjectNode s = header(m.name(), m.doc());
         ObjectNode props = s.putObject("properties");
         props.putObject("jsonrpc").put("const", "2.0");
+        if (request) props.set("id", idSchema());
         props.putObject("method").put("const", m.name());
         props.set("params", record(m.params()));
-        s.set("required", F.arrayNode().add("jsonrpc").add("method").add("params"));
+        s.set("required", request ? F.arrayNode().add("jsonrpc").add("id").add("method") : F.arrayNode().add("jsonrpc").add("method").add("params"));
         s.put("additionalProperties", false);
         return s;
     }
