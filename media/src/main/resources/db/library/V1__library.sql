@@ -71,4 +71,4 @@ CREATE TABLE peaks (
 );
 
 -- rowid = file.id. name and words weigh most in bm25; words holds names split at case and digit changes.
-CREATE VIRTUAL TABLE file_fts USING fts5(name, words, tags, meta, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
+CREATE VIRTUAL TABLE file_fts USING fts5(name, words, tags, meta, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');

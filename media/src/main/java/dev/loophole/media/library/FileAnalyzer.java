@@ -25,7 +25,7 @@ final class FileAnalyzer {
     private static final int BLOCK = 16384;
     /** Seconds kept at the start of a file to look for the pitch in (after the loudest point). */
     private static final double PITCH_SECONDS = 2.0;
-    private static final int PITCH_WINDOW = 8192;
+    private static final int PITCH_WINDOW = 4096;
     static final double SILENCE_DB = -120;
 
     private FileAnalyzer() {}

@@ -51,7 +51,8 @@ final class FileRows {
     /** Inserts or replaces the row of a scanned file (keeping its id and user tags), in the caller's transaction. */
     static long write(Connection c, long rootId, Analysis a, long now) throws SQLException {
         long id;
-        try (PreparedStatement ps = c.prepareStatement("""
+        {
+            PreparedStatement ps = Prepared.get(c, """
                 INSERT INTO file (root_id, rel_path, name, size, mtime, hash, status, format, encoding, bits, float_samples,
                     rate, channels, frames, duration, root_key, fine_tune, loop_start, loop_end, tempo, musical_key,
                     pitch_hz, pitch_key, loudness_db, peak_db, one_shot, error, scanned_at)
@@ -64,7 +65,7 @@ final class FileRows {
                     musical_key=excluded.musical_key, pitch_hz=excluded.pitch_hz, pitch_key=excluded.pitch_key,
                     loudness_db=excluded.loudness_db, peak_db=excluded.peak_db, one_shot=excluded.one_shot,
                     error=excluded.error, scanned_at=excluded.scanned_at
-                RETURNING id""")) {
+                RETURNING id""");
             AudioFileInfo info = a.info();
             SampleMetadata meta = info == null ? SampleMetadata.NONE : info.metadata();
             int i = 1;
@@ -108,17 +109,16 @@ final class FileRows {
     }
 
     private static void replaceAutomatic(Connection c, long id, Analysis a) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM tag WHERE file_id=? AND source<>'USER'");
-             PreparedStatement delMeta = c.prepareStatement("DELETE FROM file_meta WHERE file_id=?");
-             PreparedStatement delPeaks = c.prepareStatement("DELETE FROM peaks WHERE file_id=?")) {
-            for (PreparedStatement p : List.of(del, delMeta, delPeaks)) {
-                p.setLong(1, id);
-                p.executeUpdate();
-            }
+        for (String sql : List.of("DELETE FROM tag WHERE file_id=? AND source<>'USER'", "DELETE FROM file_meta WHERE file_id=?",
+                "DELETE FROM peaks WHERE file_id=?")) {
+            PreparedStatement p = Prepared.get(c, sql);
+            p.setLong(1, id);
+            p.executeUpdate();
         }
         insertTags(c, id, a.nameTags(), "NAME");
         insertTags(c, id, a.soundTags(), "ANALYSIS");
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO file_meta (file_id, key, value) VALUES (?,?,?)")) {
+        {
+            PreparedStatement ps = Prepared.get(c, "INSERT INTO file_meta (file_id, key, value) VALUES (?,?,?)");
             for (Map.Entry<String, String> e : a.meta().entrySet()) {
                 ps.setLong(1, id);
                 ps.setString(2, e.getKey());
@@ -127,8 +127,8 @@ final class FileRows {
             }
             ps.executeBatch();
         }
-        if (a.peaks() != null)
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO peaks (file_id, data) VALUES (?,?)")) {
+        if (a.peaks() != null) {
+                PreparedStatement ps = Prepared.get(c, "INSERT INTO peaks (file_id, data) VALUES (?,?)");
                 ps.setLong(1, id);
                 ps.setBytes(2, a.peaks().encode());
                 ps.executeUpdate();
@@ -136,7 +136,8 @@ final class FileRows {
     }
 
     static void insertTags(Connection c, long id, Set<String> tags, String source) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO tag (file_id, tag, source) VALUES (?,?,?)")) {
+        {
+            PreparedStatement ps = Prepared.get(c, "INSERT OR IGNORE INTO tag (file_id, tag, source) VALUES (?,?,?)");
             for (String t : tags) {
                 ps.setLong(1, id);
                 ps.setString(2, t);

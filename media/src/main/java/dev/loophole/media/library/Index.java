@@ -10,16 +10,14 @@ final class Index {
     private Index() {}
 
     static void update(Connection c, long id) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM file_fts WHERE rowid=?")) {
-            del.setLong(1, id);
-            del.executeUpdate();
-        }
+        remove(c, id);
         String rel, tags, meta;
-        try (PreparedStatement ps = c.prepareStatement("""
+        {
+            PreparedStatement ps = Prepared.get(c, """
                 SELECT rel_path,
                        (SELECT group_concat(DISTINCT tag) FROM tag WHERE file_id=f.id),
                        (SELECT group_concat(value, ' ') FROM file_meta WHERE file_id=f.id)
-                FROM file f WHERE id=?""")) {
+                FROM file f WHERE id=?""");
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) return;
@@ -29,7 +27,8 @@ final class Index {
             }
         }
         String name = NameWords.stem(Relative.fileName(rel));
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO file_fts (rowid, name, words, tags, meta) VALUES (?,?,?,?,?)")) {
+        {
+            PreparedStatement ps = Prepared.get(c, "INSERT INTO file_fts (rowid, name, words, tags, meta) VALUES (?,?,?,?,?)");
             ps.setLong(1, id);
             ps.setString(2, name);
             ps.setString(3, String.join(" ", NameWords.split(rel)));
@@ -40,9 +39,8 @@ final class Index {
     }
 
     static void remove(Connection c, long id) throws SQLException {
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM file_fts WHERE rowid=?")) {
-            del.setLong(1, id);
-            del.executeUpdate();
-        }
+        PreparedStatement del = Prepared.get(c, "DELETE FROM file_fts WHERE rowid=?");
+        del.setLong(1, id);
+        del.executeUpdate();
     }
 }

@@ -135,7 +135,7 @@ final class Scanner {
             db.commit();
         }
         if (total == 0) listener.progress(0, 0);
-        return new ScanReport(root, found.size(), read - 0, touched, unchanged, missing, remote, failed, changes);
+        return new ScanReport(root, found.size(), read, touched, unchanged, missing, remote, failed, changes);
     }
 
     /** Same size, new time: when the hash is unchanged only the time moves (a copy, a touch, a re-save). */
