@@ -15,6 +15,8 @@ final class LibraryDatabase {
     private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
     static {
         FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        // sqlite-jdbc logs through SLF4J; with no provider SLF4J prints a three-line notice on every start.
+        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
 
     private LibraryDatabase() {}

@@ -143,6 +143,15 @@ public final class MediaLibrary implements AutoCloseable {
         return read(() -> FileRows.query(reader, "WHERE f.root_id=? AND f.rel_path=?", root.get().id(), rel).stream().findFirst());
     }
 
+    /** Every file the library has under {@code dir} (which must be inside a root), by path. */
+    public List<MediaFile> filesUnder(Path dir) throws LibraryException {
+        Path abs = dir.toAbsolutePath().normalize();
+        Root root = rootOf(abs).orElseThrow(() -> new LibraryException(dir + ": not inside a library root; add it first"));
+        String rel = Relative.of(root.path(), abs);
+        String like = rel.isEmpty() ? "%" : rel.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "/%";
+        return read(() -> FileRows.query(reader, "WHERE f.root_id=? AND f.rel_path LIKE ? ESCAPE '\\' ORDER BY f.rel_path", root.id(), like));
+    }
+
     /**
      * Searches (see {@link SearchQuery} for the syntax): best bm25 match first when the query has words, else by
      * path. A query that does not parse is a {@link LibraryException} naming the bad filter.
