@@ -26,7 +26,8 @@ public record NameHints(int key, int dynamic, int roundRobin, String stem) {
 
     public static NameHints of(String fileName) {
         String stem = NameWords.stem(fileName);
-        String[] tokens = stem.split("[\\s_\\-.,()\\[\\]]+");
+        // '-' separates, except in an octave -1 ("C-1").
+        String[] tokens = stem.split("[\\s_.,()\\[\\]]+|-(?!1(?!\\d))");
         int key = -1, number = -1, dynamic = -1, rr = -1;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < tokens.length; i++) {
