@@ -50,7 +50,7 @@ class MediaCommandTest {
         CliRun search = CliRun.of("media", "search", "--library", lib.toString(), "pad", "key:C");
         assertThat(search.status()).as(search.err()).isZero();
         assertThat(search.out().lines().toList()).containsExactly(
-                samples.resolve("Pads/Pad C4.wav") + "\t1.000 s\t48000 Hz\t1 ch\tone-shot,pad,pitched");
+                samples.resolve("Pads/Pad C4.wav") + "\t1.000 s\t48000 Hz\t1 ch\tloud,one-shot,pad,pitched");
         CliRun tag = CliRun.of("media", "tag", "--library", lib.toString(), samples.resolve("Kick Deep.wav").toString(), "Boomy");
         assertThat(tag.status()).as(tag.err()).isZero();
         assertThat(CliRun.of("media", "search", "--library", lib.toString(), "tag:boomy").out())

@@ -27,6 +27,8 @@ final class FileAnalyzer {
     private static final double PITCH_SECONDS = 2.0;
     private static final int PITCH_WINDOW = 4096;
     static final double SILENCE_DB = -120;
+    /** RMS levels below / above which a sample is tagged quiet / loud. */
+    static final double QUIET_DB = -30, LOUD_DB = -10;
 
     private FileAnalyzer() {}
 
@@ -89,6 +91,9 @@ final class FileAnalyzer {
         Set<String> soundTags = new TreeSet<>();
         soundTags.add(loop ? "loop" : "one-shot");
         soundTags.add(Double.isNaN(pitch) ? "unpitched" : "pitched");
+        double level = db(rms);
+        if (level < QUIET_DB) soundTags.add("quiet");
+        else if (level > LOUD_DB) soundTags.add("loud");
         return new Analysis(rel, state, MediaStatus.ONLINE, hash, info, meta, peaks.build(), pitch, db(rms), db(peak),
                 !loop, tempo, musicalKey(meta), nameTags, soundTags, null);
     }

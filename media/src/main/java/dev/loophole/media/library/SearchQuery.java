@@ -34,7 +34,7 @@ public record SearchQuery(List<String> words, List<String> where, List<Object> a
 
     /** Filters by name: each turns its value into a condition, adding its parameters to the parser. */
     private static final Map<String, Filter> FILTERS = Map.ofEntries(
-            Map.entry("tag", (v, p) -> p.param("EXISTS (SELECT 1 FROM tag t WHERE t.file_id=f.id AND t.tag=?)", v.toLowerCase(Locale.ROOT))),
+            Map.entry("tag", (v, p) -> p.param("f.id IN (SELECT t.file_id FROM tag t WHERE t.tag=?)", v.toLowerCase(Locale.ROOT))),
             Map.entry("dur", (v, p) -> p.numeric("f.duration", v, SearchQuery::seconds)),
             Map.entry("rate", (v, p) -> p.numeric("f.rate", v, SearchQuery::rate)),
             Map.entry("ch", (v, p) -> p.numeric("f.channels", v, Double::parseDouble)),

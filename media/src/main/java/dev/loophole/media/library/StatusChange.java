@@ -1,5 +1,6 @@
 package dev.loophole.media.library;
 
+import dev.loophole.model.SampleRef;
 import java.nio.file.Path;
 
 /**
@@ -10,4 +11,12 @@ import java.nio.file.Path;
  * @param hash   its content hash, or null when never read (so a program's reference can be matched either way)
  */
 public record StatusChange(long fileId, String rootUuid, String relPath, Path path, String hash,
-                           MediaStatus before, MediaStatus after) {}
+                           MediaStatus before, MediaStatus after) {
+    /** Whether this change is about the sample {@code ref} names: same root and path, same content, or same plain path. */
+    public boolean concerns(SampleRef ref) {
+        SampleRef.MediaLink l = ref.media();
+        if (l != null && l.root().equals(rootUuid) && l.relativePath().equals(relPath)) return true;
+        if (l != null && hash != null && hash.equals(l.contentHash())) return true;
+        return ref.path().equals(path.toString());
+    }
+}

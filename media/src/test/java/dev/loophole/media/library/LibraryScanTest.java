@@ -71,11 +71,12 @@ class LibraryScanTest {
             assertThat(a.mappingKey()).isEqualTo(57);
             assertThat(a.loudnessDb()).isCloseTo(20 * Math.log10(0.5 / Math.sqrt(2)), within(0.05));
             assertThat(a.peakDb()).isCloseTo(20 * Math.log10(0.5), within(0.05));
-            assertThat(a.tags()).contains("pitched", "one-shot", "synth");
+            assertThat(a.tags()).contains("pitched", "one-shot", "synth", "loud");   // RMS -9.0 dBFS > -10
             MediaFile b = lib.file(root.resolve("synth/tone b.wav")).orElseThrow();
             assertThat(b.pitchHz()).isCloseTo(1000, within(1000 * 0.002));
             assertThat(b.rootKey()).isEqualTo(72);
             assertThat(b.channels()).isEqualTo(2);
+            assertThat(b.tags()).doesNotContain("loud", "quiet");                   // RMS -15.1 dBFS
             assertThat(b.frames()).isEqualTo(22050);
             MediaFile noise = lib.file(root.resolve("fx/noise.wav")).orElseThrow();
             assertThat(noise.pitchHz()).isNaN();

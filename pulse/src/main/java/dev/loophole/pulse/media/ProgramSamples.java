@@ -55,17 +55,7 @@ public final class ProgramSamples implements AutoCloseable {
     }
 
     private void changed(StatusChange c) {
-        boolean ours = false;
-        for (SampleRef ref : resolved.keySet()) {
-            SampleRef.MediaLink l = ref.media();
-            if (l != null && (l.root().equals(c.rootUuid()) && l.relativePath().equals(c.relPath())
-                    || c.hash() != null && c.hash().equals(l.contentHash()))
-                    || ref.path().equals(c.path().toString())) {
-                ours = true;
-                break;
-            }
-        }
-        if (!ours) return;
+        if (resolved.keySet().stream().noneMatch(c::concerns)) return;
         try {
             refresh();
         } catch (LibraryException e) {
