@@ -43,24 +43,32 @@ final class EmbeddedTags {
         return b.flip();
     }
 
-    private static void riff(FileChannel ch, Map<String, String> out) throws IOException {
+    /** What to do with one top-level chunk's body. */
+    private interface ChunkReader {
+        void read(String id, ByteBuffer body);
+    }
+
+    /** Walks the top-level chunks of a RIFF or IFF file, handing the small ones named in {@code ids} to {@code reader}. */
+    private static void chunks(FileChannel ch, ByteOrder order, java.util.Set<String> ids, ChunkReader reader) throws IOException {
         long pos = 12, end = ch.size();
         while (pos + 8 <= end) {
-            ByteBuffer h = bytes(ch, pos, 8, ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer h = bytes(ch, pos, 8, order);
             if (h.limit() < 8) return;
             String id = fourCC(h, 0);
             long size = Integer.toUnsignedLong(h.getInt(4));
-            long body = pos + 8;
-            if (size <= CHUNK_LIMIT && (id.equals("bext") || id.equals("LIST") || id.equals("acid"))) {
-                ByteBuffer b = bytes(ch, body, (int) size, ByteOrder.LITTLE_ENDIAN);
-                switch (id) {
-                    case "bext" -> bext(b, out);
-                    case "LIST" -> info(b, out);
-                    default -> acid(b, out);
-                }
-            }
-            pos = body + size + (size & 1);
+            if (size <= CHUNK_LIMIT && ids.contains(id)) reader.read(id, bytes(ch, pos + 8, (int) size, order));
+            pos += 8 + size + (size & 1);
         }
+    }
+
+    private static void riff(FileChannel ch, Map<String, String> out) throws IOException {
+        chunks(ch, ByteOrder.LITTLE_ENDIAN, java.util.Set.of("bext", "LIST", "acid"), (id, b) -> {
+            switch (id) {
+                case "bext" -> bext(b, out);
+                case "LIST" -> info(b, out);
+                default -> acid(b, out);
+            }
+        });
     }
 
     /** BWF: Description[256] Originator[32] OriginatorReference[32] OriginationDate[10] OriginationTime[8]. */
@@ -95,16 +103,8 @@ final class EmbeddedTags {
     }
 
     private static void aiff(FileChannel ch, Map<String, String> out) throws IOException {
-        long pos = 12, end = ch.size();
-        while (pos + 8 <= end) {
-            ByteBuffer h = bytes(ch, pos, 8, ByteOrder.BIG_ENDIAN);
-            if (h.limit() < 8) return;
-            String id = fourCC(h, 0);
-            long size = Integer.toUnsignedLong(h.getInt(4));
-            if (size <= CHUNK_LIMIT && (id.equals("NAME") || id.equals("AUTH") || id.equals("ANNO") || id.equals("(c) ")))
-                put(out, "aiff." + id.trim(), text(bytes(ch, pos + 8, (int) size, ByteOrder.BIG_ENDIAN), 0, (int) size));
-            pos += 8 + size + (size & 1);
-        }
+        chunks(ch, ByteOrder.BIG_ENDIAN, java.util.Set.of("NAME", "AUTH", "ANNO", "(c) "),
+                (id, b) -> put(out, "aiff." + id.trim(), text(b, 0, b.limit())));
     }
 
     private static void flac(FileChannel ch, Map<String, String> out) throws IOException {

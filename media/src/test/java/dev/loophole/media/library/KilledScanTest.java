@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * which every entry is whole (its hash and length match the file), and a rescan reads only what was not committed.
  */
 class KilledScanTest {
-    static final int FILES = 1200, FRAMES = 4800;
+    static final int FILES = 800, FRAMES = 4800;
 
     @TempDir Path tmp;
 
