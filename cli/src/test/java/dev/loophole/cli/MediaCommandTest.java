@@ -96,7 +96,8 @@ class MediaCommandTest {
 
         // Notes 0.5 s apart: sampled keys, keys between samples (each plays its nearest sample transposed: 73 from A4, 78
         // from A5), a key above the top; pp (vel 64) and ff (vel 65); D4 ff twice (round robin). Transpositions stay
-        // within ±4 semitones: main's signal renders an upward shift of 6 or more semitones off pitch (reported).
+        // within ±4 semitones: past the 8192-frame preloaded head, main's streamed
+        // playback goes off pitch at 1.4× speed and above (880 Hz reads 1061 Hz; hint_ram_based=1 plays true) — reported.
         int[][] notes = {{48, 65}, {52, 65}, {55, 65}, {60, 65}, {69, 65}, {73, 65}, {81, 65}, {84, 65}, {69, 64}, {62, 65}, {62, 65}, {78, 64}};
         List<MidiEvent> ev = new ArrayList<>();
         for (int i = 0; i < notes.length; i++) {
