@@ -46,11 +46,60 @@ public final class EnvelopeGenerator {
         level = 0;
         if (delayFrames > 0) {
             stage = Stage.DELAY;
-            remaining = delayFrames;
+            remaining = stageTotal = delayFrames;
         } else {
             enterAttack();
         }
     }
+
+    /**
+     * New stage settings while the envelope runs (ARIA {@code *_dynamic}, a controller moved). Stages still to come take
+     * them as they are; the running one keeps the frames it has run, ends at its new length (at the earliest on the next
+     * frame) and heads from its level now to its new target, so nothing jumps but a sustain level moved while sustaining.
+     * A release of another length than the envelope's own (a choke's {@code off_time}) keeps its length.
+     */
+    public void retune(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
+                       float sustain, int releaseFrames) {
+        this.startLevel = start;
+        this.sustain = sustain;
+        this.attackFrames = attackFrames;
+        this.holdFrames = holdFrames;
+        this.decayFrames = decayFrames;
+        int ownLength = releaseFrames;
+        boolean retimeRelease = ownRelease;
+        this.releaseFrames = releaseFrames;
+        int elapsed = stageTotal - remaining;
+        switch (stage) {
+            case DELAY -> remaining = Math.max(1, (stageTotal = delayFrames) - elapsed);
+            case HOLD -> remaining = Math.max(1, (stageTotal = holdFrames) - elapsed);
+            case ATTACK -> {
+                remaining = Math.max(1, attackFrames - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (1f - level) / remaining;
+            }
+            case DECAY -> {
+                remaining = Math.max(1, decayFrames - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (float) Math.exp(Math.log(Math.max(sustain, FLOOR) / level) / remaining);
+                stageTo = sustain;
+                chunkN = -1;
+            }
+            case SUSTAIN -> {
+                level = sustain;
+                if (sustain <= 0) stage = Stage.DONE;
+            }
+            case RELEASE -> {
+                if (!retimeRelease) return;
+                remaining = Math.max(1, ownLength - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
+                chunkN = -1;
+            }
+            default -> { }
+        }
+    }
+
+    private boolean ownRelease; // the running release is the envelope's own (not a choke's or a fade's length)
 
     /** Note-off: go to release from wherever the envelope is now. */
     public void release() { release(releaseFrames); }
@@ -65,6 +114,7 @@ public final class EnvelopeGenerator {
         }
         stage = Stage.RELEASE;
         remaining = Math.max(1, frames);
+        ownRelease = frames == releaseFrames;
         step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
         chunkN = -1;
         shaped(releaseShape, level, 0);
@@ -190,7 +240,7 @@ public final class EnvelopeGenerator {
         level = 1f;
         if (holdFrames <= 0) { enterDecay(); return; }
         stage = Stage.HOLD;
-        remaining = holdFrames;
+        remaining = stageTotal = holdFrames;
     }
 
     private void enterDecay() {

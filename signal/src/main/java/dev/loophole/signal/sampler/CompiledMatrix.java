@@ -29,10 +29,10 @@ final class CompiledMatrix {
             LFO_FREQ = 32, LFO_DEPTH = 48, ROUTE_DEPTH = 64, SINK = ROUTE_DEPTH + MAX_ROUTES, TARGETS = SINK + 1;
     // Source kinds: a controller (0..127 and the SFZ extended 128..141), an LFO, a flex envelope
     static final int SRC_CC = 0, SRC_LFO = 1, SRC_EG = 2;
-    // Note-start targets: the three DAHDSR envelopes' seven parameters, then offset and delay
+    // Note-start targets: the three DAHDSR envelopes' seven parameters, then offset, delay and amp_veltrack (%)
     static final String[] EG_NAMES = {"ampeg", "fileg", "pitcheg"};
     static final String[] EG_PARAMS = {"delay", "start", "attack", "hold", "decay", "sustain", "release"};
-    static final int START_OFFSET = 21, START_DELAY = 22, START_TARGETS = 23;
+    static final int START_OFFSET = 21, START_DELAY = 22, START_AMP_VELTRACK = 23, START_TARGETS = 24;
 
     static final CompiledMatrix EMPTY = new CompiledMatrix();
 
@@ -318,6 +318,7 @@ final class CompiledMatrix {
     static int startTarget(String t) {
         if (t.equals("offset")) return START_OFFSET;
         if (t.equals("delay")) return START_DELAY;
+        if (t.equals("amp_veltrack")) return START_AMP_VELTRACK;
         int u = t.indexOf('_');
         if (u < 0) return -1;
         int eg = java.util.Arrays.asList(EG_NAMES).indexOf(t.substring(0, u));

@@ -31,6 +31,10 @@ final class CompiledModulation {
     final LfoSpec ampLfo, filLfo, pitchLfo;
     final CompiledMatrix matrix;
     final double baseAmplitude;       // the region's amplitude, percent, for controller routings to add to
+    /** ampeg, fileg, pitcheg: re-read their controller-set stages while the note plays ({@code *_dynamic=1}). */
+    final boolean[] dynamicEg;
+    /** Some dynamic envelope has a controller setting one of its stages: a controller move must reach it. */
+    final boolean dynamic;
     /** Whether anything here changes the voice while it plays. */
     final boolean active;
     /** A low-pass whose cutoff nothing modulates during the note (key and velocity tracking are fixed per note). */
@@ -78,6 +82,13 @@ final class CompiledModulation {
         filEgVel2Depth = fe.vel2depth();
         pitchEgDepth = pe.depth();
         pitchEgVel2Depth = pe.vel2depth();
+        Envelope ae = r.envelopes().amp();
+        dynamicEg = new boolean[3];
+        for (int k = 0; k < matrix.startRoutes; k++) {
+            int eg = matrix.startTarget[k] / CompiledMatrix.EG_PARAMS.length;
+            if (eg < 3 && (eg == 0 ? ae : eg == 1 ? fe : pe).dynamic()) dynamicEg[eg] = true;
+        }
+        dynamic = dynamicEg[0] || dynamicEg[1] || dynamicEg[2];
         Map<String, String> o = r.otherOpcodes();
         ampLfo = lfo(o, "amplfo", t[CompiledMatrix.AMPLFO_DEPTH]);
         filLfo = lfo(o, "fillfo", t[CompiledMatrix.FILLFO_DEPTH]);
