@@ -23,7 +23,9 @@ public final class EnvelopeGenerator {
     private float attackShape, decayShape, releaseShape;
     private float shape;        // the current stage's shape, 0 when it uses the step above
     private float stageFrom, stageTo;
-    private int stageTotal;
+    private int stageTotal;     // frames of the current timed stage
+    private boolean ownRelease; // the running release is the envelope's own (not a choke's or a fade's length)
+    private boolean heldAtZero; // done by reaching a sustain of 0, not by a release
 
     /** Stage curves for the next triggers ({@link Shape}); 0 keeps the natural ones. */
     public void setShapes(double attack, double decay, double release) {
@@ -44,6 +46,7 @@ public final class EnvelopeGenerator {
         this.decayFrames = decayFrames;
         this.releaseFrames = releaseFrames;
         level = 0;
+        heldAtZero = false;
         if (delayFrames > 0) {
             stage = Stage.DELAY;
             remaining = stageTotal = delayFrames;
@@ -65,8 +68,6 @@ public final class EnvelopeGenerator {
         this.attackFrames = attackFrames;
         this.holdFrames = holdFrames;
         this.decayFrames = decayFrames;
-        int ownLength = releaseFrames;
-        boolean retimeRelease = ownRelease;
         this.releaseFrames = releaseFrames;
         int elapsed = stageTotal - remaining;
         switch (stage) {
@@ -86,26 +87,27 @@ public final class EnvelopeGenerator {
             }
             case SUSTAIN -> {
                 level = sustain;
-                if (sustain <= 0) stage = Stage.DONE;
+                if (sustain <= 0) { stage = Stage.DONE; heldAtZero = true; }
+            }
+            case DONE -> { // a sustain of 0 ended it while the note holds: a higher one brings it back
+                if (heldAtZero && sustain > 0) { stage = Stage.SUSTAIN; level = sustain; }
             }
             case RELEASE -> {
-                if (!retimeRelease) return;
-                remaining = Math.max(1, ownLength - elapsed);
+                if (!ownRelease) return;
+                remaining = Math.max(1, releaseFrames - elapsed);
                 stageTotal = elapsed + remaining;
                 step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
                 chunkN = -1;
             }
-            default -> { }
         }
     }
-
-    private boolean ownRelease; // the running release is the envelope's own (not a choke's or a fade's length)
 
     /** Note-off: go to release from wherever the envelope is now. */
     public void release() { release(releaseFrames); }
 
     /** Release over a given time (choke {@code off_time}, fast fades). */
     public void release(int frames) {
+        heldAtZero = false;
         if (stage == Stage.DONE || stage == Stage.RELEASE && frames >= remaining) return;
         if (stage == Stage.DELAY || level <= FLOOR) { // nothing audible yet or any more
             stage = Stage.DONE;
@@ -153,7 +155,7 @@ public final class EnvelopeGenerator {
             }
             case DECAY -> {
                 float out = level;
-                if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; }
+                if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; heldAtZero = sustain <= 0; }
                 else level = shape != 0 ? shapedLevel() : level * step;
                 return out;
             }
@@ -248,6 +250,7 @@ public final class EnvelopeGenerator {
         if (decayFrames <= 0 || sustain >= 1f) {
             level = sustain;
             stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE;
+            heldAtZero = sustain <= 0;
             return;
         }
         stage = Stage.DECAY;
