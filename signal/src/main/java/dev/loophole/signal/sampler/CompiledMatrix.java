@@ -1,6 +1,8 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Curve;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
 import dev.loophole.model.FlexEnvelope;
 import dev.loophole.model.Lfo;
 import dev.loophole.model.Modulation;
@@ -139,7 +141,9 @@ final class CompiledMatrix {
         List<Modulation> live = new ArrayList<>(), start = new ArrayList<>();
         List<int[]> liveIds = new ArrayList<>(); // {kind, src, target(-1 pending route)}
         List<int[]> startIds = new ArrayList<>();
-        for (Modulation m : r.modulation()) {
+        List<Modulation> routings = new ArrayList<>(r.modulation());
+        routings.addAll(velocityRoutings(r.envelopes()));
+        for (Modulation m : routings) {
             int[] s = source(m.source());
             if (s == null) { warn.accept("modulation source '" + m.source() + "' is not played"); continue; }
             int st = startTarget(m.target());
@@ -312,6 +316,23 @@ final class CompiledMatrix {
         for (int i = 0; i < live.size(); i++)
             if (live.get(i).source().equals(src) && live.get(i).target().equals(tgt)) return i;
         return -1;
+    }
+
+    /**
+     * The envelopes' {@code *_vel2*} stage settings as note-start routings from the note-on velocity (cc131, vel/127):
+     * SFZ adds each one's amount times velocity/127 to its stage (seconds; the sustain's and start's in percent).
+     * The depth ones ({@code fileg_vel2depth}) are not here: the envelopes' depths take them directly.
+     */
+    static List<Modulation> velocityRoutings(Envelopes e) {
+        List<Modulation> out = new ArrayList<>();
+        Envelope[] egs = {e.amp(), e.filter(), e.pitch()};
+        for (int k = 0; k < egs.length; k++) {
+            Envelope g = egs[k];
+            double[] by = {g.vel2delay(), g.vel2attack(), g.vel2hold(), g.vel2decay(), g.vel2sustain() * 100, g.vel2release()};
+            String[] stage = {"delay", "attack", "hold", "decay", "sustain", "release"};
+            for (int i = 0; i < by.length; i++) if (by[i] != 0) out.add(Modulation.of("cc131", EG_NAMES[k] + "_" + stage[i], by[i]));
+        }
+        return out;
     }
 
     /** A note-start target's index, or -1. */

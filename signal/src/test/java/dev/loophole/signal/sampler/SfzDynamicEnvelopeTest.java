@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ARIA's {@code ampeg_dynamic}, {@code fileg_dynamic} and {@code pitcheg_dynamic}: with 1, a controller that sets an
  * envelope stage moves it while the note plays; with 0 (the default) the stage keeps what the controller said at
  * note-on. Each case renders both and measures levels, times in frames and frequencies against the SFZ text.
+ * Also the SFZ v1 velocity stage settings ({@code ampeg_vel2attack}…), the other note-on source of stage times.
  */
 class SfzDynamicEnvelopeTest {
     @TempDir static Path dir;
@@ -103,5 +104,17 @@ class SfzDynamicEnvelopeTest {
         assertThat(rmsDb(on, a, b)).isCloseTo(rmsDb(open, a, b), within(0.05));
         assertThat(rmsDb(off, a, b)).isCloseTo(rmsDb(closed, a, b), within(0.05));
         assertThat(rmsDb(open, a, b) - rmsDb(closed, a, b)).isGreaterThan(10); // the two cutoffs are far apart at 4 kHz
+    }
+
+    @Test
+    void velocityStageSettingsAddTheirAmountTimesVelocity() throws Exception {
+        // ampeg_vel2attack=1: at velocity 127 a 1 s attack, at 64 one of 64/127 s; vel2sustain adds percent the same way
+        String r = "<region> sample=dc.wav amp_veltrack=0 ampeg_vel2attack=1 ampeg_sustain=40 ampeg_decay=0.01 ampeg_vel2sustain=50\n";
+        float[] loud = SfzPlayer.play(dir, r, events(0, 0x90, 60, 127), 2 * RATE)[0];
+        float[] soft = SfzPlayer.play(dir, r, events(0, 0x90, 60, 64), 2 * RATE)[0];
+        assertThat(loud[RATE / 4] / 0.5).isCloseTo(0.25, within(1e-3));
+        assertThat(soft[RATE / 4] / 0.5).isCloseTo(0.25 / (64 / 127.0), within(1e-3));
+        assertThat(loud[3 * RATE / 2] / 0.5).isCloseTo(0.40 + 0.50, within(1e-4));
+        assertThat(soft[3 * RATE / 2] / 0.5).isCloseTo(0.40 + 0.50 * 64 / 127, within(1e-4));
     }
 }
