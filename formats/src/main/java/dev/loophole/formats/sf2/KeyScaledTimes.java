@@ -1,6 +1,8 @@
 package dev.loophole.formats.sf2;
 
 import dev.loophole.model.IntRange;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import dev.loophole.model.Modulation;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +20,11 @@ final class KeyScaledTimes {
     /** SFZ's extended controller for the note's key number. */
     static final String KEY_SOURCE = "cc133";
 
+    /** The widest span of a stage's timecents (−12000..8000): no key of another zone needs more. */
+    private static final int SPAN = 20_000;
+    /** Curve values to 10 significant digits: a millionth of a frame on a 100 s stage. */
+    private static final MathContext DIGITS = new MathContext(10);
+
     private KeyScaledTimes() {}
 
     /**
@@ -33,9 +40,16 @@ final class KeyScaledTimes {
         boolean varies = false;
         for (int k = keys.lo(); k <= keys.hi() && !varies; k++) varies = seconds.applyAsDouble(k) != ref;
         if (!varies) return null;
-        double depth = ref > 0 ? ref : 1; // a curve relative to the key-60 time, so zones alike share one
+        // The curve is relative to the key-60 time, so zones with the same per-key amount share one: on the zone's
+        // keys the clamped time, elsewhere (keys that never play it) the plain 2^(perKey × (60 − key) / 1200) − 1.
+        double depth = ref > 0 ? ref : 1;
         List<Double> values = new ArrayList<>(128);
-        for (int k = 0; k < 128; k++) values.add((seconds.applyAsDouble(k) - ref) / depth);
+        for (int k = 0; k < 128; k++) {
+            boolean played = k >= keys.lo() && k <= keys.hi();
+            double v = played ? (seconds.applyAsDouble(k) - ref) / depth
+                    : ref > 0 ? Math.pow(2, Math.clamp((long) perKeyAmount * (60 - k), -SPAN, SPAN) / 1200.0) - 1 : 0;
+            values.add(v == 0 ? 0 : new BigDecimal(v).round(DIGITS).doubleValue()); // last bits differ between zones alike
+        }
         int curve = shapes.table(values);
         if (curve < 0) return Modulation.of(KEY_SOURCE, "sf2_" + perKey.sf2Name, perKeyAmount);
         return new Modulation(KEY_SOURCE, target, depth, curve, 0);
