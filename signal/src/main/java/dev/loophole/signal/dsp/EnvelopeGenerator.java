@@ -39,12 +39,7 @@ public final class EnvelopeGenerator {
      */
     public void trigger(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
                         float sustain, int releaseFrames) {
-        this.startLevel = start;
-        this.sustain = sustain;
-        this.attackFrames = attackFrames;
-        this.holdFrames = holdFrames;
-        this.decayFrames = decayFrames;
-        this.releaseFrames = releaseFrames;
+        stages(start, attackFrames, holdFrames, decayFrames, sustain, releaseFrames);
         level = 0;
         heldAtZero = false;
         if (delayFrames > 0) {
@@ -63,12 +58,7 @@ public final class EnvelopeGenerator {
      */
     public void retune(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
                        float sustain, int releaseFrames) {
-        this.startLevel = start;
-        this.sustain = sustain;
-        this.attackFrames = attackFrames;
-        this.holdFrames = holdFrames;
-        this.decayFrames = decayFrames;
-        this.releaseFrames = releaseFrames;
+        stages(start, attackFrames, holdFrames, decayFrames, sustain, releaseFrames);
         int elapsed = stageTotal - remaining;
         switch (stage) {
             case DELAY -> remaining = Math.max(1, (stageTotal = delayFrames) - elapsed);
@@ -100,6 +90,15 @@ public final class EnvelopeGenerator {
                 chunkN = -1;
             }
         }
+    }
+
+    private void stages(float start, int attackFrames, int holdFrames, int decayFrames, float sustain, int releaseFrames) {
+        this.startLevel = start;
+        this.sustain = sustain;
+        this.attackFrames = attackFrames;
+        this.holdFrames = holdFrames;
+        this.decayFrames = decayFrames;
+        this.releaseFrames = releaseFrames;
     }
 
     /** Note-off: go to release from wherever the envelope is now. */
