@@ -49,7 +49,8 @@ class OpcodeTableTest {
     @Test
     void suffixesTakeRangesFromTheirBase() {
         OpcodeTable.Spec oncc = table.lookup("amplitude_oncc1").orElseThrow().spec();
-        assertThat(oncc.range()).isEqualTo("-100..100");
+        assertThat(oncc.range()).isEqualTo("-10000..10000"); // documented -100..100; players accept 10000 % (see PLAYER_DEPTHS)
+        assertThat(table.lookup("fileg_attack_oncc1").orElseThrow().spec().range()).isEqualTo("-100..100");
         assertThat(oncc.modulates()).isEqualTo("amplitude");
         assertThat(table.lookup("pan_curvecc1").orElseThrow().spec().range()).isEqualTo("0..255");
         assertThat(table.lookup("lokey").orElseThrow().spec().type()).isEqualTo(OpcodeTable.Type.INTEGER);
