@@ -31,8 +31,15 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Errors());
-        int status = cl.execute(args);
+        Errors errors = new Errors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            status = Errors.unexpected(err, e, args);
+        }
         out.flush();
         err.flush();
         return status;

@@ -162,12 +162,15 @@ class PlayCommandTest {
 
     @Test
     void badOptionsAreOneClearLine() {
-        assertThat(CliRun.of("play", lead.toString(), "--driver", "alsa").errLines())
-                .containsExactly("loophole: --driver alsa is not known; expected jack or javasound");
-        assertThat(CliRun.of("play", lead.toString(), "--seconds", "0").errLines())
-                .containsExactly("loophole: --seconds 0.0 must be more than 0");
-        assertThat(CliRun.of("play", lead.toString(), "--song", dir.resolve("gone.mid").toString()).errLines())
-                .containsExactly("loophole: " + dir.resolve("gone.mid") + ": no such MIDI file");
+        CliRun run = CliRun.of("play", lead.toString(), "--driver", "alsa");
+        assertThat(run.status()).as("a wrong command line").isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("loophole: --driver alsa is not known; expected jack or javasound");
+        run = CliRun.of("play", lead.toString(), "--seconds", "0");
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("loophole: --seconds 0.0 is outside 0..86400 (more than 0)");
+        run = CliRun.of("play", lead.toString(), "--song", dir.resolve("gone.mid").toString());
+        assertThat(run.status()).as("a file problem, not a wrong command line").isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("gone.mid") + ": no such file; expected a MIDI file (.mid)");
     }
 
     static boolean javaSoundHasOutput() {
