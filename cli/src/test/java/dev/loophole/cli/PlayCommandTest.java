@@ -74,14 +74,46 @@ class PlayCommandTest {
         }
     }
 
+    /**
+     * --route 10=drums: channel 10 sounds on loophole:drums_L/R and nowhere else, channel 1 on out_L/R, read back by a
+     * second JACK client: A4 (440 Hz) on channel 10 at 1.5 s, A5 (880 Hz) on channel 1 at 2.5 s.
+     */
     @Test
     void routedChannelsGetTheirOwnNamedPorts() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
-        try (JackServer server = JackServer.start()) {
-            CliRun run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--route", "10=drums");
+        Path routed = dir.resolve("routed.mid");
+        SmfWriter.write(new MidiSong("r", new TempoMap(480, List.of()), List.of(
+                new MidiEvent(1440, 0x99, 69, 100, 0, 0), new MidiEvent(1824, 0x89, 69, 0, 0, 1),
+                new MidiEvent(2400, 0x90, 81, 100, 0, 2), new MidiEvent(2784, 0x80, 81, 0, 0, 3))), routed);
+        String[] ports = {"out_L", "out_R", "drums_L", "drums_R"};
+        try (JackServer server = JackServer.start(); PortCapture capture = PortCapture.open(server.name, ports.length, 10 * JackServer.RATE)) {
+            var result = new java.util.concurrent.CompletableFuture<CliRun>();
+            Thread.ofPlatform().daemon().start(() -> result.complete(CliRun.of("play", lead.toString(), "--song", routed.toString(),
+                    "--jack-server", server.name, "--route", "10=drums")));
+            for (int i = 0; i < ports.length; i++) capture.connectWhenThere("loophole:" + ports[i], i);
+            CliRun run = result.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.err()).contains("outputs → system:playback_1, system:playback_2, also outputs drums_L, drums_R");
-            run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--outputs", "main,drums", "--route", "10=drums");
+            float[][] x = capture.stop();
+            int[] onset = new int[ports.length];
+            for (int p = 0; p < ports.length; p++) {
+                float[] s = x[p];
+                int first = -1, last = -1;
+                for (int i = 0; i < s.length; i++) if (Math.abs(s[i]) > 1e-4) { if (first < 0) first = i; last = i; }
+                assertThat(first).as("%s carries a signal", ports[p]).isNotNegative();
+                onset[p] = first;
+                // out: channel 1's A5 only; drums: channel 10's A4 only. Compared by level at each pitch, which dropped
+                // periods on a loaded machine do not change much (a zero-crossing count they would).
+                double a4 = toneLevel(s, first, last, 440), a5 = toneLevel(s, first, last, 880);
+                assertThat(20 * Math.log10(p < 2 ? a5 / a4 : a4 / a5)).as("%s: dB of its own note over the other's", ports[p]).isGreaterThan(20);
+                // One 0.4 s note and its 50 ms release, no more (an xrun on a loaded machine drops a 5 ms period).
+                assertThat((last - first) / (double) JackServer.RATE).as("%s: seconds of signal", ports[p]).isBetween(0.35, 0.5);
+            }
+            // In the song's order (by how much is the dummy server's business: a loaded machine drops whole periods).
+            assertThat(onset[0]).as("channel 1's note comes after channel 10's").isGreaterThan(onset[2] + JackServer.RATE / 2);
+        }
+        try (JackServer server = JackServer.start()) {
+            CliRun run = CliRun.of("play", lead.toString(), "--seconds", "0.5", "--jack-server", server.name, "--outputs", "main,drums", "--route", "10=drums");
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.err()).contains("also outputs drums_L, drums_R");
         }
@@ -171,6 +203,17 @@ class PlayCommandTest {
         run = CliRun.of("play", lead.toString(), "--song", dir.resolve("gone.mid").toString());
         assertThat(run.status()).as("a file problem, not a wrong command line").isEqualTo(1);
         assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("gone.mid") + ": no such file; expected a MIDI file (.mid)");
+    }
+
+    /** The level of a {@code hz} tone in {@code x[from..to]}: one DFT bin, computed directly. */
+    static double toneLevel(float[] x, int from, int to, double hz) {
+        double re = 0, im = 0;
+        for (int i = from; i <= to; i++) {
+            double w = 2 * Math.PI * hz * i / JackServer.RATE;
+            re += x[i] * Math.cos(w);
+            im += x[i] * Math.sin(w);
+        }
+        return Math.hypot(re, im) / (to - from + 1);
     }
 
     static boolean javaSoundHasOutput() {

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded mutations of the crafted banks (16-bit, 24-bit, SF3): every mutant either loads (and its samples read or fail with
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class Sf2MutationTest {
     @Test
+    @Timeout(300) // a hang guard, generous: how fast mutants load is BENCHMARKS.md's business, not this test's
     void everyMutantLoadsOrFailsWithSf2Exception() throws Exception {
         byte[] good16 = TestBanks.twoPresets().build();
         Sf2TestWriter w24 = TestBanks.twoPresets();
@@ -63,7 +65,6 @@ class Sf2MutationTest {
         assertThat(loaded + refused).isEqualTo(mutants);
         assertThat(loaded).isPositive();
         assertThat(refused).isPositive();
-        assertThat(seconds).isLessThan(10);
     }
 
     private static final int[] INTERESTING = {0, 1, 2, -1, 0x7F, 0x80, 0xFF, 0x7FFF, 0x8000, 0xFFFF, 41, 43, 44, 53, 54,
