@@ -113,7 +113,7 @@ final class RenderJob {
         for (InstrumentSpec spec : instruments)
             if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
         if (playableRegions == 0) throw new Errors.UserError("nothing to render: " + String.join("; ", silent));
-        for (String s : silent) err.println("warning: " + s + "; its channels stay silent");
+        report(silent.stream().map(s -> s + "; its channels stay silent").toList());
         warnUnrouted(song, engine);
 
         OfflineRenderer.Result result = renderTo(out, engine, song);

@@ -23,9 +23,7 @@ class CommandLineErrorsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RenderCommandTest.write(dir.resolve("a440.wav"), RenderCommandTest.sine(440, RenderCommandTest.RATE));
-        lead = dir.resolve("lead.sfz");
-        Files.writeString(lead, "<region> sample=a440.wav pitch_keycenter=69 ampeg_release=0.01\n");
+        lead = RenderCommandTest.lead(dir, "ampeg_release=0.01");
         song = dir.resolve("song.mid");
         SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), List.of(
                 new MidiEvent(0, 0x90, 69, 100, 0, 0), new MidiEvent(480, 0x80, 69, 0, 0, 1))), song);
@@ -55,6 +53,14 @@ class CommandLineErrorsTest {
         assertThat(run.status()).as(run.err()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("loophole: " + message);
         assertThat(Files.exists(dir.resolve("out.wav"))).isFalse();
+    }
+
+    @Test
+    void aPathNoFileSystemCanHoldIsAWrongCommandLine() {
+        CliRun run = CliRun.of("render", "--midi", "song\u0000.mid", "--instrument", "1=\u0000", "--out", dir.resolve("o.wav").toString());
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.errLines()).singleElement().asString().startsWith("loophole: Invalid value for option '--")
+                .contains("is not a file path: Nul character not allowed").doesNotContain("Exception");
     }
 
     @Test

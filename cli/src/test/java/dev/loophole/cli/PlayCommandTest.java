@@ -31,9 +31,7 @@ class PlayCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RenderCommandTest.write(dir.resolve("a440.wav"), RenderCommandTest.sine(440, RenderCommandTest.RATE));
-        lead = dir.resolve("lead.sfz");
-        Files.writeString(lead, "<region> sample=a440.wav pitch_keycenter=69 ampeg_release=0.05\n");
+        lead = RenderCommandTest.lead(dir, "ampeg_release=0.05");
         // Quarter notes at 120 BPM for 3 s: the last note-off is at 3.0 s.
         List<MidiEvent> ev = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

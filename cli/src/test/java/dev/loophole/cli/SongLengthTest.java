@@ -26,9 +26,7 @@ class SongLengthTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RenderCommandTest.write(dir.resolve("a440.wav"), RenderCommandTest.sine(440, RenderCommandTest.RATE));
-        lead = dir.resolve("lead.sfz");
-        Files.writeString(lead, "<region> sample=a440.wav pitch_keycenter=69 ampeg_release=0.01\n");
+        lead = RenderCommandTest.lead(dir, "ampeg_release=0.01");
     }
 
     /** 480 ppq at the default 120 BPM: a tick is 1/960 s. Two notes, the second {@code gapTicks} after the first ends. */

@@ -29,9 +29,7 @@ class StoppedRenderTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        RenderCommandTest.write(dir.resolve("a440.wav"), RenderCommandTest.sine(440, RenderCommandTest.RATE));
-        lead = dir.resolve("lead.sfz");
-        Files.writeString(lead, "<region> sample=a440.wav pitch_keycenter=69 loop_mode=loop_continuous loop_start=0 loop_end=47999\n");
+        lead = RenderCommandTest.lead(dir, "loop_mode=loop_continuous loop_start=0 loop_end=47999");
         // One note held for 50 minutes (480 ppq, 120 BPM: 960 ticks a second): minutes of work to interrupt.
         song = dir.resolve("long.mid");
         SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), List.of(
