@@ -85,7 +85,12 @@ class CommandLineMutationTest {
         ogg = encode("oggenc", "-Q", "-o", base.resolve("a.ogg").toString(), base.resolve("a.wav").toString()) ? Files.readAllBytes(base.resolve("a.ogg")) : null;
         short[] pcm = new short[sine.length];
         for (int i = 0; i < pcm.length; i++) pcm[i] = (short) Math.round(sine[i] * 32767);
-        sf2 = TinySf2.bytes(pcm, 48_000, 60);
+        // The smallest bank that plays: the sine looped (sampleModes 1) over all keys, preset 0:0.
+        ExportCommandTest.Sf2Writer bank = new ExportCommandTest.Sf2Writer();
+        int sample = bank.sample("Sine", pcm, 48_000, 60, 0, 8, pcm.length - 8);
+        bank.instrument("Tiny", List.of(ExportCommandTest.gen(54, 1), ExportCommandTest.gen(53, sample)));
+        bank.preset("Tiny", 0, 0, List.of(ExportCommandTest.gen(41, 0)));
+        sf2 = bank.build();
     }
 
     enum Kind { MIDI, SFZ, WAV, FLAC, OGG, SF2, OPTION }
