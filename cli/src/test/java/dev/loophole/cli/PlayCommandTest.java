@@ -64,11 +64,16 @@ class PlayCommandTest {
     void secondsStopsALivePlay() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
         try (JackServer server = JackServer.start()) {
+            long t0 = System.nanoTime();
             CliRun run = CliRun.of("play", lead.toString(), "--seconds", "1", "--jack-server", server.name);
+            double wall = (System.nanoTime() - t0) / 1e9;
             assertThat(run.status()).as(run.err()).isZero();
             Matcher m = SUMMARY.matcher(run.out());
             assertThat(m.find()).as(run.out()).isTrue();
-            assertThat(Double.parseDouble(m.group(1))).isBetween(1.0, 2.0);
+            // Stopped by the stream clock at 1 s: not before it (wall time, opening the client included), not long after.
+            // The blocks rendered can be fewer than 1 s: on a loaded machine the dummy server drops whole periods (xruns).
+            assertThat(wall).as("seconds until play returned").isBetween(1.0, 4.0);
+            assertThat(Double.parseDouble(m.group(1))).as("seconds rendered").isBetween(0.5, 1.2);
         }
     }
 
