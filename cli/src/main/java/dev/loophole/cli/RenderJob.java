@@ -75,7 +75,10 @@ final class RenderJob {
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
+        // Samples only reached by keys the song never plays are opened for their headers, not decoded.
+        java.util.BitSet keys = new java.util.BitSet(128);
+        for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(keys);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
         for (InstrumentSpec spec : instruments) {

@@ -45,6 +45,11 @@ final class Samples implements SampleProvider {
     }
 
     @Override
+    public SampleData header(SampleRef ref) throws IOException {
+        return Sf2SampleRef.isSf2(ref.path()) ? load(ref) : store.header(ref);
+    }
+
+    @Override
     public SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
         if (!Sf2SampleRef.isSf2(ref.path())) return store.load(ref, minHeadFrames, ramMode);
         SampleData d = soundFont.get(ref.path());
