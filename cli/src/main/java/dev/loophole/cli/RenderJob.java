@@ -84,7 +84,7 @@ final class RenderJob {
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler);
+                BankLoad bank = loadBank(spec.file(), song, compiler, keys);
                 playableRegions += bank.regions();
                 inst = bank.instrument();
                 loaded.put(spec.file(), inst);
@@ -129,28 +129,35 @@ final class RenderJob {
     record BankLoad(Instrument instrument, int regions) {}
 
     /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler) throws IOException {
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, java.util.BitSet songKeys) throws IOException {
         Sf2Bank bank = Sf2Importer.load(file);
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
-        java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
+        Map<Integer, java.util.BitSet> keysUsed = ProgramBank.keysUsed(song);
+        java.util.Set<Integer> wanted = new java.util.TreeSet<>(keysUsed.keySet());
         wanted.add(0);                              // the default piano
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
         // Each preset the song can reach is compiled once, under its own bank and program; a request for one
         // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
         Map<Integer, Sf2Preset> reachable = new java.util.TreeMap<>();
+        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>(); // the keys each preset will be played on
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
             bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
+                    .ifPresent(p -> {
+                        reachable.put(p.bank() * 128 + p.preset(), p);
+                        presetKeys.computeIfAbsent(p.bank() * 128 + p.preset(), k -> new java.util.BitSet(128))
+                                .or(keysUsed.getOrDefault(key, new java.util.BitSet()));
+                    });
         }
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
         int regions = 0;
         for (var e : reachable.entrySet()) {
-            Patch patch = compiler.compile(e.getValue().program());
+            Patch patch = compiler.keysPlayed(presetKeys.get(e.getKey())).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
+        compiler.keysPlayed(songKeys);
         return new BankLoad(new ProgramBank(programs), regions);
     }
 

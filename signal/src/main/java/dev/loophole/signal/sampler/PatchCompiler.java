@@ -95,7 +95,7 @@ public final class PatchCompiler {
                 if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
                 else seen[1]++;
             }, tails);
-            loopCrossfadeWarning(r, c, warnings);
+            if (head != null) loopCrossfadeWarning(r, c, warnings); // (an empty head has no room for a crossfade)
             out.add(c);
         }
         // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
