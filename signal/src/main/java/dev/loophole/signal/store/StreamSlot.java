@@ -64,6 +64,8 @@ public final class StreamSlot {
 
     public float[] channel(int c) { return ring[c]; }
 
+    boolean hasRing() { return ring != null; }
+
     /** Writer side: the ring, made on first use. */
     float[][] ring() {
         float[][] r = ring;

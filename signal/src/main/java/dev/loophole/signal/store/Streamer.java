@@ -93,6 +93,16 @@ public final class Streamer implements AutoCloseable {
         }
     }
 
+    /** Slots made (one per voice of a streaming instrument). */
+    public int slotCount() { return slots.size(); }
+
+    /** Slots holding a ring: those whose voices have read past their sample's head at least once. */
+    public int ringsMade() {
+        int n = 0;
+        for (StreamSlot s : slots) if (s.hasRing()) n++;
+        return n;
+    }
+
     /** Streaming reads that failed (file gone, changed or corrupt). */
     public long failures() { return failures.get(); }
 
