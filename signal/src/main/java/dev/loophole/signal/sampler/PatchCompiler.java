@@ -135,32 +135,25 @@ public final class PatchCompiler {
 
     private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
-        if (d != null) return d;
-        String failure = failures.get(ref.path());
-        if (failure == null) {
-            try {
-                d = samples.load(ref, minHead, ramMode);
-                cache.put(ref.path(), d);
-                return d;
-            } catch (IOException | RuntimeException e) {
-                failure = e.getMessage() == null ? e.toString() : e.getMessage();
-                failures.put(ref.path(), failure);
-            }
-        }
-        warnings.add(where(r) + "sample not loaded, region " + r.regionId() + " skipped: " + failure);
-        return null;
+        return d != null ? d : loadOnce(ref, r, warnings, cache, () -> samples.load(ref, minHead, ramMode));
     }
 
     /** A sample for a region that cannot sound: the one already loaded, or its header alone. */
     private SampleData header(SampleRef ref, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
         if (d == null) d = headers.get(ref.path());
-        if (d != null) return d;
+        return d != null ? d : loadOnce(ref, r, warnings, headers, () -> samples.header(ref));
+    }
+
+    private interface Loader { SampleData get() throws IOException; }
+
+    /** Loads into {@code into}, or remembers the failure (a sample is tried once) and warns for the region. */
+    private SampleData loadOnce(SampleRef ref, SampleRegion r, List<String> warnings, Map<String, SampleData> into, Loader loader) {
         String failure = failures.get(ref.path());
         if (failure == null) {
             try {
-                d = samples.header(ref);
-                headers.put(ref.path(), d);
+                SampleData d = loader.get();
+                into.put(ref.path(), d);
                 return d;
             } catch (IOException | RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();
