@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRegion;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  */
 record InstrumentSummary(String file, String program, int regions, int groups, KeyCoverage keys,
                          List<Articulation> articulations, Map<Integer, String> ccLabels, Map<Integer, String> keyLabels,
-                         int samples, List<String> missingSamples, List<String> warnings) {
+                         int samples, List<String> missingSamples, List<String> warnings, List<String> damagedSamples) {
 
     /** Keys that some region answers, their span, and the velocity layers seen per key at most. */
     record KeyCoverage(int lowest, int highest, int keysCovered, List<Integer> gaps, int maxVelocityLayers) {}
@@ -27,6 +28,11 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
     record Articulation(int key, String label) {}
 
     static InstrumentSummary of(Path file, Program p) {
+        return of(file, p, List.of());
+    }
+
+    /** {@code damage}: what {@link DamageReport#probe} or a bank found wrong in the samples' audio. */
+    static InstrumentSummary of(Path file, Program p, List<AudioProblem> damage) {
         List<SampleRegion> regions = p.regions();
         boolean[] covered = new boolean[128];
         int[] layers = new int[128];
@@ -49,7 +55,15 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
         List<Articulation> arts = switches.entrySet().stream().map(e -> new Articulation(e.getKey(), e.getValue())).toList();
         return new InstrumentSummary(file.toString(), p.name(), regions.size(), p.groups().size(),
                 new KeyCoverage(lo, hi, count, gaps, maxLayers), arts, new TreeMap<>(p.ccLabels()), new TreeMap<>(p.keyLabels()),
-                samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList());
+                samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList(),
+                damage.stream().map(AudioProblem::toString).toList());
+    }
+
+    /** Every sample file the program plays, as written in its regions. */
+    static Set<String> samplePaths(Program p) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SampleRegion r : p.regions()) if (r.sample() != null) out.add(r.sample().path());
+        return out;
     }
 
     List<String> text() {
@@ -62,8 +76,9 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
             out.add("  articulations: " + articulations.stream().map(a -> NoteName.of(a.key()) + (a.label().isEmpty() ? "" : " " + a.label())).toList());
         if (!ccLabels.isEmpty()) out.add("  CC labels: " + ccLabels);
         if (!keyLabels.isEmpty()) out.add("  key labels: " + keyLabels);
-        out.add(String.format("  samples: %d, %d missing", samples, missingSamples.size()));
+        out.add(String.format("  samples: %d, %d missing", samples, missingSamples.size()) + DamageReport.countText(damagedSamples.size()));
         for (String m : missingSamples) out.add("    missing: " + m);
+        for (String d : damagedSamples) out.add("    damaged: " + d);
         out.add("  warnings: " + warnings.size());
         for (String w : warnings) out.add("    " + w);
         return out;
