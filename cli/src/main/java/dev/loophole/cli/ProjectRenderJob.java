@@ -102,16 +102,5 @@ final class ProjectRenderJob {
         return s.length() > 60 ? s.substring(0, 60) : s;
     }
 
-    private void report(List<String> warnings) {
-        int shown = 0;
-        for (String w : warnings) {
-            if (!options.verbose() && shown == RenderJob.MAX_WARNINGS) {
-                err.println("warning: … and " + (warnings.size() - RenderJob.MAX_WARNINGS) + " more (--verbose shows all)");
-                break;
-            }
-            err.println("warning: " + w);
-            shown++;
-        }
-        err.flush();
-    }
+    private void report(List<String> warnings) { Warnings.print(err, warnings, options.verbose()); }
 }
