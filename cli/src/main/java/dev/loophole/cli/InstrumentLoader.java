@@ -1,15 +1,27 @@
 package dev.loophole.cli;
 
 import dev.loophole.formats.sfz.SfzImporter;
+import dev.loophole.formats.xml.XmlInstruments;
 import dev.loophole.model.Program;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /** Opens instrument files by kind and gives the engine its samples from disk. */
 final class InstrumentLoader {
     private InstrumentLoader() {}
+
+    /** A file type that loads as one Program. SoundFonts hold many presets and are opened as banks instead. */
+    private record Kind(String suffix, Opener opener) {}
+
+    @FunctionalInterface
+    private interface Opener { Program open(Path file) throws IOException; }
+
+    private static final List<Kind> KINDS = List.of(
+            new Kind(".sfz", SfzImporter::load),
+            new Kind(".xml", XmlInstruments::load)); // Hydrogen (and other) drumkit.xml, told apart by their root element
 
     static boolean isSoundFont(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -17,12 +29,14 @@ final class InstrumentLoader {
     }
 
     static Program load(Path file) throws IOException {
-        if (Files.isDirectory(file)) throw new Errors.UserError(file + ": is a folder, expected an instrument file (.sfz)");
+        if (Files.isDirectory(file)) throw new Errors.UserError(file + ": is a folder, expected an instrument file (" + kinds() + ")");
         if (!Files.exists(file)) throw new Errors.UserError(file + ": no such file");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".sfz")) return SfzImporter.load(file);
-        throw new Errors.UserError(file + ": unknown instrument kind, expected an .sfz or .sf2 file");
+        for (Kind k : KINDS) if (name.endsWith(k.suffix())) return k.opener().open(file);
+        throw new Errors.UserError(file + ": unknown instrument kind, expected " + kinds() + " or an .sf2 file");
     }
+
+    private static String kinds() { return String.join(", ", KINDS.stream().map(Kind::suffix).toList()); }
 
     /** Samples whole in memory, for callers that do not stream (live play without a streamer). */
     static dev.loophole.signal.sampler.SampleProvider samplesFromDisk() {
