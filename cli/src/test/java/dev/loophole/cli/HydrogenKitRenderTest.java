@@ -3,7 +3,12 @@ package dev.loophole.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.loophole.formats.hydrogen.HydrogenImporter;
 import dev.loophole.formats.midi.SmfWriter;
+import dev.loophole.model.Program;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.sampler.VoiceListener;
 import dev.loophole.media.AudioData;
 import dev.loophole.media.AudioFiles;
 import dev.loophole.media.WavReader;
@@ -83,6 +88,60 @@ class HydrogenKitRenderTest {
         assertThat(db(leftOver)).as("after the choke only the closed hat sounds").isLessThan(db(ringing) - 60);
         // before the closed hit, both renders are the open hat alone
         assertThat(firstDifference(both[0], openAlone[0], 0)).isEqualTo(closed.onset());
+    }
+
+    /**
+     * Every Debian kit: `inspect` names its pads, and each pad played alone (the engine silenced between pads)
+     * starts a voice of one of its own regions and sounds within 0.1 s.
+     */
+    @Test
+    void everyDebianKitInspectsAndPlaysEveryPad() throws Exception {
+        assumeTrue(Files.isDirectory(KITS), "hydrogen-drumkits is not installed; skipping");
+        List<Path> kits;
+        try (var s = Files.list(KITS)) { kits = s.filter(k -> Files.isRegularFile(k.resolve("drumkit.xml"))).sorted().toList(); }
+        assertThat(kits).hasSizeGreaterThanOrEqualTo(14);
+        int pads = 0;
+        for (Path kit : kits) {
+            Program p = HydrogenImporter.load(kit.resolve("drumkit.xml"));
+            CliRun inspect = CliRun.of("inspect", kit.resolve("drumkit.xml").toString());
+            assertThat(inspect.status()).as(inspect.err()).isZero();
+            SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(InstrumentLoader.samplesFromDisk(), RATE).compile(p), RATE, 64, 1);
+            List<String> started = new ArrayList<>();
+            inst.setVoiceListener(new VoiceListener() {
+                @Override public void started(String regionId, int channel, int key, int velocity, long frame) { started.add(regionId); }
+                @Override public void stopped(String regionId, int channel, int key, long frame) { }
+            });
+            float[] l = new float[RATE / 10], r = new float[RATE / 10];
+            for (int note : new java.util.TreeSet<>(p.keyLabels().keySet())) {
+                assertThat(inspect.out()).as("%s: inspect names pad %d", kit, note).contains(note + "=" + p.keyLabels().get(note));
+                // a pad whose only sample the package lacks (Millo_MultiLayered2's cowbell) has nothing to play
+                List<String> own = p.regions().stream().filter(x -> x.keyRange().lo() == note && Files.isRegularFile(Path.of(x.sample().path())))
+                        .map(x -> x.regionId()).toList();
+                inst.allSoundOff();
+                inst.render(l, r, 0, l.length);
+                java.util.Arrays.fill(l, 0); java.util.Arrays.fill(r, 0);
+                started.clear();
+                // the loudest velocity a layer of the pad plays (ColomboAcousticDrumkit's snare stops at max 0.9957 = 126)
+                int velocity = p.regions().stream().filter(x -> x.keyRange().lo() == note).mapToInt(x -> x.velocityRange().hi()).max().orElse(127);
+                inst.noteOn(9, note, velocity);
+                inst.render(l, r, 0, l.length);
+                double level = db(Math.max(rms(l, 0, l.length), rms(r, 0, r.length)));
+                if (own.isEmpty()) {
+                    assertThat(started).as("%s pad %d", kit.getFileName(), note).isEmpty();
+                    continue;
+                }
+                assertThat(started).as("%s pad %d starts its own regions", kit.getFileName(), note).isNotEmpty().allMatch(own::contains);
+                assertThat(level).as("%s pad %d sounds", kit.getFileName(), note).isGreaterThan(-80);
+                pads++;
+            }
+        }
+        System.out.println(kits.size() + " kits, " + pads + " pads each sounded alone");
+    }
+
+    static double peak(float[] x, int from, int to) {
+        double p = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, x.length); i++) p = Math.max(p, Math.abs(x[i]));
+        return p;
     }
 
     private float[][] render(Path kit, List<Hit> hits) throws Exception {
