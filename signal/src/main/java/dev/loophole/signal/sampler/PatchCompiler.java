@@ -47,12 +47,13 @@ public final class PatchCompiler {
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
-            if (r.sample() == null) continue;
             long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
-            minHead.merge(r.sample().path(), need, Math::max);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
-            ram.merge(r.sample().path(), wantsRam, Boolean::logicalOr);
+            for (SampleRef s : r.samples()) {
+                minHead.merge(s.path(), need, Math::max);
+                ram.merge(s.path(), wantsRam, Boolean::logicalOr);
+            }
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
@@ -71,12 +72,14 @@ public final class PatchCompiler {
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
             String at = where(r) + "region " + r.regionId() + ": ";
-            CompiledRegion c = new CompiledRegion(r, out.size(), data, engineRate, program.curves(), w -> {
+            java.util.function.Consumer<String> warn = w -> {
                 int[] seen = modulationWarnings.get(w); // {index in warnings, regions}
                 if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
                 else seen[1]++;
-            }, tails);
+            };
+            CompiledRegion c = new CompiledRegion(mic(r, ref), out.size(), data, engineRate, program.curves(), warn, tails);
             loopCrossfadeWarning(r, c, warnings);
+            c.mics = mics(r, out.size(), program, warn, tails, minHead, ram, warnings);
             out.add(c);
         }
         // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
@@ -86,12 +89,40 @@ public final class PatchCompiler {
     }
 
     /**
+     * A multi-mic region's other samples, each compiled as the region with only that sample at the mic's level and
+     * pan: the instrument starts one voice per mic with the region's envelope, choke and selection.
+     */
+    private CompiledRegion[] mics(SampleRegion r, int index, Program program, java.util.function.Consumer<String> warn,
+                                  Map<LoopTail.Key, LoopTail> tails, Map<String, Long> minHead, Map<String, Boolean> ram,
+                                  List<String> warnings) {
+        List<CompiledRegion> mics = new ArrayList<>();
+        for (SampleRef ref : r.samples().subList(1, r.samples().size())) {
+            SampleData data = load(ref, minHead.get(ref.path()), ram.get(ref.path()), r, warnings);
+            if (data == null || data.frames() == 0) continue;
+            mics.add(new CompiledRegion(mic(r, ref), index, data, engineRate, program.curves(), warn, tails));
+        }
+        return mics.toArray(CompiledRegion[]::new);
+    }
+
+    /** The region as one mic plays it: only that sample, the mic's level and pan added to the region's. */
+    static SampleRegion mic(SampleRegion r, SampleRef mic) {
+        if (r.samples().size() == 1 && mic.volume() == 0 && mic.pan() == 0) return r;
+        SampleRegion.Builder b = r.toBuilder();
+        b.samples = new ArrayList<>(List.of(mic));
+        var a = r.amp();
+        b.amp = new dev.loophole.model.Amp(a.volume() + mic.volume(), a.amplitude(), Math.clamp(a.pan() + mic.pan(), -100, 100),
+                a.width(), a.position(), a.ampVeltrack(), a.ampKeycenter(), a.ampKeytrack(), a.ampRandom(), a.rtDecay(),
+                a.velocityCurve(), a.panLaw());
+        return b.build();
+    }
+
+    /**
      * Decodes every distinct sample's head on all cores first: opening and decoding a thousand
      * FLAC heads one by one is what makes a big library slow to become playable.
      */
     private void preload(Program program, Map<String, Long> minHead, Map<String, Boolean> ram) {
         Map<String, SampleRef> distinct = new java.util.LinkedHashMap<>();
-        for (SampleRegion r : program.regions()) if (r.sample() != null) distinct.putIfAbsent(r.sample().path(), r.sample());
+        for (SampleRegion r : program.regions()) for (SampleRef s : r.samples()) distinct.putIfAbsent(s.path(), s);
         if (distinct.size() < 8) return; // not worth the threads
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, 16)); // I/O and decoding overlap
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {

@@ -1,5 +1,6 @@
 package dev.loophole.signal.sampler;
 
+import dev.loophole.model.RoundRobin;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.Rng;
@@ -241,13 +242,23 @@ public final class SamplerInstrument implements Instrument {
     public void tempo(double bpm) { this.bpm = bpm; }
 
     @Override
-    public void render(float[] left, float[] right, int from, int to) {
+    public void render(float[] left, float[] right, int from, int to) { render(null, left, right, from, to); }
+
+    /**
+     * Renders each voice onto its region's output: {@code buses} holds left/right arrays per output
+     * ({@code buses[2·o]}, {@code buses[2·o+1]}); a voice whose output is beyond them plays on output 0.
+     */
+    public void renderOutputs(float[][] buses, int from, int to) { render(buses, buses[0], buses[1], from, to); }
+
+    private void render(float[][] buses, float[] left, float[] right, int from, int to) {
         int active = 0;
         VoiceListener l = listener;
         for (Voice v : voices) {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
-            v.render(left, right, from, to);
+            int o = buses == null ? 0 : r.output;
+            if (2 * o + 1 >= (buses == null ? 0 : buses.length)) v.render(left, right, from, to);
+            else v.render(buses[2 * o], buses[2 * o + 1], from, to);
             if (v.isActive()) active++;
             else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
@@ -274,6 +285,7 @@ public final class SamplerInstrument implements Instrument {
         eventCounter++;
         boolean release = noteTrigger == Trigger.RELEASE || noteTrigger == Trigger.RELEASE_KEY;
         boolean attackAlive = release && attackVoiceSounding(channel, key);
+        int rrPosition = -1; // this note's random round-robin position (0-based), drawn when a cycle first asks
         for (int idx : p.byKey[key]) {
             CompiledRegion r = p.regions[idx];
             if (!r.when.noteTriggered) continue;
@@ -291,14 +303,27 @@ public final class SamplerInstrument implements Instrument {
             if (!ccsMatch(r, cs) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
             if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
             if (r.seqLength > 1) {
-                int n = p.seqCounters[idx]++;
-                if (n % r.seqLength != r.seqPosition - 1) continue;
+                if (p.roundRobin == RoundRobin.SEQUENTIAL) {
+                    int n = p.seqCounters[idx]++;
+                    if (n % r.seqLength != r.seqPosition - 1) continue;
+                } else {
+                    if (rrPosition < 0) rrPosition = p.lastRandomPosition[key] = randomPosition(p.roundRobin, r.seqLength, p.lastRandomPosition[key]);
+                    if (rrPosition % r.seqLength != r.seqPosition - 1) continue;
+                }
             }
             if (r.disabled) { choke(r); continue; } // a silent region (end=-1/0) still mutes its off_by targets
             float extra = 1f;
             if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
             startVoice(r, channel, key, velocity, cs.bend, extra);
+            for (CompiledRegion mic : r.mics) startVoice(mic, channel, key, velocity, cs.bend, extra); // multi-mic: all play
         }
+    }
+
+    /** A position 0..length-1; without repeats, any but {@code last}, each equally likely. */
+    private int randomPosition(RoundRobin mode, int length, int last) {
+        if (mode == RoundRobin.RANDOM || last < 0 || last >= length) return Math.min(length - 1, (int) (rng.nextDouble() * length));
+        int n = Math.min(length - 2, (int) (rng.nextDouble() * (length - 1)));
+        return n >= last ? n + 1 : n;
     }
 
     private void choke(CompiledRegion r) {
