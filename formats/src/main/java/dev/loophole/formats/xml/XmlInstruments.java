@@ -1,5 +1,6 @@
 package dev.loophole.formats.xml;
 
+import dev.loophole.formats.drumgizmo.DrumGizmoImporter;
 import dev.loophole.formats.hydrogen.HydrogenImporter;
 import dev.loophole.model.Program;
 import java.io.IOException;
@@ -17,7 +18,8 @@ public final class XmlInstruments {
     private interface Reader { Program read(Dom dom) throws IOException; }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("drumkit_info", "Hydrogen drumkit.xml", HydrogenImporter::read));
+            new Kind("drumkit_info", "Hydrogen drumkit.xml", HydrogenImporter::read),
+            new Kind("drumkit", "DrumGizmo drumkit.xml", DrumGizmoImporter::read));
 
     public static Program load(Path file) throws IOException {
         Dom dom = Dom.parse(file);

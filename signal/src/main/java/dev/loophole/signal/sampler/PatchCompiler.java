@@ -52,7 +52,7 @@ public final class PatchCompiler {
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             for (SampleRef s : r.samples()) {
                 minHead.merge(s.path(), need, Math::max);
-                ram.merge(s.path(), wantsRam, Boolean::logicalOr);
+                ram.merge(s.path(), wantsRam || s.channel() >= 0, Boolean::logicalOr); // a channel of a file is cut from it in memory
             }
         }
         preload(program, minHead, ram);
@@ -145,6 +145,21 @@ public final class PatchCompiler {
     }
 
     private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
+        SampleData whole = loadFile(ref, minHead, ramMode, r, warnings);
+        if (whole == null || ref.channel() < 0) return whole;
+        if (ref.channel() >= whole.channelCount()) {
+            warnings.add(where(r) + ref.path() + " has " + whole.channelCount() + " channels, no channel " + (ref.channel() + 1) + "; that mic of region " + r.regionId() + " skipped");
+            return null;
+        }
+        if (whole.streamed()) {
+            warnings.add(where(r) + ref.path() + " is streamed; channel " + (ref.channel() + 1) + " of it cannot be cut out, mic of region " + r.regionId() + " skipped");
+            return null;
+        }
+        return new SampleData(whole.name() + "#" + (ref.channel() + 1), null, new float[][]{whole.head(ref.channel())}, whole.frames(),
+                whole.sampleRate(), whole.metadata());
+    }
+
+    private SampleData loadFile(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
         if (d != null) return d;
         String failure = failures.get(ref.path());
