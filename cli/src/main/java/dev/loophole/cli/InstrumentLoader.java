@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.formats.decent.DecentSamplerImporter;
 import dev.loophole.formats.sfz.SfzImporter;
 import dev.loophole.formats.xml.XmlInstruments;
 import dev.loophole.model.Program;
@@ -21,7 +22,8 @@ final class InstrumentLoader {
 
     private static final List<Kind> KINDS = List.of(
             new Kind(".sfz", SfzImporter::load),
-            new Kind(".xml", XmlInstruments::load)); // Hydrogen (and other) drumkit.xml, told apart by their root element
+            new Kind(".xml", XmlInstruments::load), // Hydrogen and DrumGizmo drumkit.xml, told apart by their root element
+            new Kind(".dspreset", DecentSamplerImporter::load));
 
     static boolean isSoundFont(Path file) {
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
