@@ -93,7 +93,7 @@ final class ExportCommand implements Callable<Integer> {
     private Result sfz() throws IOException {
         if (program != null) throw new Errors.UserError("--program applies to SoundFont banks; " + file + " is not one");
         Program p = InstrumentLoader.load(file);
-        Path target = target(file.getFileName().toString().replaceFirst("(?i)\\.sfz$", ""));
+        Path target = target(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
         if (target.equals(file.toAbsolutePath().normalize()))
             throw new Errors.UserError(target + ": is the file being exported; choose another OUT_DIR");
         List<String> warnings = new ArrayList<>();
@@ -235,7 +235,7 @@ final class ExportCommand implements Callable<Integer> {
             List<SampleRegion> regions = new ArrayList<>();
             for (SampleRegion r : g.regions()) {
                 SampleRegion.Builder b = r.toBuilder();
-                b.samples = new ArrayList<>(r.samples().stream().map(s -> new SampleRef(path.apply(s.path()))).toList());
+                b.samples = new ArrayList<>(r.samples().stream().map(s -> new SampleRef(path.apply(s.path()), s.volume(), s.pan(), s.output(), s.channel())).toList());
                 regions.add(also.apply(b.build()));
             }
             groups.add(new SampleGroup(g.groupId(), g.name(), regions));

@@ -4,6 +4,7 @@ import static dev.loophole.formats.xml.Dom.child;
 import static dev.loophole.formats.xml.Dom.children;
 
 import dev.loophole.formats.xml.Dom;
+import dev.loophole.media.AudioFiles;
 import dev.loophole.model.Amp;
 import dev.loophole.model.Choke;
 import dev.loophole.model.Diagnostic;
@@ -142,12 +143,21 @@ public final class DrumGizmoImporter {
                     diagnostics.add(Diagnostic.warning(inst.at(a), "channel \"" + a.getAttribute("channel") + "\" is not in the kit's channel map; plays on output 0"));
                     output = 0;
                 }
-                mics.add(new SampleRef(file.toString(), 0, 0, output, fileChannel - 1));
+                mics.add(new SampleRef(file.toString(), 0, 0, output, mono(file) && fileChannel == 1 ? -1 : fileChannel - 1));
             }
             if (!mics.isEmpty()) out.add(new PowerSample(s.getAttribute("name"), power, mics, inst.at(s)));
         }
         out.sort(Comparator.comparingDouble(PowerSample::power));
         return out;
+    }
+
+    /** A one-channel file is its own mic: no channel to cut out (and an SFZ export can name it as it is). */
+    private static boolean mono(Path file) {
+        try {
+            return Files.isRegularFile(file) && AudioFiles.probe(file).channels() == 1;
+        } catch (IOException e) {
+            return false; // the engine says what is wrong with it when it loads
+        }
     }
 
     /** For each sample (sorted by power), the velocities whose asked-for power is nearest it, or null for none. */

@@ -77,7 +77,7 @@ public final class PatchCompiler {
                 if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
                 else seen[1]++;
             };
-            CompiledRegion c = new CompiledRegion(mic(r, ref), out.size(), data, engineRate, program.curves(), warn, tails);
+            CompiledRegion c = new CompiledRegion(r.forMic(ref), out.size(), data, engineRate, program.curves(), warn, tails);
             loopCrossfadeWarning(r, c, warnings);
             c.mics = mics(r, out.size(), program, warn, tails, minHead, ram, warnings);
             out.add(c);
@@ -99,21 +99,9 @@ public final class PatchCompiler {
         for (SampleRef ref : r.samples().subList(1, r.samples().size())) {
             SampleData data = load(ref, minHead.get(ref.path()), ram.get(ref.path()), r, warnings);
             if (data == null || data.frames() == 0) continue;
-            mics.add(new CompiledRegion(mic(r, ref), index, data, engineRate, program.curves(), warn, tails));
+            mics.add(new CompiledRegion(r.forMic(ref), index, data, engineRate, program.curves(), warn, tails));
         }
         return mics.toArray(CompiledRegion[]::new);
-    }
-
-    /** The region as one mic plays it: only that sample, the mic's level and pan added to the region's. */
-    static SampleRegion mic(SampleRegion r, SampleRef mic) {
-        if (r.samples().size() == 1 && mic.volume() == 0 && mic.pan() == 0) return r;
-        SampleRegion.Builder b = r.toBuilder();
-        b.samples = new ArrayList<>(List.of(mic));
-        var a = r.amp();
-        b.amp = new dev.loophole.model.Amp(a.volume() + mic.volume(), a.amplitude(), Math.clamp(a.pan() + mic.pan(), -100, 100),
-                a.width(), a.position(), a.ampVeltrack(), a.ampKeycenter(), a.ampKeytrack(), a.ampRandom(), a.rtDecay(),
-                a.velocityCurve(), a.panLaw());
-        return b.build();
     }
 
     /**
