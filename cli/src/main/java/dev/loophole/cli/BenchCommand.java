@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.demo.DemoContent;
 import dev.loophole.demo.GmSongs;
 import dev.loophole.formats.midi.SmfReader;

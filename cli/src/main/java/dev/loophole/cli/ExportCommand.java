@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.formats.sf2.Sf2Audio;
 import dev.loophole.formats.sf2.Sf2Bank;
 import dev.loophole.formats.sf2.Sf2Importer;
@@ -8,6 +9,7 @@ import dev.loophole.formats.sf2.Sf2SampleReader;
 import dev.loophole.formats.sf2.Sf2SampleRef;
 import dev.loophole.formats.sfz.SfzExporter;
 import dev.loophole.media.AudioData;
+import dev.loophole.media.AudioProblem;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
@@ -67,6 +69,9 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--strict", description = "Fail (exit 1, nothing written) when a sample is damaged: cut short, or without a usable frame.")
+    boolean strict;
+
     /** What one export did, for the summary line; {@code warnings} are whole lines ("file:line:col: warning: …"). */
     record Result(Path sfz, int regions, int samplesWritten, List<String> warnings) {
         String line() {
@@ -88,16 +93,26 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Damaged samples are warnings; with --strict they stop the export before anything is written. */
+    private void damaged(List<AudioProblem> damage, List<String> warnings) {
+        damage.forEach(d -> warnings.add("warning: damaged audio: " + d));
+        if (!strict || damage.isEmpty()) return;
+        PrintWriter err = spec.commandLine().getErr();
+        warnings.forEach(err::println);
+        new DamageReport(() -> damage, err, true).failIfStrict("nothing was exported");
+    }
+
     // ---- SFZ → SFZ ----
 
     private Result sfz() throws IOException {
         if (program != null) throw new Errors.UserError("--program applies to SoundFont banks; " + file + " is not one");
         Program p = InstrumentLoader.load(file);
+        List<String> warnings = new ArrayList<>();
+        p.diagnostics().forEach(d -> warnings.add(d.toString()));
+        damaged(DamageReport.probe(InstrumentSummary.samplePaths(p)), warnings);
         Path target = target(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
         if (target.equals(file.toAbsolutePath().normalize()))
             throw new Errors.UserError(target + ": is the file being exported; choose another OUT_DIR");
-        List<String> warnings = new ArrayList<>();
-        p.diagnostics().forEach(d -> warnings.add(d.toString()));
         int written = 0;
         if (copySamples) {
             Map<String, String> copies = new LinkedHashMap<>();
@@ -133,11 +148,12 @@ final class ExportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
         Sf2Bank bank = Sf2Importer.load(file);
         Sf2Preset preset = InspectCommand.find(bank, program);
+        List<String> warnings = new ArrayList<>();
+        preset.program().diagnostics().forEach(d -> warnings.add(d.toString()));
+        damaged(bank.damage(), warnings);
         Path target = target(safeName(preset.name().isBlank() ? "preset-" + preset.bank() + "-" + preset.preset() : preset.name()));
         Path dir = target.getParent().resolve("samples");
         Files.createDirectories(dir);
-        List<String> warnings = new ArrayList<>();
-        preset.program().diagnostics().forEach(d -> warnings.add(d.toString()));
 
         Map<String, String> wavs = new LinkedHashMap<>();
         Set<String> names = new HashSet<>();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.loophole.formats.sf2.Sf2Bank;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.formats.sf2.Sf2Preset;
+import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Program;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,24 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Stack traces on errors.")
     boolean verbose;
 
+    @Option(names = "--strict", description = "Exit 1 when a sample is damaged (cut short, or without a usable frame).")
+    boolean strict;
+
     @Override
     public Integer call() throws Exception {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sf2") || name.endsWith(".sf3")) return soundFont();
         Program p = InstrumentLoader.load(file);
-        report(InstrumentSummary.of(file, p));
+        List<AudioProblem> damage = DamageReport.probe(InstrumentSummary.samplePaths(p));
+        report(InstrumentSummary.of(file, p, damage));
         if (map != null) writeMap(p);
+        return damaged(damage);
+    }
+
+    /** After the summary is out: with --strict, damage is a failure. */
+    private int damaged(List<AudioProblem> damage) {
+        spec.commandLine().getOut().flush();
+        new DamageReport(() -> damage, spec.commandLine().getErr(), strict).failIfStrict("the instrument would not play as made");
         return 0;
     }
 
@@ -59,13 +71,17 @@ final class InspectCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(file + " — " + bank.info().name() + ": " + presets.size() + " presets");
                 for (PresetLine l : presets) spec.commandLine().getOut().println("  " + l.text());
             }
+            if (!bank.damage().isEmpty() && !json) {
+                spec.commandLine().getOut().println("  damaged samples: " + bank.damage().size());
+                bank.damage().forEach(d -> spec.commandLine().getOut().println("    damaged: " + d));
+            }
             if (map != null && !bank.presets().isEmpty()) writeMap(bank.presets().getFirst().program());
-            return 0;
+            return damaged(bank.damage());
         }
         Sf2Preset preset = find(bank, program);
-        report(InstrumentSummary.of(file, preset.program()));
+        report(InstrumentSummary.of(file, preset.program(), bank.damage()));
         if (map != null) writeMap(preset.program());
-        return 0;
+        return damaged(bank.damage());
     }
 
     static Sf2Preset find(Sf2Bank bank, String spec) {

@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.GmDrumMap;
 import dev.loophole.model.Program;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  */
 record InstrumentSummary(String file, String program, int regions, int groups, KeyCoverage keys,
                          List<Articulation> articulations, Map<Integer, String> ccLabels, Map<Integer, String> keyLabels,
-                         Map<Integer, String> pads, int samples, List<String> missingSamples, List<String> warnings) {
+                         Map<Integer, String> pads, int samples, List<String> missingSamples, List<String> warnings,
+                         List<String> damagedSamples) {
 
     /** Keys that some region answers, their span, and the velocity layers seen per key at most. */
     record KeyCoverage(int lowest, int highest, int keysCovered, List<Integer> gaps, int maxVelocityLayers) {}
@@ -28,16 +30,20 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
     record Articulation(int key, String label) {}
 
     static InstrumentSummary of(Path file, Program p) {
+        return of(file, p, List.of());
+    }
+
+    /** {@code damage}: what {@link DamageReport#probe} or a bank found wrong in the samples' audio. */
+    static InstrumentSummary of(Path file, Program p, List<AudioProblem> damage) {
         List<SampleRegion> regions = p.regions();
         boolean[] covered = new boolean[128];
         int[] layers = new int[128];
         Map<Integer, String> switches = new TreeMap<>();
-        Set<String> samples = new LinkedHashSet<>();
+        Set<String> samples = samplePaths(p);
         for (SampleRegion r : regions) {
             for (int k = r.keyRange().lo(); k <= r.keyRange().hi(); k++) { covered[k] = true; layers[k]++; }
             int sw = r.conditions().swLast();
             if (sw >= 0) switches.merge(sw, r.conditions().swLabel() == null ? "" : r.conditions().swLabel(), (a, b) -> a.isEmpty() ? b : a);
-            for (var s : r.samples()) samples.add(s.path()); // every mic of a multi-mic region
         }
         int lo = -1, hi = -1, count = 0;
         for (int k = 0; k < 128; k++) if (covered[k]) { if (lo < 0) lo = k; hi = k; count++; }
@@ -50,7 +56,15 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
         List<Articulation> arts = switches.entrySet().stream().map(e -> new Articulation(e.getKey(), e.getValue())).toList();
         return new InstrumentSummary(file.toString(), p.name(), regions.size(), p.groups().size(),
                 new KeyCoverage(lo, hi, count, gaps, maxLayers), arts, new TreeMap<>(p.ccLabels()), new TreeMap<>(p.keyLabels()),
-                GmDrumMap.padNames(p), samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList());
+                GmDrumMap.padNames(p), samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList(),
+                damage.stream().map(AudioProblem::toString).toList());
+    }
+
+    /** Every sample file the program plays (every mic of a multi-mic region), as written in its regions. */
+    static Set<String> samplePaths(Program p) {
+        Set<String> out = new LinkedHashSet<>();
+        for (SampleRegion r : p.regions()) for (var s : r.samples()) out.add(s.path());
+        return out;
     }
 
     List<String> text() {
@@ -65,8 +79,9 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
         if (!keyLabels.isEmpty()) out.add("  key labels: " + keyLabels);
         // one-key regions are pads: named by the kit, else by the General MIDI drum map
         if (!pads.isEmpty()) out.add("  pads: " + pads);
-        out.add(String.format("  samples: %d, %d missing", samples, missingSamples.size()));
+        out.add(String.format("  samples: %d, %d missing", samples, missingSamples.size()) + DamageReport.countText(damagedSamples.size()));
         for (String m : missingSamples) out.add("    missing: " + m);
+        for (String d : damagedSamples) out.add("    damaged: " + d);
         out.add("  warnings: " + warnings.size());
         for (String w : warnings) out.add("    " + w);
         return out;

@@ -29,10 +29,14 @@ final class RenderCommand implements Callable<Integer> {
 
     @Mixin RenderOptions render;
 
+    @Option(names = "--strict", description = "Fail (exit 1, nothing written) when a sample is damaged: cut short, "
+            + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.")
+    boolean strict;
+
     @Override
     public Integer call() throws Exception {
         RenderJob.Options options = render.toJob();
-        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).run(midi, instruments, out);
+        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).strict(strict).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.formats.midi.SmfReader;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
@@ -41,10 +42,11 @@ final class RenderJob {
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
                    boolean progress, boolean verbose, double gainDb, int preloadFrames) {}
 
-    record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed) {
+    record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed, int damagedSamples) {
         String line() {
             String peak = Double.isInfinite(peakDbfs) ? "-inf" : String.format("%.1f", peakDbfs);
-            return String.format("%s: %.1f s, peak %s dBFS, %d voices max, %.1f× realtime", out, seconds, peak, maxVoices, speed);
+            return String.format("%s: %.1f s, peak %s dBFS, %d voices max, %.1f× realtime", out, seconds, peak, maxVoices, speed)
+                    + DamageReport.countText(damagedSamples);
         }
     }
 
@@ -54,10 +56,18 @@ final class RenderJob {
     private final Options options;
     private final PrintWriter err;
     private Streamer streamer;
+    private boolean strict;
+    private DamageReport damage;
 
     RenderJob(Options options, PrintWriter err) {
         this.options = options;
         this.err = err;
+    }
+
+    /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning. */
+    RenderJob strict(boolean strict) {
+        this.strict = strict;
+        return this;
     }
 
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
@@ -74,6 +84,7 @@ final class RenderJob {
         Engine engine = new Engine(options.rate(), BLOCK);
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
+        damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
         PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
@@ -81,7 +92,7 @@ final class RenderJob {
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler);
+                BankLoad bank = loadBank(spec.file(), song, compiler, store);
                 playableRegions += bank.regions();
                 inst = bank.instrument();
                 loaded.put(spec.file(), inst);
@@ -104,6 +115,8 @@ final class RenderJob {
         // Channel-specific instruments win over an "all channels" one given earlier.
         for (InstrumentSpec spec : instruments)
             if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
+        damage.printNew();
+        damage.failIfStrict("nothing was rendered");
         if (playableRegions == 0)
             throw new Errors.UserError("nothing to render: no instrument has a region that can play (see the warnings above)");
         warnUnrouted(song, engine);
@@ -114,7 +127,7 @@ final class RenderJob {
             err.printf("warning: the mix peaks at %+.1f dBFS and was clipped in %s; use --gain %.0f or --float%n",
                     peakDb, options.format(), -Math.ceil(peakDb + 1));
         double seconds = result.seconds(options.rate());
-        return new Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9));
+        return new Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), damage.count());
     }
 
     private SamplerInstrument sampler(Patch patch) {
@@ -126,9 +139,10 @@ final class RenderJob {
     record BankLoad(Instrument instrument, int regions) {}
 
     /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler) throws IOException {
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store) throws IOException {
         Sf2Bank bank = Sf2Importer.load(file);
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
+        bank.damage().forEach(store::report);
         java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
         wanted.add(0);                              // the default piano
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
@@ -213,6 +227,9 @@ final class RenderJob {
                 }
             }, progress == null ? null : progress::update);
             if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
+            // Streaming may have met damage the sample heads did not show.
+            damage.printNew();
+            damage.failIfStrict("nothing was written");
         } catch (IOException | UncheckedIOException | Errors.UserError e) {
             Files.deleteIfExists(tmp);
             if (e instanceof Errors.UserError u) throw u;

@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import dev.loophole.pulse.engine.Samples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

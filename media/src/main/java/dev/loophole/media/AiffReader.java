@@ -83,16 +83,16 @@ public final class AiffReader {
         long available = Math.max(0, ssnd.available() - 8 - offset);
         int frameBytes = channels * enc.format().bytesPerSample();
         long frames = Math.min(declaredFrames, available / frameBytes);
+        List<AudioProblem> damage = new ArrayList<>();
         if (frames < declaredFrames)
-            warnings.add("COMM chunk claims " + declaredFrames + " frames but the SSND chunk holds only " + available / frameBytes
-                    + "; reading those");
+            damage.add(AudioProblem.truncated(src.path, declaredFrames, frames, "COMM chunk"));
         if (frames == 0)
             throw src.fail(declaredFrames == 0 ? "COMM chunk says 0 frames (no audio)" : "SSND chunk holds no complete frame");
 
         List<CuePoint> markers = readMarkers(src, first(chunks, "MARK"), warnings);
         SampleMetadata meta = readInst(src, first(chunks, "INST"), markers, frames, warnings);
         AudioFileInfo info = new AudioFileInfo(src.path, AudioFileType.AIFF, enc.format(), channels, (int) Math.round(rate),
-                frames, meta, markers, dataStart, enc.order(), warnings);
+                frames, meta, markers, dataStart, enc.order(), warnings, damage);
         return new Parsed(info, enc.unsigned8());
     }
 

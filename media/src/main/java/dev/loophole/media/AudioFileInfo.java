@@ -19,14 +19,23 @@ import java.util.List;
  * @param byteOrder  byte order of the raw PCM, or null for compressed files
  * @param warnings   things that were wrong but readable, e.g. a data chunk that claims more bytes than the
  *                   file holds (the audio is then what is really there)
+ * @param damage     the audio itself is damaged: frames claimed but missing; {@link #frames()} is what is present
  */
 public record AudioFileInfo(Path file, AudioFileType type, SampleFormat format, int channels, int sampleRate,
                             long frames, SampleMetadata metadata, List<CuePoint> cues, long dataOffset,
-                            ByteOrder byteOrder, List<String> warnings) {
+                            ByteOrder byteOrder, List<String> warnings, List<AudioProblem> damage) {
     public AudioFileInfo {
         cues = List.copyOf(cues);
         warnings = List.copyOf(warnings);
+        damage = List.copyOf(damage);
         if (metadata == null) metadata = SampleMetadata.NONE;
+    }
+
+    /** Undamaged audio. */
+    public AudioFileInfo(Path file, AudioFileType type, SampleFormat format, int channels, int sampleRate,
+                         long frames, SampleMetadata metadata, List<CuePoint> cues, long dataOffset,
+                         ByteOrder byteOrder, List<String> warnings) {
+        this(file, type, format, channels, sampleRate, frames, metadata, cues, dataOffset, byteOrder, warnings, List.of());
     }
 
     /** Whether the frames are raw PCM at {@link #dataOffset()}, i.e. any frame can be read without decoding others. */

@@ -42,6 +42,7 @@ public final class AudioFiles {
     /** Decodes the whole file into memory. Repairable problems are logged as warnings (see {@link #probe}). */
     public static AudioData read(Path file) throws MediaException {
         try (AudioReader r = open(file)) {
+            r.reportTo(p -> LOG.log(System.Logger.Level.WARNING, p::toString));
             return readAll(r);
         }
     }
@@ -83,8 +84,11 @@ public final class AudioFiles {
         return 10 + size + (footer ? 10 : 0);
     }
 
-    /** Decodes everything a reader has. Sizes come from what is decoded, never from a header's claim alone. */
-    static AudioData readAll(AudioReader r) throws MediaException {
+    /**
+     * Decodes everything a reader has. Sizes come from what is decoded, never from a header's claim alone. Damage
+     * goes wherever {@link AudioReader#reportTo} sent it (by default nowhere: give the reader a sink first).
+     */
+    public static AudioData readAll(AudioReader r) throws MediaException {
         if (r instanceof FlacReader flac) flac.verifyMd5(true);
         AudioFileInfo info = r.info();
         if (!info.warnings().isEmpty())

@@ -26,6 +26,15 @@ public sealed interface AudioReader extends AutoCloseable permits PcmReader, Fla
      */
     int read(long firstFrame, float[][] dst, int dstOffset, int frames) throws MediaException;
 
+    /**
+     * Sends this file's damage to {@code sink}: what the headers showed ({@link AudioFileInfo#damage()}) now,
+     * and what decoding finds later (e.g. non-finite float samples, replaced by silence) once, when first met.
+     * A loader gives every reader it opens the same sink, so all damage reaches one report.
+     */
+    default void reportTo(java.util.function.Consumer<AudioProblem> sink) {
+        info().damage().forEach(sink);
+    }
+
     /** Whether a read at an arbitrary position costs no more than a sequential one. */
     boolean randomAccess();
 

@@ -126,9 +126,17 @@ public final class FlacReader implements AudioReader {
         if (pos >= src.size()) throw src.fail("has no audio frames after its metadata");
 
         SampleFormat format = new SampleFormat(bits <= 8 ? 8 : bits <= 16 ? 16 : 24, false);
+        List<AudioProblem> damage = new ArrayList<>();
+        long present = total > 0 ? FlacTail.framesPresent(src, pos, si, channels, bits) : -1;
+        if (present >= 0 && present < total) {
+            if (present == 0) throw src.fail("holds no complete FLAC frame; STREAMINFO claims " + total + " frames");
+            damage.add(AudioProblem.truncated(src.path, total, present, "STREAMINFO"));
+            total = present;
+            java.util.Arrays.fill(si, 18, 34, (byte) 0); // the signature is of the whole, which is not there to check
+        }
         WavMetadata.Result meta = WavMetadata.read(src, foreign, total > 0 ? total : Long.MAX_VALUE, warnings);
         AudioFileInfo info = new AudioFileInfo(src.path, AudioFileType.FLAC, format, channels, rate,
-                total > 0 ? total : -1, meta.metadata(), meta.cues(), -1, null, warnings);
+                total > 0 ? total : -1, meta.metadata(), meta.cues(), -1, null, warnings, damage);
         return new FlacReader(src, info, si, pos, bits, total);
     }
 

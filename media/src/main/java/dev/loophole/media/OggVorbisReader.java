@@ -156,16 +156,18 @@ public final class OggVorbisReader implements AudioReader {
 
     private AudioFileInfo describe(Info vi) throws MediaException {
         List<String> warnings = new ArrayList<>();
-        long frames = lastGranule(warnings);
+        List<AudioProblem> damage = new ArrayList<>();
+        long frames = lastGranule(warnings, damage);
         return new AudioFileInfo(src.path, AudioFileType.OGG_VORBIS, SampleFormat.FLOAT_32, vi.channels, vi.rate, frames,
-                loopFromComments(frames, warnings), List.of(), -1, null, warnings);
+                loopFromComments(frames, warnings), List.of(), -1, null, warnings, damage);
     }
 
     /**
-     * The granule position (= frames from the start) of the last page of our stream, or -1 when the file
-     * does not end in a clean audio page (then the length is whatever decodes before the damage).
+     * The granule position (= frames from the start) of the last complete page of our stream. A stream that
+     * ends early (a partial page at the end, or no end-of-stream page) plays up to that page and is reported
+     * as damage; without any complete audio page in the tail, -1 (the length is then whatever decodes).
      */
-    private long lastGranule(List<String> warnings) throws MediaException {
+    private long lastGranule(List<String> warnings, List<AudioProblem> damage) throws MediaException {
         long from = Math.max(0, src.size() - TAIL_BYTES);
         SyncState tail = new SyncState();
         int n = (int) (src.size() - from);
@@ -174,20 +176,25 @@ public final class OggVorbisReader implements AudioReader {
         tail.wrote(got);
         Page p = new Page();
         long granule = -1;
-        boolean clean = true;
+        boolean clean = true, eos = false;
         for (int r; (r = tail.pageout(p)) != 0; ) {
             if (r < 0) clean = false;
             else if (p.serialno() == serial) {
-                granule = p.granulepos();
+                if (p.granulepos() > 0) granule = p.granulepos();
+                eos = p.eos() != 0;
                 clean = true;
             }
         }
         int leftover = tail.getBufferOffset() - tail.getDataOffset();
-        if (!clean || leftover > 0 || granule <= 0) {
+        if (granule <= 0) {
             warnings.add("the file does not end with a complete Ogg Vorbis audio page (" + leftover
                     + " bytes at the end are not one); it is truncated or damaged, so the length is what decodes");
             return -1;
         }
+        if (!clean || leftover > 0 || !eos)
+            damage.add(new AudioProblem(src.path, AudioProblem.Kind.TRUNCATED, "Ogg Vorbis stream ends early ("
+                    + (leftover > 0 || !clean ? "the last " + leftover + " bytes are not a complete page" : "no end-of-stream page")
+                    + "); playing the " + granule + " frames of its complete pages"));
         return granule;
     }
 

@@ -13,8 +13,10 @@ import java.nio.ByteOrder;
  * <p>Encoding multiplies by 2^(n-1), rounds to the nearest integer (ties to even), and clamps to the
  * integer range; NaN encodes as 0. Because scaling by a power of two is exact, a value already on the
  * n-bit grid encodes to its integer and decodes back to the identical float. Float formats are written
- * unclamped (they keep headroom above 1.0). Non-finite floats read from a file decode as 0, so one bad
- * sample cannot poison a filter's state for the rest of a note.
+ * unclamped (they keep headroom above 1.0). Floats read from a file that are not audio (NaN, infinite, or
+ * beyond ±{@link #MAX_FLOAT_SAMPLE}, i.e. +48 dBFS, far above any real recording's headroom) decode as 0, so one bad
+ * sample cannot poison a filter's state for the rest of a note or blow a render up to +759 dBFS; the decode
+ * returns how many it replaced, so the reader can report the file.
  */
 final class PcmCodec {
     private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
@@ -24,32 +26,38 @@ final class PcmCodec {
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Larger float sample values are not audio but damage (a float WAV holding 1e38). */
+    static final float MAX_FLOAT_SAMPLE = 256f;
+
     private PcmCodec() {}
 
     /**
      * Decodes {@code frames} interleaved frames from {@code src[srcOffset..]} into {@code dst[c][dstOffset..]}.
      *
      * @param unsigned8 whether 8-bit samples are offset binary (WAV) rather than two's complement (AIFF)
+     * @return float samples that were not audio and decoded as 0 (always 0 for integer formats)
      */
-    static void decode(byte[] src, int srcOffset, SampleFormat format, ByteOrder order, boolean unsigned8,
+    static int decode(byte[] src, int srcOffset, SampleFormat format, ByteOrder order, boolean unsigned8,
                        int channels, float[][] dst, int dstOffset, int frames) {
         boolean le = order == ByteOrder.LITTLE_ENDIAN;
         int bps = format.bytesPerSample();
         int stride = bps * channels;
+        int repaired = 0;
         for (int c = 0; c < channels; c++) {
             float[] out = dst[c];
             int p = srcOffset + c * bps;
             int end = dstOffset + frames;
             if (format.floatingPoint()) {
+                // NaN fails the comparison too, so it is replaced with the rest.
                 if (bps == 4) {
                     for (int i = dstOffset; i < end; i++, p += stride) {
                         float f = Float.intBitsToFloat(le ? (int) INT_LE.get(src, p) : (int) INT_BE.get(src, p));
-                        out[i] = Float.isFinite(f) ? f : 0f;
+                        if (Math.abs(f) <= MAX_FLOAT_SAMPLE) out[i] = f; else { out[i] = 0f; repaired++; }
                     }
                 } else {
                     for (int i = dstOffset; i < end; i++, p += stride) {
                         double d = Double.longBitsToDouble(le ? (long) LONG_LE.get(src, p) : (long) LONG_BE.get(src, p));
-                        out[i] = Double.isFinite(d) ? (float) d : 0f;
+                        if (Math.abs(d) <= MAX_FLOAT_SAMPLE) out[i] = (float) d; else { out[i] = 0f; repaired++; }
                     }
                 }
                 continue;
@@ -79,6 +87,7 @@ final class PcmCodec {
                 }
             }
         }
+        return repaired;
     }
 
     /** Encodes {@code frames} frames of {@code src[c][srcOffset..]} as interleaved bytes into {@code dst[dstOffset..]}. */

@@ -10,6 +10,8 @@ final class PcmReader implements AudioReader {
     private final AudioFileInfo info;
     private final boolean unsigned8;
     private final byte[] buffer;
+    private java.util.function.Consumer<AudioProblem> sink = p -> { };
+    private boolean repairReported;
 
     PcmReader(FileSource source, AudioFileInfo info, boolean unsigned8) {
         this.source = source;
@@ -22,6 +24,12 @@ final class PcmReader implements AudioReader {
     @Override public AudioFileInfo info() { return info; }
 
     @Override public boolean randomAccess() { return true; }
+
+    @Override
+    public void reportTo(java.util.function.Consumer<AudioProblem> sink) {
+        this.sink = sink;
+        info.damage().forEach(sink);
+    }
 
     @Override
     public int read(long firstFrame, float[][] dst, int dstOffset, int frames) throws MediaException {
@@ -39,7 +47,12 @@ final class PcmReader implements AudioReader {
                 // The file shrank after it was probed (or is being rewritten): say where it ends.
                 throw source.fail("file ends at byte " + (position + got) + ", inside frame "
                         + (firstFrame + done + got / frameBytes) + " of the " + info.frames() + " frames it had when opened");
-            PcmCodec.decode(buffer, 0, info.format(), info.byteOrder(), unsigned8, info.channels(), dst, dstOffset + done, n);
+            int repaired = PcmCodec.decode(buffer, 0, info.format(), info.byteOrder(), unsigned8, info.channels(), dst, dstOffset + done, n);
+            if (repaired > 0 && !repairReported) {
+                repairReported = true;
+                sink.accept(new AudioProblem(info.file(), AudioProblem.Kind.REPAIRED_SAMPLES, "holds float samples that are not audio"
+                        + " (NaN, infinite or beyond ±" + (int) PcmCodec.MAX_FLOAT_SAMPLE + "); they play as silence"));
+            }
             done += n;
         }
         return total;

@@ -60,12 +60,17 @@ record WavFormat(SampleFormat format, int channels, int rate) {
                 throw src.fail("IEEE float with " + bits + " bits per sample; expected 32 or 64");
             format = new SampleFormat(bits, true);
         } else {
-            if (bits == 0 || bits > 32)
-                throw src.fail("PCM with " + bits + " bits per sample; expected 1 to 32");
+            // WAV PCM is 8 bits or more; narrower claims are damage or a packed codec read as if it were PCM.
+            if (bits < 8 || bits > 32)
+                throw src.fail("PCM with " + bits + " bits per sample; expected 8 to 32");
             // Samples narrower than their container are left-justified, so decode the whole container.
-            format = new SampleFormat(Math.max(8, (bits + 7) / 8 * 8), false);
+            format = new SampleFormat((bits + 7) / 8 * 8, false);
         }
         long expectedAlign = (long) channels * format.bytesPerSample();
+        if (!format.floatingPoint() && bits % 8 != 0 && blockAlign != expectedAlign)
+            // e.g. 12-bit pairs packed in 3 bytes: decoding them as 16-bit containers would be noise.
+            throw src.fail(bits + "-bit PCM with block align " + blockAlign + " is packed, which is not supported; expected "
+                    + bits + "-bit samples left-justified in " + format.bytesPerSample() + "-byte containers (block align " + expectedAlign + ")");
         if (blockAlign != expectedAlign)
             warnings.add("fmt chunk says block align " + blockAlign + ", expected " + expectedAlign + " for "
                     + channels + " channels of " + format + "; using " + expectedAlign);

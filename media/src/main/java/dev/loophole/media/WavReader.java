@@ -13,7 +13,7 @@ import java.util.Map;
  * containers), IEEE float 32/64, WAVE_FORMAT_EXTENSIBLE; any channel count; sampler chunks.
  *
  * <p>A data chunk that claims more bytes than the file holds is read as far as it goes, and the
- * shortfall is reported in {@link AudioFileInfo#warnings()}; nothing is ever sized from a header alone.
+ * shortfall is reported in {@link AudioFileInfo#damage()}; nothing is ever sized from a header alone.
  */
 public final class WavReader {
     private WavReader() {}
@@ -71,9 +71,9 @@ public final class WavReader {
 
         int frameBytes = fmt.channels() * fmt.format().bytesPerSample();
         long frames = data.available() / frameBytes;
+        List<AudioProblem> damage = new ArrayList<>();
         if (data.truncated())
-            warnings.add("data chunk claims " + data.size() + " bytes but the file holds only " + data.available()
-                    + "; reading the " + frames + " complete frames that are there");
+            damage.add(AudioProblem.truncated(src.path, data.size() / frameBytes, frames, "data chunk (" + data.size() + " bytes)"));
         else if (data.size() % frameBytes != 0)
             warnings.add("data chunk size " + data.size() + " is not a whole number of " + frameBytes + "-byte frames");
         if (frames == 0)
@@ -82,7 +82,7 @@ public final class WavReader {
 
         WavMetadata.Result meta = WavMetadata.read(src, chunks, frames, warnings);
         return new AudioFileInfo(src.path, AudioFileType.WAV, fmt.format(), fmt.channels(), fmt.rate(), frames,
-                meta.metadata(), meta.cues(), data.offset(), ByteOrder.LITTLE_ENDIAN, warnings);
+                meta.metadata(), meta.cues(), data.offset(), ByteOrder.LITTLE_ENDIAN, warnings, damage);
     }
 
     /** RF64/BW64: the real 64-bit sizes live in a ds64 chunk that must come first. */

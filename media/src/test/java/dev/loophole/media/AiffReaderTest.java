@@ -164,7 +164,8 @@ class AiffReaderTest {
         AudioData a = AudioFiles.read(shortData);
         assertThat(a.frames()).isEqualTo(1);
         assertThat(a.channels()[1]).containsExactly(0.25f);
-        assertThat(AudioFiles.probe(shortData).warnings()).singleElement().asString().contains("claims 1000000000 frames");
+        assertThat(AudioFiles.probe(shortData).damage()).singleElement().asString()
+                .isEqualTo(shortData + ": COMM chunk claims 1000000000 frames but only 1 are present; playing those");
 
         Path empty = form("AIFF", Bytes.be().chunk("COMM", comm(1, 0, 16, 44100)).chunk("SSND", ssnd(Bytes.be())))
                 .writeTo(dir.resolve("empty.aiff"));

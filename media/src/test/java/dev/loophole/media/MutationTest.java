@@ -25,7 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@link MediaException} — no other exception, no error, no hang. A failure names the seed, so it replays.
  */
 class MutationTest {
-    private static final int CASES = 500;
+    /** Per file kind; -Pmutation-long (loophole.mutation.scale) multiplies it. */
+    private static final int CASES = 200 * Integer.getInteger("loophole.mutation.scale", 1);
     private static final long SEED = 20261123L;
 
     @TempDir static Path dir;

@@ -16,8 +16,8 @@ import java.util.Map;
  * velocity→filter cutoff (−2400 cents, linear) becomes the filter's cutoff − 2400 cents with +2400 cents of
  * velocity tracking; channel pressure and CC1 → vibrato LFO depth ({@code pitchlfo_depth}, 50 cents), CC7/CC11 → volume (concave,
  * curve {@link #CONCAVE_CURVE}) and CC10 → pan (bipolar) are {@link Modulation} entries; pitch wheel → pitch with RPN 0
- * sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents. CC91/CC93 → reverb/chorus sends are not imported: the
- * engine has no sends (one import warning says so). A bank's own modulators are {@link ModulatorMapper}'s.
+ * sensitivity is {@code Tuning.bendUp/bendDown = ±200} cents. CC91/CC93 → reverb/chorus sends are {@code effect1}/{@code effect2}
+ * routings in percent (SFZ's send opcodes), which the engine's sampler feeds to the graph's send effects. A bank's own modulators are {@link ModulatorMapper}'s.
  */
 final class Modulators {
     private Modulators() {}
@@ -122,8 +122,8 @@ final class Modulators {
     static List<Modulation> defaultEntries(List<Sf2File.Mod> effective) {
         List<Modulation> out = new ArrayList<>();
         for (Sf2File.Mod d : DEFAULTS) {
-            // Velocity and pitch wheel are typed fields; the reverb/chorus sends have no engine to reach (see sendsInEffect).
-            if (d == VEL_TO_ATTENUATION || d == VEL_TO_FILTER || d.dest() == DEST_INITIAL_PITCH || d.dest() == 15 || d.dest() == 16) continue;
+            // Velocity and pitch wheel are typed fields.
+            if (d == VEL_TO_ATTENUATION || d == VEL_TO_FILTER || d.dest() == DEST_INITIAL_PITCH) continue;
             int i = indexOf(effective, d);
             if (i < 0) continue;
             int amount = effective.get(i).amount();
@@ -131,6 +131,9 @@ final class Modulators {
             String src = sourceName(d.src());
             out.add(switch (d.dest()) {
                 case 6 -> new Modulation(src, "pitchlfo_depth", amount, 0, 0);
+                // The effect sends (0.1 % units): SFZ's effect1 is the reverb send, effect2 the chorus send, in percent.
+                case 15 -> new Modulation(src, "effect2", amount / 10.0, 0, 0);
+                case 16 -> new Modulation(src, "effect1", amount / 10.0, 0, 0);
                 case 48 -> new Modulation(src, "volume", -amount / 10.0, CONCAVE_CURVE, 0);
                 default -> new Modulation(src, "pan", amount / 5.0, BIPOLAR_CURVE, 0);
             });
@@ -140,13 +143,6 @@ final class Modulators {
 
     /** One of the ten defaults (by source, destination and amount source), whatever its amount. */
     static boolean isDefault(Sf2File.Mod m) { return indexOf(DEFAULTS, m) >= 0; }
-
-    /** Whether the default CC91 → reverb or CC93 → chorus send is in effect (the engine has no sends). */
-    static boolean sendsInEffect(List<Sf2File.Mod> effective) {
-        for (Sf2File.Mod m : effective)
-            if ((m.dest() == 15 || m.dest() == 16) && isDefault(m) && m.amount() != 0) return true;
-        return false;
-    }
 
     private static final Map<Integer, Curve> CURVES = makeCurves();
 

@@ -97,9 +97,6 @@ final class RegionMapper {
         modulation.addAll(own.routings());
         for (String why : own.unplayed())
             warnOnce("mod " + why, where + ": a bank modulator is not played: " + why);
-        if (Modulators.sendsInEffect(mods))
-            warnOnce("sends", where + ": the default CC91 → reverb and CC93 → chorus send modulators are not imported: "
-                    + "the engine has no effect sends");
         b.modulation.addAll(modulation);
         return b.build();
     }

@@ -1,5 +1,6 @@
 package dev.loophole.formats.sf2;
 
+import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import java.nio.file.Path;
@@ -13,9 +14,11 @@ import java.util.Optional;
  * @param file        the bank, absolute
  * @param data        where the sample data lies in the file
  * @param diagnostics all warnings (those of one preset are also in its program's diagnostics)
+ * @param damage      samples whose headers reach past the sample data (cut to what is there, or unusable); a loader
+ *                    reports these with the damage of other audio files
  */
 public record Sf2Bank(Path file, Sf2Info info, List<Sf2Preset> presets, List<Sf2Sample> samples, DataLocation data,
-                      List<Diagnostic> diagnostics) {
+                      List<Diagnostic> diagnostics, List<AudioProblem> damage) {
     /**
      * Byte offsets of the {@code smpl} (16-bit) and {@code sm24} (low bytes, or -1) chunk bodies.
      *
@@ -29,6 +32,7 @@ public record Sf2Bank(Path file, Sf2Info info, List<Sf2Preset> presets, List<Sf2
         presets = List.copyOf(presets);
         samples = List.copyOf(samples);
         diagnostics = List.copyOf(diagnostics);
+        damage = List.copyOf(damage);
     }
 
     /** The programs in {@code phdr} order. */

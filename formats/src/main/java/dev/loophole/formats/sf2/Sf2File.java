@@ -1,5 +1,6 @@
 package dev.loophole.formats.sf2;
 
+import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.SourceLocation;
 import java.io.IOException;
@@ -27,6 +28,8 @@ final class Sf2File {
 
     final Path file;
     final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** Samples whose headers reach past the sample data: played as far as the data goes, or not at all. */
+    final List<AudioProblem> damage = new ArrayList<>();
     Sf2Info info;
     long smplOffset = -1, smplFrames, smplBytes, sm24Offset = -1;
     PresetHeader[] presets;   // without the terminal record
@@ -235,8 +238,16 @@ final class Sf2File {
                 continue;
             }
             else if (end <= start) problem = "expected start < end, found start " + start + ", end " + end;
-            else if (end > smplFrames) problem = "expected end within smpl (" + smplFrames + " frames), found " + end;
             else if (rate <= 0 || rate > 1_000_000) problem = "expected a sample rate in 1..1000000 Hz, found " + rate;
+            else if (start >= smplFrames) {
+                problem = "expected start within smpl (" + smplFrames + " frames), found " + start;
+                damage.add(new AudioProblem(file, AudioProblem.Kind.UNUSABLE, "pdta/shdr[" + i + "] '" + name
+                        + "' starts at frame " + start + ", past the " + smplFrames + " frames of smpl: no usable frame"));
+            } else if (end > smplFrames) {
+                // A bank cut short (or a wrong header): play what the data holds, as for a truncated WAV.
+                damage.add(AudioProblem.truncated(file, end - start, smplFrames - start, "pdta/shdr[" + i + "] '" + name + "'"));
+                end = smplFrames;
+            }
             if (problem != null)
                 warn("pdta/shdr[" + i + "] '" + name + "' " + problem + "; zones using it are skipped");
             samples[i] = new Sf2Sample(i, name, start, end, loopStart, loopEnd, Math.max(rate, 1), pitch, correction,
@@ -259,6 +270,9 @@ final class Sf2File {
         else if ((frames = OggTail.frames(data, smplOffset + start, smplOffset + end)) <= 0)
             problem = "is compressed but bytes " + start + ".." + end + " of smpl are not an Ogg stream ending in a complete page";
         if (problem != null) warn("pdta/shdr[" + i + "] '" + name + "' " + problem + "; zones using it are skipped");
+        // A stream past smpl or cut short (no last page) is damaged data, not only a wrong header: no usable frame.
+        boolean damagedData = end > start && (end > smplBytes || rate > 0 && rate <= 1_000_000 && frames <= 0);
+        if (damagedData) damage.add(new AudioProblem(file, AudioProblem.Kind.UNUSABLE, "pdta/shdr[" + i + "] '" + name + "' " + problem));
         return new Sf2Sample(i, name, 0, Math.max(frames, 1), loopStart, loopEnd, Math.max(rate, 1), pitch, correction,
                 link, type, problem == null, start, end);
     }

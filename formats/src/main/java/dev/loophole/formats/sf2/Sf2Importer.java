@@ -86,6 +86,6 @@ public final class Sf2Importer {
             presets.add(new Sf2Preset(ph.bank(), ph.program(), ph.name(), p, program));
         }
         return new Sf2Bank(abs, f.info, presets, List.of(f.samples),
-                new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), f.diagnostics);
+                new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), f.diagnostics, f.damage);
     }
 }

@@ -35,7 +35,8 @@
  *     {@code fillfo_*} (cents) and, for its pitch target, the model's {@code Lfo} 1 with a {@code lfo1 → pitch} routing;
  *     CC1 and channel pressure drive {@code pitchlfo_depth} (50 cents) as modulation entries.</li>
  * <li>Modulators: the defaults as typed fields or routings ({@code Modulators}; the CC91/CC93 effect sends are
- *     dropped with one warning, the engine has no sends); a bank's own ones as matrix routings with exact unit
+ *     {@code cc91 → effect1} and {@code cc93 → effect2} routings, 20 % at full scale, which the engine's sampler
+ *     feeds to a node graph's reverb and chorus); a bank's own ones as matrix routings with exact unit
  *     conversions and the source shapes as curves 101..255 ({@code ModulatorMapper}), or, where the matrix cannot
  *     express them, kept as {@code sf2_<generator>} in SF2 units with a warning naming the reason.</li>
  * <li>exclusiveClass → choke group and off_by, fast off. sampleModes 1 → loop_continuous, 3 → loop_sustain,

@@ -176,7 +176,7 @@ final class Appliers {
         on("loop_mode", (d, v) -> {
             LoopMode m = LoopMode.fromSfz(v.text());
             if (m != null) d.loopMode = m;
-            else v.warn(v.name() + ": expected one of no_loop, one_shot, loop_continuous, loop_sustain, found '" + v.text() + "'");
+            else v.warn(v.name() + ": expected one of no_loop, one_shot, loop_continuous, loop_sustain, found '" + Lexer.quote(v.text()) + "'");
         });
         on("loop_type", (d, v) -> v.choice().ifPresent(s -> d.loopType = LoopType.fromSfz(s)));
         longInteger("loop_start", (d, x) -> d.loopStart = x);
@@ -233,6 +233,8 @@ final class Appliers {
             for (String p : new String[]{"freq", "delay", "fade", "depth"}) keptAndPlayed(lfo + "_" + p);
         keptAndPlayed("sample_quality");
         keptAndPlayed("hint_ram_based");
+        keptAndPlayed("effect1"); // the reverb send, read by the sampler (Sends) into the node graph
+        keptAndPlayed("effect2"); // the chorus send
     }
 
     private static void sample(RegionDraft d, Value v) {
@@ -247,8 +249,16 @@ final class Appliers {
         Value.Context c = v.context();
         Path embedded = embedded(c.embedded(), raw);
         if (embedded != null) { d.samples.add(new SampleRef(embedded.toString())); return; }
+        // As #include: the top-level file's folder first, then the folder of the file this opcode is written in.
         PathResolver.Resolved r = c.paths().resolve(c.root(), c.defaultPath(), raw);
-        if (!r.exists()) v.warn("sample file not found: " + raw + " (looked for " + r.path() + ")");
+        if (!r.exists()) {
+            Path own = Path.of(v.token().at().file()).toAbsolutePath().normalize().getParent();
+            PathResolver.Resolved local = own == null || own.equals(c.root().toAbsolutePath().normalize()) ? null
+                    : c.paths().resolve(own, c.defaultPath(), raw);
+            if (local != null && local.exists()) r = local;
+            else v.warn("sample file not found: " + raw + " (looked for " + r.path()
+                    + (local == null ? "" : " and " + local.path()) + ")");
+        }
         d.samples.add(new SampleRef(r.path().toString()));
     }
 

@@ -39,7 +39,7 @@ final class ExpressionOpcodes {
         String index = name.substring(PREFIX.length());
         if (index.isEmpty()) {
             if (value.trim().equalsIgnoreCase("none")) none = true;
-            else diagnostics.warn(at, name + ": expected 'none', found '" + value + "'");
+            else diagnostics.warn(at, name + ": expected 'none', found '" + Lexer.quote(value) + "'");
             return;
         }
         int n;
@@ -64,7 +64,7 @@ final class ExpressionOpcodes {
 
     static Route parse(String value) {
         String[] f = value.trim().split(":");
-        if (f.length < 4 || f.length > 7) throw new IllegalArgumentException("expected SOURCE:TARGET:MIN:MAX[:SHAPE[:SMOOTH_MS[:relative]]], found '" + value + "'");
+        if (f.length < 4 || f.length > 7) throw new IllegalArgumentException("expected SOURCE:TARGET:MIN:MAX[:SHAPE[:SMOOTH_MS[:relative]]], found '" + Lexer.quote(value) + "'");
         String src = f[0].toLowerCase(Locale.ROOT), tgt = f[1].toLowerCase(Locale.ROOT);
         ExpressionDimension source;
         int sourceCc = -1;
@@ -134,7 +134,7 @@ final class ExpressionOpcodes {
         try {
             return Double.parseDouble(s.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("expected a number, found '" + s + "'");
+            throw new IllegalArgumentException("expected a number, found '" + Lexer.quote(s) + "'");
         }
     }
 
@@ -142,7 +142,7 @@ final class ExpressionOpcodes {
         try {
             return Shape.valueOf(s.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("expected linear, square or sqrt, found '" + s + "'");
+            throw new IllegalArgumentException("expected linear, square or sqrt, found '" + Lexer.quote(s) + "'");
         }
     }
 }

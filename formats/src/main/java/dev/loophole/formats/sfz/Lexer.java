@@ -76,10 +76,10 @@ final class Lexer {
         int end = pos + 1;
         while (end < text.length() && text.charAt(end) != '>' && !isEol(text.charAt(end)) && text.charAt(end) != '<') end++;
         if (end >= text.length() || text.charAt(end) != '>')
-            throw error(start, "expected '>' to close the header '" + text.substring(start, end) + "'");
+            throw error(start, "expected '>' to close the header '" + quote(text.substring(start, end)) + "'");
         String name = text.substring(start + 1, end);
         Section section = Section.of(name);
-        if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + name + ">");
+        if (section == null) throw error(start, "expected a header (" + Section.list() + "), found <" + quote(name) + ">");
         pos = end + 1;
         this.section = section;
         return new Token.Header(section, at(start));
@@ -95,7 +95,7 @@ final class Lexer {
         return switch (word) {
             case "#define" -> define(start);
             case "#include" -> include(start);
-            default -> throw error(start, "expected #define or #include, found '" + word + "'");
+            default -> throw error(start, "expected #define or #include, found '" + quote(word) + "'");
         };
     }
 
@@ -108,7 +108,7 @@ final class Lexer {
         String name = text.substring(nameStart, pos);
         skipSpaces();
         String value = restOfLine();
-        if (value.isEmpty()) throw error(pos, "expected a value after #define " + name);
+        if (value.isEmpty()) throw error(pos, "expected a value after #define " + quote(name));
         return new Token.Define(name, value, at(start));
     }
 
@@ -133,10 +133,10 @@ final class Lexer {
         String name = text.substring(start, pos);
         skipSpaces();
         if (pos >= text.length() || text.charAt(pos) != '=')
-            throw error(start, "expected opcode=value, found '" + name + "' without '='");
+            throw error(start, "expected opcode=value, found '" + quote(name) + "' without '='");
         pos++;
         skipSpaces();
-        if (section == Section.SAMPLE && name.equals("data")) return sampleData(start);
+        if (section == Section.SAMPLE && (name.equals("data") || name.equals("base64data"))) return sampleData(start);
         int valueStart = pos;
         int end = valueEnd(pos);
         pos = end;
@@ -146,18 +146,54 @@ final class Lexer {
     }
 
     /**
-     * Embedded sample bytes run to the {@code $} end marker, across lines and through anything that
-     * would end an ordinary value. Without a marker, the rest of the line is taken (base64 writers omit it).
+     * Embedded sample bytes. Base64 (which some tools write, without the {@code $} end marker and
+     * often wrapped over many lines) runs over the following lines that are base64 too; the format's
+     * own encoding runs to the {@code $} end marker, across lines and through anything that would end
+     * an ordinary value. An audio file's first bytes never look like base64 in the format's encoding
+     * ({@code RIFF} is {@code |spp}), so the two cannot be confused.
      */
     private Token sampleData(int start) throws SfzException {
+        int first = pos; // base64 may start on the next line
+        while (first < text.length() && Character.isWhitespace(text.charAt(first))) first++;
+        int base64End = base64Run(first);
+        if (base64End > first) {
+            String encoded = text.substring(first, base64End);
+            pos = base64End < text.length() && text.charAt(base64End) == '$' ? base64End + 1 : base64End;
+            return new Token.SampleData(encoded, charset, at(start));
+        }
         int marker = text.indexOf('$', pos);
-        int end = marker >= 0 ? marker : pos;
-        if (marker < 0) while (end < text.length() && !isEol(text.charAt(end))) end++;
-        String encoded = text.substring(pos, end);
-        if (marker < 0 && !encoded.strip().matches("[A-Za-z0-9+/=]+"))
-            throw error(start, "expected '$' to end the embedded sample data");
-        pos = marker >= 0 ? marker + 1 : end;
+        if (marker < 0) throw error(start, "expected '$' to end the embedded sample data");
+        String encoded = text.substring(pos, marker);
+        pos = marker + 1;
         return new Token.SampleData(encoded, charset, at(start));
+    }
+
+    /**
+     * The end of the base64 lines starting at {@code from} (at a {@code $} marker if one ends them), or
+     * {@code from} when the first line is not base64. A line with {@code =} padding or a marker is the last.
+     */
+    private int base64Run(int from) {
+        int i = from, end = from;
+        while (true) {
+            int lineEnd = i;
+            while (lineEnd < text.length() && isBase64(text.charAt(lineEnd))) lineEnd++;
+            int afterPadding = lineEnd;
+            while (afterPadding < text.length() && text.charAt(afterPadding) == '=' && afterPadding - lineEnd < 2) afterPadding++;
+            boolean marker = afterPadding < text.length() && text.charAt(afterPadding) == '$';
+            int next = afterPadding;
+            while (next < text.length() && (text.charAt(next) == ' ' || text.charAt(next) == '\t')) next++;
+            boolean wholeLine = next >= text.length() || isEol(text.charAt(next)) || marker;
+            if (afterPadding == i || !wholeLine) return end;
+            end = afterPadding;
+            if (marker || afterPadding > lineEnd) return end;
+            while (next < text.length() && Character.isWhitespace(text.charAt(next))) next++;
+            if (next >= text.length()) return end;
+            i = next;
+        }
+    }
+
+    private static boolean isBase64(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/');
     }
 
     /** Where a value ends: end of line, a comment, a header, or blanks followed by another {@code name=}. */
@@ -202,6 +238,13 @@ final class Lexer {
     }
 
     private static boolean isEol(char c) { return c == '\n' || c == '\r'; }
+
+    static final int MAX_QUOTE = 60;
+
+    /** What a message quotes of the input, cut to a readable length (a 1 MB header name is not repeated whole). */
+    static String quote(String s) {
+        return s.length() <= MAX_QUOTE ? s : s.substring(0, MAX_QUOTE) + "… (" + s.length() + " characters)";
+    }
 
     private SfzException error(int offset, String expected) {
         return new SfzException(at(offset), expected);

@@ -195,7 +195,7 @@ final class ModulationAppliers {
             case "1", "on", "true" -> { return Optional.of(true); }
             case "0", "off", "false" -> { return Optional.of(false); }
             default -> {
-                v.warn(v.name() + ": expected 1 or 0 (on or off), found '" + v.text() + "'");
+                v.warn(v.name() + ": expected 1 or 0 (on or off), found '" + Lexer.quote(v.text()) + "'");
                 return Optional.empty();
             }
         }

@@ -13,8 +13,11 @@ import java.util.Map;
  * <p>Every opcode is either applied, or kept verbatim on its region ({@code otherOpcodes}) with a
  * warning; nothing is dropped silently. Warnings carry file:line:column and end up in
  * {@link Program#diagnostics()}. A file that cannot be read as SFZ at all (a malformed line, an
- * unknown header, an unterminated comment, a missing or looping {@code #include}) throws
- * {@link SfzException} whose message is {@code file:line:column: expected …}.
+ * unknown header, an unterminated comment, a missing {@code #include}, preprocessing that grows past
+ * its limits) throws {@link SfzException} whose message is {@code file:line:column: expected …}; an
+ * {@code #include} cycle is a warning and the repeated include is skipped, as other players do.
+ * {@code #include} and sample paths resolve against the top-level file's folder first, then against
+ * the folder of the file they are written in.
  */
 public final class SfzImporter {
     private SfzImporter() {}

@@ -19,7 +19,8 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
      *
      * @param keyOffset   {@code note_offset + 12 * octave_offset}
      * @param defaultPath {@code default_path}, "" when unset
-     * @param root        folder of the top-level SFZ file: sample paths are relative to it
+     * @param root        folder of the top-level SFZ file: sample paths are relative to it first (then to the
+     *                    folder of the file the opcode is written in)
      * @param embedded    {@code <sample>} names → their decoded files
      */
     record Context(int keyOffset, String defaultPath, java.nio.file.Path root, PathResolver paths,
@@ -75,7 +76,7 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         if (named.isPresent()) raw = named.getAsInt();
         else if (parse(text()) == Math.rint(parse(text()))) raw = parse(text()); // NaN never equals: not a number
         else {
-            diagnostics.warn(at(), name() + ": expected a note name (c4, f#2, eb-1) or an integer 0..127, found '" + text() + "'");
+            diagnostics.warn(at(), name() + ": expected a note name (c4, f#2, eb-1) or an integer 0..127, found '" + Lexer.quote(text()) + "'");
             return OptionalInt.empty();
         }
         return OptionalInt.of((int) clamp(raw + context.keyOffset(), 0.0, 127.0));
@@ -84,7 +85,7 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
     /** One of the words the table lists for this opcode. */
     Optional<String> choice() {
         if (match.spec().options().contains(text())) return Optional.of(text());
-        diagnostics.warn(at(), name() + ": expected one of " + String.join(", ", match.spec().options()) + ", found '" + text() + "'");
+        diagnostics.warn(at(), name() + ": expected one of " + String.join(", ", match.spec().options()) + ", found '" + Lexer.quote(text()) + "'");
         return Optional.empty();
     }
 
@@ -141,13 +142,13 @@ record Value(Token.Opcode token, OpcodeTable.Match match, Context context, Diagn
         // An open-ended range has one bound to name.
         String range = lo == null ? "above " + OpcodeTable.Spec.fmt(hi) : hi == null ? "below " + OpcodeTable.Spec.fmt(lo)
                 : "outside " + OpcodeTable.Spec.fmt(lo) + ".." + OpcodeTable.Spec.fmt(hi);
-        diagnostics.warn(at(), name() + "=" + text() + " is " + range + "; clamped to " + OpcodeTable.Spec.fmt(c));
+        diagnostics.warn(at(), name() + "=" + Lexer.quote(text()) + " is " + range + "; clamped to " + OpcodeTable.Spec.fmt(c));
         return c;
     }
 
     private OptionalDouble expected(String what, Double lo, Double hi) {
         String range = lo != null && hi != null ? " " + OpcodeTable.Spec.fmt(lo) + ".." + OpcodeTable.Spec.fmt(hi) : "";
-        diagnostics.warn(at(), name() + ": expected " + what + range + ", found '" + text() + "'");
+        diagnostics.warn(at(), name() + ": expected " + what + range + ", found '" + Lexer.quote(text()) + "'");
         return OptionalDouble.empty();
     }
 }

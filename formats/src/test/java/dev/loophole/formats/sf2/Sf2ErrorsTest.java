@@ -74,18 +74,43 @@ class Sf2ErrorsTest {
                 .hasMessageContaining("pdta/pbag[2]").hasMessageContaining("not below the previous record's");
     }
 
+    static int get32(byte[] b, int at) { return ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).getInt(at); }
+
     @Test
-    void badSampleHeaderSkipsItsZonesWithAWarning() throws IOException {
+    void aSampleReachingPastSmplPlaysWhatIsThereAndIsReportedAsDamage() throws IOException {
         byte[] b = good();
-        put32(b, body(b, "shdr") + 2 * 46 + 24, 100_000_000); // Snare's end far past smpl
+        int snare = body(b, "shdr") + 2 * 46;
+        int start = get32(b, snare + 20);
+        long smplFrames = get32(b, Sf2TestWriter.find(b, "smpl") + 4) / 2;
+        put32(b, snare + 24, 100_000_000); // Snare's end far past smpl: a bank cut short
+        Path p = write(b);
+        Sf2Bank bank = Sf2Importer.load(p);
+        assertThat(bank.damage()).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(dev.loophole.media.AudioProblem.Kind.TRUNCATED);
+            assertThat(d.toString()).isEqualTo(p.toAbsolutePath() + ": pdta/shdr[2] 'Snare' claims " + (100_000_000 - start)
+                    + " frames but only " + (smplFrames - start) + " are present; playing those");
+        });
+        assertThat(bank.find(128, 0).orElseThrow().program().regions()).extracting(r -> r.label()).contains("Snare");
+        assertThat(Sf2SampleReader.read(p, 2).frameCount()).isEqualTo(smplFrames - start);
+        assertThatThrownBy(() -> Sf2SampleReader.read(p, 99)).isInstanceOf(Sf2Exception.class).hasMessageContaining("shdr[99]");
+    }
+
+    @Test
+    void aSampleStartingPastSmplIsUnusableSkippedAndReported() throws IOException {
+        byte[] b = good();
+        int snare = body(b, "shdr") + 2 * 46;
+        long smplFrames = get32(b, Sf2TestWriter.find(b, "smpl") + 4) / 2;
+        put32(b, snare + 20, (int) smplFrames + 10);
+        put32(b, snare + 24, (int) smplFrames + 500);
         Path p = write(b);
         Sf2Bank bank = Sf2Importer.load(p);
         assertThat(bank.diagnostics()).anyMatch(d -> d.message().contains("pdta/shdr[2] 'Snare'")
-                && d.message().contains("expected end within smpl"));
+                && d.message().contains("expected start within smpl"));
+        assertThat(bank.damage()).singleElement().asString().isEqualTo(p.toAbsolutePath() + ": pdta/shdr[2] 'Snare' starts at frame "
+                + (smplFrames + 10) + ", past the " + smplFrames + " frames of smpl: no usable frame");
         assertThat(bank.find(128, 0).orElseThrow().program().regions()).extracting(r -> r.label())
                 .containsExactly("HatC", "HatO");
         assertThatThrownBy(() -> Sf2SampleReader.read(p, 2)).isInstanceOf(Sf2Exception.class).hasMessageContaining("shdr[2]");
-        assertThatThrownBy(() -> Sf2SampleReader.read(p, 99)).isInstanceOf(Sf2Exception.class).hasMessageContaining("shdr[99]");
     }
 
     @Test

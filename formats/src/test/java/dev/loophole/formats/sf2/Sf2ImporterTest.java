@@ -106,9 +106,8 @@ class Sf2ImporterTest {
                 new Modulation("cc7", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc11", "volume", -96, Modulators.CONCAVE_CURVE, 0),
                 new Modulation("cc10", "pan", 200, Modulators.BIPOLAR_CURVE, 0));
-        // The default reverb/chorus send modulators are dropped (no engine sends), with one note for the bank.
-        assertThat(l.modulation()).noneMatch(m -> m.target().startsWith("effect"));
-        assertThat(bank.diagnostics()).filteredOn(d -> d.message().contains("CC91 → reverb and CC93 → chorus")).hasSize(1);
+        // The default reverb/chorus send modulators: CC91 → effect1, CC93 → effect2, 200 × 0.1 % = 20 % at full scale.
+        assertThat(l.modulation()).contains(new Modulation("cc91", "effect1", 20, 0, 0), new Modulation("cc93", "effect2", 20, 0, 0));
         assertThat(pad.curves()).containsOnlyKeys(Modulators.CONCAVE_CURVE);
         assertThat(pad.curves().get(Modulators.CONCAVE_CURVE).at(127)).isZero();
         assertThat(pad.curves().get(Modulators.CONCAVE_CURVE).at(0)).isEqualTo(1.0);

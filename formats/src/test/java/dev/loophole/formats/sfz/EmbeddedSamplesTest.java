@@ -81,6 +81,41 @@ class EmbeddedSamplesTest {
         assertThat(Files.readAllBytes(Path.of(p.regions().get(1).sample().path()))).isEqualTo(wav);
     }
 
+    private static String wrapped(String b64, int width) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < b64.length(); i += width) out.append(b64, i, Math.min(b64.length(), i + width)).append("\r\n");
+        return out.toString();
+    }
+
+    @Test
+    void base64DataWrappedOverManyLinesLoadsWithOrWithoutTheMarker() throws IOException {
+        byte[] wav = java.util.Arrays.copyOf(wav(), 517);
+        String b64 = Base64.getEncoder().encodeToString(wav); // 692 characters: ten lines of 76 and one of 8 ending in padding
+        assertThat(b64).endsWith("==");
+        String lines = wrapped(b64, 76);
+        Program p = SfzImporter.load(sfz(ascii("<sample> name=a.wav data=" + lines
+                + "<sample> name=b.wav base64data=" + lines.strip() + "$\n"
+                + "<sample> name=c.wav\nbase64data=\n" + wrapped(b64.replace("=", ""), 64)
+                + "<region> sample=a.wav key=1\n<region> sample=b.wav key=2\n<region> sample=c.wav key=3 lovel=5\n")));
+        assertThat(p.regions()).hasSize(3);
+        for (var r : p.regions()) assertThat(Files.readAllBytes(Path.of(r.sample().path()))).isEqualTo(wav);
+        assertThat(p.regions().get(2).velocityRange().lo()).isEqualTo(5);
+        assertThat(p.diagnostics()).isEmpty();
+    }
+
+    @Test
+    void documentedEncodingWrappedOverLinesStillRunsToItsMarker() throws IOException {
+        byte[] wav = wav();
+        byte[] enc = EmbeddedSamples.encode(wav);
+        ByteArrayOutputStream wrapped = new ByteArrayOutputStream();
+        for (int i = 0; i < enc.length; i++) {
+            wrapped.write(enc[i]);
+            if (i % 60 == 59 && enc[i] != 0x3D) wrapped.writeBytes(ascii("\n"));
+        }
+        Program p = SfzImporter.load(sfz(ascii("<sample> name=t.wav data="), wrapped.toByteArray(), ascii("\n<region> sample=t.wav key=9")));
+        assertThat(Files.readAllBytes(Path.of(Sfz.only(p).sample().path()))).isEqualTo(wav);
+    }
+
     @Test
     void problemsAreReported() throws IOException {
         Program p = SfzImporter.load(sfz(ascii("<sample> data=abc$\n<sample> name=x.wav data=hello$\n<region> sample=*sine")));

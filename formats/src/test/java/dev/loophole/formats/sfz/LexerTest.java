@@ -93,4 +93,12 @@ class LexerTest {
     void emptyValueIsAnEmptyString() throws SfzException {
         assertThat(shown("<region> sample=\nkey=1")).containsExactly("<region>@1:1", "sample=[]@1:10", "key=[1]@2:1");
     }
+    @Test
+    void messagesQuoteAtMostSixtyCharactersOfTheInput() throws SfzException {
+        String huge = "x".repeat(1 << 20);
+        assertThatThrownBy(() -> Lexer.tokens("f.sfz", "<" + huge + ">")).hasMessage(
+                "f.sfz:1:1: expected a header (" + Section.list() + "), found <" + "x".repeat(60) + "… (1048576 characters)>");
+        var p = SfzImporter.parse("<region> sample=*sine key=" + huge, java.nio.file.Path.of("/tmp/none/q.sfz"));
+        assertThat(Sfz.warnings(p)).singleElement().asString().hasSizeLessThan(300).contains("… (1048576 characters)");
+    }
 }

@@ -16,12 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreprocessorTest {
     @TempDir Path dir;
 
-    private Path write(String name, String text) throws IOException {
-        Path p = dir.resolve(name);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, text);
-        return p;
-    }
+    private Path write(String name, String text) throws IOException { return Sfz.write(dir, name, text); }
 
     @Test
     void definesTakeTheLongestNameThatFits() {
@@ -87,18 +82,23 @@ class PreprocessorTest {
     }
 
     @Test
-    void anIncludeLoopIsAnError() throws IOException {
-        write("a.sfz", "<region> sample=*sine\n#include \"b.sfz\"");
-        write("b.sfz", "\n\n#include \"a.sfz\"");
+    void anIncludeCycleLoadsWithAWarningAndSkipsTheRepeat() throws IOException {
+        write("a.sfz", "<region> sample=*sine key=1\n#include \"b.sfz\"");
+        write("b.sfz", "<region> sample=*saw key=2\n\n#include \"a.sfz\"\n<region> sample=*square key=3");
         Path main = write("main.sfz", "#include \"a.sfz\"");
-        assertThatThrownBy(() -> SfzImporter.load(main)).isInstanceOf(SfzException.class)
-                .hasMessage(dir.resolve("b.sfz") + ":3:1: expected no #include cycle, but main.sfz -> a.sfz -> b.sfz -> a.sfz loops");
+        Program p = SfzImporter.load(main);
+        // a, b, then b's include of a is skipped and b goes on: keys 1, 2, 3 once each.
+        assertThat(p.regions()).extracting(r -> r.keyRange().lo()).containsExactly(1, 2, 3);
+        assertThat(warnings(p)).containsExactly(dir.resolve("b.sfz")
+                + ":3:1: warning: #include cycle main.sfz -> a.sfz -> b.sfz -> a.sfz; the repeated #include is skipped");
     }
 
     @Test
-    void aFileIncludingItselfIsALoop() throws IOException {
-        Path main = write("self.sfz", "#include \"self.sfz\"");
-        assertThatThrownBy(() -> SfzImporter.load(main)).hasMessageContaining(":1:1: expected no #include cycle, but self.sfz -> self.sfz loops");
+    void aFileIncludingItselfLoadsWithAWarning() throws IOException {
+        Path main = write("self.sfz", "<region> sample=*sine\n#include \"self.sfz\"");
+        Program p = SfzImporter.load(main);
+        assertThat(p.regions()).hasSize(1);
+        assertThat(warnings(p)).singleElement().asString().endsWith(":2:1: warning: #include cycle self.sfz -> self.sfz; the repeated #include is skipped");
     }
 
     @Test

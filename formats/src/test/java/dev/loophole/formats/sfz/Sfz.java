@@ -24,6 +24,14 @@ final class Sfz {
         return r.getFirst();
     }
 
+    /** Writes {@code text} to {@code dir/name}, creating folders on the way. */
+    static Path write(Path dir, String name, String text) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        java.nio.file.Files.createDirectories(p.getParent());
+        java.nio.file.Files.writeString(p, text);
+        return p;
+    }
+
     static List<String> warnings(Program p) {
         return p.diagnostics().stream().map(Diagnostic::toString).toList();
     }

@@ -18,7 +18,7 @@ public enum EffectKind {
             continuous("pan", "Pan", Unit.PAN, -1, 1, 0))),
     /** Four biquad bands, each with its own type, frequency, gain and Q. */
     EQ4("eq4", Eq4.PARAMETERS),
-    /** Feed-forward RMS compressor with a soft knee. */
+    /** Feed-forward compressor, stereo-linked peak detection, soft knee (Giannoulis et al.). */
     COMPRESSOR("compressor", ParameterSet.of(
             continuous("threshold", "Threshold", Unit.DECIBELS, -60, 0, -18),
             continuous("ratio", "Ratio", Unit.RATIO, 1, 20, 4),

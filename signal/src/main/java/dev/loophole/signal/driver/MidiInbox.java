@@ -42,7 +42,7 @@ public final class MidiInbox {
             }
             if (di < dn && (best == null || blockStart + direct.offset(di) <= bestDue || bestDue >= end)) {
                 int off = Math.max(lastOffset, Math.min(direct.offset(di), frames - 1));
-                if (out.add(off, direct.status(di), direct.data1(di), direct.data2(di))) lastOffset = off;
+                if (out.add(direct.port(di), off, direct.status(di), direct.data1(di), direct.data2(di))) lastOffset = off;
                 else dropped++;
                 di++;
                 continue;
@@ -57,7 +57,7 @@ public final class MidiInbox {
                 off = Math.max(lastOffset, (int) (bestDue - blockStart)); // a producer out of order cannot break the buffer
             }
             int m = best.peekMessage();
-            out.add(off, MidiRing.status(m), MidiRing.data1(m), MidiRing.data2(m));
+            out.add(MidiRing.port(m), off, MidiRing.status(m), MidiRing.data1(m), MidiRing.data2(m));
             lastOffset = off;
             best.advance();
         }

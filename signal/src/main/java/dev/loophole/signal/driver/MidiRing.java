@@ -60,8 +60,11 @@ public final class MidiRing {
 
     public boolean isEmpty() { return size() == 0; }
 
-    /** Producer: appends a message; false (nothing written) when the ring is full. */
-    public boolean offer(long dueFrame, int status, int data1, int data2) {
+    /** Producer: appends a message for port 0; false (nothing written) when the ring is full. */
+    public boolean offer(long dueFrame, int status, int data1, int data2) { return offer(0, dueFrame, status, data1, data2); }
+
+    /** Producer: appends a message for input port {@code port} (0..255, a graph's lane); false when the ring is full. */
+    public boolean offer(int port, long dueFrame, int status, int data1, int data2) {
         long t = (long) TAIL.getOpaque(this);
         if (t - producerHeadCache > mask) {
             producerHeadCache = (long) HEAD.getAcquire(this);
@@ -69,7 +72,7 @@ public final class MidiRing {
         }
         int i = (int) t & mask;
         due[i] = dueFrame;
-        message[i] = pack(status, data1, data2);
+        message[i] = pack(status, data1, data2) | (port & 0xFF) << 24;
         TAIL.setRelease(this, t + 1); // publishes the slot's contents
         return true;
     }
@@ -84,7 +87,7 @@ public final class MidiRing {
         return due[(int) h & mask];
     }
 
-    /** Consumer: the oldest message packed as status | data1 << 8 | data2 << 16; call after {@link #peekDue} saw one. */
+    /** Consumer: the oldest message packed as status | data1 << 8 | data2 << 16 | port << 24; call after {@link #peekDue} saw one. */
     public int peekMessage() {
         return message[(int) (long) HEAD.getOpaque(this) & mask];
     }
@@ -106,4 +109,6 @@ public final class MidiRing {
     public static int data1(int packed) { return packed >>> 8 & 0x7F; }
 
     public static int data2(int packed) { return packed >>> 16 & 0x7F; }
+
+    public static int port(int packed) { return packed >>> 24; }
 }

@@ -1,5 +1,8 @@
 package dev.loophole.signal.engine;
 
+import dev.loophole.signal.expression.MpeDecoder;
+import dev.loophole.signal.expression.NoteIds;
+import dev.loophole.signal.expression.UmpDecoder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,34 +21,92 @@ public final class Engine {
     private final int maxBlock;
     private final Instrument[] byChannel = new Instrument[16];
     private final int[] busByChannel = new int[16];
-    /** What the audio thread iterates: published as one object so instruments and their buses always match. */
-    private record Routing(Instrument[] instruments, int[] bus) { }
-    private volatile Routing routing = new Routing(new Instrument[0], new int[0]);
+
+    /**
+     * What the audio thread runs, published whole so targets and renderers always match: the
+     * instrument each (input port, MIDI channel) reaches ({@code targets[port × 16 + channel]}, null
+     * = silent), and the instruments that render with the first output pair each renders to. A
+     * target need not render (a lane's router forwards events to instruments that do). Control side
+     * builds it; {@link #install} publishes it.
+     */
+    public record Routing(Instrument[] targets, Instrument[] renderers, int[] bus) {
+        public Routing {
+            if (targets.length == 0 || targets.length % 16 != 0) throw new IllegalArgumentException("targets: " + targets.length + " is not 16 per port");
+            if (renderers.length != bus.length) throw new IllegalArgumentException(renderers.length + " renderers but " + bus.length + " buses");
+            for (int b : bus) if (b < 0) throw new IllegalArgumentException("bus " + b + " is negative");
+        }
+
+        public int ports() { return targets.length / 16; }
+    }
+
+    /**
+     * A routing made ready to run, with the per-port expression decoders that serve it (kept across
+     * installs: their state is the notes' state). Made on the control side by {@link #plan}.
+     */
+    public static final class Plan {
+        private final Routing routing;
+        private final MultiOutputInstrument[] multi;
+        private final MpeDecoder[] mpe;
+        private final UmpDecoder[] ump;
+
+        private Plan(Routing routing, MultiOutputInstrument[] multi, MpeDecoder[] mpe, UmpDecoder[] ump) {
+            this.routing = routing; this.multi = multi; this.mpe = mpe; this.ump = ump;
+        }
+
+        public Routing routing() { return routing; }
+        MultiOutputInstrument[] multi() { return multi; }
+        MpeDecoder[] mpe() { return mpe; }
+        UmpDecoder[] ump() { return ump; }
+    }
+
+    private volatile Plan published;
+    private Plan current;              // audio thread: adopted from published at the start of a block
     private final float[][] stereo = new float[2][]; // audio thread only: process(left, right) as one pair
-    // Per-note expression sits in front of the instruments: MPE zones for MIDI 1.0, UMP for MIDI 2.0.
-    private final dev.loophole.signal.expression.NoteIds noteIds = new dev.loophole.signal.expression.NoteIds();
-    private final dev.loophole.signal.expression.MpeDecoder mpe =
-            new dev.loophole.signal.expression.MpeDecoder(c -> byChannel[c], noteIds);
-    private final dev.loophole.signal.expression.UmpDecoder ump =
-            new dev.loophole.signal.expression.UmpDecoder(c -> byChannel[c], noteIds);
+    // Per-note expression sits in front of the instruments: MPE zones for MIDI 1.0, UMP for MIDI 2.0, one pair per port.
+    private final NoteIds noteIds = new NoteIds();
 
     public Engine(int sampleRate, int maxBlock) {
         if (sampleRate <= 0) throw new IllegalArgumentException("sample rate " + sampleRate + " is not positive");
         this.sampleRate = sampleRate;
         this.maxBlock = maxBlock;
+        published = current = state(new Routing(new Instrument[16], new Instrument[0], new int[0]), null);
     }
 
     public int sampleRate() { return sampleRate; }
 
     public int maxBlock() { return maxBlock; }
 
+    /** Control side: {@code routing} made ready for {@link #process(Plan, float[][], int, EventBuffer)}, sharing this engine's decoders. */
+    public synchronized Plan plan(Routing routing) { return state(routing, published); }
+
+    private Plan state(Routing r, Plan old) {
+        int ports = r.ports(), have = old == null ? 0 : old.mpe().length;
+        MpeDecoder[] mpe = new MpeDecoder[ports];
+        UmpDecoder[] ump = new UmpDecoder[ports];
+        for (int p = 0; p < ports; p++) {
+            if (p < have) { mpe[p] = old.mpe()[p]; ump[p] = old.ump()[p]; continue; }
+            int base = p * 16;
+            mpe[p] = new MpeDecoder(c -> current.routing().targets()[base + c], noteIds);
+            ump[p] = new UmpDecoder(c -> current.routing().targets()[base + c], noteIds);
+        }
+        MultiOutputInstrument[] multi = new MultiOutputInstrument[r.renderers().length];
+        for (int k = 0; k < multi.length; k++) if (r.renderers()[k] instanceof MultiOutputInstrument m) multi[k] = m;
+        return new Plan(r, multi, mpe, ump);
+    }
+
+    /**
+     * Control side: publishes a routing; the audio thread adopts it at the start of its next block,
+     * so instruments that stay keep their voices. Serialised with {@link #route}.
+     */
+    public synchronized void install(Routing routing) { published = state(routing, published); }
+
     /** Routes MIDI channel {@code channel} (0-based) to {@code instrument} on the main bus; null mutes the channel. Control side. */
     public void route(int channel, Instrument instrument) { route(channel, instrument, 0); }
 
     /**
-     * Routes MIDI channel {@code channel} (0-based) to {@code instrument}, which renders to output bus
-     * {@code bus}. An instrument has one bus (the latest given wins): for channels on different buses,
-     * route them to different instruments. Control side.
+     * Routes MIDI channel {@code channel} (0-based) of port 0 to {@code instrument}, which renders to
+     * output bus {@code bus}. An instrument has one bus (the latest given wins): for channels on
+     * different buses, route them to different instruments. Control side.
      */
     public synchronized void route(int channel, Instrument instrument, int bus) {
         if (bus < 0) throw new IllegalArgumentException("bus " + bus + " is negative");
@@ -60,23 +121,27 @@ public final class Engine {
             if (at < 0) { list.add(i); buses.add(busByChannel[c]); }
             else if (c == channel) buses.set(at, bus);
         }
-        routing = new Routing(list.toArray(Instrument[]::new), buses.stream().mapToInt(Integer::intValue).toArray());
+        install(new Routing(byChannel.clone(), list.toArray(Instrument[]::new), buses.stream().mapToInt(Integer::intValue).toArray()));
         // An instrument that declares MPE zones gets them from the start; an MCM in the stream can change them.
-        if (instrument != null)
-            for (var z : instrument.capabilities().zones())
-                if (z.managerChannel() - 1 == channel)
-                    mpe.preset(z.lower() ? dev.loophole.signal.expression.MpeDecoder.LOWER : dev.loophole.signal.expression.MpeDecoder.UPPER, z.memberChannels());
+        if (instrument != null) presetZones(0, channel, instrument);
+    }
+
+    /** Control side, before audio runs: the MPE zones {@code instrument} declares on {@code channel} of {@code port}. */
+    public void presetZones(int port, int channel, Instrument instrument) {
+        for (var z : instrument.capabilities().zones())
+            if (z.managerChannel() - 1 == channel)
+                published.mpe()[port].preset(z.lower() ? MpeDecoder.LOWER : MpeDecoder.UPPER, z.memberChannels());
     }
 
     /** Buses in use: the highest routed bus + 1 (at least 1). */
     public int buses() {
         int n = 1;
-        for (int b : routing.bus()) n = Math.max(n, b + 1);
+        for (int b : published.routing().bus()) n = Math.max(n, b + 1);
         return n;
     }
 
-    /** The MPE state (zones, bend ranges) in front of the instruments. */
-    public dev.loophole.signal.expression.MpeDecoder mpe() { return mpe; }
+    /** The MPE state (zones, bend ranges) in front of port 0's instruments. */
+    public MpeDecoder mpe() { return published.mpe()[0]; }
 
     public Instrument instrumentFor(int channel) { return byChannel[channel]; }
 
@@ -95,25 +160,36 @@ public final class Engine {
      * {@code out[2b + 1]}), overwriting them; buses beyond {@code out.length / 2} mix into pair 0.
      * Audio thread: no allocation.
      */
-    public void process(float[][] out, int frames, EventBuffer events) {
+    public void process(float[][] out, int frames, EventBuffer events) { process(published, out, frames, events); }
+
+    /**
+     * Audio thread: runs {@code plan} (from {@link #plan}) from this block on — how a node graph
+     * swaps its routing in the same block as the rest of its graph — rendering into {@code out} as
+     * {@link #process(float[][], int, EventBuffer)} does. No allocation.
+     */
+    public void process(Plan plan, float[][] out, int frames, EventBuffer events) {
         for (float[] ch : out) Arrays.fill(ch, 0, frames, 0f);
-        Routing r = routing;
-        for (Instrument i : r.instruments()) i.beginBlock();
+        if (plan != published) published = plan;
+        Plan s = current = plan;
+        for (Instrument i : s.routing().renderers()) i.beginBlock();
         int cursor = 0;
         int n = events.size();
         for (int e = 0; e < n; e++) {
             int at = Math.min(Math.max(events.offset(e), cursor), frames);
-            if (at > cursor) { renderAll(r, out, cursor, at); cursor = at; }
-            dispatch(events.status(e), events.data1(e), events.data2(e));
+            if (at > cursor) { renderAll(s, out, cursor, at); cursor = at; }
+            dispatch(s, events.port(e), events.status(e), events.data1(e), events.data2(e));
         }
-        if (cursor < frames) renderAll(r, out, cursor, frames);
+        if (cursor < frames) renderAll(s, out, cursor, frames);
     }
 
-    private static void renderAll(Routing r, float[][] out, int from, int to) {
-        Instrument[] inst = r.instruments();
-        int[] bus = r.bus();
+    private static void renderAll(Plan s, float[][] out, int from, int to) {
+        Instrument[] inst = s.routing().renderers();
+        MultiOutputInstrument[] multi = s.multi();
+        int[] bus = s.routing().bus();
         int pairs = out.length / 2;
         for (int k = 0; k < inst.length; k++) {
+            MultiOutputInstrument m = multi[k];
+            if (m != null && bus[k] + m.outputs() <= pairs) { m.render(out, bus[k], from, to); continue; }
             int b = bus[k] < pairs ? bus[k] : 0;
             inst[k].render(out[2 * b], out[2 * b + 1], from, to);
         }
@@ -128,20 +204,29 @@ public final class Engine {
      */
     public static final int UMP = 0x200;
 
-    /** Applies one channel message (or a {@link #TEMPO} change) now. */
-    public void dispatch(int status, int d1, int d2) {
+    /** Applies one channel message (or a {@link #TEMPO} change) to port 0 now. */
+    public void dispatch(int status, int d1, int d2) { dispatch(0, status, d1, d2); }
+
+    /** Applies one channel message (or a {@link #TEMPO} change) to input port {@code port} now; a port the routing lacks is ignored. */
+    public void dispatch(int port, int status, int d1, int d2) {
+        Plan s = current = published;
+        dispatch(s, port, status, d1, d2);
+    }
+
+    private void dispatch(Plan s, int port, int status, int d1, int d2) {
         if (status == TEMPO) {
-            for (Instrument i : routing.instruments()) i.tempo(d1 / 1000.0);
+            for (Instrument i : s.routing().renderers()) i.tempo(d1 / 1000.0);
             return;
         }
+        if (port < 0 || port >= s.mpe().length) return;
         if (status == UMP) {
             int type = d1 >>> 28;
-            if (type == 4) ump.accept(d1, d2);
-            else if (type == 2) dispatch((d1 >>> 16) & 0xFF, (d1 >>> 8) & 0x7F, d1 & 0x7F);
+            if (type == 4) s.ump()[port].accept(d1, d2);
+            else if (type == 2) dispatch(s, port, (d1 >>> 16) & 0xFF, (d1 >>> 8) & 0x7F, d1 & 0x7F);
             return;
         }
-        if (status >= 0x80 && status <= 0xEF && mpe.accept(status, d1, d2)) return;
-        Instrument inst = byChannel[status & 0x0F];
+        if (status >= 0x80 && status <= 0xEF && s.mpe()[port].accept(status, d1, d2)) return;
+        Instrument inst = s.routing().targets()[port * 16 + (status & 0x0F)];
         if (inst == null) return;
         int ch = status & 0x0F;
         switch (status & 0xF0) {
@@ -158,13 +243,14 @@ public final class Engine {
 
     public int activeVoices() {
         int n = 0;
-        for (Instrument i : routing.instruments()) n += i.activeVoices();
+        for (Instrument i : published.routing().renderers()) n += i.activeVoices();
         return n;
     }
 
     public void allSoundOff() {
-        for (Instrument i : routing.instruments()) i.allSoundOff();
-        mpe.clearNotes();
-        ump.clearNotes();
+        Plan s = published;
+        for (Instrument i : s.routing().renderers()) i.allSoundOff();
+        for (MpeDecoder m : s.mpe()) m.clearNotes();
+        for (UmpDecoder u : s.ump()) u.clearNotes();
     }
 }

@@ -10,13 +10,14 @@ import java.util.Map;
  * its state across program changes, and note-offs go to all so no note sticks when the program
  * changed under it. All on the audio thread, no allocation: programs are compiled beforehand.
  */
-public final class ProgramBank implements Instrument {
+public final class ProgramBank implements MultiOutputInstrument {
     public static final int PERCUSSION_BANK = 128;
 
     private final Instrument[] programs;      // index: bank * 128 + program, null where absent
     private final Instrument[] distinct;
     private final int[] bankOf = new int[16], programOf = new int[16];
     private final Instrument[] current = new Instrument[16];
+    private final int outputs;
 
     /** {@code programs}: key {@code bank * 128 + program} → instrument. */
     public ProgramBank(Map<Integer, ? extends Instrument> programs) {
@@ -24,6 +25,20 @@ public final class ProgramBank implements Instrument {
         programs.forEach((k, v) -> this.programs[k] = v);
         this.distinct = programs.values().stream().distinct().toArray(Instrument[]::new);
         for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
+        int most = 1;
+        for (Instrument i : distinct) if (i instanceof MultiOutputInstrument m) most = Math.max(most, m.outputs());
+        outputs = most;
+    }
+
+    /** As many outputs as its widest program (a sampler's dry mix and effect sends); a narrower program fills the first ones. */
+    @Override public int outputs() { return outputs; }
+
+    @Override
+    public void render(float[][] pairs, int first, int from, int to) {
+        for (Instrument i : distinct) {
+            if (i instanceof MultiOutputInstrument m) m.render(pairs, first, from, to);
+            else i.render(pairs[2 * first], pairs[2 * first + 1], from, to);
+        }
     }
 
     /** The program that plays for (bank, program): exact, else program 0 of the bank, else the melodic bank's. */

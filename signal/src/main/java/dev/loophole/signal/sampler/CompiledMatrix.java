@@ -140,6 +140,7 @@ final class CompiledMatrix {
         List<int[]> liveIds = new ArrayList<>(); // {kind, src, target(-1 pending route)}
         List<int[]> startIds = new ArrayList<>();
         for (Modulation m : r.modulation()) {
+            if (Sends.isSendTarget(m.target())) continue; // effect sends are the instrument's (Sends), not a voice's
             int[] s = source(m.source());
             if (s == null) { warn.accept("modulation source '" + m.source() + "' is not played"); continue; }
             int st = startTarget(m.target());

@@ -55,7 +55,7 @@ final class CompiledModulation {
     CompiledModulation(SampleRegion r, int rate) { this(r, rate, Map.of(), w -> { }); }
 
     CompiledModulation(SampleRegion r, int rate, Map<Integer, Curve> curves, java.util.function.Consumer<String> warn) {
-        matrix = r.modulation().isEmpty() && r.lfos().isEmpty() && r.egs().isEmpty() ? CompiledMatrix.EMPTY
+        matrix = r.modulation().stream().allMatch(m -> Sends.isSendTarget(m.target())) && r.lfos().isEmpty() && r.egs().isEmpty() ? CompiledMatrix.EMPTY
                 : new CompiledMatrix(r, curves, warn);
         baseAmplitude = r.amp().amplitude();
         java.util.List<FilterSpec> fs = new java.util.ArrayList<>();

@@ -72,6 +72,7 @@ final class CompiledRegion {
     final OffMode offMode;
     final int offFrames;
     final int polyphony, notePolyphony;
+    final Sends sends;           // effect1/effect2: what the voice feeds the graph's reverb and chorus
 
     CompiledRegion(SampleRegion r, int index, SampleData s, int engineRate) {
         this(r, index, s, engineRate, Map.of(), w -> { });
@@ -119,6 +120,7 @@ final class CompiledRegion {
         rateRatio = (double) s.sampleRate() / engineRate;
 
         mod = new CompiledModulation(r, engineRate, curves, warn);
+        sends = Sends.of(r);
         // A controller routing on amplitude adds to the region's amplitude, so the matrix applies it then.
         gain = (float) (Math.pow(10, r.amp().volume() / 20) * (mod.matrix.additiveAmplitude ? 1 : r.amp().amplitude() / 100.0));
         velCurve = velocityCurve(r.amp().velocityCurve());

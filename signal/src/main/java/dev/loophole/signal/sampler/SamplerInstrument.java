@@ -4,14 +4,14 @@ import dev.loophole.model.RoundRobin;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.Rng;
-import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.MultiOutputInstrument;
 
 /**
  * The sampler as the engine runs it: picks regions for each event as SFZ defines (key, velocity,
  * channel, CC, bend, random, round robin, trigger), starts voices from a preallocated pool, applies
  * chokes, pedals and stealing. Everything here runs on the audio thread and allocates nothing.
  */
-public final class SamplerInstrument implements Instrument {
+public final class SamplerInstrument implements MultiOutputInstrument {
     /** Extra voices beyond the polyphony cap, so a stolen voice can fade while its successor starts. */
     static final int FADE_RESERVE = 64;
 
@@ -241,24 +241,38 @@ public final class SamplerInstrument implements Instrument {
     @Override
     public void tempo(double bpm) { this.bpm = bpm; }
 
+    /** The dry mix alone: effect sends need a graph with somewhere to send them ({@link #render(float[][], int, int, int)}). */
     @Override
-    public void render(float[] left, float[] right, int from, int to) { render(null, left, right, from, to); }
+    public void render(float[] left, float[] right, int from, int to) { renderVoices(left, right, null, 0, null, from, to); }
+
+    /** Output 0 the dry mix, 1 the reverb send (SFZ effect1, SoundFont CC91), 2 the chorus send (effect2, CC93). */
+    @Override
+    public int outputs() { return OUTPUTS; }
+
+    public static final int OUTPUTS = 3;
+
+    @Override
+    public void render(float[][] pairs, int first, int from, int to) {
+        renderVoices(pairs[2 * first], pairs[2 * first + 1], pairs, first, null, from, to);
+    }
 
     /**
-     * Renders each voice onto its region's output: {@code buses} holds left/right arrays per output
-     * ({@code buses[2·o]}, {@code buses[2·o+1]}); a voice whose output is beyond them plays on output 0.
+     * The dry mix of each voice on its mic's output (a multi-mic region's {@code SampleRef.output}): {@code buses}
+     * holds left/right arrays per output ({@code buses[2·o]}, {@code buses[2·o+1]}); a voice whose output is beyond
+     * them plays on output 0. Effect sends are not rendered here.
      */
-    public void renderOutputs(float[][] buses, int from, int to) { render(buses, buses[0], buses[1], from, to); }
+    public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses[0], buses[1], null, 0, buses, from, to); }
 
-    private void render(float[][] buses, float[] left, float[] right, int from, int to) {
+    private void renderVoices(float[] left, float[] right, float[][] sendPairs, int first, float[][] micBuses, int from, int to) {
         int active = 0;
         VoiceListener l = listener;
         for (Voice v : voices) {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
-            int o = buses == null ? 0 : r.output;
-            if (2 * o + 1 >= (buses == null ? 0 : buses.length)) v.render(left, right, from, to);
-            else v.render(buses[2 * o], buses[2 * o + 1], from, to);
+            float[] dl = left, dr = right;
+            if (micBuses != null && r.output > 0 && 2 * r.output + 1 < micBuses.length) { dl = micBuses[2 * r.output]; dr = micBuses[2 * r.output + 1]; }
+            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, sendPairs, first, from, to);
+            else v.render(dl, dr, from, to);
             if (v.isActive()) active++;
             else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
@@ -266,6 +280,30 @@ public final class SamplerInstrument implements Instrument {
         activeCount = active;
         frameClock += to - from;
     }
+
+    /** A voice that sends: rendered into scratch, then into the dry pair and, scaled, into each send pair. */
+    private void renderWithSends(Voice v, Sends sends, float[] left, float[] right, float[][] pairs, int first, int from, int to) {
+        float reverb = sends.level(Sends.REVERB, v.ccValues), chorus = sends.level(Sends.CHORUS, v.ccValues);
+        if (reverb == 0 && chorus == 0) { v.render(left, right, from, to); return; }
+        float[] rl = pairs[2 * first + 2], rr = pairs[2 * first + 3], cl = pairs[2 * first + 4], cr = pairs[2 * first + 5];
+        for (int at = from; at < to && v.isActive(); ) {
+            int n = Math.min(SEND_SCRATCH, to - at);
+            java.util.Arrays.fill(scratchL, 0, n, 0f);
+            java.util.Arrays.fill(scratchR, 0, n, 0f);
+            v.render(scratchL, scratchR, 0, n);
+            if (!v.isActive()) v.endedAt += at; // it ended inside this piece: where, in the block's frames
+            for (int i = 0; i < n; i++) {
+                float a = scratchL[i], b = scratchR[i];
+                left[at + i] += a; right[at + i] += b;
+                rl[at + i] += reverb * a; rr[at + i] += reverb * b;
+                cl[at + i] += chorus * a; cr[at + i] += chorus * b;
+            }
+            at += n;
+        }
+    }
+
+    private static final int SEND_SCRATCH = 256;
+    private final float[] scratchL = new float[SEND_SCRATCH], scratchR = new float[SEND_SCRATCH];
 
     /** Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool). */
     @Override

@@ -48,6 +48,9 @@ final class SincReader {
         }
         v.pos(p);
         v.wrapLoop();
+        // The next window starts `reach` frames behind the new position: everything below it is done with,
+        // so the stream ring may refill over it. Without this the ring never advanced past its first fill.
+        if (step > 0) v.streamDoneBelow((long) Math.floor(p) - reach - 1);
         return k;
     }
 }

@@ -383,6 +383,11 @@ final class Voice {
     float[] winR() { return winR; }
     dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
 
+    /** Frames below {@code frame} will not be read again (a streamed voice outside a loop lets the ring refill over them). */
+    void streamDoneBelow(long frame) {
+        if (streaming && !loop.active()) stream.release(frame);
+    }
+
     /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
     void wrapLoop() { pos = loop.fold(pos); }
 

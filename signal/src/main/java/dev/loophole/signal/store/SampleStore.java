@@ -1,8 +1,8 @@
 package dev.loophole.signal.store;
 
-import dev.loophole.media.AudioData;
 import dev.loophole.media.AudioFileInfo;
 import dev.loophole.media.AudioFiles;
+import dev.loophole.media.AudioProblem;
 import dev.loophole.media.AudioReader;
 import dev.loophole.media.MediaException;
 import dev.loophole.media.SampleMetadata;
@@ -13,8 +13,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +34,8 @@ public final class SampleStore implements SampleProvider {
     private final boolean streaming;
     private final LinkedHashMap<Key, SampleData> cache = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Path, SampleStatus> status = new ConcurrentHashMap<>();
+    /** Damaged audio met while loading or streaming, one entry per file and kind (see {@link #problems()}). */
+    private final Map<String, AudioProblem> problems = new ConcurrentHashMap<>();
     private long bytes;
 
     /**
@@ -61,7 +65,14 @@ public final class SampleStore implements SampleProvider {
             SampleData have = cache.get(key);
             if (have != null && (!have.streamed() || !ramMode && have.headFrames() >= minHeadFrames)) return have;
         }
-        SampleData loaded = decode(file, minHeadFrames, ramMode || !streaming);
+        SampleData loaded;
+        try {
+            loaded = decode(file, minHeadFrames, ramMode || !streaming);
+        } catch (MediaException e) {
+            // The file is there but holds no frame that can be played: damage, like a file cut short.
+            report(AudioProblem.unusable(file, e));
+            throw e;
+        }
         status.put(file, SampleStatus.ONLINE);
         synchronized (this) {
             SampleData old = cache.put(key, loaded);
@@ -83,12 +94,10 @@ public final class SampleStore implements SampleProvider {
         }
     }
 
-    private static SampleData decode(Path file, long minHeadFrames, boolean whole) throws IOException {
-        if (whole) {
-            AudioData a = AudioFiles.read(file);
-            return new SampleData(file.toString(), a);
-        }
+    private SampleData decode(Path file, long minHeadFrames, boolean whole) throws IOException {
         try (AudioReader reader = AudioFiles.open(file)) {
+            reader.reportTo(this::report);
+            if (whole) return new SampleData(file.toString(), AudioFiles.readAll(reader));
             AudioFileInfo info = reader.info();
             if (info.frames() < 0 || info.frames() > Integer.MAX_VALUE)
                 throw new MediaException(file, "length unknown or too long to play (" + info.frames() + " frames)");
@@ -152,6 +161,21 @@ public final class SampleStore implements SampleProvider {
     /** What is known of a file: online once loaded, missing when absent, offline when streaming from it failed. */
     public SampleStatus status(Path file) {
         return status.getOrDefault(file.toAbsolutePath().normalize(), SampleStatus.UNKNOWN);
+    }
+
+    /**
+     * Records damaged audio (a file cut short, samples that are not audio, a file with no usable frame). Loaders
+     * and streamers of this store send every reader's problems here, and so may any other source of samples (a
+     * SoundFont bank), so that a render or an inspection counts them all in one place.
+     */
+    public void report(AudioProblem problem) {
+        problems.putIfAbsent(problem.kind() + " " + problem, problem);
+    }
+
+    /** Damaged audio reported so far, by file. */
+    public List<AudioProblem> problems() {
+        return problems.values().stream().sorted(Comparator.comparing((AudioProblem p) -> p.file().toString())
+                .thenComparing(AudioProblem::kind)).toList();
     }
 
     void markOffline(Path file) { status.put(file.toAbsolutePath().normalize(), SampleStatus.OFFLINE); }

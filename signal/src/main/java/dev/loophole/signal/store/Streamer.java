@@ -73,6 +73,7 @@ public final class Streamer implements AutoCloseable {
             if (slot.readerSample != s) {
                 if (slot.reader != null) slot.reader.close();
                 slot.reader = AudioFiles.open(s.file());
+                slot.reader.reportTo(store::report);
                 slot.readerSample = s;
             }
             int channels = Math.min(2, s.channelCount());

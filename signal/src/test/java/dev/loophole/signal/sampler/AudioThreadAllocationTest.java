@@ -11,6 +11,16 @@ import dev.loophole.model.RegionConditions;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
+import dev.loophole.model.project.EffectKind;
+import dev.loophole.signal.graph.GraphRuntime;
+import dev.loophole.signal.graph.GraphSpec;
+import dev.loophole.signal.graph.GraphSpec.Connection;
+import dev.loophole.signal.graph.GraphSpec.EffectNode;
+import dev.loophole.signal.graph.GraphSpec.InstrumentNode;
+import dev.loophole.signal.graph.GraphSpec.Lane;
+import dev.loophole.signal.graph.GraphSpec.LaneTarget;
+import dev.loophole.signal.graph.GraphSpec.MidiFx;
+import dev.loophole.signal.graph.GraphSpec.OutputNode;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +30,10 @@ import org.junit.jupiter.api.Test;
 /** The real-time rule, measured: a busy sampler allocates nothing per block once warmed up. */
 class AudioThreadAllocationTest {
 
-    @Test
-    void steadyStateProcessingAllocatesZeroBytes() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean MX = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    /** A program that exercises every per-voice feature: loops, filters, envelopes, LFOs, the matrix, chokes, release triggers. */
+    private static Fixtures busyProgram() {
         float[] tone = Fixtures.sine(220, 48_000, 0.3);
         SampleMetadata loop = new SampleMetadata(57, 0, List.of(new SampleMetadata.SampleLoop(1000, 1000 + 218 * 20 - 1, 0)));
         Fixtures f = new Fixtures().sample("tone", tone, loop).sample("hit", Fixtures.sine(1000, 3000, 0.5));
@@ -69,20 +80,12 @@ class AudioThreadAllocationTest {
         f.region("hit", b -> { b.keyRange = new IntRange(101, 127); b.choke = new Choke(1, 1, null, 0, 0, 0); });
         f.region("hit", b -> { b.keyRange = new IntRange(0, 127); b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(),
                 IntRange.BEND, 0, 1, 1, 1, Trigger.RELEASE, null, -1, -1, -1, -1, null); });
-        // Two compiled patches (control side) swapped every 100 blocks, as an editor's changes would be.
-        Patch[] patches = {new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
-                new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program())};
-        SamplerInstrument inst = new SamplerInstrument(patches[0], Fixtures.RATE, 48, 3);
-        SamplerInstrument drums = new SamplerInstrument(patches[1], Fixtures.RATE, 48, 5);
-        Engine engine = new Engine(Fixtures.RATE, 256);
-        for (int c = 0; c < 16; c++) engine.route(c, inst);
-        engine.route(1, drums, 1); // channel 2 on its own output bus: the multi-output path is measured too
+        return f;
+    }
 
-        // Pre-generated events so the loop under test does nothing but feed and process.
-        // Warm-up long enough for C2 to compile the whole block path: the JVM's one-time linking of
-        // freshly compiled call sites allocates a few bytes on this thread, which is not our code.
-        int warmUp = 15_000, blocks = warmUp + 10_000;
-        Random rnd = new Random(11);
+    /** Pre-generated events per block (offset, status, data1, data2 rows flattened) on channels 0 and 1. */
+    private static int[][] randomEvents(int blocks, long seed) {
+        Random rnd = new Random(seed);
         int[][] ev = new int[blocks][];
         for (int b = 0; b < blocks; b++) {
             int n = rnd.nextInt(6);
@@ -96,6 +99,27 @@ class AudioThreadAllocationTest {
                 ev[b][i * 4] = off; ev[b][i * 4 + 1] = status; ev[b][i * 4 + 2] = d1; ev[b][i * 4 + 3] = 1 + rnd.nextInt(127);
             }
         }
+        return ev;
+    }
+
+    @Test
+    void steadyStateProcessingAllocatesZeroBytes() {
+        com.sun.management.ThreadMXBean mx = MX;
+        Fixtures f = busyProgram();
+        // Two compiled patches (control side) swapped every 100 blocks, as an editor's changes would be.
+        Patch[] patches = {new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()),
+                new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program())};
+        SamplerInstrument inst = new SamplerInstrument(patches[0], Fixtures.RATE, 48, 3);
+        SamplerInstrument drums = new SamplerInstrument(patches[1], Fixtures.RATE, 48, 5);
+        Engine engine = new Engine(Fixtures.RATE, 256);
+        for (int c = 0; c < 16; c++) engine.route(c, inst);
+        engine.route(1, drums, 1); // channel 2 on its own output bus: the multi-output path is measured too
+
+        // Pre-generated events so the loop under test does nothing but feed and process.
+        // Warm-up long enough for C2 to compile the whole block path: the JVM's one-time linking of
+        // freshly compiled call sites allocates a few bytes on this thread, which is not our code.
+        int warmUp = 15_000, blocks = warmUp + 10_000;
+        int[][] ev = randomEvents(blocks, 11);
         float[] l = new float[256], r = new float[256];
         float[][] buses = new float[4][256];
         EventBuffer buf = new EventBuffer(64);
@@ -114,5 +138,60 @@ class AudioThreadAllocationTest {
         long allocated = mx.getCurrentThreadAllocatedBytes() - before;
         assertThat(maxVoices).as("the program really was busy").isGreaterThan(20);
         assertThat(allocated).as("bytes allocated over 10,000 blocks").isZero();
+    }
+
+    /**
+     * The same rule for a node graph: three samplers on two lanes (a split and a layer with MIDI FX),
+     * a per-pad style second chain, every built-in effect (12 nodes), swapped for an edited graph
+     * every 100 blocks. Only the audio thread's {@code process} calls are measured; publishing (the
+     * control side's compile) allocates, by design, outside them.
+     */
+    @Test
+    void aNodeGraphWithEffectsAllocatesZeroBytesPerBlock() {
+        Fixtures f = busyProgram();
+        PatchCompiler pc = new PatchCompiler(f.provider(), Fixtures.RATE);
+        SamplerInstrument a = new SamplerInstrument(pc.compile(f.program()), Fixtures.RATE, 48, 3);
+        SamplerInstrument b = new SamplerInstrument(pc.compile(f.program()), Fixtures.RATE, 48, 4);
+        SamplerInstrument c = new SamplerInstrument(pc.compile(f.program()), Fixtures.RATE, 48, 5);
+        GraphRuntime g = new GraphRuntime(Fixtures.RATE, 256);
+        GraphSpec[] specs = new GraphSpec[2];
+        for (int v = 0; v < 2; v++) {
+            double edit = v * 3;
+            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a), new InstrumentNode(2, b), new InstrumentNode(3, c),
+                    new EffectNode(10, EffectKind.EQ4, Map.of("band2_gain", 4 + edit, "band3_gain", -3.0)),
+                    new EffectNode(11, EffectKind.COMPRESSOR, Map.of("threshold", -24 + edit)),
+                    new EffectNode(12, EffectKind.DELAY, Map.of("time", 120 + 40 * edit)),
+                    new EffectNode(13, EffectKind.CHORUS, Map.of("depth", 2 + edit)),
+                    new EffectNode(14, EffectKind.REVERB, Map.of("decay", 1.5 + edit, "mix", 100.0)),
+                    new EffectNode(15, EffectKind.GAIN_PAN, Map.of("gain", -3 - edit, "pan", 0.3)),
+                    new EffectNode(16, EffectKind.GAIN_PAN, Map.of("pan", -0.4)),
+                    new OutputNode(20, 0), new OutputNode(21, 1)),
+                    List.of(Connection.of(1, 10), Connection.of(2, 10), Connection.of(10, 11), Connection.of(11, 12), Connection.of(12, 13),
+                            Connection.of(13, 15), new Connection(13, 0, 14, 0.3), Connection.of(14, 15), Connection.of(15, 20),
+                            Connection.of(3, 16), Connection.of(16, 21)),
+                    List.of(new Lane(0, MidiFx.NONE, List.of(new LaneTarget(1, 0, 63 + v, 1, 127, 0), new LaneTarget(2, 64 + v, 127, 1, 127, 0))),
+                            new Lane(1, new MidiFx(v, 0.8, 5), List.of(LaneTarget.all(3), new LaneTarget(1, 0, 127, 1, 127, 12)))));
+        }
+        g.publish(specs[0]);
+        int warmUp = 15_000, blocks = warmUp + 10_000;
+        int[][] ev = randomEvents(blocks, 12);
+        float[][] out = new float[4][256];
+        EventBuffer buf = new EventBuffer(64);
+        long allocated = 0;
+        int maxVoices = 0;
+        for (int k = 0; k < blocks; k++) {
+            if (k % 100 == 0) g.publish(specs[(k / 100) % 2]);
+            buf.clear();
+            int[] e = ev[k];
+            // channel 0 events go to lane 0, channel 1 events to lane 1
+            for (int i = 0; i < e.length; i += 4) buf.add(e[i + 1] & 1, e[i], e[i + 1], e[i + 2], e[i + 3]);
+            long before = MX.getCurrentThreadAllocatedBytes();
+            g.process(out, 256, buf);
+            long after = MX.getCurrentThreadAllocatedBytes();
+            if (k >= warmUp) allocated += after - before;
+            maxVoices = Math.max(maxVoices, g.activeVoices());
+        }
+        assertThat(maxVoices).as("the graph really was busy").isGreaterThan(20);
+        assertThat(allocated).as("bytes allocated by process over 10,000 blocks").isZero();
     }
 }

@@ -71,7 +71,12 @@ class StreamingTest {
     }
 
     private float[][] render(SampleStore store, Streamer streamer, boolean fill) {
+        return render(store, streamer, fill, dev.loophole.signal.dsp.Interpolation.CUBIC);
+    }
+
+    private float[][] render(SampleStore store, Streamer streamer, boolean fill, int quality) {
         SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        inst.setQuality(quality);
         Engine engine = new Engine(RATE, 256);
         engine.route(0, inst);
         int total = 100_000;
@@ -105,6 +110,26 @@ class StreamingTest {
         double peak = 0;
         for (float v : a[0]) peak = Math.max(peak, Math.abs(v));
         assertThat(peak).as("the render is not silence").isGreaterThan(0.3);
+    }
+
+    /**
+     * The windowed sinc reads a window around the position, up to `reach` frames behind it: pitched up, a
+     * streamed voice must still let the ring move on (it once stopped at the first ring's end and faded out),
+     * and what it reads from the ring must be the file's frames, bit for bit as from memory.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {dev.loophole.signal.dsp.Interpolation.SINC_8, dev.loophole.signal.dsp.Interpolation.SINC_64})
+    void sincStreamedRenderIsBitIdenticalToWholeSamplesInMemory(int quality) {
+        float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false, quality);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(heads, streamer, true, quality);
+            assertThat(streamer.underruns()).isZero();
+            assertThat(java.util.Arrays.mismatch(b[0], a[0])).as("first differing frame, left").isEqualTo(-1);
+            assertThat(java.util.Arrays.mismatch(b[1], a[1])).as("first differing frame, right").isEqualTo(-1);
+        }
+        // Key 72 (+7 semitones on r2, 1.5x) is well past its 8192-frame head by frame 80,000: still sounding.
+        assertThat(rms(a[0], 80_000, 88_000)).as("late in the render, from the stream").isGreaterThan(0.05);
     }
 
     @Test

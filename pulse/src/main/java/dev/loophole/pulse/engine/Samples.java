@@ -1,4 +1,4 @@
-package dev.loophole.cli;
+package dev.loophole.pulse.engine;
 
 import dev.loophole.formats.sf2.Sf2Audio;
 import dev.loophole.formats.sf2.Sf2SampleRef;
@@ -21,12 +21,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * and SoundFont samples ({@code sf2:} references) read whole from their bank. The bridge lives here
  * because the engine must not know the SoundFont format.
  */
-final class Samples implements SampleProvider {
+public final class Samples implements SampleProvider {
     /**
      * SoundFont 3 samples: mono Ogg Vorbis streams inside the bank's smpl chunk, decoded by media's JOrbis reader
      * to the exact length the stream's last granule position states.
      */
-    static final Sf2SampleReader.Decoder VORBIS = (bank, offset, length) -> {
+    public static final Sf2SampleReader.Decoder VORBIS = (bank, offset, length) -> {
         AudioData a = OggVorbisReader.read(bank, offset, length);
         if (a.channels().length != 1)
             throw new IOException(bank + ": the Ogg Vorbis sample at smpl bytes " + offset + ".." + (offset + length)
@@ -37,7 +37,7 @@ final class Samples implements SampleProvider {
     private final SampleStore store;
     private final Map<String, SampleData> soundFont = new ConcurrentHashMap<>();
 
-    Samples(SampleStore store) { this.store = store; }
+    public Samples(SampleStore store) { this.store = store; }
 
     @Override
     public SampleData load(SampleRef ref) throws IOException {

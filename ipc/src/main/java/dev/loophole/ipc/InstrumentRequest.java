@@ -1,0 +1,30 @@
+package dev.loophole.ipc;
+
+import java.util.List;
+
+/** The specification's instrument requests (§10, Aura → Pulse). */
+public sealed interface InstrumentRequest extends Request {
+
+    @Rpc(value = "instrument.loadProgram", result = ProgramSummary.class,
+            doc = "Loads an .sfz program into the project (a new track with a Sampler node and a lane routed to it); every client gets instrument.programList.")
+    record LoadProgram(@Size(min = 1, max = Size.DEFAULT_STRING) String path,
+                       @Opt @Size(min = 1, max = 256) String programId) implements InstrumentRequest {
+    }
+
+    @Rpc(value = "instrument.saveProgram", result = SavedProgram.class,
+            doc = "Writes a program as SFZ to path (samples are referenced, not copied).")
+    record SaveProgram(@Size(min = 1, max = 256) String programId,
+                       @Size(min = 1, max = Size.DEFAULT_STRING) String path) implements InstrumentRequest {
+    }
+
+    @Rpc(value = "instrument.setExpressionMapping", result = Ack.class,
+            doc = "Replaces a program's per-note expression routes; every client gets instrument.capabilities.")
+    record SetExpressionMapping(@Size(min = 1, max = 256) String programId,
+                                @Size(max = 256) List<ExpressionRoute> routes) implements InstrumentRequest {
+    }
+
+    /** Where {@code instrument.saveProgram} wrote. */
+    record SavedProgram(@Size(max = Size.DEFAULT_STRING) String path,
+                        @Range(min = 0, max = 1e9) int regions) {
+    }
+}

@@ -1,0 +1,25 @@
+package dev.loophole.ipc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** What changed in the project beyond the sampler's own notifications. */
+public sealed interface ProjectNotification extends Notification {
+
+    @Rpc(value = "project.changed",
+            doc = "The project moved to a new revision (an edit, undo or redo by any client); carries the history and, for structural edits, the changed entity as Pulse's JSON.")
+    record Changed(HistoryState history,
+                   @Opt @Size(max = 256) String cause,
+                   @Opt @Size(max = 64) String entity,
+                   @Opt @Size(max = 256) String id,
+                   @Opt JsonNode value) implements ProjectNotification {
+    }
+
+    @Rpc(value = "project.opened", doc = "Another project replaced the open one (project.new or project.open): clients drop their view and read it again.")
+    record Opened(ProjectInfo project) implements ProjectNotification {
+    }
+
+    @Rpc(value = "transport.state", doc = "Whether the transport plays, where the playhead is and the tempo.")
+    record TransportState(boolean playing, @Range(min = 0, max = 1e9) double beat,
+                          @Range(min = 10, max = 999) double bpm) implements ProjectNotification {
+    }
+}

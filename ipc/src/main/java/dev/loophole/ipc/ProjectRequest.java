@@ -1,0 +1,44 @@
+package dev.loophole.ipc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Whole projects: make one, open one, save, read it entire, render it. */
+public sealed interface ProjectRequest extends Request {
+
+    @Rpc(value = "project.new", result = ProjectInfo.class,
+            doc = "Replaces the open project with an empty one (unsaved changes of the old one are dropped: ask project.save first).")
+    record New(@Opt @Size(max = 256) String name) implements ProjectRequest {
+    }
+
+    @Rpc(value = "project.open", result = ProjectInfo.class, doc = "Opens a project file (SQLite) in place of the open project.")
+    record Open(@Size(min = 1, max = Size.DEFAULT_STRING) String path) implements ProjectRequest {
+    }
+
+    @Rpc(value = "project.save", result = ProjectInfo.class,
+            doc = "Saves the project in one transaction, to path if given (which becomes its file), else to its file.")
+    record Save(@Opt @Size(min = 1, max = Size.DEFAULT_STRING) String path) implements ProjectRequest {
+    }
+
+    @Rpc(value = "project.get", result = Snapshot.class,
+            doc = "The whole project as JSON: what a client that joins late, or checks its view, compares against.")
+    record Get() implements ProjectRequest {
+    }
+
+    @Rpc(value = "project.render", result = RenderInfo.class,
+            doc = "Renders the project offline to a WAV file (the same path as live playback, in freewheel).")
+    record Render(@Size(min = 1, max = Size.DEFAULT_STRING) String path,
+                  @Range(min = 0.001, max = 3600) double seconds,
+                  @Opt @Range(min = 8000, max = 192000) Integer sampleRate) implements ProjectRequest {
+    }
+
+    /** The project's JSON form (Pulse's own) and its revision. */
+    record Snapshot(@Range(min = 0, max = Long.MAX_VALUE) long revision, JsonNode project) {
+    }
+
+    /** What a render wrote. */
+    record RenderInfo(@Size(max = Size.DEFAULT_STRING) String path,
+                      @Range(min = 0, max = Long.MAX_VALUE) long frames,
+                      @Range(min = 8000, max = 192000) int sampleRate,
+                      @Range(min = -1000, max = 100) double peakDb) {
+    }
+}

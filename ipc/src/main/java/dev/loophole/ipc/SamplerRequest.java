@@ -1,0 +1,38 @@
+package dev.loophole.ipc;
+
+/** The specification's sampler requests (§10, Aura → Pulse). */
+public sealed interface SamplerRequest extends Request {
+
+    @Rpc(value = "sampler.addSampleRegion", result = RegionInfo.class,
+            doc = "Adds a region playing sample to a group (the program's first when none is named); every client gets sampler.regionUpdated.")
+    record AddSampleRegion(@Size(min = 1, max = 256) String programId,
+                           @Opt @Size(min = 1, max = 256) String groupId,
+                           @Size(min = 1, max = Size.DEFAULT_STRING) String sample,
+                           @Opt RegionFields fields) implements SamplerRequest {
+    }
+
+    @Rpc(value = "sampler.updateRegion", result = RegionInfo.class,
+            doc = "Changes the given fields of one region, all or nothing; every client gets sampler.regionUpdated.")
+    record UpdateRegion(@Size(min = 1, max = 256) String programId,
+                        @Size(min = 1, max = 256) String regionId,
+                        RegionFields changes) implements SamplerRequest {
+    }
+
+    @Rpc(value = "sampler.removeRegion", result = Ack.class,
+            doc = "Removes one region; every client gets sampler.regionUpdated with change \"removed\".")
+    record RemoveRegion(@Size(min = 1, max = 256) String programId,
+                        @Size(min = 1, max = 256) String regionId) implements SamplerRequest {
+    }
+
+    @Rpc(value = "sampler.assignSample", result = RegionInfo.class,
+            doc = "Makes a region play another sample; every client gets sampler.regionUpdated and sampler.sampleStatus.")
+    record AssignSample(@Size(min = 1, max = 256) String programId,
+                        @Size(min = 1, max = 256) String regionId,
+                        @Size(min = 1, max = Size.DEFAULT_STRING) String sample) implements SamplerRequest {
+    }
+
+    @Rpc(value = "sampler.requestProgramList", result = InstrumentNotification.ProgramList.class,
+            doc = "Answers with the program list; with programId the server then also sends that program's sampler.regionList, and its samples' sampler.sampleStatus, to this client.")
+    record RequestProgramList(@Opt @Size(min = 1, max = 256) String programId) implements SamplerRequest {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.loophole.pulse.engine;
+
+import dev.loophole.model.Program;
+import dev.loophole.model.project.InstrumentKind;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.sampler.Patch;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.store.Streamer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The engine instrument behind each instrument node, kept across compiles: a Sampler node's
+ * program is compiled (samples resolved through the store) only when its state changed, and then
+ * swapped into the same {@link SamplerInstrument}, so sounding notes play on. Control side.
+ */
+public final class NodeInstruments {
+    /** How samplers are made: rate, voices, seed, interpolation quality. */
+    public record Settings(int rate, int polyphony, long seed, int quality) {}
+
+    private record Entry(Program program, Instrument instrument) {}
+
+    private final PatchCompiler compiler;
+    private final Settings settings;
+    private final Streamer streamer;
+    private final Map<String, Entry> byNode = new HashMap<>();
+    private final Map<String, Instrument> overrides = new HashMap<>();
+    private int compiledPatches;
+
+    public NodeInstruments(PatchCompiler compiler, Settings settings, Streamer streamer) {
+        this.compiler = compiler;
+        this.settings = settings;
+        this.streamer = streamer;
+    }
+
+    /**
+     * Plays node {@code nodeId} through {@code instrument} instead of what its state says: how an
+     * ad-hoc project plays a SoundFont bank (bank select and program change pick presets live).
+     */
+    public void override(String nodeId, Instrument instrument) { overrides.put(nodeId, instrument); }
+
+    /** Patches compiled so far (a measure of "recompile only what changed"). */
+    public int compiledPatches() { return compiledPatches; }
+
+    /** The engine instrument for {@code node}; {@code warn} hears what cannot play. */
+    public Instrument instrumentFor(InstrumentNode node, Consumer<String> warn) {
+        Instrument o = overrides.get(node.nodeId());
+        if (o != null) return o;
+        if (node.kind() != InstrumentKind.SAMPLER) {
+            warn.accept("node " + node.nodeId() + ": " + node.kind() + " instruments cannot play yet; it stays silent");
+            return byNode.computeIfAbsent(node.nodeId(), k -> new Entry(null, new Silent())).instrument();
+        }
+        Program program = node.program();
+        Entry e = byNode.get(node.nodeId());
+        if (e != null && e.program() != null && (e.program() == program || e.program().equals(program))) return e.instrument();
+        Patch patch = compiler.compile(program);
+        compiledPatches++;
+        for (String w : patch.warnings()) warn.accept("node " + node.nodeId() + ": " + w);
+        if (e != null && e.instrument() instanceof SamplerInstrument s) {
+            s.swapPatch(patch); // the same voices play on; new notes use the new program
+            byNode.put(node.nodeId(), new Entry(program, s));
+            return s;
+        }
+        SamplerInstrument s = new SamplerInstrument(patch, settings.rate(), settings.polyphony(), settings.seed(), streamer);
+        s.setQuality(settings.quality());
+        byNode.put(node.nodeId(), new Entry(program, s));
+        return s;
+    }
+
+    /** Forgets nodes no longer in the project. */
+    public void retain(Set<String> nodeIds) {
+        byNode.keySet().retainAll(nodeIds);
+    }
+
+    /** Every instrument made so far (for a render's voice count). */
+    public List<Instrument> all() {
+        List<Instrument> l = new ArrayList<>();
+        byNode.values().forEach(e -> l.add(e.instrument()));
+        l.addAll(overrides.values());
+        return l;
+    }
+
+    /** An instrument that makes no sound: a node kind the engine cannot play yet. */
+    static final class Silent implements Instrument {
+        @Override public void noteOn(int channel, int key, int velocity) { }
+        @Override public void noteOff(int channel, int key, int velocity) { }
+        @Override public void controlChange(int channel, int controller, int value) { }
+        @Override public void pitchBend(int channel, int value) { }
+        @Override public void channelPressure(int channel, int value) { }
+        @Override public void polyPressure(int channel, int key, int value) { }
+        @Override public void programChange(int channel, int program) { }
+        @Override public void render(float[] left, float[] right, int from, int to) { }
+        @Override public int activeVoices() { return 0; }
+        @Override public void allSoundOff() { }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.loophole.pulse.engine;
+
+import dev.loophole.model.project.Project;
+import dev.loophole.pulse.Pulse;
+import dev.loophole.pulse.command.Affected;
+import dev.loophole.signal.engine.EventBuffer;
+import dev.loophole.signal.graph.GraphRuntime;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.store.SampleStore;
+import dev.loophole.signal.store.Streamer;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A project made audible: its graph compiled for Signal ({@link ProjectGraph}), its clips scheduled
+ * ({@link Schedule}) and played by a {@link Transport} — one object for live play (hand
+ * {@link #callback()} to a driver) and offline render ({@link #render}). Attached to a {@link Pulse},
+ * each change recompiles only what it touched: a node's patch when its state changed, the graph on
+ * graph, lane and parameter changes, the schedule on clip and tempo changes.
+ */
+public final class ProjectEngine implements AutoCloseable {
+    /**
+     * @param sends         feed samplers' effect sends (SFZ effect1/2, SoundFont CC91/93) to a reverb and a chorus per track
+     * @param preloadFrames sample frames decoded up front; the rest streams
+     */
+    public record Settings(int rate, int maxBlock, int polyphony, long seed, int quality, int preloadFrames, boolean sends, long memoryBudget) {
+        public static Settings offline(int rate) {
+            return new Settings(rate, 256, 256, 1, dev.loophole.signal.dsp.Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, 1L << 30);
+        }
+    }
+
+    private final Settings settings;
+    private final Streamer streamer;
+    private final NodeInstruments instruments;
+    private final ProjectGraph graph;
+    private final GraphRuntime runtime;
+    private final Transport transport;
+    private final Consumer<String> warn;
+    private volatile Ports ports;
+    private Project project;
+
+    public ProjectEngine(Project project, Settings settings, Consumer<String> warn) {
+        this.settings = settings;
+        this.warn = warn;
+        SampleStore store = new SampleStore(settings.memoryBudget(), true);
+        this.streamer = new Streamer(store);
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), settings.rate(), settings.preloadFrames());
+        this.instruments = new NodeInstruments(compiler,
+                new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality()), streamer);
+        this.graph = new ProjectGraph(instruments, settings.sends());
+        this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
+        this.transport = new Transport(runtime);
+        update(project, null);
+    }
+
+    /** The instruments behind the nodes (for an ad-hoc project's overrides, set them before the first {@link #update}). */
+    public NodeInstruments instruments() { return instruments; }
+
+    public Transport transport() { return transport; }
+
+    /** What a live driver runs: the transport in front of the graph. */
+    public Transport callback() { return transport; }
+
+    public GraphRuntime runtime() { return runtime; }
+
+    public Streamer streamer() { return streamer; }
+
+    /** The lanes' input ports: where live MIDI or an audition enters ({@link Ports#lane}, {@link Ports#direct}). */
+    public Ports ports() { return ports; }
+
+    public Project project() { return project; }
+
+    /** Follows every change {@code pulse} makes from now on. */
+    public void attach(Pulse pulse) { pulse.addRecompileListener(this::update); }
+
+    /**
+     * Control side: brings the engine to {@code p}. {@code affected} null means "everything" (the
+     * first compile, a reload). Parameter-only and graph changes republish the graph (kept nodes
+     * keep their state); clip and tempo changes rebuild the schedule.
+     */
+    public synchronized void update(Project p, Affected affected) {
+        this.project = p;
+        boolean graphToo = affected == null || affected.scopes().stream().anyMatch(s -> s != Affected.Scope.CLIPS && s != Affected.Scope.TEMPO
+                && s != Affected.Scope.PROJECT);
+        boolean clips = affected == null || graphToo || affected.has(Affected.Scope.CLIPS) || affected.has(Affected.Scope.TEMPO);
+        if (graphToo) {
+            ProjectGraph.Compiled c = graph.compile(p);
+            c.warnings().forEach(warn);
+            runtime.publish(c.spec());
+            ports = c.ports();
+        }
+        if (clips) transport.schedule(Schedule.of(p, ports));
+    }
+
+    /** What an offline render did. */
+    public record Result(long frames, float peak, int maxVoices, double wallSeconds, long dropped) {
+        public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
+    }
+
+    /** Receives rendered blocks: {@code pairs} stereo pairs (one per track with stems, else one), {@code frames} long. */
+    public interface Sink { void write(float[][] pairs, int frames); }
+
+    /** Longest tail rendered while waiting for voices to fall silent. */
+    public static final double MAX_AUTO_TAIL_SECONDS = 30;
+
+    /**
+     * Renders the project from its start, as fast as it can, waiting for disk streaming before each
+     * block (so the result is the same as with every sample in memory). {@code stems}: one stereo
+     * pair per track instead of the mix. {@code tailSeconds} ≥ 0 renders that long after the last
+     * event; negative renders until every voice is silent (at most {@link #MAX_AUTO_TAIL_SECONDS}).
+     */
+    public Result render(boolean stems, double tailSeconds, Sink sink, dev.loophole.signal.engine.OfflineRenderer.Progress progress) {
+        int block = settings.maxBlock(), rate = settings.rate();
+        int pairs = stems ? Math.max(1, project.tracks().size()) : 1;
+        float[][] out = new float[2 * pairs][block];
+        long last = scheduleEnd();
+        long fixedEnd = tailSeconds >= 0 ? last + Math.round(tailSeconds * rate) : -1;
+        long cap = last + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
+        EventBuffer none = new EventBuffer(1);
+        transport.locate(0);
+        transport.play();
+        long t0 = System.nanoTime(), pos = 0;
+        int maxVoices = 0;
+        float peak = 0;
+        while (true) {
+            long end = fixedEnd >= 0 ? fixedEnd : cap;
+            if (pos >= end) break;
+            if (fixedEnd < 0 && pos >= last && runtime.activeVoices() == 0) break;
+            int n = (int) Math.min(block, end - pos);
+            streamer.fillAll();
+            transport.process(out, n, none);
+            for (float[] ch : out)
+                for (int i = 0; i < n; i++) {
+                    float a = Math.abs(ch[i]);
+                    if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
+                }
+            maxVoices = Math.max(maxVoices, runtime.activeVoices());
+            sink.write(out, n);
+            pos += n;
+            if (progress != null) progress.update(pos, Math.max(fixedEnd >= 0 ? fixedEnd : last, pos));
+        }
+        transport.stop();
+        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, transport.dropped());
+    }
+
+    private long scheduleEnd() { return Schedule.of(project, ports).endFrame(); }
+
+    @Override
+    public void close() { streamer.close(); }
+
+    /** Names of the tracks, in output order (stems are written in this order). */
+    public List<String> trackNames() { return project.tracks().stream().map(t -> t.name().isEmpty() ? t.trackId() : t.name()).toList(); }
+}

@@ -1,0 +1,237 @@
+package dev.loophole.pulse.engine;
+
+import dev.loophole.model.IntRange;
+import dev.loophole.model.project.Clip;
+import dev.loophole.model.project.Connection;
+import dev.loophole.model.project.EffectKind;
+import dev.loophole.model.project.EffectNode;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneKind;
+import dev.loophole.model.project.LaneTarget;
+import dev.loophole.model.project.MidiEffect;
+import dev.loophole.model.project.MidiEffectKind;
+import dev.loophole.model.project.MidiInputRouting;
+import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.Project;
+import dev.loophole.model.project.Track;
+import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.MultiOutputInstrument;
+import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.graph.GraphSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Compiles a {@link Project} into the flat graph Signal runs (§10: Signal never sees tracks or
+ * lanes). Per track: its instrument and effect nodes and connections, a channel strip (a gain/pan
+ * node) into output bus = the track's index, lane post-effects inserted after each target's main
+ * output, and — with sends on — a reverb and a chorus fed by the samplers' effect sends. Per lane:
+ * a port with its MIDI effects and split/layer targets, plus a direct port per instrument its clips
+ * aim at. Node ids stay the same across compiles, so kept effects keep their state.
+ */
+public final class ProjectGraph {
+    /** What a compile gives: the graph, the lanes' ports, and what could not be played. */
+    public record Compiled(GraphSpec spec, Ports ports, List<String> warnings) {}
+
+    /** GM-style send returns (FluidSynth's defaults in spirit: a small room, a slow chorus). */
+    static final Map<String, Double> SEND_REVERB = Map.of("size", 30.0, "decay", 1.6, "damping", 40.0, "preDelay", 0.0, "width", 80.0, "mix", 100.0);
+    static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
+
+    private final NodeInstruments instruments;
+    private final boolean sends;
+    private final Map<String, Integer> ids = new HashMap<>();
+
+    public ProjectGraph(NodeInstruments instruments, boolean sends) {
+        this.instruments = instruments;
+        this.sends = sends;
+    }
+
+    private int id(String key) { return ids.computeIfAbsent(key, k -> ids.size() + 1); }
+
+    public Compiled compile(Project project) {
+        List<String> warnings = new ArrayList<>();
+        Consumer<String> warn = warnings::add;
+        List<GraphSpec.Node> nodes = new ArrayList<>();
+        List<GraphSpec.Connection> connections = new ArrayList<>();
+        List<GraphSpec.Lane> lanes = new ArrayList<>();
+        Map<String, Ports.Port> ports = new LinkedHashMap<>();
+        boolean anySolo = project.tracks().stream().anyMatch(t -> t.channel().solo());
+        List<String> live = new ArrayList<>();
+        for (int ti = 0; ti < project.tracks().size(); ti++) {
+            Track track = project.tracks().get(ti);
+            compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn);
+            track.graph().instruments().forEach(n -> live.add(n.nodeId()));
+        }
+        instruments.retain(Set.copyOf(live));
+        return new Compiled(new GraphSpec(nodes, connections, lanes), new Ports(ports), warnings);
+    }
+
+    private void compileTrack(Track track, int bus, boolean anySolo, List<GraphSpec.Node> nodes, List<GraphSpec.Connection> connections,
+                              List<GraphSpec.Lane> lanes, Map<String, Ports.Port> ports, Consumer<String> warn) {
+        NodeGraph g = track.graph();
+        String t = track.trackId();
+        int channel = id("channel:" + t), out = id("out:" + t);
+        nodes.add(new GraphSpec.EffectNode(channel, EffectKind.GAIN_PAN,
+                Map.of("gain", Math.clamp(track.channel().volumeDb(), -60, 24), "pan", track.channel().pan())));
+        nodes.add(new GraphSpec.OutputNode(out, bus));
+        boolean audible = !track.channel().muted() && (!anySolo || track.channel().solo());
+        if (audible) connections.add(GraphSpec.Connection.of(channel, out));
+
+        Map<String, Integer> outputs = new HashMap<>(); // instrument node → its engine outputs
+        Set<String> hasSends = new java.util.HashSet<>(); // samplers and banks: outputs 1 and 2 are the effect sends
+        for (InstrumentNode n : g.instruments()) {
+            Instrument inst = instruments.instrumentFor(n, warn);
+            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst));
+            outputs.put(n.nodeId(), inst instanceof MultiOutputInstrument m ? m.outputs() : 1);
+            if (inst instanceof SamplerInstrument || inst instanceof ProgramBank) hasSends.add(n.nodeId());
+        }
+        for (EffectNode e : g.effects()) nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
+
+        // Lane post-effects: one chain per (lane, target), inserted after the target's main output.
+        Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
+        for (Lane lane : track.lanes()) {
+            if (lane.kind() != LaneKind.MIDI || lane.postEffects().isEmpty()) continue;
+            for (String target : targetsOf(track, lane)) {
+                int from = mainSource.getOrDefault(target, id(target));
+                for (EffectNode e : lane.postEffects()) {
+                    int fx = id("lanefx:" + lane.laneId() + "/" + e.nodeId() + "@" + target);
+                    nodes.add(new GraphSpec.EffectNode(fx, e.kind(), e.values(), e.bypassed()));
+                    connections.add(GraphSpec.Connection.of(from, fx));
+                    from = fx;
+                }
+                mainSource.put(target, from);
+            }
+        }
+        for (Connection c : g.connections()) {
+            String fromNode = c.from().nodeId();
+            int from = id(fromNode), fromOutput = 0;
+            var inst = g.instrument(fromNode);
+            if (inst.isPresent()) {
+                fromOutput = indexOfPort(inst.get(), c.from().port());
+                if (fromOutput > 0 && hasSends.contains(fromNode)) {
+                    // The sampler's engine outputs 1 and 2 are its effect sends: per-pad outputs are not split out yet.
+                    warn.accept("connection " + c + ": the sampler does not give per-pad outputs yet; its main output is used");
+                    fromOutput = 0;
+                } else if (fromOutput >= outputs.get(fromNode)) {
+                    warn.accept("connection " + c + ": the engine's instrument has " + outputs.get(fromNode) + " output(s); left unconnected");
+                    continue;
+                }
+                if (fromOutput == 0 && mainSource.containsKey(fromNode)) from = mainSource.get(fromNode);
+            }
+            int to = c.to().nodeId().equals(NodeGraph.CHANNEL) ? channel : id(c.to().nodeId());
+            connections.add(new GraphSpec.Connection(from, fromOutput, to, 1));
+        }
+        // Effect sends: samplers (and banks) give a reverb send and a chorus send as outputs 1 and 2.
+        if (sends) {
+            int reverb = id("send:reverb:" + t), chorus = id("send:chorus:" + t);
+            boolean any = false;
+            for (InstrumentNode n : g.instruments()) {
+                if (!hasSends.contains(n.nodeId()) || outputs.get(n.nodeId()) < 3) continue;
+                connections.add(new GraphSpec.Connection(id(n.nodeId()), 1, reverb, 1));
+                connections.add(new GraphSpec.Connection(id(n.nodeId()), 2, chorus, 1));
+                any = true;
+            }
+            if (any) {
+                nodes.add(new GraphSpec.EffectNode(reverb, EffectKind.REVERB, SEND_REVERB));
+                nodes.add(new GraphSpec.EffectNode(chorus, EffectKind.CHORUS, SEND_CHORUS));
+                connections.add(GraphSpec.Connection.of(reverb, channel));
+                connections.add(GraphSpec.Connection.of(chorus, channel));
+            }
+        }
+
+        // Lanes: the routing port, then a direct port per instrument its clips aim at.
+        for (Lane lane : track.lanes()) {
+            if (lane.kind() != LaneKind.MIDI) continue;
+            GraphSpec.MidiFx fx = midiFx(lane.preEffects());
+            IntRange keys = keyFilter(lane.preEffects());
+            boolean plays = !lane.muted() && keys != null;
+            List<GraphSpec.LaneTarget> targets = new ArrayList<>();
+            if (plays)
+                for (LaneTarget lt : lane.targets()) {
+                    int lo = Math.max(lt.keyZone().lo(), keys.lo()), hi = Math.min(lt.keyZone().hi(), keys.hi());
+                    if (lo > hi) continue; // the key filter leaves this target nothing
+                    targets.add(new GraphSpec.LaneTarget(id(lt.nodeId()), lo, hi, lt.velocityZone().lo(), lt.velocityZone().hi(), lt.transpose()));
+                }
+            String first = lane.targets().isEmpty() ? null : lane.targets().getFirst().nodeId();
+            addPort(ports, lanes, Ports.key(lane.laneId(), null), fx, targets, channelOf(track, first));
+            for (Clip c : lane.clips()) {
+                String node = direct(track, c);
+                if (node == null || ports.containsKey(Ports.key(lane.laneId(), node))) continue;
+                List<GraphSpec.LaneTarget> one = !plays ? List.of()
+                        : List.of(new GraphSpec.LaneTarget(id(node), keys.lo(), keys.hi(), 1, 127, 0));
+                addPort(ports, lanes, Ports.key(lane.laneId(), node), fx, one, channelOf(track, node));
+            }
+        }
+    }
+
+    private static void addPort(Map<String, Ports.Port> ports, List<GraphSpec.Lane> lanes, String key, GraphSpec.MidiFx fx,
+                                List<GraphSpec.LaneTarget> targets, int channel) {
+        int port = ports.size();
+        ports.put(key, new Ports.Port(port, channel));
+        lanes.add(new GraphSpec.Lane(port, fx, targets));
+    }
+
+    /** The instrument a clip aims at directly, or null when it plays through its lane's routing. */
+    static String direct(Track track, Clip c) {
+        return switch (c.target().mode()) {
+            case LANE -> null;
+            case PRIMARY -> track.primary().map(InstrumentNode::nodeId).orElse(null);
+            case NODE -> c.target().nodeId();
+        };
+    }
+
+    /** Every instrument a lane's notes can reach: its targets and its clips' own targets. */
+    private static List<String> targetsOf(Track track, Lane lane) {
+        List<String> out = new ArrayList<>();
+        for (LaneTarget lt : lane.targets()) if (!out.contains(lt.nodeId())) out.add(lt.nodeId());
+        for (Clip c : lane.clips()) {
+            String d = direct(track, c);
+            if (d != null && !out.contains(d)) out.add(d);
+        }
+        return out;
+    }
+
+    private static int channelOf(Track track, String nodeId) {
+        if (nodeId == null) return 0;
+        int ch = track.graph().instrument(nodeId).map(n -> n.input().channel()).orElse(MidiInputRouting.OMNI);
+        return ch == MidiInputRouting.OMNI ? 0 : ch - 1;
+    }
+
+    private static int indexOfPort(InstrumentNode n, String port) {
+        for (int i = 0; i < n.output().ports().size(); i++) if (n.output().ports().get(i).id().equals(port)) return i;
+        return 0;
+    }
+
+    /** The lane's transpose and velocity effects folded into one (in order; bypassed ones skipped). */
+    static GraphSpec.MidiFx midiFx(List<MidiEffect> fx) {
+        int transpose = 0;
+        double scale = 1, offset = 0;
+        for (MidiEffect e : fx) {
+            if (e.bypassed()) continue;
+            switch (e.kind()) {
+                case TRANSPOSE -> transpose += (int) Math.round(e.value("semitones"));
+                case VELOCITY -> { double s = e.value("scale"); scale *= s; offset = offset * s + e.value("offset"); }
+                case KEY_FILTER -> { }
+            }
+        }
+        return new GraphSpec.MidiFx(transpose, scale, (int) Math.round(offset));
+    }
+
+    /** The keys the lane's key filters let through (after its transposes); null when none. */
+    static IntRange keyFilter(List<MidiEffect> fx) {
+        int lo = 0, hi = 127;
+        for (MidiEffect e : fx)
+            if (!e.bypassed() && e.kind() == MidiEffectKind.KEY_FILTER) {
+                lo = Math.max(lo, (int) e.value("lo"));
+                hi = Math.min(hi, (int) e.value("hi"));
+            }
+        return lo <= hi ? new IntRange(lo, hi) : null;
+    }
+}

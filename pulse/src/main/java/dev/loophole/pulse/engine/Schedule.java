@@ -1,0 +1,184 @@
+package dev.loophole.pulse.engine;
+
+import dev.loophole.model.ExpressionDimension;
+import dev.loophole.model.midi.TempoMap;
+import dev.loophole.model.project.AutomationCurve;
+import dev.loophole.model.project.Breakpoint;
+import dev.loophole.model.project.Clip;
+import dev.loophole.model.project.ExpressionCurve;
+import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneKind;
+import dev.loophole.model.project.Note;
+import dev.loophole.model.project.Project;
+import dev.loophole.model.project.Track;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.expression.UmpDecoder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A project's clips as engine events in frame order, ready for the audio thread (plain arrays,
+ * read without allocating): notes (MIDI 1.0 where a note has a whole velocity and no expression,
+ * else MIDI 2.0 UMP with 16-bit velocity and per-note pitch, pressure, timbre and controllers), clip
+ * automation of controllers, bend, pressure and program, and tempo changes. Times go through the
+ * project's tempo map: frame = round(seconds(tick) × rate). At one frame, events go tempo,
+ * controllers, note-offs, note-ons, then the new notes' expression; ties keep clip order.
+ * Built on the control side.
+ */
+public final class Schedule {
+    /** Curves are sampled this often along a linear segment (in ticks: a 48th of a quarter note). */
+    static int stepTicks(int ppq) { return Math.max(1, ppq / 48); }
+
+    private static final int TEMPO = 0, CONTROL = 1, OFF = 2, ON = 3, EXPRESSION = 4;
+
+    final long[] frame;
+    final int[] port, status, data1, data2;
+    final long endFrame; // one past the last event
+
+    private record Ev(long frame, int order, long seq, int port, int status, int d1, int d2) {}
+
+    private Schedule(List<Ev> events) {
+        int n = events.size();
+        frame = new long[n]; port = new int[n]; status = new int[n]; data1 = new int[n]; data2 = new int[n];
+        for (int i = 0; i < n; i++) {
+            Ev e = events.get(i);
+            frame[i] = e.frame(); port[i] = e.port(); status[i] = e.status(); data1[i] = e.d1(); data2[i] = e.d2();
+        }
+        endFrame = n == 0 ? 0 : frame[n - 1] + 1;
+    }
+
+    public static final Schedule EMPTY = new Schedule(List.of());
+
+    public int size() { return frame.length; }
+
+    public long endFrame() { return endFrame; }
+
+    /** Index of the first event at or after {@code f}. */
+    int indexAt(long f) {
+        int i = Arrays.binarySearch(frame, f);
+        if (i < 0) return -i - 1;
+        while (i > 0 && frame[i - 1] == f) i--;
+        return i;
+    }
+
+    public static Schedule of(Project project, Ports ports) {
+        int rate = project.sampleRate();
+        TempoMap tempo = project.tempo().toTempoMap(project.ticksPerQuarter());
+        Builder b = new Builder(tempo, rate, stepTicks(project.ticksPerQuarter()));
+        var changes = tempo.changes();
+        if (changes.size() > 1 || changes.getFirst().microsPerQuarter() != TempoMap.DEFAULT_TEMPO)
+            for (TempoMap.Change c : changes) b.add(c.tick(), TEMPO, 0, Engine.TEMPO, (int) Math.round(60e9 / c.microsPerQuarter()), 0);
+        for (Track t : project.tracks())
+            for (Lane lane : t.lanes()) {
+                if (lane.kind() != LaneKind.MIDI || lane.muted()) continue;
+                for (Clip c : lane.clips()) {
+                    String direct = ProjectGraph.direct(t, c);
+                    Ports.Port p = direct == null ? ports.lane(lane.laneId()) : ports.direct(lane.laneId(), direct);
+                    if (p == null) continue;
+                    for (AutomationCurve a : c.automation()) b.automation(c, a, p);
+                    for (Note n : c.notes()) b.note(c, n, p);
+                }
+            }
+        return b.build();
+    }
+
+    private static final class Builder {
+        final TempoMap tempo;
+        final int rate, step;
+        final List<Ev> events = new ArrayList<>();
+        long seq;
+
+        Builder(TempoMap tempo, int rate, int step) { this.tempo = tempo; this.rate = rate; this.step = step; }
+
+        void add(long tick, int order, int port, int status, int d1, int d2) {
+            events.add(new Ev(tempo.frame(tick, rate), order, seq++, port, status, d1, d2));
+        }
+
+        Schedule build() {
+            events.sort(Comparator.comparingLong(Ev::frame).thenComparingInt(Ev::order).thenComparingLong(Ev::seq));
+            return new Schedule(events);
+        }
+
+        void note(Clip c, Note n, Ports.Port p) {
+            if (n.start() >= c.length()) return;
+            long on = c.start() + n.start(), off = c.start() + Math.min(n.end(), c.length());
+            int ch = p.channel(), key = n.key();
+            boolean plain = n.expression().isEmpty() && n.velocity() == Math.rint(n.velocity());
+            if (plain) {
+                add(on, ON, p.port(), 0x90 | ch, key, (int) n.velocity());
+                add(off, OFF, p.port(), 0x80 | ch, key, (int) Math.round(n.releaseVelocity()));
+                return;
+            }
+            int v16 = (int) Math.clamp(Math.round(n.velocity() / 127 * 65535), 1, 65535);
+            add(on, ON, p.port(), Engine.UMP, UmpDecoder.word0(0x9, ch, key, 0), v16 << 16);
+            int r16 = (int) Math.round(n.releaseVelocity() / 127 * 65535);
+            add(off, OFF, p.port(), Engine.UMP, UmpDecoder.word0(0x8, ch, key, 0), r16 << 16);
+            for (ExpressionCurve e : n.expression()) {
+                long end = Math.min(n.end(), c.length()) - n.start();
+                sample(e.points(), end, (tick, v) -> add(on + tick, tick == 0 ? ON : EXPRESSION, p.port(), Engine.UMP,
+                        expressionWord0(e, ch, key), expressionWord1(e, key, v)));
+            }
+        }
+
+        void automation(Clip c, AutomationCurve a, Ports.Port p) {
+            int ch = p.channel(), port = p.port();
+            switch (a.target().kind()) {
+                case CC -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) ->
+                        add(c.start() + tick, CONTROL, port, 0xB0 | ch, a.target().number(), Math.clamp(v, 0, 127)));
+                case PITCH_BEND -> sampleInt(a.points(), c.length(), v -> (int) Math.clamp(Math.round(8192 + v * (v >= 0 ? 8191 : 8192)), 0, 16383),
+                        (tick, v) -> add(c.start() + tick, CONTROL, port, 0xE0 | ch, v & 0x7F, v >> 7));
+                case CHANNEL_PRESSURE -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) ->
+                        add(c.start() + tick, CONTROL, port, 0xD0 | ch, Math.clamp(v, 0, 127), 0));
+                case PROGRAM -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) -> {
+                    add(c.start() + tick, CONTROL, port, 0xB0 | ch, 0, Math.min(v / 128, 127));
+                    add(c.start() + tick, CONTROL, port, 0xC0 | ch, v % 128, 0);
+                });
+                case PARAMETER -> { } // node parameters move with the graph (ProjectEngine), not as MIDI
+            }
+        }
+
+        interface At { void at(long tick, double value); }
+        interface AtInt { void at(long tick, int value); }
+
+        /** Calls {@code at} for every breakpoint and every step along linear segments, up to {@code end} (exclusive). */
+        void sample(List<Breakpoint> points, long end, At at) {
+            for (int i = 0; i < points.size(); i++) {
+                Breakpoint p = points.get(i);
+                if (p.tick() >= end) return;
+                at.at(p.tick(), p.value());
+                if (p.shape() != Breakpoint.Shape.LINEAR || i + 1 == points.size()) continue;
+                Breakpoint q = points.get(i + 1);
+                for (long t = p.tick() + step; t < q.tick() && t < end; t += step)
+                    at.at(t, p.value() + (q.value() - p.value()) * (t - p.tick()) / (double) (q.tick() - p.tick()));
+            }
+        }
+
+        /** As {@link #sample}, converted to integers and sent only when the integer changes. */
+        void sampleInt(List<Breakpoint> points, long end, java.util.function.DoubleToIntFunction convert, AtInt at) {
+            int[] last = {Integer.MIN_VALUE};
+            sample(points, end, (tick, v) -> {
+                int x = convert.applyAsInt(v);
+                if (x != last[0]) { last[0] = x; at.at(tick, x); }
+            });
+        }
+    }
+
+    static int expressionWord0(ExpressionCurve e, int ch, int key) {
+        return switch (e.dimension()) {
+            case PRESSURE, POLY_AFTERTOUCH -> UmpDecoder.word0(0xA, ch, key, 0);
+            case PITCH -> UmpDecoder.word0(0x0, ch, key, 3);       // registered per-note #3: Pitch 7.25, absolute
+            case TIMBRE -> UmpDecoder.word0(0x0, ch, key, 74);
+            case PER_NOTE_CC -> UmpDecoder.word0(0x0, ch, key, e.controller() & 0xFF);
+        };
+    }
+
+    static int expressionWord1(ExpressionCurve e, int key, double v) {
+        if (e.dimension() == ExpressionDimension.PITCH) {
+            double semis = Math.clamp(key + v, 0, 127.99999);
+            return (int) (long) Math.round(semis * 33554432.0); // 7.25 fixed point
+        }
+        return (int) (long) Math.round(Math.clamp(v, 0, 1) * 4294967295.0);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.loophole.pulse.server;
+
+import dev.loophole.model.project.Project;
+import dev.loophole.pulse.Pulse;
+import dev.loophole.signal.driver.AudioDriver;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code loophole serve}: one open project, its Pulse, and the IPC server that every editor talks
+ * to. The services translate messages into Pulse commands; Pulse's events become notifications.
+ */
+public final class PulseServer implements AutoCloseable {
+    private final IpcServer ipc;
+    private final Workspace workspace;
+    private final Meters meters;
+    private final SoundService sound;
+
+    public PulseServer(ServerConfig config, Project project, Path file) {
+        this(config, project, file, null);
+    }
+
+    /**
+     * @param driver the live audio output (opened, not started), or null to run without a device:
+     *               editing, transport state and render work; auditions are refused
+     */
+    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver) {
+        ipc = new IpcServer(config);
+        Dispatcher d = ipc.dispatcher();
+        Workspace[] ws = new Workspace[1];
+        ChangeNotifier notifier = new ChangeNotifier(d, () -> ws[0]);
+        notifier.reset(project);
+        workspace = ws[0] = new Workspace(new Pulse(project), file, notifier);
+        SoundService[] soundRef = new SoundService[1];
+        meters = new Meters(d, () -> soundRef[0] == null ? null : soundRef[0].meters());
+        HandlerTable t = ipc.table();
+        new SessionService(ipc, () -> ws[0], meters).register(t);
+        new SamplerService(() -> ws[0]).register(t);
+        new HistoryService(() -> ws[0]).register(t);
+        new ProjectService(() -> ws[0], d, notifier).register(t);
+        new EditService(() -> ws[0]).register(t);
+        sound = soundRef[0] = new SoundService(() -> ws[0], d, driver);
+        sound.register(t);
+        ws[0].follow(sound::follow);
+    }
+
+    public PulseServer start() throws Exception {
+        ipc.start();
+        return this;
+    }
+
+    public String url() {
+        return ipc.url();
+    }
+
+    public URI webSocketUri() {
+        return ipc.webSocketUri();
+    }
+
+    public IpcServer ipc() {
+        return ipc;
+    }
+
+    /** Runs {@code read} on the Pulse thread, between requests: a consistent view of the project. */
+    public <T> T onPulse(Callable<T> read) throws Exception {
+        return ipc.dispatcher().call(read);
+    }
+
+    SoundService sound() {
+        return sound;
+    }
+
+    public Pulse pulse() {
+        return workspace.pulse();
+    }
+
+    @Override
+    public void close() throws Exception {
+        meters.close();
+        ipc.close();
+        sound.close();
+    }
+}

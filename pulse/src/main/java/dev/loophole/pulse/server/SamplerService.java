@@ -1,0 +1,175 @@
+package dev.loophole.pulse.server;
+
+import dev.loophole.formats.sfz.SfzExporter;
+import dev.loophole.formats.sfz.SfzImporter;
+import dev.loophole.ipc.Ack;
+import dev.loophole.ipc.InstrumentRequest;
+import dev.loophole.ipc.InstrumentRequest.SavedProgram;
+import dev.loophole.ipc.ProgramSummary;
+import dev.loophole.ipc.RegionFields;
+import dev.loophole.ipc.RegionInfo;
+import dev.loophole.ipc.RpcError;
+import dev.loophole.ipc.SamplerNotification;
+import dev.loophole.ipc.SamplerRequest;
+import dev.loophole.model.Program;
+import dev.loophole.model.SampleGroup;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneTarget;
+import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.Project;
+import dev.loophole.model.project.Track;
+import dev.loophole.pulse.command.Batch;
+import dev.loophole.pulse.command.SamplerCommand;
+import dev.loophole.pulse.command.TrackCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** The specification's instrument and sampler requests, each one Pulse command (one undo step). */
+final class SamplerService {
+    private final Supplier<Workspace> workspace;
+
+    SamplerService(Supplier<Workspace> workspace) {
+        this.workspace = workspace;
+    }
+
+    void register(HandlerTable t) {
+        t.on(InstrumentRequest.LoadProgram.class, (p, c) -> load(p));
+        t.on(InstrumentRequest.SaveProgram.class, (p, c) -> save(p));
+        t.on(InstrumentRequest.SetExpressionMapping.class, (p, c) -> {
+            Workspace.Located at = w().program(p.programId());
+            return new Ack(w().apply(new SamplerCommand.SetExpressionMapping(at.nodeId(), Wire.mapping(p.routes()))).revision());
+        });
+        t.on(SamplerRequest.AddSampleRegion.class, (p, c) -> add(p));
+        t.on(SamplerRequest.UpdateRegion.class, (p, c) -> update(p));
+        t.on(SamplerRequest.RemoveRegion.class, (p, c) -> {
+            Workspace.Located at = w().program(p.programId());
+            requireRegion(at, p.regionId());
+            return new Ack(w().apply(new SamplerCommand.RemoveRegion(at.nodeId(), p.regionId())).revision());
+        });
+        t.on(SamplerRequest.AssignSample.class, (p, c) -> {
+            Workspace.Located at = w().program(p.programId());
+            String groupId = requireRegion(at, p.regionId()).groupId();
+            w().apply(new SamplerCommand.AssignSample(at.nodeId(), p.regionId(), new SampleRef(p.sample())));
+            return region(w().program(p.programId()).program(), groupId, p.regionId());
+        });
+        t.on(SamplerRequest.RequestProgramList.class, (p, c) -> {
+            Workspace ws = w();
+            if (p.programId() != null) {
+                Program prog = ws.program(p.programId()).program();
+                c.notify(Wire.regionList(prog, ws.pulse().revision()));
+                for (SamplerNotification.SampleStatus s : SampleStatuses.all(prog)) c.notify(s);
+            }
+            return ChangeNotifier.programList(ws.project(), ws);
+        });
+    }
+
+    private Workspace w() {
+        return workspace.get();
+    }
+
+    private ProgramSummary load(InstrumentRequest.LoadProgram p) {
+        Path file = Path.of(p.path()).toAbsolutePath();
+        if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sfz"))
+            throw RpcError.rejected(file + ": loads .sfz programs (SoundFonts and other kinds are not served over IPC yet)");
+        Program loaded;
+        try {
+            loaded = SfzImporter.load(file);
+        } catch (IOException e) {
+            throw RpcError.rejected(e.getMessage());
+        }
+        String id = p.programId() != null ? p.programId() : loaded.programId();
+        Project project = w().project();
+        if (Workspace.find(project, id) != null)
+            throw RpcError.rejected("a program '" + id + "' is loaded already: give this one another programId");
+        Program program = new Program(id, loaded.name(), loaded.groups(), loaded.settings(), loaded.ccLabels(), loaded.keyLabels(),
+                loaded.diagnostics(), loaded.curves(), loaded.extraSections(), loaded.expression());
+        Set<String> ids = allIds(project);
+        String trackId = Workspace.fresh("t", ids::contains);
+        String nodeId = Workspace.fresh("n", ids::contains);
+        String laneId = Workspace.fresh("l", ids::contains);
+        Track track = new Track(trackId, program.name(), NodeGraph.single(InstrumentNode.sampler(nodeId, program.name(), program)),
+                List.of(Lane.midi(laneId, "Notes", List.of(LaneTarget.all(nodeId)))), nodeId, null);
+        w().source(id, file.toString());
+        w().apply(new TrackCommand.AddTrack(project.tracks().size(), track));
+        return Wire.summary(program, file.toString());
+    }
+
+    /** Track, node, lane and clip ids in use (they share one namespace here so fresh ones never collide). */
+    static Set<String> allIds(Project p) {
+        Set<String> ids = new HashSet<>();
+        for (Track t : p.tracks()) {
+            ids.add(t.trackId());
+            t.graph().instruments().forEach(n -> ids.add(n.nodeId()));
+            t.graph().effects().forEach(n -> ids.add(n.nodeId()));
+            for (Lane l : t.lanes()) {
+                ids.add(l.laneId());
+                l.clips().forEach(c -> ids.add(c.clipId()));
+            }
+        }
+        return ids;
+    }
+
+    private SavedProgram save(InstrumentRequest.SaveProgram p) {
+        Program prog = w().program(p.programId()).program();
+        Path to = Path.of(p.path()).toAbsolutePath();
+        try {
+            SfzExporter.write(prog, to);
+        } catch (IOException | RuntimeException e) {
+            throw RpcError.rejected(to + ": cannot write: " + e.getMessage());
+        }
+        return new SavedProgram(to.toString(), Wire.regionCount(prog));
+    }
+
+    private RegionInfo add(SamplerRequest.AddSampleRegion p) {
+        Workspace.Located at = w().program(p.programId());
+        Program prog = at.program();
+        String groupId = p.groupId();
+        if (groupId != null && prog.groups().stream().noneMatch(g -> g.groupId().equals(p.groupId())))
+            throw RpcError.notFound("program '" + p.programId() + "' has no group '" + groupId + "'");
+        Set<String> regionIds = new HashSet<>();
+        for (SampleGroup g : prog.groups()) for (SampleRegion r : g.regions()) regionIds.add(r.regionId());
+        SampleRegion.Builder b = SampleRegion.builder(Workspace.fresh("r", regionIds::contains));
+        b.samples.add(new SampleRef(p.sample()));
+        SampleRegion region = Wire.apply(b.build(), p.fields() == null ? RegionFields.NONE : p.fields());
+        if (groupId == null && !prog.groups().isEmpty()) groupId = prog.groups().getFirst().groupId();
+        if (groupId == null) {
+            // A program without groups gets its first one with the region, as one step.
+            groupId = "g1";
+            w().apply(new Batch("add region", List.of(new SamplerCommand.AddGroup(at.nodeId(), 0, new SampleGroup(groupId, "Group 1", List.of())),
+                    new SamplerCommand.AddRegion(at.nodeId(), groupId, -1, region))));
+        } else {
+            w().apply(new SamplerCommand.AddRegion(at.nodeId(), groupId, -1, region));
+        }
+        return Wire.region(groupId, region);
+    }
+
+    private RegionInfo update(SamplerRequest.UpdateRegion p) {
+        Workspace.Located at = w().program(p.programId());
+        RegionInfo old = requireRegion(at, p.regionId());
+        SampleRegion current = null;
+        for (SampleGroup g : at.program().groups()) for (SampleRegion r : g.regions()) if (r.regionId().equals(p.regionId())) current = r;
+        SampleRegion next = Wire.apply(current, p.changes());
+        w().apply(new SamplerCommand.UpdateRegion(at.nodeId(), next));
+        return Wire.region(old.groupId(), next);
+    }
+
+    private static RegionInfo requireRegion(Workspace.Located at, String regionId) {
+        for (SampleGroup g : at.program().groups())
+            for (SampleRegion r : g.regions()) if (r.regionId().equals(regionId)) return Wire.region(g.groupId(), r);
+        throw RpcError.notFound("program '" + at.program().programId() + "' has no region '" + regionId + "'");
+    }
+
+    private static RegionInfo region(Program prog, String groupId, String regionId) {
+        return requireRegion(new Workspace.Located(null, prog), regionId);
+    }
+}

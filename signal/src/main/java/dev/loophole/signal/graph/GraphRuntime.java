@@ -1,0 +1,116 @@
+package dev.loophole.signal.graph;
+
+import dev.loophole.signal.driver.AudioCallback;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.EventBuffer;
+import dev.loophole.signal.engine.Instrument;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs a node graph block by block: lanes → instruments (sample-accurate, through {@link Engine}'s
+ * event splitting) → effect nodes → outputs. The same object serves a live driver (it is an
+ * {@link AudioCallback}) and an offline render.
+ *
+ * <p>Edits: {@link #publish} compiles a new graph on the calling (control) thread and hands it over
+ * atomically; the audio thread adopts it at the start of its next block. Instruments that are in
+ * both graphs keep their voices, lanes keep their held notes, effects that stay keep their state and
+ * glide to new values; an instrument that left fades out over that one block, then falls silent.
+ * The graph it replaced is let go on the control side at the next publish.
+ */
+public final class GraphRuntime implements AudioCallback {
+    private static final int MAX_FADING = 64;
+
+    private final Engine engine;
+    private final GraphCompiler compiler;
+    private final AtomicReference<CompiledGraph> pending = new AtomicReference<>();
+    private final AtomicReference<CompiledGraph> retired = new AtomicReference<>();
+    private CompiledGraph latest;              // control side: the last compiled, base of the next
+    private CompiledGraph current;             // audio thread
+    private volatile CompiledGraph running;    // what the audio thread runs, for control-side questions
+    private final Instrument[] fading = new Instrument[MAX_FADING];
+    private final float[] fadeL, fadeR;
+    private int fadingCount;
+
+    public GraphRuntime(int sampleRate, int maxBlock) {
+        this.engine = new Engine(sampleRate, maxBlock);
+        this.compiler = new GraphCompiler(engine);
+        fadeL = new float[maxBlock];
+        fadeR = new float[maxBlock];
+        publish(new GraphSpec(java.util.List.of(), java.util.List.of(), java.util.List.of()));
+    }
+
+    public int sampleRate() { return engine.sampleRate(); }
+
+    public int maxBlock() { return engine.maxBlock(); }
+
+    /** The engine under the graph: for {@link Engine#dispatch(int, int, int, int)} outside a block, and MPE state. */
+    public Engine engine() { return engine; }
+
+    /**
+     * Control side: compiles {@code spec} and hands it to the audio thread, which runs it from its
+     * next block. Throws {@link GraphException} for a spec that cannot run, leaving the running graph
+     * as it was.
+     */
+    public synchronized void publish(GraphSpec spec) {
+        CompiledGraph g = compiler.compile(spec, latest);
+        latest = g;
+        retired.set(null);                     // the graph replaced last time: the audio thread is done with it
+        pending.set(g);
+    }
+
+    /** The graph the audio thread runs now (or will at its first block). */
+    public GraphSpec spec() {
+        CompiledGraph r = running;
+        return r != null ? r.spec : latest.spec;
+    }
+
+    @Override
+    public void process(float[][] out, int frames, EventBuffer events) {
+        CompiledGraph next = pending.getAndSet(null);
+        if (next != null) swap(next);
+        CompiledGraph g = current;
+        engine.process(g.plan, g.instrumentPairs, frames, events);
+        g.runNodes(out, frames);
+        if (fadingCount > 0) fadeOut(out, frames);
+    }
+
+    private void swap(CompiledGraph next) {
+        CompiledGraph old = current;
+        next.adopt(old);
+        if (old != null)
+            for (Instrument i : old.instruments)
+                if (!next.contains(i)) {
+                    if (fadingCount < MAX_FADING) fading[fadingCount++] = i;
+                    else i.allSoundOff();
+                }
+        current = next;
+        running = next;
+        if (old != null) retired.set(old);
+    }
+
+    /** Instruments that left the graph: one more block, fading from full to silence, into the main pair; then silent. */
+    private void fadeOut(float[][] out, int frames) {
+        for (int k = 0; k < fadingCount; k++) {
+            Instrument i = fading[k];
+            java.util.Arrays.fill(fadeL, 0, frames, 0f);
+            java.util.Arrays.fill(fadeR, 0, frames, 0f);
+            i.beginBlock();
+            i.render(fadeL, fadeR, 0, frames);
+            float step = 1f / frames;
+            for (int f = 0; f < frames; f++) {
+                float g = 1f - f * step;
+                out[0][f] += g * fadeL[f];
+                out[1][f] += g * fadeR[f];
+            }
+            i.allSoundOff();
+            fading[k] = null;
+        }
+        fadingCount = 0;
+    }
+
+    @Override
+    public int activeVoices() { return engine.activeVoices(); }
+
+    /** Control side: every instrument silent at once (panic, end of a render). */
+    public void allSoundOff() { engine.allSoundOff(); }
+}

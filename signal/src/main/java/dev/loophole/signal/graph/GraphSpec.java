@@ -1,0 +1,72 @@
+package dev.loophole.signal.graph;
+
+import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.MultiOutputInstrument;
+import dev.loophole.model.project.EffectKind;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a node graph is, as Signal runs it: typed and flat (Pulse compiles a project's tracks,
+ * lanes and nodes into one). Node ids are the caller's and unique across all node kinds. Audio
+ * flows along {@link Connection}s from instrument outputs and effect nodes into effect nodes and
+ * outputs; MIDI flows from input ports (lanes) through each lane's routing into instruments.
+ */
+public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lane> lanes) {
+    public GraphSpec {
+        nodes = List.copyOf(nodes);
+        connections = List.copyOf(connections);
+        lanes = List.copyOf(lanes);
+    }
+
+    /** A node of the graph. */
+    public sealed interface Node permits InstrumentNode, EffectNode, OutputNode {
+        int id();
+    }
+
+    /**
+     * An instrument (a sampler, a bank, a plugin host). Its object identity is what keeps its
+     * voices across graph edits: give the next graph the same instance and it plays on.
+     */
+    public record InstrumentNode(int id, Instrument instrument) implements Node {
+        /** Stereo outputs: a {@link MultiOutputInstrument}'s count, else 1. */
+        public int outputs() { return instrument instanceof MultiOutputInstrument m ? m.outputs() : 1; }
+    }
+
+    /**
+     * A built-in effect with parameter values by id (the model's table; missing ones take the
+     * default). A bypassed effect passes its input through. An effect node whose id and kind stay
+     * across edits keeps its state (a reverb's tail) and glides to the new values.
+     */
+    public record EffectNode(int id, EffectKind kind, Map<String, Double> parameters, boolean bypassed) implements Node {
+        public EffectNode { parameters = Map.copyOf(parameters); }
+
+        public EffectNode(int id, EffectKind kind, Map<String, Double> parameters) { this(id, kind, parameters, false); }
+    }
+
+    /** A stereo output of the graph: the driver's pair {@code bus} (a bus the driver lacks mixes into pair 0). */
+    public record OutputNode(int id, int bus) implements Node { }
+
+    /** Audio from node {@code from} (its output {@code fromOutput}; 0 for effects) into node {@code to}, scaled by {@code gain}. */
+    public record Connection(int from, int fromOutput, int to, double gain) {
+        public static Connection of(int from, int to) { return new Connection(from, 0, to, 1); }
+    }
+
+    /**
+     * A MIDI input port (a lane, or a live input): its pre-instrument MIDI effects and the
+     * instruments it plays. Events on the port reach every target whose zones hold the note.
+     */
+    public record Lane(int port, MidiFx fx, List<LaneTarget> targets) {
+        public Lane { targets = List.copyOf(targets); }
+    }
+
+    /** Pre-instrument MIDI effects of a lane: transpose in semitones, then velocity × scale + offset (clamped to 1..127). */
+    public record MidiFx(int transpose, double velocityScale, int velocityOffset) {
+        public static final MidiFx NONE = new MidiFx(0, 1, 0);
+    }
+
+    /** One instrument a lane plays, for notes in its key and velocity zones (inclusive, after the lane's MIDI FX), moved by {@code transpose}. */
+    public record LaneTarget(int instrument, int keyLo, int keyHi, int velLo, int velHi, int transpose) {
+        public static LaneTarget all(int instrument) { return new LaneTarget(instrument, 0, 127, 1, 127, 0); }
+    }
+}
