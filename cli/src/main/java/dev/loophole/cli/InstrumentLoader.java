@@ -5,7 +5,6 @@ import dev.loophole.formats.sfz.SfzImporter;
 import dev.loophole.formats.xml.XmlInstruments;
 import dev.loophole.model.Program;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -31,14 +30,19 @@ final class InstrumentLoader {
     }
 
     static Program load(Path file) throws IOException {
-        if (Files.isDirectory(file)) throw new Errors.UserError(file + ": is a folder, expected an instrument file (" + kinds() + ")");
-        if (!Files.exists(file)) throw new Errors.UserError(file + ": no such file");
+        InputFiles.require(file, "an instrument file (" + kinds() + ", .sf2)");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         for (Kind k : KINDS) if (name.endsWith(k.suffix())) return k.opener().open(file);
         throw new Errors.UserError(file + ": unknown instrument kind, expected " + kinds() + " or an .sf2 file");
     }
 
     private static String kinds() { return String.join(", ", KINDS.stream().map(Kind::suffix).toList()); }
+
+    /** Why an instrument plays nothing: it defines no region, or none of its regions could load (its warnings say why). */
+    static String noRegion(Path file, int defined) {
+        return defined == 0 ? file + " has no region"
+                : file + ": none of its " + defined + (defined == 1 ? " region" : " regions") + " can play (see the warnings above)";
+    }
 
     /** Samples whole in memory, for callers that do not stream (live play without a streamer). */
     static dev.loophole.signal.sampler.SampleProvider samplesFromDisk() {

@@ -28,7 +28,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,10 @@ import java.util.TreeSet;
 /** Renders a MIDI file through instruments into a WAV file: the work behind {@code render} and {@code demo}. */
 final class RenderJob {
     static final int BLOCK = 256;
-    static final int MAX_WARNINGS = 10;
 
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
-                   boolean progress, boolean verbose, double gainDb, int preloadFrames) {}
+                   boolean progress, boolean verbose, double gainDb, int preloadFrames,
+                   double maxSeconds) {}
 
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed, int damagedSamples) {
         String line() {
@@ -80,7 +80,12 @@ final class RenderJob {
 
     private Summary runWithStreamer(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         requireWritable(out);
-        MidiSong song = SmfReader.read(midi);
+        MidiSong song = SmfReader.read(InputFiles.require(midi, "a MIDI file (.mid)"));
+        SongLength.check(midi, song, options.tailSeconds(), options.maxSeconds());
+        if (options.progress() || options.verbose()) {
+            err.println(SongLength.describe(midi, song) + "; rendering to " + out);
+            err.flush();
+        }
         Engine engine = new Engine(options.rate(), BLOCK);
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
@@ -89,11 +94,13 @@ final class RenderJob {
         PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
+        List<String> silent = new ArrayList<>();
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
                 BankLoad bank = loadBank(spec.file(), song, compiler, store);
                 playableRegions += bank.regions();
+                if (bank.regions() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), bank.defined()));
                 inst = bank.instrument();
                 loaded.put(spec.file(), inst);
             }
@@ -103,6 +110,7 @@ final class RenderJob {
                 Patch patch = compiler.compile(program);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
+                if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));
                 inst = sampler(patch);
                 loaded.put(spec.file(), inst);
             }
@@ -117,8 +125,8 @@ final class RenderJob {
             if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
         damage.printNew();
         damage.failIfStrict("nothing was rendered");
-        if (playableRegions == 0)
-            throw new Errors.UserError("nothing to render: no instrument has a region that can play (see the warnings above)");
+        if (playableRegions == 0) throw new Errors.UserError("nothing to render: " + String.join("; ", silent));
+        report(silent.stream().map(s -> s + "; its channels stay silent").toList());
         warnUnrouted(song, engine);
 
         OfflineRenderer.Result result = renderTo(out, engine, song);
@@ -136,11 +144,12 @@ final class RenderJob {
         return inst;
     }
 
-    record BankLoad(Instrument instrument, int regions) {}
+    /** {@code regions} can play; {@code defined} is how many the reachable presets have. */
+    record BankLoad(Instrument instrument, int regions, int defined) {}
 
     /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
     private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store) throws IOException {
-        Sf2Bank bank = Sf2Importer.load(file);
+        Sf2Bank bank = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
         bank.damage().forEach(store::report);
         java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
@@ -155,27 +164,19 @@ final class RenderJob {
                     .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
         }
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
-        int regions = 0;
+        int regions = 0, defined = 0;
         for (var e : reachable.entrySet()) {
+            defined += e.getValue().program().regions().size();
             Patch patch = compiler.compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
-        return new BankLoad(new ProgramBank(programs), regions);
+        return new BankLoad(new ProgramBank(programs), regions, defined);
     }
 
     private void report(List<String> warnings) {
-        int shown = 0;
-        for (String w : warnings) {
-            if (!options.verbose() && shown == MAX_WARNINGS) {
-                err.println("warning: … and " + (warnings.size() - MAX_WARNINGS) + " more (--verbose shows all)");
-                break;
-            }
-            err.println(w.contains("warning:") ? w : "warning: " + w);
-            shown++;
-        }
-        err.flush();
+        Warnings.print(err, warnings, options.verbose());
     }
 
     private void warnUnrouted(MidiSong song, Engine engine) {
@@ -202,46 +203,39 @@ final class RenderJob {
         if (Files.exists(out) && !Files.isWritable(out)) throw new Errors.UserError(out + ": cannot write, the file is read-only");
     }
 
-    /**
-     * Streams the render into a file next to the target and renames it at the end, so an existing
-     * file is replaced whole or not at all, and a failed render leaves nothing behind.
-     */
+    /** Streams the render into a {@link PartFile} and moves it onto the target at the end. */
     private OfflineRenderer.Result renderTo(Path out, Engine engine, MidiSong song) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        // Created by the writer with the user's default permissions (a temp file would be owner-only).
-        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        Files.deleteIfExists(tmp);
-        OfflineRenderer.Result result;
-        try (WavWriter wav = WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE);
-             Progress progress = options.progress() ? new Progress(options.rate()) : null) {
-            float[][] block = new float[2][];
-            float gain = (float) Math.pow(10, options.gainDb() / 20);
-            result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
-                if (gain != 1f) for (int i = 0; i < n; i++) { l[i] *= gain; r[i] *= gain; }
-                block[0] = l;
-                block[1] = r;
-                try {
-                    wav.write(block, 0, n);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, progress == null ? null : progress::update);
-            if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
-            // Streaming may have met damage the sample heads did not show.
-            damage.printNew();
-            damage.failIfStrict("nothing was written");
-        } catch (IOException | UncheckedIOException | Errors.UserError e) {
-            Files.deleteIfExists(tmp);
-            if (e instanceof Errors.UserError u) throw u;
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
+        try (PartFile part = PartFile.nextTo(out)) {
+            OfflineRenderer.Result result;
+            try (WavWriter wav = WavWriter.open(part.path(), options.format(), 2, options.rate(), SampleMetadata.NONE);
+                 Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+                float[][] block = new float[2][];
+                float gain = (float) Math.pow(10, options.gainDb() / 20);
+                result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
+                    if (part.cancelled()) throw new Errors.UserError("stopped; " + out + " was not written");
+                    if (gain != 1f) for (int i = 0; i < n; i++) { l[i] *= gain; r[i] *= gain; }
+                    block[0] = l;
+                    block[1] = r;
+                    try {
+                        wav.write(block, 0, n);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, progress == null ? null : progress::update);
+                if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
+                // Streaming may have met damage the sample heads did not show.
+                damage.printNew();
+                damage.failIfStrict("nothing was written");
+            } catch (IOException | UncheckedIOException e) {
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
+            }
+            try {
+                part.commit();
+            } catch (IOException e) {
+                throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
+            }
+            return result;
         }
-        try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
-        }
-        return result;
     }
 }

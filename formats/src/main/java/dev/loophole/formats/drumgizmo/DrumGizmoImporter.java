@@ -143,7 +143,7 @@ public final class DrumGizmoImporter {
                     diagnostics.add(Diagnostic.warning(inst.at(a), "channel \"" + a.getAttribute("channel") + "\" is not in the kit's channel map; plays on output 0"));
                     output = 0;
                 }
-                mics.add(new SampleRef(file.toString(), 0, 0, output, mono(file) && fileChannel == 1 ? -1 : fileChannel - 1));
+                mics.add(new SampleRef(file.toString(), null, 0, 0, output, mono(file) && fileChannel == 1 ? -1 : fileChannel - 1));
             }
             if (!mics.isEmpty()) out.add(new PowerSample(s.getAttribute("name"), power, mics, inst.at(s)));
         }

@@ -101,7 +101,8 @@ final class Voice {
         bendCents = bendTarget = bendToCents(bend);
         applyBend();
 
-        float level = r.gain * extraGain * r.velocityGain(velocity) * r.xf.noteGain(key, velocity)
+        float veltrack = modulated ? mod.startAdjustment(CompiledMatrix.START_AMP_VELTRACK) : 0f;
+        float level = r.gain * extraGain * r.velocityGain(velocity, veltrack) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
         output.start(r, level, noteCc, left != right);
 
@@ -171,6 +172,7 @@ final class Voice {
     void updateCcGain() {
         syncCc();
         if (region.xf.anyCc) ccGainTarget = region.xf.ccGain(noteCc);
+        if (modulated) mod.controllersMoved(amp, region.ampEg);
     }
 
     // --- [expression] per-note expression ---

@@ -1,6 +1,7 @@
 package dev.loophole.signal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
@@ -164,11 +165,58 @@ class StreamingTest {
         try (Streamer streamer = new Streamer(heads)) {
             float[][] out = render(heads, streamer, false); // nobody fills the rings
             assertThat(streamer.underruns()).as("once per voice: 7 of the 8 keys have a region").isEqualTo(7);
-            // The first note plays its in-memory head (8192 frames at the root), then fades within 5 ms.
             assertThat(rms(out[0], 1_000, 4_000)).isGreaterThan(0.05);
             assertThat(rms(out[0], 60_000, 100_000)).isZero();
             for (float v : out[0]) assertThat(v).isFinite();
         }
+    }
+
+    /**
+     * One note at the sample's own pitch, linear interpolation (frame p reads p and p + 1), 16-frame blocks, the disk
+     * never delivering: the voice plays its in-memory head exactly as a whole-sample render does until the block that
+     * reaches for frame 8192; from that block's start it fades linearly over 5 ms (240 frames, measured as the ratio to
+     * the whole-sample render), is silent from the first missing frame on, and ends when the fade does — measured on
+     * the voice count block by block — counted as one underrun.
+     */
+    @Test
+    void anUnderrunSilencesTheVoiceAtTheMissingFrameAndItsFadeEndsItFiveMillisecondsLater() {
+        int head = PatchCompiler.PRELOAD_FRAMES, fade = (int) Math.round(0.005 * RATE), block = 16;
+        MidiSong one = new MidiSong("one", new TempoMap(24_000, List.of()), List.of(
+                new MidiEvent(0, 0x90, 45, 100, 0, 0), new MidiEvent(60_000, 0x80, 45, 0, 0, 1)));
+        float[] memory = renderOne(new SampleStore(Long.MAX_VALUE, false), null, one, block, null);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            int[] voicesGoneAt = {-1};
+            float[] out = renderOne(heads, streamer, one, block, voicesGoneAt);
+            int fadeStart = 0;
+            while (out[fadeStart] == memory[fadeStart]) fadeStart++;
+            fadeStart--; // the ramp's first frame has gain 240/240: the same as the whole-sample render
+            assertThat(fadeStart).as("the fade starts with the block that reaches frame %d", head).isEqualTo(head - block);
+            for (int i = fadeStart; i < head; i++)
+                if (Math.abs(memory[i]) > 1e-3)
+                    assertThat(out[i] / (double) memory[i]).as("fade gain at frame %d", i).isCloseTo(1 - (i - fadeStart) / (double) fade, within(1e-4));
+            assertThat(rms(memory, head, head + 4_800)).as("the whole sample goes on there").isGreaterThan(0.1);
+            for (int i = head; i < out.length; i++) assertThat(out[i]).as("frame %d, past the head", i).isZero();
+            assertThat(voicesGoneAt[0] - fadeStart).as("frames from the fade's start to the voice's end").isBetween(fade, fade + block);
+            assertThat(streamer.underruns()).isEqualTo(1);
+        }
+    }
+
+    /** Renders {@code song} through region r0 alone in {@code block}-frame blocks; {@code goneAt[0]} gets the first frame after which no voice sounds. */
+    private float[] renderOne(SampleStore store, Streamer streamer, MidiSong song, int block, int[] goneAt) {
+        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        inst.setQuality(dev.loophole.signal.dsp.Interpolation.LINEAR);
+        Engine engine = new Engine(RATE, block);
+        engine.route(0, inst);
+        float[] out = new float[20_000];
+        int[] pos = {0};
+        new OfflineRenderer(engine, block).render(song, 0, (l, r, n) -> {
+            int k = Math.min(n, out.length - pos[0]);
+            if (k > 0) System.arraycopy(l, 0, out, pos[0], k);
+            pos[0] += n;
+            if (goneAt != null && goneAt[0] < 0 && inst.activeVoices() == 0) goneAt[0] = pos[0];
+        }, null);
+        return out;
     }
 
     @Test

@@ -1,0 +1,60 @@
+package dev.loophole.media.library;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The watcher a server runs: new files scanned, deleted ones missing, a root that goes away offline and back online. */
+class MediaWatcherTest {
+    @TempDir Path tmp;
+
+    @Test
+    void keepsTheLibraryCurrent() throws Exception {
+        Path root = tmp.resolve("Samples");
+        Tones.sine(root.resolve("a.wav"), 440, 0.5, 0.2, 48000, 1, -1);
+        Tones.sine(root.resolve("sub/b.wav"), 220, 0.5, 0.2, 48000, 1, -1);
+        List<StatusChange> events = new CopyOnWriteArrayList<>();
+        try (MediaLibrary lib = MediaLibrary.open(tmp.resolve("library.db"))) {
+            lib.add(List.of(root), ScanListener.NONE);
+            lib.onStatusChange(events::add);
+            try (MediaWatcher w = lib.watch(Duration.ofMillis(200))) {
+                Tones.sine(root.resolve("sub/new snare.wav"), 330, 0.5, 0.2, 48000, 1, -1);
+                await(() -> found(lib, root.resolve("sub/new snare.wav")));
+                assertThat(lib.file(root.resolve("sub/new snare.wav")).orElseThrow().tags()).contains("snare");
+
+                Files.delete(root.resolve("a.wav"));
+                await(() -> events.stream().anyMatch(e -> e.relPath().equals("a.wav") && e.after() == MediaStatus.MISSING));
+
+                Files.move(root, tmp.resolve("Samples.unplugged"));
+                await(() -> events.stream().filter(e -> e.after() == MediaStatus.OFFLINE).count() == 2);
+                Files.move(tmp.resolve("Samples.unplugged"), root);
+                await(() -> events.stream().filter(e -> e.after() == MediaStatus.ONLINE).count() == 2);
+                assertThat(lib.file(root.resolve("sub/b.wav")).orElseThrow().status()).isEqualTo(MediaStatus.ONLINE);
+                assertThat(w.rescans()).isPositive();
+            }
+        }
+    }
+
+    private static boolean found(MediaLibrary lib, Path p) {
+        try {
+            return lib.file(p).isPresent();
+        } catch (LibraryException e) {
+            return false;
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.currentTimeMillis()).as("waited 15 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+}
