@@ -91,14 +91,17 @@ final class RenderJob {
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
+        // Samples only reached by keys the song never plays are opened for their headers, not decoded.
+        java.util.BitSet keys = new java.util.BitSet(128);
+        for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(keys);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
         List<String> silent = new ArrayList<>();
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler, store);
+                BankLoad bank = loadBank(spec.file(), song, compiler, store, keys);
                 playableRegions += bank.regions();
                 if (bank.regions() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), bank.defined()));
                 inst = bank.instrument();
@@ -148,30 +151,38 @@ final class RenderJob {
     record BankLoad(Instrument instrument, int regions, int defined) {}
 
     /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store) throws IOException {
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet songKeys)
+            throws IOException {
         Sf2Bank bank = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
         bank.damage().forEach(store::report);
-        java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
+        Map<Integer, java.util.BitSet> keysUsed = ProgramBank.keysUsed(song);
+        java.util.Set<Integer> wanted = new java.util.TreeSet<>(keysUsed.keySet());
         wanted.add(0);                              // the default piano
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
         // Each preset the song can reach is compiled once, under its own bank and program; a request for one
         // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
         Map<Integer, Sf2Preset> reachable = new java.util.TreeMap<>();
+        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>(); // the keys each preset will be played on
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
             bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
+                    .ifPresent(p -> {
+                        reachable.put(p.bank() * 128 + p.preset(), p);
+                        presetKeys.computeIfAbsent(p.bank() * 128 + p.preset(), k -> new java.util.BitSet(128))
+                                .or(keysUsed.getOrDefault(key, new java.util.BitSet()));
+                    });
         }
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
         int regions = 0, defined = 0;
         for (var e : reachable.entrySet()) {
             defined += e.getValue().program().regions().size();
-            Patch patch = compiler.compile(e.getValue().program());
+            Patch patch = compiler.keysPlayed(presetKeys.get(e.getKey())).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
+        compiler.keysPlayed(songKeys);
         return new BankLoad(new ProgramBank(programs), regions, defined);
     }
 

@@ -51,7 +51,7 @@ final class CompiledMatrix {
     final Lfo[] lfoModel;
     final int[] lfoOwner, lfoWave;
     final double[] lfoRatio, lfoScale, lfoOffset;
-    final double[][] lfoSteps;    // the step sequence of a main slot, or null
+    final float[][] lfoSteps;     // the step table of a main slot (dsp.Lfo.stepTable), or null
     final int egCount;
     final double[][] egTimes, egLevels, egShapes;
     final FlexEnvelope[] egModel;
@@ -79,7 +79,8 @@ final class CompiledMatrix {
         curve = new float[0][]; multiply = new boolean[0];
         lfoSlots = lfoCount = 0; lfoModel = new Lfo[0]; lfoOwner = lfoWave = new int[0];
         lfoRatio = lfoScale = lfoOffset = new double[0];
-        lfoSteps = egTimes = egLevels = egShapes = new double[0][];
+        egTimes = egLevels = egShapes = new double[0][];
+        lfoSteps = new float[0][];
         egCount = 0; egModel = new FlexEnvelope[0]; ampEg = -1;
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
@@ -108,14 +109,14 @@ final class CompiledMatrix {
         lfoSlots = slots.size();
         lfoOwner = new int[lfoSlots]; lfoWave = new int[lfoSlots];
         lfoRatio = new double[lfoSlots]; lfoScale = new double[lfoSlots]; lfoOffset = new double[lfoSlots];
-        lfoSteps = new double[lfoSlots][];
+        lfoSteps = new float[lfoSlots][];
         for (int s = 0; s < lfoSlots; s++) {
             Lfo l = lfoModel[slots.get(s)[0]];
             int sub = slots.get(s)[1];
             lfoOwner[s] = slots.get(s)[0];
             if (sub < 0) {
                 lfoWave[s] = l.wave(); lfoRatio[s] = 1; lfoScale[s] = 1; lfoOffset[s] = l.offset();
-                if (!l.steps().isEmpty()) lfoSteps[s] = l.steps().stream().mapToDouble(Double::doubleValue).toArray();
+                if (!l.steps().isEmpty()) lfoSteps[s] = dev.loophole.signal.dsp.Lfo.stepTable(l.steps().stream().mapToDouble(Double::doubleValue).toArray());
             }
             else {
                 Lfo.SubWave w = l.subWaves().get(sub);

@@ -76,7 +76,7 @@ final class VoiceMatrix {
             lfo.setPhase(l.phase());
             lfo.setCount(l.count());
             lfo.setSmooth(l.smooth());
-            lfo.setSteps(m.lfoSteps[s]);
+            lfo.useSteps(m.lfoSteps[s]);
             lfo.trigger();
         }
         for (int e = 0; e < m.egCount; e++) {

@@ -18,6 +18,7 @@ import dev.loophole.model.midi.TempoMap;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SampleData;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,11 +73,19 @@ class StreamingTest {
     }
 
     private float[][] render(SampleStore store, Streamer streamer, boolean fill) {
-        return render(store, streamer, fill, dev.loophole.signal.dsp.Interpolation.CUBIC);
+        return render(new PatchCompiler(store, RATE), streamer, fill, song(), dev.loophole.signal.dsp.Interpolation.CUBIC);
     }
 
     private float[][] render(SampleStore store, Streamer streamer, boolean fill, int quality) {
-        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        return render(new PatchCompiler(store, RATE), streamer, fill, song(), quality);
+    }
+
+    private float[][] render(PatchCompiler compiler, Streamer streamer, boolean fill, MidiSong song) {
+        return render(compiler, streamer, fill, song, dev.loophole.signal.dsp.Interpolation.CUBIC);
+    }
+
+    private float[][] render(PatchCompiler compiler, Streamer streamer, boolean fill, MidiSong song, int quality) {
+        SamplerInstrument inst = new SamplerInstrument(compiler.compile(program()), RATE, 64, 1, streamer);
         inst.setQuality(quality);
         Engine engine = new Engine(RATE, 256);
         engine.route(0, inst);
@@ -85,7 +94,7 @@ class StreamingTest {
         int[] pos = {0};
         OfflineRenderer r = new OfflineRenderer(engine, 256);
         if (fill) r.beforeEachBlock(streamer::fillAll);
-        r.render(song(), (total - 88_001) / (double) RATE, (l, rr, n) -> {
+        r.render(song, (total - 88_001) / (double) RATE, (l, rr, n) -> {
             int k = Math.min(n, total - pos[0]);
             System.arraycopy(l, 0, out[0], pos[0], k);
             System.arraycopy(rr, 0, out[1], pos[0], k);
@@ -131,6 +140,55 @@ class StreamingTest {
         }
         // Key 72 (+7 semitones on r2, 1.5x) is well past its 8192-frame head by frame 80,000: still sounding.
         assertThat(rms(a[0], 80_000, 88_000)).as("late in the render, from the stream").isGreaterThan(0.05);
+    }
+
+    @Test
+    void samplesThatOnlyUnplayedKeysReachAreOpenedForTheirHeaderAndNeverDecoded() throws Exception {
+        // Keys 45 and 52 reach r0 (40..49) and r1 (50..59); nothing reaches r2 (60..69).
+        List<MidiEvent> ev = new ArrayList<>();
+        int[] keys = {45, 52, 41, 58};
+        for (int i = 0; i < keys.length; i++) {
+            ev.add(new MidiEvent(i * 4_000L, 0x90, keys[i], 100, 0, 2 * i));
+            ev.add(new MidiEvent(i * 4_000L + 60_000, 0x80, keys[i], 0, 0, 2 * i + 1));
+        }
+        MidiSong twoSamples = new MidiSong("s", new TempoMap(24_000, List.of()), ev);
+        java.util.BitSet played = new java.util.BitSet();
+        for (int k : keys) played.set(k);
+        float[][] a = render(new PatchCompiler(new SampleStore(Long.MAX_VALUE, false), RATE), null, false, twoSamples);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        PatchCompiler compiler = new PatchCompiler(heads, RATE).keysPlayed(played);
+        var patch = compiler.compile(program());
+        assertThat(patch.regionCount()).as("the unreachable region still compiles").isEqualTo(3);
+        assertThat(heads.size()).as("decoded samples held").isEqualTo(2);
+        assertThat(heads.memoryBytes()).isEqualTo(2L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
+        SampleData third = heads.header(new SampleRef(dir.resolve("s2.wav").toString()));
+        assertThat(third.headFrames()).isZero();
+        assertThat(third.frames()).as("the length comes from the header").isEqualTo(RATE * 3);
+        assertThat(third.channelCount()).isEqualTo(2);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(new PatchCompiler(heads, RATE).keysPlayed(played), streamer, true, twoSamples);
+            assertThat(b[0]).containsExactly(a[0]);
+            assertThat(b[1]).containsExactly(a[1]);
+            assertThat(streamer.underruns()).isZero();
+        }
+    }
+
+    @Test
+    void onlyVoicesThatReadPastTheirHeadHoldAStreamRing() {
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            // 64 voices; the song's notes that find a region (keys 40..69) are held 60,000 frames, past their
+            // 8,192-frame heads, and overlap: one ring each, not one per voice.
+            render(heads, streamer, true);
+            long sounding = java.util.stream.IntStream.of(45, 52, 55, 62, 65, 72, 41, 58).filter(k -> k >= 40 && k <= 69).count();
+            assertThat(streamer.slotCount()).as("a slot per voice, fade reserve included").isGreaterThanOrEqualTo(64);
+            assertThat(streamer.ringsMade()).isEqualTo(sounding);
+        }
+        SampleStore whole = new SampleStore(Long.MAX_VALUE, false);
+        try (Streamer streamer = new Streamer(whole)) {
+            render(whole, streamer, true);
+            assertThat(streamer.ringsMade()).as("whole samples never stream").isZero();
+        }
     }
 
     @Test
