@@ -168,7 +168,7 @@ class ExportCommandTest {
     void errorsAreOneLine() throws Exception {
         CliRun run = CliRun.of("export", dir.resolve("none.sfz").toString(), dir.resolve("o").toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("none.sfz") + ": no such file; expected an instrument file (.sfz, .sf2)");
+        assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("none.sfz") + ": no such file; expected an instrument file (.sfz, .xml, .dspreset, .sf2)");
 
         Path bad = dir.resolve("bad.sfz");
         Files.writeString(bad, "<region> sample=a.wav\n<bogus> x=1\n");
