@@ -11,6 +11,7 @@ import dev.loophole.model.project.Clip;
 import dev.loophole.model.project.ClipTarget;
 import dev.loophole.model.project.ExpressionCurve;
 import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.MidiInputRouting;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.LaneTarget;
 import dev.loophole.model.project.NodeGraph;
@@ -85,7 +86,10 @@ public final class MidiProjectImport {
         if (inst == null) {
             warnings.add("MIDI channel " + channel + " has no instrument; its track keeps the notes but plays nothing");
         } else {
-            InstrumentNode node = InstrumentNode.sampler(id + "-instrument", inst.name(), inst.program());
+            // The node listens on the file's channel, so its notes reach it on that channel (regions with
+            // lochan/hichan and channel-10 drum maps hear what the file played).
+            InstrumentNode node = InstrumentNode.sampler(id + "-instrument", inst.name(), inst.program())
+                    .withInput(new MidiInputRouting(channel, false));
             graph = NodeGraph.single(node);
             targets = List.of(LaneTarget.all(node.nodeId()));
             trackName = trackName + ": " + inst.name();

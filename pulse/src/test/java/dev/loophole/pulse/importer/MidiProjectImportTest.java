@@ -44,6 +44,12 @@ class MidiProjectImportTest {
         assertThat(p.tracks().stream().filter(t -> t.trackId().equals("track-ch10")).findFirst().orElseThrow().primary().orElseThrow().program()).isSameAs(drums);
         assertThat(replay(p)).isEqualTo(channelEvents(song));
         assertThat(result.warnings()).isEmpty();
+        // Each node listens on its file channel, so what the project plays travels on that channel again
+        // (the engine's lane port takes its target's input channel: channel-10 drum maps, lochan/hichan).
+        for (Track t : p.tracks()) {
+            int channel = Integer.parseInt(t.trackId().substring("track-ch".length()));
+            assertThat(t.graph().instruments()).allSatisfy(n -> assertThat(n.input().channel()).as(t.trackId()).isEqualTo(channel));
+        }
     }
 
     @Test
