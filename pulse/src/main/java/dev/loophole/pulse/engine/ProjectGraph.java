@@ -6,6 +6,8 @@ import dev.loophole.model.project.Connection;
 import dev.loophole.model.project.EffectKind;
 import dev.loophole.model.project.EffectNode;
 import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.SamplerParameters;
+import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.LaneKind;
 import dev.loophole.model.project.LaneTarget;
@@ -94,8 +96,19 @@ public final class ProjectGraph {
         }
         for (EffectNode e : g.effects()) nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
 
-        // Lane post-effects: one chain per (lane, target), inserted after the target's main output.
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
+        // A sampler node's own volume and pan: a gain/pan stage on its main output, only where moved from their
+        // defaults, so a node at rest adds nothing and renders bit for bit as before. (Tune is not applied yet.)
+        for (InstrumentNode n : g.instruments()) {
+            if (n.kind() != InstrumentKind.SAMPLER) continue;
+            double volume = n.value(SamplerParameters.VOLUME), pan = n.value(SamplerParameters.PAN);
+            if (volume == 0 && pan == 0) continue;
+            int stage = id("node:" + n.nodeId());
+            nodes.add(new GraphSpec.EffectNode(stage, EffectKind.GAIN_PAN, Map.of("gain", volume, "pan", pan)));
+            connections.add(GraphSpec.Connection.of(id(n.nodeId()), stage));
+            mainSource.put(n.nodeId(), stage);
+        }
+        // Lane post-effects: one chain per (lane, target), inserted after the target's main output.
         for (Lane lane : track.lanes()) {
             if (lane.kind() != LaneKind.MIDI || lane.postEffects().isEmpty()) continue;
             for (String target : targetsOf(track, lane)) {

@@ -95,6 +95,21 @@ class ProjectRoutingTest {
     }
 
     @Test
+    void aSamplerNodesVolumeParameterSetsItsLevel() {
+        double[] ref = levels(project(List.of(LaneTarget.all("A")), List.of(), null, both()));
+        Project p = project(List.of(LaneTarget.all("A")), List.of(), null, both());
+        Track t = p.tracks().getFirst();
+        var graph = t.graph();
+        var quieter = graph.instrument("A").orElseThrow().withValue(dev.loophole.model.project.SamplerParameters.VOLUME, -7.5);
+        var g2 = new NodeGraph(graph.instruments().stream().map(n -> n.nodeId().equals("A") ? quieter : n).toList(), graph.effects(), graph.connections());
+        Project moved = new Project(p.name(), p.ticksPerQuarter(), p.sampleRate(), p.tempo(),
+                List.of(new Track(t.trackId(), t.name(), g2, t.lanes(), t.primaryNodeId(), t.channel())));
+        double[] down = levels(moved);
+        assertThat(down[0]).as("48 on A, its node's volume at -7.5 dB").isCloseTo(ref[0] - 7.5, within(0.05));
+        assertThat(down[1]).isCloseTo(ref[1] - 7.5, within(0.05));
+    }
+
+    @Test
     void aLanesPostEffectsShapeItsSound() {
         double[] ref = levels(project(List.of(LaneTarget.all("A")), List.of(), null, both()));
         EffectNode eq = new EffectNode("eq", "eq", EffectKind.EQ4, Map.of("band2_freq", hz(72), "band2_gain", 9.0, "band2_q", 2.0), false);
