@@ -25,10 +25,14 @@ public sealed interface SamplerRequest extends Request {
     }
 
     @Rpc(value = "sampler.assignSample", result = RegionInfo.class,
-            doc = "Makes a region play another sample; every client gets sampler.regionUpdated and sampler.sampleStatus.")
+            doc = "Makes a region play another sample, a file path or a media library id (exactly one); every client gets sampler.regionUpdated and sampler.sampleStatus.")
     record AssignSample(@Size(min = 1, max = 256) String programId,
                         @Size(min = 1, max = 256) String regionId,
-                        @Size(min = 1, max = Size.DEFAULT_STRING) String sample) implements SamplerRequest {
+                        @Opt @Size(min = 1, max = Size.DEFAULT_STRING) String sample,
+                        @Opt @Range(min = 1, max = Long.MAX_VALUE) Long mediaId) implements SamplerRequest {
+        public AssignSample(String programId, String regionId, String sample) {
+            this(programId, regionId, sample, null);
+        }
     }
 
     @Rpc(value = "sampler.requestProgramList", result = InstrumentNotification.ProgramList.class,

@@ -3,7 +3,10 @@ package dev.loophole.pulse.server;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.signal.driver.AudioDriver;
+import dev.loophole.media.library.MediaWatcher;
+import dev.loophole.pulse.media.MediaService;
 import java.net.URI;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -16,16 +19,27 @@ public final class PulseServer implements AutoCloseable {
     private final Workspace workspace;
     private final Meters meters;
     private final SoundService sound;
+    private final LibraryService library;
+    private final MediaService media;
+    private final Duration libraryPoll;
+    private MediaWatcher watcher;
 
     public PulseServer(ServerConfig config, Project project, Path file) {
         this(config, project, file, null);
     }
 
+    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver) {
+        this(config, project, file, driver, null, null);
+    }
+
     /**
      * @param driver the live audio output (opened, not started), or null to run without a device:
      *               editing, transport state and render work; auditions are refused
+     * @param media  the media library for the media.* methods and sample status (its watcher runs from
+     *               {@link #start()} to {@link #close()}), or null for none; the caller closes it
+     * @param libraryPoll how often the watcher checks for roots that went away or came back (null: 2 s)
      */
-    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver) {
+    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver, MediaService media, Duration libraryPoll) {
         ipc = new IpcServer(config);
         Dispatcher d = ipc.dispatcher();
         Workspace[] ws = new Workspace[1];
@@ -36,7 +50,11 @@ public final class PulseServer implements AutoCloseable {
         meters = new Meters(d, () -> soundRef[0] == null ? null : soundRef[0].meters());
         HandlerTable t = ipc.table();
         new SessionService(ipc, () -> ws[0], meters).register(t);
-        new SamplerService(() -> ws[0]).register(t);
+        this.media = media;
+        this.libraryPoll = libraryPoll == null ? Duration.ofSeconds(2) : libraryPoll;
+        library = new LibraryService(media, driver != null, () -> ws[0], d);
+        library.register(t);
+        new SamplerService(() -> ws[0], library).register(t);
         new HistoryService(() -> ws[0]).register(t);
         new ProjectService(() -> ws[0], d, notifier).register(t);
         new EditService(() -> ws[0]).register(t);
@@ -46,6 +64,7 @@ public final class PulseServer implements AutoCloseable {
     }
 
     public PulseServer start() throws Exception {
+        if (media != null) watcher = media.watch(libraryPoll);
         ipc.start();
         return this;
     }
@@ -78,6 +97,8 @@ public final class PulseServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         meters.close();
+        if (watcher != null) watcher.close();
+        library.close();
         ipc.close();
         sound.close();
     }

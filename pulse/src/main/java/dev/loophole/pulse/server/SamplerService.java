@@ -36,9 +36,11 @@ import java.util.function.Supplier;
 /** The specification's instrument and sampler requests, each one Pulse command (one undo step). */
 final class SamplerService {
     private final Supplier<Workspace> workspace;
+    private final LibraryService library;
 
-    SamplerService(Supplier<Workspace> workspace) {
+    SamplerService(Supplier<Workspace> workspace, LibraryService library) {
         this.workspace = workspace;
+        this.library = library;
     }
 
     void register(HandlerTable t) {
@@ -58,7 +60,10 @@ final class SamplerService {
         t.on(SamplerRequest.AssignSample.class, (p, c) -> {
             Workspace.Located at = w().program(p.programId());
             String groupId = requireRegion(at, p.regionId()).groupId();
-            w().apply(new SamplerCommand.AssignSample(at.nodeId(), p.regionId(), new SampleRef(p.sample())));
+            if ((p.sample() == null) == (p.mediaId() == null))
+                throw RpcError.invalid("params: give exactly one of sample (a file path) or mediaId (a library file)");
+            SampleRef ref = p.mediaId() != null ? library.sampleRef(p.mediaId()) : new SampleRef(p.sample());
+            w().apply(new SamplerCommand.AssignSample(at.nodeId(), p.regionId(), ref));
             return region(w().program(p.programId()).program(), groupId, p.regionId());
         });
         t.on(SamplerRequest.RequestProgramList.class, (p, c) -> {

@@ -1,0 +1,185 @@
+package dev.loophole.pulse.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loophole.ipc.InstrumentRequest;
+import dev.loophole.ipc.IpcClient;
+import dev.loophole.ipc.MediaRequest;
+import dev.loophole.ipc.ProgramSummary;
+import dev.loophole.ipc.ProjectRequest;
+import dev.loophole.ipc.Protocol;
+import dev.loophole.ipc.RegionInfo;
+import dev.loophole.ipc.Request;
+import dev.loophole.ipc.RpcError;
+import dev.loophole.ipc.SamplerNotification;
+import dev.loophole.ipc.SamplerRequest;
+import dev.loophole.ipc.SessionRequest;
+import dev.loophole.media.AudioData;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavWriter;
+import dev.loophole.media.library.MediaLibrary;
+import dev.loophole.media.library.ScanListener;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.project.Project;
+import dev.loophole.pulse.media.MediaService;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The media library through a real server on real sockets: a folder of generated WAVs scanned into a library on
+ * disk, searched over IPC; a library sample assigned by media id keeps its link through save and reopen; the
+ * library's root renamed away and back reaches another client as sampler.sampleStatus offline, then online.
+ */
+class MediaOverIpcTest {
+    @TempDir Path tmp;
+    private final Schemas schemas = new Schemas();
+    private Path root, kickDeep, kickLong, kickstart, lead;
+    private MediaLibrary library;
+    private MediaService media;
+    private PulseServer server;
+    private IpcClient a, b;
+
+    @BeforeEach
+    void start() throws Exception {
+        root = tmp.resolve("Samples");
+        kickDeep = tone(root.resolve("Drums/Kick Deep.wav"), 55, 0.5, 48000, 1);
+        kickLong = tone(root.resolve("Drums/Kick Long.wav"), 50, 1.5, 44100, 2);
+        kickstart = tone(root.resolve("Loops/Kickstart Groove.wav"), 220, 0.25, 48000, 1);
+        lead = tone(root.resolve("Leads/Lead A4.wav"), 440, 0.25, 48000, 1);
+        library = MediaLibrary.open(tmp.resolve("library.db"));
+        library.add(List.of(root), ScanListener.NONE);
+        media = new MediaService(library, () -> { throw new IOException("this test has no audio output"); });
+        server = new PulseServer(ServerConfig.defaults(), Project.empty("media"), null, null, media, Duration.ofMillis(100)).start();
+        a = IpcClient.connect(server.webSocketUri());
+        b = IpcClient.connect(server.webSocketUri());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        a.close();
+        b.close();
+        server.close();
+        media.close();
+        library.close();
+    }
+
+    private <R> R call(IpcClient c, Request r, Class<R> type) {
+        JsonNode result = c.call(r);
+        schemas.result(Protocol.methodOf((Record) r).name(), result);
+        return c.rpc().read(result, type);
+    }
+
+    private List<MediaRequest.Hit> search(String query) {
+        return call(a, new MediaRequest.Search(query, null), MediaRequest.Hits.class).hits();
+    }
+
+    @Test
+    void searchRanksWordsFiltersAndReportsWhatEachFileIs() {
+        // Whole-word matches (name and the kick tag) outrank a prefix match inside a longer word.
+        List<MediaRequest.Hit> kicks = search("kick");
+        assertThat(kicks).extracting(MediaRequest.Hit::path).hasSize(3).endsWith(kickstart.toString())
+                .containsExactlyInAnyOrder(kickDeep.toString(), kickLong.toString(), kickstart.toString());
+        MediaRequest.Hit longKick = kicks.stream().filter(h -> h.path().equals(kickLong.toString())).findFirst().orElseThrow();
+        assertThat(longKick.seconds()).isEqualTo(1.5);
+        assertThat(longKick.rate()).isEqualTo(44100);
+        assertThat(longKick.channels()).isEqualTo(2);
+        assertThat(longKick.tags()).contains("kick");
+        assertThat(longKick.status()).isEqualTo(SamplerNotification.Status.ONLINE);
+
+        assertThat(search("kick dur:<1s")).extracting(MediaRequest.Hit::path).containsExactlyInAnyOrder(kickDeep.toString(), kickstart.toString());
+        assertThat(search("kick rate:44100 ch:2")).extracting(MediaRequest.Hit::path).containsExactly(kickLong.toString());
+        // Filters alone list in library order (as scanned: by media id).
+        List<MediaRequest.Hit> at48k = search("rate:48000");
+        assertThat(at48k).extracting(MediaRequest.Hit::path).containsExactlyInAnyOrder(kickDeep.toString(), lead.toString(), kickstart.toString());
+        assertThat(at48k).extracting(MediaRequest.Hit::mediaId).isSorted();
+        assertThat(call(a, new MediaRequest.Search("kick", 1), MediaRequest.Hits.class).hits()).hasSize(1);
+
+        assertThatThrownBy(() -> a.call(new MediaRequest.Search("kick bogus:1", null)))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(RpcError.INVALID_PARAMS);
+                    assertThat(e.error().message()).contains("bogus:");
+                });
+        // No audio device on this server: a clear refusal, for a sample that exists.
+        assertThatThrownBy(() -> a.call(new MediaRequest.Audition(kicks.getFirst().mediaId())))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> {
+                    assertThat(e.error().code()).isEqualTo(RpcError.REJECTED);
+                    assertThat(e.error().message()).contains("no audio device");
+                });
+    }
+
+    @Test
+    void assignByMediaIdSavesTheLinkAndFollowsTheRootAwayAndBack() throws Exception {
+        Path kits = Files.createDirectories(tmp.resolve("kits"));
+        ProgramSummary loaded = call(a, new InstrumentRequest.LoadProgram(Fixtures.sfz(kits, "kit", 2).toString(), null), ProgramSummary.class);
+        long leadId = search("lead").getFirst().mediaId();
+
+        RegionInfo assigned = call(a, new SamplerRequest.AssignSample(loaded.programId(), "r1", null, leadId), RegionInfo.class);
+        assertThat(assigned.sample()).isEqualTo(lead.toString());
+        assertThatThrownBy(() -> a.call(new SamplerRequest.AssignSample(loaded.programId(), "r2", null, 999_999L)))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().code()).isEqualTo(RpcError.NOT_FOUND));
+        assertThatThrownBy(() -> a.call(new SamplerRequest.AssignSample(loaded.programId(), "r2", "/x.wav", leadId)))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().code()).isEqualTo(RpcError.INVALID_PARAMS));
+
+        Path saved = tmp.resolve("song.loophole");
+        a.call(new ProjectRequest.Save(saved.toString()));
+        a.call(new ProjectRequest.New("other"));
+        a.call(new ProjectRequest.Open(saved.toString()));
+        SampleRef ref = server.onPulse(() -> server.pulse().project().instruments().stream()
+                .flatMap(n -> n.program().regions().stream()).filter(r -> r.regionId().equals("r1"))
+                .map(SampleRegion::sample).findFirst().orElseThrow());
+        assertThat(ref.path()).isEqualTo(lead.toString());
+        assertThat(ref.media()).isNotNull();
+        assertThat(ref.media().root()).isEqualTo(library.roots().getFirst().uuid());
+        assertThat(ref.media().relativePath()).isEqualTo("Leads/Lead A4.wav");
+        assertThat(ref.media().contentHash()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(lead))));
+
+        drain(b);
+        Path away = tmp.resolve("Samples-unplugged");
+        Files.move(root, away);
+        assertThat(status(b, loaded.programId(), SamplerNotification.Status.OFFLINE).sample()).isEqualTo(lead.toString());
+        Files.move(away, root);
+        assertThat(status(b, loaded.programId(), SamplerNotification.Status.ONLINE).sample()).isEqualTo(lead.toString());
+    }
+
+    /** Waits for the sampleStatus naming the assigned sample with this status at client c (schema-checked); others that arrive meanwhile are skipped. */
+    private SamplerNotification.SampleStatus status(IpcClient c, String programId, SamplerNotification.Status want) {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            JsonNode n = c.next(end - System.currentTimeMillis());
+            if (n == null) break;
+            if (!n.has("method")) continue;
+            schemas.notification(n);
+            if (!n.get("method").asText().equals("sampler.sampleStatus")) continue;
+            var s = c.rpc().read(n.get("params"), SamplerNotification.SampleStatus.class);
+            if (s.programId().equals(programId) && s.sample().equals(lead.toString()) && s.status() == want) return s;
+        }
+        throw new AssertionError("no sampler.sampleStatus " + want + " for " + lead);
+    }
+
+    /** Drops what c has been sent so far (all of it is in the inbox once a later request is answered). */
+    private void drain(IpcClient c) {
+        c.call(new SessionRequest.Initialize(null, null));
+        for (JsonNode n; (n = c.inbox().poll()) != null; ) if (n.has("method")) schemas.notification(n);
+    }
+
+    private static Path tone(Path file, double hz, double seconds, int rate, int channels) throws Exception {
+        Files.createDirectories(file.getParent());
+        float[][] x = new float[channels][(int) Math.round(seconds * rate)];
+        for (float[] ch : x) for (int i = 0; i < ch.length; i++) ch[i] = (float) (0.5 * Math.sin(2 * Math.PI * hz * i / rate));
+        WavWriter.write(file, new AudioData(x, rate, SampleFormat.PCM_16, SampleMetadata.NONE));
+        return file;
+    }
+}
