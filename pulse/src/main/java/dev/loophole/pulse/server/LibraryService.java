@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -30,9 +31,13 @@ final class LibraryService implements AutoCloseable {
     private final boolean audio;
     private final Supplier<Workspace> workspace;
     private final Dispatcher dispatcher;
+    private final Runnable samplesChanged;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private AutoCloseable subscription;
 
-    LibraryService(MediaService media, boolean audio, Supplier<Workspace> workspace, Dispatcher dispatcher) {
+    /** @param samplesChanged run on the Pulse thread after every status change (the engine follows what is playable) */
+    LibraryService(MediaService media, boolean audio, Supplier<Workspace> workspace, Dispatcher dispatcher, Runnable samplesChanged) {
+        this.samplesChanged = samplesChanged;
         this.media = media;
         this.audio = audio;
         this.workspace = workspace;
@@ -61,7 +66,7 @@ final class LibraryService implements AutoCloseable {
             return new Ack(workspace.get().pulse().revision());
         });
         // Changes come from the watcher's thread; the project is read on the Pulse thread, between requests.
-        if (media != null) subscription = media.library().onStatusChange(change -> dispatcher.run(() -> announce(change)));
+        if (media != null) subscription = media.library().onStatusChange(this::changed);
     }
 
     /** The reference a region holds for a library file (root + relative path + hash). */
@@ -72,6 +77,15 @@ final class LibraryService implements AutoCloseable {
         } catch (LibraryException e) {
             throw RpcError.rejected(e.getMessage());
         }
+    }
+
+    private void changed(StatusChange change) {
+        dispatcher.run(() -> announce(change));
+        // A drive going away changes thousands of files at once: one refresh of the engine for the burst.
+        if (refreshQueued.compareAndSet(false, true)) dispatcher.run(() -> {
+            refreshQueued.set(false);
+            samplesChanged.run();
+        });
     }
 
     private void announce(StatusChange change) {

@@ -4,9 +4,11 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.media.library.MediaWatcher;
+import dev.loophole.pulse.media.LibraryView;
 import dev.loophole.pulse.media.MediaService;
 import java.net.URI;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -52,13 +54,17 @@ public final class PulseServer implements AutoCloseable {
         new SessionService(ipc, () -> ws[0], meters).register(t);
         this.media = media;
         this.libraryPoll = libraryPoll == null ? Duration.ofSeconds(2) : libraryPoll;
-        library = new LibraryService(media, driver != null, () -> ws[0], d);
+        LibraryView view = media == null ? null : new LibraryView(media.library());
+        library = new LibraryService(media, driver != null, () -> ws[0], d, () -> {
+            view.invalidate();
+            if (soundRef[0] != null) soundRef[0].samplesChanged();
+        });
         library.register(t);
         new SamplerService(() -> ws[0], library).register(t);
         new HistoryService(() -> ws[0]).register(t);
         new ProjectService(() -> ws[0], d, notifier).register(t);
         new EditService(() -> ws[0]).register(t);
-        sound = soundRef[0] = new SoundService(() -> ws[0], d, driver);
+        sound = soundRef[0] = new SoundService(() -> ws[0], d, driver, view == null ? UnaryOperator.identity() : view);
         sound.register(t);
         ws[0].follow(sound::follow);
     }

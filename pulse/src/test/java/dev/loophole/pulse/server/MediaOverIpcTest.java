@@ -2,8 +2,11 @@ package dev.loophole.pulse.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.loophole.ipc.EditRequest.Created;
+import dev.loophole.ipc.EditRequest;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.IpcClient;
 import dev.loophole.ipc.MediaRequest;
@@ -19,6 +22,7 @@ import dev.loophole.ipc.SessionRequest;
 import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavReader;
 import dev.loophole.media.WavWriter;
 import dev.loophole.media.library.MediaLibrary;
 import dev.loophole.media.library.ScanListener;
@@ -152,6 +156,34 @@ class MediaOverIpcTest {
         assertThat(status(b, loaded.programId(), SamplerNotification.Status.OFFLINE).sample()).isEqualTo(lead.toString());
         Files.move(away, root);
         assertThat(status(b, loaded.programId(), SamplerNotification.Status.ONLINE).sample()).isEqualTo(lead.toString());
+    }
+
+    @Test
+    void aRenderPlaysALibrarySampleWhereTheLibraryHasItNow() throws Exception {
+        Path kits = Files.createDirectories(tmp.resolve("kits"));
+        Fixtures.sine(kits.resolve("a220.wav"), 220, 1.0);
+        Path sfz = Files.writeString(kits.resolve("tone.sfz"), "<region> sample=a220.wav lokey=0 hikey=127 pitch_keycenter=69 loop_mode=no_loop\n");
+        a.call(new InstrumentRequest.LoadProgram(sfz.toString(), null));
+        long leadId = search("lead").getFirst().mediaId();
+        a.call(new SamplerRequest.AssignSample("tone", "r1", null, leadId));
+        String lane = server.onPulse(() -> server.pulse().project().tracks().getFirst().lanes().getFirst().laneId());
+        String clip = a.call(new EditRequest.AddClip(lane, 0, 2, null), Created.class).id();
+        a.call(new EditRequest.AddNote(clip, 69, 127, 0, 0.5)); // the key centre for 0.25 s at 120 BPM: the sample as recorded
+
+        // The drive mounts elsewhere and the library is told: the program still names the old path.
+        Path elsewhere = tmp.resolve("mnt/usb/Samples");
+        Files.createDirectories(elsewhere.getParent());
+        Files.move(root, elsewhere);
+        library.relink(java.util.Map.of(root, elsewhere), List.of());
+        assertThat(server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().getFirst().sample().path()))
+                .isEqualTo(lead.toString());
+
+        Path wav = tmp.resolve("out.wav");
+        a.call(new ProjectRequest.Render(wav.toString(), 0.5, 48000));
+        float[] left = WavReader.read(wav).channels()[0];
+        int crossings = 0;
+        for (int i = 1_000; i < 1_000 + 9_600; i++) if ((left[i - 1] < 0) != (left[i] < 0)) crossings++;
+        assertThat(crossings / 2.0 / 0.2).as("the library's A4 (440 Hz), not the program's old 220 Hz sample, nor silence").isCloseTo(440, within(5.0));
     }
 
     /** Waits for the sampleStatus naming the assigned sample with this status at client c (schema-checked); others that arrive meanwhile are skipped. */
