@@ -1,5 +1,7 @@
 package dev.loophole.ipc;
 
+import java.util.List;
+
 /** The specification's sampler requests (§10, Aura → Pulse). */
 public sealed interface SamplerRequest extends Request {
 
@@ -33,6 +35,17 @@ public sealed interface SamplerRequest extends Request {
         public AssignSample(String programId, String regionId, String sample) {
             this(programId, regionId, sample, null);
         }
+    }
+
+    @Rpc(value = "sampler.addSamples", result = AddedSamples.class,
+            doc = "Builds regions from several media library samples dropped on a program, mapped as loophole media map does (root key, velocity layers, round robins, or one key per sound for a kit), in new groups, as one step; every client gets sampler.regionList.")
+    record AddSamples(@Size(min = 1, max = 256) String programId,
+                      @Size(min = 1, max = 10_000) List<Long> mediaIds) implements SamplerRequest {
+    }
+
+    /** The regions sampler.addSamples made, and the files it left out (not online, unreadable, or without a key among keyed samples). */
+    record AddedSamples(@Size(max = 10_000) List<RegionInfo> regions,
+                        @Size(max = 10_000) List<String> skipped) {
     }
 
     @Rpc(value = "sampler.requestProgramList", result = InstrumentNotification.ProgramList.class,

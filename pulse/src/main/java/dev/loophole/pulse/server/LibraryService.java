@@ -4,7 +4,10 @@ import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.MediaRequest;
 import dev.loophole.ipc.RpcError;
 import dev.loophole.ipc.SamplerNotification;
+import dev.loophole.media.library.AutoMapper;
 import dev.loophole.media.library.LibraryException;
+import dev.loophole.media.library.MediaFile;
+import dev.loophole.media.library.MediaLibrary;
 import dev.loophole.media.library.MediaStatus;
 import dev.loophole.media.library.StatusChange;
 import dev.loophole.model.Program;
@@ -13,6 +16,7 @@ import dev.loophole.model.SampleRegion;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.pulse.media.MediaService;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -74,6 +78,25 @@ final class LibraryService implements AutoCloseable {
         try {
             if (media().library().file(mediaId).isEmpty()) throw RpcError.notFound("media id " + mediaId + " is not in the library");
             return media().sampleRef(mediaId);
+        } catch (LibraryException e) {
+            throw RpcError.rejected(e.getMessage());
+        }
+    }
+
+    /** Several library files mapped into an instrument (as {@code loophole media map} does). */
+    AutoMapper.Result map(String name, List<Long> mediaIds) {
+        try {
+            List<MediaFile> files = new ArrayList<>(mediaIds.size());
+            for (long id : new LinkedHashSet<>(mediaIds))
+                files.add(media().library().file(id).orElseThrow(() -> RpcError.notFound("media id " + id + " is not in the library")));
+            MediaLibrary lib = media().library();
+            return AutoMapper.map(name, files, f -> {
+                try {
+                    return lib.sampleRef(f.id());
+                } catch (LibraryException e) {
+                    throw RpcError.rejected(e.getMessage());
+                }
+            });
         } catch (LibraryException e) {
             throw RpcError.rejected(e.getMessage());
         }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.loophole.ipc.EditRequest.Created;
 import dev.loophole.ipc.EditRequest;
+import dev.loophole.ipc.HistoryRequest;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.IpcClient;
 import dev.loophole.ipc.MediaRequest;
@@ -184,6 +185,64 @@ class MediaOverIpcTest {
         int crossings = 0;
         for (int i = 1_000; i < 1_000 + 9_600; i++) if ((left[i - 1] < 0) != (left[i] < 0)) crossings++;
         assertThat(crossings / 2.0 / 0.2).as("the library's A4 (440 Hz), not the program's old 220 Hz sample, nor silence").isCloseTo(440, within(5.0));
+    }
+
+    @Test
+    void droppedSamplesBecomeRegionsAtTheirNotesInOneStep() throws Exception {
+        // Three notes of a scale, named as they are: C4 = MIDI 60, E4 = 64, G4 = 67.
+        Path keys = tmp.resolve("Keys");
+        int[] notes = {60, 64, 67};
+        for (String n : List.of("C4", "E4", "G4")) {
+            int midi = notes[List.of("C4", "E4", "G4").indexOf(n)];
+            tone(keys.resolve("Piano " + n + ".wav"), 440 * Math.pow(2, (midi - 69) / 12.0), 0.3, 48000, 1);
+        }
+        library.add(List.of(keys), ScanListener.NONE);
+        Path kits = Files.createDirectories(tmp.resolve("kits"));
+        String kit = call(a, new InstrumentRequest.LoadProgram(Fixtures.sfz(kits, "kit", 2).toString(), null), ProgramSummary.class).programId();
+        List<Long> ids = search("piano").stream().map(MediaRequest.Hit::mediaId).toList();
+        assertThat(ids).hasSize(3);
+        drain(b);
+
+        var added = call(a, new SamplerRequest.AddSamples(kit, ids), SamplerRequest.AddedSamples.class);
+        assertThat(added.skipped()).isEmpty();
+        List<RegionInfo> regions = added.regions().stream().sorted(java.util.Comparator.comparingInt(RegionInfo::loKey)).toList();
+        assertThat(regions).extracting(RegionInfo::pitchKeycenter).containsExactly(60, 64, 67);
+        assertThat(regions).extracting(RegionInfo::sample).containsExactly(
+                keys.resolve("Piano C4.wav").toString(), keys.resolve("Piano E4.wav").toString(), keys.resolve("Piano G4.wav").toString());
+        // The keys are shared out: from 0 to 127, no gap, no overlap, each centre inside its own range.
+        assertThat(regions.getFirst().loKey()).isZero();
+        assertThat(regions.getLast().hiKey()).isEqualTo(127);
+        for (int i = 0; i < regions.size(); i++) {
+            assertThat(regions.get(i).pitchKeycenter()).isBetween(regions.get(i).loKey(), regions.get(i).hiKey());
+            if (i > 0) assertThat(regions.get(i).loKey()).isEqualTo(regions.get(i - 1).hiKey() + 1);
+        }
+        assertThat(regions).extracting(RegionInfo::regionId).doesNotContain("r1", "r2").doesNotHaveDuplicates();
+        long linked = server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().stream()
+                .filter(r -> r.sample().media() != null).count());
+        assertThat(linked).as("each new region holds its library link").isEqualTo(3);
+        // The other client sees the program with its 2 + 3 regions.
+        assertThat(listAt(b, kit).regions()).hasSize(5);
+
+        a.call(new HistoryRequest.Undo());
+        assertThat((long) server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().size())).isEqualTo(2);
+        assertThatThrownBy(() -> a.call(new SamplerRequest.AddSamples(kit, List.of(ids.getFirst(), 987_654L))))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().code()).isEqualTo(RpcError.NOT_FOUND));
+        assertThat((long) server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().size())).isEqualTo(2);
+    }
+
+    private SamplerNotification.RegionList listAt(IpcClient c, String programId) {
+        long end = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < end) {
+            JsonNode n = c.next(end - System.currentTimeMillis());
+            if (n == null) break;
+            if (!n.has("method")) continue;
+            schemas.notification(n);
+            if (n.get("method").asText().equals("sampler.regionList")) {
+                var list = c.rpc().read(n.get("params"), SamplerNotification.RegionList.class);
+                if (list.programId().equals(programId)) return list;
+            }
+        }
+        throw new AssertionError("no sampler.regionList for " + programId);
     }
 
     /** Waits for the sampleStatus naming the assigned sample with this status at client c (schema-checked); others that arrive meanwhile are skipped. */
