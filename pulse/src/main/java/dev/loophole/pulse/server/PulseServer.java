@@ -45,7 +45,8 @@ public final class PulseServer implements AutoCloseable {
         ipc = new IpcServer(config);
         Dispatcher d = ipc.dispatcher();
         Workspace[] ws = new Workspace[1];
-        ChangeNotifier notifier = new ChangeNotifier(d, () -> ws[0]);
+        SampleStatuses statuses = new SampleStatuses(media == null ? null : media.library());
+        ChangeNotifier notifier = new ChangeNotifier(d, () -> ws[0], statuses);
         notifier.reset(project);
         workspace = ws[0] = new Workspace(new Pulse(project), file, notifier);
         SoundService[] soundRef = new SoundService[1];
@@ -60,7 +61,7 @@ public final class PulseServer implements AutoCloseable {
             if (soundRef[0] != null) soundRef[0].samplesChanged();
         });
         library.register(t);
-        new SamplerService(() -> ws[0], library).register(t);
+        new SamplerService(() -> ws[0], library, statuses).register(t);
         new HistoryService(() -> ws[0]).register(t);
         new ProjectService(() -> ws[0], d, notifier).register(t);
         new EditService(() -> ws[0]).register(t);

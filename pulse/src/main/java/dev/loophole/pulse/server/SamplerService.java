@@ -41,7 +41,10 @@ final class SamplerService {
     private final Supplier<Workspace> workspace;
     private final LibraryService library;
 
-    SamplerService(Supplier<Workspace> workspace, LibraryService library) {
+    private final SampleStatuses statuses;
+
+    SamplerService(Supplier<Workspace> workspace, LibraryService library, SampleStatuses statuses) {
+        this.statuses = statuses;
         this.workspace = workspace;
         this.library = library;
     }
@@ -75,7 +78,7 @@ final class SamplerService {
             if (p.programId() != null) {
                 Program prog = ws.program(p.programId()).program();
                 c.notify(Wire.regionList(prog, ws.pulse().revision()));
-                for (SamplerNotification.SampleStatus s : SampleStatuses.all(prog)) c.notify(s);
+                for (SamplerNotification.SampleStatus s : statuses.all(prog)) c.notify(s);
             }
             return ChangeNotifier.programList(ws.project(), ws);
         });

@@ -179,6 +179,14 @@ class MediaOverIpcTest {
         assertThat(server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().getFirst().sample().path()))
                 .isEqualTo(lead.toString());
 
+        // Its status comes from the library (online, where it is now), not from probing the stale path.
+        var program = server.onPulse(() -> server.pulse().project().instruments().getFirst().program());
+        assertThat(new SampleStatuses(library).all(program)).singleElement().satisfies(st -> {
+            assertThat(st.sample()).isEqualTo(elsewhere.resolve("Leads/Lead A4.wav").toString());
+            assertThat(st.status()).isEqualTo(SamplerNotification.Status.ONLINE);
+        });
+        assertThat(new SampleStatuses(null).all(program).getFirst().status()).isNotEqualTo(SamplerNotification.Status.ONLINE);
+
         Path wav = tmp.resolve("out.wav");
         a.call(new ProjectRequest.Render(wav.toString(), 0.5, 48000));
         float[] left = WavReader.read(wav).channels()[0];
