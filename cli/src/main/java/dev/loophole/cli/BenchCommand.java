@@ -174,7 +174,8 @@ final class BenchCommand implements Callable<Integer> {
     private Measure measure(Workload w, Path dir, boolean progress, PrintWriter err) throws IOException {
         Path renders = Files.createDirectories(dir.resolve("renders"));
         Path out = renders.resolve(w.name().replace('/', '_').replace(".sfz", "").replace(".sf2", "") + ".wav");
-        RenderJob.Options options = new RenderJob.Options(RATE, SampleFormat.FLOAT_32, -1, 0, Interpolation.CUBIC, 256, progress, false, 0, PatchCompiler.PRELOAD_FRAMES);
+        RenderJob.Options options = new RenderJob.Options(RATE, SampleFormat.FLOAT_32, -1, 0, Interpolation.CUBIC, 256, progress, false, 0, PatchCompiler.PRELOAD_FRAMES,
+                SongLength.DEFAULT_SECONDS);
         System.gc();
         resetPeakRss();
         long t0 = System.nanoTime();

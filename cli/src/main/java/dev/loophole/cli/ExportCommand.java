@@ -105,7 +105,7 @@ final class ExportCommand implements Callable<Integer> {
     // ---- SFZ → SFZ ----
 
     private Result sfz() throws IOException {
-        if (program != null) throw new Errors.UserError("--program applies to SoundFont banks; " + file + " is not one");
+        if (program != null) throw new Errors.BadOption("--program applies to SoundFont banks; " + file + " is not one");
         Program p = InstrumentLoader.load(file);
         List<String> warnings = new ArrayList<>();
         p.diagnostics().forEach(d -> warnings.add(d.toString()));
@@ -144,8 +144,8 @@ final class ExportCommand implements Callable<Integer> {
 
     private Result soundFont() throws IOException {
         if (program == null)
-            throw new Errors.UserError(file + ": a SoundFont holds many presets: choose one with --program [BANK:]PROGRAM (see `loophole inspect " + file + "`)");
-        if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
+            throw new Errors.BadOption(file + ": a SoundFont holds many presets: choose one with --program [BANK:]PROGRAM (see `loophole inspect " + file + "`)");
+        InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)");
         Sf2Bank bank = Sf2Importer.load(file);
         Sf2Preset preset = InspectCommand.find(bank, program);
         List<String> warnings = new ArrayList<>();

@@ -62,8 +62,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private int soundFont() throws Exception {
-        if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
-        Sf2Bank bank = Sf2Importer.load(file);
+        Sf2Bank bank = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         if (program == null) {
             List<PresetLine> presets = bank.presets().stream().map(PresetLine::of).toList();
             if (json) print(new BankSummary(file.toString(), bank.info().name(), presets));
@@ -90,7 +89,7 @@ final class InspectCommand implements Callable<Integer> {
             int b = parts.length > 1 ? Integer.parseInt(parts[0]) : 0, p = Integer.parseInt(parts[parts.length - 1]);
             return bank.find(b, p).orElseThrow(() -> new Errors.UserError(bank.file() + ": no preset " + b + ":" + p + " (see `loophole inspect " + bank.file() + "`)"));
         } catch (NumberFormatException e) {
-            throw new Errors.UserError("--program " + spec + ": expected PROGRAM or BANK:PROGRAM, numbers");
+            throw new Errors.BadOption("--program " + spec + ": expected PROGRAM or BANK:PROGRAM, numbers");
         }
     }
 

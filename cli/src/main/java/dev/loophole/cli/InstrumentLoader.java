@@ -3,7 +3,6 @@ package dev.loophole.cli;
 import dev.loophole.formats.sfz.SfzImporter;
 import dev.loophole.model.Program;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,11 +16,16 @@ final class InstrumentLoader {
     }
 
     static Program load(Path file) throws IOException {
-        if (Files.isDirectory(file)) throw new Errors.UserError(file + ": is a folder, expected an instrument file (.sfz)");
-        if (!Files.exists(file)) throw new Errors.UserError(file + ": no such file");
+        InputFiles.require(file, "an instrument file (.sfz, .sf2)");
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".sfz")) return SfzImporter.load(file);
         throw new Errors.UserError(file + ": unknown instrument kind, expected an .sfz or .sf2 file");
+    }
+
+    /** Why an instrument plays nothing: it defines no region, or none of its regions could load (its warnings say why). */
+    static String noRegion(Path file, int defined) {
+        return defined == 0 ? file + " has no region"
+                : file + ": none of its " + defined + (defined == 1 ? " region" : " regions") + " can play (see the warnings above)";
     }
 
     /** Samples whole in memory, for callers that do not stream (live play without a streamer). */

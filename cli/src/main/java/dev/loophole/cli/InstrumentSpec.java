@@ -15,9 +15,9 @@ record InstrumentSpec(int channel, Path file) {
                 int ch = Integer.parseInt(value.substring(0, eq));
                 if (ch < 1 || ch > 16)
                     throw new CommandLine.TypeConversionException("channel " + ch + " in '" + value + "' is outside 1..16");
-                return new InstrumentSpec(ch, Path.of(value.substring(eq + 1)));
+                return new InstrumentSpec(ch, InputFiles.path(value.substring(eq + 1)));
             }
-            return new InstrumentSpec(ALL, Path.of(value));
+            return new InstrumentSpec(ALL, InputFiles.path(value));
         }
     }
 }

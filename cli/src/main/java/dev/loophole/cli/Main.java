@@ -1,5 +1,6 @@
 package dev.loophole.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,10 +30,18 @@ public final class Main implements Runnable {
     /** Runs with the given output and error streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        cl.registerConverter(Path.class, InputFiles::path);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler(new Errors());
-        int status = cl.execute(args);
+        Errors errors = new Errors();
+        cl.setExecutionExceptionHandler(errors);
+        cl.setParameterExceptionHandler(errors);
+        int status;
+        try {
+            status = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            status = Errors.unexpected(err, e, args);
+        }
         out.flush();
         err.flush();
         return status;

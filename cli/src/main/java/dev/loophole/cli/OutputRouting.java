@@ -20,8 +20,8 @@ record OutputRouting(List<String> outputs, int[] bus) {
             for (String o : outputs) {
                 String n = o.strip();
                 if (!n.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}"))
-                    throw new Errors.UserError("--outputs: '" + o + "' is not a port name (1-32 letters, digits, '_' or '-')");
-                if (names.contains(n)) throw new Errors.UserError("--outputs: '" + n + "' is given twice");
+                    throw new Errors.BadOption("--outputs: '" + o + "' is not a port name (1-32 letters, digits, '_' or '-')");
+                if (names.contains(n)) throw new Errors.BadOption("--outputs: '" + n + "' is given twice");
                 names.add(n);
             }
         } else {
@@ -39,17 +39,17 @@ record OutputRouting(List<String> outputs, int[] bus) {
                 channel = -1;
             }
             if (channel < 1 || channel > 16 || out.isEmpty())
-                throw new Errors.UserError("--route " + r + ": expected CHANNEL=OUTPUT with CHANNEL 1-16, e.g. --route 10=drums");
+                throw new Errors.BadOption("--route " + r + ": expected CHANNEL=OUTPUT with CHANNEL 1-16, e.g. --route 10=drums");
             int b = names.indexOf(out);
             if (b < 0) {
-                if (outputs != null) throw new Errors.UserError("--route " + r + ": no output '" + out + "' in --outputs " + String.join(",", names));
-                if (!out.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}")) throw new Errors.UserError("--route " + r + ": '" + out + "' is not a port name");
+                if (outputs != null) throw new Errors.BadOption("--route " + r + ": no output '" + out + "' in --outputs " + String.join(",", names));
+                if (!out.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,31}")) throw new Errors.BadOption("--route " + r + ": '" + out + "' is not a port name");
                 names.add(out);
                 b = names.size() - 1;
             }
             bus[channel - 1] = b;
         }
-        if (names.size() > 16) throw new Errors.UserError("at most 16 outputs, not " + names.size());
+        if (names.size() > 16) throw new Errors.BadOption("at most 16 outputs, not " + names.size());
         return new OutputRouting(List.copyOf(names), bus);
     }
 }

@@ -17,12 +17,12 @@ import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -86,6 +86,8 @@ final class PlayCommand implements Callable<Integer> {
             description = "Render MIDI channel CHANNEL (1-16) to output OUTPUT instead of the main one (repeatable).")
     List<String> routes;
 
+    @Mixin SongLength length;
+
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
@@ -94,21 +96,21 @@ final class PlayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut(), err = spec.commandLine().getErr();
-        if (seconds != null && !(seconds > 0)) throw new Errors.UserError("--seconds " + seconds + " must be more than 0");
-        if (polyphony < 1 || polyphony > 4096) throw new Errors.UserError("--polyphony " + polyphony + " is outside 1..4096");
+        if (seconds != null && !(seconds > 0 && seconds <= SongLength.MAX_SECONDS))
+            throw new Errors.BadOption("--seconds " + seconds + " is outside 0.." + (long) SongLength.MAX_SECONDS + " (more than 0)");
+        if (polyphony < 1 || polyphony > RenderOptions.MAX_POLYPHONY)
+            throw new Errors.BadOption("--polyphony " + polyphony + " is outside 1.." + RenderOptions.MAX_POLYPHONY + " voices");
         if (driverKind != null && !driverKind.equals("jack") && !driverKind.equals("javasound"))
-            throw new Errors.UserError("--driver " + driverKind + " is not known; expected jack or javasound");
-        OutputRouting routing;
-        try {
-            routing = OutputRouting.parse(outputs, routes);
-        } catch (Errors.UserError e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+            throw new Errors.BadOption("--driver " + driverKind + " is not known; expected jack or javasound");
+        OutputRouting routing = OutputRouting.parse(outputs, routes);
         // Everything that can fail on the user's files fails before any audio opens.
         Program program = InstrumentLoader.load(instrument);
-        if (song != null && !java.nio.file.Files.isRegularFile(song)) throw new Errors.UserError(song + ": no such MIDI file");
-        MidiSong midi = song == null ? null : SmfReader.read(song);
-        warn(err, program.diagnostics().stream().map(Diagnostic::toString).toList());
+        MidiSong midi = song == null ? null : SmfReader.read(InputFiles.require(song, "a MIDI file (.mid)"));
+        if (midi != null) {
+            SongLength.check(song, midi, -1, length.maxSeconds);
+            err.println(SongLength.describe(song, midi));
+        }
+        Warnings.print(err, program.diagnostics().stream().map(Diagnostic::toString).toList(), verbose);
 
         AudioConfig config = AudioConfig.defaults("loophole").withMidiInputs(midiIn == null ? List.of() : midiIn).withJackServer(jackServer)
                 .withOutputs(routing.outputs()).withReconnect(true);
@@ -132,9 +134,8 @@ final class PlayCommand implements Callable<Integer> {
         try {
             int rate = driver.sampleRate();
             Patch patch = new PatchCompiler(InstrumentLoader.samplesFromDisk(), rate).compile(program);
-            warn(err, patch.warnings());
-            if (patch.regionCount() == 0)
-                throw new Errors.UserError("nothing to play: " + instrument + " has no region that can play (see the warnings above)");
+            Warnings.print(err, patch.warnings(), verbose);
+            if (patch.regionCount() == 0) throw new Errors.UserError("nothing to play: " + InstrumentLoader.noRegion(instrument, program.regions().size()));
             Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
             // One instrument per output bus: an instrument renders to one bus, so routed channels get their own voices.
             SamplerInstrument[] perBus = new SamplerInstrument[routing.outputs().size()];
@@ -210,16 +211,5 @@ final class PlayCommand implements Callable<Integer> {
                 s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
                 100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents(),
                 s.reconnects() == 0 ? "" : ", " + s.reconnects() + " reconnects");
-    }
-
-    private void warn(PrintWriter err, List<String> warnings) {
-        List<String> shown = new ArrayList<>(warnings);
-        if (!verbose && shown.size() > RenderJob.MAX_WARNINGS) {
-            int more = shown.size() - RenderJob.MAX_WARNINGS;
-            shown = new ArrayList<>(shown.subList(0, RenderJob.MAX_WARNINGS));
-            shown.add("… and " + more + " more (--verbose shows all)");
-        }
-        for (String w : shown) err.println(w.contains("warning:") ? w : "warning: " + w);
-        err.flush();
     }
 }

@@ -21,7 +21,7 @@ final class ProjectFiles {
     }
 
     static Project loadJson(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
+        InputFiles.require(file, "a project as JSON (.json)");
         try {
             return ProjectJson.read(file);
         } catch (ProjectFormatException e) {

@@ -76,8 +76,7 @@ final class ProjectImportCommand implements Callable<Integer> {
             project = ProjectFiles.loadJson(source.json);
             if (name != null) project = project.withName(name);
         } else {
-            if (!Files.isRegularFile(source.midi)) throw new Errors.UserError(source.midi + ": no such file");
-            MidiSong song = SmfReader.read(source.midi);
+            MidiSong song = SmfReader.read(InputFiles.require(source.midi, "a MIDI file (.mid)"));
             Chooser chooser = new Chooser(instruments);
             MidiProjectImport.Result r;
             try {
@@ -140,8 +139,7 @@ final class ProjectImportCommand implements Callable<Integer> {
         private MidiProjectImport.Instrument preset(Path file, int bank, int program) throws IOException {
             Sf2Bank b = banks.get(file);
             if (b == null) {
-                if (!Files.isRegularFile(file)) throw new Errors.UserError(file + ": no such file");
-                b = Sf2Importer.load(file);
+                b = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
                 banks.put(file, b);
                 b.diagnostics().stream().map(Diagnostic::toString).forEach(warnings::add);
             }

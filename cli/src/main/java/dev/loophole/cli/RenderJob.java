@@ -28,7 +28,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,10 @@ import java.util.TreeSet;
 /** Renders a MIDI file through instruments into a WAV file: the work behind {@code render} and {@code demo}. */
 final class RenderJob {
     static final int BLOCK = 256;
-    static final int MAX_WARNINGS = 10;
 
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
-                   boolean progress, boolean verbose, double gainDb, int preloadFrames) {}
+                   boolean progress, boolean verbose, double gainDb, int preloadFrames,
+                   double maxSeconds) {}
 
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed, int damagedSamples) {
         String line() {
@@ -80,20 +80,30 @@ final class RenderJob {
 
     private Summary runWithStreamer(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         requireWritable(out);
-        MidiSong song = SmfReader.read(midi);
+        MidiSong song = SmfReader.read(InputFiles.require(midi, "a MIDI file (.mid)"));
+        SongLength.check(midi, song, options.tailSeconds(), options.maxSeconds());
+        if (options.progress() || options.verbose()) {
+            err.println(SongLength.describe(midi, song) + "; rendering to " + out);
+            err.flush();
+        }
         Engine engine = new Engine(options.rate(), BLOCK);
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
+        // Samples only reached by keys the song never plays are opened for their headers, not decoded.
+        java.util.BitSet keys = new java.util.BitSet(128);
+        for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(keys);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         int playableRegions = 0;
+        List<String> silent = new ArrayList<>();
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler, store);
+                BankLoad bank = loadBank(spec.file(), song, compiler, store, keys);
                 playableRegions += bank.regions();
+                if (bank.regions() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), bank.defined()));
                 inst = bank.instrument();
                 loaded.put(spec.file(), inst);
             }
@@ -103,6 +113,7 @@ final class RenderJob {
                 Patch patch = compiler.compile(program);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
+                if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));
                 inst = sampler(patch);
                 loaded.put(spec.file(), inst);
             }
@@ -117,8 +128,8 @@ final class RenderJob {
             if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
         damage.printNew();
         damage.failIfStrict("nothing was rendered");
-        if (playableRegions == 0)
-            throw new Errors.UserError("nothing to render: no instrument has a region that can play (see the warnings above)");
+        if (playableRegions == 0) throw new Errors.UserError("nothing to render: " + String.join("; ", silent));
+        report(silent.stream().map(s -> s + "; its channels stay silent").toList());
         warnUnrouted(song, engine);
 
         OfflineRenderer.Result result = renderTo(out, engine, song);
@@ -136,46 +147,47 @@ final class RenderJob {
         return inst;
     }
 
-    record BankLoad(Instrument instrument, int regions) {}
+    /** {@code regions} can play; {@code defined} is how many the reachable presets have. */
+    record BankLoad(Instrument instrument, int regions, int defined) {}
 
     /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store) throws IOException {
-        Sf2Bank bank = Sf2Importer.load(file);
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet songKeys)
+            throws IOException {
+        Sf2Bank bank = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
         bank.damage().forEach(store::report);
-        java.util.Set<Integer> wanted = new java.util.TreeSet<>(ProgramBank.programsUsed(song));
+        Map<Integer, java.util.BitSet> keysUsed = ProgramBank.keysUsed(song);
+        java.util.Set<Integer> wanted = new java.util.TreeSet<>(keysUsed.keySet());
         wanted.add(0);                              // the default piano
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
         // Each preset the song can reach is compiled once, under its own bank and program; a request for one
         // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
         Map<Integer, Sf2Preset> reachable = new java.util.TreeMap<>();
+        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>(); // the keys each preset will be played on
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
             bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
+                    .ifPresent(p -> {
+                        reachable.put(p.bank() * 128 + p.preset(), p);
+                        presetKeys.computeIfAbsent(p.bank() * 128 + p.preset(), k -> new java.util.BitSet(128))
+                                .or(keysUsed.getOrDefault(key, new java.util.BitSet()));
+                    });
         }
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
-        int regions = 0;
+        int regions = 0, defined = 0;
         for (var e : reachable.entrySet()) {
-            Patch patch = compiler.compile(e.getValue().program());
+            defined += e.getValue().program().regions().size();
+            Patch patch = compiler.keysPlayed(presetKeys.get(e.getKey())).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
-        return new BankLoad(new ProgramBank(programs), regions);
+        compiler.keysPlayed(songKeys);
+        return new BankLoad(new ProgramBank(programs), regions, defined);
     }
 
     private void report(List<String> warnings) {
-        int shown = 0;
-        for (String w : warnings) {
-            if (!options.verbose() && shown == MAX_WARNINGS) {
-                err.println("warning: … and " + (warnings.size() - MAX_WARNINGS) + " more (--verbose shows all)");
-                break;
-            }
-            err.println(w.contains("warning:") ? w : "warning: " + w);
-            shown++;
-        }
-        err.flush();
+        Warnings.print(err, warnings, options.verbose());
     }
 
     private void warnUnrouted(MidiSong song, Engine engine) {
@@ -202,46 +214,39 @@ final class RenderJob {
         if (Files.exists(out) && !Files.isWritable(out)) throw new Errors.UserError(out + ": cannot write, the file is read-only");
     }
 
-    /**
-     * Streams the render into a file next to the target and renames it at the end, so an existing
-     * file is replaced whole or not at all, and a failed render leaves nothing behind.
-     */
+    /** Streams the render into a {@link PartFile} and moves it onto the target at the end. */
     private OfflineRenderer.Result renderTo(Path out, Engine engine, MidiSong song) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        // Created by the writer with the user's default permissions (a temp file would be owner-only).
-        Path tmp = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
-        Files.deleteIfExists(tmp);
-        OfflineRenderer.Result result;
-        try (WavWriter wav = WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE);
-             Progress progress = options.progress() ? new Progress(options.rate()) : null) {
-            float[][] block = new float[2][];
-            float gain = (float) Math.pow(10, options.gainDb() / 20);
-            result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
-                if (gain != 1f) for (int i = 0; i < n; i++) { l[i] *= gain; r[i] *= gain; }
-                block[0] = l;
-                block[1] = r;
-                try {
-                    wav.write(block, 0, n);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, progress == null ? null : progress::update);
-            if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
-            // Streaming may have met damage the sample heads did not show.
-            damage.printNew();
-            damage.failIfStrict("nothing was written");
-        } catch (IOException | UncheckedIOException | Errors.UserError e) {
-            Files.deleteIfExists(tmp);
-            if (e instanceof Errors.UserError u) throw u;
-            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-            throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
+        try (PartFile part = PartFile.nextTo(out)) {
+            OfflineRenderer.Result result;
+            try (WavWriter wav = WavWriter.open(part.path(), options.format(), 2, options.rate(), SampleMetadata.NONE);
+                 Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+                float[][] block = new float[2][];
+                float gain = (float) Math.pow(10, options.gainDb() / 20);
+                result = new OfflineRenderer(engine, BLOCK).beforeEachBlock(streamer::fillAll).render(song, options.tailSeconds(), (l, r, n) -> {
+                    if (part.cancelled()) throw new Errors.UserError("stopped; " + out + " was not written");
+                    if (gain != 1f) for (int i = 0; i < n; i++) { l[i] *= gain; r[i] *= gain; }
+                    block[0] = l;
+                    block[1] = r;
+                    try {
+                        wav.write(block, 0, n);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, progress == null ? null : progress::update);
+                if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
+                // Streaming may have met damage the sample heads did not show.
+                damage.printNew();
+                damage.failIfStrict("nothing was written");
+            } catch (IOException | UncheckedIOException e) {
+                IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+                throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
+            }
+            try {
+                part.commit();
+            } catch (IOException e) {
+                throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
+            }
+            return result;
         }
-        try {
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new Errors.UserError(out + ": cannot write: " + e.getMessage(), e);
-        }
-        return result;
     }
 }

@@ -168,7 +168,7 @@ class ExportCommandTest {
     void errorsAreOneLine() throws Exception {
         CliRun run = CliRun.of("export", dir.resolve("none.sfz").toString(), dir.resolve("o").toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("none.sfz") + ": no such file");
+        assertThat(run.errLines()).containsExactly("loophole: " + dir.resolve("none.sfz") + ": no such file; expected an instrument file (.sfz, .sf2)");
 
         Path bad = dir.resolve("bad.sfz");
         Files.writeString(bad, "<region> sample=a.wav\n<bogus> x=1\n");
@@ -178,7 +178,7 @@ class ExportCommandTest {
 
         Path sf2 = tinyBank();
         run = CliRun.of("export", sf2.toString(), dir.resolve("o").toString());
-        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.status()).as("a wrong command line: --program is missing").isEqualTo(2);
         assertThat(run.errLines()).hasSize(1).first().asString().contains("choose one with --program");
         run = CliRun.of("export", "--program", "7:3", sf2.toString(), dir.resolve("o").toString());
         assertThat(run.errLines()).hasSize(1).first().asString().contains("no preset 7:3");

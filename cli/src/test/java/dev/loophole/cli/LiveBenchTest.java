@@ -12,6 +12,9 @@ class LiveBenchTest {
     static final Pattern LATENCY = Pattern.compile(
             "live latency, 256 frames \\(5\\.33 ms\\) at 48000 Hz: (\\d+) notes, MIDI event → first non-zero sample min (-?\\d+), median (-?\\d+), max (-?\\d+) frames");
 
+    static final Pattern MAX_VOICES = Pattern.compile(
+            "max voices, 256 frames \\(5\\.33 ms\\) at 48000 Hz: (\\d+) voices (with 0 xruns and no block over its period|over [\\d.]+ s with \\d+ of \\d+ blocks)");
+
     @Test
     void latencyIsMeasuredAndWithinThreePeriods() {
         assumeTrue(dev.loophole.signal.driver.DummyJackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
@@ -32,7 +35,13 @@ class LiveBenchTest {
         CliRun run = CliRun.of("bench", "--max-voices", "--block-sizes", "256", "--voice-limit", "32", "--probe-seconds", "0.3", "--confirm-seconds", "0.5");
         assertThat(run.status()).as(run.err()).isZero();
         System.out.println(run.out().strip());
-        assertThat(run.out()).contains("max voices, 256 frames (5.33 ms) at 48000 Hz: ").contains("criterion: ");
+        // A count was confirmed (every voice sounding for the whole run), on the search's grid, within the limit: "none found" fails.
+        Matcher m = MAX_VOICES.matcher(run.out());
+        assertThat(m.find()).as("a confirmed voice count in: " + run.out()).isTrue();
+        int voices = Integer.parseInt(m.group(1));
+        assertThat(voices).as("confirmed voices").isBetween(VoiceCeiling.STEP, 32);
+        assertThat(voices % VoiceCeiling.STEP).as("on the search's %d-voice grid", VoiceCeiling.STEP).isZero();
+        assertThat(run.out()).contains("criterion: ");
     }
 
     @Test

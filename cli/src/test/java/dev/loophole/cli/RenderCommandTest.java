@@ -141,6 +141,12 @@ class RenderCommandTest {
         assertThat(Files.exists(dir.resolve("x.wav"))).isFalse();
     }
 
+    /** A 1 s 440 Hz sine as a440.wav, and lead.sfz playing it at its own pitch on A4 with {@code opcodes} added. */
+    static Path lead(Path dir, String opcodes) throws Exception {
+        write(dir.resolve("a440.wav"), sine(440, RATE));
+        return Files.writeString(dir.resolve("lead.sfz"), "<region> sample=a440.wav pitch_keycenter=69 " + opcodes + "\n");
+    }
+
     static void write(Path p, float[] mono) throws Exception {
         WavWriter.write(p, new AudioData(new float[][] {mono}, RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
     }

@@ -58,7 +58,8 @@ class RenderMpeTest {
 
     static int bend(double semis) { return (int) Math.round(8192 + semis / 48 * (semis >= 0 ? 8191 : 8192)); }
 
-    static double semis(int v) { return dev.loophole.signal.expression.MidiScale.bipolar14(v) * 48; }
+    /** ±48 semitones of member bend, from the MIDI spec: the distance from the centre 8192 over the half range (8191 above it). */
+    static double semis(int v) { return (v < 8192 ? (v - 8192) / 8192.0 : (v - 8192) / 8191.0) * 48; }
 
     static int lsb(int v) { return v & 0x7F; }
 

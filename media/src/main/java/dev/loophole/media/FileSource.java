@@ -62,6 +62,16 @@ final class FileSource implements AutoCloseable {
 
     MediaException fail(String what) { return new MediaException(path, what); }
 
+    /**
+     * A decoder library's failure: the user reads where and what, the library's own exception stays the cause (shown
+     * with --verbose), so its class name never reaches the one-line message.
+     */
+    MediaException fail(String what, Exception decoderFailure) {
+        String m = decoderFailure.getMessage();
+        boolean readable = decoderFailure instanceof java.io.IOException && m != null && !m.isBlank();
+        return new MediaException(path, what + (readable ? " (" + m + ")" : ""), decoderFailure);
+    }
+
     /** Exactly {@code length} bytes at {@code position}, or an error saying which structure the file ends inside. */
     ByteBuffer read(long position, int length, ByteOrder order, String what) throws MediaException {
         ByteBuffer buf = ByteBuffer.allocate(length).order(order);

@@ -202,7 +202,7 @@ public final class FlacReader implements AudioReader {
         try {
             decoder.readMetadata();
         } catch (IOException | RuntimeException e) {
-            throw src.fail("cannot start decoding FLAC: " + e);
+            throw src.fail("cannot start decoding FLAC", e);
         }
         blockStart = 0;
         blockLength = 0;
@@ -227,7 +227,7 @@ public final class FlacReader implements AudioReader {
         } catch (MediaException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw src.fail("FLAC data is corrupt after sample " + expected + " (" + e + ")");
+            throw src.fail("FLAC data is corrupt after sample " + expected, e);
         }
         if (!errors.isEmpty()) throw src.fail("FLAC frame at sample " + expected + " fails its CRC check: the file is corrupt");
         if (decoder.getBadFrames() > 0)

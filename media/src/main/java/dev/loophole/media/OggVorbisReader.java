@@ -142,7 +142,7 @@ public final class OggVorbisReader implements AudioReader {
             block = new Block(dsp);
             block.init(dsp);
         } catch (RuntimeException e) {
-            throw src.fail("Vorbis headers are corrupt (" + e + ")");
+            throw src.fail("Vorbis headers are corrupt", e);
         } catch (OutOfMemoryError e) {
             // Last line of defence, for the one-shot array requests the checks above cannot foresee
             // (JOrbis sizes a codebook's lists from its header before reading them). The failed request
@@ -294,7 +294,7 @@ public final class OggVorbisReader implements AudioReader {
             }
             return false;
         } catch (RuntimeException e) {
-            throw src.fail("Vorbis data after frame " + decoded + " is corrupt (" + e + ")");
+            throw src.fail("Vorbis data after frame " + decoded + " is corrupt", e);
         }
     }
 

@@ -7,12 +7,24 @@ package dev.loophole.model;
  * The ARIA {@code *_attack_shape}, {@code *_decay_shape} and {@code *_release_shape} bend their stage:
  * 0 keeps the stage's natural curve (a straight attack, decay and release straight in dB); positive
  * values start slowly (x^(1+s)), negative ones start fast (1 − (1−x)^(1−s)).
+ * {@code dynamic} (ARIA {@code *_dynamic}) re-reads the stage settings controllers move while the note plays;
+ * otherwise they are read once, when it starts.
  */
 public record Envelope(double delay, double start, double attack, double hold, double decay,
                        double sustain, double release, double depth,
                        double vel2delay, double vel2attack, double vel2hold, double vel2decay,
                        double vel2sustain, double vel2release, double vel2depth,
-                       double attackShape, double decayShape, double releaseShape) {
+                       double attackShape, double decayShape, double releaseShape, boolean dynamic) {
+
+    /** An envelope whose controller-set stages are read when the note starts. */
+    public Envelope(double delay, double start, double attack, double hold, double decay,
+                    double sustain, double release, double depth,
+                    double vel2delay, double vel2attack, double vel2hold, double vel2decay,
+                    double vel2sustain, double vel2release, double vel2depth,
+                    double attackShape, double decayShape, double releaseShape) {
+        this(delay, start, attack, hold, decay, sustain, release, depth, vel2delay, vel2attack, vel2hold, vel2decay,
+                vel2sustain, vel2release, vel2depth, attackShape, decayShape, releaseShape, false);
+    }
 
     /** An envelope with the default stage curves (shape 0 on every stage). */
     public Envelope(double delay, double start, double attack, double hold, double decay,
@@ -41,7 +53,13 @@ public record Envelope(double delay, double start, double attack, double hold, d
     public Envelope withShapes(double attackShape, double decayShape, double releaseShape) {
         return new Envelope(delay, start, attack, hold, decay, sustain, release, depth,
                 vel2delay, vel2attack, vel2hold, vel2decay, vel2sustain, vel2release, vel2depth,
-                attackShape, decayShape, releaseShape);
+                attackShape, decayShape, releaseShape, dynamic);
+    }
+
+    public Envelope withDynamic(boolean dynamic) {
+        return new Envelope(delay, start, attack, hold, decay, sustain, release, depth,
+                vel2delay, vel2attack, vel2hold, vel2decay, vel2sustain, vel2release, vel2depth,
+                attackShape, decayShape, releaseShape, dynamic);
     }
 
     private static void requireTime(String stage, double t) {
@@ -51,6 +69,6 @@ public record Envelope(double delay, double start, double attack, double hold, d
     public Envelope withStages(double delay, double attack, double hold, double decay, double sustain, double release) {
         return new Envelope(delay, start, attack, hold, decay, sustain, release, depth,
                 vel2delay, vel2attack, vel2hold, vel2decay, vel2sustain, vel2release, vel2depth,
-                attackShape, decayShape, releaseShape);
+                attackShape, decayShape, releaseShape, dynamic);
     }
 }

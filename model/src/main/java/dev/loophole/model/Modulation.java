@@ -21,7 +21,7 @@ package dev.loophole.model;
  * {@code lfoN_freq} (Hz), {@code lfoN_depth} (% added to the 100 % of every routing from LFO N), the depth of another routing named {@code lfoN_<target>} or {@code egN_<target>}
  * (the target's unit), the v1 LFO depths {@code amplfo_depth} (dB), {@code fillfo_depth},
  * {@code pitchlfo_depth} (cents) and frequencies, the envelope depths {@code fileg_depth} and {@code pitcheg_depth} (cents), {@code amplfo_freq}… (Hz), and — read once, when the note
- * starts — {@code offset} (frames), {@code delay} (s) and the DAHDSR stages {@code ampeg_attack},
+ * starts — {@code offset} (frames), {@code delay} (s), {@code amp_veltrack} (%) and the DAHDSR stages {@code ampeg_attack},
  * {@code fileg_decay}, … (s; {@code _sustain} and {@code _start} in %).
  */
 public record Modulation(String source, String target, double depth, int curve, double smooth, double step) {

@@ -59,13 +59,14 @@ final class ModulatorMapper {
         static final int FIRST = 101, LAST = 255;
         private final Map<Integer, Integer> indexOf = new HashMap<>();
         private final Map<Integer, Curve> curves = new HashMap<>();
+        private final Map<List<Double>, Integer> tables = new HashMap<>();
 
         /** The index of this shape, or -1 when the bank already uses every index up to 255. */
         int index(int primary, int secondary, boolean abs) {
             int key = primary | (secondary + 1) << 4 | (abs ? 1 << 9 : 0);
             Integer known = indexOf.get(key);
             if (known != null) return known;
-            int i = FIRST + indexOf.size();
+            int i = FIRST + indexOf.size() + tables.size();
             if (i > LAST) return -1;
             List<Double> v = new ArrayList<>(128);
             for (int c = 0; c < 128; c++) {
@@ -74,6 +75,20 @@ final class ModulatorMapper {
             }
             indexOf.put(key, i);
             curves.put(i, new Curve(i, v));
+            return i;
+        }
+
+        /**
+         * The index of a curve with exactly these 128 values (given out once per distinct table, from the same range as
+         * the source shapes), or -1 when the range is used up. Key-scaled envelope times use it (see {@link KeyScaledTimes}).
+         */
+        int table(List<Double> values) {
+            Integer known = tables.get(values);
+            if (known != null) return known;
+            int i = FIRST + indexOf.size() + tables.size();
+            if (i > LAST) return -1;
+            tables.put(List.copyOf(values), i);
+            curves.put(i, new Curve(i, values));
             return i;
         }
 

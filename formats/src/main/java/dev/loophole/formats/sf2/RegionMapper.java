@@ -79,7 +79,7 @@ final class RegionMapper {
 
         ModulatorMapper.Mapped own = ModulatorMapper.map(mods, shapes);
         mapSampleWindow(r, b, where);
-        b.envelopes = envelopes(r, singleKey, where);
+        b.envelopes = envelopes(r, singleKey, b, where);
         b.filters.addAll(filter(r, mods, fixedVel, own.generators()));
         lfos(r, b, where, own.generators());
         if (r.get(REVERB_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect1", Modulators.fmt(r.get(REVERB_EFFECTS_SEND) / 10.0));
@@ -126,12 +126,12 @@ final class RegionMapper {
                 : new Loop(LoopMode.NO_LOOP, LoopType.FORWARD, -1, -1, 0, 0);
     }
 
-    private Envelopes envelopes(ZoneResolver.Resolved r, int key, String where) {
-        int k = key >= 0 ? key : 60; // multi-key zones: the spec's value at key 60, the rest noted below
-        if (key < 0 && (r.get(KEYNUM_TO_VOL_ENV_HOLD) != 0 || r.get(KEYNUM_TO_VOL_ENV_DECAY) != 0
-                || r.get(KEYNUM_TO_MOD_ENV_HOLD) != 0 || r.get(KEYNUM_TO_MOD_ENV_DECAY) != 0))
-            warnOnce("keyenv", where + ": keynumTo*Env* scaling of a zone spanning several keys is applied at key 60; "
-                    + "the per-key timecents are kept as sf2_keynumTo* in otherOpcodes");
+    /**
+     * The three envelopes, hold and decay stated at the zone's key: its fixed one, else key 60, with routings from the
+     * key number adding each played key's difference (see {@link KeyScaledTimes}).
+     */
+    private Envelopes envelopes(ZoneResolver.Resolved r, int key, SampleRegion.Builder b, String where) {
+        int k = key >= 0 ? key : 60;
         // SF2 decay and release are rates: the stated time is for a 100% change (100 dB for the volume
         // envelope, full scale for the modulation envelope). The engine's stages end at their target instead:
         // decay at the sustain level, release at -90 dB. So decay becomes the time to reach sustain, and
@@ -139,18 +139,43 @@ final class RegionMapper {
         // A sustain below -90 dB: the engine's decay ends at -90 dB (where it counts a level as silent), so the
         // time is that of 90 dB at SF2's slope; the level then drops to the sustain, inaudible either way.
         int sustainCb = Math.min(r.get(SUSTAIN_VOL_ENV), 900);
-        double volDecay = Sf2Units.keyScaledSeconds(r.get(DECAY_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_DECAY), k) * sustainCb / 1000.0;
-        Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV),
-                Sf2Units.keyScaledSeconds(r.get(HOLD_VOL_ENV), r.get(KEYNUM_TO_VOL_ENV_HOLD), k), volDecay,
-                Sf2Units.volEnvSustainToLevel(r.get(SUSTAIN_VOL_ENV)), tc(r, RELEASE_VOL_ENV) * 0.9, 0, 0, 0, 0, 0, 0, 0, 0);
         double modSustain = Sf2Units.modEnvSustainToLevel(r.get(SUSTAIN_MOD_ENV));
-        Envelope mod = new Envelope(tc(r, DELAY_MOD_ENV), 0, tc(r, ATTACK_MOD_ENV),
-                Sf2Units.keyScaledSeconds(r.get(HOLD_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_HOLD), k),
-                Sf2Units.keyScaledSeconds(r.get(DECAY_MOD_ENV), r.get(KEYNUM_TO_MOD_ENV_DECAY), k) * (1 - modSustain),
+        java.util.function.IntToDoubleFunction volHold = n -> scaled(r, HOLD_VOL_ENV, KEYNUM_TO_VOL_ENV_HOLD, n),
+                volDecay = n -> scaled(r, DECAY_VOL_ENV, KEYNUM_TO_VOL_ENV_DECAY, n) * sustainCb / 1000.0,
+                modHold = n -> scaled(r, HOLD_MOD_ENV, KEYNUM_TO_MOD_ENV_HOLD, n),
+                modDecay = n -> scaled(r, DECAY_MOD_ENV, KEYNUM_TO_MOD_ENV_DECAY, n) * (1 - modSustain);
+        Envelope amp = new Envelope(tc(r, DELAY_VOL_ENV), 0, tc(r, ATTACK_VOL_ENV), volHold.applyAsDouble(k), volDecay.applyAsDouble(k),
+                Sf2Units.volEnvSustainToLevel(r.get(SUSTAIN_VOL_ENV)), tc(r, RELEASE_VOL_ENV) * 0.9, 0, 0, 0, 0, 0, 0, 0, 0);
+        Envelope mod = new Envelope(tc(r, DELAY_MOD_ENV), 0, tc(r, ATTACK_MOD_ENV), modHold.applyAsDouble(k), modDecay.applyAsDouble(k),
                 modSustain, tc(r, RELEASE_MOD_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
-        Envelope filter = r.get(MOD_ENV_TO_FILTER_FC) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_FILTER_FC));
-        Envelope pitch = r.get(MOD_ENV_TO_PITCH) == 0 ? Envelope.MOD_DEFAULT : withDepth(mod, r.get(MOD_ENV_TO_PITCH));
+        boolean toFilter = r.get(MOD_ENV_TO_FILTER_FC) != 0, toPitch = r.get(MOD_ENV_TO_PITCH) != 0;
+        if (key < 0) {
+            keyScaled(r, b, "ampeg_hold", volHold, KEYNUM_TO_VOL_ENV_HOLD, where);
+            keyScaled(r, b, "ampeg_decay", volDecay, KEYNUM_TO_VOL_ENV_DECAY, where);
+            for (String eg : toFilter && toPitch ? List.of("fileg", "pitcheg") : toFilter ? List.of("fileg") : toPitch ? List.of("pitcheg") : List.<String>of()) {
+                keyScaled(r, b, eg + "_hold", modHold, KEYNUM_TO_MOD_ENV_HOLD, where);
+                keyScaled(r, b, eg + "_decay", modDecay, KEYNUM_TO_MOD_ENV_DECAY, where);
+            }
+        }
+        Envelope filter = toFilter ? withDepth(mod, r.get(MOD_ENV_TO_FILTER_FC)) : Envelope.MOD_DEFAULT;
+        Envelope pitch = toPitch ? withDepth(mod, r.get(MOD_ENV_TO_PITCH)) : Envelope.MOD_DEFAULT;
         return new Envelopes(amp, filter, pitch);
+    }
+
+    /** A stage time at key {@code n} with the zone's per-key timecents, clamped to the stage generator's range. */
+    private static double scaled(ZoneResolver.Resolved r, Generator time, Generator perKey, int n) {
+        return Sf2Units.keyScaledSeconds(r.get(time), r.get(perKey), n, time.min, time.max);
+    }
+
+    private void keyScaled(ZoneResolver.Resolved r, SampleRegion.Builder b, String target,
+                           java.util.function.IntToDoubleFunction seconds, Generator perKey, String where) {
+        if (r.get(perKey) == 0) return;
+        Modulation m = KeyScaledTimes.routing(target, seconds, r.keys(), perKey, r.get(perKey), shapes);
+        if (m == null) return;
+        if (!KeyScaledTimes.played(m))
+            warnOnce("keyenv", where + ": the bank uses more curves than SFZ's curve indices hold (101..255), so "
+                    + perKey.sf2Name + " is applied at key 60 on this zone's keys; kept as target " + m.target());
+        b.modulation.add(m);
     }
 
     private static Envelope withDepth(Envelope e, double depth) {
@@ -210,8 +235,6 @@ final class RegionMapper {
         if (r.get(VIB_LFO_TO_PITCH) != 0) o.put("pitchlfo_depth", Integer.toString(r.get(VIB_LFO_TO_PITCH)));
         warnOnce("lfo", where + ": v1 LFOs have no model home yet: vibLfo is kept as pitchlfo_* and modLfo's volume and "
                 + "cutoff targets as amplfo_*/fillfo_* opcodes in otherOpcodes; modLfo's pitch target is LFO 1 (SF2 LFOs are triangles)");
-        for (Generator g : List.of(KEYNUM_TO_VOL_ENV_HOLD, KEYNUM_TO_VOL_ENV_DECAY, KEYNUM_TO_MOD_ENV_HOLD, KEYNUM_TO_MOD_ENV_DECAY))
-            if (r.get(g) != 0 && r.keys().lo() != r.keys().hi()) o.put("sf2_" + g.sf2Name, Integer.toString(r.get(g)));
     }
 
     private static double tc(ZoneResolver.Resolved r, Generator g) { return Sf2Units.timecentsToSeconds(r.get(g)); }

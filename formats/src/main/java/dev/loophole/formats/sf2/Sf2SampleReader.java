@@ -104,6 +104,30 @@ public final class Sf2SampleReader {
         return read(ref.bank(), ref.sampleIndex(), decoder);
     }
 
+    /**
+     * The sample a {@code sf2:<bank>#<index>} reference names as {@link #read(String, Decoder)} would give it
+     * (name, rate, root, loop relative to the sample, end inclusive) but with no frames: {@code length} says how many.
+     * Nothing of the sample data is read.
+     */
+    public record Header(String name, long length, int sampleRate, int bitsPerSample, int rootKey, long loopStart, long loopEnd) {}
+
+    public static Header header(String sampleRef) throws IOException {
+        Sf2SampleRef ref;
+        try {
+            ref = Sf2SampleRef.parse(sampleRef);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("not a SoundFont sample reference: " + e.getMessage(), e);
+        }
+        Path abs = ref.bank().toAbsolutePath().normalize();
+        Headers h = headers(abs);
+        Sf2Sample s = usable(abs, h.samples(), ref.sampleIndex());
+        long ls = s.loopStart() - s.start(), le = s.loopEnd() - s.start();
+        boolean loopOk = ls >= 0 && le > ls && le <= s.length();
+        boolean wide = !s.compressed() && h.data().has24Bit();
+        return new Header(s.name(), s.length(), s.sampleRate(), wide ? 24 : 16, s.originalPitch() <= 127 ? s.originalPitch() : -1,
+                loopOk ? ls : -1, loopOk ? le - 1 : -1);
+    }
+
     private static Sf2Audio read(Path file, Sf2Bank.DataLocation data, List<Sf2Sample> samples, int index, Decoder decoder)
             throws IOException {
         Sf2Sample s = usable(file, samples, index);

@@ -63,6 +63,14 @@ public final class Sf2Units {
     }
 
     /**
+     * The same, with the summed timecents clamped to {@code minTc..maxTc} (the stage generator's range: a hold
+     * stops at 5000, a decay at 8000 timecents, as FluidSynth clamps them).
+     */
+    public static double keyScaledSeconds(int timecents, int perKeyTimecents, int key, int minTc, int maxTc) {
+        return timecentsToSeconds(Math.clamp((long) timecents + (long) perKeyTimecents * (60 - key), minTc, maxTc));
+    }
+
+    /**
      * The spec's concave transform of a negative unipolar source, as used by the default
      * velocity→attenuation modulator: fraction of the modulator amount applied at controller value
      * {@code v} (0..127): -20/96 × log10((v/127)²), clamped to 0..1. With amount 960 cB this gives

@@ -28,7 +28,10 @@
  *     modulator exactly. Pan ±500 → ±100.</li>
  * <li>Envelopes: times 2^(tc/1200) s. SF2 decay/release are rates (the time for 100 dB, or full scale for the
  *     modulation envelope); the model's decay is the time to reach sustain, volume release the time from peak to
- *     −90 dB. Volume sustain exact: 10^(−cB/200). modEnv → filter and pitch envelopes with their depths.</li>
+ *     −90 dB. Volume sustain exact: 10^(−cB/200). modEnv → filter and pitch envelopes with their depths.
+ *     keynumTo*Env* hold/decay: stated at the zone's key (60 when it spans several), plus a note-start routing from
+ *     the key number whose curve gives each key its own time ({@code KeyScaledTimes}). FluidSynth's volume decay
+ *     falls 96 dB per stated time, 4 % slower than the spec's 100 dB, which is followed here.</li>
  * <li>Filter: {@code lpf_2p} at 8.176 × 2^((Fc − 2400)/1200) Hz with +2400 cents velocity tracking (the default
  *     velocity→cutoff modulator, exactly), resonance Q/10 dB.</li>
  * <li>LFOs: vibLfo in otherOpcodes as {@code pitchlfo_freq/delay/depth}; modLfo as {@code amplfo_*} (dB),

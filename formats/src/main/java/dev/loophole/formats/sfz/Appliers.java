@@ -162,6 +162,14 @@ final class Appliers {
             else v.number().ifPresent(x -> d.velocityCurve.put(v.index(0), x));
         });
         on("pan_law", (d, v) -> v.choice().ifPresent(s -> d.panLaw = Amp.PanLaw.fromSfz(s)));
+        // ARIA's global_, master_ and group_ level and tuning: each level's own value, combined with the region's at the end.
+        String[] levels = {"global", "master", "group"};
+        for (int l = 0; l < levels.length; l++) {
+            int level = l;
+            on(levels[l] + "_volume", (d, v) -> v.number(-144.0, 48.0).ifPresent(x -> d.levelVolume[level] = x));
+            number(levels[l] + "_amplitude", (d, x) -> d.levelAmplitude[level] = x);
+            number(levels[l] + "_tune", (d, x) -> d.levelTune[level] = x);
+        }
 
         // Sample reading.
         longInteger("offset", (d, x) -> d.offset = x);
@@ -192,6 +200,8 @@ final class Appliers {
                 number(egs[e] + "_" + p.name().toLowerCase(java.util.Locale.ROOT),
                         (d, x) -> d.eg[eg][slot] = percent ? x / 100 : x);
             }
+            int dynamicEg = e;
+            on(egs[e] + "_dynamic", (d, v) -> v.integer().ifPresent(i -> d.egDynamic[dynamicEg] = i == 1));
             String[] stages = {"attack", "decay", "release"};
             for (int s = 0; s < stages.length; s++) {
                 int eg = e, stage = s;

@@ -22,7 +22,13 @@ final class ControlOpcodes {
     private final Map<Integer, Double> initialCc = new TreeMap<>();
     private final Map<Integer, String> ccLabels = new HashMap<>();
     private final Map<Integer, String> keyLabels = new HashMap<>();
-    private int sustainCc = ProgramSettings.DEFAULT.sustainCc(), sustainLo = ProgramSettings.DEFAULT.sustainLo();
+    /**
+     * SFZ's own default for sustain_lo: 0.5 (syntax.yml, ARIA; sfizz 0.5/127), so any pedal value from 1 up is down —
+     * not MIDI's 64, which SoundFont programs keep through {@link ProgramSettings#DEFAULT}.
+     */
+    static final int DEFAULT_SUSTAIN_LO = 1;
+
+    private int sustainCc = ProgramSettings.DEFAULT.sustainCc(), sustainLo = DEFAULT_SUSTAIN_LO;
     private int sostenutoCc = ProgramSettings.DEFAULT.sostenutoCc(), swDefault = ProgramSettings.DEFAULT.swDefault();
 
     ControlOpcodes(Value.Context initial, Diagnostics diagnostics) {

@@ -41,6 +41,7 @@ final class ModulationAppliers {
         for (String t : List.of("amplitude", "volume", "pan", "width", "position", "cutoff", "cutoff2", "resonance", "resonance2", "offset", "delay"))
             TARGETS.put(t, t);
         TARGETS.put("tune", "pitch");
+        TARGETS.put("amp_veltrack", "amp_veltrack"); // read at note-on, as the velocity's level is
         for (String p : EQ_PARAMS) TARGETS.put("eqN_" + p, "eqN_" + p);
         for (String l : List.of("amplfo", "fillfo", "pitchlfo")) { TARGETS.put(l + "_depth", l + "_depth"); TARGETS.put(l + "_freq", l + "_freq"); }
         for (String eg : List.of("ampeg", "fileg", "pitcheg")) for (String s : STAGES) TARGETS.put(eg + "_" + s, eg + "_" + s);

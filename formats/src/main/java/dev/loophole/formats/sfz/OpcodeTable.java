@@ -43,6 +43,18 @@ final class OpcodeTable {
 
     private record Family(Pattern pattern, int literalLength, Spec spec) {}
 
+    /**
+     * Modulation depths players accept beyond what syntax.yml documents, by the opcode they modulate. sfizz reads
+     * every modulation depth without clamping it; these are the spans it states (its opcode defaults) where they are
+     * wider than SFZ's: amplitude to 10000 % (libraries write {@code amplitude_oncc70=200}), cutoff and pitch
+     * ±12000 cents, resonance and EQ gain ±96 dB. Elsewhere the documented range holds.
+     */
+    private static final Map<String, double[]> PLAYER_DEPTHS = Map.of(
+            "amplitude", new double[] {-10000, 10000}, "cutoff", new double[] {-12000, 12000},
+            "cutoff2", new double[] {-12000, 12000}, "tune", new double[] {-12000, 12000},
+            "resonance", new double[] {-96, 96}, "resonance2", new double[] {-96, 96}, "eqN_gain", new double[] {-96, 96});
+    private static final Pattern DEPTH_NAME = Pattern.compile(".*(cc[NX]|chanaft|polyaft)");
+
     private static final Pattern SUFFIX = Pattern.compile("(.+)_(oncc|curvecc|smoothcc|stepcc)(\\d+)");
     private static final Pattern PLACEHOLDER = Pattern.compile("NNN|NN|[NXY]|\\*");
     private static final OpcodeTable INSTANCE = load();
@@ -70,13 +82,19 @@ final class OpcodeTable {
         if (base.isEmpty() || base.get().spec().type() == Type.STRING) return Optional.empty();
         Spec b = base.get().spec();
         Spec s = switch (m.group(2)) {
-            case "oncc" -> withRange(b, b.name() + "_onccN", Type.FLOAT, b.onccRange());
+            case "oncc" -> withRange(b, b.name() + "_onccN", Type.FLOAT, playerDepth(b.name(), b.onccRange()));
             case "curvecc" -> withRange(b, b.name() + "_curveccN", Type.INTEGER, "0..255");
             default -> withRange(b, b.name() + "_" + m.group(2) + "N", Type.FLOAT, "0..1000000");
         };
         List<Integer> numbers = new ArrayList<>(base.get().numbers());
         numbers.add(parseNumber(m.group(3)));
         return Optional.of(new Match(written, s, List.copyOf(numbers)));
+    }
+
+    /** The depth range of a routing onto {@code modulated}: what players accept, else {@code documented}. */
+    private static String playerDepth(String modulated, String documented) {
+        double[] r = PLAYER_DEPTHS.get(modulated);
+        return r == null ? documented : Spec.fmt(r[0]) + ".." + Spec.fmt(r[1]);
     }
 
     private static Spec withRange(Spec base, String name, Type type, String range) {
@@ -131,7 +149,10 @@ final class OpcodeTable {
 
     private void add(String[] c) {
         // name version type min max default unit aliases options of oncc
-        Spec spec = new Spec(c[0], c[1], Type.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)), number(c[3]), number(c[4]),
+        Double min = number(c[3]), max = number(c[4]);
+        double[] player = dash(c[9]) == null || !DEPTH_NAME.matcher(c[0]).matches() ? null : PLAYER_DEPTHS.get(c[9]);
+        if (player != null) { min = player[0]; max = player[1]; }
+        Spec spec = new Spec(c[0], c[1], Type.valueOf(c[2].toUpperCase(java.util.Locale.ROOT)), min, max,
                 dash(c[6]), dash(c[8]) == null ? List.of() : Arrays.asList(c[8].split(",")), dash(c[9]), dash(c[10]));
         rows++;
         register(c[0], spec);

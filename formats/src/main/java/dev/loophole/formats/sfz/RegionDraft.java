@@ -81,6 +81,10 @@ final class RegionDraft {
     final double[][] eg = {values(Envelope.AMP_DEFAULT), values(Envelope.MOD_DEFAULT), values(Envelope.MOD_DEFAULT)};
     /** Attack, decay and release shapes of ampeg, fileg, pitcheg. */
     final double[][] egShape = new double[3][3];
+    /** ampeg_dynamic, fileg_dynamic, pitcheg_dynamic. */
+    final boolean[] egDynamic = new boolean[3];
+    /** global_, master_ and group_ volume (dB, added), amplitude (%, multiplied) and tune (cents, added). */
+    final double[] levelVolume = new double[3], levelTune = new double[3], levelAmplitude = {100, 100, 100};
 
     long group = 0, offBy = 0;
     OffMode offMode = OffMode.FAST;
@@ -135,9 +139,9 @@ final class RegionDraft {
                 xf("xfin vel", xfinVel, origin, d), xf("xfout vel", xfoutVel, origin, d), xfCc("xfin", xfinCc, origin, d),
                 xfCc("xfout", xfoutCc, origin, d), xfKeyCurve, xfVelCurve, xfCcCurve);
         b.label = label;
-        b.amp = new Amp(volume, amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay,
+        b.amp = new Amp(volume + levelDb(), amplitude, pan, width, position, ampVeltrack, ampKeycenter, ampKeytrack, ampRandom, rtDecay,
                 velocityCurve, panLaw);
-        b.tuning = new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, pitchRandom);
+        b.tuning = new Tuning(pitchKeycenter, transpose, tune + levelTune[0] + levelTune[1] + levelTune[2], pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, pitchRandom);
         b.playback = new Playback(offset, offsetRandom, end, count, delay, delayRandom, reverse);
         long ls = loopStart, le = loopEnd;
         if (ls >= 0 && le >= 0 && le < ls) {
@@ -146,7 +150,8 @@ final class RegionDraft {
             le = -1;
         }
         b.loop = new Loop(loopMode, loopType, ls, le, loopCrossfade, loopCount);
-        b.envelopes = new Envelopes(envelope(eg[0], egShape[0]), envelope(eg[1], egShape[1]), envelope(eg[2], egShape[2]));
+        b.envelopes = new Envelopes(envelope(eg[0], egShape[0]).withDynamic(egDynamic[0]),
+                envelope(eg[1], egShape[1]).withDynamic(egDynamic[1]), envelope(eg[2], egShape[2]).withDynamic(egDynamic[2]));
         b.choke = new Choke(group, offBy, offMode, offTime, polyphony, notePolyphony, noteSelfmask, rtDead);
         if (!Double.isNaN(cutoff)) {
             if (cutoff > 0) b.filters.add(new Filter(filType, cutoff, resonance, filKeytrack, filKeycenter, filVeltrack, filGain));
@@ -163,6 +168,17 @@ final class RegionDraft {
         b.otherOpcodes.putAll(other);
         b.origin = origin;
         return b.build();
+    }
+
+    /**
+     * The global, master and group volumes and amplitudes as one gain in dB, added to the region's volume: they
+     * scale the whole region, so a controller routing on {@code amplitude} still adds to the region's own amplitude.
+     * An amplitude of 0 is −144 dB, SFZ's silence.
+     */
+    private double levelDb() {
+        double db = levelVolume[0] + levelVolume[1] + levelVolume[2];
+        for (double a : levelAmplitude) db += a <= 0 ? -144 : 20 * Math.log10(a / 100);
+        return db;
     }
 
     private static IntRange xf(String what, int[] r, SourceLocation origin, Diagnostics d) {

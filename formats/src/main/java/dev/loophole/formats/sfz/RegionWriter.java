@@ -174,6 +174,7 @@ final class RegionWriter {
         number(eg + "_attack_shape", e.attackShape(), 0);
         number(eg + "_decay_shape", e.decayShape(), 0);
         number(eg + "_release_shape", e.releaseShape(), 0);
+        if (e.dynamic()) out.put(eg + "_dynamic", "1");
     }
 
     private void filter(SampleRegion r, String id) {

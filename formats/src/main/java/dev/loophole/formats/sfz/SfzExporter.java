@@ -106,7 +106,7 @@ public final class SfzExporter {
     private void settings(ProgramSettings s) {
         ProgramSettings d = ProgramSettings.DEFAULT;
         if (s.sustainCc() != d.sustainCc()) opcode("sustain_cc", Integer.toString(s.sustainCc()));
-        if (s.sustainLo() != d.sustainLo()) opcode("sustain_lo", Integer.toString(s.sustainLo()));
+        if (s.sustainLo() != ControlOpcodes.DEFAULT_SUSTAIN_LO) opcode("sustain_lo", Integer.toString(s.sustainLo()));
         if (s.sostenutoCc() != d.sostenutoCc()) opcode("sostenuto_cc", Integer.toString(s.sostenutoCc()));
         if (s.swDefault() != d.swDefault()) opcode("sw_default", Integer.toString(s.swDefault()));
         if (s.polyphony() != d.polyphony()) warn("program polyphony " + s.polyphony() + " has no SFZ opcode here; not written");

@@ -97,6 +97,14 @@ class FluidR3Test {
             assertThat(a.rootKey()).isEqualTo(raw.pitch());
             assertThat(a.loopStart()).isEqualTo(raw.loopStart() - raw.start());
             assertThat(a.loopEnd()).isEqualTo(raw.loopEnd() - raw.start() - 1);
+            // The header alone (for regions a render will not sound) says the same without reading the data.
+            Sf2SampleReader.Header h = Sf2SampleReader.header(Sf2SampleRef.uri(BANK, index));
+            assertThat(h.name()).isEqualTo(raw.name());
+            assertThat(h.length()).isEqualTo(raw.end() - raw.start());
+            assertThat(h.sampleRate()).isEqualTo(raw.rate());
+            assertThat(h.rootKey()).isEqualTo(raw.pitch());
+            assertThat(h.loopStart()).isEqualTo(raw.loopStart() - raw.start());
+            assertThat(h.loopEnd()).isEqualTo(raw.loopEnd() - raw.start() - 1);
             System.out.printf("shdr[%d] '%s': %d frames at %d Hz, key %d, loop %d..%d%n", index, raw.name(),
                     a.frameCount(), raw.rate(), raw.pitch(), a.loopStart(), a.loopEnd());
         }

@@ -8,6 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Seeded mutations of the crafted banks (16-bit, 24-bit, SF3): every mutant either loads (and its samples read or fail with
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class Sf2MutationTest {
     @Test
+    @Timeout(300) // a hang guard, generous: how fast mutants load is BENCHMARKS.md's business, not this test's
     void everyMutantLoadsOrFailsWithSf2Exception() throws Exception {
         byte[] good16 = TestBanks.twoPresets().build();
         Sf2TestWriter w24 = TestBanks.twoPresets();

@@ -7,22 +7,22 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds SoundFont 2 files byte by byte, following the spec's layout, for tests. */
-final class Sf2TestWriter {
-    record Gen(int oper, int amount) {}
-    record Mod(int src, int dest, int amount, int amountSrc, int transform) {}
-    record Zone(List<Gen> gens, List<Mod> mods) {}
+/** Builds SoundFont 2 files byte by byte, following the spec's layout, for tests (public: the cli tests render its banks). */
+public final class Sf2TestWriter {
+    public record Gen(int oper, int amount) {}
+    public record Mod(int src, int dest, int amount, int amountSrc, int transform) {}
+    public record Zone(List<Gen> gens, List<Mod> mods) {}
     private record Header(String name, int a, int b, int bag) {}
     private record SampleHeader(String name, long start, long end, long loopStart, long loopEnd, int rate, int pitch,
                                 int correction, int link, int type) {}
 
-    static Gen gen(int oper, int amount) { return new Gen(oper, amount); }
+    public static Gen gen(int oper, int amount) { return new Gen(oper, amount); }
 
-    static Gen range(int oper, int lo, int hi) { return new Gen(oper, lo | (hi << 8)); }
+    public static Gen range(int oper, int lo, int hi) { return new Gen(oper, lo | (hi << 8)); }
 
-    static Zone zone(Gen... gens) { return new Zone(List.of(gens), List.of()); }
+    public static Zone zone(Gen... gens) { return new Zone(List.of(gens), List.of()); }
 
-    static Zone zone(List<Mod> mods, Gen... gens) { return new Zone(List.of(gens), mods); }
+    public static Zone zone(List<Mod> mods, Gen... gens) { return new Zone(List.of(gens), mods); }
 
     int ifilMajor = 2, ifilMinor = 1;
     String bankName = "Test Bank";
@@ -36,7 +36,7 @@ final class Sf2TestWriter {
     private final List<Zone> presetZones = new ArrayList<>(), instrumentZones = new ArrayList<>();
 
     /** Adds a sample followed by the 46 zero frames the spec requires; loop points are relative, end exclusive. */
-    int sample(String name, short[] data, byte[] low, int rate, int pitch, int correction, int loopStart, int loopEnd,
+    public int sample(String name, short[] data, byte[] low, int rate, int pitch, int correction, int loopStart, int loopEnd,
                int type, int link) {
         long start = frames;
         for (int i = 0; i < data.length + 46; i++) {
@@ -74,18 +74,18 @@ final class Sf2TestWriter {
         return b.array();
     }
 
-    int instrument(String name, Zone... zones) {
+    public int instrument(String name, Zone... zones) {
         instruments.add(new Header(name, 0, 0, instrumentZones.size()));
         instrumentZones.addAll(List.of(zones));
         return instruments.size() - 1;
     }
 
-    void preset(String name, int program, int bank, Zone... zones) {
+    public void preset(String name, int program, int bank, Zone... zones) {
         presets.add(new Header(name, program, bank, presetZones.size()));
         presetZones.addAll(List.of(zones));
     }
 
-    byte[] build() {
+    public byte[] build() {
         byte[] ifil = le(4).putShort((short) ifilMajor).putShort((short) ifilMinor).array();
         byte[] info = list("INFO", chunk("ifil", ifil), chunk("INAM", zstr(bankName, bankName.length() + 2 & ~1)),
                 chunk("isng", zstr("EMU8000", 8)));

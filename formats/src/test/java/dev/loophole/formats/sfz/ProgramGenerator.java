@@ -45,7 +45,7 @@ final class ProgramGenerator {
     private static final String[] WORDS = {"Kick", "Snare", "Hat", "Legato", "Soft", "Piano", "Mod Wheel", "Über", "a=b", "x-1", "Café"};
     private static final String[] FILTERS = {"lpf_1p", "hpf_1p", "lpf_2p", "hpf_2p", "bpf_2p", "brf_2p", "lpf_4p", "hpf_6p"};
     private static final String[] UNPLAYED = {"amplfo_freq", "lfo2_ratio", "eq1_dynamic", "eg1_time1_oncc7", "eg1_freq_lfo1",
-            "my_custom_opcode", "ampeg_dynamic", "pitchlfo_depth"};
+            "my_custom_opcode", "pitchlfo_depth"};
     private static final String[] EQ_TYPES = {"peak", "lshelf", "hshelf"};
     /** CC routing targets that need no LFO, envelope or band; N-numbered ones are added per region. */
     private static final String[] CC_TARGETS = {"amplitude", "volume", "pan", "width", "position", "pitch", "cutoff", "cutoff2",
@@ -222,7 +222,7 @@ final class ProgramGenerator {
         for (int i = 0; i < 3; i++) shapes[i] = r.nextBoolean() ? 0 : dec(-10, 10);
         return new Envelope(dec(0, 100), pct(0, 100), dec(0, 100), dec(0, 100), dec(0, 100), pct(0, 100), dec(0, 100),
                 withDepth ? r.nextInt(24001) - 12000 : 0, dec(-100, 100), dec(-100, 100), dec(-100, 100), dec(-100, 100),
-                pct(-100, 100), dec(-100, 100), withDepth ? r.nextInt(24001) - 12000 : 0, shapes[0], shapes[1], shapes[2]);
+                pct(-100, 100), dec(-100, 100), withDepth ? r.nextInt(24001) - 12000 : 0, shapes[0], shapes[1], shapes[2], r.nextInt(4) == 0);
     }
 
     private Curve curve(int index) {

@@ -225,7 +225,9 @@ class SfzImporterTest {
                 """);
         SampleRegion a = p.regions().get(0), b = p.regions().get(1);
         assertThat(a.otherOpcodes()).containsExactly(Map.entry("amplfo_freq", "6"), Map.entry("eq1_dynamic", "1"),
-                Map.entry("lfo1_ratio", "2"), Map.entry("ampeg_dynamic", "1"), Map.entry("eg1_time1_oncc7", "6"), Map.entry("frobnicate", "yes"));
+                Map.entry("lfo1_ratio", "2"), Map.entry("eg1_time1_oncc7", "6"), Map.entry("frobnicate", "yes"));
+        assertThat(a.envelopes().amp().dynamic()).isTrue(); // played: a typed field, no warning
+        assertThat(b.envelopes().amp().dynamic()).isFalse();
         assertThat(b.otherOpcodes()).containsEntry("amplfo_freq", "5").containsEntry("frobnicate", "no")
                 .containsEntry("eq2_dynamic", "0").containsEntry("loop_length_oncc1", "500");
         assertThat(a.lfos()).isEmpty();
@@ -234,7 +236,6 @@ class SfzImporterTest {
         assertThat(warnings(p)).containsExactly(
                 f + ":1:23: warning: eq1_dynamic (eqN_dynamic) is parsed but not played yet; kept as written",
                 f + ":2:37: warning: lfo1_ratio (lfoN_ratio) is parsed but not played yet; kept as written",
-                f + ":2:50: warning: ampeg_dynamic is parsed but not played yet; kept as written",
                 f + ":2:66: warning: eg1_time1_oncc7 (egN_timeX_onccN) is parsed but not played yet; kept as written",
                 f + ":2:84: warning: unknown opcode 'frobnicate'; kept but not played",
                 f + ":3:51: warning: loop_length_oncc1 (loop_lengthccN) is parsed but not played yet; kept as written");

@@ -176,7 +176,7 @@ class SfzModulationImportTest {
         assertThat(warnings(p)).containsExactly(
                 at(1, 34) + "lfo1_phase=1.5 is outside 0..1; clamped to 1",
                 at(1, 45) + "eq1_bw=9 is outside 0.001..4; clamped to 4",
-                at(1, 60) + "cutoff_oncc1=20000 is outside -9600..9600; clamped to 9600",
+                at(1, 60) + "cutoff_oncc1=20000 is outside -12000..12000; clamped to 12000",
                 at(1, 77) + "eg1_level1=2 is outside -1..1; clamped to 1",
                 at(2, 17) + "cutoff_oncc300: controller 300 is not 0..127 or an extended controller 128..137, 140, 141; ignored",
                 at(2, 31) + "lfo0_freq: LFO, envelope and EQ numbers start at 1; ignored",
@@ -187,7 +187,7 @@ class SfzModulationImportTest {
         assertThat(r.lfos()).containsExactly(new Lfo(1, 0, 1, 0, 0, 1, 0, List.of(), 0, 0, List.of()));
         assertThat(r.eq()).containsExactly(new EqBand(1, 50, 4, 0, 0, 0, "peak"));
         assertThat(r.egs()).containsExactly(new FlexEnvelope(1, List.of(new Point(0, 0, 0), new Point(0, 1, 0)), 0, 0, 0, false, false));
-        assertThat(r.modulation()).containsExactly(Modulation.of("cc1", "cutoff", 9600), Modulation.of("lfo1", "pitch", 40));
+        assertThat(r.modulation()).containsExactly(Modulation.of("cc1", "cutoff", 12000), Modulation.of("lfo1", "pitch", 40));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.loophole.model.midi;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /** A Standard MIDI File reduced to what instruments play: channel events in time order and the tempo map. */
 public record MidiSong(String name, TempoMap tempoMap, List<MidiEvent> events) {
@@ -13,4 +14,14 @@ public record MidiSong(String name, TempoMap tempoMap, List<MidiEvent> events) {
     public long lastTick() { return events.isEmpty() ? 0 : events.getLast().tick(); }
 
     public double lengthSeconds() { return tempoMap.seconds(lastTick()); }
+
+    /** The first event later than {@code seconds} into the song, if any (events are in time order). */
+    public Optional<MidiEvent> firstEventAfter(double seconds) {
+        int lo = 0, hi = events.size();
+        while (lo < hi) { // time only grows with the tick: binary search
+            int mid = (lo + hi) >>> 1;
+            if (tempoMap.seconds(events.get(mid).tick()) > seconds) hi = mid; else lo = mid + 1;
+        }
+        return lo < events.size() ? Optional.of(events.get(lo)) : Optional.empty();
+    }
 }

@@ -45,6 +45,20 @@ public final class Samples implements SampleProvider {
     }
 
     @Override
+    public SampleData header(SampleRef ref) throws IOException {
+        if (!Sf2SampleRef.isSf2(ref.path())) return store.header(ref);
+        SampleData d = soundFont.get(ref.path());
+        if (d != null) return d;
+        Sf2SampleReader.Header h = Sf2SampleReader.header(ref.path());
+        if (h.length() > Integer.MAX_VALUE) return load(ref); // the reader refuses it with its own message
+        // An empty head: nothing streams from a bank, so this only stands for a region that will not sound.
+        List<SampleMetadata.SampleLoop> loops = h.loopEnd() > h.loopStart() && h.loopStart() >= 0
+                ? List.of(new SampleMetadata.SampleLoop(h.loopStart(), h.loopEnd(), 0)) : List.of();
+        return new SampleData(h.name(), Sf2SampleRef.parse(ref.path()).bank(), new float[1][0], (int) h.length(), h.sampleRate(),
+                new SampleMetadata(h.rootKey(), 0, loops));
+    }
+
+    @Override
     public SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
         if (!Sf2SampleRef.isSf2(ref.path())) return store.load(ref, minHeadFrames, ramMode);
         SampleData d = soundFont.get(ref.path());

@@ -23,7 +23,9 @@ public final class EnvelopeGenerator {
     private float attackShape, decayShape, releaseShape;
     private float shape;        // the current stage's shape, 0 when it uses the step above
     private float stageFrom, stageTo;
-    private int stageTotal;
+    private int stageTotal;     // frames of the current timed stage
+    private boolean ownRelease; // the running release is the envelope's own (not a choke's or a fade's length)
+    private boolean heldAtZero; // done by reaching a sustain of 0, not by a release
 
     /** Stage curves for the next triggers ({@link Shape}); 0 keeps the natural ones. */
     public void setShapes(double attack, double decay, double release) {
@@ -37,19 +39,66 @@ public final class EnvelopeGenerator {
      */
     public void trigger(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
                         float sustain, int releaseFrames) {
+        stages(start, attackFrames, holdFrames, decayFrames, sustain, releaseFrames);
+        level = 0;
+        heldAtZero = false;
+        if (delayFrames > 0) {
+            stage = Stage.DELAY;
+            remaining = stageTotal = delayFrames;
+        } else {
+            enterAttack();
+        }
+    }
+
+    /**
+     * New stage settings while the envelope runs (ARIA {@code *_dynamic}, a controller moved). Stages still to come take
+     * them as they are; the running one keeps the frames it has run, ends at its new length (at the earliest on the next
+     * frame) and heads from its level now to its new target, so nothing jumps but a sustain level moved while sustaining.
+     * A release of another length than the envelope's own (a choke's {@code off_time}) keeps its length.
+     */
+    public void retune(int delayFrames, float start, int attackFrames, int holdFrames, int decayFrames,
+                       float sustain, int releaseFrames) {
+        stages(start, attackFrames, holdFrames, decayFrames, sustain, releaseFrames);
+        int elapsed = stageTotal - remaining;
+        switch (stage) {
+            case DELAY -> remaining = Math.max(1, (stageTotal = delayFrames) - elapsed);
+            case HOLD -> remaining = Math.max(1, (stageTotal = holdFrames) - elapsed);
+            case ATTACK -> {
+                remaining = Math.max(1, attackFrames - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (1f - level) / remaining;
+            }
+            case DECAY -> {
+                remaining = Math.max(1, decayFrames - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (float) Math.exp(Math.log(Math.max(sustain, FLOOR) / level) / remaining);
+                stageTo = sustain;
+                chunkN = -1;
+            }
+            case SUSTAIN -> {
+                level = sustain;
+                if (sustain <= 0) { stage = Stage.DONE; heldAtZero = true; }
+            }
+            case DONE -> { // a sustain of 0 ended it while the note holds: a higher one brings it back
+                if (heldAtZero && sustain > 0) { stage = Stage.SUSTAIN; level = sustain; }
+            }
+            case RELEASE -> {
+                if (!ownRelease) return;
+                remaining = Math.max(1, releaseFrames - elapsed);
+                stageTotal = elapsed + remaining;
+                step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
+                chunkN = -1;
+            }
+        }
+    }
+
+    private void stages(float start, int attackFrames, int holdFrames, int decayFrames, float sustain, int releaseFrames) {
         this.startLevel = start;
         this.sustain = sustain;
         this.attackFrames = attackFrames;
         this.holdFrames = holdFrames;
         this.decayFrames = decayFrames;
         this.releaseFrames = releaseFrames;
-        level = 0;
-        if (delayFrames > 0) {
-            stage = Stage.DELAY;
-            remaining = delayFrames;
-        } else {
-            enterAttack();
-        }
     }
 
     /** Note-off: go to release from wherever the envelope is now. */
@@ -57,6 +106,7 @@ public final class EnvelopeGenerator {
 
     /** Release over a given time (choke {@code off_time}, fast fades). */
     public void release(int frames) {
+        heldAtZero = false;
         if (stage == Stage.DONE || stage == Stage.RELEASE && frames >= remaining) return;
         if (stage == Stage.DELAY || level <= FLOOR) { // nothing audible yet or any more
             stage = Stage.DONE;
@@ -65,6 +115,7 @@ public final class EnvelopeGenerator {
         }
         stage = Stage.RELEASE;
         remaining = Math.max(1, frames);
+        ownRelease = frames == releaseFrames;
         step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
         chunkN = -1;
         shaped(releaseShape, level, 0);
@@ -103,7 +154,7 @@ public final class EnvelopeGenerator {
             }
             case DECAY -> {
                 float out = level;
-                if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; }
+                if (--remaining <= 0) { level = sustain; stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE; heldAtZero = sustain <= 0; }
                 else level = shape != 0 ? shapedLevel() : level * step;
                 return out;
             }
@@ -190,7 +241,7 @@ public final class EnvelopeGenerator {
         level = 1f;
         if (holdFrames <= 0) { enterDecay(); return; }
         stage = Stage.HOLD;
-        remaining = holdFrames;
+        remaining = stageTotal = holdFrames;
     }
 
     private void enterDecay() {
@@ -198,6 +249,7 @@ public final class EnvelopeGenerator {
         if (decayFrames <= 0 || sustain >= 1f) {
             level = sustain;
             stage = sustain > 0 ? Stage.SUSTAIN : Stage.DONE;
+            heldAtZero = sustain <= 0;
             return;
         }
         stage = Stage.DECAY;

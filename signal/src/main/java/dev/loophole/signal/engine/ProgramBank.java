@@ -129,7 +129,12 @@ public final class ProgramBank implements MultiOutputInstrument {
 
     /** Bank and program keys a song will ask for, given its bank selects and program changes per channel. */
     public static java.util.Set<Integer> programsUsed(dev.loophole.model.midi.MidiSong song) {
-        java.util.Set<Integer> used = new java.util.TreeSet<>();
+        return new java.util.TreeSet<>(keysUsed(song).keySet());
+    }
+
+    /** For each program the song plays (bank × 128 + program, as {@link #programsUsed}), the keys it plays on it. */
+    public static java.util.Map<Integer, java.util.BitSet> keysUsed(dev.loophole.model.midi.MidiSong song) {
+        java.util.Map<Integer, java.util.BitSet> used = new java.util.TreeMap<>();
         int[] bank = new int[16], prog = new int[16];
         bank[9] = PERCUSSION_BANK;
         for (dev.loophole.model.midi.MidiEvent e : song.events()) {
@@ -137,7 +142,7 @@ public final class ProgramBank implements MultiOutputInstrument {
             switch (e.command()) {
                 case 0xB0 -> { if (e.data1() == 0 && c != 9) bank[c] = Math.min(e.data2(), PERCUSSION_BANK); }
                 case 0xC0 -> prog[c] = e.data1();
-                case 0x90 -> { if (e.data2() > 0) { used.add(bank[c] * 128 + prog[c]); } }
+                case 0x90 -> { if (e.data2() > 0) used.computeIfAbsent(bank[c] * 128 + prog[c], k -> new java.util.BitSet(128)).set(e.data1()); }
                 default -> { }
             }
         }

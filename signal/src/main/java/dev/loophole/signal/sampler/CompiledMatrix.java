@@ -1,6 +1,8 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Curve;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
 import dev.loophole.model.FlexEnvelope;
 import dev.loophole.model.Lfo;
 import dev.loophole.model.Modulation;
@@ -29,10 +31,10 @@ final class CompiledMatrix {
             LFO_FREQ = 32, LFO_DEPTH = 48, ROUTE_DEPTH = 64, SINK = ROUTE_DEPTH + MAX_ROUTES, TARGETS = SINK + 1;
     // Source kinds: a controller (0..127 and the SFZ extended 128..141), an LFO, a flex envelope
     static final int SRC_CC = 0, SRC_LFO = 1, SRC_EG = 2;
-    // Note-start targets: the three DAHDSR envelopes' seven parameters, then offset and delay
+    // Note-start targets: the three DAHDSR envelopes' seven parameters, then offset, delay and amp_veltrack (%)
     static final String[] EG_NAMES = {"ampeg", "fileg", "pitcheg"};
     static final String[] EG_PARAMS = {"delay", "start", "attack", "hold", "decay", "sustain", "release"};
-    static final int START_OFFSET = 21, START_DELAY = 22, START_TARGETS = 23;
+    static final int START_OFFSET = 21, START_DELAY = 22, START_AMP_VELTRACK = 23, START_TARGETS = 24;
 
     static final CompiledMatrix EMPTY = new CompiledMatrix();
 
@@ -49,7 +51,7 @@ final class CompiledMatrix {
     final Lfo[] lfoModel;
     final int[] lfoOwner, lfoWave;
     final double[] lfoRatio, lfoScale, lfoOffset;
-    final double[][] lfoSteps;    // the step sequence of a main slot, or null
+    final float[][] lfoSteps;     // the step table of a main slot (dsp.Lfo.stepTable), or null
     final int egCount;
     final double[][] egTimes, egLevels, egShapes;
     final FlexEnvelope[] egModel;
@@ -77,7 +79,8 @@ final class CompiledMatrix {
         curve = new float[0][]; multiply = new boolean[0];
         lfoSlots = lfoCount = 0; lfoModel = new Lfo[0]; lfoOwner = lfoWave = new int[0];
         lfoRatio = lfoScale = lfoOffset = new double[0];
-        lfoSteps = egTimes = egLevels = egShapes = new double[0][];
+        egTimes = egLevels = egShapes = new double[0][];
+        lfoSteps = new float[0][];
         egCount = 0; egModel = new FlexEnvelope[0]; ampEg = -1;
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
@@ -106,14 +109,14 @@ final class CompiledMatrix {
         lfoSlots = slots.size();
         lfoOwner = new int[lfoSlots]; lfoWave = new int[lfoSlots];
         lfoRatio = new double[lfoSlots]; lfoScale = new double[lfoSlots]; lfoOffset = new double[lfoSlots];
-        lfoSteps = new double[lfoSlots][];
+        lfoSteps = new float[lfoSlots][];
         for (int s = 0; s < lfoSlots; s++) {
             Lfo l = lfoModel[slots.get(s)[0]];
             int sub = slots.get(s)[1];
             lfoOwner[s] = slots.get(s)[0];
             if (sub < 0) {
                 lfoWave[s] = l.wave(); lfoRatio[s] = 1; lfoScale[s] = 1; lfoOffset[s] = l.offset();
-                if (!l.steps().isEmpty()) lfoSteps[s] = l.steps().stream().mapToDouble(Double::doubleValue).toArray();
+                if (!l.steps().isEmpty()) lfoSteps[s] = dev.loophole.signal.dsp.Lfo.stepTable(l.steps().stream().mapToDouble(Double::doubleValue).toArray());
             }
             else {
                 Lfo.SubWave w = l.subWaves().get(sub);
@@ -139,7 +142,9 @@ final class CompiledMatrix {
         List<Modulation> live = new ArrayList<>(), start = new ArrayList<>();
         List<int[]> liveIds = new ArrayList<>(); // {kind, src, target(-1 pending route)}
         List<int[]> startIds = new ArrayList<>();
-        for (Modulation m : r.modulation()) {
+        List<Modulation> routings = new ArrayList<>(r.modulation());
+        routings.addAll(velocityRoutings(r.envelopes()));
+        for (Modulation m : routings) {
             if (Sends.isSendTarget(m.target())) continue; // effect sends are the instrument's (Sends), not a voice's
             int[] s = source(m.source());
             if (s == null) { warn.accept("modulation source '" + m.source() + "' is not played"); continue; }
@@ -315,10 +320,28 @@ final class CompiledMatrix {
         return -1;
     }
 
+    /**
+     * The envelopes' {@code *_vel2*} stage settings as note-start routings from the note-on velocity (cc131, vel/127):
+     * SFZ adds each one's amount times velocity/127 to its stage (seconds; the sustain's and start's in percent).
+     * The depth ones ({@code fileg_vel2depth}) are not here: the envelopes' depths take them directly.
+     */
+    static List<Modulation> velocityRoutings(Envelopes e) {
+        List<Modulation> out = new ArrayList<>();
+        Envelope[] egs = {e.amp(), e.filter(), e.pitch()};
+        for (int k = 0; k < egs.length; k++) {
+            Envelope g = egs[k];
+            double[] by = {g.vel2delay(), g.vel2attack(), g.vel2hold(), g.vel2decay(), g.vel2sustain() * 100, g.vel2release()};
+            String[] stage = {"delay", "attack", "hold", "decay", "sustain", "release"};
+            for (int i = 0; i < by.length; i++) if (by[i] != 0) out.add(Modulation.of("cc131", EG_NAMES[k] + "_" + stage[i], by[i]));
+        }
+        return out;
+    }
+
     /** A note-start target's index, or -1. */
     static int startTarget(String t) {
         if (t.equals("offset")) return START_OFFSET;
         if (t.equals("delay")) return START_DELAY;
+        if (t.equals("amp_veltrack")) return START_AMP_VELTRACK;
         int u = t.indexOf('_');
         if (u < 0) return -1;
         int eg = java.util.Arrays.asList(EG_NAMES).indexOf(t.substring(0, u));

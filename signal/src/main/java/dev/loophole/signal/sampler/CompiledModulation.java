@@ -31,6 +31,10 @@ final class CompiledModulation {
     final LfoSpec ampLfo, filLfo, pitchLfo;
     final CompiledMatrix matrix;
     final double baseAmplitude;       // the region's amplitude, percent, for controller routings to add to
+    /** ampeg, fileg, pitcheg: re-read their controller-set stages while the note plays ({@code *_dynamic=1}). */
+    final boolean[] dynamicEg;
+    /** Some dynamic envelope has a controller setting one of its stages: a controller move must reach it. */
+    final boolean dynamic;
     /** Whether anything here changes the voice while it plays. */
     final boolean active;
     /** A low-pass whose cutoff nothing modulates during the note (key and velocity tracking are fixed per note). */
@@ -55,7 +59,8 @@ final class CompiledModulation {
     CompiledModulation(SampleRegion r, int rate) { this(r, rate, Map.of(), w -> { }); }
 
     CompiledModulation(SampleRegion r, int rate, Map<Integer, Curve> curves, java.util.function.Consumer<String> warn) {
-        matrix = r.modulation().stream().allMatch(m -> Sends.isSendTarget(m.target())) && r.lfos().isEmpty() && r.egs().isEmpty() ? CompiledMatrix.EMPTY
+        matrix = r.modulation().stream().allMatch(m -> Sends.isSendTarget(m.target())) && r.lfos().isEmpty() && r.egs().isEmpty()
+                && CompiledMatrix.velocityRoutings(r.envelopes()).isEmpty() ? CompiledMatrix.EMPTY
                 : new CompiledMatrix(r, curves, warn);
         baseAmplitude = r.amp().amplitude();
         java.util.List<FilterSpec> fs = new java.util.ArrayList<>();
@@ -78,6 +83,13 @@ final class CompiledModulation {
         filEgVel2Depth = fe.vel2depth();
         pitchEgDepth = pe.depth();
         pitchEgVel2Depth = pe.vel2depth();
+        Envelope ae = r.envelopes().amp();
+        dynamicEg = new boolean[3];
+        for (int k = 0; k < matrix.startRoutes; k++) {
+            int eg = matrix.startTarget[k] / CompiledMatrix.EG_PARAMS.length;
+            if (eg < 3 && (eg == 0 ? ae : eg == 1 ? fe : pe).dynamic()) dynamicEg[eg] = true;
+        }
+        dynamic = dynamicEg[0] || dynamicEg[1] || dynamicEg[2];
         Map<String, String> o = r.otherOpcodes();
         ampLfo = lfo(o, "amplfo", t[CompiledMatrix.AMPLFO_DEPTH]);
         filLfo = lfo(o, "fillfo", t[CompiledMatrix.FILLFO_DEPTH]);

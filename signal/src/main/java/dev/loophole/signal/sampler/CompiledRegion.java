@@ -213,10 +213,14 @@ final class CompiledRegion {
         return (float) (1 + Math.abs(t) * (curve - 1));
     }
 
-    /** The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one. */
-    float velocityGain(int velocity) {
-        if (velCurve == null) return velocityGain(ampVeltrack, velocity);
-        double t = ampVeltrack / 100.0;
+    /**
+     * The region's velocity curve ({@code amp_velcurve_N}) where it has one, scaled by amp_veltrack like the standard one;
+     * {@code veltrackAdded} is what controllers add to amp_veltrack at note-on (percent), the sum held to ±100 %.
+     */
+    float velocityGain(int velocity, double veltrackAdded) {
+        double veltrack = veltrackAdded == 0 ? ampVeltrack : Math.clamp(ampVeltrack + veltrackAdded, -100, 100);
+        if (velCurve == null) return velocityGain(veltrack, velocity);
+        double t = veltrack / 100.0;
         double curve = t >= 0 ? velCurve[velocity] : velCurve[127 - velocity];
         return (float) (1 + Math.abs(t) * (curve - 1));
     }

@@ -18,10 +18,12 @@ public final class PatchCompiler {
     private final SampleProvider samples;
     private final int engineRate;
     private final Map<String, SampleData> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, SampleData> headers = new java.util.concurrent.ConcurrentHashMap<>(); // empty heads
     private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.Set<String> warnedChannels = new java.util.HashSet<>();
 
     private final int preloadFrames;
+    private java.util.BitSet keysPlayed;   // null: any key may play
 
     public PatchCompiler(SampleProvider samples, int engineRate) {
         this(samples, engineRate, PRELOAD_FRAMES);
@@ -38,6 +40,22 @@ public final class PatchCompiler {
     /** The default of how many frames a voice may read from memory before streaming has delivered its first block. */
     public static final int PRELOAD_FRAMES = 8192;
 
+    /**
+     * Tells the compiler which keys will be played (an offline render knows its song): a sample that only
+     * regions no such key reaches, and no controller starts, is opened for its header alone, never decoded.
+     * Those regions still compile, so switches, groups and round robins count as before.
+     */
+    public PatchCompiler keysPlayed(java.util.BitSet keys) {
+        this.keysPlayed = keys == null ? null : (java.util.BitSet) keys.clone();
+        return this;
+    }
+
+    private boolean canSound(SampleRegion r) {
+        if (keysPlayed == null || !r.conditions().triggerCcRanges().isEmpty()) return true;
+        int next = keysPlayed.nextSetBit(r.keyRange().lo());
+        return next >= 0 && next <= r.keyRange().hi();
+    }
+
     public Patch compile(Program program) {
         Map<String, int[]> modulationWarnings = new HashMap<>();
         List<CompiledRegion> out = new ArrayList<>();
@@ -47,7 +65,7 @@ public final class PatchCompiler {
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
-            if (r.sample() == null) continue;
+            if (r.sample() == null || !canSound(r)) continue;
             long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
             minHead.merge(r.sample().path(), need, Math::max);
@@ -62,7 +80,8 @@ public final class PatchCompiler {
                 warnings.add(where(r) + "region " + r.regionId() + " has no sample; skipped");
                 continue;
             }
-            SampleData data = load(ref, minHead.get(ref.path()), ram.get(ref.path()), r, warnings);
+            Long head = minHead.get(ref.path());
+            SampleData data = head == null ? header(ref, r, warnings) : load(ref, head, ram.get(ref.path()), r, warnings);
             if (data == null) continue;
             if (data.frames() == 0) {
                 warnings.add(where(r) + ref.path() + " has no frames; region " + r.regionId() + " skipped");
@@ -76,7 +95,7 @@ public final class PatchCompiler {
                 if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
                 else seen[1]++;
             }, tails);
-            loopCrossfadeWarning(r, c, warnings);
+            if (head != null) loopCrossfadeWarning(r, c, warnings); // (an empty head has no room for a crossfade)
             out.add(c);
         }
         // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
@@ -91,7 +110,8 @@ public final class PatchCompiler {
      */
     private void preload(Program program, Map<String, Long> minHead, Map<String, Boolean> ram) {
         Map<String, SampleRef> distinct = new java.util.LinkedHashMap<>();
-        for (SampleRegion r : program.regions()) if (r.sample() != null) distinct.putIfAbsent(r.sample().path(), r.sample());
+        for (SampleRegion r : program.regions())
+            if (r.sample() != null && minHead.containsKey(r.sample().path())) distinct.putIfAbsent(r.sample().path(), r.sample());
         if (distinct.size() < 8) return; // not worth the threads
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, 16)); // I/O and decoding overlap
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -115,12 +135,25 @@ public final class PatchCompiler {
 
     private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
-        if (d != null) return d;
+        return d != null ? d : loadOnce(ref, r, warnings, cache, () -> samples.load(ref, minHead, ramMode));
+    }
+
+    /** A sample for a region that cannot sound: the one already loaded, or its header alone. */
+    private SampleData header(SampleRef ref, SampleRegion r, List<String> warnings) {
+        SampleData d = cache.get(ref.path());
+        if (d == null) d = headers.get(ref.path());
+        return d != null ? d : loadOnce(ref, r, warnings, headers, () -> samples.header(ref));
+    }
+
+    private interface Loader { SampleData get() throws IOException; }
+
+    /** Loads into {@code into}, or remembers the failure (a sample is tried once) and warns for the region. */
+    private SampleData loadOnce(SampleRef ref, SampleRegion r, List<String> warnings, Map<String, SampleData> into, Loader loader) {
         String failure = failures.get(ref.path());
         if (failure == null) {
             try {
-                d = samples.load(ref, minHead, ramMode);
-                cache.put(ref.path(), d);
+                SampleData d = loader.get();
+                into.put(ref.path(), d);
                 return d;
             } catch (IOException | RuntimeException e) {
                 failure = e.getMessage() == null ? e.toString() : e.getMessage();

@@ -16,4 +16,13 @@ public interface SampleProvider {
     default SampleData load(SampleRef ref, long minHeadFrames, boolean ramMode) throws IOException {
         return load(ref);
     }
+
+    /**
+     * The sample's length, rate, channels and loops without its audio (an empty head), for regions that cannot
+     * sound in this run (an offline render whose song never plays their keys): their region still compiles,
+     * and nothing is decoded. Providers that keep whole samples in memory return them whole.
+     */
+    default SampleData header(SampleRef ref) throws IOException {
+        return load(ref);
+    }
 }

@@ -64,10 +64,8 @@ final class VoiceMatrix {
         randomUni = m.readsRandom ? (float) rng.nextDouble() : 0;
         randomBi = m.readsRandom ? (float) (rng.nextDouble() * 2 - 1) : 0;
         java.util.Arrays.fill(sums, 0f);
-        java.util.Arrays.fill(start, 0f);
         notePressure = Float.NaN;
-        for (int r = 0; r < m.startRoutes; r++)
-            start[m.startTarget[r]] += m.startDepth[r] * curved(ccValue(m.startSrc[r]), m.startCurve[r], m.startSrc[r]);
+        sumStart(CompiledMatrix.START_TARGETS);
         for (int s = 0; s < m.lfoSlots; s++) {
             Lfo l = m.lfoModel[m.lfoOwner[s]];
             dev.loophole.signal.dsp.Lfo lfo = lfos[s];
@@ -78,7 +76,7 @@ final class VoiceMatrix {
             lfo.setPhase(l.phase());
             lfo.setCount(l.count());
             lfo.setSmooth(l.smooth());
-            lfo.setSteps(m.lfoSteps[s]);
+            lfo.useSteps(m.lfoSteps[s]);
             lfo.trigger();
         }
         for (int e = 0; e < m.egCount; e++) {
@@ -89,6 +87,17 @@ final class VoiceMatrix {
         first = true;
         amplitudeScale = 1f;
     }
+
+    /** Sums the note-start routings whose target index is below {@code below} from the controllers now. */
+    private void sumStart(int below) {
+        java.util.Arrays.fill(start, 0, below, 0f);
+        for (int r = 0; r < m.startRoutes; r++)
+            if (m.startTarget[r] < below)
+                start[m.startTarget[r]] += m.startDepth[r] * curved(ccValue(m.startSrc[r]), m.startCurve[r], m.startSrc[r]);
+    }
+
+    /** A controller moved while the note plays: the envelope stages' note-start sums again (for dynamic envelopes). */
+    void restartEnvelopes() { sumStart(CompiledMatrix.START_OFFSET); }
 
     /** No matrix on this voice: every target reads 0. */
     void clear() {

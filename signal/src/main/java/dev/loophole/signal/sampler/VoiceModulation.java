@@ -106,15 +106,31 @@ final class VoiceModulation {
 
     /** Starts envelope {@code which} (0 ampeg, 1 fileg, 2 pitcheg) with the stage times controllers set at note-on. */
     void trigger(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f, int which) {
-        if (m.matrix.startRoutes == 0) {
-            f.trigger(eg);
-            return;
-        }
+        if (m.matrix.startRoutes == 0) f.trigger(eg);
+        else set(eg, f, which, false);
+    }
+
+    /**
+     * A controller moved: the dynamic envelopes ({@code *_dynamic=1}) take the stage settings the controllers give
+     * now; {@code amp} is the voice's amplitude envelope.
+     */
+    void controllersMoved(EnvelopeGenerator amp, CompiledModulation.EnvelopeFrames ampFrames) {
+        if (!m.dynamic) return;
+        matrix.restartEnvelopes();
+        if (m.dynamicEg[0]) set(amp, ampFrames, 0, true);
+        if (m.dynamicEg[1]) set(filEg, m.filEg, 1, true);
+        if (m.dynamicEg[2]) set(pitchEg, m.pitchEg, 2, true);
+    }
+
+    private void set(EnvelopeGenerator eg, CompiledModulation.EnvelopeFrames f, int which, boolean running) {
         float[] a = matrix.start;
         int o = which * 7;
-        eg.trigger(f.delay() + frames(a[o]), clamp01(f.start() + a[o + 1] / 100), f.attack() + frames(a[o + 2]),
-                f.hold() + frames(a[o + 3]), f.decay() + frames(a[o + 4]), clamp01(f.sustain() + a[o + 5] / 100),
-                Math.max(1, f.release() + frames(a[o + 6])));
+        int delay = Math.max(0, f.delay() + frames(a[o])), attack = Math.max(0, f.attack() + frames(a[o + 2]));
+        int hold = Math.max(0, f.hold() + frames(a[o + 3])), decay = Math.max(0, f.decay() + frames(a[o + 4]));
+        int release = Math.max(1, f.release() + frames(a[o + 6]));
+        float start = clamp01(f.start() + a[o + 1] / 100), sustain = clamp01(f.sustain() + a[o + 5] / 100);
+        if (running) eg.retune(delay, start, attack, hold, decay, sustain, release);
+        else eg.trigger(delay, start, attack, hold, decay, sustain, release);
     }
 
     private int frames(float seconds) { return seconds == 0 ? 0 : (int) Math.round(seconds * rate); }

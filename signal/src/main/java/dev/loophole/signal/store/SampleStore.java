@@ -83,6 +83,30 @@ public final class SampleStore implements SampleProvider {
         return loaded;
     }
 
+    @Override
+    public SampleData header(SampleRef ref) throws IOException {
+        if (ref.isBuiltin()) return load(ref);
+        Path file = Path.of(ref.path()).toAbsolutePath().normalize();
+        Key key = key(file);
+        synchronized (this) {
+            SampleData have = cache.get(key);
+            if (have != null) return have;
+        }
+        try (AudioReader reader = AudioFiles.open(file)) {
+            reader.reportTo(this::report); // what the header already shows (a length the file cannot hold)
+            AudioFileInfo info = reader.info();
+            int frames = playableFrames(file, info);
+            status.put(file, SampleStatus.ONLINE);
+            return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
+        }
+    }
+
+    private static int playableFrames(Path file, AudioFileInfo info) throws MediaException {
+        if (info.frames() < 0 || info.frames() > Integer.MAX_VALUE)
+            throw new MediaException(file, "length unknown or too long to play (" + info.frames() + " frames)");
+        return (int) info.frames();
+    }
+
     private Key key(Path file) throws IOException {
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
@@ -99,9 +123,7 @@ public final class SampleStore implements SampleProvider {
             reader.reportTo(this::report);
             if (whole) return new SampleData(file.toString(), AudioFiles.readAll(reader));
             AudioFileInfo info = reader.info();
-            if (info.frames() < 0 || info.frames() > Integer.MAX_VALUE)
-                throw new MediaException(file, "length unknown or too long to play (" + info.frames() + " frames)");
-            int frames = (int) info.frames();
+            int frames = playableFrames(file, info);
             SampleMetadata meta = info.metadata();
             long need = minHeadFrames;
             for (SampleMetadata.SampleLoop l : meta.loops()) need = Math.max(need, l.end() + 4); // loops play from memory

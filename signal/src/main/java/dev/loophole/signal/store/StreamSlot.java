@@ -20,7 +20,10 @@ public final class StreamSlot {
     private static final int FRAME_BITS = 40;
     private static final long FRAME_MASK = (1L << FRAME_BITS) - 1;
 
-    final float[][] ring = {new float[RING], new float[RING]};
+    // Made by the slot's writer (loader or offline renderer) before it publishes the first frames, so a
+    // voice that never reads past its head costs no ring: a bank of 16 programs × 256 voices would
+    // otherwise hold 3,200 rings of 128 KB. The voice reads it only after seeing frames published.
+    private volatile float[][] ring;
     private final AtomicLong state = new AtomicLong(); // generation << 40 | frames written (exclusive end)
     private volatile SampleData sample;
     private volatile long start;   // first frame the ring holds for this generation
@@ -60,6 +63,15 @@ public final class StreamSlot {
     public boolean failed() { return failed; }
 
     public float[] channel(int c) { return ring[c]; }
+
+    boolean hasRing() { return ring != null; }
+
+    /** Writer side: the ring, made on first use. */
+    float[][] ring() {
+        float[][] r = ring;
+        if (r == null) ring = r = new float[][] {new float[RING], new float[RING]};
+        return r;
+    }
 
     /** Audio thread: a read found its frames missing. */
     public void countUnderrun() { underruns++; }

@@ -80,8 +80,9 @@ public final class Streamer implements AutoCloseable {
             int got = slot.reader.read(w, scratch, 0, n);
             if (got <= 0) throw new MediaException(s.file(), "ended at frame " + w + " of " + s.frames());
             if ((slot.generationState()) != seen) return false; // the voice moved on while we read
+            float[][] rings = slot.ring();
             for (int c = 0; c < 2; c++) {
-                float[] src = scratch[Math.min(c, channels - 1)], ring = slot.ring[c];
+                float[] src = scratch[Math.min(c, channels - 1)], ring = rings[c];
                 for (int i = 0; i < got; i++) ring[(int) ((w + i) & StreamSlot.MASK)] = src[i];
             }
             return slot.publish(seen, w + got);
@@ -91,6 +92,16 @@ public final class Streamer implements AutoCloseable {
             slot.fail(seen);
             return false;
         }
+    }
+
+    /** Slots made (one per voice of a streaming instrument). */
+    public int slotCount() { return slots.size(); }
+
+    /** Slots holding a ring: those whose voices have read past their sample's head at least once. */
+    public int ringsMade() {
+        int n = 0;
+        for (StreamSlot s : slots) if (s.hasRing()) n++;
+        return n;
     }
 
     /** Streaming reads that failed (file gone, changed or corrupt). */

@@ -34,6 +34,56 @@ class EnvelopeGeneratorTest {
         assertThat(eg.next()).isZero();
     }
 
+    @Test
+    void aRetunedDecayKeepsItsFramesRunAndHeadsForTheNewSustain() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 0, 0, 200, 0.5f, 100); // decay 200 frames to 0.5 from frame 0
+        for (int i = 0; i < 50; i++) eg.next();
+        float at50 = eg.level();
+        eg.retune(0, 0f, 0, 0, 100, 0.25f, 100); // 50 frames run, now 100 long to 0.25: 50 to go, straight in dB
+        float[] y = new float[60];
+        for (int i = 0; i < y.length; i++) y[i] = eg.next();
+        assertThat(y[0]).isEqualTo(at50);
+        assertThat(20 * Math.log10(y[25])).isCloseTo((20 * Math.log10(at50) + 20 * Math.log10(0.25)) / 2, within(0.01));
+        assertThat(y[50]).isEqualTo(0.25f);
+        assertThat(eg.stage()).isEqualTo(EnvelopeGenerator.Stage.SUSTAIN);
+    }
+
+    @Test
+    void aSustainOfZeroComesBackWhileHeldButNotOnceReleased() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 0, 0, 0, 0f, 100);
+        eg.next();
+        assertThat(eg.isDone()).isTrue();
+        eg.retune(0, 0f, 0, 0, 0, 0.3f, 100);
+        assertThat(eg.next()).isEqualTo(0.3f);
+        eg.release();
+        for (int i = 0; i < 100; i++) eg.next();
+        eg.retune(0, 0f, 0, 0, 0, 0.6f, 100);
+        assertThat(eg.isDone()).isTrue();
+        assertThat(eg.next()).isZero();
+    }
+
+    @Test
+    void aReleaseOfAnotherLengthThanItsOwnKeepsItsLength() {
+        EnvelopeGenerator eg = new EnvelopeGenerator();
+        eg.trigger(0, 0f, 0, 0, 0, 1f, 1000);
+        eg.next();
+        eg.release(40); // a choke's off_time
+        eg.retune(0, 0f, 0, 0, 0, 1f, 5000);
+        int frames = 0;
+        while (!eg.isDone()) { eg.next(); frames++; }
+        assertThat(frames).isEqualTo(40);
+        eg.trigger(0, 0f, 0, 0, 0, 1f, 1000);
+        eg.next();
+        eg.release(); // its own: 10 frames run, then 100 long
+        for (int i = 0; i < 10; i++) eg.next();
+        eg.retune(0, 0f, 0, 0, 0, 1f, 100);
+        frames = 10;
+        while (!eg.isDone()) { eg.next(); frames++; }
+        assertThat(frames).isEqualTo(100);
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void blockProcessingGivesExactlyTheSameLevelsAsFrameByFrame(long seed) {

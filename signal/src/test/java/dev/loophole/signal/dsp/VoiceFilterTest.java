@@ -150,6 +150,45 @@ class VoiceFilterTest {
         assertThat(sineGainDb(FilterType.BPF_2P, 2000, 12, 0, 4000)).isLessThan(sineGainDb(FilterType.BPF_2P, 2000, 0, 0, 4000) - 6);
     }
 
+    /**
+     * bpf_2p_sv and brf_2p_sv against their transfer functions written here, not taken from VoiceFilter: the analog
+     * band-pass (s/Q)/(s² + s/Q + 1) and notch (s² + 1)/(s² + s/Q + 1), bilinear-transformed with the cutoff prewarped
+     * (a digital frequency f sits at Ω = tan(πf/fs)/tan(πfc/fs)), with Q the one whose 2-pole low-pass peaks
+     * {@code resonance} dB high: peak² = Q⁴/(Q² − ¼), so Q² = (P² + P√(P² − 1))/2 for P = 10^(res/20).
+     */
+    @ParameterizedTest(name = "{0} fc={1} res={2}")
+    @MethodSource("stateVariableBandCases")
+    void stateVariableBandPassAndNotchFollowTheirTransferFunctions(FilterType t, double fc, double res) {
+        double p = Math.pow(10, res / 20), q = Math.sqrt((p * p + p * Math.sqrt(p * p - 1)) / 2);
+        double[] mag = Spectrum.magnitude(impulseResponse(t, fc, res, 0), N, null);
+        double worst = 0, worstAt = 0;
+        int compared = 0;
+        for (int k = 1; k <= (int) (0.45 * N); k++) {
+            double f = k * FS / N;
+            double w = Math.tan(Math.PI * f / FS) / Math.tan(Math.PI * fc / FS);
+            double den = Math.hypot(1 - w * w, w / q);
+            double expected = 20 * Math.log10((t == FilterType.BPF_2P_SV ? w / q : Math.abs(1 - w * w)) / den);
+            if (expected < -60) continue; // the notch's zero: numerical noise dominates down there
+            double dev = Math.abs(db(mag[k]) - expected);
+            compared++;
+            if (dev > worst) { worst = dev; worstAt = f; }
+        }
+        assertThat(compared).isGreaterThan(1000);
+        assertThat(worst).as("max |measured - transfer function| dB, at %.1f Hz", worstAt).isLessThan(0.05);
+        // At the cutoff: the band-pass passes 0 dB, the notch takes all.
+        double atCutoff = sineGainDb(t, fc, res, 0, fc);
+        if (t == FilterType.BPF_2P_SV) assertThat(atCutoff).isCloseTo(0, within(0.05));
+        else assertThat(atCutoff).isLessThan(-60);
+    }
+
+    static Stream<Arguments> stateVariableBandCases() {
+        List<Arguments> list = new ArrayList<>();
+        for (FilterType t : new FilterType[] {FilterType.BPF_2P_SV, FilterType.BRF_2P_SV})
+            for (double fc : new double[] {200, 2000, 12000})
+                for (double res : new double[] {0, 6, 24}) list.add(Arguments.of(t, fc, res));
+        return list.stream();
+    }
+
     @Test
     void cascadesAreButterworthAtZeroResonanceWithTheirSlopes() {
         for (double fc : new double[] {200, 2000, 12000}) {

@@ -45,8 +45,9 @@ class AudioThreadAllocationTest {
                 b.loop = new Loop(LoopMode.LOOP_SUSTAIN, dev.loophole.model.LoopType.values()[pos % 3], -1, -1, pos == 3 ? 0.02 : 0, 0);
                 // a filter, filter envelope and v1 LFOs, so per-voice modulation is measured too
                 b.filters.add(new dev.loophole.model.Filter("lpf_4p", 1500, 6, 50, 60, 600, 0));
-                b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT,
-                        new dev.loophole.model.Envelope(0, 0, 0.01, 0, 0.3, 0.5, 0.2, 2400, 0, 0, 0, 0, 0, 0, 0),
+                // dynamic envelopes (half the amplitude ones): controller moves re-time them while voices play
+                b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT.withDynamic(pos % 2 == 0),
+                        new dev.loophole.model.Envelope(0, 0, 0.01, 0, 0.3, 0.5, 0.2, 2400, 0, 0.02, 0, 0, 0, 0, 0).withDynamic(true),
                         dev.loophole.model.Envelope.MOD_DEFAULT);
                 b.otherOpcodes.put("pitchlfo_freq", "5.5");
                 b.otherOpcodes.put("pitchlfo_depth", "20");
@@ -72,6 +73,8 @@ class AudioThreadAllocationTest {
                 b.modulation.add(dev.loophole.model.Modulation.of("cc128", "pan", 40));
                 b.modulation.add(dev.loophole.model.Modulation.of("cc136", "eq1_gain", 6));
                 b.modulation.add(dev.loophole.model.Modulation.of("cc1", "ampeg_release", 0.3));
+                b.modulation.add(dev.loophole.model.Modulation.of("cc1", "fileg_sustain", 20));
+                b.modulation.add(dev.loophole.model.Modulation.of("cc1", "amp_veltrack", -40));
                 b.filters.add(new dev.loophole.model.Filter("hpf_2p", 80, 0, 0, 60, 0, 0));
                 b.eq.add(new dev.loophole.model.EqBand(1, 800, 1.5, 3, 0, 0, "peak"));
                 b.tuning = b.tuning.withBend(1, 5).withPitchRandom(3);

@@ -102,8 +102,15 @@ final class MpeFixtures {
     /** The 14-bit bend value for {@code semis} at ±{@code range}. */
     static int bendFor(double semis, int range) { return (int) Math.round(8192 + semis / range * (semis >= 0 ? 8191 : 8192)); }
 
-    /** The semitones the decoder makes of a 14-bit value at ±{@code range}: what tests expect, exactly. */
-    static double semisOf(int value14, int range) { return MidiScale.bipolar14(value14) * range; }
+    /**
+     * The semitones a 14-bit bend means at ±{@code range}, from the MIDI specs and not from the decoder: the distance
+     * from the centre 8192 as a fraction of the half range below it (8192 steps) or above it (8191 steps, so 16383 is the
+     * full range, as the MIDI 2.0 min-centre-max translation makes it).
+     */
+    static double semisOf(int value14, int range) {
+        int d = value14 - 8192;
+        return (d < 0 ? d / 8192.0 : d / 8191.0) * range;
+    }
 
     static double rmsDb(float[] x, int from, int to) {
         double s = 0;

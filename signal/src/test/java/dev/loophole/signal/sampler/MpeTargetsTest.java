@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.model.ExpressionDimension;
-import dev.loophole.signal.expression.MidiScale;
 import dev.loophole.model.ExpressionMapping;
 import dev.loophole.model.ExpressionMapping.Route;
 import dev.loophole.model.ExpressionMapping.Target;
@@ -50,7 +49,8 @@ class MpeTargetsTest {
             Stream alone = new Stream().mcm(0, 0, 15).pressure(0, c[0], c[1]).on(10, c[0], c[0] == 1 ? LEFT_KEY : RIGHT_KEY, 100);
             float[][] out = MpeFixtures.render(one, alone, S / 2);
             assertThat(rmsDb(out[0], 4800, S / 2) - 20 * Math.log10(0.25 / Math.sqrt(2))).as("channel %d", c[0])
-                    .isCloseTo(20 * Math.log10(MidiScale.up(c[1], 7, 32) / 4294967295.0), within(0.01)); // MIDI 2.0 scaling: 32 → ¼
+                    // MIDI 2.0 min-centre-max scaling, from the spec: 127 is full scale, 32 (below the centre 64) is 32/128 = ¼
+                    .isCloseTo(20 * Math.log10(c[1] == 127 ? 1.0 : c[1] / 128.0), within(0.01));
         }
         assertThat(rmsDb(both[0], 4800, S / 2)).isGreaterThan(-100);
     }

@@ -4,13 +4,6 @@ import static dev.loophole.signal.sampler.Fixtures.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.loophole.formats.sfz.SfzImporter;
-import dev.loophole.media.AudioData;
-import dev.loophole.media.AudioFiles;
-import dev.loophole.media.SampleFormat;
-import dev.loophole.media.SampleMetadata;
-import dev.loophole.media.WavWriter;
-import dev.loophole.model.Program;
 import dev.loophole.model.midi.MidiEvent;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,23 +20,13 @@ class SfzModulationPlaybackTest {
 
     @BeforeAll
     static void samples() throws Exception {
-        write("dc.wav", new float[][]{Fixtures.constant(0.5f, 96_000)});
-        write("sine.wav", new float[][]{Fixtures.sine(440, 96_000, 0.5)});
-        write("stereo.wav", new float[][]{Fixtures.constant(0.8f, 48_000), Fixtures.constant(0f, 48_000)});
+        SfzPlayer.write(dir, "dc.wav", Fixtures.constant(0.5f, 96_000));
+        SfzPlayer.write(dir, "sine.wav", Fixtures.sine(440, 96_000, 0.5));
+        SfzPlayer.write(dir, "stereo.wav", Fixtures.constant(0.8f, 48_000), Fixtures.constant(0f, 48_000));
     }
 
-    private static void write(String name, float[][] ch) throws Exception {
-        WavWriter.write(dir.resolve(name), new AudioData(ch, Fixtures.RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
-    }
-
-    /** Imports {@code sfz}, checks nothing is reported unplayed, and renders {@code frames} frames of {@code ev}. */
     private static float[][] play(String sfz, List<MidiEvent> ev, int frames) throws Exception {
-        Program p = SfzImporter.parse(sfz, dir.resolve("test.sfz"));
-        assertThat(p.diagnostics()).as("import warnings").noneMatch(d -> d.message().contains("not played"));
-        Patch patch = new PatchCompiler(ref -> new SampleData(ref.path(), AudioFiles.read(Path.of(ref.path()))), Fixtures.RATE).compile(p);
-        assertThat(patch.warnings()).isEmpty();
-        SamplerInstrument inst = new SamplerInstrument(patch, Fixtures.RATE, 64, 1);
-        return new Fixtures().render(inst, ev, frames);
+        return SfzPlayer.play(dir, sfz, ev, frames);
     }
 
     static double db(double x) { return 20 * Math.log10(x); }
@@ -125,10 +108,9 @@ class SfzModulationPlaybackTest {
         // ampeg_attack_oncc1=1: a full controller makes the attack 1 s long; offset_oncc2 moves the start
         float[][] out = play("<region> sample=dc.wav amp_veltrack=0 ampeg_attack_oncc1=1\n", events(0, 0xB0, 1, 127, 0, 0x90, 60, 100), 30_000);
         assertThat(out[0][24_000]).isCloseTo(0.25f, within(1e-4f));
-        Path ramp = dir.resolve("ramp.wav");
         float[] r = new float[48_000];
         for (int i = 0; i < r.length; i++) r[i] = i / 65_536f;
-        WavWriter.write(ramp, new AudioData(new float[][]{r}, Fixtures.RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
+        SfzPlayer.write(dir, "ramp.wav", r);
         float[][] o = play("<region> sample=ramp.wav amp_veltrack=0 pitch_keytrack=0 offset_oncc2=12700\n", events(0, 0xB0, 2, 64, 0, 0x90, 60, 100), 2_000);
         assertThat(o[0][0] * 65_536f).isCloseTo(6_400f, within(0.5f));
     }

@@ -1,6 +1,7 @@
 package dev.loophole.signal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
@@ -17,6 +18,7 @@ import dev.loophole.model.midi.TempoMap;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SampleData;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,11 +73,19 @@ class StreamingTest {
     }
 
     private float[][] render(SampleStore store, Streamer streamer, boolean fill) {
-        return render(store, streamer, fill, dev.loophole.signal.dsp.Interpolation.CUBIC);
+        return render(new PatchCompiler(store, RATE), streamer, fill, song(), dev.loophole.signal.dsp.Interpolation.CUBIC);
     }
 
     private float[][] render(SampleStore store, Streamer streamer, boolean fill, int quality) {
-        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        return render(new PatchCompiler(store, RATE), streamer, fill, song(), quality);
+    }
+
+    private float[][] render(PatchCompiler compiler, Streamer streamer, boolean fill, MidiSong song) {
+        return render(compiler, streamer, fill, song, dev.loophole.signal.dsp.Interpolation.CUBIC);
+    }
+
+    private float[][] render(PatchCompiler compiler, Streamer streamer, boolean fill, MidiSong song, int quality) {
+        SamplerInstrument inst = new SamplerInstrument(compiler.compile(program()), RATE, 64, 1, streamer);
         inst.setQuality(quality);
         Engine engine = new Engine(RATE, 256);
         engine.route(0, inst);
@@ -84,7 +94,7 @@ class StreamingTest {
         int[] pos = {0};
         OfflineRenderer r = new OfflineRenderer(engine, 256);
         if (fill) r.beforeEachBlock(streamer::fillAll);
-        r.render(song(), (total - 88_001) / (double) RATE, (l, rr, n) -> {
+        r.render(song, (total - 88_001) / (double) RATE, (l, rr, n) -> {
             int k = Math.min(n, total - pos[0]);
             System.arraycopy(l, 0, out[0], pos[0], k);
             System.arraycopy(rr, 0, out[1], pos[0], k);
@@ -133,6 +143,55 @@ class StreamingTest {
     }
 
     @Test
+    void samplesThatOnlyUnplayedKeysReachAreOpenedForTheirHeaderAndNeverDecoded() throws Exception {
+        // Keys 45 and 52 reach r0 (40..49) and r1 (50..59); nothing reaches r2 (60..69).
+        List<MidiEvent> ev = new ArrayList<>();
+        int[] keys = {45, 52, 41, 58};
+        for (int i = 0; i < keys.length; i++) {
+            ev.add(new MidiEvent(i * 4_000L, 0x90, keys[i], 100, 0, 2 * i));
+            ev.add(new MidiEvent(i * 4_000L + 60_000, 0x80, keys[i], 0, 0, 2 * i + 1));
+        }
+        MidiSong twoSamples = new MidiSong("s", new TempoMap(24_000, List.of()), ev);
+        java.util.BitSet played = new java.util.BitSet();
+        for (int k : keys) played.set(k);
+        float[][] a = render(new PatchCompiler(new SampleStore(Long.MAX_VALUE, false), RATE), null, false, twoSamples);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        PatchCompiler compiler = new PatchCompiler(heads, RATE).keysPlayed(played);
+        var patch = compiler.compile(program());
+        assertThat(patch.regionCount()).as("the unreachable region still compiles").isEqualTo(3);
+        assertThat(heads.size()).as("decoded samples held").isEqualTo(2);
+        assertThat(heads.memoryBytes()).isEqualTo(2L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
+        SampleData third = heads.header(new SampleRef(dir.resolve("s2.wav").toString()));
+        assertThat(third.headFrames()).isZero();
+        assertThat(third.frames()).as("the length comes from the header").isEqualTo(RATE * 3);
+        assertThat(third.channelCount()).isEqualTo(2);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(new PatchCompiler(heads, RATE).keysPlayed(played), streamer, true, twoSamples);
+            assertThat(b[0]).containsExactly(a[0]);
+            assertThat(b[1]).containsExactly(a[1]);
+            assertThat(streamer.underruns()).isZero();
+        }
+    }
+
+    @Test
+    void onlyVoicesThatReadPastTheirHeadHoldAStreamRing() {
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            // 64 voices; the song's notes that find a region (keys 40..69) are held 60,000 frames, past their
+            // 8,192-frame heads, and overlap: one ring each, not one per voice.
+            render(heads, streamer, true);
+            long sounding = java.util.stream.IntStream.of(45, 52, 55, 62, 65, 72, 41, 58).filter(k -> k >= 40 && k <= 69).count();
+            assertThat(streamer.slotCount()).as("a slot per voice, fade reserve included").isGreaterThanOrEqualTo(64);
+            assertThat(streamer.ringsMade()).isEqualTo(sounding);
+        }
+        SampleStore whole = new SampleStore(Long.MAX_VALUE, false);
+        try (Streamer streamer = new Streamer(whole)) {
+            render(whole, streamer, true);
+            assertThat(streamer.ringsMade()).as("whole samples never stream").isZero();
+        }
+    }
+
+    @Test
     void loopsOfEveryTypePlayFromMemoryAndTheRestStreamsOnceLetGo() {
         // r0 alternate, r1 backward, r2 forward with a 50 ms crossfade, each loop_sustain over 20000..30000 with a
         // 1 s release: held, the voices loop inside the in-memory head; let go at +60000, they run on past the loop
@@ -164,11 +223,58 @@ class StreamingTest {
         try (Streamer streamer = new Streamer(heads)) {
             float[][] out = render(heads, streamer, false); // nobody fills the rings
             assertThat(streamer.underruns()).as("once per voice: 7 of the 8 keys have a region").isEqualTo(7);
-            // The first note plays its in-memory head (8192 frames at the root), then fades within 5 ms.
             assertThat(rms(out[0], 1_000, 4_000)).isGreaterThan(0.05);
             assertThat(rms(out[0], 60_000, 100_000)).isZero();
             for (float v : out[0]) assertThat(v).isFinite();
         }
+    }
+
+    /**
+     * One note at the sample's own pitch, linear interpolation (frame p reads p and p + 1), 16-frame blocks, the disk
+     * never delivering: the voice plays its in-memory head exactly as a whole-sample render does until the block that
+     * reaches for frame 8192; from that block's start it fades linearly over 5 ms (240 frames, measured as the ratio to
+     * the whole-sample render), is silent from the first missing frame on, and ends when the fade does — measured on
+     * the voice count block by block — counted as one underrun.
+     */
+    @Test
+    void anUnderrunSilencesTheVoiceAtTheMissingFrameAndItsFadeEndsItFiveMillisecondsLater() {
+        int head = PatchCompiler.PRELOAD_FRAMES, fade = (int) Math.round(0.005 * RATE), block = 16;
+        MidiSong one = new MidiSong("one", new TempoMap(24_000, List.of()), List.of(
+                new MidiEvent(0, 0x90, 45, 100, 0, 0), new MidiEvent(60_000, 0x80, 45, 0, 0, 1)));
+        float[] memory = renderOne(new SampleStore(Long.MAX_VALUE, false), null, one, block, null);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            int[] voicesGoneAt = {-1};
+            float[] out = renderOne(heads, streamer, one, block, voicesGoneAt);
+            int fadeStart = 0;
+            while (out[fadeStart] == memory[fadeStart]) fadeStart++;
+            fadeStart--; // the ramp's first frame has gain 240/240: the same as the whole-sample render
+            assertThat(fadeStart).as("the fade starts with the block that reaches frame %d", head).isEqualTo(head - block);
+            for (int i = fadeStart; i < head; i++)
+                if (Math.abs(memory[i]) > 1e-3)
+                    assertThat(out[i] / (double) memory[i]).as("fade gain at frame %d", i).isCloseTo(1 - (i - fadeStart) / (double) fade, within(1e-4));
+            assertThat(rms(memory, head, head + 4_800)).as("the whole sample goes on there").isGreaterThan(0.1);
+            for (int i = head; i < out.length; i++) assertThat(out[i]).as("frame %d, past the head", i).isZero();
+            assertThat(voicesGoneAt[0] - fadeStart).as("frames from the fade's start to the voice's end").isBetween(fade, fade + block);
+            assertThat(streamer.underruns()).isEqualTo(1);
+        }
+    }
+
+    /** Renders {@code song} through region r0 alone in {@code block}-frame blocks; {@code goneAt[0]} gets the first frame after which no voice sounds. */
+    private float[] renderOne(SampleStore store, Streamer streamer, MidiSong song, int block, int[] goneAt) {
+        SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
+        inst.setQuality(dev.loophole.signal.dsp.Interpolation.LINEAR);
+        Engine engine = new Engine(RATE, block);
+        engine.route(0, inst);
+        float[] out = new float[20_000];
+        int[] pos = {0};
+        new OfflineRenderer(engine, block).render(song, 0, (l, r, n) -> {
+            int k = Math.min(n, out.length - pos[0]);
+            if (k > 0) System.arraycopy(l, 0, out, pos[0], k);
+            pos[0] += n;
+            if (goneAt != null && goneAt[0] < 0 && inst.activeVoices() == 0) goneAt[0] = pos[0];
+        }, null);
+        return out;
     }
 
     @Test
