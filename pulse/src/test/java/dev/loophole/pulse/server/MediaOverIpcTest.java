@@ -13,7 +13,6 @@ import dev.loophole.ipc.IpcClient;
 import dev.loophole.ipc.MediaRequest;
 import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.ProjectRequest;
-import dev.loophole.ipc.Protocol;
 import dev.loophole.ipc.RegionInfo;
 import dev.loophole.ipc.Request;
 import dev.loophole.ipc.RpcError;
@@ -82,9 +81,7 @@ class MediaOverIpcTest {
     }
 
     private <R> R call(IpcClient c, Request r, Class<R> type) {
-        JsonNode result = c.call(r);
-        schemas.result(Protocol.methodOf((Record) r).name(), result);
-        return c.rpc().read(result, type);
+        return schemas.call(c, r, type);
     }
 
     private List<MediaRequest.Hit> search(String query) {
@@ -238,34 +235,30 @@ class MediaOverIpcTest {
         assertThat((long) server.onPulse(() -> server.pulse().project().instruments().getFirst().program().regions().size())).isEqualTo(2);
     }
 
-    private SamplerNotification.RegionList listAt(IpcClient c, String programId) {
+    /** The first notification of this kind at client c that {@code wanted} accepts (each one schema-checked); others are skipped. */
+    private <N extends dev.loophole.ipc.Notification> N await(IpcClient c, Class<N> type, java.util.function.Predicate<N> wanted) {
+        String method = type.getAnnotation(dev.loophole.ipc.Rpc.class).value();
         long end = System.currentTimeMillis() + 10_000;
         while (System.currentTimeMillis() < end) {
             JsonNode n = c.next(end - System.currentTimeMillis());
             if (n == null) break;
             if (!n.has("method")) continue;
             schemas.notification(n);
-            if (n.get("method").asText().equals("sampler.regionList")) {
-                var list = c.rpc().read(n.get("params"), SamplerNotification.RegionList.class);
-                if (list.programId().equals(programId)) return list;
-            }
+            if (!n.get("method").asText().equals(method)) continue;
+            N got = c.rpc().read(n.get("params"), type);
+            if (wanted.test(got)) return got;
         }
-        throw new AssertionError("no sampler.regionList for " + programId);
+        throw new AssertionError("no matching " + method);
     }
 
-    /** Waits for the sampleStatus naming the assigned sample with this status at client c (schema-checked); others that arrive meanwhile are skipped. */
+    private SamplerNotification.RegionList listAt(IpcClient c, String programId) {
+        return await(c, SamplerNotification.RegionList.class, l -> l.programId().equals(programId));
+    }
+
+    /** The sampleStatus naming the assigned sample with this status at client c. */
     private SamplerNotification.SampleStatus status(IpcClient c, String programId, SamplerNotification.Status want) {
-        long end = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < end) {
-            JsonNode n = c.next(end - System.currentTimeMillis());
-            if (n == null) break;
-            if (!n.has("method")) continue;
-            schemas.notification(n);
-            if (!n.get("method").asText().equals("sampler.sampleStatus")) continue;
-            var s = c.rpc().read(n.get("params"), SamplerNotification.SampleStatus.class);
-            if (s.programId().equals(programId) && s.sample().equals(lead.toString()) && s.status() == want) return s;
-        }
-        throw new AssertionError("no sampler.sampleStatus " + want + " for " + lead);
+        return await(c, SamplerNotification.SampleStatus.class,
+                s -> s.programId().equals(programId) && s.sample().equals(lead.toString()) && s.status() == want);
     }
 
     /** Drops what c has been sent so far (all of it is in the inbox once a later request is answered). */
