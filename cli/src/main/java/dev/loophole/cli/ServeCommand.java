@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         AudioDriver driver = noAudio ? null : openAudio(err);
         // Sample auditions get an output of their own (a second JACK client), opened on the first one.
-        MediaService.AuditionerFactory auditions = () -> {
+        MediaService.AuditionerFactory auditions = noAudio ? null : () -> {
             try {
                 return new Auditioner(AudioDrivers.open("auto", AudioConfig.defaults("loophole-audition")), InstrumentLoader.samplesFromDisk());
             } catch (AudioUnavailableException e) {

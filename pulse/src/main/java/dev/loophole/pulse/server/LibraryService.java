@@ -27,12 +27,12 @@ import java.util.function.Supplier;
 /**
  * The media library on the wire: {@code media.search}, {@code media.audition}, {@code media.stopAudition}, and every
  * status change the library's watcher sees sent on as {@code sampler.sampleStatus} for the loaded programs' samples.
- * Without a library (null) the media methods answer -32004; without audio the auditions do.
+ * Without a library (null) the media methods answer -32004; without audio ({@link MediaService#canAudition()}) the
+ * auditions do.
  */
 final class LibraryService implements AutoCloseable {
     static final int DEFAULT_LIMIT = 50;
     private final MediaService media;
-    private final boolean audio;
     private final Supplier<Workspace> workspace;
     private final Dispatcher dispatcher;
     private final Runnable samplesChanged;
@@ -40,10 +40,9 @@ final class LibraryService implements AutoCloseable {
     private AutoCloseable subscription;
 
     /** @param samplesChanged run on the Pulse thread after every status change (the engine follows what is playable) */
-    LibraryService(MediaService media, boolean audio, Supplier<Workspace> workspace, Dispatcher dispatcher, Runnable samplesChanged) {
+    LibraryService(MediaService media, Supplier<Workspace> workspace, Dispatcher dispatcher, Runnable samplesChanged) {
         this.samplesChanged = samplesChanged;
         this.media = media;
-        this.audio = audio;
         this.workspace = workspace;
         this.dispatcher = dispatcher;
     }
@@ -130,7 +129,7 @@ final class LibraryService implements AutoCloseable {
 
     private MediaService auditioning() {
         MediaService m = media();
-        if (!audio) throw RpcError.rejected("no audio device (the server runs without one): nothing to audition on");
+        if (!m.canAudition()) throw RpcError.rejected("no audio device (the server runs without one): nothing to audition on");
         return m;
     }
 

@@ -56,7 +56,7 @@ public final class PulseServer implements AutoCloseable {
         this.media = media;
         this.libraryPoll = libraryPoll == null ? Duration.ofSeconds(2) : libraryPoll;
         LibraryView view = media == null ? null : new LibraryView(media.library());
-        library = new LibraryService(media, driver != null, () -> ws[0], d, () -> {
+        library = new LibraryService(media, () -> ws[0], d, () -> {
             view.invalidate();
             if (soundRef[0] != null) soundRef[0].samplesChanged();
         });
