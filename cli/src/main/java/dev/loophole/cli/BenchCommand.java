@@ -175,7 +175,7 @@ final class BenchCommand implements Callable<Integer> {
         Path renders = Files.createDirectories(dir.resolve("renders"));
         Path out = renders.resolve(w.name().replace('/', '_').replace(".sfz", "").replace(".sf2", "") + ".wav");
         RenderJob.Options options = new RenderJob.Options(RATE, SampleFormat.FLOAT_32, -1, 0, Interpolation.CUBIC, 256, progress, false, 0, PatchCompiler.PRELOAD_FRAMES,
-                SongLength.DEFAULT_SECONDS);
+                SongLength.DEFAULT_SECONDS, false);
         System.gc();
         resetPeakRss();
         long t0 = System.nanoTime();

@@ -110,7 +110,7 @@ final class ExportCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         p.diagnostics().forEach(d -> warnings.add(d.toString()));
         damaged(DamageReport.probe(InstrumentSummary.samplePaths(p)), warnings);
-        Path target = target(file.getFileName().toString().replaceFirst("(?i)\\.sfz$", ""));
+        Path target = target(file.getFileName().toString().replaceFirst("\\.[^.]+$", ""));
         if (target.equals(file.toAbsolutePath().normalize()))
             throw new Errors.UserError(target + ": is the file being exported; choose another OUT_DIR");
         int written = 0;
@@ -251,7 +251,7 @@ final class ExportCommand implements Callable<Integer> {
             List<SampleRegion> regions = new ArrayList<>();
             for (SampleRegion r : g.regions()) {
                 SampleRegion.Builder b = r.toBuilder();
-                b.samples = new ArrayList<>(r.samples().stream().map(s -> new SampleRef(path.apply(s.path()))).toList());
+                b.samples = new ArrayList<>(r.samples().stream().map(s -> s.at(path.apply(s.path()))).toList());
                 regions.add(also.apply(b.build()));
             }
             groups.add(new SampleGroup(g.groupId(), g.name(), regions));

@@ -2,6 +2,7 @@ package dev.loophole.cli;
 
 import dev.loophole.media.AudioProblem;
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.GmDrumMap;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRegion;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.TreeMap;
  */
 record InstrumentSummary(String file, String program, int regions, int groups, KeyCoverage keys,
                          List<Articulation> articulations, Map<Integer, String> ccLabels, Map<Integer, String> keyLabels,
-                         int samples, List<String> missingSamples, List<String> warnings, List<String> damagedSamples) {
+                         Map<Integer, String> pads, int samples, List<String> missingSamples, List<String> warnings,
+                         List<String> damagedSamples) {
 
     /** Keys that some region answers, their span, and the velocity layers seen per key at most. */
     record KeyCoverage(int lowest, int highest, int keysCovered, List<Integer> gaps, int maxVelocityLayers) {}
@@ -37,12 +39,11 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
         boolean[] covered = new boolean[128];
         int[] layers = new int[128];
         Map<Integer, String> switches = new TreeMap<>();
-        Set<String> samples = new LinkedHashSet<>();
+        Set<String> samples = samplePaths(p);
         for (SampleRegion r : regions) {
             for (int k = r.keyRange().lo(); k <= r.keyRange().hi(); k++) { covered[k] = true; layers[k]++; }
             int sw = r.conditions().swLast();
             if (sw >= 0) switches.merge(sw, r.conditions().swLabel() == null ? "" : r.conditions().swLabel(), (a, b) -> a.isEmpty() ? b : a);
-            if (r.sample() != null) samples.add(r.sample().path());
         }
         int lo = -1, hi = -1, count = 0;
         for (int k = 0; k < 128; k++) if (covered[k]) { if (lo < 0) lo = k; hi = k; count++; }
@@ -55,14 +56,14 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
         List<Articulation> arts = switches.entrySet().stream().map(e -> new Articulation(e.getKey(), e.getValue())).toList();
         return new InstrumentSummary(file.toString(), p.name(), regions.size(), p.groups().size(),
                 new KeyCoverage(lo, hi, count, gaps, maxLayers), arts, new TreeMap<>(p.ccLabels()), new TreeMap<>(p.keyLabels()),
-                samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList(),
+                GmDrumMap.padNames(p), samples.size(), missing, p.diagnostics().stream().map(Diagnostic::toString).toList(),
                 damage.stream().map(AudioProblem::toString).toList());
     }
 
-    /** Every sample file the program plays, as written in its regions. */
+    /** Every sample file the program plays (every mic of a multi-mic region), as written in its regions. */
     static Set<String> samplePaths(Program p) {
         Set<String> out = new LinkedHashSet<>();
-        for (SampleRegion r : p.regions()) if (r.sample() != null) out.add(r.sample().path());
+        for (SampleRegion r : p.regions()) for (var s : r.samples()) out.add(s.path());
         return out;
     }
 
@@ -76,6 +77,8 @@ record InstrumentSummary(String file, String program, int regions, int groups, K
             out.add("  articulations: " + articulations.stream().map(a -> NoteName.of(a.key()) + (a.label().isEmpty() ? "" : " " + a.label())).toList());
         if (!ccLabels.isEmpty()) out.add("  CC labels: " + ccLabels);
         if (!keyLabels.isEmpty()) out.add("  key labels: " + keyLabels);
+        // one-key regions are pads: named by the kit, else by the General MIDI drum map
+        if (!pads.isEmpty()) out.add("  pads: " + pads);
         out.add(String.format("  samples: %d, %d missing", samples, missingSamples.size()) + DamageReport.countText(damagedSamples.size()));
         for (String m : missingSamples) out.add("    missing: " + m);
         for (String d : damagedSamples) out.add("    damaged: " + d);

@@ -34,6 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  loophole play keys.sfz                          play from every hardware MIDI input; Ctrl-C stops",
                 "  loophole play keys.sfz --midi-in 'a2j:Keystation'",
                 "  loophole play keys.sfz --song song.mid          play a MIDI file in real time, then exit",
+                "  loophole play song.loophole                     play a project from its start, then exit",
                 "  loophole play kit.sfz --route 10=drums          MIDI channel 10 on ports drums_L/drums_R, the rest on out_L/out_R",
                 "  loophole play kit.sfz --outputs main,drums --route 10=drums",
                 "",
@@ -53,7 +54,8 @@ final class PlayCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "INSTRUMENT.sfz", description = "The instrument to play (every MIDI channel).")
+    @Parameters(index = "0", paramLabel = "INSTRUMENT.sfz|PROJECT",
+            description = "The instrument to play (every MIDI channel), or a project (.loophole or .json) to play through its graph.")
     Path instrument;
 
     @Option(names = "--midi-in", paramLabel = "NAME",
@@ -103,6 +105,7 @@ final class PlayCommand implements Callable<Integer> {
         if (driverKind != null && !driverKind.equals("jack") && !driverKind.equals("javasound"))
             throw new Errors.BadOption("--driver " + driverKind + " is not known; expected jack or javasound");
         OutputRouting routing = OutputRouting.parse(outputs, routes);
+        if (ProjectRenderJob.isProject(instrument)) return playProject(out, err);
         // Everything that can fail on the user's files fails before any audio opens.
         Program program = InstrumentLoader.load(instrument);
         MidiSong midi = song == null ? null : SmfReader.read(InputFiles.require(song, "a MIDI file (.mid)"));
@@ -153,7 +156,9 @@ final class PlayCommand implements Callable<Integer> {
                 player = new SongPlayer(driver, midi, PREROLL_SECONDS);
                 player.start();
             }
-            failure = runUntilDone(driver, player, out);
+            SongPlayer p = player;
+            failure = runUntilDone(driver, p == null ? () -> false
+                    : () -> p.finished() && (driver.stats().voices() == 0 || driver.streamFrame() > p.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
         } finally {
             if (player != null) player.close();
             driver.close();
@@ -171,8 +176,50 @@ final class PlayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Waits for the end (song + tail, --seconds, Ctrl-C, or the backend going away); returns a failure or null. */
-    private String runUntilDone(AudioDriver driver, SongPlayer player, PrintWriter out) throws InterruptedException {
+    /**
+     * A project, live: its graph and transport on the driver, played from the start until its last
+     * event has rung out (or --seconds, or Ctrl-C). MIDI inputs play into the first lane.
+     */
+    private int playProject(PrintWriter out, PrintWriter err) throws Exception {
+        if (song != null) throw new Errors.UserError("--song goes with an instrument; a project plays its own clips");
+        if (routes != null || outputs != null) throw new Errors.UserError("--route and --outputs go with an instrument; a project mixes its tracks");
+        dev.loophole.model.project.Project project = ProjectRenderJob.load(instrument);
+        AudioConfig config = AudioConfig.defaults("loophole").withMidiInputs(midiIn == null ? List.of() : midiIn).withJackServer(jackServer)
+                .withReconnect(true);
+        AudioDriver driver;
+        try {
+            driver = AudioDrivers.open(driverKind, config);
+        } catch (AudioUnavailableException e) {
+            throw new Errors.UserError(driverKind == null ? e.getMessage() : "--driver " + driverKind + ": " + e.getMessage(), e);
+        }
+        String failure;
+        List<String> warnings = new java.util.ArrayList<>();
+        dev.loophole.pulse.engine.ProjectEngine.Settings settings = new dev.loophole.pulse.engine.ProjectEngine.Settings(driver.sampleRate(),
+                AudioConfig.MAX_BLOCK, polyphony, seed, dev.loophole.signal.dsp.Interpolation.CUBIC, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES,
+                true, RenderJob.MEMORY_BUDGET);
+        try (dev.loophole.pulse.engine.ProjectEngine engine = new dev.loophole.pulse.engine.ProjectEngine(project, settings, warnings::add)) {
+            Warnings.print(err, warnings, verbose);
+            long end = engine.endFrame();
+            engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
+            engine.transport().play();
+            driver.start(engine.callback());
+            err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
+            err.flush();
+            var transport = engine.transport();
+            failure = runUntilDone(driver, () -> transport.position() >= end
+                    && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+        } finally {
+            driver.close();
+        }
+        if (Progress.onTerminal()) out.println();
+        out.println(summary(driver));
+        out.flush();
+        if (failure != null) throw new Errors.UserError(failure);
+        return 0;
+    }
+
+    /** Waits for the end ({@code finished}, --seconds, Ctrl-C, or the backend going away); returns a failure or null. */
+    private String runUntilDone(AudioDriver driver, java.util.function.BooleanSupplier finished, PrintWriter out) throws InterruptedException {
         boolean terminal = Progress.onTerminal();
         int rate = driver.sampleRate();
         long limit = seconds == null ? Long.MAX_VALUE : Math.round(seconds * rate);
@@ -194,8 +241,7 @@ final class PlayCommand implements Callable<Integer> {
             if (now != lastFrame || away) { lastFrame = now; lastMove = System.nanoTime(); }
             else if (System.nanoTime() - lastMove > STALL_NANOS) return "the audio driver stopped calling back (no block for 5 s)";
             if (now >= limit) break;
-            if (player != null && player.finished()
-                    && (driver.stats().voices() == 0 || now > player.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * rate))) break;
+            if (finished.getAsBoolean()) break;
             if (terminal) {
                 out.print("\r" + driver.stats().line() + "   ");
                 out.flush();

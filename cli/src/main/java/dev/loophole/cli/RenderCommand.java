@@ -6,23 +6,32 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "render", mixinStandardHelpOptions = true,
-        description = "Render a MIDI file through instruments into a WAV file.",
+        description = "Render a project, or a MIDI file through instruments, into a WAV file.",
         footer = {"", "Examples:",
+                "  loophole render song.loophole --out mix.wav --stems stems/",
                 "  loophole render --midi song.mid --instrument keys.sfz --out song.wav",
                 "  loophole render --midi song.mid --instrument 1=keys.sfz --instrument 10=drums.sfz --out song.wav --float"})
 final class RenderCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--midi", required = true, paramLabel = "SONG.mid", description = "Standard MIDI File (type 0 or 1).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROJECT",
+            description = "A project (.loophole, or its .json form) to render: every track through its graph, lanes and clips.")
+    Path project;
+
+    @Option(names = "--midi", paramLabel = "SONG.mid", description = "Standard MIDI File (type 0 or 1), with --instrument.")
     Path midi;
 
-    @Option(names = "--instrument", required = true, paramLabel = "[CH=]FILE", converter = InstrumentSpec.Converter.class,
+    @Option(names = "--instrument", paramLabel = "[CH=]FILE", converter = InstrumentSpec.Converter.class,
             description = "Instrument for MIDI channel CH (1-16), or for every channel without CH. Repeatable.")
     List<InstrumentSpec> instruments;
+
+    @Option(names = "--stems", paramLabel = "DIR", description = "With a project: also write one WAV per track into DIR.")
+    Path stems;
 
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "OUT.wav", description = "WAV file to write.")
     Path out;
@@ -35,8 +44,18 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((project == null) == (midi == null))
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "give a PROJECT or --midi SONG.mid (with --instrument), not both or neither");
+        if (midi != null && (instruments == null || instruments.isEmpty()))
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--midi needs at least one --instrument");
+        if (project != null && instruments != null)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--instrument goes with --midi; a project has its own instruments");
+        if (midi != null && stems != null)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stems goes with a PROJECT");
         RenderJob.Options options = render.toJob();
-        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).strict(strict).run(midi, instruments, out);
+        RenderJob.Summary s = project != null
+                ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems)
+                : new RenderJob(options, spec.commandLine().getErr()).strict(strict).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

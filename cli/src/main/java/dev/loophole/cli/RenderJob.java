@@ -9,7 +9,7 @@ import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
-import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.expression.MpeDecoder;
 import dev.loophole.signal.expression.NoteIds;
@@ -38,9 +38,10 @@ import java.util.TreeSet;
 final class RenderJob {
     static final int BLOCK = 256;
 
+    /** @param sends feed what instruments send (SoundFont CC91/CC93, SFZ effect1/effect2) to a reverb and a chorus; off: the dry render */
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
                    boolean progress, boolean verbose, double gainDb, int preloadFrames,
-                   double maxSeconds) {}
+                   double maxSeconds, boolean sends) {}
 
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed, int damagedSamples) {
         String line() {
@@ -86,7 +87,7 @@ final class RenderJob {
             err.println(SongLength.describe(midi, song) + "; rendering to " + out);
             err.flush();
         }
-        Engine engine = new Engine(options.rate(), BLOCK);
+        Instrument[] byChannel = new Instrument[16];
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         damage = new DamageReport(store::problems, err, strict);
@@ -118,21 +119,23 @@ final class RenderJob {
                 loaded.put(spec.file(), inst);
             }
             if (spec.channel() == InstrumentSpec.ALL) {
-                for (int c = 0; c < 16; c++) if (engine.instrumentFor(c) == null) engine.route(c, inst);
+                for (int c = 0; c < 16; c++) if (byChannel[c] == null) byChannel[c] = inst;
             } else {
-                engine.route(spec.channel() - 1, inst);
+                byChannel[spec.channel() - 1] = inst;
             }
         }
         // Channel-specific instruments win over an "all channels" one given earlier.
         for (InstrumentSpec spec : instruments)
-            if (spec.channel() != InstrumentSpec.ALL) engine.route(spec.channel() - 1, loaded.get(spec.file()));
+            if (spec.channel() != InstrumentSpec.ALL) byChannel[spec.channel() - 1] = loaded.get(spec.file());
         damage.printNew();
         damage.failIfStrict("nothing was rendered");
         if (playableRegions == 0) throw new Errors.UserError("nothing to render: " + String.join("; ", silent));
         report(silent.stream().map(s -> s + "; its channels stay silent").toList());
-        warnUnrouted(song, engine);
+        warnUnrouted(song, byChannel);
 
-        OfflineRenderer.Result result = renderTo(out, engine, song);
+        GraphRuntime graph = new GraphRuntime(options.rate(), BLOCK);
+        graph.publish(MidiGraph.of(byChannel, options.sends()));
+        OfflineRenderer.Result result = renderTo(out, graph, song);
         double peakDb = result.peakDbfs() + options.gainDb();
         if (peakDb > 0 && !options.format().floatingPoint())
             err.printf("warning: the mix peaks at %+.1f dBFS and was clipped in %s; use --gain %.0f or --float%n",
@@ -190,7 +193,7 @@ final class RenderJob {
         Warnings.print(err, warnings, options.verbose());
     }
 
-    private void warnUnrouted(MidiSong song, Engine engine) {
+    private void warnUnrouted(MidiSong song, Instrument[] byChannel) {
         TreeSet<Integer> silent = new TreeSet<>();
         // MPE member-channel notes play on their zone's manager channel: follow the file's zone messages.
         MpeDecoder zones = new MpeDecoder(c -> null, new NoteIds());
@@ -198,7 +201,7 @@ final class RenderJob {
             if (e.isNoteOn()) {
                 int z = zones.memberZone(e.channel());
                 int ch = z < 0 ? e.channel() : z == MpeDecoder.LOWER ? 0 : 15;
-                if (engine.instrumentFor(ch) == null) silent.add(e.channel() + 1);
+                if (byChannel[ch] == null) silent.add(e.channel() + 1);
             }
             zones.accept(e.status(), e.data1(), e.data2());
         }
@@ -215,7 +218,7 @@ final class RenderJob {
     }
 
     /** Streams the render into a {@link PartFile} and moves it onto the target at the end. */
-    private OfflineRenderer.Result renderTo(Path out, Engine engine, MidiSong song) throws IOException {
+    private OfflineRenderer.Result renderTo(Path out, GraphRuntime engine, MidiSong song) throws IOException {
         try (PartFile part = PartFile.nextTo(out)) {
             OfflineRenderer.Result result;
             try (WavWriter wav = WavWriter.open(part.path(), options.format(), 2, options.rate(), SampleMetadata.NONE);

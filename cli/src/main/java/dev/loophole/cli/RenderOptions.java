@@ -44,6 +44,9 @@ final class RenderOptions {
                     + "; the rest streams from disk (default: ${DEFAULT-VALUE}).")
     int preload;
 
+    @Option(names = "--dry", description = "No reverb or chorus sends (SoundFont CC91/CC93, SFZ effect1/effect2): the dry instruments alone.")
+    boolean dry;
+
     @Mixin SongLength length;
 
     @Option(names = "--verbose", description = "Show the song's length, every warning, and stack traces on errors.")
@@ -64,6 +67,6 @@ final class RenderOptions {
             throw new Errors.BadOption("--preload " + preload + " is outside " + MIN_PRELOAD + ".." + MAX_PRELOAD + " frames");
         if (!(Math.abs(gainDb) <= MAX_GAIN_DB)) throw new Errors.BadOption("--gain " + gainDb + " is outside -96..96 dB");
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, length.maxSeconds);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, length.maxSeconds, !dry);
     }
 }

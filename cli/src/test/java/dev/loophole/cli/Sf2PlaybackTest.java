@@ -145,8 +145,9 @@ class Sf2PlaybackTest {
         }
         Path mid = dir.resolve("hats" + keys + ".mid"), out = dir.resolve("hats" + keys + ".wav");
         SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), ev), mid);
+        // --dry: the choke is the instrument's; the GM reverb/chorus sends (on by default) are not this test's subject
         CliRun run = CliRun.of("render", "--midi", mid.toString(), "--instrument", FLUID.toString(), "--out", out.toString(),
-                "--float", "--tail", "1");
+                "--float", "--tail", "1", "--dry");
         assertThat(run.status()).as(run.err()).isZero();
         return WavReader.read(out).channels();
     }
@@ -172,7 +173,10 @@ class Sf2PlaybackTest {
             Patch patch = new PatchCompiler(new Samples(new SampleStore(Long.MAX_VALUE, false)), RATE).compile(p);
             assertThat(patch.warnings()).as(p.name()).noneMatch(w -> w.contains("not played"));
             assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation())
-                    .noneMatch(m -> m.target().startsWith("effect") || m.target().startsWith("sf2_")));
+                    .noneMatch(m -> m.target().startsWith("sf2_")));
+            // The default sends are routings now, played as the sampler's reverb/chorus send outputs.
+            assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation()).filteredOn(m -> m.target().startsWith("effect"))
+                    .containsExactlyInAnyOrder(new dev.loophole.model.Modulation("cc91", "effect1", 20, 0, 0), new dev.loophole.model.Modulation("cc93", "effect2", 20, 0, 0)));
             if (bp[1] == 61) assertThat(p.regions()).allSatisfy(r -> assertThat(r.modulation())
                     .anyMatch(m -> m.source().equals("cc131") && m.target().equals("resonance")));
         }

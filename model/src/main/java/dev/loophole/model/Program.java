@@ -48,6 +48,11 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping);
     }
 
+    /** The same program with other instrument-wide settings. */
+    public Program withSettings(ProgramSettings s) {
+        return new Program(programId, name, groups, s, ccLabels, keyLabels, diagnostics, curves, extraSections, expression);
+    }
+
     /** Every region of every group, in file order. */
     public List<SampleRegion> regions() {
         return groups.stream().flatMap(g -> g.regions().stream()).toList();

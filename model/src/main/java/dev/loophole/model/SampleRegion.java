@@ -60,6 +60,21 @@ public record SampleRegion(String regionId, List<SampleRef> samples, IntRange ke
     /** The first sample, the one a voice plays (multi-mic/round-robin lists may hold more). */
     public SampleRef sample() { return samples.isEmpty() ? null : samples.getFirst(); }
 
+    /**
+     * The region as one mic of it plays: only that sample, with the mic's level and pan added to the region's.
+     * A multi-mic region sounds as all of these together (the engine starts one voice per mic; SFZ export writes one
+     * region per mic).
+     */
+    public SampleRegion forMic(SampleRef mic) {
+        if (samples.size() == 1 && samples.getFirst().equals(mic) && mic.volume() == 0 && mic.pan() == 0) return this;
+        Builder b = toBuilder();
+        b.samples = new java.util.ArrayList<>(List.of(mic));
+        b.amp = new Amp(amp.volume() + mic.volume(), amp.amplitude(), Math.clamp(amp.pan() + mic.pan(), -100, 100), amp.width(),
+                amp.position(), amp.ampVeltrack(), amp.ampKeycenter(), amp.ampKeytrack(), amp.ampRandom(), amp.rtDecay(),
+                amp.velocityCurve(), amp.panLaw());
+        return b.build();
+    }
+
     public Builder toBuilder() { return new Builder(this); }
 
     public static Builder builder(String regionId) { return new Builder(regionId); }

@@ -61,6 +61,8 @@ final class Appliers {
 
     static {
         on("sample", Appliers::sample);
+        // ARIA's output: the instrument output (stereo pair) the region plays on; the model keeps it on the sample.
+        on("output", (d, v) -> v.integer().ifPresent(i -> d.output = Math.clamp(i, 0, 63)));
 
         // Key, velocity and the other conditions a note must meet.
         // hikey=-1 / key=-1: no note starts the region (it is started by a CC, for example). The range

@@ -102,6 +102,7 @@ final class RegionDraft {
     final ModulationDraft mod = new ModulationDraft();
 
     final Map<String, String> other = new LinkedHashMap<>();
+    int output;
 
     int[] ccRange(int number) { return cc.computeIfAbsent(number, n -> new int[] {0, 127}); }
 
@@ -114,7 +115,7 @@ final class RegionDraft {
 
     SampleRegion build(String regionId, SourceLocation origin, Diagnostics d) {
         SampleRegion.Builder b = SampleRegion.builder(regionId);
-        b.samples.addAll(samples);
+        for (dev.loophole.model.SampleRef s : samples) b.samples.add(output == 0 ? s : s.asMic(s.volume(), s.pan(), output));
         b.keyRange = range("key", lokey, hikey, origin, d);
         b.velocityRange = range("velocity", lovel, hivel, origin, d);
         Map<Integer, IntRange> ccRanges = new TreeMap<>();

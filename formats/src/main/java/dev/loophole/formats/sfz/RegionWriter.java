@@ -46,7 +46,11 @@ final class RegionWriter {
     private void region(SampleRegion r) {
         String id = "region " + r.regionId() + ": ";
         if (!r.samples().isEmpty()) out.put("sample", samplePath.apply(r.sample().path()));
+        // the exporter writes a multi-mic region as one region per mic (SampleRegion.forMic) before it comes here
         if (r.samples().size() > 1) warn.accept(id + "only the first of " + r.samples().size() + " samples is written");
+        if (r.sample() != null && r.sample().output() > 0) out.put("output", Integer.toString(r.sample().output()));
+        if (r.sample() != null && r.sample().channel() >= 0)
+            warn.accept(id + "SFZ cannot play channel " + (r.sample().channel() + 1) + " of " + r.sample().path() + " alone; the whole file is written");
         RegionConditions c = r.conditions();
         integer("lokey", r.keyRange().lo(), 0);
         if (c.noteTriggered()) integer("hikey", r.keyRange().hi(), 127);

@@ -52,13 +52,20 @@ public final class SfzExporter {
         return List.copyOf(e.warnings);
     }
 
+    /** A multi-mic region as one region per mic, each with the mic's level, pan and output. */
+    private static List<SampleRegion> perMic(SampleRegion r) {
+        if (r.samples().size() < 2) return List.of(r.samples().isEmpty() ? r : r.forMic(r.sample()));
+        return r.samples().stream().map(r::forMic).toList();
+    }
+
     private byte[] render(Program p) {
         text.append("// ").append(p.name().replaceAll("[\\r\\n]+", " ")).append(" — written by Loophole Instruments\n");
         control(p);
         List<List<Map<String, String>>> groups = new ArrayList<>();
         for (SampleGroup g : p.groups()) {
             List<Map<String, String>> regions = new ArrayList<>();
-            for (SampleRegion r : g.regions()) regions.add(RegionWriter.opcodes(r, this::samplePath, this::warn));
+            for (SampleRegion r : g.regions())
+                for (SampleRegion mic : perMic(r)) regions.add(RegionWriter.opcodes(mic, this::samplePath, this::warn));
             groups.add(regions);
         }
         // Sharing needs at least two members, or a lone region would leave an empty <region> behind.

@@ -89,7 +89,7 @@ public final class ProjectEngine implements AutoCloseable {
             runtime.publish(c.spec());
             ports = c.ports();
         }
-        if (clips) transport.schedule(Schedule.of(p, ports));
+        if (clips) transport.schedule(Schedule.of(p, ports, settings.rate()));
     }
 
     /** What an offline render did. */
@@ -143,7 +143,10 @@ public final class ProjectEngine implements AutoCloseable {
         return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, transport.dropped());
     }
 
-    private long scheduleEnd() { return Schedule.of(project, ports).endFrame(); }
+    private long scheduleEnd() { return Schedule.of(project, ports, settings.rate()).endFrame(); }
+
+    /** Frame one past the project's last event, at the engine's rate. */
+    public long endFrame() { return scheduleEnd(); }
 
     @Override
     public void close() { streamer.close(); }

@@ -41,8 +41,8 @@ public final class ProjectGraph {
     public record Compiled(GraphSpec spec, Ports ports, List<String> warnings) {}
 
     /** GM-style send returns (FluidSynth's defaults in spirit: a small room, a slow chorus). */
-    static final Map<String, Double> SEND_REVERB = Map.of("size", 30.0, "decay", 1.6, "damping", 40.0, "preDelay", 0.0, "width", 80.0, "mix", 100.0);
-    static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
+    public static final Map<String, Double> SEND_REVERB = Map.of("size", 30.0, "decay", 1.6, "damping", 40.0, "preDelay", 0.0, "width", 80.0, "mix", 100.0);
+    public static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
 
     private final NodeInstruments instruments;
     private final boolean sends;

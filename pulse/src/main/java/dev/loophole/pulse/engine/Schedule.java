@@ -63,8 +63,8 @@ public final class Schedule {
         return i;
     }
 
-    public static Schedule of(Project project, Ports ports) {
-        int rate = project.sampleRate();
+    /** The project's clips at engine rate {@code rate} (the render's, which may differ from the project's). */
+    public static Schedule of(Project project, Ports ports, int rate) {
         TempoMap tempo = project.tempo().toTempoMap(project.ticksPerQuarter());
         Builder b = new Builder(tempo, rate, stepTicks(project.ticksPerQuarter()));
         var changes = tempo.changes();
@@ -132,7 +132,8 @@ public final class Schedule {
                 case CHANNEL_PRESSURE -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) ->
                         add(c.start() + tick, CONTROL, port, 0xD0 | ch, Math.clamp(v, 0, 127), 0));
                 case PROGRAM -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) -> {
-                    add(c.start() + tick, CONTROL, port, 0xB0 | ch, 0, Math.min(v / 128, 127));
+                    // A value past 127 names its bank too (bank × 128 + program); a plain program leaves the bank select alone.
+                    if (v >= 128) add(c.start() + tick, CONTROL, port, 0xB0 | ch, 0, Math.min(v / 128, 127));
                     add(c.start() + tick, CONTROL, port, 0xC0 | ch, v % 128, 0);
                 });
                 case PARAMETER -> { } // node parameters move with the graph (ProjectEngine), not as MIDI

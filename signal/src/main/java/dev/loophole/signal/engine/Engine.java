@@ -16,7 +16,7 @@ import java.util.List;
  * with named outputs passes one pair per bus; a bus the caller has no pair for falls back to the
  * main pair, so the offline path and single-output drivers keep one summed stereo mix.
  */
-public final class Engine {
+public final class Engine implements BlockSource {
     private final int sampleRate;
     private final int maxBlock;
     private final Instrument[] byChannel = new Instrument[16];
@@ -29,12 +29,16 @@ public final class Engine {
      * target need not render (a lane's router forwards events to instruments that do). Control side
      * builds it; {@link #install} publishes it.
      */
-    public record Routing(Instrument[] targets, Instrument[] renderers, int[] bus) {
+    public record Routing(Instrument[] targets, Instrument[] renderers, int[] bus, boolean[] plain) {
         public Routing {
             if (targets.length == 0 || targets.length % 16 != 0) throw new IllegalArgumentException("targets: " + targets.length + " is not 16 per port");
-            if (renderers.length != bus.length) throw new IllegalArgumentException(renderers.length + " renderers but " + bus.length + " buses");
+            if (renderers.length != bus.length || renderers.length != plain.length)
+                throw new IllegalArgumentException(renderers.length + " renderers but " + bus.length + " buses and " + plain.length + " plain flags");
             for (int b : bus) if (b < 0) throw new IllegalArgumentException("bus " + b + " is negative");
         }
+
+        /** Every multi-output instrument given all its outputs. */
+        public Routing(Instrument[] targets, Instrument[] renderers, int[] bus) { this(targets, renderers, bus, new boolean[renderers.length]); }
 
         public int ports() { return targets.length / 16; }
     }
@@ -72,9 +76,9 @@ public final class Engine {
         published = current = state(new Routing(new Instrument[16], new Instrument[0], new int[0]), null);
     }
 
-    public int sampleRate() { return sampleRate; }
+    @Override public int sampleRate() { return sampleRate; }
 
-    public int maxBlock() { return maxBlock; }
+    @Override public int maxBlock() { return maxBlock; }
 
     /** Control side: {@code routing} made ready for {@link #process(Plan, float[][], int, EventBuffer)}, sharing this engine's decoders. */
     public synchronized Plan plan(Routing routing) { return state(routing, published); }
@@ -90,7 +94,8 @@ public final class Engine {
             ump[p] = new UmpDecoder(c -> current.routing().targets()[base + c], noteIds);
         }
         MultiOutputInstrument[] multi = new MultiOutputInstrument[r.renderers().length];
-        for (int k = 0; k < multi.length; k++) if (r.renderers()[k] instanceof MultiOutputInstrument m) multi[k] = m;
+        // plain: a multi-output instrument whose other outputs go nowhere renders its main mix alone (no send work).
+        for (int k = 0; k < multi.length; k++) if (!r.plain()[k] && r.renderers()[k] instanceof MultiOutputInstrument m) multi[k] = m;
         return new Plan(r, multi, mpe, ump);
     }
 
@@ -127,10 +132,13 @@ public final class Engine {
     }
 
     /** Control side, before audio runs: the MPE zones {@code instrument} declares on {@code channel} of {@code port}. */
-    public void presetZones(int port, int channel, Instrument instrument) {
+    public void presetZones(int port, int channel, Instrument instrument) { presetZones(published, port, channel, instrument); }
+
+    /** As {@link #presetZones(int, int, Instrument)}, on the decoders of a plan not yet running (a graph's port new to it). */
+    public void presetZones(Plan plan, int port, int channel, Instrument instrument) {
         for (var z : instrument.capabilities().zones())
             if (z.managerChannel() - 1 == channel)
-                published.mpe()[port].preset(z.lower() ? MpeDecoder.LOWER : MpeDecoder.UPPER, z.memberChannels());
+                plan.mpe()[port].preset(z.lower() ? MpeDecoder.LOWER : MpeDecoder.UPPER, z.memberChannels());
     }
 
     /** Buses in use: the highest routed bus + 1 (at least 1). */
@@ -160,6 +168,7 @@ public final class Engine {
      * {@code out[2b + 1]}), overwriting them; buses beyond {@code out.length / 2} mix into pair 0.
      * Audio thread: no allocation.
      */
+    @Override
     public void process(float[][] out, int frames, EventBuffer events) { process(published, out, frames, events); }
 
     /**
@@ -241,6 +250,7 @@ public final class Engine {
         }
     }
 
+    @Override
     public int activeVoices() {
         int n = 0;
         for (Instrument i : published.routing().renderers()) n += i.activeVoices();

@@ -15,4 +15,7 @@ public interface MultiOutputInstrument extends Instrument {
      * {@code pairs[2 × (first + k) + 1]}, for every {@code k < outputs()}.
      */
     void render(float[][] pairs, int first, int from, int to);
+
+    /** Whether output {@code k} can never carry sound as things stand (a sampler whose regions send nothing): no need to wire it. */
+    default boolean silent(int k) { return false; }
 }

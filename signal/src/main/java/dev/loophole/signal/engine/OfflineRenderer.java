@@ -6,7 +6,7 @@ import dev.loophole.model.midi.TempoMap;
 import java.util.List;
 
 /**
- * The offline driver: plays a MIDI song through an {@link Engine} as fast as it can, block by block,
+ * The offline driver: plays a MIDI song through an {@link Engine} (or a node graph) as fast as it can, block by block,
  * with every event on the frame {@code round(seconds(tick) × rate)}. Deterministic: it depends on
  * nothing but the song, the engine's instruments and their seeds.
  */
@@ -43,11 +43,11 @@ public final class OfflineRenderer {
     /** Longest tail rendered while waiting for voices to fall silent (held loops never would). */
     public static final double MAX_AUTO_TAIL_SECONDS = 30;
 
-    private final Engine engine;
+    private final BlockSource engine;
     private final int blockSize;
     private Runnable beforeBlock = () -> { };
 
-    public OfflineRenderer(Engine engine, int blockSize) {
+    public OfflineRenderer(BlockSource engine, int blockSize) {
         if (blockSize <= 0 || blockSize > engine.maxBlock())
             throw new IllegalArgumentException("block size " + blockSize + " is outside 1.." + engine.maxBlock());
         this.engine = engine;
@@ -79,6 +79,7 @@ public final class OfflineRenderer {
         long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
 
         float[] left = new float[blockSize], right = new float[blockSize];
+        float[][] pair = {left, right};
         EventBuffer buffer = new EventBuffer(4096);
         long t0 = System.nanoTime();
         long pos = 0;
@@ -96,7 +97,7 @@ public final class OfflineRenderer {
                 next++;
             }
             beforeBlock.run();
-            engine.process(left, right, n, buffer);
+            engine.process(pair, n, buffer);
             for (int i = 0; i < n; i++) {
                 float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));
                 if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;

@@ -30,6 +30,12 @@ public final class ProgramBank implements MultiOutputInstrument {
         outputs = most;
     }
 
+    @Override
+    public boolean silent(int k) {
+        for (Instrument i : distinct) if (i instanceof MultiOutputInstrument m ? k < m.outputs() && !m.silent(k) : k == 0) return false;
+        return true;
+    }
+
     /** As many outputs as its widest program (a sampler's dry mix and effect sends); a narrower program fills the first ones. */
     @Override public int outputs() { return outputs; }
 

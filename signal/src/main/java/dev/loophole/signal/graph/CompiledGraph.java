@@ -19,6 +19,12 @@ final class CompiledGraph {
     final int[] effectIds;
     final Effect[] effects;           // in run order
     final boolean[] bypassed;         // same order: input passed through, the unit not run
+    /** Audio thread, per effect: {@link #STEADY}, or fading between dry and wet around an edit (a new unit in, a leaving unit out). */
+    private final int[] fade;
+    private final int[] faded;        // audio thread: frames of the fade done
+    private final float[] dryL, dryR; // audio thread: one effect's input while it fades
+    private final int fadeFrames;
+    static final int STEADY = 0, FADE_IN = 1, FADE_OUT = 2;
     final float[][] effectPairs;      // 2 per effect, same order
     final Mix[] effectInputs;         // same order
     final int[] outputBus;
@@ -30,18 +36,30 @@ final class CompiledGraph {
     record Mix(float[][] left, float[][] right, float[] gain) { }
 
     CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, LaneRouter[] lanes,
-                  int[] effectIds, Effect[] effects, boolean[] bypassed, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
+                  int[] effectIds, Effect[] effects, boolean[] bypassed, int fadeFrames, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
                   int[] outputBus, Mix[] outputInputs) {
         this.spec = spec; this.plan = plan; this.instrumentPairs = instrumentPairs; this.instruments = instruments;
-        this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.effectPairs = effectPairs;
+        this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.fadeFrames = Math.max(1, fadeFrames);
+        this.fade = new int[effects.length];
+        this.faded = new int[effects.length];
+        int max = effectPairs.length > 0 ? effectPairs[0].length : 0;
+        this.dryL = new float[max];
+        this.dryR = new float[max];
+        this.effectPairs = effectPairs;
         this.effectInputs = effectInputs; this.effectValues = effectValues; this.outputBus = outputBus; this.outputInputs = outputInputs;
     }
 
-    /** Audio thread, once when this graph takes over from {@code old} (null at the first block). */
+    /**
+     * Audio thread, once when this graph takes over from {@code old} (null at the first block): kept
+     * units glide to their new values, units that were not running fade in from dry (the old graph
+     * sounded: a unit put into a sounding chain must not start with a step).
+     */
     void adopt(CompiledGraph old) {
         for (int e = 0; e < effects.length; e++) {
             double[] v = effectValues[e];
             for (int i = 0; i < v.length; i++) effects[e].set(i, v[i]);
+            fade[e] = old != null && old.instruments.length > 0 && !old.runs(effects[e]) ? FADE_IN : STEADY;
+            faded[e] = 0;
         }
         if (old == null) return;
         for (int p = 0; p < old.lanes.length; p++) {
@@ -51,6 +69,28 @@ final class CompiledGraph {
             if (now != null) now.takeOver(before);
             else before.releaseAll();
         }
+    }
+
+    int fadeFrames() { return fadeFrames; }
+
+    private boolean runs(Effect unit) {
+        for (Effect x : effects) if (x == unit) return true;
+        return false;
+    }
+
+    /**
+     * Audio thread, before {@code next} takes over: units of this graph that {@code next} drops start
+     * fading to dry here (where they are in the chain). Returns whether any does — then the swap waits
+     * {@link #fadeFrames} for them.
+     */
+    boolean fadeOutLeaving(CompiledGraph next) {
+        boolean any = false;
+        for (int e = 0; e < effects.length; e++) {
+            if (next.runs(effects[e])) continue;
+            if (fade[e] != FADE_OUT) { fade[e] = FADE_OUT; faded[e] = 0; }
+            any = true;
+        }
+        return any;
     }
 
     boolean contains(Instrument i) {
@@ -63,7 +103,20 @@ final class CompiledGraph {
         for (int e = 0; e < effects.length; e++) {
             float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
             mix(effectInputs[e], l, r, frames, true);
-            if (!bypassed[e]) effects[e].process(l, r, 0, frames);
+            if (bypassed[e]) continue;
+            if (fade[e] == STEADY || (fade[e] == FADE_IN && faded[e] >= fadeFrames)) { effects[e].process(l, r, 0, frames); continue; }
+            // Dry ↔ wet, linearly over the fade: an effect put into a sounding chain (or taken out) never steps.
+            System.arraycopy(l, 0, dryL, 0, frames);
+            System.arraycopy(r, 0, dryR, 0, frames);
+            effects[e].process(l, r, 0, frames);
+            int done = faded[e];
+            float step = 1f / fadeFrames;
+            for (int i = 0; i < frames; i++) {
+                float k = Math.min(1f, (done + i) * step), wet = fade[e] == FADE_IN ? k : 1f - k;
+                l[i] = dryL[i] + wet * (l[i] - dryL[i]);
+                r[i] = dryR[i] + wet * (r[i] - dryR[i]);
+            }
+            faded[e] = Math.min(fadeFrames, done + frames);
         }
         int pairs = out.length / 2;
         for (float[] ch : out) java.util.Arrays.fill(ch, 0, frames, 0f);

@@ -37,9 +37,13 @@ final class GraphCompiler {
         for (GraphSpec.Node n : spec.nodes())
             if (byId.put(n.id(), n) != null) throw new GraphException("node " + n.id() + " appears twice; node ids must be unique");
 
-        // Instruments: each output a stereo pair of its own.
+        // Instruments: each output a stereo pair of its own — except that instruments whose only use is their
+        // main output into one node at gain 1 share that node's pair (rendered into it one after another, as a
+        // plain engine mixes), and outputs nothing listens to are not rendered apart (a sampler skips its sends).
         List<GraphSpec.InstrumentNode> insts = new ArrayList<>();
         Map<Integer, Integer> firstPair = new HashMap<>();
+        Map<Integer, Integer> sharedPair = new HashMap<>(); // destination node → the pair its plain instruments share
+        List<Boolean> plainList = new ArrayList<>();
         int pairs = 0;
         for (GraphSpec.Node n : spec.nodes())
             if (n instanceof GraphSpec.InstrumentNode i) {
@@ -47,12 +51,24 @@ final class GraphCompiler {
                 for (GraphSpec.InstrumentNode other : insts)
                     if (other.instrument() == i.instrument()) throw new GraphException("instrument nodes " + other.id() + " and " + i.id() + " share one instrument object");
                 insts.add(i);
-                firstPair.put(i.id(), pairs);
-                pairs += i.outputs();
+                List<GraphSpec.Connection> outs = spec.connections().stream().filter(c -> c.from() == i.id()).toList();
+                boolean plain = outs.stream().allMatch(c -> c.fromOutput() == 0);
+                plainList.add(plain);
+                if (plain && outs.size() == 1 && outs.getFirst().gain() == 1) {
+                    int to = outs.getFirst().to(), at = pairs;
+                    Integer shared = sharedPair.putIfAbsent(to, at);
+                    if (shared == null) pairs++;
+                    firstPair.put(i.id(), shared == null ? at : shared);
+                } else {
+                    firstPair.put(i.id(), pairs);
+                    pairs += plain ? 1 : i.outputs();
+                }
             }
         float[][] instrumentPairs = new float[2 * pairs][maxBlock];
         Instrument[] instruments = insts.stream().map(GraphSpec.InstrumentNode::instrument).toArray(Instrument[]::new);
         int[] bus = insts.stream().mapToInt(i -> firstPair.get(i.id())).toArray();
+        boolean[] plainRender = new boolean[insts.size()];
+        for (int k = 0; k < plainRender.length; k++) plainRender[k] = plainList.get(k);
 
         // Connections: check the ends, collect each node's inputs.
         Map<Integer, List<GraphSpec.Connection>> into = new HashMap<>();
@@ -102,7 +118,8 @@ final class GraphCompiler {
             GraphSpec.EffectNode node = effects.get(e);
             effectIds[e] = node.id();
             effectIndex.put(node.id(), e);
-            units[e] = reuse(previous, node);
+            Effect kept = reuse(previous, node);
+            units[e] = kept != null ? kept : newUnit(node);
             values[e] = values(node);
             bypassed[e] = node.bypassed();
         }
@@ -142,8 +159,14 @@ final class GraphCompiler {
             lanes[l.port()] = router;
             java.util.Arrays.fill(targets, 16 * l.port(), 16 * l.port() + 16, router);
         }
-        Engine.Plan plan = engine.plan(new Engine.Routing(targets, instruments, bus));
-        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, effectPairs, effectInputs, values,
+        Engine.Plan plan = engine.plan(new Engine.Routing(targets, instruments, bus, plainRender));
+        // An instrument that declares MPE zones gets them on the channels it is routed from, on a port new to this graph.
+        for (GraphSpec.Lane l : spec.lanes())
+            if (previous == null || previous.lanes.length <= l.port() || previous.lanes[l.port()] == null)
+                for (GraphSpec.LaneTarget lt : l.targets())
+                    for (int c = lt.chanLo(); c <= lt.chanHi(); c++)
+                        engine.presetZones(plan, l.port(), c, ((GraphSpec.InstrumentNode) byId.get(lt.instrument())).instrument());
+        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 
@@ -153,6 +176,10 @@ final class GraphCompiler {
                 if (previous.effectIds[e] == node.id() && previous.spec.nodes().stream()
                         .anyMatch(n -> n.id() == node.id() && n instanceof GraphSpec.EffectNode old && old.kind() == node.kind()))
                     return previous.effects[e];
+        return null;
+    }
+
+    private Effect newUnit(GraphSpec.EffectNode node) {
         Effect unit = Effects.create(node.kind(), rate);
         double[] v = values(node);
         for (int i = 0; i < v.length; i++) unit.set(i, v[i]);
@@ -176,22 +203,24 @@ final class GraphCompiler {
 
     private static CompiledGraph.Mix mix(List<GraphSpec.Connection> in, Map<Integer, GraphSpec.Node> byId, Map<Integer, Integer> firstPair,
                                          Map<Integer, Integer> effectIndex, float[][] instrumentPairs, float[][] effectPairs) {
-        List<GraphSpec.Connection> cs = in == null ? List.of() : in;
-        float[][] l = new float[cs.size()][], r = new float[cs.size()][];
-        float[] g = new float[cs.size()];
-        for (int s = 0; s < cs.size(); s++) {
-            GraphSpec.Connection c = cs.get(s);
+        List<float[]> ls = new ArrayList<>(), rs = new ArrayList<>();
+        List<Float> gs = new ArrayList<>();
+        for (GraphSpec.Connection c : in == null ? List.<GraphSpec.Connection>of() : in) {
+            float[] l, r;
             if (byId.get(c.from()) instanceof GraphSpec.InstrumentNode) {
                 int p = firstPair.get(c.from()) + c.fromOutput();
-                l[s] = instrumentPairs[2 * p];
-                r[s] = instrumentPairs[2 * p + 1];
+                l = instrumentPairs[2 * p];
+                r = instrumentPairs[2 * p + 1];
+                if (ls.contains(l)) continue; // a pair several instruments share is mixed in once
             } else {
                 int e = effectIndex.get(c.from());
-                l[s] = effectPairs[2 * e];
-                r[s] = effectPairs[2 * e + 1];
+                l = effectPairs[2 * e];
+                r = effectPairs[2 * e + 1];
             }
-            g[s] = (float) c.gain();
+            ls.add(l); rs.add(r); gs.add((float) c.gain());
         }
-        return new CompiledGraph.Mix(l, r, g);
+        float[] g = new float[gs.size()];
+        for (int i = 0; i < g.length; i++) g[i] = gs.get(i);
+        return new CompiledGraph.Mix(ls.toArray(float[][]::new), rs.toArray(float[][]::new), g);
     }
 }

@@ -1,6 +1,7 @@
 package dev.loophole.signal.graph;
 
 import dev.loophole.signal.driver.AudioCallback;
+import dev.loophole.signal.engine.BlockSource;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.Instrument;
@@ -14,15 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Edits: {@link #publish} compiles a new graph on the calling (control) thread and hands it over
  * atomically; the audio thread adopts it at the start of its next block. Instruments that are in
  * both graphs keep their voices, lanes keep their held notes, effects that stay keep their state and
- * glide to new values; an instrument that left fades out over that one block, then falls silent.
+ * glide to new values; an effect put into a chain fades in from dry, one taken out fades to dry
+ * before the new shape takes over; an instrument that left fades out over that one block, then falls silent.
  * The graph it replaced is let go on the control side at the next publish.
  */
-public final class GraphRuntime implements AudioCallback {
+public final class GraphRuntime implements AudioCallback, BlockSource {
     private static final int MAX_FADING = 64;
 
     private final Engine engine;
     private final GraphCompiler compiler;
     private final AtomicReference<CompiledGraph> pending = new AtomicReference<>();
+    private CompiledGraph deferred;             // audio thread: the next graph, waiting for leaving effects to fade to dry
+    private int deferredIn;
     private final AtomicReference<CompiledGraph> retired = new AtomicReference<>();
     private CompiledGraph latest;              // control side: the last compiled, base of the next
     private CompiledGraph current;             // audio thread
@@ -39,9 +43,9 @@ public final class GraphRuntime implements AudioCallback {
         publish(new GraphSpec(java.util.List.of(), java.util.List.of(), java.util.List.of()));
     }
 
-    public int sampleRate() { return engine.sampleRate(); }
+    @Override public int sampleRate() { return engine.sampleRate(); }
 
-    public int maxBlock() { return engine.maxBlock(); }
+    @Override public int maxBlock() { return engine.maxBlock(); }
 
     /** The engine under the graph: for {@link Engine#dispatch(int, int, int, int)} outside a block, and MPE state. */
     public Engine engine() { return engine; }
@@ -67,11 +71,19 @@ public final class GraphRuntime implements AudioCallback {
     @Override
     public void process(float[][] out, int frames, EventBuffer events) {
         CompiledGraph next = pending.getAndSet(null);
-        if (next != null) swap(next);
+        if (next != null) {
+            // Effects the edit takes out fade to dry in the running graph first; then the new shape takes over.
+            if (current != null && current.fadeOutLeaving(next)) { deferred = next; deferredIn = current.fadeFrames(); }
+            else { deferred = null; swap(next); }
+        } else if (deferred != null && deferredIn <= 0) {
+            swap(deferred);
+            deferred = null;
+        }
         CompiledGraph g = current;
         engine.process(g.plan, g.instrumentPairs, frames, events);
         g.runNodes(out, frames);
         if (fadingCount > 0) fadeOut(out, frames);
+        if (deferred != null) deferredIn -= frames;
     }
 
     private void swap(CompiledGraph next) {

@@ -65,8 +65,18 @@ public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lan
         public static final MidiFx NONE = new MidiFx(0, 1, 0);
     }
 
-    /** One instrument a lane plays, for notes in its key and velocity zones (inclusive, after the lane's MIDI FX), moved by {@code transpose}. */
-    public record LaneTarget(int instrument, int keyLo, int keyHi, int velLo, int velHi, int transpose) {
+    /**
+     * One instrument a lane plays, for notes in its key and velocity zones (inclusive, after the lane's
+     * MIDI FX) on MIDI channels {@code chanLo..chanHi} (0-based), moved by {@code transpose}.
+     */
+    public record LaneTarget(int instrument, int keyLo, int keyHi, int velLo, int velHi, int transpose, int chanLo, int chanHi) {
+        public LaneTarget(int instrument, int keyLo, int keyHi, int velLo, int velHi, int transpose) {
+            this(instrument, keyLo, keyHi, velLo, velHi, transpose, 0, 15);
+        }
+
         public static LaneTarget all(int instrument) { return new LaneTarget(instrument, 0, 127, 1, 127, 0); }
+
+        /** Every message of MIDI channel {@code channel} (0-based) to {@code instrument}: a MIDI file's channel routing. */
+        public static LaneTarget channel(int instrument, int channel) { return new LaneTarget(instrument, 0, 127, 0, 127, 0, channel, channel); }
     }
 }

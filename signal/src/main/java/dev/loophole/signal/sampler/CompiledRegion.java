@@ -17,6 +17,11 @@ final class CompiledRegion {
     final SampleRegion source;
     final int index;
     final SampleData sample;
+    /** The instrument output (stereo pair) this region's sample plays on, 0 = main. */
+    final int output;
+    /** A multi-mic region's other samples, started with this one; set once by the compiler before the patch is shared. */
+    CompiledRegion[] mics = NO_MICS;
+    static final CompiledRegion[] NO_MICS = new CompiledRegion[0];
 
     // Selection
     final int keyLo, keyHi, velLo, velHi, chanLo, chanHi, bendLo, bendHi;
@@ -85,6 +90,7 @@ final class CompiledRegion {
         this.source = r;
         this.index = index;
         this.sample = s;
+        this.output = r.sample() == null ? 0 : r.sample().output();
         RegionConditions c = r.conditions();
         keyLo = r.keyRange().lo(); keyHi = r.keyRange().hi();
         velLo = r.velocityRange().lo(); velHi = r.velocityRange().hi();

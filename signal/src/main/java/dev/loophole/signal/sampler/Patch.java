@@ -17,6 +17,9 @@ public final class Patch {
     final int polyphony;
     /** Round-robin counters, one per region; allocated here on the control side, carried over on a swap. */
     final int[] seqCounters;
+    /** How a round-robin cycle is chosen, and per key the position a random choice played last (-1: none yet). */
+    final dev.loophole.model.RoundRobin roundRobin;
+    final int[] lastRandomPosition = new int[128];
     /** Keys inside any region's key-switch range: pressing one selects an articulation (sw_last). */
     final boolean[] switchKeys = new boolean[128];
     final int swDefault;
@@ -38,6 +41,8 @@ public final class Patch {
         this.sostenutoCc = program.settings().sostenutoCc();
         this.polyphony = program.settings().polyphony();
         seqCounters = new int[regions.length];
+        roundRobin = program.settings().roundRobin();
+        java.util.Arrays.fill(lastRandomPosition, -1);
         swDefault = program.settings().swDefault();
         for (CompiledRegion r : regions)
             if (r.when.swLo >= 0) for (int k = Math.max(0, r.when.swLo); k <= Math.min(127, r.when.swHi); k++) switchKeys[k] = true;

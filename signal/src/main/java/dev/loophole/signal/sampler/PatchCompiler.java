@@ -65,12 +65,14 @@ public final class PatchCompiler {
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
-            if (r.sample() == null || !canSound(r)) continue;
+            if (!canSound(r)) continue;
             long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
-            minHead.merge(r.sample().path(), need, Math::max);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
-            ram.merge(r.sample().path(), wantsRam, Boolean::logicalOr);
+            for (SampleRef s : r.samples()) {
+                minHead.merge(s.path(), need, Math::max);
+                ram.merge(s.path(), wantsRam || s.channel() >= 0, Boolean::logicalOr); // a channel of a file is cut from it in memory
+            }
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
@@ -90,12 +92,14 @@ public final class PatchCompiler {
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
             String at = where(r) + "region " + r.regionId() + ": ";
-            CompiledRegion c = new CompiledRegion(r, out.size(), data, engineRate, program.curves(), w -> {
+            java.util.function.Consumer<String> warn = w -> {
                 int[] seen = modulationWarnings.get(w); // {index in warnings, regions}
                 if (seen == null) { modulationWarnings.put(w, new int[]{warnings.size(), 1}); warnings.add(at + w); }
                 else seen[1]++;
-            }, tails);
+            };
+            CompiledRegion c = new CompiledRegion(r.forMic(ref), out.size(), data, engineRate, program.curves(), warn, tails);
             if (head != null) loopCrossfadeWarning(r, c, warnings); // (an empty head has no room for a crossfade)
+            if (head != null) c.mics = mics(r, out.size(), program, warn, tails, minHead, ram, warnings);
             out.add(c);
         }
         // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
@@ -105,13 +109,29 @@ public final class PatchCompiler {
     }
 
     /**
+     * A multi-mic region's other samples, each compiled as the region with only that sample at the mic's level and
+     * pan: the instrument starts one voice per mic with the region's envelope, choke and selection.
+     */
+    private CompiledRegion[] mics(SampleRegion r, int index, Program program, java.util.function.Consumer<String> warn,
+                                  Map<LoopTail.Key, LoopTail> tails, Map<String, Long> minHead, Map<String, Boolean> ram,
+                                  List<String> warnings) {
+        List<CompiledRegion> mics = new ArrayList<>();
+        for (SampleRef ref : r.samples().subList(1, r.samples().size())) {
+            SampleData data = load(ref, minHead.get(ref.path()), ram.get(ref.path()), r, warnings);
+            if (data == null || data.frames() == 0) continue;
+            mics.add(new CompiledRegion(r.forMic(ref), index, data, engineRate, program.curves(), warn, tails));
+        }
+        return mics.toArray(CompiledRegion[]::new);
+    }
+
+    /**
      * Decodes every distinct sample's head on all cores first: opening and decoding a thousand
      * FLAC heads one by one is what makes a big library slow to become playable.
      */
     private void preload(Program program, Map<String, Long> minHead, Map<String, Boolean> ram) {
         Map<String, SampleRef> distinct = new java.util.LinkedHashMap<>();
         for (SampleRegion r : program.regions())
-            if (r.sample() != null && minHead.containsKey(r.sample().path())) distinct.putIfAbsent(r.sample().path(), r.sample());
+            for (SampleRef ref : r.samples()) if (minHead.containsKey(ref.path())) distinct.putIfAbsent(ref.path(), ref);
         if (distinct.size() < 8) return; // not worth the threads
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, 16)); // I/O and decoding overlap
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -134,6 +154,21 @@ public final class PatchCompiler {
     }
 
     private SampleData load(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
+        SampleData whole = loadFile(ref, minHead, ramMode, r, warnings);
+        if (whole == null || ref.channel() < 0) return whole;
+        if (ref.channel() >= whole.channelCount()) {
+            warnings.add(where(r) + ref.path() + " has " + whole.channelCount() + " channels, no channel " + (ref.channel() + 1) + "; that mic of region " + r.regionId() + " skipped");
+            return null;
+        }
+        if (whole.streamed()) {
+            warnings.add(where(r) + ref.path() + " is streamed; channel " + (ref.channel() + 1) + " of it cannot be cut out, mic of region " + r.regionId() + " skipped");
+            return null;
+        }
+        return new SampleData(whole.name() + "#" + (ref.channel() + 1), null, new float[][]{whole.head(ref.channel())}, whole.frames(),
+                whole.sampleRate(), whole.metadata());
+    }
+
+    private SampleData loadFile(SampleRef ref, long minHead, boolean ramMode, SampleRegion r, List<String> warnings) {
         SampleData d = cache.get(ref.path());
         return d != null ? d : loadOnce(ref, r, warnings, cache, () -> samples.load(ref, minHead, ramMode));
     }

@@ -1,5 +1,6 @@
 package dev.loophole.signal.sampler;
 
+import dev.loophole.model.RoundRobin;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.Rng;
@@ -243,7 +244,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** The dry mix alone: effect sends need a graph with somewhere to send them ({@link #render(float[][], int, int, int)}). */
     @Override
-    public void render(float[] left, float[] right, int from, int to) { renderVoices(left, right, null, 0, from, to); }
+    public void render(float[] left, float[] right, int from, int to) { renderVoices(left, right, null, 0, null, from, to); }
 
     /** Output 0 the dry mix, 1 the reverb send (SFZ effect1, SoundFont CC91), 2 the chorus send (effect2, CC93). */
     @Override
@@ -251,19 +252,36 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     public static final int OUTPUTS = 3;
 
+    /** The send outputs are silent while no region of the patch sends (SFZ effect1/effect2, SoundFont CC91/CC93). */
     @Override
-    public void render(float[][] pairs, int first, int from, int to) {
-        renderVoices(pairs[2 * first], pairs[2 * first + 1], pairs, first, from, to);
+    public boolean silent(int k) {
+        if (k == 0) return false;
+        for (CompiledRegion r : patch.regions) if (r.sends != Sends.NONE) return false;
+        return true;
     }
 
-    private void renderVoices(float[] left, float[] right, float[][] sendPairs, int first, int from, int to) {
+    @Override
+    public void render(float[][] pairs, int first, int from, int to) {
+        renderVoices(pairs[2 * first], pairs[2 * first + 1], pairs, first, null, from, to);
+    }
+
+    /**
+     * The dry mix of each voice on its mic's output (a multi-mic region's {@code SampleRef.output}): {@code buses}
+     * holds left/right arrays per output ({@code buses[2·o]}, {@code buses[2·o+1]}); a voice whose output is beyond
+     * them plays on output 0. Effect sends are not rendered here.
+     */
+    public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses[0], buses[1], null, 0, buses, from, to); }
+
+    private void renderVoices(float[] left, float[] right, float[][] sendPairs, int first, float[][] micBuses, int from, int to) {
         int active = 0;
         VoiceListener l = listener;
         for (Voice v : voices) {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
-            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, left, right, sendPairs, first, from, to);
-            else v.render(left, right, from, to);
+            float[] dl = left, dr = right;
+            if (micBuses != null && r.output > 0 && 2 * r.output + 1 < micBuses.length) { dl = micBuses[2 * r.output]; dr = micBuses[2 * r.output + 1]; }
+            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, sendPairs, first, from, to);
+            else v.render(dl, dr, from, to);
             if (v.isActive()) active++;
             else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
@@ -314,6 +332,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         eventCounter++;
         boolean release = noteTrigger == Trigger.RELEASE || noteTrigger == Trigger.RELEASE_KEY;
         boolean attackAlive = release && attackVoiceSounding(channel, key);
+        int rrPosition = -1; // this note's random round-robin position (0-based), drawn when a cycle first asks
         for (int idx : p.byKey[key]) {
             CompiledRegion r = p.regions[idx];
             if (!r.when.noteTriggered) continue;
@@ -331,14 +350,27 @@ public final class SamplerInstrument implements MultiOutputInstrument {
             if (!ccsMatch(r, cs) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
             if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
             if (r.seqLength > 1) {
-                int n = p.seqCounters[idx]++;
-                if (n % r.seqLength != r.seqPosition - 1) continue;
+                if (p.roundRobin == RoundRobin.SEQUENTIAL) {
+                    int n = p.seqCounters[idx]++;
+                    if (n % r.seqLength != r.seqPosition - 1) continue;
+                } else {
+                    if (rrPosition < 0) rrPosition = p.lastRandomPosition[key] = randomPosition(p.roundRobin, r.seqLength, p.lastRandomPosition[key]);
+                    if (rrPosition % r.seqLength != r.seqPosition - 1) continue;
+                }
             }
             if (r.disabled) { choke(r); continue; } // a silent region (end=-1/0) still mutes its off_by targets
             float extra = 1f;
             if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
             startVoice(r, channel, key, velocity, cs.bend, extra);
+            for (CompiledRegion mic : r.mics) startVoice(mic, channel, key, velocity, cs.bend, extra); // multi-mic: all play
         }
+    }
+
+    /** A position 0..length-1; without repeats, any but {@code last}, each equally likely. */
+    private int randomPosition(RoundRobin mode, int length, int last) {
+        if (mode == RoundRobin.RANDOM || last < 0 || last >= length) return Math.min(length - 1, (int) (rng.nextDouble() * length));
+        int n = Math.min(length - 2, (int) (rng.nextDouble() * (length - 1)));
+        return n >= last ? n + 1 : n;
     }
 
     private void choke(CompiledRegion r) {

@@ -60,7 +60,7 @@ class ReverbTest {
         float[] l = new float[RATE / 4], r = new float[RATE / 4];
         l[0] = 1;
         run(rv, l, r);
-        assertThat(r).containsExactly(l);
+        assertThat(r).isEqualTo(l);
     }
 
     @Test

@@ -82,6 +82,6 @@ class EffectSendsTest {
             e.process(l, r, 256, ev);
             System.arraycopy(l, 0, dry, b * 256, 256);
         }
-        assertThat(dry).containsExactly(o[0]);
+        assertThat(dry).isEqualTo(o[0]);
     }
 }

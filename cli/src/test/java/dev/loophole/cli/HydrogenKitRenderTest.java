@@ -1,0 +1,204 @@
+package dev.loophole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loophole.formats.hydrogen.HydrogenImporter;
+import dev.loophole.formats.midi.SmfWriter;
+import dev.loophole.model.Program;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.sampler.VoiceListener;
+import dev.loophole.media.AudioData;
+import dev.loophole.media.AudioFiles;
+import dev.loophole.media.WavReader;
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.model.midi.TempoMap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Debian's hydrogen-drumkits rendered through {@code loophole render --instrument KIT/drumkit.xml}: the render is
+ * held to a mix the test builds itself from the kit's own sample files and the levels its XML gives (read by hand
+ * and written below), so each pad's sound, its layer, its level, its pan and its onset frame are all checked.
+ */
+class HydrogenKitRenderTest {
+    static final Path KITS = Path.of("/usr/share/hydrogen/data/drumkits");
+    static final int RATE = 44_100; // the kits' own rate: no resampling between the files and the render
+    @TempDir Path dir;
+
+    /** A hit: note, velocity, the layer's file, and the left/right gains the XML gives (volume × pan_L / pan_R). */
+    record Hit(double seconds, int note, int velocity, String file, double left, double right) {
+        int onset() { return (int) Math.round(seconds * RATE); }
+    }
+
+    @Test
+    void aGmPatternPlaysEachPadsOwnSampleAtItsNote() throws Exception {
+        Path kit = KITS.resolve("The Black Pearl 1.0");
+        assumeTrue(Files.isDirectory(kit), "hydrogen-drumkits is not installed; skipping");
+        // From the kit's drumkit.xml: Pearl Kick is instrument 0 (note 36), Pearl Snare 2 (38), Sabian Hat Closed 6 (42),
+        // Sabian Hat Semi-Open 10 (46). Velocity v picks the layer whose min..max holds v/127: 127 → kick "Hardest"
+        // (0.855..1), 100 = 0.787 → snare "Hardest" (0.7826..1), 90 = 0.709 → closed hat "Hard" (0.576..0.786),
+        // 110 = 0.866 → semi-open "Hardest" (0.7826..1). Level: volume × v/127; pan_L 1 / pan_R 0.7 or 0.48 per side.
+        List<Hit> hits = List.of(
+                new Hit(0.25, 36, 127, "PearlKick-Hardest.wav", 1, 1),
+                new Hit(0.75, 38, 100, "PearlSnare-Hardest.wav", 1.02155, 1.02155 * 0.7),
+                new Hit(1.25, 42, 90, "SabianHatClosed-Hard.wav", 0.685345, 0.685345 * 0.48),
+                new Hit(1.75, 46, 110, "SabianHatSemiOpen-Hardest.wav", 0.69, 0.69 * 0.48));
+        float[][] out = render(kit, hits);
+        float[][] expected = mix(kit, hits, out[0].length, Double.POSITIVE_INFINITY);
+        for (Hit h : hits) {
+            int from = h.onset(), to = from + RATE / 4;
+            for (int c = 0; c < 2; c++) {
+                double signal = rms(expected[c], from, to), residual = rmsDiff(out[c], expected[c], from, to);
+                System.out.printf("hit note %d ch %d: %.1f dBFS, render − kit's sample %.1f dB below it%n", h.note(), c,
+                        db(signal), db(signal) - db(residual));
+                assertThat(db(signal)).as("note %d channel %d level", h.note(), c).isGreaterThan(-40);
+                assertThat(db(residual) - db(signal)).as("note %d channel %d: render minus the kit's own sample", h.note(), c).isLessThan(-60);
+            }
+        }
+        // Silence up to the first onset, and the whole render is the mix to within float rounding: every hit on its frame.
+        assertThat(firstNonZero(out[0], 0)).isEqualTo(hits.getFirst().onset());
+        for (int c = 0; c < 2; c++)
+            assertThat(firstDifference(out[c], expected[c], 0)).as("channel %d: first frame where render and mix differ", c).isEqualTo(-1);
+    }
+
+    @Test
+    void theClosedHatChokesTheOpenHatOfItsMuteGroup() throws Exception {
+        Path kit = KITS.resolve("VariBreaks");
+        assumeTrue(Files.isDirectory(kit), "hydrogen-drumkits is not installed; skipping");
+        // VariBreaks puts instruments 9 "Hat 1 Cl" (note 45), 10 "Hat 1 Pd" (46) and 11 "Hat 1 Op" (47) in muteGroup 0;
+        // all three are volume 1, centred, one layer 0..1, Release 1000 frames.
+        Hit open = new Hit(0.25, 47, 127, "VP Hat 1 Op.flac", 1, 1);
+        Hit closed = new Hit(0.5, 45, 127, "VP Hat 1 Cl.flac", 1, 1);
+        float[][] openAlone = render(kit, List.of(open));
+        float[][] both = render(kit, List.of(open, closed));
+        int release = 1000, after = closed.onset() + release + 64;
+        // the open hat is still ringing when the closed one comes: it is what the choke has to cut
+        float[][] closedOnly = mix(kit, List.of(closed), both[0].length, Double.POSITIVE_INFINITY);
+        double ringing = rms(openAlone[0], after, after + RATE / 10);
+        double leftOver = rmsDiff(both[0], closedOnly[0], after, after + RATE / 10);
+        System.out.printf("open hat 0.1 s after the closed hit: %.1f dBFS alone, %.1f dBFS once choked%n", db(ringing), db(leftOver));
+        assertThat(db(ringing)).as("open hat alone still rings").isGreaterThan(-40);
+        assertThat(db(leftOver)).as("after the choke only the closed hat sounds").isLessThan(db(ringing) - 60);
+        // before the closed hit, both renders are the open hat alone
+        assertThat(firstDifference(both[0], openAlone[0], 0)).isEqualTo(closed.onset());
+    }
+
+    /**
+     * Every Debian kit: `inspect` names its pads, and each pad played alone (the engine silenced between pads)
+     * starts a voice of one of its own regions and sounds within 0.1 s.
+     */
+    @Test
+    void everyDebianKitInspectsAndPlaysEveryPad() throws Exception {
+        assumeTrue(Files.isDirectory(KITS), "hydrogen-drumkits is not installed; skipping");
+        List<Path> kits;
+        try (var s = Files.list(KITS)) { kits = s.filter(k -> Files.isRegularFile(k.resolve("drumkit.xml"))).sorted().toList(); }
+        assertThat(kits).hasSizeGreaterThanOrEqualTo(14);
+        int pads = 0;
+        for (Path kit : kits) {
+            Program p = HydrogenImporter.load(kit.resolve("drumkit.xml"));
+            CliRun inspect = CliRun.of("inspect", kit.resolve("drumkit.xml").toString());
+            assertThat(inspect.status()).as(inspect.err()).isZero();
+            SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(InstrumentLoader.samplesFromDisk(), RATE).compile(p), RATE, 64, 1);
+            List<String> started = new ArrayList<>();
+            inst.setVoiceListener(new VoiceListener() {
+                @Override public void started(String regionId, int channel, int key, int velocity, long frame) { started.add(regionId); }
+                @Override public void stopped(String regionId, int channel, int key, long frame) { }
+            });
+            float[] l = new float[RATE / 10], r = new float[RATE / 10];
+            for (int note : new java.util.TreeSet<>(p.keyLabels().keySet())) {
+                assertThat(inspect.out()).as("%s: inspect names pad %d", kit, note).contains(note + "=" + p.keyLabels().get(note));
+                // a pad whose only sample the package lacks (Millo_MultiLayered2's cowbell) has nothing to play
+                List<String> own = p.regions().stream().filter(x -> x.keyRange().lo() == note && Files.isRegularFile(Path.of(x.sample().path())))
+                        .map(x -> x.regionId()).toList();
+                inst.allSoundOff();
+                inst.render(l, r, 0, l.length);
+                java.util.Arrays.fill(l, 0); java.util.Arrays.fill(r, 0);
+                started.clear();
+                // the loudest velocity a layer of the pad plays (ColomboAcousticDrumkit's snare stops at max 0.9957 = 126)
+                int velocity = p.regions().stream().filter(x -> x.keyRange().lo() == note).mapToInt(x -> x.velocityRange().hi()).max().orElse(127);
+                inst.noteOn(9, note, velocity);
+                inst.render(l, r, 0, l.length);
+                double level = db(Math.max(rms(l, 0, l.length), rms(r, 0, r.length)));
+                if (own.isEmpty()) {
+                    assertThat(started).as("%s pad %d", kit.getFileName(), note).isEmpty();
+                    continue;
+                }
+                assertThat(started).as("%s pad %d starts its own regions", kit.getFileName(), note).isNotEmpty().allMatch(own::contains);
+                assertThat(level).as("%s pad %d sounds", kit.getFileName(), note).isGreaterThan(-80);
+                pads++;
+            }
+        }
+        System.out.println(kits.size() + " kits, " + pads + " pads each sounded alone");
+    }
+
+    static double peak(float[] x, int from, int to) {
+        double p = 0;
+        for (int i = Math.max(0, from); i < Math.min(to, x.length); i++) p = Math.max(p, Math.abs(x[i]));
+        return p;
+    }
+
+    private float[][] render(Path kit, List<Hit> hits) throws Exception {
+        List<MidiEvent> events = new ArrayList<>();
+        int order = 0;
+        for (Hit h : hits) {
+            long tick = Math.round(h.seconds() * 960); // 480 ppq at 120 BPM
+            events.add(new MidiEvent(tick, 0x99, h.note(), h.velocity(), 0, order++));
+            events.add(new MidiEvent(tick + 48, 0x89, h.note(), 0, 0, order++));
+        }
+        Path song = dir.resolve("pattern" + System.nanoTime() + ".mid"), out = dir.resolve("out" + System.nanoTime() + ".wav");
+        SmfWriter.write(new MidiSong("gm", new TempoMap(480, List.of()), events), song);
+        CliRun run = CliRun.of("render", "--midi", song.toString(), "--instrument", kit.resolve("drumkit.xml").toString(),
+                "--out", out.toString(), "--rate", String.valueOf(RATE), "--float", "--tail", "1");
+        assertThat(run.status()).as(run.err()).isZero();
+        AudioData a = WavReader.read(out);
+        assertThat(a.sampleRate()).isEqualTo(RATE);
+        return a.channels();
+    }
+
+    /** The kit's own samples placed at their onsets with the XML's gains and linear velocity (Hydrogen's rule). */
+    static float[][] mix(Path kit, List<Hit> hits, int frames, double until) throws Exception {
+        float[][] m = new float[2][frames];
+        for (Hit h : hits) {
+            AudioData s = AudioFiles.read(kit.resolve(h.file()));
+            assertThat(s.sampleRate()).isEqualTo(RATE);
+            double v = h.velocity() / 127.0;
+            for (int c = 0; c < 2; c++) {
+                float[] src = s.channels()[Math.min(c, s.channels().length - 1)];
+                double g = v * (c == 0 ? h.left() : h.right());
+                for (int i = 0; i < src.length && h.onset() + i < frames; i++) m[c][h.onset() + i] += (float) (src[i] * g);
+            }
+        }
+        return m;
+    }
+
+    static double rms(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += (double) x[i] * x[i];
+        return Math.sqrt(s / (to - from));
+    }
+
+    static double rmsDiff(float[] a, float[] b, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) { double d = a[i] - b[i]; s += d * d; }
+        return Math.sqrt(s / (to - from));
+    }
+
+    static double db(double x) { return 20 * Math.log10(Math.max(x, 1e-12)); }
+
+    static int firstNonZero(float[] x, int from) {
+        for (int i = from; i < x.length; i++) if (x[i] != 0) return i;
+        return -1;
+    }
+
+    static int firstDifference(float[] a, float[] b, int from) {
+        for (int i = from; i < Math.min(a.length, b.length); i++) if (Math.abs(a[i] - b[i]) > 1e-6) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.loophole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.loophole.demo.DemoContent;
+import dev.loophole.demo.GmSongs;
+import dev.loophole.formats.midi.SmfReader;
+import dev.loophole.formats.sf2.Sf2Bank;
+import dev.loophole.formats.sf2.Sf2Importer;
+import dev.loophole.media.WavReader;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.pulse.engine.Samples;
+import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.store.SampleStore;
+import dev.loophole.signal.store.Streamer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code render --midi} now runs through a node graph; with {@code --dry} its output is bit-identical
+ * to what the plain engine made before (rendered here the old way, channel by channel onto an
+ * {@link Engine}): the demo song through the demo keys and drums, and a General MIDI song through FluidR3.
+ * Without {@code --dry} a SoundFont's CC91/CC93 sends reach a reverb and a chorus, so that render differs.
+ */
+class MidiRenderIdentityTest {
+    static final Path FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
+    @TempDir Path dir;
+
+    /** The old path: every channel routed onto one Engine, rendered by OfflineRenderer, as RenderJob did before graphs. */
+    private static float[] plainEngine(MidiSong song, Map<Integer, Instrument> byChannel, Streamer streamer) {
+        Engine engine = new Engine(48_000, 256);
+        new java.util.TreeMap<>(byChannel).forEach(engine::route);
+        float[] all = new float[48_000 * 60];
+        int[] at = {0};
+        new OfflineRenderer(engine, 256).beforeEachBlock(streamer::fillAll).render(song, 0.5, (l, r, n) -> {
+            System.arraycopy(l, 0, all, at[0], n);
+            at[0] += n;
+        }, null);
+        return java.util.Arrays.copyOf(all, at[0]);
+    }
+
+    private static SamplerInstrument sampler(PatchCompiler c, dev.loophole.model.Program p, Streamer s) {
+        SamplerInstrument i = new SamplerInstrument(c.compile(p), 48_000, 256, 0, s);
+        i.setQuality(Interpolation.CUBIC);
+        return i;
+    }
+
+    private float[] cli(Path song, String... instrumentArgs) throws Exception {
+        Path out = dir.resolve("new.wav");
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("render", "--midi", song.toString(), "--out", out.toString(),
+                "--float", "--tail", "0.5", "--quality", "cubic", "--dry"));
+        for (String a : instrumentArgs) { args.add("--instrument"); args.add(a); }
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.status()).as(r.err()).isZero();
+        return WavReader.read(out).channels()[0];
+    }
+
+    @Test
+    void theDemoSongIsBitIdenticalToThePlainEngine() throws Exception {
+        DemoContent.DemoFiles f = DemoContent.write(dir);
+        float[] now = cli(f.song(), "1=" + f.keysSfz(), "10=" + f.drumsSfz());
+        SampleStore store = new SampleStore(1L << 30, true);
+        try (Streamer streamer = new Streamer(store)) {
+            PatchCompiler pc = new PatchCompiler(new Samples(store), 48_000, PatchCompiler.PRELOAD_FRAMES);
+            float[] before = plainEngine(SmfReader.read(f.song()), new java.util.TreeMap<>(Map.of(0, sampler(pc, InstrumentLoader.load(f.keysSfz()), streamer),
+                    9, sampler(pc, InstrumentLoader.load(f.drumsSfz()), streamer))), streamer);
+            assertThat(before.length).isGreaterThan(48_000);
+            assertThat(now.length).isEqualTo(before.length);
+            assertThat(java.util.Arrays.mismatch(now, before)).as("first frame that differs").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aGeneralMidiSongThroughFluidR3IsBitIdenticalDryAndHasItsSendsByDefault() throws Exception {
+        assumeTrue(Files.isRegularFile(FLUID), "FluidR3_GM.sf2 is not installed (Debian: fluid-soundfont-gm)");
+        Path song = GmSongs.write(dir, true).band();
+        float[] now = cli(song, FLUID.toString());
+        MidiSong midi = SmfReader.read(song);
+        SampleStore store = new SampleStore(1L << 30, true);
+        try (Streamer streamer = new Streamer(store)) {
+            PatchCompiler pc = new PatchCompiler(new Samples(store), 48_000, PatchCompiler.PRELOAD_FRAMES);
+            Sf2Bank bank = Sf2Importer.load(FLUID);
+            TreeSet<Integer> wanted = new TreeSet<>(ProgramBank.programsUsed(midi));
+            wanted.add(0);
+            wanted.add(ProgramBank.PERCUSSION_BANK * 128);
+            Map<Integer, SamplerInstrument> programs = new HashMap<>();
+            for (int key : wanted) {
+                boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
+                bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
+                        .ifPresent(p -> programs.put(p.bank() * 128 + p.preset(), sampler(pc, p.program(), streamer)));
+            }
+            ProgramBank gm = new ProgramBank(programs);
+            Map<Integer, Instrument> all = new HashMap<>();
+            for (int c = 0; c < 16; c++) all.put(c, gm);
+            float[] before = plainEngine(midi, all, streamer);
+            assertThat(before.length).isGreaterThan(48_000);
+            assertThat(now.length).isEqualTo(before.length);
+            assertThat(java.util.Arrays.mismatch(now, before)).as("first frame that differs").isEqualTo(-1);
+        }
+        // With its sends (the default), the same render has the reverb and chorus in it.
+        Path wet = dir.resolve("wet.wav");
+        CliRun r = CliRun.of("render", "--midi", song.toString(), "--out", wet.toString(), "--float", "--tail", "0.5", "--quality", "cubic",
+                "--instrument", FLUID.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        float[] withSends = WavReader.read(wet).channels()[0];
+        double diff = 0, energy = 0;
+        for (int i = 0; i < Math.min(withSends.length, now.length); i++) { diff += Math.pow(withSends[i] - now[i], 2); energy += now[i] * now[i]; }
+        assertThat(diff / energy).as("send energy relative to the dry mix").isBetween(1e-4, 1.0);
+    }
+}

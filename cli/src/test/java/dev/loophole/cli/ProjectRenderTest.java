@@ -1,0 +1,85 @@
+package dev.loophole.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loophole.formats.sfz.SfzImporter;
+import dev.loophole.media.AudioData;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavReader;
+import dev.loophole.media.WavWriter;
+import dev.loophole.model.project.ChannelStrip;
+import dev.loophole.model.project.Clip;
+import dev.loophole.model.project.ClipTarget;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneTarget;
+import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.Note;
+import dev.loophole.model.project.Project;
+import dev.loophole.model.project.TempoTrack;
+import dev.loophole.model.project.Track;
+import dev.loophole.pulse.store.ProjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code loophole render song.loophole --out mix.wav --stems DIR}: a real project file, real WAVs out, measured. */
+class ProjectRenderTest {
+    @TempDir Path dir;
+
+    private Track track(String id, int key, double volumeDb) throws Exception {
+        Files.writeString(dir.resolve(id + ".sfz"), "<region> sample=sine.wav pitch_keycenter=69 amp_veltrack=0 ampeg_release=0.01\n");
+        InstrumentNode node = InstrumentNode.sampler(id + "-node", id, SfzImporter.load(dir.resolve(id + ".sfz")));
+        Clip clip = new Clip(id + "-clip", id, 0, 960, ClipTarget.LANE, List.of(Note.of(1, key, 100, 0, 960)), List.of());
+        Lane lane = Lane.midi(id + "-lane", id, List.of(LaneTarget.all(node.nodeId()))).withClips(List.of(clip));
+        return new Track(id, id, NodeGraph.single(node), List.of(lane), null, new ChannelStrip(volumeDb, 0, false, false));
+    }
+
+    private static double level(float[] x, double hz) {
+        int a = 2400, b = 21600; // 0.05–0.45 s
+        double s = 0, c = 0, sum = 0;
+        for (int i = a; i < b; i++) {
+            double w = 0.5 - 0.5 * Math.cos(2 * Math.PI * (i - a) / (b - a)), ph = 2 * Math.PI * hz * i / 48000;
+            s += w * x[i] * Math.sin(ph); c += w * x[i] * Math.cos(ph); sum += w;
+        }
+        return 20 * Math.log10(2 * Math.hypot(s, c) / sum + 1e-30);
+    }
+
+    @Test
+    void aProjectRendersToAMixAndOneStemPerTrack() throws Exception {
+        float[] sine = new float[2 * 48000];
+        for (int i = 0; i < sine.length; i++) sine[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 48000));
+        WavWriter.write(dir.resolve("sine.wav"), new AudioData(new float[][] {sine}, 48000, SampleFormat.FLOAT_32, SampleMetadata.NONE));
+        Project p = new Project("two", 960, 48000, TempoTrack.DEFAULT, List.of(track("low", 57, 0), track("high", 81, -6)));
+        Path song = dir.resolve("song.loophole");
+        ProjectStore.save(p, song);
+        Path stems = Files.createDirectory(dir.resolve("stems"));
+        CliRun r = CliRun.of("render", song.toString(), "--out", dir.resolve("mix.wav").toString(), "--stems", stems.toString(), "--float", "--tail", "0.2",
+                // cubic: sinc64 with a streamed sample pitched up an octave loses the audio after the preloaded head
+                // (the plain engine does too; reported, not this test's subject)
+                "--quality", "cubic");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("mix.wav");
+        float[] mix = WavReader.read(dir.resolve("mix.wav")).channels()[0];
+        float[] low = WavReader.read(stems.resolve("01-low.wav")).channels()[0], high = WavReader.read(stems.resolve("02-high.wav")).channels()[0];
+        assertThat(mix.length).isEqualTo(low.length).isEqualTo(high.length).isGreaterThan(24000);
+        for (int i = 0; i < mix.length; i++) assertThat(mix[i]).isEqualTo(low[i] + high[i]);
+        // Each stem holds its own track's note; the channel strip's −6 dB shows on the second.
+        assertThat(level(low, 220)).isGreaterThan(-20);
+        assertThat(level(low, 880)).isLessThan(level(low, 220) - 60);
+        assertThat(level(high, 880)).isCloseTo(level(low, 220) - 6, within(0.1));
+        assertThat(level(high, 220)).isLessThan(level(high, 880) - 60);
+    }
+
+    @Test
+    void aMissingProjectIsOneClearError() {
+        CliRun r = CliRun.of("render", dir.resolve("nope.loophole").toString(), "--out", dir.resolve("x.wav").toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly("loophole: " + dir.resolve("nope.loophole") + ": no such project file");
+        assertThat(CliRun.of("render", "--out", dir.resolve("x.wav").toString()).status()).isEqualTo(2);
+    }
+}

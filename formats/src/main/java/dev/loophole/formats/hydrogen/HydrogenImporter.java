@@ -1,0 +1,175 @@
+package dev.loophole.formats.hydrogen;
+
+import static dev.loophole.formats.xml.Dom.child;
+import static dev.loophole.formats.xml.Dom.children;
+import static dev.loophole.formats.xml.Dom.text;
+
+import dev.loophole.formats.xml.Dom;
+import dev.loophole.model.Amp;
+import dev.loophole.model.Choke;
+import dev.loophole.model.Diagnostic;
+import dev.loophole.model.Envelope;
+import dev.loophole.model.Envelopes;
+import dev.loophole.model.IntRange;
+import dev.loophole.model.Loop;
+import dev.loophole.model.LoopMode;
+import dev.loophole.model.OffMode;
+import dev.loophole.model.Program;
+import dev.loophole.model.ProgramSettings;
+import dev.loophole.model.SampleGroup;
+import dev.loophole.model.SampleRef;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.Tuning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.w3c.dom.Element;
+
+/**
+ * Reads a Hydrogen {@code drumkit.xml} straight into a {@link Program}, one pad per instrument:
+ *
+ * <ul>
+ *   <li>the pad's note is the instrument's {@code midiInNote} where the kit gives one, else Hydrogen's default
+ *       map, 36 + the instrument's position; its name becomes the key's label and its group's name;</li>
+ *   <li>each layer of each component (or, in pre-0.9.4 kits, the instrument's own {@code filename}) is a region:
+ *       velocity {@code min..max} (0..1) becomes {@code max(1, ⌈min·127⌉)..⌊max·127⌋}; its level is instrument
+ *       volume × instrument gain × component gain × layer gain, and velocity scales it linearly, as Hydrogen does;</li>
+ *   <li>{@code pan_L}/{@code pan_R} (0..1 per side) become a balance pan, the louder side's gain kept in the
+ *       level; Hydrogen 1.2's {@code pan} (-1..1) likewise;</li>
+ *   <li>the ADSR ({@code Attack}/{@code Decay}/{@code Release} in frames at 44.1 kHz, {@code Sustain} 0..1) is
+ *       the amp envelope; a pad plays its sample to the end (one-shot) unless {@code isStopNote} says a
+ *       note-off releases it;</li>
+ *   <li>{@code muteGroup} n ≥ 0 is choke group {@value #MUTE_GROUP_BASE}+n: a pad of the group cuts the others,
+ *       releasing them through their envelope as Hydrogen does (the engine also cuts the pad's own previous hit);</li>
+ *   <li>Hydrogen's {@code emptySample.flac} placeholder means "no sample".</li>
+ * </ul>
+ */
+public final class HydrogenImporter {
+    private HydrogenImporter() {}
+
+    public static final String EMPTY_SAMPLE = "emptySample.flac";
+    public static final int FIRST_NOTE = 36;
+    public static final long MUTE_GROUP_BASE = 100;
+    /** Hydrogen's ADSR counts frames; its kits are made at 44.1 kHz. */
+    public static final double ADSR_RATE = 44100;
+
+    /** Is this file a Hydrogen kit? Its root element says so. */
+    public static boolean isHydrogenKit(Dom dom) { return Dom.local(dom.root()).equals("drumkit_info"); }
+
+    public static Program load(Path drumkitXml) throws IOException { return read(Dom.parse(drumkitXml)); }
+
+    public static Program read(Dom dom) throws IOException {
+        Element root = dom.root();
+        if (!isHydrogenKit(dom)) throw dom.error(root, "expected a Hydrogen kit (<drumkit_info>), found <" + root.getNodeName() + ">");
+        Path dir = dom.file().toAbsolutePath().getParent();
+        String kitName = text(root, "name", dir.getFileName().toString());
+        Element list = child(root, "instrumentList");
+        if (list == null) throw dom.error(root, "expected <instrumentList> in <drumkit_info>");
+        Map<Integer, Double> componentVolume = new TreeMap<>();
+        for (Element c : Dom.descendants(root, "drumkitComponent"))
+            componentVolume.put((int) dom.number(c, "id", 0), dom.number(c, "volume", 1));
+
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        List<SampleGroup> groups = new ArrayList<>();
+        Map<Integer, String> labels = new TreeMap<>();
+        int index = 0;
+        for (Element in : children(list, "instrument")) {
+            Pad pad = pad(dom, in, index++, diagnostics);
+            List<SampleRegion> regions = new ArrayList<>();
+            for (Element comp : components(in)) {
+                int compId = (int) dom.number(comp, "component_id", 0);
+                double compGain = (comp == in ? 1 : dom.number(comp, "gain", 1)) * componentVolume.getOrDefault(compId, 1.0);
+                List<Element> layers = children(comp, "layer");
+                if (comp == in && layers.isEmpty() && text(in, "filename", null) != null) layers = List.of(in); // pre-0.9.4
+                int l = 0;
+                for (Element layer : layers) {
+                    String file = text(layer, "filename", null);
+                    if (file == null || Path.of(file).getFileName().toString().equals(EMPTY_SAMPLE)) continue;
+                    Path sample = dir.resolve(file).normalize();
+                    if (!Files.isRegularFile(sample))
+                        diagnostics.add(Diagnostic.warning(dom.at(layer), "sample file not found: " + file + " (looked for " + sample + ")"));
+                    double min = layer == in ? 0 : dom.number(layer, "min", 0), max = layer == in ? 1 : dom.number(layer, "max", 1);
+                    double gain = pad.gain * compGain * (layer == in ? 1 : dom.number(layer, "gain", 1));
+                    double pitch = pad.pitch + (layer == in ? 0 : dom.number(layer, "pitch", 0));
+                    regions.add(region(pad, "i" + pad.index + "c" + compId + "l" + l++, sample, velocity(min, max), gain, pitch, dom, layer));
+                }
+            }
+            if (regions.isEmpty()) continue; // an instrument without samples is no pad
+            groups.add(new SampleGroup("i" + pad.index, pad.name, regions));
+            labels.merge(pad.note, pad.name, (a, b) -> a + " / " + b);
+        }
+        String id = dir.getFileName() == null ? "kit" : dir.getFileName().toString();
+        return new Program(id, kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+    }
+
+    /** What every layer of one instrument shares. */
+    private record Pad(int index, int note, String name, double gain, double pan, double pitch, Envelope adsr,
+                       boolean stopNote, long chokeGroup) {}
+
+    private static Pad pad(Dom dom, Element in, int index, List<Diagnostic> diagnostics) throws IOException {
+        String name = text(in, "name", "Instrument " + index);
+        int note = (int) dom.number(in, "midiInNote", FIRST_NOTE + index);
+        if (note < 0 || note > 127) throw dom.error(child(in, "midiInNote"), "expected a MIDI note 0..127 in <midiInNote>, found " + note);
+        double gain = dom.number(in, "volume", 1) * dom.number(in, "gain", 1);
+        double pan;
+        if (child(in, "pan") != null) {
+            double p = Math.clamp(dom.number(in, "pan", 0), -1, 1);
+            pan = p * 100;
+        } else {
+            double l = dom.number(in, "pan_L", 1), r = dom.number(in, "pan_R", 1), m = Math.max(l, r);
+            pan = m <= 0 ? 0 : Math.clamp((r - l) / m * 100, -100, 100);
+            gain *= Math.max(0, m); // balance keeps the louder side at unity: its own gain moves into the level
+        }
+        double attack = dom.number(in, "Attack", 0) / ADSR_RATE, decay = dom.number(in, "Decay", 0) / ADSR_RATE;
+        double sustain = Math.clamp(dom.number(in, "Sustain", 1), 0, 1), release = Math.max(0.001, dom.number(in, "Release", 1000) / ADSR_RATE);
+        Envelope adsr = Envelope.AMP_DEFAULT.withStages(0, attack, 0, decay, sustain, release);
+        int mute = (int) dom.number(in, "muteGroup", -1);
+        if (dom.flag(in, "filterActive"))
+            diagnostics.add(Diagnostic.warning(dom.at(in), name + ": the instrument's filter is not imported (it plays unfiltered)"));
+        if (dom.number(in, "randomPitchFactor", 0) > 0)
+            diagnostics.add(Diagnostic.warning(dom.at(in), name + ": randomPitchFactor is not imported (it plays at a fixed pitch)"));
+        Element exclude = child(in, "exclude");
+        if (exclude != null && !children(exclude, null).isEmpty())
+            diagnostics.add(Diagnostic.warning(dom.at(exclude), name + ": <exclude> lists are not imported; use muteGroup"));
+        return new Pad(index, note, name, gain, pan, dom.number(in, "pitchOffset", 0), adsr, dom.flag(in, "isStopNote"),
+                mute >= 0 ? MUTE_GROUP_BASE + mute : 0);
+    }
+
+    /** The elements holding layers: Hydrogen 0.9.7's components, or the instrument itself before them. */
+    private static List<Element> components(Element in) {
+        List<Element> c = children(in, "instrumentComponent");
+        return c.isEmpty() ? List.of(in) : c;
+    }
+
+    /** A layer's 0..1 range as MIDI velocities, never empty: a layer narrower than one step keeps that step. */
+    public static IntRange velocity(double min, double max) {
+        int lo = Math.clamp((int) Math.ceil(min * 127 - 1e-9), 1, 127);
+        int hi = Math.max(lo, Math.min(127, (int) Math.floor(max * 127 + 1e-9)));
+        return new IntRange(lo, hi);
+    }
+
+    /** Hydrogen scales a hit's level by its velocity linearly (SFZ's default curve is a square). */
+    private static final java.util.SortedMap<Integer, Double> LINEAR_VELOCITY = new TreeMap<>(Map.of(0, 0.0, 127, 1.0));
+
+    private static SampleRegion region(Pad pad, String id, Path sample, IntRange vel, double gain, double pitch, Dom dom, Element at) {
+        SampleRegion.Builder b = SampleRegion.builder(id);
+        b.samples.add(new SampleRef(sample.toString()));
+        b.keyRange = new IntRange(pad.note, pad.note);
+        b.velocityRange = vel;
+        double db = gain <= 0 ? -144 : Math.max(-144, 20 * Math.log10(gain));
+        b.amp = new Amp(db, 100, pad.pan, 100, 0, 100, 60, 0, 0, 0).withVelocityCurve(LINEAR_VELOCITY).withPanLaw(Amp.PanLaw.BALANCE);
+        int transpose = (int) Math.round(pitch);
+        b.tuning = new Tuning(pad.note, transpose, Math.round((pitch - transpose) * 100), 0, 0, 200, -200);
+        b.envelopes = new Envelopes(pad.adsr, Envelopes.DEFAULT.filter(), Envelopes.DEFAULT.pitch());
+        b.loop = new Loop(pad.stopNote ? LoopMode.NO_LOOP : LoopMode.ONE_SHOT, null, -1, -1, 0, 0);
+        b.choke = pad.chokeGroup == 0 ? Choke.NONE : new Choke(pad.chokeGroup, pad.chokeGroup, OffMode.NORMAL, 0.006, 0, 0);
+        b.label = pad.name;
+        b.origin = dom.at(at);
+        return b.build();
+    }
+
+}
