@@ -1,10 +1,14 @@
 package dev.loophole.cli;
 
+import dev.loophole.media.library.LibraryException;
+import dev.loophole.media.library.MediaLibrary;
 import dev.loophole.model.project.Project;
+import dev.loophole.pulse.media.MediaService;
 import dev.loophole.pulse.server.PulseServer;
 import dev.loophole.pulse.server.ServerConfig;
 import dev.loophole.pulse.store.ProjectFormatException;
 import dev.loophole.pulse.store.ProjectStore;
+import dev.loophole.signal.audition.Auditioner;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.signal.driver.AudioDrivers;
@@ -47,7 +51,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--no-audio", description = "Run without an audio device (editing, transport and render still work; auditions are refused).")
     boolean noAudio;
 
-    @Option(names = "--library", paramLabel = "FILE", description = "The media library (SQLite) for the media.* messages.")
+    @Option(names = "--library", paramLabel = "FILE",
+            description = "The media library for the media.* messages, watched while serving (default: $XDG_DATA_HOME/loophole/library.db, i.e. ~/.local/share/loophole/library.db).")
     Path library;
 
     @Option(names = "--verbose", description = "Stack traces on errors.")
@@ -72,14 +77,30 @@ final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = ServerConfig.defaults().withPort(port);
         if (listen != null) config = config.withHost(listen);
+        Path libraryFile = library != null ? library : MediaLibrary.defaultLocation();
+        MediaLibrary lib;
+        try {
+            lib = MediaLibrary.open(libraryFile);
+        } catch (LibraryException e) {
+            throw new Errors.UserError(e.getMessage(), e);
+        }
         AudioDriver driver = noAudio ? null : openAudio(err);
+        // Sample auditions get an output of their own (a second JACK client), opened on the first one.
+        MediaService.AuditionerFactory auditions = noAudio ? null : () -> {
+            try {
+                return new Auditioner(AudioDrivers.open("auto", AudioConfig.defaults("loophole-audition")), InstrumentLoader.samplesFromDisk());
+            } catch (AudioUnavailableException e) {
+                throw new IOException("no audio output for the audition: " + e.getMessage(), e);
+            }
+        };
         CountDownLatch stopped = new CountDownLatch(1);
-        try (PulseServer server = new PulseServer(config, opened, file, driver).start()) {
+        try (lib; MediaService media = new MediaService(lib, auditions);
+             PulseServer server = new PulseServer(config, opened, file, driver, media, null).start()) {
             out.println("Loophole serving at " + server.url());
             out.flush();
             if (!config.loopback())
                 err.println("warning: listening on " + listen + ": other machines can reach this server (they still need the token)");
-            err.println("audio: " + (driver == null ? "none" : driver.describe()) + "; Ctrl-C stops (nothing is saved unasked)");
+            err.println("audio: " + (driver == null ? "none" : driver.describe()) + "; library: " + libraryFile + "; Ctrl-C stops (nothing is saved unasked)");
             err.flush();
             Thread hook = new Thread(stopped::countDown, "loophole-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);

@@ -5,5 +5,5 @@ package dev.loophole.ipc;
  * by area. Each record carries its method name and result type in {@link Rpc}.
  */
 public sealed interface Request permits SessionRequest, ProjectRequest, InstrumentRequest, SamplerRequest,
-        EditRequest, TransportRequest, HistoryRequest, AuditionRequest {
+        EditRequest, TransportRequest, HistoryRequest, AuditionRequest, MediaRequest {
 }

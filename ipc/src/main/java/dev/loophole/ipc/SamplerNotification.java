@@ -9,8 +9,11 @@ public sealed interface SamplerNotification extends Notification {
     /** What happened to a region. */
     enum Change { @JsonProperty("added") ADDED, @JsonProperty("updated") UPDATED, @JsonProperty("removed") REMOVED }
 
-    /** Where a sample's media is: on disk, on a volume not mounted or not synced, or nowhere to be found. */
-    enum Status { @JsonProperty("online") ONLINE, @JsonProperty("offline") OFFLINE, @JsonProperty("missing") MISSING }
+    /**
+     * Where a sample's media is: on disk; on a volume not mounted; in a cloud-synced folder as a placeholder whose
+     * content is not local; or nowhere to be found.
+     */
+    enum Status { @JsonProperty("online") ONLINE, @JsonProperty("offline") OFFLINE, @JsonProperty("remote") REMOTE, @JsonProperty("missing") MISSING }
 
     @Rpc(value = "sampler.regionUpdated",
             doc = "A region was added, changed or removed (by any client, or by undo/redo); carries the region as it now is (as it was, when removed).")
@@ -27,7 +30,7 @@ public sealed interface SamplerNotification extends Notification {
                       @Range(min = 0, max = Long.MAX_VALUE) long revision) implements SamplerNotification {
     }
 
-    @Rpc(value = "sampler.sampleStatus", doc = "Whether a sample a program plays is online, offline or missing.")
+    @Rpc(value = "sampler.sampleStatus", doc = "Whether a sample a program plays is online, offline, remote or missing; sent on every change the server sees.")
     record SampleStatus(@Size(min = 1, max = 256) String programId,
                         @Size(min = 1, max = Size.DEFAULT_STRING) String sample,
                         Status status) implements SamplerNotification {

@@ -1,5 +1,7 @@
 package dev.loophole.ipc;
 
+import java.util.List;
+
 /** The specification's sampler requests (§10, Aura → Pulse). */
 public sealed interface SamplerRequest extends Request {
 
@@ -25,10 +27,25 @@ public sealed interface SamplerRequest extends Request {
     }
 
     @Rpc(value = "sampler.assignSample", result = RegionInfo.class,
-            doc = "Makes a region play another sample; every client gets sampler.regionUpdated and sampler.sampleStatus.")
+            doc = "Makes a region play another sample, a file path or a media library id (exactly one); every client gets sampler.regionUpdated and sampler.sampleStatus.")
     record AssignSample(@Size(min = 1, max = 256) String programId,
                         @Size(min = 1, max = 256) String regionId,
-                        @Size(min = 1, max = Size.DEFAULT_STRING) String sample) implements SamplerRequest {
+                        @Opt @Size(min = 1, max = Size.DEFAULT_STRING) String sample,
+                        @Opt @Range(min = 1, max = Long.MAX_VALUE) Long mediaId) implements SamplerRequest {
+        public AssignSample(String programId, String regionId, String sample) {
+            this(programId, regionId, sample, null);
+        }
+    }
+
+    @Rpc(value = "sampler.addSamples", result = AddedSamples.class,
+            doc = "Builds regions from several media library samples dropped on a program, mapped as loophole media map does (root key, velocity layers, round robins, or one key per sound for a kit), in new groups, as one step; every client gets sampler.regionList.")
+    record AddSamples(@Size(min = 1, max = 256) String programId,
+                      @Size(min = 1, max = 10_000) List<Long> mediaIds) implements SamplerRequest {
+    }
+
+    /** The regions sampler.addSamples made, and the files it left out (not online, unreadable, or without a key among keyed samples). */
+    record AddedSamples(@Size(max = 10_000) List<RegionInfo> regions,
+                        @Size(max = 10_000) List<String> skipped) {
     }
 
     @Rpc(value = "sampler.requestProgramList", result = InstrumentNotification.ProgramList.class,

@@ -42,12 +42,16 @@ public final class MediaService implements AutoCloseable {
     private final AuditionerFactory auditioners;
     private Auditioner auditioner;
 
+    /** @param auditioners opens the audition output, or null for a server without audio (auditions are refused) */
     public MediaService(MediaLibrary library, AuditionerFactory auditioners) {
         this.library = library;
         this.auditioners = auditioners;
     }
 
     public MediaLibrary library() { return library; }
+
+    /** Whether auditions can sound here (a server started without audio cannot). */
+    public boolean canAudition() { return auditioners != null; }
 
     /** {@code media.search {query, limit}}. A query that does not parse fails with the bad filter named. */
     public List<Hit> search(String query, int limit) throws LibraryException {
@@ -59,6 +63,7 @@ public final class MediaService implements AutoCloseable {
         MediaFile f = library.file(mediaId).orElseThrow(() -> new LibraryException("media id " + mediaId + " is not in the library"));
         if (!f.status().playable())
             throw new LibraryException(f.path() + " is " + f.status().name().toLowerCase(Locale.ROOT) + "; it cannot be auditioned now");
+        if (auditioners == null) throw new IOException("no audio device (the server runs without one): nothing to audition on");
         if (auditioner == null) auditioner = auditioners.open();
         auditioner.play(f.path());
         return Hit.of(f);

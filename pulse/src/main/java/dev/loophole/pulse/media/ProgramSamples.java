@@ -67,26 +67,34 @@ public final class ProgramSamples implements AutoCloseable {
         Set<SampleRef> refs = new HashSet<>();
         for (SampleRegion r : program.regions()) refs.addAll(r.samples());
         resolved = library.resolve(refs);
+        patch = compiler.compile(playable(program, resolved));
+        install.accept(patch);
+    }
+
+    /**
+     * The program as it can sound now: each region whose sample resolved points where the library has it now, and
+     * a region whose sample resolved to anything but online is left out. Regions whose sample is not in
+     * {@code resolved} (built-ins, references nobody asked about) stay as they are.
+     */
+    public static Program playable(Program program, Map<SampleRef, Resolution> resolved) {
         List<SampleGroup> groups = new ArrayList<>();
         for (SampleGroup g : program.groups()) {
             List<SampleRegion> playable = new ArrayList<>();
             for (SampleRegion r : g.regions()) {
-                if (r.sample() == null || r.sample().isBuiltin()) {
+                Resolution res = r.sample() == null ? null : resolved.get(r.sample());
+                if (res == null) {
                     playable.add(r);
                     continue;
                 }
-                Resolution res = resolved.get(r.sample());
-                if (res == null || res.status() != MediaStatus.ONLINE) continue;
+                if (res.status() != MediaStatus.ONLINE) continue;
                 SampleRegion.Builder b = r.toBuilder();
                 b.samples = new ArrayList<>(r.samples().stream().map(s -> resolved.containsKey(s) ? resolved.get(s).current() : s).toList());
                 playable.add(b.build());
             }
             groups.add(new SampleGroup(g.groupId(), g.name(), playable));
         }
-        Program now = new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(),
+        return new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(),
                 program.keyLabels(), program.diagnostics(), program.curves(), program.extraSections(), program.expression());
-        patch = compiler.compile(now);
-        install.accept(patch);
     }
 
     @Override

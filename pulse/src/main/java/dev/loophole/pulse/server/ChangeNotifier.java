@@ -29,11 +29,13 @@ import java.util.Set;
  * comparing the programs before and after. Every event ends with {@code project.changed}.
  */
 final class ChangeNotifier implements PulseListener {
+    private final SampleStatuses statuses;
     private final Dispatcher out;
     private final java.util.function.Supplier<Workspace> workspace;
     private Project before;
 
-    ChangeNotifier(Dispatcher out, java.util.function.Supplier<Workspace> workspace) {
+    ChangeNotifier(Dispatcher out, java.util.function.Supplier<Workspace> workspace, SampleStatuses statuses) {
+        this.statuses = statuses;
         this.out = out;
         this.workspace = workspace;
     }
@@ -53,7 +55,7 @@ final class ChangeNotifier implements PulseListener {
             case SamplerCommand.AssignSample s -> {
                 region(now, s.nodeId(), s.regionId(), Change.UPDATED, e.revision());
                 Program p = program(now, s.nodeId());
-                if (p != null) out.broadcast(SampleStatuses.of(p.programId(), s.sample().path()));
+                if (p != null) out.broadcast(statuses.of(p.programId(), s.sample()));
             }
             case SamplerCommand.RemoveRegion r -> region(before, r.nodeId(), r.regionId(), Change.REMOVED, e.revision());
             case SamplerCommand.SetExpressionMapping m -> {
@@ -107,7 +109,7 @@ final class ChangeNotifier implements PulseListener {
             if (old != null) out.broadcast(Wire.regionList(p, revision));
             if (old == null || !Objects.equals(old.expression(), p.expression()) || !old.keyLabels().equals(p.keyLabels()))
                 out.broadcast(Wire.capabilities(p));
-            if (old == null) for (var s : SampleStatuses.all(p)) out.broadcast(s);
+            if (old == null) for (var s : statuses.all(p)) out.broadcast(s);
         }
     }
 

@@ -3,7 +3,12 @@ package dev.loophole.pulse.server;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.signal.driver.AudioDriver;
+import dev.loophole.media.library.MediaWatcher;
+import dev.loophole.pulse.media.LibraryView;
+import dev.loophole.pulse.media.MediaService;
 import java.net.URI;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -16,36 +21,57 @@ public final class PulseServer implements AutoCloseable {
     private final Workspace workspace;
     private final Meters meters;
     private final SoundService sound;
+    private final LibraryService library;
+    private final MediaService media;
+    private final Duration libraryPoll;
+    private MediaWatcher watcher;
 
     public PulseServer(ServerConfig config, Project project, Path file) {
         this(config, project, file, null);
     }
 
+    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver) {
+        this(config, project, file, driver, null, null);
+    }
+
     /**
      * @param driver the live audio output (opened, not started), or null to run without a device:
      *               editing, transport state and render work; auditions are refused
+     * @param media  the media library for the media.* methods and sample status (its watcher runs from
+     *               {@link #start()} to {@link #close()}), or null for none; the caller closes it
+     * @param libraryPoll how often the watcher checks for roots that went away or came back (null: 2 s)
      */
-    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver) {
+    public PulseServer(ServerConfig config, Project project, Path file, AudioDriver driver, MediaService media, Duration libraryPoll) {
         ipc = new IpcServer(config);
         Dispatcher d = ipc.dispatcher();
         Workspace[] ws = new Workspace[1];
-        ChangeNotifier notifier = new ChangeNotifier(d, () -> ws[0]);
+        SampleStatuses statuses = new SampleStatuses(media == null ? null : media.library());
+        ChangeNotifier notifier = new ChangeNotifier(d, () -> ws[0], statuses);
         notifier.reset(project);
         workspace = ws[0] = new Workspace(new Pulse(project), file, notifier);
         SoundService[] soundRef = new SoundService[1];
         meters = new Meters(d, () -> soundRef[0] == null ? null : soundRef[0].meters());
         HandlerTable t = ipc.table();
         new SessionService(ipc, () -> ws[0], meters).register(t);
-        new SamplerService(() -> ws[0]).register(t);
+        this.media = media;
+        this.libraryPoll = libraryPoll == null ? Duration.ofSeconds(2) : libraryPoll;
+        LibraryView view = media == null ? null : new LibraryView(media.library());
+        library = new LibraryService(media, () -> ws[0], d, () -> {
+            view.invalidate();
+            if (soundRef[0] != null) soundRef[0].samplesChanged();
+        });
+        library.register(t);
+        new SamplerService(() -> ws[0], library, statuses).register(t);
         new HistoryService(() -> ws[0]).register(t);
         new ProjectService(() -> ws[0], d, notifier).register(t);
         new EditService(() -> ws[0]).register(t);
-        sound = soundRef[0] = new SoundService(() -> ws[0], d, driver);
+        sound = soundRef[0] = new SoundService(() -> ws[0], d, driver, view == null ? UnaryOperator.identity() : view);
         sound.register(t);
         ws[0].follow(sound::follow);
     }
 
     public PulseServer start() throws Exception {
+        if (media != null) watcher = media.watch(libraryPoll);
         ipc.start();
         return this;
     }
@@ -78,6 +104,8 @@ public final class PulseServer implements AutoCloseable {
     @Override
     public void close() throws Exception {
         meters.close();
+        if (watcher != null) watcher.close();
+        library.close();
         ipc.close();
         sound.close();
     }

@@ -2,6 +2,9 @@ package dev.loophole.pulse.server;
 
 import dev.loophole.ipc.SamplerNotification.SampleStatus;
 import dev.loophole.ipc.SamplerNotification.Status;
+import dev.loophole.media.library.LibraryException;
+import dev.loophole.media.library.MediaLibrary;
+import dev.loophole.media.library.Resolution;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
@@ -10,15 +13,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Where a sample's media is. Online: readable now. Offline: its volume or top folder is not there
- * (an unplugged drive, an unmounted share), so it may come back. Missing: the folder is there but
- * the file is not. Built-in waveforms ({@code *sine}) are always online.
+ * Where a sample's media is. A library sample (one with a media link) is asked of the library, which knows remote
+ * placeholders and where a moved root went; a plain file is probed on disk. Online: readable now. Offline: its
+ * volume or top folder is not there (an unplugged drive, an unmounted share), so it may come back. Missing: the
+ * folder is there but the file is not. Built-in waveforms ({@code *sine}) are always online.
  */
 final class SampleStatuses {
-    private SampleStatuses() {
+    private final MediaLibrary library;
+
+    /** @param library the media library, or null to probe every sample on disk */
+    SampleStatuses(MediaLibrary library) {
+        this.library = library;
     }
 
     static Status status(String path) {
@@ -30,16 +39,34 @@ final class SampleStatuses {
         return Status.MISSING;
     }
 
-    static SampleStatus of(String programId, String path) {
-        return new SampleStatus(programId, path, status(path));
+    SampleStatus of(String programId, SampleRef ref) {
+        return statuses(programId, List.of(ref)).getFirst();
     }
 
     /** Every distinct sample of the program with its status. */
-    static List<SampleStatus> all(Program p) {
-        Set<String> paths = new LinkedHashSet<>();
-        for (SampleRegion r : p.regions()) for (SampleRef s : r.samples()) paths.add(s.path());
-        List<SampleStatus> out = new ArrayList<>(paths.size());
-        for (String s : paths) out.add(of(p.programId(), s));
+    List<SampleStatus> all(Program p) {
+        Set<SampleRef> refs = new LinkedHashSet<>();
+        for (SampleRegion r : p.regions()) refs.addAll(r.samples());
+        return statuses(p.programId(), refs);
+    }
+
+    private List<SampleStatus> statuses(String programId, Iterable<SampleRef> refs) {
+        Set<SampleRef> linked = new LinkedHashSet<>();
+        if (library != null) for (SampleRef s : refs) if (s.media() != null) linked.add(s);
+        Map<SampleRef, Resolution> resolved = Map.of();
+        if (!linked.isEmpty()) {
+            try {
+                resolved = library.resolve(linked);
+            } catch (LibraryException e) {
+                System.getLogger("dev.loophole.pulse").log(System.Logger.Level.WARNING, "cannot ask the library: " + e.getMessage());
+            }
+        }
+        List<SampleStatus> out = new ArrayList<>();
+        for (SampleRef s : refs) {
+            Resolution r = resolved.get(s);
+            out.add(r == null ? new SampleStatus(programId, s.path(), status(s.path()))
+                    : new SampleStatus(programId, r.current().path(), LibraryService.status(r.status())));
+        }
         return out;
     }
 }

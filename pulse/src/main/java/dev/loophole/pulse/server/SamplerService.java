@@ -11,6 +11,7 @@ import dev.loophole.ipc.RegionInfo;
 import dev.loophole.ipc.RpcError;
 import dev.loophole.ipc.SamplerNotification;
 import dev.loophole.ipc.SamplerRequest;
+import dev.loophole.media.library.AutoMapper;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRef;
@@ -22,11 +23,13 @@ import dev.loophole.model.project.NodeGraph;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.command.Batch;
+import dev.loophole.pulse.command.Command;
 import dev.loophole.pulse.command.SamplerCommand;
 import dev.loophole.pulse.command.TrackCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,9 +39,14 @@ import java.util.function.Supplier;
 /** The specification's instrument and sampler requests, each one Pulse command (one undo step). */
 final class SamplerService {
     private final Supplier<Workspace> workspace;
+    private final LibraryService library;
 
-    SamplerService(Supplier<Workspace> workspace) {
+    private final SampleStatuses statuses;
+
+    SamplerService(Supplier<Workspace> workspace, LibraryService library, SampleStatuses statuses) {
+        this.statuses = statuses;
         this.workspace = workspace;
+        this.library = library;
     }
 
     void register(HandlerTable t) {
@@ -58,15 +66,19 @@ final class SamplerService {
         t.on(SamplerRequest.AssignSample.class, (p, c) -> {
             Workspace.Located at = w().program(p.programId());
             String groupId = requireRegion(at, p.regionId()).groupId();
-            w().apply(new SamplerCommand.AssignSample(at.nodeId(), p.regionId(), new SampleRef(p.sample())));
+            if ((p.sample() == null) == (p.mediaId() == null))
+                throw RpcError.invalid("params: give exactly one of sample (a file path) or mediaId (a library file)");
+            SampleRef ref = p.mediaId() != null ? library.sampleRef(p.mediaId()) : new SampleRef(p.sample());
+            w().apply(new SamplerCommand.AssignSample(at.nodeId(), p.regionId(), ref));
             return region(w().program(p.programId()).program(), groupId, p.regionId());
         });
+        t.on(SamplerRequest.AddSamples.class, (p, c) -> addSamples(p));
         t.on(SamplerRequest.RequestProgramList.class, (p, c) -> {
             Workspace ws = w();
             if (p.programId() != null) {
                 Program prog = ws.program(p.programId()).program();
                 c.notify(Wire.regionList(prog, ws.pulse().revision()));
-                for (SamplerNotification.SampleStatus s : SampleStatuses.all(prog)) c.notify(s);
+                for (SamplerNotification.SampleStatus s : statuses.all(prog)) c.notify(s);
             }
             return ChangeNotifier.programList(ws.project(), ws);
         });
@@ -151,6 +163,36 @@ final class SamplerService {
             w().apply(new SamplerCommand.AddRegion(at.nodeId(), groupId, -1, region));
         }
         return Wire.region(groupId, region);
+    }
+
+    /** Dropped library samples: mapped, then added as new groups (fresh ids) in one step. */
+    private SamplerRequest.AddedSamples addSamples(SamplerRequest.AddSamples p) {
+        Workspace.Located at = w().program(p.programId());
+        AutoMapper.Result mapped = library.map(at.program().name(), p.mediaIds());
+        Set<String> groupIds = new HashSet<>(), regionIds = new HashSet<>();
+        for (SampleGroup g : at.program().groups()) {
+            groupIds.add(g.groupId());
+            for (SampleRegion r : g.regions()) regionIds.add(r.regionId());
+        }
+        List<Command> adds = new ArrayList<>();
+        List<RegionInfo> made = new ArrayList<>();
+        int index = at.program().groups().size();
+        for (SampleGroup g : mapped.program().groups()) {
+            String groupId = Workspace.fresh("g", groupIds::contains);
+            groupIds.add(groupId);
+            List<SampleRegion> regions = new ArrayList<>();
+            for (SampleRegion r : g.regions()) {
+                SampleRegion.Builder b = r.toBuilder();
+                b.regionId = Workspace.fresh("r", regionIds::contains);
+                regionIds.add(b.regionId);
+                SampleRegion region = b.build();
+                regions.add(region);
+                made.add(Wire.region(groupId, region));
+            }
+            adds.add(new SamplerCommand.AddGroup(at.nodeId(), index++, new SampleGroup(groupId, g.name(), regions)));
+        }
+        if (!adds.isEmpty()) w().apply(new Batch("add " + made.size() + " samples", adds));
+        return new SamplerRequest.AddedSamples(made, mapped.skipped().stream().map(f -> f.path().toString()).toList());
     }
 
     private RegionInfo update(SamplerRequest.UpdateRegion p) {

@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Sound: the live engine (Pulse's {@link ProjectEngine}, following every change through its
@@ -41,6 +42,8 @@ final class SoundService implements AutoCloseable {
     private final Supplier<Workspace> workspace;
     private final Dispatcher out;
     private final AudioDriver driver;
+    /** The project as the engine plays it: library samples where they are now, unplayable regions left out. */
+    private final UnaryOperator<Project> view;
     private final int rate;
     private final MidiRing ring;
     private volatile ProjectEngine live;
@@ -89,7 +92,8 @@ final class SoundService implements AutoCloseable {
         }
     }
 
-    SoundService(Supplier<Workspace> workspace, Dispatcher out, AudioDriver driver) {
+    SoundService(Supplier<Workspace> workspace, Dispatcher out, AudioDriver driver, UnaryOperator<Project> view) {
+        this.view = view;
         this.workspace = workspace;
         this.out = out;
         this.driver = driver;
@@ -106,8 +110,8 @@ final class SoundService implements AutoCloseable {
         held.clear();
         if (driver == null) return;
         ProjectEngine old = live;
-        ProjectEngine next = new ProjectEngine(pulse.project(), settings(), w -> { });
-        follow = next::update;
+        ProjectEngine next = new ProjectEngine(view.apply(pulse.project()), settings(), w -> { });
+        follow = (p, affected) -> next.update(view.apply(p), affected);
         pulse.addRecompileListener(follow);
         live = next;
         if (old != null) old.close();
@@ -205,9 +209,15 @@ final class SoundService implements AutoCloseable {
         return null;
     }
 
+    /** A loaded program's samples went or came back: the live engine plays what is there now, without a reload. Pulse thread. */
+    void samplesChanged() {
+        ProjectEngine e = live;
+        if (e != null) e.update(view.apply(workspace.get().project()), null);
+    }
+
     /** Renders the project as it is now on an engine of its own (the live one plays on), 24-bit stereo WAV. */
     private ProjectRequest.RenderInfo render(ProjectRequest.Render p) {
-        Project project = workspace.get().pulse().snapshot().project();
+        Project project = view.apply(workspace.get().pulse().snapshot().project());
         int renderRate = p.sampleRate() == null ? project.sampleRate() : p.sampleRate();
         long frames = Math.round(p.seconds() * renderRate);
         Path file = Path.of(p.path()).toAbsolutePath();

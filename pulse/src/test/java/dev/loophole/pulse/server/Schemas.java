@@ -30,4 +30,11 @@ final class Schemas {
         assertThat(SchemaValidator.violation(SchemaGenerator.resultMessage(m), frame, "$")).as(method + " → " + result).isNull();
         requests.add(method);
     }
+
+    /** Calls r at client c, checks the result against its schema and reads it as {@code type}. */
+    <R> R call(dev.loophole.ipc.IpcClient c, dev.loophole.ipc.Request r, Class<R> type) {
+        JsonNode result = c.call(r);
+        result(Protocol.methodOf((Record) r).name(), result);
+        return c.rpc().read(result, type);
+    }
 }

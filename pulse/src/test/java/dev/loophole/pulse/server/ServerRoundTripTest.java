@@ -13,7 +13,6 @@ import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.ProjectInfo;
 import dev.loophole.ipc.ProjectNotification;
 import dev.loophole.ipc.ProjectRequest;
-import dev.loophole.ipc.Protocol;
 import dev.loophole.ipc.RegionFields;
 import dev.loophole.ipc.RegionInfo;
 import dev.loophole.ipc.Request;
@@ -59,9 +58,7 @@ class ServerRoundTripTest {
     }
 
     private <R> R call(IpcClient c, Request r, Class<R> type) {
-        JsonNode result = c.call(r);
-        schemas.result(Protocol.methodOf((Record) r).name(), result);
-        return c.rpc().read(result, type);
+        return schemas.call(c, r, type);
     }
 
     /** The next notification of this kind at client c, schema-checked. */
