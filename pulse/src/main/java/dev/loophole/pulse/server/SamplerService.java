@@ -1,7 +1,7 @@
 package dev.loophole.pulse.server;
 
 import dev.loophole.formats.sfz.SfzExporter;
-import dev.loophole.formats.sfz.SfzImporter;
+import dev.loophole.formats.InstrumentFiles;
 import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.InstrumentRequest.SavedProgram;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -91,11 +90,11 @@ final class SamplerService {
     private ProgramSummary load(InstrumentRequest.LoadProgram p) {
         Path file = Path.of(p.path()).toAbsolutePath();
         if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sfz"))
-            throw RpcError.rejected(file + ": loads .sfz programs (SoundFonts and other kinds are not served over IPC yet)");
+        var opener = InstrumentFiles.opener(file).orElseThrow(() -> RpcError.rejected(file + ": loads " + InstrumentFiles.kinds()
+                + " programs (a SoundFont bank holds many presets and is not served over IPC yet)"));
         Program loaded;
         try {
-            loaded = SfzImporter.load(file);
+            loaded = opener.open(file);
         } catch (IOException e) {
             throw RpcError.rejected(e.getMessage());
         }

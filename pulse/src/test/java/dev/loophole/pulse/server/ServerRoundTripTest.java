@@ -83,6 +83,30 @@ class ServerRoundTripTest {
         for (JsonNode n; (n = c.inbox().poll()) != null; ) if (n.has("method")) schemas.notification(n);
     }
 
+    /**
+     * Every one-program instrument kind loads over IPC as on the command line: a Hydrogen kit from Debian's
+     * hydrogen-drumkits, whose pads editors then learn as note names (36 + the instrument's position, named
+     * as the kit's XML names them — read here with the JDK's own XML parser, not ours).
+     */
+    @Test
+    void aHydrogenKitLoadsAndItsPadsAreNamed() throws Exception {
+        Path kit = Path.of("/usr/share/hydrogen/data/drumkits/VariBreaks/drumkit.xml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(kit), "hydrogen-drumkits is not installed");
+        var doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(kit.toFile());
+        var instruments = doc.getElementsByTagName("instrument");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < instruments.getLength(); i++) {
+            var names = ((org.w3c.dom.Element) instruments.item(i)).getElementsByTagName("name");
+            expected.add((36 + i) + "=" + names.item(0).getTextContent().strip());
+        }
+        ProgramSummary loaded = call(a, new InstrumentRequest.LoadProgram(kit.toString(), "breaks"), ProgramSummary.class);
+        assertThat(loaded.regions()).isGreaterThanOrEqualTo(instruments.getLength());
+        expect(b, InstrumentNotification.ProgramList.class);
+        InstrumentNotification.Capabilities caps = expect(b, InstrumentNotification.Capabilities.class);
+        assertThat(caps.noteNames()).extracting(k -> k.key() + "=" + k.name()).containsExactlyElementsOf(expected);
+        assertThat(caps.drumMapping()).isTrue();
+    }
+
     @Test
     void theSpecificationsMessagesEndToEnd() throws Exception {
         Path sfz = Fixtures.sfz(dir, "kit", 4);
