@@ -6,7 +6,7 @@ import java.util.List;
 public sealed interface InstrumentRequest extends Request {
 
     @Rpc(value = "instrument.loadProgram", result = ProgramSummary.class,
-            doc = "Loads an .sfz program into the project (a new track with a Sampler node and a lane routed to it); every client gets instrument.programList.")
+            doc = "Loads a program file (.sfz, a Hydrogen or DrumGizmo drumkit.xml, a Decent Sampler .dspreset) into the project (a new track with a Sampler node and a lane routed to it); every client gets instrument.programList.")
     record LoadProgram(@Size(min = 1, max = Size.DEFAULT_STRING) String path,
                        @Opt @Size(min = 1, max = 256) String programId) implements InstrumentRequest {
     }
