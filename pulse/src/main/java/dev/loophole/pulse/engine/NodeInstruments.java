@@ -1,6 +1,9 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.Program;
+import dev.loophole.model.project.SamplerParameters;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.signal.engine.Instrument;
@@ -56,7 +59,7 @@ public final class NodeInstruments {
             warn.accept("node " + node.nodeId() + ": " + node.kind() + " instruments cannot play yet; it stays silent");
             return byNode.computeIfAbsent(node.nodeId(), k -> new Entry(null, new Silent())).instrument();
         }
-        Program program = node.program();
+        Program program = tuned(node.program(), node.value(SamplerParameters.TUNE));
         Entry e = byNode.get(node.nodeId());
         if (e != null && e.program() != null && (e.program() == program || e.program().equals(program))) return e.instrument();
         Patch patch = compiler.compile(program);
@@ -71,6 +74,21 @@ public final class NodeInstruments {
         s.setQuality(settings.quality());
         byNode.put(node.nodeId(), new Entry(program, s));
         return s;
+    }
+
+    /**
+     * A sampler node's tune parameter, as every region's tune moved by it: compiled into the patch, so new
+     * notes take it (sounding ones keep their pitch). The program itself when the tune is at rest.
+     */
+    static Program tuned(Program program, double cents) {
+        if (cents == 0) return program;
+        List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
+            SampleRegion.Builder b = r.toBuilder();
+            b.tuning = r.tuning().plusCents(cents);
+            return b.build();
+        }).toList())).toList();
+        return new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(), program.keyLabels(),
+                program.diagnostics(), program.curves(), program.extraSections(), program.expression());
     }
 
     /** Forgets nodes no longer in the project. */

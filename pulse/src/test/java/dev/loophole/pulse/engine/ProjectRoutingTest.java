@@ -110,6 +110,22 @@ class ProjectRoutingTest {
     }
 
     @Test
+    void aSamplerNodesTuneParameterMovesItsPitch() {
+        Project p = project(List.of(LaneTarget.all("A")), List.of(), null, both());
+        Track t = p.tracks().getFirst();
+        var graph = t.graph();
+        var sharp = graph.instrument("A").orElseThrow().withValue(dev.loophole.model.project.SamplerParameters.TUNE, 100.0);
+        var g2 = new NodeGraph(graph.instruments().stream().map(n -> n.nodeId().equals("A") ? sharp : n).toList(), graph.effects(), graph.connections());
+        Project moved = new Project(p.name(), p.ticksPerQuarter(), p.sampleRate(), p.tempo(),
+                List.of(new Track(t.trackId(), t.name(), g2, t.lanes(), t.primaryNodeId(), t.channel())));
+        float[] left = render(moved, false)[0];
+        double[] ref = levels(p);
+        // A semitone up: key 48 now sounds at 49's frequency, at the level 48 had; nothing is left at 48's own.
+        assertThat(levelDb(left, 0.05, 0.45, hz(49))).isCloseTo(ref[0], within(0.1));
+        assertThat(levelDb(left, 0.05, 0.45, hz(48))).isLessThan(ref[0] - 30);
+    }
+
+    @Test
     void aLanesPostEffectsShapeItsSound() {
         double[] ref = levels(project(List.of(LaneTarget.all("A")), List.of(), null, both()));
         EffectNode eq = new EffectNode("eq", "eq", EffectKind.EQ4, Map.of("band2_freq", hz(72), "band2_gain", 9.0, "band2_q", 2.0), false);
