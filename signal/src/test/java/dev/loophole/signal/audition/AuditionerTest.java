@@ -14,6 +14,7 @@ import dev.loophole.signal.driver.JackServer;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.testing.Pitch;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumSet;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
@@ -57,7 +58,7 @@ class AuditionerTest {
             waitPlayedOut(a);
             int[] first = sounding(0, written);
             assertThat(first[1] - first[0]).as("frames sounding").isCloseTo(RATE / 2, within(2 * JackServer.PERIOD));
-            assertThat(Pitch.regressionHz(captured, first[0] + 1000, first[1] - 1000, RATE)).isCloseTo(440, within(0.2));
+            assertThat(medianHz(first[0] + 1000, first[1] - 1000)).isCloseTo(440, within(0.2));
 
             int mark = written;
             a.play(long660);
@@ -68,10 +69,23 @@ class AuditionerTest {
             double total = (second[1] - second[0]) / (double) RATE;
             assertThat(total).as("the 660 Hz tone did not play its 3 s").isBetween(0.9, 1.9);
             // Windows well inside each tone: a non-realtime JACK on a busy machine may drop a block at the switch.
-            assertThat(Pitch.regressionHz(captured, second[1] - RATE * 3 / 8, second[1] - RATE / 8, RATE)).isCloseTo(440, within(1.0));
-            assertThat(Pitch.regressionHz(captured, second[0] + RATE / 8, second[0] + RATE * 3 / 8, RATE)).isCloseTo(660, within(1.5));
+            assertThat(medianHz(second[1] - RATE * 3 / 8, second[1] - RATE / 8)).isCloseTo(440, within(1.0));
+            assertThat(medianHz(second[0] + RATE / 8, second[0] + RATE * 3 / 8)).isCloseTo(660, within(1.5));
             capture.close();
         }
+    }
+
+    /**
+     * The pitch of what the capture client recorded over [from, to): the median of five windows, because a
+     * non-realtime JACK on a busy machine can drop a capture block, and a window across that gap reads sharp
+     * (once 441.0 Hz over the whole tone); the other windows still hold the tone as played.
+     */
+    private double medianHz(int from, int to) {
+        int w = (to - from) / 5;
+        double[] hz = new double[5];
+        for (int k = 0; k < 5; k++) hz[k] = Pitch.regressionHz(captured, from + k * w, from + (k + 1) * w, RATE);
+        Arrays.sort(hz);
+        return hz[2];
     }
 
     private void waitPlayedOut(Auditioner a) throws InterruptedException {
