@@ -4,6 +4,7 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.pulse.command.Affected;
 import dev.loophole.signal.engine.EventBuffer;
+import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.store.SampleStore;
@@ -100,47 +101,25 @@ public final class ProjectEngine implements AutoCloseable {
     /** Receives rendered blocks: {@code pairs} stereo pairs (one per track with stems, else one), {@code frames} long. */
     public interface Sink { void write(float[][] pairs, int frames); }
 
-    /** Longest tail rendered while waiting for voices to fall silent. */
-    public static final double MAX_AUTO_TAIL_SECONDS = 30;
-
     /**
      * Renders the project from its start, as fast as it can, waiting for disk streaming before each
      * block (so the result is the same as with every sample in memory). {@code stems}: one stereo
      * pair per track instead of the mix. {@code tailSeconds} ≥ 0 renders that long after the last
-     * event; negative renders until every voice is silent (at most {@link #MAX_AUTO_TAIL_SECONDS}).
+     * event; negative renders until every voice is silent (at most {@link OfflineRenderer#MAX_AUTO_TAIL_SECONDS}).
      */
-    public Result render(boolean stems, double tailSeconds, Sink sink, dev.loophole.signal.engine.OfflineRenderer.Progress progress) {
-        int block = settings.maxBlock(), rate = settings.rate();
+    public Result render(boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
+        int block = settings.maxBlock();
         int pairs = stems ? Math.max(1, project.tracks().size()) : 1;
-        float[][] out = new float[2 * pairs][block];
-        long last = scheduleEnd();
-        long fixedEnd = tailSeconds >= 0 ? last + Math.round(tailSeconds * rate) : -1;
-        long cap = last + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
         EventBuffer none = new EventBuffer(1);
         transport.locate(0);
         transport.play();
-        long t0 = System.nanoTime(), pos = 0;
-        int maxVoices = 0;
-        float peak = 0;
-        while (true) {
-            long end = fixedEnd >= 0 ? fixedEnd : cap;
-            if (pos >= end) break;
-            if (fixedEnd < 0 && pos >= last && runtime.activeVoices() == 0) break;
-            int n = (int) Math.min(block, end - pos);
-            streamer.fillAll();
-            transport.process(out, n, none);
-            for (float[] ch : out)
-                for (int i = 0; i < n; i++) {
-                    float a = Math.abs(ch[i]);
-                    if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
-                }
-            maxVoices = Math.max(maxVoices, runtime.activeVoices());
-            sink.write(out, n);
-            pos += n;
-            if (progress != null) progress.update(pos, Math.max(fixedEnd >= 0 ? fixedEnd : last, pos));
-        }
+        var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), scheduleEnd(), tailSeconds, runtime::activeVoices,
+                (pos, out, n) -> {
+                    streamer.fillAll();
+                    transport.process(out, n, none);
+                }, sink::write, progress);
         transport.stop();
-        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, transport.dropped());
+        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), transport.dropped());
     }
 
     private long scheduleEnd() { return Schedule.of(project, ports, settings.rate()).endFrame(); }

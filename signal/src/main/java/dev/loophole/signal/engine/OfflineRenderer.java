@@ -74,39 +74,60 @@ public final class OfflineRenderer {
         long[] frameOf = new long[events.size()];
         for (int i = 0; i < frameOf.length; i++) frameOf[i] = tempo.frame(events.get(i).tick(), rate);
         long lastEventFrame = frameOf.length == 0 ? 0 : frameOf[frameOf.length - 1] + 1;
+
+        EventBuffer buffer = new EventBuffer(4096);
+        int[] next = {0}, dropped = {0};
+        Result r = loop(new float[2][blockSize], blockSize, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
+            buffer.clear();
+            while (next[0] < events.size() && frameOf[next[0]] < pos + n) {
+                MidiEvent e = events.get(next[0]);
+                if (!buffer.add((int) (frameOf[next[0]] - pos), e.status(), e.data1(), e.data2())) dropped[0]++;
+                next[0]++;
+            }
+            beforeBlock.run();
+            engine.process(pairs, n, buffer);
+        }, (pairs, n) -> sink.write(pairs[0], pairs[1], n), progress);
+        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), dropped[0]);
+    }
+
+    /** Renders one block of {@code frames} frames, the first at frame {@code pos}, into {@code pairs} (overwriting them). */
+    @FunctionalInterface
+    public interface Block { void render(long pos, float[][] pairs, int frames); }
+
+    /** Receives each rendered block: every pair of {@code pairs}, {@code frames} long. */
+    @FunctionalInterface
+    public interface PairSink { void write(float[][] pairs, int frames); }
+
+    /**
+     * The offline loop every render shares: blocks until {@code tailSeconds} after {@code lastEventFrame}
+     * (negative: until {@code voices} reports silence past it, at most {@link #MAX_AUTO_TAIL_SECONDS}),
+     * with the peak over every channel and the most voices seen. {@code droppedEvents} is the caller's to fill.
+     */
+    public static Result loop(float[][] pairs, int blockSize, int rate, long lastEventFrame, double tailSeconds,
+                              java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
         long fixedEnd = tailSeconds >= 0 ? lastEventFrame + Math.round(tailSeconds * rate) : -1;
         long autoCap = lastEventFrame + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
         long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
-
-        float[] left = new float[blockSize], right = new float[blockSize];
-        float[][] pair = {left, right};
-        EventBuffer buffer = new EventBuffer(4096);
         long t0 = System.nanoTime();
         long pos = 0;
-        int next = 0, maxVoices = 0, dropped = 0;
+        int maxVoices = 0;
         float peak = 0;
         while (true) {
             long end = fixedEnd >= 0 ? fixedEnd : autoCap;
             if (pos >= end) break;
-            if (fixedEnd < 0 && pos >= lastEventFrame && engine.activeVoices() == 0) break;
+            if (fixedEnd < 0 && pos >= lastEventFrame && voices.getAsInt() == 0) break;
             int n = (int) Math.min(blockSize, end - pos);
-            buffer.clear();
-            while (next < events.size() && frameOf[next] < pos + n) {
-                MidiEvent e = events.get(next);
-                if (!buffer.add((int) (frameOf[next] - pos), e.status(), e.data1(), e.data2())) dropped++;
-                next++;
-            }
-            beforeBlock.run();
-            engine.process(pair, n, buffer);
-            for (int i = 0; i < n; i++) {
-                float a = Math.max(Math.abs(left[i]), Math.abs(right[i]));
-                if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
-            }
-            maxVoices = Math.max(maxVoices, engine.activeVoices());
-            sink.write(left, right, n);
+            block.render(pos, pairs, n);
+            for (float[] ch : pairs)
+                for (int i = 0; i < n; i++) {
+                    float a = Math.abs(ch[i]);
+                    if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
+                }
+            maxVoices = Math.max(maxVoices, voices.getAsInt());
+            sink.write(pairs, n);
             pos += n;
             if (progress != null) progress.update(pos, Math.max(expected, pos));
         }
-        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, dropped);
+        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, 0);
     }
 }
