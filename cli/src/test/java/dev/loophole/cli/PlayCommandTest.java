@@ -122,7 +122,15 @@ class PlayCommandTest {
         }
     }
 
+    /**
+     * Opt-in ({@code -Dloophole.jack=true}), like the live audition test: it passes (about 6 s), but killing a
+     * JACK server under a running client can wedge the whole test JVM inside libjack's JNA callbacks ("could not
+     * detach native thread"; it ignored SIGTERM and jstack) — it did in one clean CI run of 2026-12-07, so in the
+     * default suite it would stall CI past its limit. The driver-level reconnect stays covered by JackReconnectTest;
+     * moving libjack's handlers to FFM upcalls is the fix that lets this come back.
+     */
     @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "loophole.jack", matches = "true")
     @org.junit.jupiter.api.Timeout(value = 90, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void playSurvivesAJackServerRestart() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
