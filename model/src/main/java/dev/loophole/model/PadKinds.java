@@ -69,13 +69,26 @@ public final class PadKinds {
     public static List<Kind> kinds() { return KINDS; }
 
     /**
-     * A name's words, lower case: split at anything but letters and digits, between a lower-case letter and an
-     * upper-case one ("ClosedHat"), and between letters and digits ("tom1").
+     * A name's words, lower case: split at anything but a letter or digit, at a lower→upper case change ("ClosedHat"
+     * → closed, hat) and between letters and digits ("tom1" → tom, 1). The media library indexes names by these words.
      */
     public static List<String> words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Za-z])([0-9])", "$1 $2").replaceAll("([0-9])([A-Za-z])", "$1 $2");
         List<String> out = new ArrayList<>();
-        for (String w : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (!w.isEmpty()) out.add(w);
+        StringBuilder w = new StringBuilder();
+        int prevType = 0; // 0 none, 1 lower, 2 upper, 3 digit
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.isDigit(cp) ? 3 : Character.isUpperCase(cp) ? 2 : Character.isLetter(cp) ? 1 : 0;
+            boolean boundary = type == 0 || (prevType == 1 && type == 2) || (prevType == 3) != (type == 3) && prevType != 0;
+            if (boundary && !w.isEmpty()) {
+                out.add(w.toString().toLowerCase(Locale.ROOT));
+                w.setLength(0);
+            }
+            if (type != 0) w.appendCodePoint(cp);
+            prevType = type;
+        }
+        if (!w.isEmpty()) out.add(w.toString().toLowerCase(Locale.ROOT));
         return out;
     }
 

@@ -75,9 +75,11 @@ class DrumKitTest {
         assertThatThrownBy(() -> new DrumKit(List.of(new Pad(36, "A", null, null, 0, 0, List.of()), new Pad(36, "B", null, null, 0, 0, List.of()))))
                 .hasMessageContaining("two pads play note 36");
         Pad wrong = new Pad(36, "K", null, null, 0, 0, List.of(new Articulation("rim", List.of("snare-r"))));
-        assertThatThrownBy(() -> kit().withDrumKit(new DrumKit(List.of(wrong)))).hasMessageContaining("region 'snare-r' does not play note 36");
+        assertThatThrownBy(() -> DrumKits.check(kit(), new DrumKit(List.of(wrong)))).hasMessageContaining("region 'snare-r' does not play note 36");
+        Program k = kit().withDrumKit(DrumKits.padsOf(kit(), true));
+        assertThatThrownBy(() -> DrumKits.withPad(k, wrong)).hasMessageContaining("region 'snare-r' does not play note 36");
         Pad missing = new Pad(36, "K", null, null, 0, 0, List.of(new Articulation("x", List.of("nope"))));
-        assertThatThrownBy(() -> kit().withDrumKit(new DrumKit(List.of(missing)))).hasMessageContaining("names region 'nope'");
+        assertThatThrownBy(() -> DrumKits.check(kit(), new DrumKit(List.of(missing)))).hasMessageContaining("names region 'nope'");
     }
 
     @Test
