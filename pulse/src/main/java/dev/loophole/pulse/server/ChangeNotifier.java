@@ -107,7 +107,8 @@ final class ChangeNotifier implements PulseListener {
             Program p = e.getValue();
             if (old == p) continue;
             if (old != null) out.broadcast(Wire.regionList(p, revision));
-            if (old == null || !Objects.equals(old.expression(), p.expression()) || !old.keyLabels().equals(p.keyLabels()))
+            if (old == null || !Objects.equals(old.expression(), p.expression()) || !old.keyLabels().equals(p.keyLabels())
+                    || !Objects.equals(old.drumKit(), p.drumKit()))
                 out.broadcast(Wire.capabilities(p));
             if (old == null) for (var s : statuses.all(p)) out.broadcast(s);
         }
