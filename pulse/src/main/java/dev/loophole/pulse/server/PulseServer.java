@@ -21,6 +21,7 @@ public final class PulseServer implements AutoCloseable {
     private final Workspace workspace;
     private final Meters meters;
     private final SoundService sound;
+    private final RenderJobs renders;
     private final LibraryService library;
     private final MediaService media;
     private final Duration libraryPoll;
@@ -67,6 +68,8 @@ public final class PulseServer implements AutoCloseable {
         new EditService(() -> ws[0]).register(t);
         sound = soundRef[0] = new SoundService(() -> ws[0], d, driver, view == null ? UnaryOperator.identity() : view);
         sound.register(t);
+        renders = new RenderJobs(() -> ws[0], d, view == null ? UnaryOperator.identity() : view);
+        renders.register(t);
         ws[0].follow(sound::follow);
     }
 
@@ -107,6 +110,7 @@ public final class PulseServer implements AutoCloseable {
         if (watcher != null) watcher.close();
         library.close();
         ipc.close();
+        renders.close();
         sound.close();
     }
 }
