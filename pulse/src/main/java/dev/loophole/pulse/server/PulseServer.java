@@ -52,6 +52,7 @@ public final class PulseServer implements AutoCloseable {
         workspace = ws[0] = new Workspace(new Pulse(project), file, notifier);
         SoundService[] soundRef = new SoundService[1];
         meters = new Meters(d, () -> soundRef[0] == null ? null : soundRef[0].meters());
+        ipc.onDisconnect(meters::forget);
         HandlerTable t = ipc.table();
         new SessionService(ipc, () -> ws[0], meters).register(t);
         this.media = media;
@@ -94,6 +95,11 @@ public final class PulseServer implements AutoCloseable {
     /** Runs {@code read} on the Pulse thread, between requests: a consistent view of the project. */
     public <T> T onPulse(Callable<T> read) throws Exception {
         return ipc.dispatcher().call(read);
+    }
+
+    /** Clients subscribed to voice and level summaries. */
+    int subscriptions() {
+        return meters.subscriptions();
     }
 
     SoundService sound() {

@@ -4,9 +4,11 @@ import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.AuditionRequest;
 import dev.loophole.ipc.ProjectNotification.TransportState;
 import dev.loophole.ipc.RpcError;
+import dev.loophole.ipc.SignalNotification;
 import dev.loophole.ipc.TransportRequest;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRegion;
+import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.TempoTrack;
@@ -222,8 +224,14 @@ final class SoundService implements AutoCloseable {
     Meters.Source meters() {
         if (driver == null) return null;
         return new Meters.Source() {
-            public dev.loophole.ipc.SignalNotification.Voices voices() {
-                return new dev.loophole.ipc.SignalNotification.Voices(Math.max(0, callback.activeVoices()), java.util.List.of());
+            public SignalNotification.Voices voices() {
+                ProjectEngine e = live;
+                Map<String, Integer> byNode = e == null ? Map.of() : e.instruments().voicesByNode();
+                java.util.List<SignalNotification.ProgramVoices> programs = new java.util.ArrayList<>();
+                for (InstrumentNode n : workspace.get().project().instruments())
+                    if (n.program() != null)
+                        programs.add(new SignalNotification.ProgramVoices(n.program().programId(), n.nodeId(), byNode.getOrDefault(n.nodeId(), 0)));
+                return new SignalNotification.Voices(Math.max(0, callback.activeVoices()), programs);
             }
 
             public dev.loophole.ipc.SignalNotification.Levels levels() {
