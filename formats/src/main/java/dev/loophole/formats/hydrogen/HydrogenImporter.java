@@ -8,6 +8,7 @@ import dev.loophole.formats.xml.Dom;
 import dev.loophole.model.Amp;
 import dev.loophole.model.Choke;
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.IntRange;
@@ -103,7 +104,8 @@ public final class HydrogenImporter {
             labels.merge(pad.note, pad.name, (a, b) -> a + " / " + b);
         }
         String id = dir.getFileName() == null ? "kit" : dir.getFileName().toString();
-        return new Program(id, kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        Program kit = new Program(id, kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        return kit.withDrumKit(DrumKits.padsOf(kit, false));
     }
 
     /** What every layer of one instrument shares. */

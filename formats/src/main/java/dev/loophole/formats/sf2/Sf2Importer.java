@@ -1,6 +1,7 @@
 package dev.loophole.formats.sf2;
 
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.Program;
 import dev.loophole.model.ProgramSettings;
 import dev.loophole.model.SampleGroup;
@@ -83,6 +84,7 @@ public final class Sf2Importer {
             groups.forEach(g -> g.regions().forEach(reg -> reg.modulation().forEach(m -> curves.add(m.curve()))));
             Program program = new Program(programId, name, groups, ProgramSettings.DEFAULT, Map.of(), Map.of(), mine,
                     Modulators.curvesFor(curves, mapper.shapes), List.of());
+            if (ph.bank() == Sf2Preset.PERCUSSION_BANK) program = DrumKits.percussion(program);
             presets.add(new Sf2Preset(ph.bank(), ph.program(), ph.name(), p, program));
         }
         return new Sf2Bank(abs, f.info, presets, List.of(f.samples),

@@ -87,8 +87,7 @@ public final class NodeInstruments {
             b.tuning = r.tuning().plusCents(cents);
             return b.build();
         }).toList())).toList();
-        return new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(), program.keyLabels(),
-                program.diagnostics(), program.curves(), program.extraSections(), program.expression());
+        return program.withGroups(groups);
     }
 
     /** Forgets nodes no longer in the project. */

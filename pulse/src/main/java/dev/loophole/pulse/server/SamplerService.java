@@ -103,7 +103,7 @@ final class SamplerService {
         if (Workspace.find(project, id) != null)
             throw RpcError.rejected("a program '" + id + "' is loaded already: give this one another programId");
         Program program = new Program(id, loaded.name(), loaded.groups(), loaded.settings(), loaded.ccLabels(), loaded.keyLabels(),
-                loaded.diagnostics(), loaded.curves(), loaded.extraSections(), loaded.expression());
+                loaded.diagnostics(), loaded.curves(), loaded.extraSections(), loaded.expression(), loaded.drumKit());
         Set<String> ids = allIds(project);
         String trackId = Workspace.fresh("t", ids::contains);
         String nodeId = Workspace.fresh("n", ids::contains);
