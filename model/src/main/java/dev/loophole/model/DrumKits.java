@@ -126,7 +126,30 @@ public final class DrumKits {
             int shift = pad.output() - output;
             next = mapRegions(next, pad.note(), r -> shiftOutputs(r, shift));
         }
+        check(next, pad);
         return next.withDrumKit(p.drumKit().with(pad));
+    }
+
+    /** Every articulation of every pad names regions of the program that play the pad's note. */
+    public static void check(Program p, DrumKit kit) {
+        for (Pad pad : kit.pads()) check(p, pad);
+    }
+
+    private static void check(Program p, Pad pad) {
+        Map<String, SampleRegion> byId = new java.util.HashMap<>();
+        for (SampleRegion r : p.regions()) byId.put(r.regionId(), r);
+        for (Articulation a : pad.articulations())
+            for (String id : a.regionIds()) {
+                SampleRegion r = byId.get(id);
+                if (r == null) throw new IllegalArgumentException("pad " + pad.note() + " articulation '" + a.name() + "' names region '" + id + "', which the program does not have");
+                if (!r.keyRange().contains(pad.note()))
+                    throw new IllegalArgumentException("pad " + pad.note() + " articulation '" + a.name() + "': region '" + id + "' does not play note " + pad.note());
+            }
+    }
+
+    /** The regions an articulation plays that the program has (an undone region removal brings the rest back). */
+    public static List<SampleRegion> regions(Program p, Articulation a) {
+        return p.regions().stream().filter(r -> a.regionIds().contains(r.regionId())).toList();
     }
 
     /** The pad's envelope: the amp envelope of its first region (every region of a pad shares it after {@link #withEnvelope}). */

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * What kind of drum a name or a General MIDI note is: one table of words (as they appear in kit instrument names and
  * sample file names) → GM note, icon and colour. Rows are tried in order, the more specific first ("hat open" before
- * "hat"); a row matches when every word of one of its spellings is among the name's words.
+ * "hat"); a row matches when every word of one of its spellings is among the name's words. A number after a
+ * kick, snare or crash is a take ("SD 2"), not GM's second drum; after a tom it is its place ("tom 1" the highest).
  */
 public final class PadKinds {
     private PadKinds() {}
@@ -33,12 +34,12 @@ public final class PadKinds {
     }
 
     private static final List<Kind> KINDS = List.of(
-            kind(35, "kick", "acoustic bass drum|kick 2|bd 2"),
-            kind(36, "kick", "kick|kik|bd|bassdrum|bass drum|kickdrum"),
+            kind(35, "kick", "acoustic bass drum|acoustic kick"),
+            kind(36, "kick", "kick|kicks|kik|bd|bassdrum|bass drum|kickdrum"),
             kind(37, "rim", "rim|rimshot|sidestick|side stick|stick|xstick"),
             kind(39, "clap", "clap|handclap|claps|cp"),
-            kind(40, "snare", "snare 2|sd 2|electric snare"),
-            kind(38, "snare", "snare|sd|snr|sn"),
+            kind(40, "snare", "electric snare|snare electric"),
+            kind(38, "snare", "snare|snares|sd|snr|sn"),
             kind(44, "hihat", "hat pedal|hh pedal|hihat pedal|pedal hat|phh|pedal|foot|hat foot|hh foot|chick"),
             kind(46, "hihat", "hat open|hh open|hihat open|ohh|oh|open|hat opened"),
             kind(42, "hihat", "hat closed|hh closed|hihat closed|chh|ch|closed|hat|hh|hihat|hats"),
@@ -46,11 +47,11 @@ public final class PadKinds {
             kind(48, "tom", "tom mid hi|tom hi mid|hi mid tom"),
             kind(47, "tom", "tom mid|tom 2|mid tom|mt|midtom"),
             kind(41, "tom", "floor tom|floortom|tom floor|tom 4|floor|ft"),
-            kind(45, "tom", "tom low|tom lo|tom 3|low tom|lo tom|lt|lowtom|tom"),
+            kind(45, "tom", "tom low|tom lo|tom 3|low tom|lo tom|lt|lowtom|tom|toms"),
             kind(53, "ride", "ride bell|bell ride|bell"),
-            kind(51, "ride", "ride|rd"),
-            kind(57, "cymbal", "crash 2|cr 2"),
-            kind(49, "cymbal", "crash|cr|cym|cymbal"),
+            kind(51, "ride", "ride|rides|rd"),
+            kind(57, "cymbal", "crash cymbal 2"),
+            kind(49, "cymbal", "crash|crashes|cr|cym|cymbal|cymbals"),
             kind(52, "cymbal", "china|chinese"),
             kind(55, "cymbal", "splash"),
             kind(54, "percussion", "tambourine|tamb|tambo"),
@@ -69,13 +70,26 @@ public final class PadKinds {
     public static List<Kind> kinds() { return KINDS; }
 
     /**
-     * A name's words, lower case: split at anything but letters and digits, between a lower-case letter and an
-     * upper-case one ("ClosedHat"), and between letters and digits ("tom1").
+     * A name's words, lower case: split at anything but a letter or digit, at a lower→upper case change ("ClosedHat"
+     * → closed, hat) and between letters and digits ("tom1" → tom, 1). The media library indexes names by these words.
      */
     public static List<String> words(String name) {
-        String spaced = name.replaceAll("([a-z])([A-Z])", "$1 $2").replaceAll("([A-Za-z])([0-9])", "$1 $2").replaceAll("([0-9])([A-Za-z])", "$1 $2");
         List<String> out = new ArrayList<>();
-        for (String w : spaced.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) if (!w.isEmpty()) out.add(w);
+        StringBuilder w = new StringBuilder();
+        int prevType = 0; // 0 none, 1 lower, 2 upper, 3 digit
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.isDigit(cp) ? 3 : Character.isUpperCase(cp) ? 2 : Character.isLetter(cp) ? 1 : 0;
+            boolean boundary = type == 0 || (prevType == 1 && type == 2) || (prevType == 3) != (type == 3) && prevType != 0;
+            if (boundary && !w.isEmpty()) {
+                out.add(w.toString().toLowerCase(Locale.ROOT));
+                w.setLength(0);
+            }
+            if (type != 0) w.appendCodePoint(cp);
+            prevType = type;
+        }
+        if (!w.isEmpty()) out.add(w.toString().toLowerCase(Locale.ROOT));
         return out;
     }
 

@@ -13,7 +13,9 @@ import java.util.Map;
  * @param curves      response curves by index (SFZ {@code <curve>}), for modulation routings
  * @param extraSections file sections kept verbatim because the model has no typed home for them yet
  * @param expression  how per-note expression (MPE, poly aftertouch, MIDI 2.0 per-note) drives the voices
- * @param drumKit     the pads when the program is in DrumKit mode, or null for an ordinary (melodic) program
+ * @param drumKit     the pads when the program is in DrumKit mode, or null for an ordinary (melodic) program; an
+ *                    articulation naming a region the program no longer has (removed, to be restored by an undo) is
+ *                    inert until it comes back ({@link DrumKits#check} holds edits of pads to existing regions)
  */
 public record Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                       Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
@@ -49,21 +51,6 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         extraSections = List.copyOf(extraSections == null ? List.of() : extraSections);
         if (settings == null) settings = ProgramSettings.DEFAULT;
         if (expression == null) expression = ExpressionMapping.SAMPLER_DEFAULT;
-        if (drumKit != null) checkPads(groups, drumKit);
-    }
-
-    /** Every articulation names regions of this program that play its pad's note. */
-    private static void checkPads(List<SampleGroup> groups, DrumKit kit) {
-        Map<String, SampleRegion> byId = new java.util.HashMap<>();
-        for (SampleGroup g : groups) for (SampleRegion r : g.regions()) byId.put(r.regionId(), r);
-        for (Pad pad : kit.pads())
-            for (Articulation a : pad.articulations())
-                for (String id : a.regionIds()) {
-                    SampleRegion r = byId.get(id);
-                    if (r == null) throw new IllegalArgumentException("pad " + pad.note() + " articulation '" + a.name() + "' names region '" + id + "', which the program does not have");
-                    if (!r.keyRange().contains(pad.note()))
-                        throw new IllegalArgumentException("pad " + pad.note() + " articulation '" + a.name() + "': region '" + id + "' does not play note " + pad.note());
-                }
     }
 
     /** Is the program in DrumKit mode? */

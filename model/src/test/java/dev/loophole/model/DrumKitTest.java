@@ -75,9 +75,11 @@ class DrumKitTest {
         assertThatThrownBy(() -> new DrumKit(List.of(new Pad(36, "A", null, null, 0, 0, List.of()), new Pad(36, "B", null, null, 0, 0, List.of()))))
                 .hasMessageContaining("two pads play note 36");
         Pad wrong = new Pad(36, "K", null, null, 0, 0, List.of(new Articulation("rim", List.of("snare-r"))));
-        assertThatThrownBy(() -> kit().withDrumKit(new DrumKit(List.of(wrong)))).hasMessageContaining("region 'snare-r' does not play note 36");
+        assertThatThrownBy(() -> DrumKits.check(kit(), new DrumKit(List.of(wrong)))).hasMessageContaining("region 'snare-r' does not play note 36");
+        Program k = kit().withDrumKit(DrumKits.padsOf(kit(), true));
+        assertThatThrownBy(() -> DrumKits.withPad(k, wrong)).hasMessageContaining("region 'snare-r' does not play note 36");
         Pad missing = new Pad(36, "K", null, null, 0, 0, List.of(new Articulation("x", List.of("nope"))));
-        assertThatThrownBy(() -> kit().withDrumKit(new DrumKit(List.of(missing)))).hasMessageContaining("names region 'nope'");
+        assertThatThrownBy(() -> DrumKits.check(kit(), new DrumKit(List.of(missing)))).hasMessageContaining("names region 'nope'");
     }
 
     @Test
@@ -114,10 +116,10 @@ class DrumKitTest {
     /** Sample file names as kits and sample packs spell them → the GM note a one-shot kit puts them on. */
     @ParameterizedTest
     @CsvSource({
-            "Kick_01.wav, 36", "BD hard.wav, 36", "808 Bass Drum.wav, 36", "SnareRim.wav, 37", "snare_soft.wav, 38", "sd-2.wav, 40",
+            "Kick_01.wav, 36", "BD hard.wav, 36", "808 Bass Drum.wav, 36", "SnareRim.wav, 37", "snare_soft.wav, 38", "sd-2.wav, 38", "Electric Snare.wav, 40", "Toms.wav, 45",
             "HiHat Closed.wav, 42", "hh_open_3.wav, 46", "OpenHat.wav, 46", "hat-pedal.wav, 44", "hihat.wav, 42",
             "Tom Hi.wav, 50", "tom1.wav, 50", "tom_mid.wav, 47", "Low Tom.wav, 45", "floor tom.wav, 41", "tom3.wav, 45",
-            "Crash.wav, 49", "crash2.wav, 57", "RideBell.wav, 53", "ride 1.wav, 51", "Clap.wav, 39", "china.wav, 52",
+            "Crash.wav, 49", "crash2.wav, 49", "Crash Cymbal 2.wav, 57", "RideBell.wav, 53", "ride 1.wav, 51", "Clap.wav, 39", "china.wav, 52",
             "Tambourine.wav, 54", "cowbell.wav, 56", "shaker.wav, 70"})
     void fileNamesNameGmPads(String file, int note) {
         assertThat(PadKinds.ofName(file.replaceFirst("\\.wav$", ""))).map(PadKinds.Kind::note).contains(note);

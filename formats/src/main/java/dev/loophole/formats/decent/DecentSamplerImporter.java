@@ -63,7 +63,7 @@ public final class DecentSamplerImporter {
         if (all == null) throw dom.error(root, "expected <groups> in <DecentSampler>");
         List<SampleGroup> groups = new ArrayList<>();
         Set<String> modes = new java.util.LinkedHashSet<>();
-        Map<String, Long> tagGroups = new java.util.LinkedHashMap<>();
+        Map<String, Long> tagGroups = tagGroups(all);
         int g = 0;
         for (Element group : children(all, "group")) {
             List<Element> samples = children(group, "sample");
@@ -154,23 +154,48 @@ public final class DecentSamplerImporter {
     public static final long TAG_GROUP_BASE = 300;
 
     /**
+     * Choke groups for Decent Sampler's tags. The model's choke is one group and one {@code off_by} per region, so the
+     * tags one sample is silenced by share a group (the open hi-hat silenced by "closed" and "pedal": both are one
+     * group, which cuts it); every other tag is a group of its own.
+     */
+    static Map<String, Long> tagGroups(Element all) {
+        Map<String, String> parent = new java.util.LinkedHashMap<>();
+        List<Element> tagged = new ArrayList<>(List.of(all));
+        for (Element g : children(all, "group")) { tagged.add(g); tagged.addAll(children(g, "sample")); }
+        for (Element e : tagged) {
+            for (String t : tags(e.getAttribute("tags"))) parent.putIfAbsent(t, t);
+            List<String> silencers = tags(e.getAttribute("silencedByTags"));
+            for (String t : silencers) parent.putIfAbsent(t, t);
+            for (String t : silencers) parent.put(root(parent, t), root(parent, silencers.getFirst()));
+        }
+        Map<String, Long> numbers = new java.util.LinkedHashMap<>(), out = new java.util.LinkedHashMap<>();
+        for (String t : parent.keySet()) out.put(t, numbers.computeIfAbsent(root(parent, t), r -> TAG_GROUP_BASE + numbers.size()));
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String t) {
+        while (!parent.get(t).equals(t)) t = parent.get(t);
+        return t;
+    }
+
+    /**
      * {@code tags} / {@code silencedByTags} / {@code silencingMode}: a sample is cut when one tagged with a tag it is
-     * silenced by starts (the open hi-hat silenced by the closed one). The model's choke is one group and one
-     * {@code off_by} per region: the first tag of each.
+     * silenced by starts (the open hi-hat silenced by the closed one), through the groups of {@link #tagGroups}.
      */
     private static Choke choke(Dom dom, Map<String, Long> tagGroups, List<Diagnostic> diagnostics, Element... from) {
         List<String> tags = tags(attr("tags", "", from)), silencedBy = tags(attr("silencedByTags", "", from));
         if (tags.isEmpty() && silencedBy.isEmpty()) return Choke.NONE;
-        if (silencedBy.size() > 1)
-            diagnostics.add(Diagnostic.warning(dom.at(setter("silencedByTags", from)), "silencedByTags " + silencedBy + ": only the first, "
-                    + silencedBy.getFirst() + ", silences this sample"));
-        long group = tags.isEmpty() ? 0 : tagGroups.computeIfAbsent(tags.getFirst(), t -> TAG_GROUP_BASE + tagGroups.size());
-        long offBy = silencedBy.isEmpty() ? 0 : tagGroups.computeIfAbsent(silencedBy.getFirst(), t -> TAG_GROUP_BASE + tagGroups.size());
+        if (tags.stream().map(tagGroups::get).distinct().count() > 1)
+            diagnostics.add(Diagnostic.warning(dom.at(setter("tags", from)), "tags " + tags + " are in different choke groups; this sample "
+                    + "silences what its first tag, " + tags.getFirst() + ", silences"));
+        long group = tags.isEmpty() ? 0 : tagGroups.get(tags.getFirst());
+        long offBy = silencedBy.isEmpty() ? 0 : tagGroups.get(silencedBy.getFirst());
         OffMode mode = "normal".equalsIgnoreCase(attr("silencingMode", "fast", from)) ? OffMode.NORMAL : OffMode.FAST;
         return new Choke(group, offBy, mode, 0.006, 0, 0);
     }
 
     private static List<String> tags(String list) {
+        if (list == null) return List.of();
         return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 

@@ -24,7 +24,10 @@ public sealed interface PadCommand extends Command {
     record SetDrumKit(String nodeId, DrumKit kit) implements PadCommand {
         public Applied apply(Project p) {
             Program prog = SamplerCommand.program(p, nodeId);
-            return SamplerCommand.edit(p, nodeId, x -> checked(() -> x.withDrumKit(kit)), new SetDrumKit(nodeId, prog.drumKit()));
+            return SamplerCommand.edit(p, nodeId, x -> checked(() -> {
+                if (kit != null) DrumKits.check(x, kit);
+                return x.withDrumKit(kit);
+            }), new SetDrumKit(nodeId, prog.drumKit()));
         }
 
         public String label() { return kit == null ? "leave drum kit mode" : "set drum kit"; }
