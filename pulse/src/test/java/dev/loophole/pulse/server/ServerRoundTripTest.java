@@ -119,7 +119,8 @@ class ServerRoundTripTest {
         // B hears about it: the list, what it can do, where its sample is.
         assertThat(expect(b, InstrumentNotification.ProgramList.class).programs()).extracting(ProgramSummary::programId).containsExactly("kit");
         InstrumentNotification.Capabilities caps = expect(b, InstrumentNotification.Capabilities.class);
-        assertThat(caps.noteNames()).extracting(k -> k.key() + "=" + k.name()).containsExactly("36=Kick", "38=Snare");
+        // A kit (one-key regions): pads named by the SFZ's labels, the others by the General MIDI map.
+        assertThat(caps.noteNames()).extracting(k -> k.key() + "=" + k.name()).containsExactly("36=Kick", "37=Side Stick", "38=Snare", "39=Hand Clap");
         assertThat(caps.drumMapping()).isTrue();
         assertThat(expect(b, SamplerNotification.SampleStatus.class).status()).isEqualTo(SamplerNotification.Status.ONLINE);
 
