@@ -98,7 +98,7 @@ class RenderJobsTest {
                     });
             c.inbox().clear();
             long t0 = System.nanoTime();
-            String job = c.call(new ProjectRequest.Render(dir.resolve("a.wav").toString(), 120.0, 48000, null), ProjectRequest.RenderStarted.class).jobId();
+            String job = c.call(new ProjectRequest.Render(dir.resolve("a.wav").toString(), 30.0, 48000, null), ProjectRequest.RenderStarted.class).jobId();
             List<Long> progressAt = new ArrayList<>();
             Rendered r = null;
             while (r == null) {
@@ -110,11 +110,11 @@ class RenderJobsTest {
             double seconds = (System.nanoTime() - t0) / 1e9;
             assertThat(r.jobId()).isEqualTo(job);
             assertThat(r.outcome()).isEqualTo(RenderOutcome.DONE);
-            assertThat(r.frames()).isEqualTo(120L * 48000);
+            assertThat(r.frames()).isEqualTo(30L * 48000);
             assertThat(Files.size(dir.resolve("a.wav"))).isGreaterThan(r.frames() * 6);
             // At most one progress notification per throttle interval (one more for the interval the render ended in).
             assertThat(progressAt.size()).isLessThanOrEqualTo((int) (seconds * 1e9 / RenderJobs.PROGRESS_EVERY_NANOS) + 1);
-            System.out.printf("120 s at 48 kHz rendered in %.2f s, %d progress notifications%n", seconds, progressAt.size());
+            System.out.printf("30 s at 48 kHz rendered in %.2f s, %d progress notifications%n", seconds, progressAt.size());
         }
     }
 
