@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connection (200 clients come, subscribe and go: none is left), and the one that stays hears each program's
  * own voices and the level of what sounds.
  */
+@org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD) // a wedged libjack fails, not hangs
 class LiveMetersTest {
     @TempDir
     Path dir;
