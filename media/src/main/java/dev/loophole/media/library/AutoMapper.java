@@ -153,10 +153,6 @@ public final class AutoMapper {
 
     /** Round robin {@code position} (1-based) of {@code length}: SFZ seq_length / seq_position. */
     static RegionConditions seq(int length, int position) {
-        RegionConditions d = RegionConditions.DEFAULT;
-        return new RegionConditions(d.channelRange(), d.ccRanges(), d.bendRange(), d.randomLo(), d.randomHi(), length, position,
-                d.trigger(), d.keySwitchRange(), d.swLast(), d.swDown(), d.swUp(), d.swPrevious(), d.swLabel(),
-                d.lastKeySwitchRange(), d.programRange(), d.channelAftertouchRange(), d.polyAftertouchRange(), d.bpmRange(),
-                d.hdccRanges(), d.triggerCcRanges(), d.noteTriggered());
+        return RegionConditions.DEFAULT.withSequence(length, position);
     }
 }

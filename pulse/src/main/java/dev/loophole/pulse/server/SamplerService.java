@@ -5,6 +5,7 @@ import dev.loophole.formats.InstrumentFiles;
 import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.InstrumentRequest.SavedProgram;
+import dev.loophole.ipc.PadInfo;
 import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.RegionFields;
 import dev.loophole.ipc.RegionInfo;
@@ -24,6 +25,7 @@ import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.command.Batch;
 import dev.loophole.pulse.command.Command;
+import dev.loophole.pulse.command.PadCommand;
 import dev.loophole.pulse.command.SamplerCommand;
 import dev.loophole.pulse.command.TrackCommand;
 import java.io.IOException;
@@ -73,6 +75,7 @@ final class SamplerService {
             return region(w().program(p.programId()).program(), groupId, p.regionId());
         });
         t.on(SamplerRequest.AddSamples.class, (p, c) -> addSamples(p));
+        t.on(SamplerRequest.UpdatePad.class, (p, c) -> updatePad(p));
         t.on(SamplerRequest.RequestProgramList.class, (p, c) -> {
             Workspace ws = w();
             if (p.programId() != null) {
@@ -216,6 +219,23 @@ final class SamplerService {
         }
         if (!adds.isEmpty()) w().apply(new Batch("add " + made.size() + " samples", adds));
         return new SamplerRequest.AddedSamples(made, mapped.skipped().stream().map(f -> f.path().toString()).toList());
+    }
+
+    /** The given pad fields as pad commands, applied as one step. */
+    private PadInfo updatePad(SamplerRequest.UpdatePad p) {
+        Workspace.Located at = w().program(p.programId());
+        if (!at.program().isDrumKit() || at.program().drumKit().pad(p.note()).isEmpty())
+            throw RpcError.notFound("program '" + p.programId() + "' has no drum pad on note " + p.note());
+        String node = at.nodeId();
+        List<Command> edits = new ArrayList<>();
+        if (p.name() != null) edits.add(new PadCommand.RenamePad(node, p.note(), p.name()));
+        if (p.icon() != null) edits.add(new PadCommand.SetPadIcon(node, p.note(), p.icon().isEmpty() ? null : p.icon()));
+        if (p.colour() != null) edits.add(new PadCommand.RecolourPad(node, p.note(), p.colour().isEmpty() ? null : p.colour()));
+        if (p.chokeGroup() != null) edits.add(new PadCommand.SetPadChoke(node, p.note(), p.chokeGroup()));
+        if (p.output() != null) edits.add(new PadCommand.SetPadOutput(node, p.note(), p.output()));
+        if (edits.isEmpty()) throw RpcError.invalid("params: give at least one of name, icon, colour, chokeGroup or output");
+        w().apply(new Batch("edit pad", edits));
+        return Wire.pad(w().program(p.programId()).program().drumKit().pad(p.note()).orElseThrow());
     }
 
     private RegionInfo update(SamplerRequest.UpdateRegion p) {

@@ -17,6 +17,7 @@ import dev.loophole.model.ExpressionDimension;
 import dev.loophole.model.ExpressionMapping;
 import dev.loophole.model.GmDrumMap;
 import dev.loophole.model.InstrumentLabels;
+import dev.loophole.model.Pad;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
@@ -106,10 +107,14 @@ final class Wire {
         InstrumentLabels labels = InstrumentLabels.of(p);
         List<ExpressionDimension> dims = caps.dimensions().stream().sorted().toList();
         boolean mpe = dims.contains(ExpressionDimension.PITCH) || dims.contains(ExpressionDimension.PRESSURE) || dims.contains(ExpressionDimension.TIMBRE);
-        List<PadInfo> pads = labels.pads().stream().map(pad -> new PadInfo(pad.note(), pad.name(), GmDrumMap.name(pad.note()), pad.icon(),
-                pad.colour(), pad.chokeGroup(), pad.output(), pad.articulations().stream().map(Articulation::name).toList())).toList();
+        List<PadInfo> pads = labels.pads().stream().map(Wire::pad).toList();
         return new InstrumentNotification.Capabilities(p.programId(), mpe, dims, caps.perNoteCcs().stream().sorted().toList(),
                 caps.bendRange(), labels.drumMapping(), keyNames(labels.noteNames()), keyNames(labels.keySwitches()), routes(p.expression()), pads);
+    }
+
+    static PadInfo pad(Pad pad) {
+        return new PadInfo(pad.note(), pad.name(), GmDrumMap.name(pad.note()), pad.icon(), pad.colour(), pad.chokeGroup(), pad.output(),
+                pad.articulations().stream().map(Articulation::name).toList());
     }
 
     private static List<KeyName> keyNames(java.util.Map<Integer, String> names) {
