@@ -95,6 +95,14 @@ public final class NodeInstruments {
         byNode.keySet().retainAll(nodeIds);
     }
 
+    /** Voices sounding in each node's instrument now (a moment's count, read on the control side). */
+    public Map<String, Integer> voicesByNode() {
+        Map<String, Integer> m = new HashMap<>();
+        byNode.forEach((id, e) -> m.put(id, Math.max(0, e.instrument().activeVoices())));
+        overrides.forEach((id, i) -> m.put(id, Math.max(0, i.activeVoices())));
+        return m;
+    }
+
     /** Every instrument made so far (for a render's voice count). */
     public List<Instrument> all() {
         List<Instrument> l = new ArrayList<>();

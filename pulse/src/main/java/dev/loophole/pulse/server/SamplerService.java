@@ -53,6 +53,7 @@ final class SamplerService {
     void register(HandlerTable t) {
         t.on(InstrumentRequest.LoadProgram.class, (p, c) -> load(p));
         t.on(InstrumentRequest.SaveProgram.class, (p, c) -> save(p));
+        t.on(InstrumentRequest.SelectPreset.class, (p, c) -> selectPreset(p));
         t.on(InstrumentRequest.SetExpressionMapping.class, (p, c) -> {
             Workspace.Located at = w().program(p.programId());
             return new Ack(w().apply(new SamplerCommand.SetExpressionMapping(at.nodeId(), Wire.mapping(p.routes()))).revision());
@@ -93,20 +94,29 @@ final class SamplerService {
     private ProgramSummary load(InstrumentRequest.LoadProgram p) {
         Path file = Path.of(p.path()).toAbsolutePath();
         if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
-        var opener = InstrumentFiles.opener(file).orElseThrow(() -> RpcError.rejected(file + ": loads " + InstrumentFiles.kinds()
-                + " programs (a SoundFont bank holds many presets and is not served over IPC yet)"));
         Program loaded;
-        try {
-            loaded = opener.open(file);
-        } catch (IOException e) {
-            throw RpcError.rejected(e.getMessage());
+        String defaultId;
+        if (SoundFonts.isBank(file)) {
+            loaded = SoundFonts.load(file, p.bank(), p.preset()).program();
+            String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            defaultId = base + "-" + loaded.programId(); // b<bank>-p<program>
+        } else {
+            if (p.bank() != null || p.preset() != null)
+                throw RpcError.invalid("params: bank and preset choose a preset of a SoundFont bank (.sf2, .sf3); " + file.getFileName() + " is not one");
+            var opener = InstrumentFiles.opener(file).orElseThrow(() -> RpcError.rejected(file + ": loads " + InstrumentFiles.kinds()
+                    + " programs and SoundFont banks (.sf2, .sf3)"));
+            try {
+                loaded = opener.open(file);
+            } catch (IOException e) {
+                throw RpcError.rejected(e.getMessage());
+            }
+            defaultId = loaded.programId();
         }
-        String id = p.programId() != null ? p.programId() : loaded.programId();
+        String id = p.programId() != null ? p.programId() : defaultId;
         Project project = w().project();
         if (Workspace.find(project, id) != null)
             throw RpcError.rejected("a program '" + id + "' is loaded already: give this one another programId");
-        Program program = new Program(id, loaded.name(), loaded.groups(), loaded.settings(), loaded.ccLabels(), loaded.keyLabels(),
-                loaded.diagnostics(), loaded.curves(), loaded.extraSections(), loaded.expression(), loaded.drumKit());
+        Program program = renamed(loaded, id);
         Set<String> ids = allIds(project);
         String trackId = Workspace.fresh("t", ids::contains);
         String nodeId = Workspace.fresh("n", ids::contains);
@@ -116,6 +126,20 @@ final class SamplerService {
         w().source(id, file.toString());
         w().apply(new TrackCommand.AddTrack(project.tracks().size(), track));
         return Wire.summary(program, file.toString());
+    }
+
+    /** The program under another id (all else kept, DrumKit pads too). */
+    private static Program renamed(Program p, String id) {
+        return new Program(id, p.name(), p.groups(), p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(), p.curves(),
+                p.extraSections(), p.expression(), p.drumKit());
+    }
+
+    /** Another preset of the program's SoundFont bank in its place: one step, the node, lanes and clips kept. */
+    private ProgramSummary selectPreset(InstrumentRequest.SelectPreset p) {
+        Workspace.Located at = w().program(p.programId());
+        Program chosen = renamed(SoundFonts.load(SoundFonts.bankOf(at.program()), p.bank(), p.preset()).program(), p.programId());
+        w().apply(new SamplerCommand.ReplaceProgram(at.nodeId(), chosen));
+        return Wire.summary(chosen, w().source(p.programId()));
     }
 
     /** Track, node, lane and clip ids in use (they share one namespace here so fresh ones never collide). */

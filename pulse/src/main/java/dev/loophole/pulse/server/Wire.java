@@ -67,7 +67,9 @@ final class Wire {
 
     static ProgramSummary summary(Program p, String source) {
         List<String> warnings = p.diagnostics().stream().limit(1000).map(Diagnostic::toString).toList();
-        return new ProgramSummary(p.programId(), p.name(), source, p.groups().size(), regionCount(p), warnings);
+        SoundFonts.Choice sf = SoundFonts.choice(p);
+        return new ProgramSummary(p.programId(), p.name(), source, p.groups().size(), regionCount(p), warnings,
+                sf == null ? null : sf.preset(), sf == null ? null : sf.presets());
     }
 
     static int regionCount(Program p) {
