@@ -23,7 +23,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * project Pulse holds — whatever the edits move between tracks and lanes, remove, or bring back.
  */
 class ProjectStoreRandomSavesTest {
-    private static final int EDITS = 30;
+    // A longer soak: -Dloophole.saves.seeds=200 -Dloophole.saves.edits=100 (the default run stays short).
+    private static final int SEEDS = Integer.getInteger("loophole.saves.seeds", 20);
+    private static final int EDITS = Integer.getInteger("loophole.saves.edits", 30);
 
     @TempDir static Path shared;
     static Fixtures.Programs programs;
@@ -37,7 +39,7 @@ class ProjectStoreRandomSavesTest {
     }
 
     static long[] seeds() {
-        return java.util.stream.LongStream.rangeClosed(1, 20).toArray();
+        return java.util.stream.LongStream.rangeClosed(1, SEEDS).toArray();
     }
 
     @ParameterizedTest
