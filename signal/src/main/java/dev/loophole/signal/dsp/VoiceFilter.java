@@ -53,8 +53,10 @@ public final class VoiceFilter {
     private boolean onePole;
     // per section: design (g, k) and solved coefficients
     private final double[] g = new double[3], k = new double[3];
-    private final double[] a1 = new double[3], a2 = new double[3], a3 = new double[3];
     private final double[] m0 = new double[3], m1 = new double[3], m2 = new double[3];
+    // per section, the state-space form the runs use (see onePoleRun)
+    private final double[] sa11 = new double[3], sa12 = new double[3], sa21 = new double[3], sa22 = new double[3];
+    private final double[] sb1 = new double[3], sb2 = new double[3], sc1 = new double[3], sc2 = new double[3], sd = new double[3];
     // state, index section * 2 + channel
     private final double[] s1 = new double[6], s2 = new double[6];
 
@@ -174,9 +176,10 @@ public final class VoiceFilter {
             if (onePole) {
                 onePoleRun(left, from, to, s, s * 2);
                 if (right != null) onePoleRun(right, from, to, s, s * 2 + 1);
+            } else if (right != null) {
+                svfRunStereo(left, right, from, to, s, s * 2);
             } else {
                 svfRun(left, from, to, s, s * 2);
-                if (right != null) svfRun(right, from, to, s, s * 2 + 1);
             }
         }
         for (int i = 0, n = sections * 2; i < n; i++) { // only the states this layout uses
@@ -185,33 +188,59 @@ public final class VoiceFilter {
         }
     }
 
+    // The runs below are the sections in state-space form, s' = A·s + B·x, y = C·s + D·x, with A, B, C, D
+    // solved once per re-tune from the trapezoidal form above (same filter, same state meaning: the
+    // integrators' states ic1, ic2). The recursion then costs one multiply and one add per state per
+    // frame on its critical path (the trapezoidal form's chain is five operations long); the input and
+    // output terms lie off that path and overlap with it. In double precision the two forms differ by
+    // rounding only, far below the float output's resolution.
+
     private void onePoleRun(float[] x, int from, int to, int s, int st) {
-        final double gg = g[s] / (1 + g[s]), c0 = m0[s], c1 = m1[s];
+        final double a = sa11[s], b = sb1[s], c = sc1[s], d = sd[s];
         double z = s1[st];
         for (int i = from; i < to; i++) {
             double in = x[i];
-            double v = (in - z) * gg;
-            double low = v + z;
-            z = low + v;
-            x[i] = (float) (c0 * in + c1 * low);
+            x[i] = (float) (c * z + d * in);
+            z = a * z + b * in;
         }
         s1[st] = z;
     }
 
     private void svfRun(float[] x, int from, int to, int s, int st) {
-        final double b1 = a1[s], b2 = a2[s], b3 = a3[s], c0 = m0[s], c1 = m1[s], c2 = m2[s];
-        double ic1 = s1[st], ic2 = s2[st];
+        final double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
+        final double b1 = sb1[s], b2 = sb2[s], c1 = sc1[s], c2 = sc2[s], d = sd[s];
+        double z1 = s1[st], z2 = s2[st];
         for (int i = from; i < to; i++) {
             double in = x[i];
-            double v3 = in - ic2;
-            double band = b1 * ic1 + b2 * v3;
-            double low = ic2 + b2 * ic1 + b3 * v3;
-            ic1 = 2 * band - ic1;
-            ic2 = 2 * low - ic2;
-            x[i] = (float) (c0 * in + c1 * band + c2 * low);
+            x[i] = (float) (c1 * z1 + c2 * z2 + d * in);
+            double n1 = a11 * z1 + (a12 * z2 + b1 * in);
+            z2 = a22 * z2 + (a21 * z1 + b2 * in);
+            z1 = n1;
         }
-        s1[st] = ic1;
-        s2[st] = ic2;
+        s1[st] = z1;
+        s2[st] = z2;
+    }
+
+    /** Both channels in one loop: their two independent recursions overlap. */
+    private void svfRunStereo(float[] x, float[] y, int from, int to, int s, int st) {
+        final double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
+        final double b1 = sb1[s], b2 = sb2[s], c1 = sc1[s], c2 = sc2[s], d = sd[s];
+        double z1 = s1[st], z2 = s2[st], w1 = s1[st + 1], w2 = s2[st + 1];
+        for (int i = from; i < to; i++) {
+            double in = x[i], jn = y[i];
+            x[i] = (float) (c1 * z1 + c2 * z2 + d * in);
+            y[i] = (float) (c1 * w1 + c2 * w2 + d * jn);
+            double n1 = a11 * z1 + (a12 * z2 + b1 * in);
+            z2 = a22 * z2 + (a21 * z1 + b2 * in);
+            z1 = n1;
+            double m1 = a11 * w1 + (a12 * w2 + b1 * jn);
+            w2 = a22 * w2 + (a21 * w1 + b2 * jn);
+            w1 = m1;
+        }
+        s1[st] = z1;
+        s2[st] = z2;
+        s1[st + 1] = w1;
+        s2[st + 1] = w2;
     }
 
     private static double flush(double v) {
@@ -220,6 +249,10 @@ public final class VoiceFilter {
 
     private void onePole(int s, double w, double c0, double c1) {
         g[s] = w; k[s] = 0; m0[s] = c0; m1[s] = c1; m2[s] = 0;
+        // v = (x − z)·G, low = v + z, z' = low + v, with G = g/(1 + g)
+        double gg = w / (1 + w);
+        sa11[s] = 1 - 2 * gg; sb1[s] = 2 * gg;
+        sc1[s] = c1 * (1 - gg); sd[s] = c0 + c1 * gg;
     }
 
     private void lowpass(int s, double w, double q) { svf(s, w, 1 / q, 0, 0, 1); }
@@ -228,9 +261,12 @@ public final class VoiceFilter {
 
     private void svf(int s, double w, double kk, double c0, double c1, double c2) {
         g[s] = w; k[s] = kk; m0[s] = c0; m1[s] = c1; m2[s] = c2;
-        a1[s] = 1 / (1 + w * (w + kk));
-        a2[s] = w * a1[s];
-        a3[s] = w * a2[s];
+        // Simper's solution: band = p1·ic1 + p2·(x − ic2), low = ic2 + p2·ic1 + p3·(x − ic2);
+        // the integrators move on as ic1' = 2 band − ic1, ic2' = 2 low − ic2
+        double p1 = 1 / (1 + w * (w + kk)), p2 = w * p1, p3 = w * p2;
+        sa11[s] = 2 * p1 - 1; sa12[s] = -2 * p2; sb1[s] = 2 * p2;
+        sa21[s] = 2 * p2;     sa22[s] = 1 - 2 * p3; sb2[s] = 2 * p3;
+        sc1[s] = c1 * p1 + c2 * p2; sc2[s] = c2 * (1 - p3) - c1 * p2; sd[s] = c0 + c1 * p2 + c2 * p3;
     }
 
     private static int sectionsOf(FilterType t) {
