@@ -57,6 +57,8 @@ public final class VoiceFilter {
     // per section, the state-space form the runs use (see onePoleRun)
     private final double[] sa11 = new double[3], sa12 = new double[3], sa21 = new double[3], sa22 = new double[3];
     private final double[] sb1 = new double[3], sb2 = new double[3], sc1 = new double[3], sc2 = new double[3], sd = new double[3];
+    private final double[] sq11 = new double[3], sq12 = new double[3], sq21 = new double[3], sq22 = new double[3]; // A²
+    private final double[] sp1 = new double[3], sp2 = new double[3]; // A·B
     // state, index section * 2 + channel
     private final double[] s1 = new double[6], s2 = new double[6];
 
@@ -206,11 +208,27 @@ public final class VoiceFilter {
         s1[st] = z;
     }
 
+    /**
+     * A mono section two frames per step: the state moves on by A²·s + (A·B·x0 + B·x1), so the recursion's
+     * critical path is one multiply-add per state per two frames; the frame between (A·s + B·x0, needed
+     * only for its output) lies off that path.
+     */
     private void svfRun(float[] x, int from, int to, int s, int st) {
         final double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
         final double b1 = sb1[s], b2 = sb2[s], c1 = sc1[s], c2 = sc2[s], d = sd[s];
+        final double q11 = sq11[s], q12 = sq12[s], q21 = sq21[s], q22 = sq22[s], p1 = sp1[s], p2 = sp2[s];
         double z1 = s1[st], z2 = s2[st];
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double x0 = x[i], x1 = x[i + 1];
+            x[i] = (float) (c1 * z1 + c2 * z2 + d * x0);
+            double t1 = a11 * z1 + (a12 * z2 + b1 * x0), t2 = a22 * z2 + (a21 * z1 + b2 * x0);
+            x[i + 1] = (float) (c1 * t1 + c2 * t2 + d * x1);
+            double n1 = q11 * z1 + (q12 * z2 + (p1 * x0 + b1 * x1));
+            z2 = q22 * z2 + (q21 * z1 + (p2 * x0 + b2 * x1));
+            z1 = n1;
+        }
+        if (i < to) {
             double in = x[i];
             x[i] = (float) (c1 * z1 + c2 * z2 + d * in);
             double n1 = a11 * z1 + (a12 * z2 + b1 * in);
@@ -267,6 +285,10 @@ public final class VoiceFilter {
         sa11[s] = 2 * p1 - 1; sa12[s] = -2 * p2; sb1[s] = 2 * p2;
         sa21[s] = 2 * p2;     sa22[s] = 1 - 2 * p3; sb2[s] = 2 * p3;
         sc1[s] = c1 * p1 + c2 * p2; sc2[s] = c2 * (1 - p3) - c1 * p2; sd[s] = c0 + c1 * p2 + c2 * p3;
+        double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
+        sq11[s] = a11 * a11 + a12 * a21; sq12[s] = a11 * a12 + a12 * a22;
+        sq21[s] = a21 * a11 + a22 * a21; sq22[s] = a21 * a12 + a22 * a22;
+        sp1[s] = a11 * sb1[s] + a12 * sb2[s]; sp2[s] = a21 * sb1[s] + a22 * sb2[s];
     }
 
     private static int sectionsOf(FilterType t) {
