@@ -167,6 +167,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         ChannelState cs = channels[channel];
         int before = cs.cc[controller];
         cs.cc[controller] = value;
+        cs.version++;
         Patch p = patch;
         if (controller == p.sustainCc) {
             boolean down = value >= p.sustainLo;
@@ -219,17 +220,19 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     public void pitchBend(int channel, int value) {
         ChannelState cs = channels[channel];
         cs.bendRaw = value;
+        cs.version++;
         cs.bend = value >= 8192 ? (value - 8192) / 8191.0 : (value - 8192) / 8192.0;
         for (Voice v : voices) if (v.isActive() && v.channel == channel) v.setBend(cs.bend);
     }
 
     @Override
-    public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; }
+    public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; channels[channel].version++; }
 
     /** Polyphonic aftertouch: kept for region conditions, and per-note expression of the key's plain notes. */
     @Override
     public void polyPressure(int channel, int key, int value) {
         channels[channel].polyPressure[key] = value;
+        channels[channel].version++;
         float v = dev.loophole.signal.expression.MidiScale.unipolar7(value);
         for (Voice x : voices)
             if (x.isActive() && x.channel == channel && x.key == key && x.noteId < 0)
