@@ -54,11 +54,9 @@ public final class VoiceFilter {
     // per section: design (g, k) and solved coefficients
     private final double[] g = new double[3], k = new double[3];
     private final double[] m0 = new double[3], m1 = new double[3], m2 = new double[3];
-    // per section, the state-space form the runs use (see onePoleRun)
-    private final double[] sa11 = new double[3], sa12 = new double[3], sa21 = new double[3], sa22 = new double[3];
-    private final double[] sb1 = new double[3], sb2 = new double[3], sc1 = new double[3], sc2 = new double[3], sd = new double[3];
-    private final double[] sq11 = new double[3], sq12 = new double[3], sq21 = new double[3], sq22 = new double[3]; // A²
-    private final double[] sp1 = new double[3], sp2 = new double[3]; // A·B
+    // per section, Simper's solved coefficients (a one-pole keeps its g/(1 + g) in p1); the runs derive their
+    // state-space form from these at the start of each call (a few dozen flops a chunk, and no more arrays per filter)
+    private final double[] p1 = new double[3], p2 = new double[3], p3 = new double[3];
     // state, index section * 2 + channel
     private final double[] s1 = new double[6], s2 = new double[6];
 
@@ -178,10 +176,9 @@ public final class VoiceFilter {
             if (onePole) {
                 onePoleRun(left, from, to, s, s * 2);
                 if (right != null) onePoleRun(right, from, to, s, s * 2 + 1);
-            } else if (right != null) {
-                svfRunStereo(left, right, from, to, s, s * 2);
             } else {
                 svfRun(left, from, to, s, s * 2);
+                if (right != null) svfRun(right, from, to, s, s * 2 + 1);
             }
         }
         for (int i = 0, n = sections * 2; i < n; i++) { // only the states this layout uses
@@ -191,14 +188,15 @@ public final class VoiceFilter {
     }
 
     // The runs below are the sections in state-space form, s' = A·s + B·x, y = C·s + D·x, with A, B, C, D
-    // solved once per re-tune from the trapezoidal form above (same filter, same state meaning: the
+    // derived from the trapezoidal form's solved coefficients (same filter, same state meaning: the
     // integrators' states ic1, ic2). The recursion then costs one multiply and one add per state per
     // frame on its critical path (the trapezoidal form's chain is five operations long); the input and
     // output terms lie off that path and overlap with it. In double precision the two forms differ by
     // rounding only, far below the float output's resolution.
 
     private void onePoleRun(float[] x, int from, int to, int s, int st) {
-        final double a = sa11[s], b = sb1[s], c = sc1[s], d = sd[s];
+        // v = (x − z)·G, low = v + z, z' = low + v, with G = g/(1 + g)
+        final double gg = p1[s], a = 1 - 2 * gg, b = 2 * gg, c = m1[s] * (1 - gg), d = m0[s] + m1[s] * gg;
         double z = s1[st];
         for (int i = from; i < to; i++) {
             double in = x[i];
@@ -214,9 +212,12 @@ public final class VoiceFilter {
      * only for its output) lies off that path.
      */
     private void svfRun(float[] x, int from, int to, int s, int st) {
-        final double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
-        final double b1 = sb1[s], b2 = sb2[s], c1 = sc1[s], c2 = sc2[s], d = sd[s];
-        final double q11 = sq11[s], q12 = sq12[s], q21 = sq21[s], q22 = sq22[s], p1 = sp1[s], p2 = sp2[s];
+        // band = p1·ic1 + p2·(x − ic2), low = ic2 + p2·ic1 + p3·(x − ic2); ic1' = 2 band − ic1, ic2' = 2 low − ic2
+        final double e1 = p1[s], e2 = p2[s], e3 = p3[s], k0 = m0[s], k1 = m1[s], k2 = m2[s];
+        final double a11 = 2 * e1 - 1, a12 = -2 * e2, a21 = 2 * e2, a22 = 1 - 2 * e3, b1 = 2 * e2, b2 = 2 * e3;
+        final double c1 = k1 * e1 + k2 * e2, c2 = k2 * (1 - e3) - k1 * e2, d = k0 + k1 * e2 + k2 * e3;
+        final double q11 = a11 * a11 + a12 * a21, q12 = a11 * a12 + a12 * a22, q21 = a21 * a11 + a22 * a21, q22 = a21 * a12 + a22 * a22;
+        final double r1 = a11 * b1 + a12 * b2, r2 = a21 * b1 + a22 * b2;
         double z1 = s1[st], z2 = s2[st];
         int i = from;
         for (; i + 1 < to; i += 2) {
@@ -224,8 +225,8 @@ public final class VoiceFilter {
             x[i] = (float) (c1 * z1 + c2 * z2 + d * x0);
             double t1 = a11 * z1 + (a12 * z2 + b1 * x0), t2 = a22 * z2 + (a21 * z1 + b2 * x0);
             x[i + 1] = (float) (c1 * t1 + c2 * t2 + d * x1);
-            double n1 = q11 * z1 + (q12 * z2 + (p1 * x0 + b1 * x1));
-            z2 = q22 * z2 + (q21 * z1 + (p2 * x0 + b2 * x1));
+            double n1 = q11 * z1 + (q12 * z2 + (r1 * x0 + b1 * x1));
+            z2 = q22 * z2 + (q21 * z1 + (r2 * x0 + b2 * x1));
             z1 = n1;
         }
         if (i < to) {
@@ -239,38 +240,13 @@ public final class VoiceFilter {
         s2[st] = z2;
     }
 
-    /** Both channels in one loop: their two independent recursions overlap. */
-    private void svfRunStereo(float[] x, float[] y, int from, int to, int s, int st) {
-        final double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
-        final double b1 = sb1[s], b2 = sb2[s], c1 = sc1[s], c2 = sc2[s], d = sd[s];
-        double z1 = s1[st], z2 = s2[st], w1 = s1[st + 1], w2 = s2[st + 1];
-        for (int i = from; i < to; i++) {
-            double in = x[i], jn = y[i];
-            x[i] = (float) (c1 * z1 + c2 * z2 + d * in);
-            y[i] = (float) (c1 * w1 + c2 * w2 + d * jn);
-            double n1 = a11 * z1 + (a12 * z2 + b1 * in);
-            z2 = a22 * z2 + (a21 * z1 + b2 * in);
-            z1 = n1;
-            double m1 = a11 * w1 + (a12 * w2 + b1 * jn);
-            w2 = a22 * w2 + (a21 * w1 + b2 * jn);
-            w1 = m1;
-        }
-        s1[st] = z1;
-        s2[st] = z2;
-        s1[st + 1] = w1;
-        s2[st + 1] = w2;
-    }
-
     private static double flush(double v) {
         return Math.abs(v) < FLUSH || !(Math.abs(v) < 1e12) ? 0 : v; // second test also catches NaN
     }
 
     private void onePole(int s, double w, double c0, double c1) {
         g[s] = w; k[s] = 0; m0[s] = c0; m1[s] = c1; m2[s] = 0;
-        // v = (x − z)·G, low = v + z, z' = low + v, with G = g/(1 + g)
-        double gg = w / (1 + w);
-        sa11[s] = 1 - 2 * gg; sb1[s] = 2 * gg;
-        sc1[s] = c1 * (1 - gg); sd[s] = c0 + c1 * gg;
+        p1[s] = w / (1 + w);
     }
 
     private void lowpass(int s, double w, double q) { svf(s, w, 1 / q, 0, 0, 1); }
@@ -279,16 +255,9 @@ public final class VoiceFilter {
 
     private void svf(int s, double w, double kk, double c0, double c1, double c2) {
         g[s] = w; k[s] = kk; m0[s] = c0; m1[s] = c1; m2[s] = c2;
-        // Simper's solution: band = p1·ic1 + p2·(x − ic2), low = ic2 + p2·ic1 + p3·(x − ic2);
-        // the integrators move on as ic1' = 2 band − ic1, ic2' = 2 low − ic2
-        double p1 = 1 / (1 + w * (w + kk)), p2 = w * p1, p3 = w * p2;
-        sa11[s] = 2 * p1 - 1; sa12[s] = -2 * p2; sb1[s] = 2 * p2;
-        sa21[s] = 2 * p2;     sa22[s] = 1 - 2 * p3; sb2[s] = 2 * p3;
-        sc1[s] = c1 * p1 + c2 * p2; sc2[s] = c2 * (1 - p3) - c1 * p2; sd[s] = c0 + c1 * p2 + c2 * p3;
-        double a11 = sa11[s], a12 = sa12[s], a21 = sa21[s], a22 = sa22[s];
-        sq11[s] = a11 * a11 + a12 * a21; sq12[s] = a11 * a12 + a12 * a22;
-        sq21[s] = a21 * a11 + a22 * a21; sq22[s] = a21 * a12 + a22 * a22;
-        sp1[s] = a11 * sb1[s] + a12 * sb2[s]; sp2[s] = a21 * sb1[s] + a22 * sb2[s];
+        p1[s] = 1 / (1 + w * (w + kk));
+        p2[s] = w * p1[s];
+        p3[s] = w * p2[s];
     }
 
     private static int sectionsOf(FilterType t) {
