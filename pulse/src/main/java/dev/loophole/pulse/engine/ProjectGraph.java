@@ -52,6 +52,7 @@ public final class ProjectGraph {
     private final boolean sends;
     private final Map<String, Integer> ids = new HashMap<>();
     private NodeParameters.Builder params; // the compile under way: where node parameters land
+    private final Set<String> controllersSent = new HashSet<>(); // node/cc given to the engine once: it keeps being given
 
     public ProjectGraph(NodeInstruments instruments, boolean sends) {
         this.instruments = instruments;
@@ -90,11 +91,12 @@ public final class ProjectGraph {
         boolean audible = !track.channel().muted() && (!anySolo || track.channel().solo());
         if (audible) connections.add(GraphSpec.Connection.of(channel, out));
 
+        Set<String> automated = automatedParameters(track);
         Map<String, Integer> outputs = new HashMap<>(); // instrument node → its engine outputs
         Set<String> hasSends = new java.util.HashSet<>(); // samplers and banks: outputs 1 and 2 are the effect sends
         for (InstrumentNode n : g.instruments()) {
             Instrument inst = instruments.instrumentFor(n, warn);
-            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst, controllers(n)));
+            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst, controllers(n, automated)));
             outputs.put(n.nodeId(), inst instanceof MultiOutputInstrument m ? m.outputs() : 1);
             if (inst instanceof SamplerInstrument || inst instanceof ProgramBank) hasSends.add(n.nodeId());
         }
@@ -102,7 +104,6 @@ public final class ProjectGraph {
             nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
             effectParameters(e, id(e.nodeId()));
         }
-        Set<String> automated = automatedParameters(track);
         for (InstrumentNode n : g.instruments())
             if (automated.contains(NodeParameters.key(n.nodeId(), SamplerParameters.TUNE)))
                 warn.accept("node " + n.nodeId() + ": tune automation does not play; tune is compiled into the program, new notes take the node's value");
@@ -200,17 +201,22 @@ public final class ProjectGraph {
 
     /**
      * A sampler node's labelled controllers ({@code ccN} parameters) as node-level controller values,
-     * and each one's place for automation: the instrument's controller N on every channel.
+     * and each one's place for automation: the instrument's controller N on every channel. A value
+     * at its default (the program's {@code set_ccN}, where the instrument starts) is given only once
+     * the node has been given that controller before or automation moves it (a chase puts it back
+     * there), so a node nobody touched plays as it always did.
      */
-    private Map<Integer, Integer> controllers(InstrumentNode n) {
+    private Map<Integer, Integer> controllers(InstrumentNode n, Set<String> automated) {
         if (n.kind() != InstrumentKind.SAMPLER) return Map.of();
         Map<Integer, Integer> out = new HashMap<>();
         for (var p : n.parameters().parameters()) {
             int cc = SamplerParameters.ccOf(p.id());
             if (cc < 0 || cc > 127) continue;
-            double v = n.value(p.id());
-            out.put(cc, (int) Math.round(v));
             params.add(n.nodeId(), p.id(), new NodeParameters.Target(id(n.nodeId()), cc, 0, 127));
+            String key = n.nodeId() + "/" + cc;
+            if (!n.values().containsKey(p.id()) && !controllersSent.contains(key) && !automated.contains(NodeParameters.key(n.nodeId(), p.id()))) continue;
+            controllersSent.add(key);
+            out.put(cc, (int) Math.round(n.value(p.id())));
         }
         return out;
     }

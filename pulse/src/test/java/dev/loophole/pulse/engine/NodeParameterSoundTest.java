@@ -161,6 +161,20 @@ class NodeParameterSoundTest {
                 .isCloseTo(levelDb(ref, 1.1, 1.9, 440) + 9, within(0.05));
     }
 
+    @Test
+    void aLoopPutsAnAutomatedControllerBackAtTheNodesOwnValue() {
+        // cc20 is 100 on the node; automation takes it to 16 on beat 1. Round a two-beat loop it must be 100 again
+        // at every start (nothing before beat 0 sets it: the chase puts it back at the node's value).
+        InstrumentNode a = sampler("A", bright).withValue("cc20", 100.0);
+        AutomationCurve down = new AutomationCurve(AutomationTarget.parameter("A", "cc20"), List.of(Breakpoint.step(BEAT, 16)));
+        int loop = 2 * BEAT_FRAMES;
+        float[] out = ChaseTest.playLoop(project(a, List.of(), 1.5, List.of(down)), 0, loop, 2 * loop, 256);
+        double start = levelDb(out, 0.1, 0.45, 440), later = levelDb(out, 0.55, 0.7, 440);
+        assertThat(later - start).isCloseTo(db(16 / 100.0), within(0.05));
+        assertThat(levelDb(out, 1.1, 1.45, 440)).as("the second pass starts at 100 again").isCloseTo(start, within(0.01));
+        for (int i = 0; i < loop; i++) assertThat(out[loop + i]).isEqualTo(out[i]);
+    }
+
     static ProjectEngine.Settings settings() {
         return new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28);
     }
