@@ -35,6 +35,8 @@ public record NodeParameters(Map<String, List<Target>> byKey) {
     static final class Builder {
         private final Map<String, List<Target>> byKey = new HashMap<>();
 
+        boolean has(String key) { return byKey.containsKey(key); }
+
         void add(String nodeId, String parameterId, Target t) { byKey.computeIfAbsent(key(nodeId, parameterId), k -> new ArrayList<>()).add(t); }
 
         NodeParameters build() {

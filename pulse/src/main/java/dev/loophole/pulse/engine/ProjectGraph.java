@@ -104,9 +104,6 @@ public final class ProjectGraph {
             nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
             effectParameters(e, id(e.nodeId()));
         }
-        for (InstrumentNode n : g.instruments())
-            if (automated.contains(NodeParameters.key(n.nodeId(), SamplerParameters.TUNE)))
-                warn.accept("node " + n.nodeId() + ": tune automation does not play; tune is compiled into the program, new notes take the node's value");
 
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
         // A sampler node's own volume and pan: a gain/pan stage on its main output, only where moved from their
@@ -174,6 +171,11 @@ public final class ProjectGraph {
             }
         }
 
+        for (String key : automated)
+            if (!params.has(key))
+                warn.accept("automation of " + key + " does not play: " + (key.endsWith("/" + SamplerParameters.TUNE)
+                        ? "a sampler's tune is compiled into its program (new notes take the node's value)"
+                        : "no node of track " + t + " moves that parameter live"));
         // Lanes: the routing port, then a direct port per instrument its clips aim at.
         for (Lane lane : track.lanes()) {
             if (lane.kind() != LaneKind.MIDI) continue;
