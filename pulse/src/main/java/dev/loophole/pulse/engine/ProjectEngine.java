@@ -10,6 +10,7 @@ import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -90,7 +91,7 @@ public final class ProjectEngine implements AutoCloseable {
             c.warnings().forEach(warn);
             runtime.publish(c.spec());
             // A value edit that moves no port and no parameter's place keeps the schedule: its notes play on.
-            if (affected != null && affected.scopes().equals(java.util.Set.of(Affected.Scope.PARAMETER))
+            if (affected != null && affected.scopes().equals(Set.of(Affected.Scope.PARAMETER))
                     && c.ports().equals(ports) && c.parameters().equals(parameters)) clips = false;
             ports = c.ports();
             parameters = c.parameters();

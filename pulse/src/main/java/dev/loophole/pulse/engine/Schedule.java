@@ -20,6 +20,7 @@ import dev.loophole.signal.graph.GraphRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -169,7 +170,7 @@ public final class Schedule {
         final int rate, step;
         final NodeParameters parameters;
         final List<Ev> events = new ArrayList<>();
-        final Map<Long, Rest> rests = new java.util.HashMap<>();
+        final Map<Long, Rest> rests = new HashMap<>();
         long seq;
 
         Builder(TempoMap tempo, int rate, int step, NodeParameters parameters) {

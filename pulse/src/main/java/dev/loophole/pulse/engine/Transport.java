@@ -4,6 +4,7 @@ import dev.loophole.signal.driver.AudioCallback;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.graph.GraphRuntime;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -79,7 +80,7 @@ public final class Transport implements AudioCallback {
         Schedule next = pendingSchedule.getAndSet(null);
         if (next != null) {
             release(0);
-            if (moved) java.util.Arrays.fill(next.touched, true); // what the old schedule moved, the new one may need to put back
+            if (moved) Arrays.fill(next.touched, true); // what the old schedule moved, the new one may need to put back
             schedule = next;
             cursor = next.indexAt(pos);
         }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loophole.model.Program;
@@ -199,7 +200,7 @@ public final class ProjectJson {
             String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
             if (msg.startsWith("Cannot map `null` into type")) msg = "a value is missing (expected a number)";
             if (msg.startsWith("Missing creator property")) msg = msg.replaceFirst("(?s)Missing creator property '([^']*)'.*", "missing field \"$1\"");
-            if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u)
+            if (e instanceof UnrecognizedPropertyException u)
                 msg = "unknown field \"" + u.getPropertyName() + "\" (expected one of " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList() + ")";
             return new ProjectFormatException(where(source, e.getLocation()) + msg + path(e), e);
         }

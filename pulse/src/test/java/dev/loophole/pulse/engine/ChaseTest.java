@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class ChaseTest {
     /** The left channel of a render from {@code from}, 0.3 s past the last event. */
     static float[] render(ProjectEngine e, long from) {
         List<float[]> blocks = new ArrayList<>();
-        e.render(from, false, 0.3, (out, n) -> blocks.add(java.util.Arrays.copyOf(out[0], n)), null);
+        e.render(from, false, 0.3, (out, n) -> blocks.add(Arrays.copyOf(out[0], n)), null);
         int len = blocks.stream().mapToInt(b -> b.length).sum(), at = 0;
         float[] all = new float[len];
         for (float[] b : blocks) { System.arraycopy(b, 0, all, at, b.length); at += b.length; }
@@ -122,7 +123,7 @@ class ChaseTest {
         float[] out = playLoop(project(true, true), FROM, loop, 2 * loop, block);
         float[] full;
         try (ProjectEngine e = engine(project(true, true))) { full = render(e, 0); }
-        float[] first = java.util.Arrays.copyOfRange(out, 0, loop), second = java.util.Arrays.copyOfRange(out, loop, 2 * loop);
+        float[] first = Arrays.copyOfRange(out, 0, loop), second = Arrays.copyOfRange(out, loop, 2 * loop);
         assertThat(maxDiff(full, FROM, first)).as("the first pass is the full render's stretch").isZero();
         assertThat(maxDiff(first, 0, second)).as("the second pass: CC7 chased back from 60 to 90").isZero();
     }
@@ -133,7 +134,7 @@ class ChaseTest {
         // (CC7 127, CC74 0, bend centre, the node's own volume), so the second pass is the first again.
         int loop = 3 * BEAT_FRAMES;
         float[] out = playLoop(project(true, false), 0, loop, 2 * loop, 256);
-        assertThat(maxDiff(out, 0, java.util.Arrays.copyOfRange(out, loop, 2 * loop))).isZero();
+        assertThat(maxDiff(out, 0, Arrays.copyOfRange(out, loop, 2 * loop))).isZero();
     }
 
     /** Plays {@code frames} from {@code from} looping [from, from + loop) in blocks, as a live driver would. */

@@ -26,10 +26,12 @@ import dev.loophole.model.project.TempoTrack;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.pulse.command.NodeCommand;
+import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.engine.EventBuffer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,7 +69,7 @@ class NodeParameterSoundTest {
 
     /** One track: sampler A (and optional effects between it and the channel), a lane, a clip with key 69 held {@code beats}. */
     static Project project(InstrumentNode a, List<EffectNode> fx, double beats, List<AutomationCurve> automation) {
-        List<Connection> wires = new java.util.ArrayList<>();
+        List<Connection> wires = new ArrayList<>();
         String from = "A", port = "main";
         for (EffectNode e : fx) { wires.add(Connection.of(from, port, e.nodeId(), "in")); from = e.nodeId(); port = "out"; }
         wires.add(Connection.of(from, port, NodeGraph.CHANNEL, "in"));
@@ -177,7 +179,7 @@ class NodeParameterSoundTest {
 
     @Test
     void automationThatCannotPlayIsReported() {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Project p = project(sampler("A", plain), List.of(), 1, List.of(steps("A", SamplerParameters.TUNE, 0, BEAT, 100)));
         try (ProjectEngine e = new ProjectEngine(p, settings(), warnings::add)) {
             assertThat(warnings).containsExactly("automation of A/tune does not play: a sampler's tune is compiled into its program (new notes take the node's value)");
@@ -185,7 +187,7 @@ class NodeParameterSoundTest {
     }
 
     static ProjectEngine.Settings settings() {
-        return new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28);
+        return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.CUBIC, 1 << 20, false, 1L << 28);
     }
 
     /** The largest frame-to-frame move over [from, to). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loophole.signal.engine.EventBuffer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class TransportAllocationTest {
         }
         // Every window holds 33 locates and as many loop wraps: an allocation on those paths shows in each. The JVM's
         // one-time linking of code the JIT finishes late (a loaded machine) can put a hundred bytes in one window; not twice.
-        assertThat(java.util.Arrays.stream(allocated).filter(b -> b > 0).count())
-                .as("windows of 2,000 blocks that allocated: %s bytes", java.util.Arrays.toString(allocated)).isLessThanOrEqualTo(1);
+        assertThat(Arrays.stream(allocated).filter(b -> b > 0).count())
+                .as("windows of 2,000 blocks that allocated: %s bytes", Arrays.toString(allocated)).isLessThanOrEqualTo(1);
     }
 }

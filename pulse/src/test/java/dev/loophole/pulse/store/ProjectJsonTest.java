@@ -30,6 +30,7 @@ import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.project.TempoTrack;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.testing.Fixtures;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,7 +121,7 @@ class ProjectJsonTest {
     @Test
     void aVersion1DocumentLoadsAndIsWrittenBackAsTheCurrentVersion() throws Exception {
         // The documented example as the first format wrote it (every field, "voices": null on each instrument).
-        String v1 = new String(ProjectJsonTest.class.getResourceAsStream("/project-json/version1-example.json").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String v1 = new String(ProjectJsonTest.class.getResourceAsStream("/project-json/version1-example.json").readAllBytes(), StandardCharsets.UTF_8);
         assertThat(v1).contains("\"version\": 1").contains("\"voices\": null");
         Project p = ProjectJson.read(v1, "version1-example.json");
         assertThat(p.tracks()).hasSize(1);
@@ -177,7 +178,7 @@ class ProjectJsonTest {
                 {"format": "loophole-project", "version": 2, "project": {"ticksPerQuarter": 480, "sampleRate": 44100,
                  "tracks": [{"trackId": "t", "graph": {"instruments": [{"nodeId": "s", "kind": "SAMPLER", "values": {"volume": -6},
                    "state": {"type": "sampler", "program": %s}}]}}]}}
-                """.formatted(new String(ProjectJson.programBlob(program), java.nio.charset.StandardCharsets.UTF_8));
+                """.formatted(new String(ProjectJson.programBlob(program), StandardCharsets.UTF_8));
         InstrumentNode s = ProjectJson.read(json, "sampler.json").tracks().getFirst().graph().instruments().getFirst();
         assertThat(s.parameters()).isEqualTo(SamplerParameters.of(program));
         assertThat(s.value(SamplerParameters.VOLUME)).isEqualTo(-6);

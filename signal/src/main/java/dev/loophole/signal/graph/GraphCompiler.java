@@ -8,6 +8,7 @@ import dev.loophole.model.project.Parameter;
 import dev.loophole.signal.fx.Effects;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ final class GraphCompiler {
         int[] instrumentIds = insts.stream().mapToInt(GraphSpec.InstrumentNode::id).toArray();
         int[][] controllers = new int[insts.size()][128];
         for (int k = 0; k < controllers.length; k++) {
-            java.util.Arrays.fill(controllers[k], -1);
+            Arrays.fill(controllers[k], -1);
             for (var c : insts.get(k).controllers().entrySet()) controllers[k][c.getKey()] = c.getValue();
         }
         int[] bus = insts.stream().mapToInt(i -> firstPair.get(i.id())).toArray();
