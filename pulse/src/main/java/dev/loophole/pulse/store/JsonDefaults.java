@@ -8,7 +8,10 @@ import java.util.Map;
 /**
  * The optional fields of the project document and the value each takes when left out — the table
  * {@code docs/specs/project-json.md} prints. Fields not here (ids, kinds, timing, a note's key and
- * velocity, a Program's own fields) are required. Each shape names its optional fields with their
+ * velocity, a Program's own fields) are required — except the Program fields added since the first
+ * format (a sample's media link and mic settings, envelopes' {@code dynamic}, the round-robin mode,
+ * the drum kit), which programs written before them leave out. A model field added later gets its
+ * line here, so files (and the state blobs of project files) written before it keep loading. Each shape names its optional fields with their
  * defaults (JSON text) and the fields that hold other shapes, so one walk fills a whole project.
  */
 final class JsonDefaults {
@@ -26,7 +29,16 @@ final class JsonDefaults {
             Map.entry("NodeGraph", new Shape(Map.of("instruments", "[]", "effects", "[]", "connections", "[]"),
                     Map.of("instruments", "InstrumentNode[]", "effects", "EffectNode[]"))),
             Map.entry("InstrumentNode", new Shape(Map.of("name", "null", "input", "{}", "output", "null", "parameters", "null", "values", "{}",
-                    "state", "null", "voices", "null"), Map.of("input", "MidiInputRouting"))),
+                    "state", "null", "voices", "null"), Map.of("input", "MidiInputRouting", "state", "NodeState"))),
+            Map.entry("NodeState", new Shape(Map.of(), Map.of("program", "Program"))),
+            Map.entry("Program", new Shape(Map.of("drumKit", "null"), Map.of("settings", "ProgramSettings", "groups", "SampleGroup[]"))),
+            Map.entry("ProgramSettings", new Shape(Map.of("roundRobin", "\"SEQUENTIAL\""), Map.of())),
+            Map.entry("SampleGroup", new Shape(Map.of(), Map.of("regions", "SampleRegion[]"))),
+            Map.entry("SampleRegion", new Shape(Map.of(), Map.of("samples", "SampleRef[]", "envelopes", "Envelopes", "egs", "FlexEnvelope[]"))),
+            Map.entry("SampleRef", new Shape(Map.of("media", "null", "volume", "0.0", "pan", "0.0", "output", "0", "channel", "-1"), Map.of())),
+            Map.entry("Envelopes", new Shape(Map.of(), Map.of("amp", "Envelope", "filter", "Envelope", "pitch", "Envelope"))),
+            Map.entry("Envelope", new Shape(Map.of("dynamic", "false"), Map.of())),
+            Map.entry("FlexEnvelope", new Shape(Map.of("dynamic", "false"), Map.of())),
             Map.entry("MidiInputRouting", new Shape(Map.of("channel", "0", "mpe", "false"), Map.of())),
             Map.entry("EffectNode", new Shape(Map.of("name", "null", "values", "{}", "bypassed", "false"), Map.of())),
             Map.entry("Lane", new Shape(Map.of("name", "\"\"", "kind", "\"MIDI\"", "targets", "[]", "preEffects", "[]", "postEffects", "[]",
@@ -48,6 +60,9 @@ final class JsonDefaults {
 
     /** Fills every optional field {@code project} leaves out, in place; returns whether any was. */
     static boolean fill(ObjectMapper mapper, JsonNode project) { return fill(mapper, project, "Project"); }
+
+    /** As {@link #fill(ObjectMapper, JsonNode)} for a Sampler program on its own (a project file's state blob). */
+    static boolean fillProgram(ObjectMapper mapper, JsonNode program) { return fill(mapper, program, "Program"); }
 
     private static boolean fill(ObjectMapper mapper, JsonNode node, String shape) {
         if (shape.endsWith("[]")) {

@@ -162,9 +162,12 @@ public final class ProjectJson {
         }
     }
 
+    /** A state blob back into its Program; one written before a Program field was added takes that field's default. */
     public static Program program(byte[] blob, String source) {
         String json = new String(blob, StandardCharsets.UTF_8);
-        return convert(MAPPER.readerFor(Program.class), json, source);
+        JsonNode tree = tree(json, source);
+        if (!JsonDefaults.fillProgram(MAPPER, tree)) return convert(MAPPER.readerFor(Program.class), json, source);
+        return convert(MAPPER.readerFor(Program.class), tree, source);
     }
 
     static JsonNode tree(String json, String source) {

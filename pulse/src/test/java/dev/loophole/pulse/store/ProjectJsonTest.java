@@ -31,6 +31,8 @@ import dev.loophole.model.project.TempoTrack;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -120,15 +122,33 @@ class ProjectJsonTest {
 
     @Test
     void aVersion1DocumentLoadsAndIsWrittenBackAsTheCurrentVersion() throws Exception {
-        // The documented example as the first format wrote it (every field, "voices": null on each instrument).
+        // The documented example exactly as the first format wrote it (every field, "voices": null on each instrument),
+        // before its Program gained a sample's media link and mic settings, envelopes' "dynamic", "roundRobin" and "drumKit".
         String v1 = new String(ProjectJsonTest.class.getResourceAsStream("/project-json/version1-example.json").readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(v1).contains("\"version\": 1").contains("\"voices\": null");
+        assertThat(v1).containsPattern("\"version\"\\s*:\\s*1,").containsPattern("\"voices\"\\s*:\\s*null").doesNotContain("drumKit");
         Project p = ProjectJson.read(v1, "version1-example.json");
         assertThat(p.tracks()).hasSize(1);
         assertThat(p.tracks().getFirst().lanes().getFirst().clips().getFirst().notes()).hasSize(2);
         String now = ProjectJson.write(p);
         assertThat(now).contains("\"version\" : " + ProjectJson.VERSION).doesNotContain("\"voices\"");
         assertThat(ProjectJson.read(now, "now.json")).isEqualTo(p);
+    }
+
+    @Test
+    void aStateBlobWrittenBeforeTheProgramsNewerFieldsStillLoads() throws Exception {
+        Program program = programs.modulated();
+        ObjectNode tree = (ObjectNode) ProjectJson.mapper().readTree(ProjectJson.programBlob(program));
+        assertThat(tree.has("drumKit")).isTrue();
+        tree.remove("drumKit");
+        ((ObjectNode) tree.get("settings")).remove("roundRobin");
+        for (JsonNode g : tree.get("groups"))
+            for (JsonNode r : g.get("regions")) {
+                for (JsonNode e : r.get("envelopes")) ((ObjectNode) e).remove("dynamic");
+                for (JsonNode ref : r.get("samples")) ((ObjectNode) ref).retain(List.of("path"));
+            }
+        byte[] old = ProjectJson.mapper().writeValueAsBytes(tree);
+        assertThat(new String(old, StandardCharsets.UTF_8)).doesNotContain("\"drumKit\"").doesNotContain("\"roundRobin\"");
+        assertThat(ProjectJson.program(old, "old blob")).isEqualTo(program);
     }
 
     @Test
