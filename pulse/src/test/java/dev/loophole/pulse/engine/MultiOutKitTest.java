@@ -211,4 +211,27 @@ class MultiOutKitTest {
         float[][] undone = renderTapped(pulse.project());
         for (int c = 0; c < before.length; c++) assertThat(Arrays.equals(undone[c], before[c])).as("undo: channel %d bit for bit", c).isTrue();
     }
+
+    @Test
+    void movingAPadToAnotherOutputMovesTheNodesPortUnlessAConnectionNeedsIt() {
+        dev.loophole.model.SampleRegion snare = sfzKit.regions().get(1);
+        dev.loophole.model.SampleRegion.Builder b = snare.toBuilder();
+        b.samples = new java.util.ArrayList<>(List.of(snare.sample().asMic(0, 0, 3)));
+        var move = new dev.loophole.pulse.command.SamplerCommand.UpdateRegion("kit", b.build());
+
+        Pulse free = new Pulse(project(sampler("kit", sfzKit), List.of(), List.of(Connection.of("kit", "main", NodeGraph.CHANNEL, "in")), 38));
+        free.apply(move);
+        InstrumentNode moved = free.project().tracks().getFirst().graph().instrument("kit").orElseThrow();
+        assertThat(moved.output().ports().stream().map(AudioPort::id)).containsExactly("main", "out3");
+        float[][] out = renderTapped(free.project());
+        assertThat(level(out, 2, SNARE_HZ)).as("the snare now on output 3").isGreaterThan(-20);
+        assertThat(free.undo()).isTrue();
+        assertThat(free.project().tracks().getFirst().graph().instrument("kit").orElseThrow().output().ports().stream().map(AudioPort::id))
+                .containsExactly("main", "out2");
+
+        Pulse taken = new Pulse(project(sampler("kit", sfzKit), List.of(), List.of(Connection.of("kit", "out2", NodeGraph.CHANNEL, "in")), 38));
+        Project before = taken.project();
+        assertThatThrownBy(() -> taken.apply(move)).isInstanceOf(CommandException.class).hasMessageContaining("kit.out2");
+        assertThat(taken.project()).as("nothing half-applied").isEqualTo(before);
+    }
 }
