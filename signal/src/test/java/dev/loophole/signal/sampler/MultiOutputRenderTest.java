@@ -62,11 +62,7 @@ class MultiOutputRenderTest {
         inst.noteOn(0, 36, 127);
         inst.noteOn(0, 38, 127);
         inst.render(pairs, 0, 0, FRAMES);
-        float[][] plain = new float[2][FRAMES];
-        SamplerInstrument again = kit();
-        again.noteOn(0, 36, 127);
-        again.noteOn(0, 38, 127);
-        again.render(plain[0], plain[1], 0, FRAMES);
+        float[][] plain = plain();
         double low = db(plain[0], LOW), high = db(plain[0], HIGH);
         assertThat(low).isGreaterThan(-20);
         int out2 = SamplerInstrument.engineOutput(2);
@@ -78,6 +74,16 @@ class MultiOutputRenderTest {
         assertThat(db(pairs[2 * SamplerInstrument.REVERB_SEND], HIGH)).as("reverb send: the high pad at 50 %")
                 .isCloseTo(high + 20 * Math.log10(0.5), within(0.001));
         assertThat(db(pairs[2 * SamplerInstrument.engineOutput(1)], HIGH)).as("output 1: nothing").isLessThan(-200);
+    }
+
+    /** Both pads through {@code render(left, right)}: every voice on one pair, as a plain stereo instrument renders. */
+    static float[][] plain() {
+        float[][] plain = new float[2][FRAMES];
+        SamplerInstrument ref = kit();
+        ref.noteOn(0, 36, 127);
+        ref.noteOn(0, 38, 127);
+        ref.render(plain[0], plain[1], 0, FRAMES);
+        return plain;
     }
 
     static float[][] throughGraph(SamplerInstrument inst, List<GraphSpec.Node> extra, List<Connection> connections) {
@@ -95,11 +101,7 @@ class MultiOutputRenderTest {
 
     @Test
     void anOutputNothingTakesFoldsIntoTheMainPathAndATakenOneLeavesIt() {
-        float[][] plain = new float[2][FRAMES];
-        SamplerInstrument ref = kit();
-        ref.noteOn(0, 36, 127);
-        ref.noteOn(0, 38, 127);
-        ref.render(plain[0], plain[1], 0, FRAMES);
+        float[][] plain = plain();
         double low = db(plain[0], LOW), high = db(plain[0], HIGH);
 
         // The reverb send taken (so the kit renders output by output), output 2 not: it sounds on main's path, through its gain node.
