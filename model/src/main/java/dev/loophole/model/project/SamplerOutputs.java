@@ -1,5 +1,6 @@
 package dev.loophole.model.project;
 
+import dev.loophole.model.Pad;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
@@ -62,11 +63,15 @@ public final class SamplerOutputs {
     public static int micOf(String parameterId) { return number(parameterId, MIC_PREFIX); }
 
     /**
-     * A name for output {@code o}: "Main" for 0; else the key label its regions share (a kit pad's name,
-     * SFZ {@code label_keyN}) when they are all on one labelled key, else "Output N".
+     * A name for output {@code o}: "Main" for 0; else the name of the one kit pad on it (DrumKit mode), else the key
+     * label its regions share (SFZ {@code label_keyN}) when they are all on one labelled key, else "Output N".
      */
     public static String name(Program program, int o) {
         if (o == 0) return "Main";
+        if (program.isDrumKit()) {
+            List<Pad> on = program.drumKit().pads().stream().filter(p -> p.output() == o).toList();
+            if (on.size() == 1 && on.getFirst().name() != null && !on.getFirst().name().isBlank()) return on.getFirst().name();
+        }
         Map<Integer, Integer> keys = new TreeMap<>();
         for (SampleRegion r : program.regions())
             for (SampleRef s : r.samples())

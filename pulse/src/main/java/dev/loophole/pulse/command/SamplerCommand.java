@@ -131,7 +131,7 @@ public sealed interface SamplerCommand extends Command {
      * unless it moves a sample to another output or changes the mics: then the node's output ports and mic levels
      * follow the program (a connection from an output that is gone refuses the edit whole).
      */
-    private static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
+    static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
         Track t = Find.trackOfNode(p, nodeId);
         InstrumentNode node = sampler(t, nodeId);
         Program next = change.apply(node.program());
@@ -144,8 +144,7 @@ public sealed interface SamplerCommand extends Command {
     }
 
     static Program withGroups(Program p, List<SampleGroup> groups) {
-        return new Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
-                p.curves(), p.extraSections(), p.expression());
+        return p.withGroups(groups);
     }
 
     private static Program withGroup(Program p, int index, SampleGroup g) {

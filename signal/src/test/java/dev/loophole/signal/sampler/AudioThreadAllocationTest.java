@@ -223,8 +223,7 @@ class AudioThreadAllocationTest {
             }
             return new dev.loophole.model.SampleGroup(g.groupId(), g.name(), rs);
         }).toList();
-        return new dev.loophole.model.Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
-                p.curves(), p.extraSections(), p.expression());
+        return p.withGroups(groups);
     }
 
     /**
