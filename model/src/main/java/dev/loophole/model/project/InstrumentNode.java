@@ -54,12 +54,12 @@ public record InstrumentNode(String nodeId, String name, InstrumentKind kind, Mi
 
     /**
      * The node with another state. A Sampler's parameters follow its program's {@code label_ccN}
-     * controls and mics, its output ports the outputs its samples name; values of parameters the new
-     * program no longer has are dropped.
+     * controls and mics, and it gains an output port for each output its samples newly name (ports are kept:
+     * connections may name them); values of parameters the new program no longer has are dropped.
      */
     public InstrumentNode withState(NodeState newState) {
         ParameterSet ps = newState instanceof NodeState.SamplerState s ? SamplerParameters.of(s.program()) : parameters;
-        AudioOutputRouting output = newState instanceof NodeState.SamplerState s ? SamplerOutputs.routing(s.program()) : this.output;
+        AudioOutputRouting output = newState instanceof NodeState.SamplerState s ? SamplerOutputs.routing(s.program(), this.output) : this.output;
         Predicate<String> known = ps::contains;
         Map<String, Double> kept = values.entrySet().stream().filter(e -> known.test(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -38,6 +38,16 @@ public final class SamplerOutputs {
         return new AudioOutputRouting(ports);
     }
 
+    /**
+     * The ports of a node whose program became {@code program}: its {@code current} ports all kept (connections may
+     * name them; an output no sample plays on any more is silent), then {@code outN} for each output newly used.
+     */
+    public static AudioOutputRouting routing(Program program, AudioOutputRouting current) {
+        List<AudioPort> ports = new ArrayList<>(current.ports());
+        for (int o : used(program)) if (!current.has(portId(o))) ports.add(new AudioPort(portId(o), name(program, o), 2));
+        return ports.size() == current.ports().size() ? current : new AudioOutputRouting(ports);
+    }
+
     public static String portId(int output) { return output == 0 ? AudioOutputRouting.MAIN : OUT_PREFIX + output; }
 
     /** The program output a port id names ({@code main} → 0, {@code outN} → N), or -1 for anything else. */

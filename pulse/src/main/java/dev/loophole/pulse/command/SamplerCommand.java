@@ -128,8 +128,8 @@ public sealed interface SamplerCommand extends Command {
 
     /**
      * Applies a program edit that leaves the labelled controls alone, so the node's parameters and values stay —
-     * unless it moves a sample to another output or changes the mics: then the node's output ports and mic levels
-     * follow the program (a connection from an output that is gone refuses the edit whole).
+     * unless it moves a sample to another output or changes the mics: then the node gains a port for each new output
+     * and its mic levels follow the program, and the way back is the node as it was.
      */
     static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
         Track t = Find.trackOfNode(p, nodeId);
@@ -140,7 +140,9 @@ public sealed interface SamplerCommand extends Command {
         InstrumentNode edited = reshaped ? node.withState(new NodeState.SamplerState(next))
                 : new InstrumentNode(node.nodeId(), node.name(), node.kind(), node.input(), node.output(),
                         node.parameters(), node.values(), new NodeState.SamplerState(next), node.voices());
-        return new Applied(Nodes.put(p, t, edited), inverse, Affected.node(NODE_STATE, t.trackId(), nodeId));
+        // Reshaped, the exact way back is the node as it was (its ports and mic levels with it).
+        return new Applied(Nodes.put(p, t, edited), reshaped ? new NodeCommand.ReplaceInstrument(node) : inverse,
+                Affected.node(NODE_STATE, t.trackId(), nodeId));
     }
 
     static Program withGroups(Program p, List<SampleGroup> groups) {

@@ -156,8 +156,12 @@ public final class ProjectGraph {
             var inst = g.instrument(fromNode);
             if (inst.isPresent()) {
                 fromOutput = engineOutput(inst.get(), c.from().port(), hasSends.contains(fromNode));
-                if (fromOutput < 0 || fromOutput >= outputs.get(fromNode)) {
-                    warn.accept("connection " + c + ": the engine's instrument has no such output (" + outputs.get(fromNode) + " in all); its main output is used");
+                if (fromOutput >= outputs.get(fromNode)) {
+                    warn.accept("connection " + c + ": no sample of the program plays on " + c.from().port() + "; it carries nothing");
+                    continue;
+                }
+                if (fromOutput < 0) {
+                    warn.accept("connection " + c + ": " + c.from().port() + " is not an output the sampler gives (main, outN); its main output is used");
                     fromOutput = 0;
                 }
                 if (fromOutput == 0 && mainSource.containsKey(fromNode)) from = mainSource.get(fromNode);
