@@ -1,6 +1,7 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.Program;
+import dev.loophole.model.project.SamplerOutputs;
 import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.SampleRegion;
 import dev.loophole.model.SampleGroup;
@@ -59,13 +60,13 @@ public final class NodeInstruments {
             warn.accept("node " + node.nodeId() + ": " + node.kind() + " instruments cannot play yet; it stays silent");
             return byNode.computeIfAbsent(node.nodeId(), k -> new Entry(null, new Silent())).instrument();
         }
-        Program program = tuned(node.program(), node.value(SamplerParameters.TUNE));
+        Program program = played(node);
         Entry e = byNode.get(node.nodeId());
         if (e != null && e.program() != null && (e.program() == program || e.program().equals(program))) return e.instrument();
         Patch patch = compiler.compile(program);
         compiledPatches++;
         for (String w : patch.warnings()) warn.accept("node " + node.nodeId() + ": " + w);
-        if (e != null && e.instrument() instanceof SamplerInstrument s) {
+        if (e != null && e.instrument() instanceof SamplerInstrument s && s.programOutputs() == patch.outputs()) {
             s.swapPatch(patch); // the same voices play on; new notes use the new program
             byNode.put(node.nodeId(), new Entry(program, s));
             return s;
@@ -77,14 +78,26 @@ public final class NodeInstruments {
     }
 
     /**
-     * A sampler node's tune parameter, as every region's tune moved by it: compiled into the patch, so new
-     * notes take it (sounding ones keep their pitch). The program itself when the tune is at rest.
+     * The program as the node's parameters play it, compiled into the patch so new notes take it (sounding ones keep
+     * what they started with): its tune moves every region's tune, each mic level ({@code micN}, dB) the level of
+     * every sample on that mic's output in multi-mic regions. The program itself when all are at rest.
      */
-    static Program tuned(Program program, double cents) {
-        if (cents == 0) return program;
+    static Program played(InstrumentNode node) {
+        Program program = node.program();
+        double cents = node.value(SamplerParameters.TUNE);
+        Map<Integer, Double> micDb = new HashMap<>();
+        for (int o : SamplerOutputs.mics(program)) {
+            String id = SamplerOutputs.micParameter(o);
+            double db = node.parameters().contains(id) ? node.value(id) : 0;
+            if (db != 0) micDb.put(o, db);
+        }
+        if (cents == 0 && micDb.isEmpty()) return program;
         List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
             SampleRegion.Builder b = r.toBuilder();
             b.tuning = r.tuning().plusCents(cents);
+            if (r.samples().size() > 1)
+                b.samples = new ArrayList<>(r.samples().stream().map(m -> micDb.containsKey(m.output())
+                        ? m.asMic(m.volume() + micDb.get(m.output()), m.pan(), m.output()) : m).toList());
             return b.build();
         }).toList())).toList();
         return program.withGroups(groups);

@@ -41,6 +41,8 @@ public final class ProjectEngine implements AutoCloseable {
     private volatile Ports ports;
     private volatile NodeParameters parameters = NodeParameters.NONE;
     private Project project;
+    private boolean tapping;
+    private List<ProjectGraph.Tap> taps = List.of();
 
     public ProjectEngine(Project project, Settings settings, Consumer<String> warn) {
         this.settings = settings;
@@ -87,7 +89,7 @@ public final class ProjectEngine implements AutoCloseable {
                 && s != Affected.Scope.PROJECT);
         boolean clips = affected == null || graphToo || affected.has(Affected.Scope.CLIPS) || affected.has(Affected.Scope.TEMPO);
         if (graphToo) {
-            ProjectGraph.Compiled c = graph.compile(p);
+            ProjectGraph.Compiled c = graph.compile(p, tapping);
             c.warnings().forEach(warn);
             runtime.publish(c.spec());
             // A value edit that moves no port and no parameter's place keeps the schedule: its notes play on.
@@ -95,8 +97,28 @@ public final class ProjectEngine implements AutoCloseable {
                     && c.ports().equals(ports) && c.parameters().equals(parameters)) clips = false;
             ports = c.ports();
             parameters = c.parameters();
+            taps = c.taps();
         }
         if (clips) transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
+    }
+
+    /**
+     * Control side: with {@code on}, every instrument node's every output also comes out alone on a stereo pair of
+     * its own, after the tracks' pairs (a render then gives one pair per track, then one per tap) — how a user
+     * checks a multi-out kit's outputs. The mix stays as it was. Returns the taps in pair order.
+     */
+    public synchronized List<ProjectGraph.Tap> tapOutputs(boolean on) {
+        if (on != tapping) {
+            tapping = on;
+            update(project, null);
+        }
+        return taps;
+    }
+
+    /** Stereo pairs a render gives: one per track then one per tap while tapping, one per track with stems, else one. */
+    public int renderPairs(boolean stems) {
+        int tracks = Math.max(1, project.tracks().size());
+        return tapping ? tracks + taps.size() : stems ? tracks : 1;
     }
 
     /** What an offline render did. */
@@ -104,13 +126,13 @@ public final class ProjectEngine implements AutoCloseable {
         public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
     }
 
-    /** Receives rendered blocks: {@code pairs} stereo pairs (one per track with stems, else one), {@code frames} long. */
+    /** Receives rendered blocks: {@link #renderPairs} stereo pairs, {@code frames} long. */
     public interface Sink { void write(float[][] pairs, int frames); }
 
     /**
      * Renders the project from its start, as fast as it can, waiting for disk streaming before each
      * block (so the result is the same as with every sample in memory). {@code stems}: one stereo
-     * pair per track instead of the mix. {@code tailSeconds} ≥ 0 renders that long after the last
+     * pair per track instead of the mix (and the taps after them, see {@link #tapOutputs}). {@code tailSeconds} ≥ 0 renders that long after the last
      * event; negative renders until every voice is silent (at most {@link OfflineRenderer#MAX_AUTO_TAIL_SECONDS}).
      */
     public Result render(boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
@@ -125,7 +147,7 @@ public final class ProjectEngine implements AutoCloseable {
      */
     public Result render(long fromFrame, boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
         int block = settings.maxBlock();
-        int pairs = stems ? Math.max(1, project.tracks().size()) : 1;
+        int pairs = renderPairs(stems);
         EventBuffer none = new EventBuffer(1);
         transport.locate(fromFrame);
         transport.play();

@@ -1,6 +1,7 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Program;
+import dev.loophole.model.project.SamplerOutputs;
 import java.util.List;
 
 /**
@@ -30,12 +31,14 @@ public final class Patch {
     final List<String> warnings;
     /** The program's per-note expression mapping, flattened for the voices. */
     final CompiledExpression expression;
+    private final int outputs;
 
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
         this.program = program;
         this.regions = regions;
         this.expression = new CompiledExpression(program.expression(), warnings);
         this.warnings = List.copyOf(warnings);
+        this.outputs = SamplerOutputs.used(program).getLast() + 1;
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();
         this.sostenutoCc = program.settings().sostenutoCc();
@@ -66,6 +69,9 @@ public final class Patch {
     public Program program() { return program; }
 
     public int regionCount() { return regions.length; }
+
+    /** Program outputs its samples play on: 1 + the highest output any names (SFZ {@code output=N}, a mic's output). */
+    public int outputs() { return outputs; }
 
     /** Problems found while compiling (missing samples, regions that cannot play), one line each. */
     public List<String> warnings() { return warnings; }
