@@ -70,6 +70,16 @@ public final class SincInterpolator {
     }
 
     /**
+     * Two channels at once: {@code outL[k]} and {@code outR[k]} exactly as {@link #sample} gives them for {@code l} and
+     * {@code r}, with the kernel's coefficients worked out once for both.
+     */
+    public void sample(float[] l, float[] r, double position, double ratio, float[] outL, float[] outR, int k) {
+        double s = stretch(ratio);
+        if (s == 1) directStereo(l, r, position, outL, outR, k);
+        else stretchedStereo(l, r, position, s, outL, outR, k);
+    }
+
+    /**
      * Fills {@code out[from, to)} reading {@code buf} from {@code position}, advancing {@code ratio}
      * frames per output frame; returns the position after the last frame.
      */
@@ -96,6 +106,44 @@ public final class SincInterpolator {
             acc += buf[base + j] * (double) (c0 + a * (t[r1 + j] - c0));
         }
         return acc;
+    }
+
+    private void directStereo(float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
+        int n = (int) Math.floor(x);
+        double phi = (x - n) * PHASES;
+        int i = (int) phi;
+        float a = (float) (phi - i);
+        int r0 = i * taps, r1 = r0 + taps, base = n - half + 1;
+        final float[] t = table;
+        double accL = 0, accR = 0;
+        for (int j = 0; j < taps; j++) {
+            float c0 = t[r0 + j];
+            double c = c0 + a * (t[r1 + j] - c0);
+            accL += l[base + j] * c;
+            accR += r[base + j] * c;
+        }
+        outL[k] = (float) accL;
+        outR[k] = (float) accR;
+    }
+
+    private void stretchedStereo(float[] l, float[] r, double x, double s, float[] outL, float[] outR, int k) {
+        double reachF = half * s;
+        int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
+        double du = PHASES / s;
+        double u = ((x - m0) / s + half) * PHASES;
+        final float[] kk = kernel;
+        final int last = kk.length - 2;
+        double accL = 0, accR = 0, sum = 0;
+        for (int m = m0; m <= m1; m++, u -= du) {
+            int i = Math.min((int) u, last);
+            float c0 = kk[i];
+            double c = c0 + (u - i) * (kk[i + 1] - c0);
+            accL += l[m] * c;
+            accR += r[m] * c;
+            sum += c;
+        }
+        outL[k] = (float) (accL / sum);
+        outR[k] = (float) (accR / sum);
     }
 
     private double stretched(float[] buf, double x, double s) {

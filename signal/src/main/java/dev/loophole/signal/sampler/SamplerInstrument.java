@@ -54,6 +54,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
+        patch.prepareOctaves(quality);
     }
 
     /**
@@ -63,6 +64,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * thread has taken the previous one simply replaces it.
      */
     public void swapPatch(Patch p) {
+        p.prepareOctaves(quality);
         pending.set(p);
         retired.set(null); // the control side lets go of the patch replaced last time
     }
@@ -80,8 +82,13 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     public Patch patch() { return patch; }
 
-    /** Interpolation quality: {@link Interpolation#LINEAR} or {@link Interpolation#CUBIC}. */
-    public void setQuality(int quality) { this.quality = quality; }
+    /** Interpolation quality ({@link Interpolation}); control side: a sinc makes the octave copies the patch's pitches need. */
+    public void setQuality(int quality) {
+        this.quality = quality;
+        patch.prepareOctaves(quality);
+        Patch next = pending.get();
+        if (next != null) next.prepareOctaves(quality);
+    }
 
     public int peakVoices() { return peakVoices; }
 
