@@ -13,7 +13,7 @@ package dev.loophole.signal.dsp;
  */
 public final class HalfBand {
     /** Largest odd offset of a non-zero tap. */
-    static final int REACH = 61;
+    public static final int REACH = 61;
     private static final double BETA = 14.5;
     private static final double[] ODD = design(); // ODD[i] = h(2i + 1) = h(−(2i + 1)); h(0) = 1/2
 

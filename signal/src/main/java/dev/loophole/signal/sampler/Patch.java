@@ -83,7 +83,12 @@ public final class Patch {
         double cents = r.baseCents + keys + Math.max(0, r.veltrack) + Math.abs(r.pitchRandom) + Math.max(0, r.bendUp);
         double octaves = cents / 1200 + Math.log(r.rateRatio) / Math.log(2);
         int levels = (int) Math.floor(octaves) + (r.mod.active ? 1 : 0);
-        if (levels > 0) r.sample.prepareOctaves(levels);
+        if (levels < 1 || r.octaves != null && r.octaves.depth() >= Math.min(levels, SampleData.MAX_OCTAVES)) return;
+        // As heard: with the region's forward loop; other loops (turns, crossfades, counted repeats) read the sample at its rate.
+        boolean loops = r.loopsAtStart || r.loopMode.loops();
+        boolean plainLoop = r.loopType == dev.loophole.model.LoopType.FORWARD && r.loopTail == null && r.loopCount == 0 && r.loopEnd > r.loopStart;
+        if (loops && !plainLoop) return;
+        r.octaves = loops ? r.sample.octaves(r.loopStart, r.loopEnd, levels) : r.sample.octaves(-1, -1, levels);
     }
 
     public Program program() { return program; }

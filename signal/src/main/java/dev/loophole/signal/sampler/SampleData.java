@@ -17,9 +17,8 @@ public final class SampleData {
     final SampleMetadata metadata;
     final String name;
     final Path file;
-    /** Octave copies for the windowed sinc, {@code octaves[k - 1][channel]} decimated by 2^k; made on the control side. */
-    private volatile float[][][] octaves = NO_OCTAVES;
-    private static final float[][][] NO_OCTAVES = new float[0][][];
+    /** Octave copies for the windowed sinc, one set per loop the sample is played with; made on the control side. */
+    private final java.util.List<OctaveCopies> octaves = new java.util.ArrayList<>(1);
     /** Deepest octave copy made: 2^7 covers a sample pitched up seven octaves (or rate-converted as far). */
     static final int MAX_OCTAVES = 7;
 
@@ -61,33 +60,32 @@ public final class SampleData {
     public SampleMetadata metadata() { return metadata; }
 
     /** Bytes of decoded audio held in memory, octave copies included. */
-    public long memoryBytes() {
+    public synchronized long memoryBytes() {
         long bytes = 4L * channels.length * channels[0].length;
-        for (float[][] level : octaves) bytes += 4L * level.length * level[0].length;
+        for (OctaveCopies o : octaves) bytes += o.bytes();
         return bytes;
     }
 
-    /** The octave copies made so far (read on the audio thread; never modified once published). */
-    float[][][] octaves() { return octaves; }
-
     /**
-     * Control side: makes octave copies 1 … {@code levels} (each the one above it half-band filtered and decimated by two,
-     * {@link dev.loophole.signal.dsp.HalfBand}) if they are not made yet, so a sinc voice pitched up by 2^k reads copy
-     * k with a kernel stretched by less than two. They cost at most the sample again (1/2 + 1/4 + …). Only for a sample
-     * held whole in memory: a streamed sample's voices read it at its own rate.
+     * Control side: octave copies 1 … {@code depth} of this sample as a voice hears it with the forward loop
+     * {@code [loopStart, loopEnd]} (or without a loop: {@code loopEnd < 0}), made now unless a deep enough set exists
+     * ({@link OctaveCopies}). They cost at most the sample again (1/2 + 1/4 + …). Null for a streamed sample, whose
+     * voices read it at its own rate.
      */
-    public synchronized void prepareOctaves(int levels) {
-        int want = Math.min(levels, MAX_OCTAVES);
-        float[][][] have = octaves;
-        if (want <= have.length || streamed() || frames == 0) return;
-        float[][][] next = java.util.Arrays.copyOf(have, want);
-        for (int k = have.length; k < want; k++) {
-            float[][] above = k == 0 ? channels : next[k - 1];
-            float[][] level = new float[above.length][];
-            for (int c = 0; c < above.length; c++) level[c] = dev.loophole.signal.dsp.HalfBand.decimate(above[c], above[c].length);
-            next[k] = level;
+    synchronized OctaveCopies octaves(long loopStart, long loopEnd, int depth) {
+        int want = Math.min(depth, MAX_OCTAVES);
+        if (want < 1 || streamed() || frames == 0 || loopEnd >= frames || loopEnd >= 0 && loopStart < 0) return null;
+        long ls = loopEnd < 0 ? -1 : loopStart, le = loopEnd < 0 ? -1 : loopEnd;
+        for (int i = 0; i < octaves.size(); i++) {
+            OctaveCopies o = octaves.get(i);
+            if (o.loopStart != ls || o.loopEnd != le) continue;
+            if (o.depth() >= want) return o;
+            octaves.remove(i); // made again deeper (the shallower set's voices keep theirs)
+            break;
         }
-        octaves = next;
+        OctaveCopies o = OctaveCopies.build(channels, frames, ls, le, want);
+        octaves.add(o);
+        return o;
     }
 
     /** The in-memory head of channel {@code c} (shared; do not modify). */

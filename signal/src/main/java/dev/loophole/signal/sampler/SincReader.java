@@ -63,17 +63,17 @@ final class SincReader {
     /**
      * The same read from octave copy k = floor(log2 |step|) (or the deepest one made): the copy is the sample
      * band-limited to its own half rate and decimated by 2^k, so the kernel reads it at |step| / 2^k, stretched by
-     * less than two. A copy's frames are the sample's own positions 0, 2^k, 2·2^k …, so this serves a chunk whose
-     * window (in the sample's frames, with the copy's reach) is one straight run of the sample: no crossfaded loop
-     * tail, no loop turn inside it, a forward loop's wrap only as a whole-window shift. Returns -1 where it cannot
-     * serve (no copy, streamed sample, a window across a wrap or past a shortened region's end); the full-rate path
-     * reads that chunk.
+     * less than two. A copy's frames are the sample's own positions 0, 2^k, 2·2^k … of the signal as heard (a forward
+     * loop unrolled past its end, see {@link OctaveCopies}), so a window is one straight run of it, wraps included.
+     * Returns -1 where it cannot serve (no copies: a streamed sample, a loop that turns or crossfades; a voice whose
+     * loop was let go; a window past a shortened region's end); the full-rate path reads that chunk.
      */
     private static int readOctave(Voice v, int n, boolean stereo, double step) {
         CompiledRegion r = v.region;
-        float[][][] octaves = r.sample.octaves();
+        OctaveCopies octaves = r.octaves;
+        if (octaves == null) return -1;
         double ratio = Math.abs(step);
-        int k = Math.min(octaves.length, 31 - Integer.numberOfLeadingZeros((int) Math.min(ratio, 1 << 30)));
+        int k = Math.min(octaves.depth(), 31 - Integer.numberOfLeadingZeros((int) Math.min(ratio, 1 << 30)));
         if (k < 1) return -1;
         double scale = 1 << k, s = ratio / scale;
         SincInterpolator sinc = v.sinc();
@@ -81,14 +81,14 @@ final class SincReader {
         double p = v.pos(), last = p + (n - 1) * step;
         long lo = (long) Math.floor(Math.min(p, last)) - (reach + 1L) * (1L << k);
         long hi = (long) Math.floor(Math.max(p, last)) + (reach + 3L) * (1L << k);
-        long t = v.shift(lo, hi);
+        long t = octaves.origin(v, lo, hi, k);
         if (t == LoopPlayhead.NOT_STRAIGHT) return -1;
-        if (hi + t > r.lastFrame && r.lastFrame < r.sample.frames - 1) return -1; // the copy holds the file's frames past `end`
+        if (!octaves.looped() && hi > r.lastFrame && r.lastFrame < r.sample.frames - 1) return -1; // the copy holds the file's frames past `end`
         double x0 = (p + t) / scale, x1 = (last + t) / scale;
         long base = (long) Math.floor(Math.min(x0, x1)) - reach;
         int count = (int) ((long) Math.floor(Math.max(x0, x1)) - base) + reach + 2;
         if (count > WINDOW) return -1;
-        float[][] copy = octaves[k - 1];
+        float[][] copy = octaves.levels[k - 1];
         float[] wl = v.winL(), wr = v.winR(), bl = v.bufL(), br = v.bufR();
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);

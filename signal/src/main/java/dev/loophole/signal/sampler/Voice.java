@@ -394,8 +394,8 @@ final class Voice {
         if (streaming && !loop.active()) stream.release(frame);
     }
 
-    /** See {@link LoopPlayhead#shift}: how unwrapped frames first…last map onto the sample, if as one straight run. */
-    long shift(long first, long last) { return loop.shift(first, last); }
+    /** The sample frame unwrapped frame {@code v} plays (see {@link LoopPlayhead#map}). */
+    long mapFrame(long v) { return loop.map(v); }
 
     /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
     void wrapLoop() { pos = loop.fold(pos); }

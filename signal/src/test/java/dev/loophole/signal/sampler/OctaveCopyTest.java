@@ -96,14 +96,23 @@ class OctaveCopyTest {
         float[][] ch = {Fixtures.sine(1000, frames, 0.5), Fixtures.sine(700, frames, 0.5)};
         SampleData s = new SampleData("s", new AudioData(ch, 48_000, SampleFormat.FLOAT_32, SampleMetadata.NONE));
         long alone = s.memoryBytes();
-        s.prepareOctaves(3);
-        assertThat(s.octaves()).hasNumberOfRows(3);
-        s.prepareOctaves(7);
-        assertThat(s.octaves()).hasNumberOfRows(7);
-        assertThat(s.octaves()[2][1]).hasSize((((frames - 1 + 61) / 2 + 61) / 2 + 61) / 2 + 1);
+        OctaveCopies three = s.octaves(-1, -1, 3);
+        assertThat(three.depth()).isEqualTo(3);
+        assertThat(s.octaves(-1, -1, 2)).isSameAs(three);
+        OctaveCopies seven = s.octaves(-1, -1, 7);
+        assertThat(seven.depth()).isEqualTo(7);
+        assertThat(seven.levels[2][1]).hasSize((((frames - 1 + 61) / 2 + 61) / 2 + 61) / 2 + 1);
         assertThat(s.memoryBytes() - alone).isLessThanOrEqualTo(alone + 7L * 2 * 4 * 61);
         // a copy is the sample at its own positions: frame j of copy 3 is the 1 kHz sine at frame 8j (in band: passed whole)
-        for (int j = 2_000; j < 2_010; j++) assertThat(s.octaves()[2][0][j]).isCloseTo(ch[0][8 * j], within(1e-5f));
+        for (int j = 2_000; j < 2_010; j++) assertThat(seven.levels[2][0][j]).isCloseTo(ch[0][8 * j], within(1e-5f));
+        // with a loop: the copy past the loop's end is the loop again (the sine has whole cycles of 48 frames in it)
+        OctaveCopies looped = s.octaves(480, 480 + 48 * 100 - 1, 2);
+        assertThat(looped).isNotSameAs(seven);
+        for (int j = 0; j < 200; j++) {
+            int f = 480 + 48 * 100 + 4 * j; // past the loop's end: frame f plays sample frame f - 4800
+            assertThat(looped.levels[1][0][f / 4]).isCloseTo(ch[0][f - 4800], within(1e-5f));
+        }
+        assertThat(s.memoryBytes() - alone).isLessThanOrEqualTo(alone + 7L * 2 * 4 * 61 + 2L * 4 * (4800 + 2 * OctaveCopies.EXTENSION));
     }
 
     @AfterAll
