@@ -93,6 +93,9 @@ public final class SincInterpolator {
         return pos;
     }
 
+    // The kernels sum in several independent chains (and step the stretched kernel's coordinate in two interleaved
+    // lanes): one running sum is a chain of dependent additions, four cycles each, which bound the loop's speed.
+
     private double direct(float[] buf, double x) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * PHASES;
@@ -100,12 +103,15 @@ public final class SincInterpolator {
         float a = (float) (phi - i);
         int r0 = i * taps, r1 = r0 + taps, base = n - half + 1;
         final float[] t = table;
-        double acc = 0;
-        for (int j = 0; j < taps; j++) {
-            float c0 = t[r0 + j];
-            acc += buf[base + j] * (double) (c0 + a * (t[r1 + j] - c0));
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int j = 0; j < taps; j += 4) { // taps is a multiple of 8
+            float c0 = t[r0 + j], c1 = t[r0 + j + 1], c2 = t[r0 + j + 2], c3 = t[r0 + j + 3];
+            s0 += buf[base + j] * (double) (c0 + a * (t[r1 + j] - c0));
+            s1 += buf[base + j + 1] * (double) (c1 + a * (t[r1 + j + 1] - c1));
+            s2 += buf[base + j + 2] * (double) (c2 + a * (t[r1 + j + 2] - c2));
+            s3 += buf[base + j + 3] * (double) (c3 + a * (t[r1 + j + 3] - c3));
         }
-        return acc;
+        return (s0 + s1) + (s2 + s3);
     }
 
     private void directStereo(float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
@@ -115,54 +121,79 @@ public final class SincInterpolator {
         float a = (float) (phi - i);
         int r0 = i * taps, r1 = r0 + taps, base = n - half + 1;
         final float[] t = table;
-        double accL = 0, accR = 0;
-        for (int j = 0; j < taps; j++) {
-            float c0 = t[r0 + j];
-            double c = c0 + a * (t[r1 + j] - c0);
-            accL += l[base + j] * c;
-            accR += r[base + j] * c;
+        double l0 = 0, l1 = 0, q0 = 0, q1 = 0;
+        for (int j = 0; j < taps; j += 2) {
+            float c0 = t[r0 + j], c1 = t[r0 + j + 1];
+            double w0 = c0 + a * (t[r1 + j] - c0), w1 = c1 + a * (t[r1 + j + 1] - c1);
+            l0 += l[base + j] * w0;
+            l1 += l[base + j + 1] * w1;
+            q0 += r[base + j] * w0;
+            q1 += r[base + j + 1] * w1;
         }
-        outL[k] = (float) accL;
-        outR[k] = (float) accR;
+        outL[k] = (float) (l0 + l1);
+        outR[k] = (float) (q0 + q1);
     }
 
     private void stretchedStereo(float[] l, float[] r, double x, double s, float[] outL, float[] outR, int k) {
         double reachF = half * s;
         int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
-        double du = PHASES / s;
-        double u = ((x - m0) / s + half) * PHASES;
+        double du = PHASES / s, du2 = 2 * du;
+        double u = ((x - m0) / s + half) * PHASES, v = u - du;
         final float[] kk = kernel;
         final int last = kk.length - 2;
-        double accL = 0, accR = 0, sum = 0;
-        for (int m = m0; m <= m1; m++, u -= du) {
+        double l0 = 0, l1 = 0, q0 = 0, q1 = 0, w0 = 0, w1 = 0;
+        int m = m0;
+        for (; m < m1; m += 2, u -= du2, v -= du2) {
+            int i = Math.min((int) u, last), j = Math.min((int) v, last);
+            float c0 = kk[i], d0 = kk[j];
+            double c = c0 + (u - i) * (kk[i + 1] - c0), d = d0 + (v - j) * (kk[j + 1] - d0);
+            l0 += l[m] * c;
+            l1 += l[m + 1] * d;
+            q0 += r[m] * c;
+            q1 += r[m + 1] * d;
+            w0 += c;
+            w1 += d;
+        }
+        if (m == m1) {
             int i = Math.min((int) u, last);
             float c0 = kk[i];
             double c = c0 + (u - i) * (kk[i + 1] - c0);
-            accL += l[m] * c;
-            accR += r[m] * c;
-            sum += c;
+            l0 += l[m] * c;
+            q0 += r[m] * c;
+            w0 += c;
         }
-        outL[k] = (float) (accL / sum);
-        outR[k] = (float) (accR / sum);
+        double sum = w0 + w1;
+        outL[k] = (float) ((l0 + l1) / sum);
+        outR[k] = (float) ((q0 + q1) / sum);
     }
 
     private double stretched(float[] buf, double x, double s) {
         double reachF = half * s;
         int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
-        double du = PHASES / s;
+        double du = PHASES / s, du2 = 2 * du;
         // kernel coordinate of frame m: u = ((x − m)/s + H)·P, in (0, 2HP) for every m in [m0, m1]
-        double u = ((x - m0) / s + half) * PHASES;
+        double u = ((x - m0) / s + half) * PHASES, v = u - du;
         final float[] k = kernel;
         final int last = k.length - 2; // rounding may put the outermost tap a hair past the end
-        double acc = 0, sum = 0;
-        for (int m = m0; m <= m1; m++, u -= du) {
-            int i = Math.min((int) u, last); // u ≥ 0 up to rounding, so the cast is the floor
+        double a0 = 0, a1 = 0, w0 = 0, w1 = 0;
+        int m = m0;
+        for (; m < m1; m += 2, u -= du2, v -= du2) {
+            int i = Math.min((int) u, last), j = Math.min((int) v, last); // u ≥ 0 up to rounding, so the cast is the floor
+            float c0 = k[i], d0 = k[j];
+            double c = c0 + (u - i) * (k[i + 1] - c0), d = d0 + (v - j) * (k[j + 1] - d0);
+            a0 += buf[m] * c;
+            a1 += buf[m + 1] * d;
+            w0 += c;
+            w1 += d;
+        }
+        if (m == m1) {
+            int i = Math.min((int) u, last);
             float c0 = k[i];
             double c = c0 + (u - i) * (k[i + 1] - c0);
-            acc += buf[m] * c;
-            sum += c;
+            a0 += buf[m] * c;
+            w0 += c;
         }
-        return acc / sum; // the stretched taps do not sum to exactly 1: normalise so DC stays exact
+        return (a0 + a1) / (w0 + w1); // the stretched taps do not sum to exactly 1: normalise so DC stays exact
     }
 
     /**
