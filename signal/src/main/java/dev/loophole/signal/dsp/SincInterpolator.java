@@ -134,19 +134,27 @@ public final class SincInterpolator {
         outR[k] = (float) (q0 + q1);
     }
 
+    // The stretched kernels step their kernel coordinate u = ((x − m)/s + H)·P in 32.32 fixed point: an integer step per
+    // tap (no floating-point chain, no double-to-int conversion), and the tap's index and fraction are its two halves.
+    private static final double ONE = 0x1p32, FRACTION = 0x1p-32;
+
     private void stretchedStereo(float[] l, float[] r, double x, double s, float[] outL, float[] outR, int k) {
         double reachF = half * s;
         int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
-        double du = PHASES / s, du2 = 2 * du;
-        double u = ((x - m0) / s + half) * PHASES, v = u - du;
+        long step = (long) (PHASES / s * ONE);
+        long u = (long) (((x - m0) / s + half) * PHASES * ONE);
+        u -= Math.min(0, u - (m1 - m0) * step); // the outermost tap at 0, not a rounding unit below it
         final float[] kk = kernel;
         final int last = kk.length - 2;
         double l0 = 0, l1 = 0, q0 = 0, q1 = 0, w0 = 0, w1 = 0;
         int m = m0;
-        for (; m < m1; m += 2, u -= du2, v -= du2) {
-            int i = Math.min((int) u, last), j = Math.min((int) v, last);
-            float c0 = kk[i], d0 = kk[j];
-            double c = c0 + (u - i) * (kk[i + 1] - c0), d = d0 + (v - j) * (kk[j + 1] - d0);
+        for (; m < m1; m += 2) {
+            int i = Math.min((int) (u >>> 32), last);
+            double c = kk[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[i + 1] - kk[i]);
+            u -= step;
+            int j = Math.min((int) (u >>> 32), last);
+            double d = kk[j] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[j + 1] - kk[j]);
+            u -= step;
             l0 += l[m] * c;
             l1 += l[m + 1] * d;
             q0 += r[m] * c;
@@ -155,9 +163,8 @@ public final class SincInterpolator {
             w1 += d;
         }
         if (m == m1) {
-            int i = Math.min((int) u, last);
-            float c0 = kk[i];
-            double c = c0 + (u - i) * (kk[i + 1] - c0);
+            int i = Math.min((int) (u >>> 32), last);
+            double c = kk[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[i + 1] - kk[i]);
             l0 += l[m] * c;
             q0 += r[m] * c;
             w0 += c;
@@ -170,26 +177,29 @@ public final class SincInterpolator {
     private double stretched(float[] buf, double x, double s) {
         double reachF = half * s;
         int m0 = (int) Math.floor(x - reachF) + 1, m1 = (int) Math.ceil(x + reachF) - 1;
-        double du = PHASES / s, du2 = 2 * du;
-        // kernel coordinate of frame m: u = ((x − m)/s + H)·P, in (0, 2HP) for every m in [m0, m1]
-        double u = ((x - m0) / s + half) * PHASES, v = u - du;
+        long step = (long) (PHASES / s * ONE);
+        // u in (0, 2HP) for every m in [m0, m1]; at most a rounding step past the end, which the clamp takes
+        long u = (long) (((x - m0) / s + half) * PHASES * ONE);
+        u -= Math.min(0, u - (m1 - m0) * step); // the outermost tap at 0, not a rounding unit below it
         final float[] k = kernel;
-        final int last = k.length - 2; // rounding may put the outermost tap a hair past the end
+        final int last = k.length - 2;
         double a0 = 0, a1 = 0, w0 = 0, w1 = 0;
         int m = m0;
-        for (; m < m1; m += 2, u -= du2, v -= du2) {
-            int i = Math.min((int) u, last), j = Math.min((int) v, last); // u ≥ 0 up to rounding, so the cast is the floor
-            float c0 = k[i], d0 = k[j];
-            double c = c0 + (u - i) * (k[i + 1] - c0), d = d0 + (v - j) * (k[j + 1] - d0);
+        for (; m < m1; m += 2) {
+            int i = Math.min((int) (u >>> 32), last);
+            double c = k[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[i + 1] - k[i]);
+            u -= step;
+            int j = Math.min((int) (u >>> 32), last);
+            double d = k[j] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[j + 1] - k[j]);
+            u -= step;
             a0 += buf[m] * c;
             a1 += buf[m + 1] * d;
             w0 += c;
             w1 += d;
         }
         if (m == m1) {
-            int i = Math.min((int) u, last);
-            float c0 = k[i];
-            double c = c0 + (u - i) * (k[i + 1] - c0);
+            int i = Math.min((int) (u >>> 32), last);
+            double c = k[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[i + 1] - k[i]);
             a0 += buf[m] * c;
             w0 += c;
         }
