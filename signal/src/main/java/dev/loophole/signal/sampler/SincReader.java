@@ -40,8 +40,14 @@ final class SincReader {
         int count = (int) ((long) Math.floor(Math.max(p, last)) - base) + reach + 2;
         if (count > WINDOW) return -1; // caller falls back (see Voice)
         float[] wl = v.winL(), wr = v.winR(), dl = v.left(), dr = v.right();
-        for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
-        if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
+        long t = v.straight(base, base + count - 1);
+        if (t != LoopPlayhead.NOT_STRAIGHT) { // the window is one run of the head: copy it (the same frames value() gives)
+            System.arraycopy(dl, (int) (base + t), wl, 0, count);
+            if (stereo) System.arraycopy(dr, (int) (base + t), wr, 0, count);
+        } else {
+            for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
+            if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
+        }
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
         int k = 0;
