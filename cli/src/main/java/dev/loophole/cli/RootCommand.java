@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code loophole} command: picocli's root, with the subcommands ({@link Main} is the entry point). */
 @Command(name = "loophole", mixinStandardHelpOptions = true, versionProvider = RootCommand.Version.class,
         description = "Loophole Instruments: samplers and virtual instruments of the Loophole DAW.",
-        subcommands = {DemoCommand.class, RenderCommand.class, ProjectCommand.class, InspectCommand.class, PlayCommand.class, ExportCommand.class, BenchCommand.class, ServeCommand.class, MediaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RenderCommand.class, ProjectCommand.class, InspectCommand.class, PlayCommand.class, ExportCommand.class, BenchCommand.class, ServeCommand.class, MediaCommand.class, KitCommand.class, CommandLine.HelpCommand.class})
 final class RootCommand implements Runnable {
 
     @CommandLine.Spec
