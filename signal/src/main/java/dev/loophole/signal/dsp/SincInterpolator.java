@@ -145,11 +145,9 @@ public final class SincInterpolator {
         double l0 = 0, l1 = 0, q0 = 0, q1 = 0, w0 = 0, w1 = 0;
         int m = m0;
         for (; m < m1; m += 2) {
-            int i = Math.min((int) (u >>> 32), last);
-            double c = kk[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[i + 1] - kk[i]);
+            double c = tap(kk, u, last);
             u -= step;
-            int j = Math.min((int) (u >>> 32), last);
-            double d = kk[j] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[j + 1] - kk[j]);
+            double d = tap(kk, u, last);
             u -= step;
             l0 += l[m] * c;
             l1 += l[m + 1] * d;
@@ -159,8 +157,7 @@ public final class SincInterpolator {
             w1 += d;
         }
         if (m == m1) {
-            int i = Math.min((int) (u >>> 32), last);
-            double c = kk[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (kk[i + 1] - kk[i]);
+            double c = tap(kk, u, last);
             l0 += l[m] * c;
             q0 += r[m] * c;
             w0 += c;
@@ -168,6 +165,12 @@ public final class SincInterpolator {
         double sum = w0 + w1;
         outL[k] = (float) ((l0 + l1) / sum);
         outR[k] = (float) ((q0 + q1) / sum);
+    }
+
+    /** The kernel at fixed-point coordinate {@code u}, interpolated between its two neighbouring entries. */
+    private static double tap(float[] k, long u, int last) {
+        int i = Math.min((int) (u >>> 32), last);
+        return k[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[i + 1] - k[i]);
     }
 
     private double stretched(float[] buf, double x, double s) {
@@ -182,11 +185,9 @@ public final class SincInterpolator {
         double a0 = 0, a1 = 0, w0 = 0, w1 = 0;
         int m = m0;
         for (; m < m1; m += 2) {
-            int i = Math.min((int) (u >>> 32), last);
-            double c = k[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[i + 1] - k[i]);
+            double c = tap(k, u, last);
             u -= step;
-            int j = Math.min((int) (u >>> 32), last);
-            double d = k[j] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[j + 1] - k[j]);
+            double d = tap(k, u, last);
             u -= step;
             a0 += buf[m] * c;
             a1 += buf[m + 1] * d;
@@ -194,8 +195,7 @@ public final class SincInterpolator {
             w1 += d;
         }
         if (m == m1) {
-            int i = Math.min((int) (u >>> 32), last);
-            double c = k[i] + ((u & 0xFFFFFFFFL) * FRACTION) * (k[i + 1] - k[i]);
+            double c = tap(k, u, last);
             a0 += buf[m] * c;
             w0 += c;
         }
