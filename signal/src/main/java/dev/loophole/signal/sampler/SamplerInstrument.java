@@ -57,6 +57,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.patch = patch;
         this.extraOutputs = patch.outputs() - 1;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
+        patch.prepareOctaves(quality);
     }
 
     /**
@@ -66,6 +67,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * thread has taken the previous one simply replaces it.
      */
     public void swapPatch(Patch p) {
+        p.prepareOctaves(quality);
         pending.set(p);
         retired.set(null); // the control side lets go of the patch replaced last time
     }
@@ -83,8 +85,13 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     public Patch patch() { return patch; }
 
-    /** Interpolation quality: {@link Interpolation#LINEAR} or {@link Interpolation#CUBIC}. */
-    public void setQuality(int quality) { this.quality = quality; }
+    /** Interpolation quality ({@link Interpolation}); control side: a sinc makes the octave copies the patch's pitches need. */
+    public void setQuality(int quality) {
+        this.quality = quality;
+        patch.prepareOctaves(quality);
+        Patch next = pending.get();
+        if (next != null) next.prepareOctaves(quality);
+    }
 
     public int peakVoices() { return peakVoices; }
 
