@@ -9,6 +9,7 @@ import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
+import dev.loophole.signal.timeline.Playhead;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -36,6 +37,7 @@ public final class ProjectEngine implements AutoCloseable {
     private final ProjectGraph graph;
     private final GraphRuntime runtime;
     private final Transport transport;
+    private final AudioLanes audioLanes;
     private final Consumer<String> warn;
     private volatile Ports ports;
     private Project project;
@@ -45,12 +47,16 @@ public final class ProjectEngine implements AutoCloseable {
         this.warn = warn;
         SampleStore store = new SampleStore(settings.memoryBudget(), true);
         this.streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), settings.rate(), settings.preloadFrames());
+        Samples samples = new Samples(store);
+        PatchCompiler compiler = new PatchCompiler(samples, settings.rate(), settings.preloadFrames());
         this.instruments = new NodeInstruments(compiler,
                 new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality()), streamer);
-        this.graph = new ProjectGraph(instruments, settings.sends());
+        Playhead playhead = new Playhead();
+        this.audioLanes = new AudioLanes(samples, streamer, playhead,
+                new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));
+        this.graph = new ProjectGraph(instruments, audioLanes, settings.sends());
         this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
-        this.transport = new Transport(runtime);
+        this.transport = new Transport(runtime, playhead);
         update(project, null);
     }
 
@@ -90,8 +96,14 @@ public final class ProjectEngine implements AutoCloseable {
             runtime.publish(c.spec());
             ports = c.ports();
         }
-        if (clips) transport.schedule(Schedule.of(p, ports, settings.rate()));
+        if (clips) {
+            audioLanes.update(p, warn);
+            transport.schedule(Schedule.of(p, ports, settings.rate()));
+        }
     }
+
+    /** The players of the project's audio lanes. */
+    public AudioLanes audioLanes() { return audioLanes; }
 
     /** What an offline render did. */
     public record Result(long frames, float peak, int maxVoices, double wallSeconds, long dropped) {
@@ -113,6 +125,7 @@ public final class ProjectEngine implements AutoCloseable {
         EventBuffer none = new EventBuffer(1);
         transport.locate(0);
         transport.play();
+        audioLanes.cue(0); // this thread runs the blocks: give the first clips their streams before the first fill
         var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), scheduleEnd(), tailSeconds, runtime::activeVoices,
                 (pos, out, n) -> {
                     streamer.fillAll();
@@ -122,7 +135,7 @@ public final class ProjectEngine implements AutoCloseable {
         return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), transport.dropped());
     }
 
-    private long scheduleEnd() { return Schedule.of(project, ports, settings.rate()).endFrame(); }
+    private long scheduleEnd() { return Math.max(Schedule.of(project, ports, settings.rate()).endFrame(), audioLanes.endFrame()); }
 
     /** Frame one past the project's last event, at the engine's rate. */
     public long endFrame() { return scheduleEnd(); }

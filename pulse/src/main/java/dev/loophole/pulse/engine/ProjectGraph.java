@@ -47,13 +47,18 @@ public final class ProjectGraph {
     public static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
 
     private final NodeInstruments instruments;
+    private final AudioLanes audioLanes;
     private final boolean sends;
     private final Map<String, Integer> ids = new HashMap<>();
 
-    public ProjectGraph(NodeInstruments instruments, boolean sends) {
+    /** @param audioLanes the players of audio lanes (null: audio lanes stay silent) */
+    public ProjectGraph(NodeInstruments instruments, AudioLanes audioLanes, boolean sends) {
         this.instruments = instruments;
+        this.audioLanes = audioLanes;
         this.sends = sends;
     }
+
+    public ProjectGraph(NodeInstruments instruments, boolean sends) { this(instruments, null, sends); }
 
     private int id(String key) { return ids.computeIfAbsent(key, k -> ids.size() + 1); }
 
@@ -65,13 +70,15 @@ public final class ProjectGraph {
         List<GraphSpec.Lane> lanes = new ArrayList<>();
         Map<String, Ports.Port> ports = new LinkedHashMap<>();
         boolean anySolo = project.tracks().stream().anyMatch(t -> t.channel().solo());
-        List<String> live = new ArrayList<>();
+        List<String> live = new ArrayList<>(), audio = new ArrayList<>();
         for (int ti = 0; ti < project.tracks().size(); ti++) {
             Track track = project.tracks().get(ti);
             compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn);
             track.graph().instruments().forEach(n -> live.add(n.nodeId()));
+            track.lanes().stream().filter(l -> l.kind() == LaneKind.AUDIO).forEach(l -> audio.add(l.laneId()));
         }
         instruments.retain(Set.copyOf(live));
+        if (audioLanes != null) audioLanes.retain(Set.copyOf(audio));
         return new Compiled(new GraphSpec(nodes, connections, lanes), new Ports(ports), warnings);
     }
 
@@ -159,6 +166,8 @@ public final class ProjectGraph {
             }
         }
 
+        if (audioLanes != null) compileAudioLanes(track, channel, mainSource, nodes, connections);
+
         // Lanes: the routing port, then a direct port per instrument its clips aim at.
         for (Lane lane : track.lanes()) {
             if (lane.kind() != LaneKind.MIDI) continue;
@@ -181,6 +190,35 @@ public final class ProjectGraph {
                         : List.of(new GraphSpec.LaneTarget(id(node), keys.lo(), keys.hi(), 1, 127, 0));
                 addPort(ports, lanes, Ports.key(lane.laneId(), node), fx, one, channelOf(track, node));
             }
+        }
+    }
+
+    /**
+     * Audio lanes: each a player node, then the lane's post-effects, into what the track's primary
+     * instrument's main output feeds (the track's effects, then the channel) — where printed audio
+     * stands in for the instrument — or straight into the channel when the track has none.
+     */
+    private void compileAudioLanes(Track track, int channel, Map<String, Integer> mainSource, List<GraphSpec.Node> nodes,
+                                   List<GraphSpec.Connection> connections) {
+        List<Integer> into = new ArrayList<>();
+        track.primary().ifPresent(p -> {
+            String main = p.output().ports().getFirst().id();
+            for (Connection c : track.graph().connections())
+                if (c.from().nodeId().equals(p.nodeId()) && c.from().port().equals(main))
+                    into.add(c.to().nodeId().equals(NodeGraph.CHANNEL) ? channel : id(c.to().nodeId()));
+        });
+        if (into.isEmpty()) into.add(channel);
+        for (Lane lane : track.lanes()) {
+            if (lane.kind() != LaneKind.AUDIO || lane.muted()) continue;
+            int from = id("audio:" + lane.laneId());
+            nodes.add(new GraphSpec.InstrumentNode(from, audioLanes.playerFor(lane.laneId())));
+            for (EffectNode e : lane.postEffects()) {
+                int fx = id("lanefx:" + lane.laneId() + "/" + e.nodeId());
+                nodes.add(new GraphSpec.EffectNode(fx, e.kind(), e.values(), e.bypassed()));
+                connections.add(GraphSpec.Connection.of(from, fx));
+                from = fx;
+            }
+            for (int to : into) connections.add(GraphSpec.Connection.of(from, to));
         }
     }
 

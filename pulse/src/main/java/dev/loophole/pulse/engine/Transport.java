@@ -4,6 +4,7 @@ import dev.loophole.signal.driver.AudioCallback;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.graph.GraphRuntime;
+import dev.loophole.signal.timeline.Playhead;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +21,7 @@ public final class Transport implements AudioCallback {
     private static final int PORTS = 256, NOTE_SLOTS = PORTS * 16 * 128;
 
     private final GraphRuntime runtime;
+    private final Playhead playhead;
     private final EventBuffer scheduled = new EventBuffer(CAPACITY), merged = new EventBuffer(CAPACITY);
     private final AtomicReference<Schedule> pendingSchedule = new AtomicReference<>();
     private final AtomicLong locateRequest = new AtomicLong(-1);
@@ -34,9 +36,17 @@ public final class Transport implements AudioCallback {
     private final boolean[] channelUsed = new boolean[PORTS * 16];
     private long dropped;
 
-    public Transport(GraphRuntime runtime) { this.runtime = runtime; }
+    public Transport(GraphRuntime runtime) { this(runtime, new Playhead()); }
+
+    /** A transport that tells {@code playhead} where each block is on the timeline (audio lanes play from it). */
+    public Transport(GraphRuntime runtime, Playhead playhead) {
+        this.runtime = runtime;
+        this.playhead = playhead;
+    }
 
     public GraphRuntime runtime() { return runtime; }
+
+    public Playhead playhead() { return playhead; }
 
     // --- control side ---
 
@@ -70,6 +80,7 @@ public final class Transport implements AudioCallback {
     @Override
     public void process(float[][] out, int frames, EventBuffer live) {
         scheduled.clear();
+        playhead.clear();
         long pos = position;
         Schedule next = pendingSchedule.getAndSet(null);
         if (next != null) { release(0); schedule = next; cursor = next.indexAt(pos); }
@@ -92,6 +103,7 @@ public final class Transport implements AudioCallback {
             boolean looping = le > ls && pos < le;
             int n = looping ? (int) Math.min(frames - done, le - pos) : frames - done;
             long end = pos + n;
+            playhead.add(done, n, pos);
             Schedule s = schedule;
             while (cursor < s.size() && s.frame[cursor] < end) {
                 if (s.frame[cursor] >= pos) add(s.port[cursor], done + (int) (s.frame[cursor] - pos), s.status[cursor], s.data1[cursor], s.data2[cursor]);

@@ -1,0 +1,149 @@
+package dev.loophole.pulse.engine;
+
+import static dev.loophole.pulse.engine.Clips.PPQ;
+import static dev.loophole.pulse.engine.Clips.RATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loophole.media.SampleFormat;
+import dev.loophole.model.midi.TempoMap;
+import dev.loophole.model.project.AudioClip;
+import dev.loophole.model.project.TempoTrack;
+import dev.loophole.model.project.TimeSignature;
+import dev.loophole.signal.engine.EventBuffer;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Audio clips on an audio lane, rendered offline from real files: placement, trim, gain, fades, rate conversion, locate. */
+class AudioLaneTest {
+    @TempDir Path dir;
+
+    /** 120 BPM for one bar, then 90 BPM (666,667 µs a quarter). */
+    static final TempoTrack TEMPO = new TempoTrack(List.of(new TempoMap.Change(0, 500_000), new TempoMap.Change(3840, 666_667)),
+            List.of(TimeSignature.FOUR_FOUR));
+
+    /** Seconds at {@code tick} under {@link #TEMPO}, worked out here rather than by the tempo map. */
+    static long frameAt(long tick) {
+        double s = tick <= 3840 ? tick * 0.5 / PPQ : 3840 * 0.5 / PPQ + (tick - 3840) * 0.666667 / PPQ;
+        return Math.round(s * RATE);
+    }
+
+    @Test
+    void theClipsFirstFrameLandsWhereTheTempoMapPutsItsStartAndTheTrimIsExact() throws IOException {
+        Path wav = dir.resolve("noise.wav");
+        float[] x = Clips.noise(wav, 10 * RATE, 7);
+        long start = 3 * 4 * PPQ + PPQ + 7, length = 2 * PPQ + 300, offset = 123_457; // bar 4, beat 2, tick 7; far past the head: streams
+        float[][] out = Clips.render(Clips.project(TEMPO, Clips.clip("c1", start, length, wav, offset, 0)));
+        int first = (int) frameAt(start), end = (int) frameAt(start + length);
+        for (int i = 0; i < first; i++) assertThat(out[0][i]).as("before the clip, frame %d", i).isZero();
+        for (int i = first; i < end; i++) {
+            float want = x[(int) (offset + i - first)];
+            if (out[0][i] != want || out[1][i] != want)
+                throw new AssertionError("frame " + i + " (clip frame " + (i - first) + "): " + out[0][i] + "/" + out[1][i] + ", expected " + want);
+        }
+        for (int i = end; i < out[0].length; i++) assertThat(out[0][i]).as("after the clip, frame %d", i).isZero();
+    }
+
+    @Test
+    void gainInDecibelsAndLinearFadesAreMeasuredOnTheOutput() throws IOException {
+        Path wav = dir.resolve("half.wav");
+        float[] x = new float[3 * RATE];
+        java.util.Arrays.fill(x, 0.5f); // exact in 24-bit
+        Clips.write(wav, RATE, SampleFormat.PCM_24, x);
+        AudioClip c = Clips.clip("c1", PPQ, 4 * PPQ, wav, 0, -6.0).withFades(4800, 9600); // 1 beat in, 2 s long at 120 BPM
+        float[][] out = Clips.render(Clips.project(TempoTrack.DEFAULT, c));
+        int first = RATE / 2, end = first + 2 * RATE;
+        double level = 20 * Math.log10(out[0][first + RATE] / 0.5);
+        assertThat(level).isCloseTo(-6.0, within(1e-4));
+        double g = out[0][first + RATE];
+        for (int k = 0; k < 4800; k++) assertThat(out[0][first + k] / g).as("fade in at %d", k).isCloseTo(k / 4800.0, within(1e-5));
+        for (int k = 0; k < 9600; k++) assertThat(out[1][end - 1 - k] / g).as("fade out %d before the end", k).isCloseTo((k + 1) / 9600.0, within(1e-5));
+        assertThat(out[0][first - 1]).isZero();
+        assertThat(out[0][end]).isZero();
+    }
+
+    @Test
+    void aFileAt44100HzKeepsItsPitchAndLengthInA48kHzProject() throws Exception {
+        Path wav = dir.resolve("tone44.wav"), flac = dir.resolve("tone44.flac");
+        float[] x = new float[3 * 44_100];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * 1000 * i / 44_100.0));
+        Clips.write(wav, 44_100, SampleFormat.PCM_16, x);
+        Process p = new ProcessBuilder("flac", "-s", "-f", "-o", flac.toString(), wav.toString()).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as("flac encodes the test file").isTrue();
+        Files.delete(wav);
+        float[][] out = Clips.render(Clips.project(TempoTrack.DEFAULT, Clips.clip("c1", 0, 8 * PPQ, flac, 0, 0))); // 4 s of timeline
+        double hz = Clips.frequency(out[0], RATE / 2, RATE * 5 / 2, RATE);
+        assertThat(hz).as("measured pitch (played at the file's rate it would be 1088.4 Hz)").isCloseTo(1000, within(0.05));
+        assertThat(Sounds.levelDb(out[0], 0.5, 2.5, 1000)).isCloseTo(20 * Math.log10(0.5), within(0.05));
+        // The file's 3 s last 3 s: sound up to 3.0 s, silence after (the kernel's reach aside).
+        double tail = 0;
+        for (int i = 3 * RATE + 200; i < 4 * RATE; i++) tail = Math.max(tail, Math.abs(out[0][i]));
+        assertThat(tail).isZero();
+        assertThat(Math.abs(out[0][3 * RATE - 20])).isGreaterThan(0f);
+    }
+
+    @Test
+    void locatingIntoTheMiddleOfAClipStartsAtTheRightFrame() throws IOException {
+        Path wav = dir.resolve("noise.wav");
+        float[] x = Clips.noise(wav, 6 * RATE, 11);
+        long offset = 1000;
+        var project = Clips.project(TEMPO, Clips.clip("c1", 4 * PPQ, 8 * PPQ, wav, offset, 0));
+        long first = frameAt(4 * PPQ), to = first + 77_777; // 1.6 s into the clip: well past the 4,096-frame head
+        try (ProjectEngine e = Clips.engine(project)) {
+            Transport t = e.transport();
+            t.locate(to);
+            t.play();
+            e.audioLanes().cue(to);
+            float[][] out = new float[2][256];
+            EventBuffer none = new EventBuffer(1);
+            for (int b = 0; b < 20; b++) {
+                e.streamer().fillAll();
+                t.process(out, 256, none);
+                for (int i = 0; i < 256; i++) {
+                    float want = x[(int) (offset + to - first + b * 256L + i)];
+                    if (out[0][i] != want) throw new AssertionError("block " + b + " frame " + i + ": " + out[0][i] + ", expected " + want);
+                }
+            }
+            assertThat(e.audioLanes().underruns()).isZero();
+        }
+    }
+
+    @Test
+    void playingStreamedAndResampledClipsAllocatesNothingPerBlock() throws IOException {
+        Path noise = dir.resolve("noise.wav"), tone = dir.resolve("tone44.wav");
+        Clips.noise(noise, 20 * RATE, 3);
+        float[] y = new float[20 * 44_100];
+        for (int i = 0; i < y.length; i++) y[i] = (float) Math.sin(i * 0.05);
+        Clips.write(tone, 44_100, SampleFormat.FLOAT_32, y, y);
+        var project = Clips.project(TempoTrack.DEFAULT, Clips.clip("a", 0, 32 * PPQ, noise, 0, -3),
+                Clips.clip("b", PPQ, 30 * PPQ, tone, 500, 0).withFades(1000, 1000));
+        var mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().threadId();
+        try (ProjectEngine e = Clips.engine(project)) {
+            Transport t = e.transport();
+            t.play();
+            float[][] out = new float[2][256];
+            EventBuffer none = new EventBuffer(1);
+            long allocated = 0;
+            for (int pass = 0; pass < 2; pass++) { // the first pass warms the JIT up (compilation may allocate on this thread)
+                t.locate(0);
+                for (int b = 0; b < 2000; b++) { // 10.7 s: both clips stream well past their heads
+                    e.streamer().fillAll();
+                    long before = mx.getThreadAllocatedBytes(tid);
+                    t.process(out, 256, none);
+                    long d = mx.getThreadAllocatedBytes(tid) - before;
+                    if (pass == 1) allocated += d;
+                }
+            }
+            assertThat(allocated).as("bytes allocated by 1,950 blocks").isZero();
+            assertThat(e.audioLanes().underruns()).isZero();
+            assertThat(e.streamer().ringsMade()).isEqualTo(2);
+        }
+    }
+}
