@@ -8,6 +8,13 @@ import static org.assertj.core.api.Assertions.within;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.model.midi.TempoMap;
 import dev.loophole.model.project.AudioClip;
+import dev.loophole.model.project.ChannelStrip;
+import dev.loophole.model.project.ClipTarget;
+import dev.loophole.model.project.Lane;
+import dev.loophole.model.project.LaneTarget;
+import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.Project;
+import dev.loophole.model.project.Track;
 import dev.loophole.model.project.TempoTrack;
 import dev.loophole.model.project.TimeSignature;
 import dev.loophole.signal.engine.EventBuffer;
@@ -86,6 +93,37 @@ class AudioLaneTest {
         for (int i = 3 * RATE + 200; i < 4 * RATE; i++) tail = Math.max(tail, Math.abs(out[0][i]));
         assertThat(tail).isZero();
         assertThat(Math.abs(out[0][3 * RATE - 20])).isGreaterThan(0f);
+    }
+
+    /**
+     * A manual print, the ground freeze stands on: a track's MIDI lane rendered to a float WAV, then laid on an
+     * audio lane of the same track. The audio lane alone (MIDI lane muted) renders bit for bit what the MIDI lane
+     * did; both together render exactly twice it (the two play in sync, through the same channel).
+     */
+    @Test
+    void aTracksPrintOnItsOwnAudioLaneNullsAgainstTheOriginal() throws IOException {
+        var sine = Sounds.sampler("keys", Sounds.sineInstrument(dir, "keys", -3));
+        var notes = Sounds.clip("notes", 0, 8, ClipTarget.LANE, new int[] {60, 64, 67, 72, 57}, new double[] {0, 1, 2.5, 3, 5.25}, 0.9);
+        Lane midi = Lane.midi("lane-midi", "Keys", List.of(LaneTarget.all("keys"))).withClips(List.of(notes));
+        Track track = new Track("track-keys", "Keys", NodeGraph.single(sine), List.of(midi), null, ChannelStrip.DEFAULT);
+        Project original = new Project("Print", PPQ, RATE, TEMPO, List.of(track));
+        float[][] a = Clips.render(original);
+        float peak = 0;
+        for (float v : a[0]) peak = Math.max(peak, Math.abs(v));
+        assertThat(peak).as("the original sounds").isGreaterThan(0.1f);
+
+        Path print = dir.resolve("print.wav");
+        Clips.write(print, RATE, SampleFormat.FLOAT_32, a[0], a[1]);
+        AudioClip printed = Clips.clip("print", 0, 20 * PPQ, print, 0, 0);
+        Lane audio = Lane.audio("lane-print", "Print").withAudioClips(List.of(printed));
+        float[][] alone = Clips.render(original.replacing(track.withLanes(List.of(midi.withMuted(true), audio))));
+        float[][] both = Clips.render(original.replacing(track.withLanes(List.of(midi, audio))));
+        for (int c = 0; c < 2; c++)
+            for (int i = 0; i < a[c].length; i++) {
+                if (alone[c][i] != a[c][i]) throw new AssertionError("print alone, channel " + c + " frame " + i + ": " + alone[c][i] + " vs " + a[c][i]);
+                if (both[c][i] != 2 * a[c][i]) throw new AssertionError("print + MIDI, channel " + c + " frame " + i + ": " + both[c][i] + " vs 2 × " + a[c][i]);
+            }
+        for (int i = a[0].length; i < alone[0].length; i++) assertThat(alone[0][i]).isZero();
     }
 
     @Test
