@@ -60,22 +60,28 @@ final class Clips {
 
     /** The whole project rendered offline (0.1 s tail): left and right. */
     static float[][] render(Project p) {
-        List<float[]> blocksL = new ArrayList<>(), blocksR = new ArrayList<>();
-        int[] total = {0};
         try (ProjectEngine e = engine(p)) {
-            e.render(false, 0.1, (out, n) -> {
-                blocksL.add(java.util.Arrays.copyOf(out[0], n));
-                blocksR.add(java.util.Arrays.copyOf(out[1], n));
-                total[0] += n;
-            }, null);
-            if (e.audioLanes().underruns() != 0) throw new AssertionError(e.audioLanes().underruns() + " underruns in an offline render");
+            return render(e, false);
         }
-        float[][] all = new float[2][total[0]];
+    }
+
+    /** What {@code e} renders from the start now (0.1 s tail): the mix's pair, or one pair per track with {@code stems}. */
+    static float[][] render(ProjectEngine e, boolean stems) {
+        List<float[][]> blocks = new ArrayList<>();
+        int[] total = {0};
+        e.render(stems, 0.1, (out, n) -> {
+            float[][] b = new float[out.length][];
+            for (int c = 0; c < out.length; c++) b[c] = java.util.Arrays.copyOf(out[c], n);
+            blocks.add(b);
+            total[0] += n;
+        }, null);
+        if (e.audioLanes().underruns() != 0) throw new AssertionError(e.audioLanes().underruns() + " underruns in an offline render");
+        int channels = blocks.isEmpty() ? 2 : blocks.getFirst().length;
+        float[][] all = new float[channels][total[0]];
         int at = 0;
-        for (int b = 0; b < blocksL.size(); b++) {
-            System.arraycopy(blocksL.get(b), 0, all[0], at, blocksL.get(b).length);
-            System.arraycopy(blocksR.get(b), 0, all[1], at, blocksR.get(b).length);
-            at += blocksL.get(b).length;
+        for (float[][] b : blocks) {
+            for (int c = 0; c < channels; c++) System.arraycopy(b[c], 0, all[c], at, b[c].length);
+            at += b[0].length;
         }
         return all;
     }
