@@ -24,6 +24,7 @@ import dev.loophole.model.project.TempoTrack;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.store.ProjectStore;
 import dev.loophole.signal.driver.JackServer;
+import dev.loophole.signal.testing.Pitch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -92,17 +93,7 @@ class PlayAudioLaneTest {
     private static double medianHz(float[] x, int from, int to) {
         int w = (to - from) / 5;
         double[] hz = new double[5];
-        for (int k = 0; k < 5; k++) {
-            double a = -1, b = -1;
-            int n = 0;
-            for (int i = from + k * w + 1; i < from + (k + 1) * w; i++)
-                if (x[i - 1] < 0 && x[i] >= 0) {
-                    double t = i - 1 + x[i - 1] / (double) (x[i - 1] - x[i]);
-                    if (a < 0) a = t; else n++;
-                    b = t;
-                }
-            hz[k] = n * (double) RATE / (b - a);
-        }
+        for (int k = 0; k < 5; k++) hz[k] = Pitch.zeroCrossingHz(x, from + k * w, from + (k + 1) * w, RATE);
         Arrays.sort(hz);
         return hz[2];
     }

@@ -8,6 +8,7 @@ import dev.loophole.media.AudioFiles;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
+import dev.loophole.signal.testing.Pitch;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ProjectAddAudioTest {
         int first = (int) Math.round(2 * 4 * 60.0 / 90 * 48_000); // bar 3 at 90 BPM, 4/4: 8 beats in
         assertThat(out[first - 1]).isZero();
         assertThat((double) out[first]).isCloseTo(0.5, within(0.01));
-        double hz = frequency(out, first + 4800, first + 4800 + 48_000);
+        double hz = Pitch.zeroCrossingHz(out, first + 4800, first + 4800 + 48_000, 48_000);
         assertThat(hz).isCloseTo(1000, within(0.05));
         int last = out.length - 1;
         while (last > 0 && out[last] == 0) last--;
@@ -53,17 +54,5 @@ class ProjectAddAudioTest {
         assertThat(track.status()).isEqualTo(2);
         assertThat(track.errLines()).singleElement().asString().contains("--track 4", "0 track(s)");
         assertThat(CliRun.of("project", "info", song.toString()).out()).contains("0 tracks");
-    }
-
-    private static double frequency(float[] x, int from, int to) {
-        double first = -1, last = -1;
-        int n = 0;
-        for (int i = from + 1; i < to; i++)
-            if (x[i - 1] < 0 && x[i] >= 0) {
-                double t = i - 1 + x[i - 1] / (double) (x[i - 1] - x[i]);
-                if (first < 0) first = t; else n++;
-                last = t;
-            }
-        return n * 48_000.0 / (last - first);
     }
 }

@@ -2,7 +2,7 @@ package dev.loophole.signal.timeline;
 
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.SincInterpolator;
-import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.NoMidi;
 import dev.loophole.signal.store.Streamer;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * early enough that the clip's first frames are there when it begins. Audio thread: no allocation;
  * {@link #setClips} is the control side's only call, picked up at the next block.
  */
-public final class AudioLanePlayer implements Instrument {
+public final class AudioLanePlayer implements NoMidi {
     /** The largest file-to-engine rate ratio played (a 768 kHz file in a 48 kHz project). */
     public static final double MAX_RATIO = 16;
     public static final int READERS = 4;
@@ -150,13 +150,5 @@ public final class AudioLanePlayer implements Instrument {
         return n;
     }
 
-    // An audio lane takes no MIDI.
-    @Override public void noteOn(int channel, int key, int velocity) { }
-    @Override public void noteOff(int channel, int key, int velocity) { }
-    @Override public void controlChange(int channel, int controller, int value) { }
-    @Override public void pitchBend(int channel, int value) { }
-    @Override public void channelPressure(int channel, int value) { }
-    @Override public void polyPressure(int channel, int key, int value) { }
-    @Override public void programChange(int channel, int program) { }
     @Override public void allSoundOff() { }
 }
