@@ -75,6 +75,7 @@ public final class AudioFileImport {
             TimeSignature s = sigs.get(i);
             long barTicks = (long) p.ticksPerQuarter() * 4 * s.numerator() / s.denominator();
             long next = i + 1 < sigs.size() ? sigs.get(i + 1).tick() : Long.MAX_VALUE;
+            if (next == Long.MAX_VALUE) { tick += (bar - at) * barTicks; at = bar; } // the last signature: straight there
             if (at == bar) return tick + Math.round(beat * p.ticksPerQuarter() * 4.0 / s.denominator());
             tick += barTicks;
             at++;
