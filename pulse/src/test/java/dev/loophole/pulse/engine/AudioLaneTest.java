@@ -152,6 +152,37 @@ class AudioLaneTest {
         }
     }
 
+    /**
+     * Live, a locate backwards inside a streamed clip: the ring holds only frames near where it was, so the reader
+     * restarts its stream (a short silence while the disk catches up, counted) and then plays the right frames —
+     * never what the ring held for another place.
+     */
+    @Test
+    void locatingBackInsideAStreamedClipPlaysTheRightFramesAgain() throws IOException {
+        Path wav = dir.resolve("noise.wav");
+        float[] x = Clips.noise(wav, 6 * RATE, 13);
+        var project = Clips.project(TempoTrack.DEFAULT, Clips.clip("c1", 0, 10 * PPQ, wav, 0, 0));
+        try (ProjectEngine e = Clips.engine(project)) {
+            Transport t = e.transport();
+            float[][] out = new float[2][256];
+            EventBuffer none = new EventBuffer(1);
+            t.play();
+            for (int b = 0; b < 400; b++) { e.streamer().fillAll(); t.process(out, 256, none); } // 2.1 s in
+            long back = 400 * 256 - 30_000; // 0.6 s back: past the head, behind the ring
+            t.locate(back);
+            for (int b = 0; b < 40; b++) {
+                e.streamer().fillAll();
+                t.process(out, 256, none);
+                if (b < 2) continue; // the restarted stream fills during these
+                for (int i = 0; i < 256; i++) {
+                    float want = x[(int) (back + b * 256L + i)];
+                    if (out[0][i] != want) throw new AssertionError("block " + b + " after the locate, frame " + i + ": " + out[0][i] + ", expected " + want);
+                }
+            }
+            assertThat(e.audioLanes().underruns()).as("frames of the restart's silence, counted").isBetween(1L, 512L);
+        }
+    }
+
     @Test
     void playingStreamedAndResampledClipsAllocatesNothingPerBlock() throws IOException {
         Path noise = dir.resolve("noise.wav"), tone = dir.resolve("tone44.wav");

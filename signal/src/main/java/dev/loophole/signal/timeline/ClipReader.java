@@ -77,7 +77,7 @@ final class ClipReader {
         int reach = ratio == 1.0 ? 1 : sinc != null ? sinc.reach(ratio) : 2;
         if (t != expect && streaming) {
             long lowest = (long) Math.floor(c.position(t)) - reach;
-            if (lowest < slot.start() || lowest > slot.written() + StreamSlot.RING / 2) seek(t, reach);
+            if (lowest < ringFrom() || lowest > slot.written() + StreamSlot.RING / 2) seek(t, reach);
         }
         boolean stereo = sample.channelCount() > 1;
         for (int done = 0; done < n; ) {
@@ -128,12 +128,15 @@ final class ClipReader {
         return Interpolation.hermite(value(ch, idx - 1), value(ch, idx), value(ch, idx + 1), value(ch, idx + 2), f);
     }
 
+    /** The first frame the ring still holds: the loader writes over frames a whole ring behind what it wrote last. */
+    private long ringFrom() { return Math.max(slot.start(), slot.written() - StreamSlot.RING); }
+
     /** Sample frame {@code idx} of channel {@code ch} (mono plays on both): silence outside the file. */
     private float value(int ch, long idx) {
         SampleData s = sample;
         if (idx < 0 || idx >= s.frames()) return 0f;
         if (idx < s.headFrames()) return s.head(Math.min(ch, s.channelCount() - 1))[(int) idx];
-        if (streaming && idx >= slot.start() && idx < slot.written() && !slot.failed())
+        if (streaming && idx >= ringFrom() && idx < slot.written() && !slot.failed())
             return slot.channel(ch)[(int) (idx & StreamSlot.MASK)];
         missing = true;
         return 0f;
