@@ -89,6 +89,7 @@ public final class Transport implements AudioCallback {
         boolean play = playing;
         if (!play && wasPlaying) release(0);
         wasPlaying = play;
+        playhead.loop(loopStart, loopEnd);
         if (play) pos = emit(pos, frames);
         mergeInto(live);
         runtime.process(out, frames, merged);

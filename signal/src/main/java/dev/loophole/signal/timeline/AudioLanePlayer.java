@@ -82,9 +82,12 @@ public final class AudioLanePlayer implements NoMidi {
         adopt();
         int n = playhead.segments();
         if (n == 0) return; // stopped: readers stay where they are
+        // Looping and near the loop's end: the clips at its start get readers now, so the jump back finds their frames.
+        long end = playhead.frame(n - 1) + playhead.length(n - 1), ls = playhead.loopStart(), le = playhead.loopEnd();
+        boolean wrapSoon = le > ls && end + LOOKAHEAD >= le;
         for (ClipReader r : readers) {
             if (r.free()) continue;
-            boolean near = false;
+            boolean near = wrapSoon && r.clip.end() > ls && r.clip.start() < ls + LOOKAHEAD;
             for (int s = 0; s < n && !near; s++) {
                 long from = playhead.frame(s), to = from + playhead.length(s) + LOOKAHEAD;
                 near = r.clip.end() > from && r.clip.start() < to;
@@ -92,6 +95,7 @@ public final class AudioLanePlayer implements NoMidi {
             if (!near) r.release();
         }
         for (int s = 0; s < n; s++) cue(playhead.frame(s), playhead.frame(s) + playhead.length(s) + LOOKAHEAD);
+        if (wrapSoon) cue(ls, ls + LOOKAHEAD);
     }
 
     private void adopt() {
@@ -106,21 +110,49 @@ public final class AudioLanePlayer implements NoMidi {
         }
     }
 
+    /**
+     * Readers for the clips sounding in [{@code from}, {@code to}), each ready at the frame it will be played from:
+     * one already there stays; else one of the clip's readers that no segment of this block continues (left behind
+     * by a locate or a loop) moves there; else a free one is taken. A clip running across a loop's end so has two:
+     * one playing towards the end, one waiting at the start.
+     */
     private void cue(long from, long to) {
         AudioClipTable t = table;
+        int n = playhead.segments();
         for (int i = t.firstEndingAfter(from); i < t.size() && t.clips[i].start() < to; i++) {
             AudioClipTable.Clip c = t.clips[i];
-            if (c.end() <= from || hasReader(i)) continue;
-            ClipReader free = null;
-            for (ClipReader r : readers) if (r.free()) { free = r; break; }
-            if (free == null) { crowded++; continue; }
-            free.assign(c, i, Math.max(from, c.start()), reach(c));
+            if (c.end() <= from) continue;
+            long at = Math.max(from, c.start());
+            ClipReader idle = null, free = null;
+            boolean ready = false;
+            for (ClipReader r : readers) {
+                if (r.free()) { if (free == null) free = r; continue; }
+                if (r.index != i) continue;
+                if (r.expect() == at) { ready = true; break; }
+                if (idle == null && !continued(r, n)) idle = r;
+            }
+            if (ready) continue;
+            ClipReader use = idle != null ? idle : free;
+            if (use == null) { crowded++; continue; }
+            use.assign(c, i, at, reach(c));
         }
     }
 
-    private boolean hasReader(int index) {
-        for (ClipReader r : readers) if (r.index == index) return true;
+    /** Whether a segment of this block starts where {@code r} is ready: it plays on there. */
+    private boolean continued(ClipReader r, int segments) {
+        for (int s = 0; s < segments; s++) if (playhead.frame(s) == r.expect()) return true;
         return false;
+    }
+
+    /** The reader that plays clip {@code index} from timeline frame {@code t}: the one ready there, else its first. */
+    private ClipReader owner(int index, long t) {
+        ClipReader first = null;
+        for (ClipReader r : readers) {
+            if (r.index != index) continue;
+            if (r.expect() == t) return r;
+            if (first == null) first = r;
+        }
+        return first;
     }
 
     private int reach(AudioClipTable.Clip c) {
@@ -138,7 +170,7 @@ public final class AudioLanePlayer implements NoMidi {
             for (ClipReader r : readers) {
                 if (r.free()) continue;
                 long cs = Math.max(tf, r.clip.start()), ce = Math.min(tt, r.clip.end());
-                if (cs < ce) r.render(left, right, a + (int) (cs - tf), cs, (int) (ce - cs), sinc, quality, winL, winR);
+                if (cs < ce && owner(r.index, cs) == r) r.render(left, right, a + (int) (cs - tf), cs, (int) (ce - cs), sinc, quality, winL, winR);
             }
         }
     }

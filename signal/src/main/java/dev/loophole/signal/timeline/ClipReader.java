@@ -31,6 +31,9 @@ final class ClipReader {
 
     boolean free() { return clip == null; }
 
+    /** The timeline frame this reader is ready to play next. */
+    long expect() { return expect; }
+
     /** Takes clip {@code c} (at {@code i} in its table), first to be read at timeline frame {@code t}. */
     void assign(AudioClipTable.Clip c, int i, long t, int reach) {
         release();

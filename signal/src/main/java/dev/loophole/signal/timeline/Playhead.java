@@ -13,6 +13,7 @@ public final class Playhead {
     private final int[] offset = new int[MAX_SEGMENTS], length = new int[MAX_SEGMENTS];
     private final long[] frame = new long[MAX_SEGMENTS];
     private int count;
+    private long loopStart = -1, loopEnd = -1;
 
     /** Audio thread: a new block begins (stopped until segments are added). */
     public void clear() { count = 0; }
@@ -25,6 +26,16 @@ public final class Playhead {
         frame[count] = timelineFrame;
         count++;
     }
+
+    /** Audio thread: the transport loops [{@code start}, {@code end}) (both -1 when it does not): where it will jump back to. */
+    public void loop(long start, long end) {
+        loopStart = end > start ? start : -1;
+        loopEnd = end > start ? end : -1;
+    }
+
+    public long loopStart() { return loopStart; }
+
+    public long loopEnd() { return loopEnd; }
 
     public int segments() { return count; }
 
