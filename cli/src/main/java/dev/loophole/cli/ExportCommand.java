@@ -256,8 +256,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             groups.add(new SampleGroup(g.groupId(), g.name(), regions));
         }
-        return new Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
-                p.curves(), p.extraSections(), p.expression());
+        return p.withGroups(groups);
     }
 
     /** A file name without path separators or characters file systems and SFZ values dislike. */

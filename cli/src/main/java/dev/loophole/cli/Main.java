@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code loophole} command. */
 @Command(name = "loophole", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Loophole Instruments: samplers and virtual instruments of the Loophole DAW.",
-        subcommands = {DemoCommand.class, RenderCommand.class, ProjectCommand.class, InspectCommand.class, PlayCommand.class, ExportCommand.class, BenchCommand.class, ServeCommand.class, MediaCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RenderCommand.class, ProjectCommand.class, InspectCommand.class, PlayCommand.class, ExportCommand.class, BenchCommand.class, ServeCommand.class, MediaCommand.class, KitCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

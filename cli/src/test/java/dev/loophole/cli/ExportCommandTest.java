@@ -272,12 +272,12 @@ class ExportCommandTest {
         Path out = dir.resolve("kit");
         CliRun run = CliRun.of("export", "--program", "128:0", sf2.toString(), out.toString());
         assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).contains("1 region, 1 sample written");
+        // A percussion preset is a kit (DrumKit mode): its one 36–40 zone becomes a pad per key, one sample for all.
+        assertThat(run.out()).contains("5 regions, 1 sample written");
         Program back = SfzImporter.load(out.resolve("Kit.sfz"));
-        SampleRegion r = back.regions().getFirst();
-        assertThat(r.keyRange().lo()).isEqualTo(36);
-        assertThat(r.keyRange().hi()).isEqualTo(40);
-        assertThat(r.tuning().pitchKeycenter()).isEqualTo(38); // overridingRootKey wins over the sample's 72
+        assertThat(back.regions()).extracting(r -> r.keyRange().lo() + "-" + r.keyRange().hi()).containsExactly("36-36", "37-37", "38-38", "39-39", "40-40");
+        for (SampleRegion r : back.regions())
+            assertThat(r.tuning().pitchKeycenter()).isEqualTo(38); // overridingRootKey wins over the sample's 72
         // the WAV keeps the sample's own root key
         assertThat(WavReader.read(out.resolve("samples/High.wav")).metadata().rootKey()).isEqualTo(72);
     }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.loophole.formats.hydrogen.HydrogenImporter;
 import dev.loophole.formats.midi.SmfWriter;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.Program;
+import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.sampler.VoiceListener;
@@ -136,6 +138,80 @@ class HydrogenKitRenderTest {
             }
         }
         System.out.println(kits.size() + " kits, " + pads + " pads each sounded alone");
+    }
+
+    /**
+     * Every Debian kit through `loophole render`: a pattern striking each pad once at its note, 0.2 s apart, at its
+     * loudest layer. The render is held to the sum of each pad rendered alone (in-process, from the same import) at its
+     * onset, a mute group's earlier hits ending where a later one cuts them (the cut's own release left out of the
+     * comparison): within 60 dB over each hit's first 50 ms, so each pad's own sound is at its note.
+     */
+    @Test
+    void aPatternThroughEveryDebianKitPutsEachPadsSoundAtItsNote() throws Exception {
+        assumeTrue(Files.isDirectory(KITS), "hydrogen-drumkits is not installed; skipping");
+        List<Path> kits;
+        try (var s = Files.list(KITS)) { kits = s.filter(k -> Files.isRegularFile(k.resolve("drumkit.xml"))).sorted().toList(); }
+        int checked = 0;
+        double worst = -300;
+        for (Path kit : kits) {
+            Program p = HydrogenImporter.load(kit.resolve("drumkit.xml"));
+            List<Hit> hits = new ArrayList<>();
+            for (dev.loophole.model.Pad pad : p.drumKit().pads()) {
+                int note = pad.note();
+                if (p.regions().stream().noneMatch(x -> x.keyRange().lo() == note && Files.isRegularFile(Path.of(x.sample().path())))) continue;
+                int velocity = p.regions().stream().filter(x -> x.keyRange().lo() == note).mapToInt(x -> x.velocityRange().hi()).max().orElse(127);
+                hits.add(new Hit(0.1 + 0.2 * hits.size(), note, velocity, null, 1, 1));
+            }
+            float[][] out = render(kit, hits);
+            int total = out[0].length, window = RATE / 20;
+            float[][] expected = new float[2][total];
+            boolean[] skip = new boolean[total];
+            SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(InstrumentLoader.samplesFromDisk(), RATE).compile(p), RATE, 64, 1);
+            inst.setQuality(Interpolation.byName("sinc64")); // render's default: a 22.05 kHz sample is resampled alike
+            float[][] own = new float[hits.size()][];
+            for (int j = 0; j < hits.size(); j++) {
+                Hit h = hits.get(j);
+                long group = p.drumKit().pad(h.note()).orElseThrow().chokeGroup();
+                int end = total;
+                for (int k = j + 1; k < hits.size() && group != 0; k++)
+                    if (p.drumKit().pad(hits.get(k).note()).orElseThrow().chokeGroup() == group) { end = hits.get(k).onset(); break; }
+                if (end < total) {
+                    int release = (int) Math.ceil(DrumKits.envelope(p, h.note()).release() * RATE) + 64;
+                    for (int t = end; t < Math.min(total, end + release); t++) skip[t] = true;
+                }
+                float[] l = new float[end - h.onset()], r = new float[l.length];
+                inst.allSoundOff();
+                inst.render(new float[RATE / 10], new float[RATE / 10], 0, RATE / 10);
+                inst.noteOn(9, h.note(), h.velocity());
+                int off = Math.min(l.length, RATE * 48 / 960); // the pattern's note-off, 48 ticks later (a stop-note pad releases)
+                inst.render(l, r, 0, off);
+                inst.noteOff(9, h.note(), 0);
+                inst.render(l, r, off, l.length);
+                for (int t = 0; t < l.length; t++) { expected[0][h.onset() + t] += l[t]; expected[1][h.onset() + t] += r[t]; }
+                own[j] = java.util.Arrays.copyOf(l, Math.min(window, l.length));
+            }
+            assertThat(firstNonZero(out[0], 0)).as("%s: silence before the first hit", kit.getFileName()).isGreaterThanOrEqualTo(hits.getFirst().onset());
+            for (int i = 0; i < hits.size(); i++) {
+                Hit h = hits.get(i);
+                double sig = 0, err = 0;
+                int n = 0;
+                for (int t = h.onset(); t < Math.min(total, h.onset() + window); t++) {
+                    if (skip[t]) continue;
+                    for (int c = 0; c < 2; c++) { double d = out[c][t] - expected[c][t]; err += d * d; }
+                    n++;
+                }
+                sig = rms(own[i], 0, own[i].length);
+                double ratio = db(Math.sqrt(err / Math.max(1, 2 * n))) - db(sig);
+                assertThat(db(sig)).as("%s pad %d sounds", kit.getFileName(), h.note()).isGreaterThan(-80);
+                assertThat(n).as("%s pad %d: frames compared", kit.getFileName(), h.note()).isGreaterThan(window / 10);
+                assertThat(ratio).as("%s pad %d at %.1f s: render minus the pads alone, relative to this pad", kit.getFileName(), h.note(), h.seconds())
+                        .isLessThan(-60);
+                worst = Math.max(worst, ratio);
+                checked++;
+            }
+        }
+        System.out.printf("%d kits, %d pads each at its note in a pattern; worst difference from the pads alone %.1f dB below the pad%n",
+                kits.size(), checked, -worst);
     }
 
     static double peak(float[] x, int from, int to) {

@@ -11,7 +11,7 @@ public sealed interface InstrumentNotification extends Notification {
     }
 
     @Rpc(value = "instrument.capabilities",
-            doc = "What a program responds to: MPE, per-note expression dimensions, drum mapping, note names, articulations (key switches).")
+            doc = "What a program responds to: MPE, per-note expression dimensions, drum mapping, note names, articulations (key switches), and a kit's pads.")
     record Capabilities(@Size(min = 1, max = 256) String programId,
                         boolean mpe,
                         @Size(max = 16) List<ExpressionDimension> perNoteExpression,
@@ -20,6 +20,7 @@ public sealed interface InstrumentNotification extends Notification {
                         boolean drumMapping,
                         @Size(max = 128) List<KeyName> noteNames,
                         @Size(max = 128) List<KeyName> articulations,
-                        @Size(max = 256) List<ExpressionRoute> expressionMapping) implements InstrumentNotification {
+                        @Size(max = 256) List<ExpressionRoute> expressionMapping,
+                        @Size(max = 128) List<PadInfo> pads) implements InstrumentNotification {
     }
 }

@@ -40,20 +40,29 @@ public final class IpcClient implements AutoCloseable {
     /** Every notification, and every frame without a numeric id the client did not ask for (errors with id null, batches). */
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
     private final WebSocket socket;
+    private final HttpClient http;
     private final Object sendLock = new Object();
 
-    private IpcClient(WebSocket socket) {
+    private IpcClient(WebSocket socket, HttpClient http) {
         this.socket = socket;
+        this.http = http;
     }
 
     /** Connects to a server's endpoint (the URI carries the token), with extra handshake headers (name, value, …). */
     public static IpcClient connect(URI uri, String... headers) {
         IpcClient[] self = new IpcClient[1];
         Listener listener = new Listener(self);
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        HttpClient http = HttpClient.newHttpClient();
+        WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
         for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        WebSocket ws = b.buildAsync(uri, listener).join();
-        self[0] = new IpcClient(ws);
+        WebSocket ws;
+        try {
+            ws = b.buildAsync(uri, listener).join();
+        } catch (RuntimeException e) {
+            http.shutdownNow();
+            throw e;
+        }
+        self[0] = new IpcClient(ws, http);
         listener.ready.complete(null);
         return self[0];
     }
@@ -146,6 +155,8 @@ public final class IpcClient implements AutoCloseable {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
         } catch (Exception ignored) {
             socket.abort();
+        } finally {
+            http.shutdown(); // its selector thread goes once the close is through
         }
     }
 

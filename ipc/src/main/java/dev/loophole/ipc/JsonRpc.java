@@ -38,6 +38,7 @@ public final class JsonRpc {
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
                 .build();
+        m.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("regions").addSerializer(RegionInfo.class, new RegionInfoWriter()));
         // Deep nesting is a cheap way to exhaust a parser's stack; no message of ours nests past a dozen.
         m.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
         return m;

@@ -1,5 +1,6 @@
 package dev.loophole.ipc;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What changed in the project beyond the sampler's own notifications. */
@@ -22,4 +23,24 @@ public sealed interface ProjectNotification extends Notification {
     record TransportState(boolean playing, @Range(min = 0, max = 1e9) double beat,
                           @Range(min = 10, max = 999) double bpm) implements ProjectNotification {
     }
+
+    @Rpc(value = "project.renderProgress", doc = "How far a render job is, at most a few times a second, to the client that started it.")
+    record RenderProgress(@Size(min = 1, max = 64) String jobId,
+                          @Range(min = 0, max = Long.MAX_VALUE) long framesDone,
+                          @Range(min = 0, max = Long.MAX_VALUE) long framesExpected) implements ProjectNotification {
+    }
+
+    @Rpc(value = "project.rendered",
+            doc = "A render job ended, to the client that started it: done (the file, its length and peak), cancelled or failed (no file either way).")
+    record Rendered(@Size(min = 1, max = 64) String jobId,
+                    RenderOutcome outcome,
+                    @Opt @Size(max = Size.DEFAULT_STRING) String path,
+                    @Opt @Range(min = 0, max = Long.MAX_VALUE) Long frames,
+                    @Opt @Range(min = 8000, max = 192000) Integer sampleRate,
+                    @Opt @Range(min = -1000, max = 100) Double peakDb,
+                    @Opt @Size(max = 4096) String error) implements ProjectNotification {
+    }
+
+    /** How a render job ended. */
+    enum RenderOutcome { @JsonProperty("done") DONE, @JsonProperty("cancelled") CANCELLED, @JsonProperty("failed") FAILED }
 }

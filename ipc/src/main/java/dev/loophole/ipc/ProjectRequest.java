@@ -24,21 +24,24 @@ public sealed interface ProjectRequest extends Request {
     record Get() implements ProjectRequest {
     }
 
-    @Rpc(value = "project.render", result = RenderInfo.class,
-            doc = "Renders the project offline to a WAV file (the same path as live playback, in freewheel).")
+    @Rpc(value = "project.render", result = RenderStarted.class,
+            doc = "Starts rendering the project offline to a WAV file as a job and answers at once with its id; project.renderProgress and project.rendered follow, other requests are answered meanwhile.")
     record Render(@Size(min = 1, max = Size.DEFAULT_STRING) String path,
-                  @Range(min = 0.001, max = 3600) double seconds,
-                  @Opt @Range(min = 8000, max = 192000) Integer sampleRate) implements ProjectRequest {
+                  @Opt @Range(min = 0.001, max = 3600) Double seconds,
+                  @Opt @Range(min = 8000, max = 192000) Integer sampleRate,
+                  @Opt @Range(min = 0, max = Long.MAX_VALUE) Long seed) implements ProjectRequest {
+    }
+
+    @Rpc(value = "project.cancelRender", result = Ack.class,
+            doc = "Stops a render job: it ends with project.rendered (cancelled) and leaves no file behind.")
+    record CancelRender(@Size(min = 1, max = 64) String jobId) implements ProjectRequest {
     }
 
     /** The project's JSON form (Pulse's own) and its revision. */
     record Snapshot(@Range(min = 0, max = Long.MAX_VALUE) long revision, JsonNode project) {
     }
 
-    /** What a render wrote. */
-    record RenderInfo(@Size(max = Size.DEFAULT_STRING) String path,
-                      @Range(min = 0, max = Long.MAX_VALUE) long frames,
-                      @Range(min = 8000, max = 192000) int sampleRate,
-                      @Range(min = -1000, max = 100) double peakDb) {
+    /** The render job that {@code project.render} started. */
+    record RenderStarted(@Size(min = 1, max = 64) String jobId) {
     }
 }

@@ -37,6 +37,17 @@ public sealed interface SamplerRequest extends Request {
         }
     }
 
+    @Rpc(value = "sampler.updatePad", result = PadInfo.class,
+            doc = "Changes the given fields of one drum pad of a program in DrumKit mode, all or nothing, as one undo step (an empty icon or colour clears it); every client gets instrument.capabilities.")
+    record UpdatePad(@Size(min = 1, max = 256) String programId,
+                     @Range(min = 0, max = 127) int note,
+                     @Opt @Size(min = 1, max = 256) String name,
+                     @Opt @Size(max = 32) String icon,
+                     @Opt @Size(max = 7) String colour,
+                     @Opt @Range(min = 0, max = 4294967295L) Long chokeGroup,
+                     @Opt @Range(min = 0, max = 63) Integer output) implements SamplerRequest {
+    }
+
     @Rpc(value = "sampler.addSamples", result = AddedSamples.class,
             doc = "Builds regions from several media library samples dropped on a program, mapped as loophole media map does (root key, velocity layers, round robins, or one key per sound for a kit), in new groups, as one step; every client gets sampler.regionList.")
     record AddSamples(@Size(min = 1, max = 256) String programId,

@@ -13,11 +13,14 @@ import java.util.Map;
  * @param curves      response curves by index (SFZ {@code <curve>}), for modulation routings
  * @param extraSections file sections kept verbatim because the model has no typed home for them yet
  * @param expression  how per-note expression (MPE, poly aftertouch, MIDI 2.0 per-note) drives the voices
+ * @param drumKit     the pads when the program is in DrumKit mode, or null for an ordinary (melodic) program; an
+ *                    articulation naming a region the program no longer has (removed, to be restored by an undo) is
+ *                    inert until it comes back ({@link DrumKits#check} holds edits of pads to existing regions)
  */
 public record Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                       Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
                       Map<Integer, Curve> curves, List<ExtraSection> extraSections,
-                      ExpressionMapping expression) {
+                      ExpressionMapping expression, DrumKit drumKit) {
     /** A program without curves or extra sections. */
     public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                    Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics) {
@@ -28,7 +31,14 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
     public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                    Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
                    Map<Integer, Curve> curves, List<ExtraSection> extraSections) {
-        this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, null);
+        this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, null, null);
+    }
+
+    /** A program in ordinary (not DrumKit) mode. */
+    public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
+                   Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
+                   Map<Integer, Curve> curves, List<ExtraSection> extraSections, ExpressionMapping expression) {
+        this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, null);
     }
 
     public Program {
@@ -43,14 +53,27 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         if (expression == null) expression = ExpressionMapping.SAMPLER_DEFAULT;
     }
 
+    /** Is the program in DrumKit mode? */
+    public boolean isDrumKit() { return drumKit != null; }
+
+    /** The same program in DrumKit mode with these pads, or back in ordinary mode for null. */
+    public Program withDrumKit(DrumKit kit) {
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, kit);
+    }
+
+    /** The same program with other groups (pads, labels and settings kept). */
+    public Program withGroups(List<SampleGroup> g) {
+        return new Program(programId, name, g, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit);
+    }
+
     /** The same program with another expression mapping. */
     public Program withExpression(ExpressionMapping mapping) {
-        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping);
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping, drumKit);
     }
 
     /** The same program with other instrument-wide settings. */
     public Program withSettings(ProgramSettings s) {
-        return new Program(programId, name, groups, s, ccLabels, keyLabels, diagnostics, curves, extraSections, expression);
+        return new Program(programId, name, groups, s, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit);
     }
 
     /** Every region of every group, in file order. */

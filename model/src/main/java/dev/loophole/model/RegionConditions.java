@@ -64,4 +64,18 @@ public record RegionConditions(IntRange channelRange, Map<Integer, IntRange> ccR
             throw new IllegalArgumentException("random range " + randomLo + ".." + randomHi + " is not within 0..1");
         if (trigger == null) trigger = Trigger.ATTACK;
     }
+
+    /** The same conditions as round robin {@code position} (1-based) of {@code length} (SFZ seq_length / seq_position). */
+    public RegionConditions withSequence(int length, int position) {
+        return new RegionConditions(channelRange, ccRanges, bendRange, randomLo, randomHi, length, position, trigger, keySwitchRange,
+                swLast, swDown, swUp, swPrevious, swLabel, lastKeySwitchRange, programRange, channelAftertouchRange, polyAftertouchRange,
+                bpmRange, hdccRanges, triggerCcRanges, noteTriggered);
+    }
+
+    /** The same conditions playing when the note's random number is in {@code lo..hi} (SFZ lorand / hirand). */
+    public RegionConditions withRandom(double lo, double hi) {
+        return new RegionConditions(channelRange, ccRanges, bendRange, lo, hi, seqLength, seqPosition, trigger, keySwitchRange,
+                swLast, swDown, swUp, swPrevious, swLabel, lastKeySwitchRange, programRange, channelAftertouchRange, polyAftertouchRange,
+                bpmRange, hdccRanges, triggerCcRanges, noteTriggered);
+    }
 }

@@ -6,12 +6,15 @@ import static dev.loophole.formats.xml.Dom.children;
 import dev.loophole.formats.xml.Dom;
 import dev.loophole.formats.xml.XmlFormatException;
 import dev.loophole.model.Amp;
+import dev.loophole.model.Choke;
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Loop;
 import dev.loophole.model.LoopMode;
+import dev.loophole.model.OffMode;
 import dev.loophole.model.Playback;
 import dev.loophole.model.Program;
 import dev.loophole.model.ProgramSettings;
@@ -60,6 +63,7 @@ public final class DecentSamplerImporter {
         if (all == null) throw dom.error(root, "expected <groups> in <DecentSampler>");
         List<SampleGroup> groups = new ArrayList<>();
         Set<String> modes = new java.util.LinkedHashSet<>();
+        Map<String, Long> tagGroups = tagGroups(all);
         int g = 0;
         for (Element group : children(all, "group")) {
             List<Element> samples = children(group, "sample");
@@ -72,7 +76,7 @@ public final class DecentSamplerImporter {
                 if (!Set.of("round_robin", "random", "true_random", "always").contains(mode))
                     throw dom.error(s, "expected seqMode round_robin, random, true_random or always, found \"" + mode + "\"");
                 if (!mode.equals("always")) modes.add(mode);
-                regions.add(region(dom, dir, "g" + g + "s" + i++, s, group, all, mode, maxPosition, diagnostics));
+                regions.add(region(dom, dir, "g" + g + "s" + i++, s, group, all, mode, maxPosition, tagGroups, diagnostics));
             }
             groups.add(new SampleGroup("g" + g, attr("name", "Group " + (g + 1), group), regions));
             g++;
@@ -82,11 +86,32 @@ public final class DecentSamplerImporter {
         if (modes.size() > 1)
             diagnostics.add(Diagnostic.warning(dom.at(all), "groups mix seqMode " + modes + "; the whole preset chooses " + rr.name().toLowerCase(Locale.ROOT)));
         String id = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        return new Program(id, id, groups, ProgramSettings.DEFAULT.withRoundRobin(rr), Map.of(), new TreeMap<>(), diagnostics);
+        Program program = new Program(id, id, groups, ProgramSettings.DEFAULT.withRoundRobin(rr), Map.of(), new TreeMap<>(), diagnostics);
+        return drumLayout(program, children(all, "group"));
+    }
+
+    /**
+     * A drum layout (every sample on one key, two keys or more) loads in DrumKit mode: a group whose samples all sit
+     * on one key names that pad (its {@code name}), as Decent Sampler's drum presets are laid out.
+     */
+    private static Program drumLayout(Program p, List<Element> groupElements) {
+        List<SampleRegion> regions = p.regions();
+        if (regions.isEmpty() || !regions.stream().allMatch(r -> r.keyRange().lo() == r.keyRange().hi())
+                || regions.stream().mapToInt(r -> r.keyRange().lo()).distinct().count() < 2) return p;
+        Map<Integer, String> labels = new TreeMap<>();
+        for (int g = 0; g < p.groups().size(); g++) {
+            SampleGroup group = p.groups().get(g);
+            var keys = group.regions().stream().mapToInt(r -> r.keyRange().lo()).distinct().toArray();
+            String name = groupElements.get(g).getAttribute("name").strip();
+            if (keys.length == 1 && !name.isEmpty()) labels.merge(keys[0], name, (a, b) -> a + " / " + b);
+        }
+        Program labelled = new Program(p.programId(), p.name(), p.groups(), p.settings(), p.ccLabels(), labels, p.diagnostics(),
+                p.curves(), p.extraSections(), p.expression());
+        return labelled.withDrumKit(DrumKits.padsOf(labelled, true));
     }
 
     private static SampleRegion region(Dom dom, Path dir, String id, Element s, Element group, Element all, String mode,
-                                       int maxPosition, List<Diagnostic> diagnostics) throws XmlFormatException {
+                                       int maxPosition, Map<String, Long> tagGroups, List<Diagnostic> diagnostics) throws XmlFormatException {
         String path = attr("path", null, s);
         if (path == null) throw dom.error(s, "expected path= on <sample>");
         Path file = dir.resolve(path).normalize();
@@ -121,7 +146,57 @@ public final class DecentSamplerImporter {
         b.conditions = new RegionConditions(IntRange.CHANNELS, Map.of(), IntRange.BEND, 0, 1, length, length > 1 ? position : 1,
                 trigger, null, -1, -1, -1, -1, null);
         b.origin = dom.at(s);
+        b.choke = choke(dom, tagGroups, diagnostics, s, group, all);
         return b.build();
+    }
+
+    /** Decent Sampler numbers no choke groups: each tag becomes one, from this number up. */
+    public static final long TAG_GROUP_BASE = 300;
+
+    /**
+     * Choke groups for Decent Sampler's tags. The model's choke is one group and one {@code off_by} per region, so the
+     * tags one sample is silenced by share a group (the open hi-hat silenced by "closed" and "pedal": both are one
+     * group, which cuts it); every other tag is a group of its own.
+     */
+    static Map<String, Long> tagGroups(Element all) {
+        Map<String, String> parent = new java.util.LinkedHashMap<>();
+        List<Element> tagged = new ArrayList<>(List.of(all));
+        for (Element g : children(all, "group")) { tagged.add(g); tagged.addAll(children(g, "sample")); }
+        for (Element e : tagged) {
+            for (String t : tags(e.getAttribute("tags"))) parent.putIfAbsent(t, t);
+            List<String> silencers = tags(e.getAttribute("silencedByTags"));
+            for (String t : silencers) parent.putIfAbsent(t, t);
+            for (String t : silencers) parent.put(root(parent, t), root(parent, silencers.getFirst()));
+        }
+        Map<String, Long> numbers = new java.util.LinkedHashMap<>(), out = new java.util.LinkedHashMap<>();
+        for (String t : parent.keySet()) out.put(t, numbers.computeIfAbsent(root(parent, t), r -> TAG_GROUP_BASE + numbers.size()));
+        return out;
+    }
+
+    private static String root(Map<String, String> parent, String t) {
+        while (!parent.get(t).equals(t)) t = parent.get(t);
+        return t;
+    }
+
+    /**
+     * {@code tags} / {@code silencedByTags} / {@code silencingMode}: a sample is cut when one tagged with a tag it is
+     * silenced by starts (the open hi-hat silenced by the closed one), through the groups of {@link #tagGroups}.
+     */
+    private static Choke choke(Dom dom, Map<String, Long> tagGroups, List<Diagnostic> diagnostics, Element... from) {
+        List<String> tags = tags(attr("tags", "", from)), silencedBy = tags(attr("silencedByTags", "", from));
+        if (tags.isEmpty() && silencedBy.isEmpty()) return Choke.NONE;
+        if (tags.stream().map(tagGroups::get).distinct().count() > 1)
+            diagnostics.add(Diagnostic.warning(dom.at(setter("tags", from)), "tags " + tags + " are in different choke groups; this sample "
+                    + "silences what its first tag, " + tags.getFirst() + ", silences"));
+        long group = tags.isEmpty() ? 0 : tagGroups.get(tags.getFirst());
+        long offBy = silencedBy.isEmpty() ? 0 : tagGroups.get(silencedBy.getFirst());
+        OffMode mode = "normal".equalsIgnoreCase(attr("silencingMode", "fast", from)) ? OffMode.NORMAL : OffMode.FAST;
+        return new Choke(group, offBy, mode, 0.006, 0, 0);
+    }
+
+    private static List<String> tags(String list) {
+        if (list == null) return List.of();
+        return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** The first of the elements (sample, group, groups) that sets the attribute. */

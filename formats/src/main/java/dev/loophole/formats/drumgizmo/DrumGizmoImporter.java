@@ -8,6 +8,7 @@ import dev.loophole.media.AudioFiles;
 import dev.loophole.model.Amp;
 import dev.loophole.model.Choke;
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Loop;
 import dev.loophole.model.LoopMode;
@@ -115,7 +116,8 @@ public final class DrumGizmoImporter {
             groups.add(new SampleGroup(name, name, regions));
         }
         String kitName = root.getAttribute("name").isBlank() ? dir.getFileName().toString() : root.getAttribute("name");
-        return new Program(dir.getFileName().toString(), kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        Program program = new Program(dir.getFileName().toString(), kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        return program.withDrumKit(DrumKits.padsOf(program, false));
     }
 
     /** One sample of an instrument: its power and its mics. */

@@ -8,6 +8,7 @@ import dev.loophole.formats.xml.Dom;
 import dev.loophole.model.Amp;
 import dev.loophole.model.Choke;
 import dev.loophole.model.Diagnostic;
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.IntRange;
@@ -16,6 +17,7 @@ import dev.loophole.model.LoopMode;
 import dev.loophole.model.OffMode;
 import dev.loophole.model.Program;
 import dev.loophole.model.ProgramSettings;
+import dev.loophole.model.RegionConditions;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
@@ -35,9 +37,11 @@ import org.w3c.dom.Element;
  * <ul>
  *   <li>the pad's note is the instrument's {@code midiInNote} where the kit gives one, else Hydrogen's default
  *       map, 36 + the instrument's position; its name becomes the key's label and its group's name;</li>
- *   <li>each layer of each component (or, in pre-0.9.4 kits, the instrument's own {@code filename}) is a region:
- *       velocity {@code min..max} (0..1) becomes {@code max(1, ⌈min·127⌉)..⌊max·127⌋}; its level is instrument
- *       volume × instrument gain × component gain × layer gain, and velocity scales it linearly, as Hydrogen does;</li>
+ *   <li>each layer of each component (or, in pre-0.9.4 kits, the instrument's own {@code filename}) plays at the
+ *       velocities Hydrogen chooses it for ({@link LayerSelection}: its {@code min..max}, a gap's nearest layer, the
+ *       first of overlapping layers, or each in turn / at random per {@code sampleSelectionAlgo}), as one region per
+ *       run of such velocities; its level is instrument volume × instrument gain × component gain × layer gain, and
+ *       velocity scales it linearly, as Hydrogen does;</li>
  *   <li>{@code pan_L}/{@code pan_R} (0..1 per side) become a balance pan, the louder side's gain kept in the
  *       level; Hydrogen 1.2's {@code pan} (-1..1) likewise;</li>
  *   <li>the ADSR ({@code Attack}/{@code Decay}/{@code Release} in frames at 44.1 kHz, {@code Sustain} 0..1) is
@@ -85,17 +89,40 @@ public final class HydrogenImporter {
                 double compGain = (comp == in ? 1 : dom.number(comp, "gain", 1)) * componentVolume.getOrDefault(compId, 1.0);
                 List<Element> layers = children(comp, "layer");
                 if (comp == in && layers.isEmpty() && text(in, "filename", null) != null) layers = List.of(in); // pre-0.9.4
-                int l = 0;
-                for (Element layer : layers) {
-                    String file = text(layer, "filename", null);
+                LayerSelection.Mode mode = selection(dom, comp, in);
+                List<LayerSelection.Range> ranges = new ArrayList<>();
+                for (Element layer : layers)
+                    ranges.add(layer == in ? new LayerSelection.Range(0, 1)
+                            : new LayerSelection.Range((float) dom.number(layer, "min", 0), (float) dom.number(layer, "max", 1)));
+                // each real layer's id ("i0c0l2"): its number among the component's real layers, as before segments
+                Map<Integer, String> ids = new TreeMap<>();
+                for (int i = 0, real = 0; i < layers.size(); i++) {
+                    String file = text(layers.get(i), "filename", null);
                     if (file == null || Path.of(file).getFileName().toString().equals(EMPTY_SAMPLE)) continue;
+                    ids.put(i, "i" + pad.index + "c" + compId + "l" + real++);
                     Path sample = dir.resolve(file).normalize();
                     if (!Files.isRegularFile(sample))
-                        diagnostics.add(Diagnostic.warning(dom.at(layer), "sample file not found: " + file + " (looked for " + sample + ")"));
-                    double min = layer == in ? 0 : dom.number(layer, "min", 0), max = layer == in ? 1 : dom.number(layer, "max", 1);
-                    double gain = pad.gain * compGain * (layer == in ? 1 : dom.number(layer, "gain", 1));
-                    double pitch = pad.pitch + (layer == in ? 0 : dom.number(layer, "pitch", 0));
-                    regions.add(region(pad, "i" + pad.index + "c" + compId + "l" + l++, sample, velocity(min, max), gain, pitch, dom, layer));
+                        diagnostics.add(Diagnostic.warning(dom.at(layers.get(i)), "sample file not found: " + file + " (looked for " + sample + ")"));
+                }
+                Map<Integer, Integer> segmentsOf = new TreeMap<>();
+                for (LayerSelection.Segment seg : LayerSelection.segments(ranges, mode)) {
+                    int n = seg.layers().size();
+                    for (int k = 0; k < n; k++) {
+                        int i = seg.layers().get(k);
+                        if (!ids.containsKey(i)) continue; // Hydrogen's empty sample: this choice plays silence
+                        Element layer = layers.get(i);
+                        int count = segmentsOf.merge(i, 1, Integer::sum);
+                        String id = ids.get(i) + (count == 1 ? "" : "-" + count);
+                        double gain = pad.gain * compGain * (layer == in ? 1 : dom.number(layer, "gain", 1));
+                        double pitch = pad.pitch + (layer == in ? 0 : dom.number(layer, "pitch", 0));
+                        Path sample = dir.resolve(text(layer, "filename", null)).normalize();
+                        RegionConditions when = n == 1 ? RegionConditions.DEFAULT : switch (mode) {
+                            case ROUND_ROBIN -> RegionConditions.DEFAULT.withSequence(n, k + 1);
+                            case RANDOM -> RegionConditions.DEFAULT.withRandom((double) k / n, (double) (k + 1) / n);
+                            case VELOCITY -> RegionConditions.DEFAULT;
+                        };
+                        regions.add(region(pad, id, sample, seg.velocities(), when, gain, pitch, dom, layer));
+                    }
                 }
             }
             if (regions.isEmpty()) continue; // an instrument without samples is no pad
@@ -103,7 +130,8 @@ public final class HydrogenImporter {
             labels.merge(pad.note, pad.name, (a, b) -> a + " / " + b);
         }
         String id = dir.getFileName() == null ? "kit" : dir.getFileName().toString();
-        return new Program(id, kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        Program kit = new Program(id, kitName, groups, ProgramSettings.DEFAULT, Map.of(), labels, diagnostics);
+        return kit.withDrumKit(DrumKits.padsOf(kit, false));
     }
 
     /** What every layer of one instrument shares. */
@@ -139,24 +167,27 @@ public final class HydrogenImporter {
                 mute >= 0 ? MUTE_GROUP_BASE + mute : 0);
     }
 
+    /** {@code sampleSelectionAlgo} of the component (Hydrogen 2.0) or the instrument (before), VELOCITY when absent. */
+    private static LayerSelection.Mode selection(Dom dom, Element comp, Element in) throws IOException {
+        Element at = child(comp, "sampleSelectionAlgo") != null ? child(comp, "sampleSelectionAlgo") : child(in, "sampleSelectionAlgo");
+        LayerSelection.Mode mode = LayerSelection.Mode.of(at == null ? null : at.getTextContent());
+        if (mode == null) throw dom.error(at, "expected sampleSelectionAlgo VELOCITY, ROUND_ROBIN or RANDOM, found \"" + at.getTextContent().strip() + "\"");
+        return mode;
+    }
+
     /** The elements holding layers: Hydrogen 0.9.7's components, or the instrument itself before them. */
     private static List<Element> components(Element in) {
         List<Element> c = children(in, "instrumentComponent");
         return c.isEmpty() ? List.of(in) : c;
     }
 
-    /** A layer's 0..1 range as MIDI velocities, never empty: a layer narrower than one step keeps that step. */
-    public static IntRange velocity(double min, double max) {
-        int lo = Math.clamp((int) Math.ceil(min * 127 - 1e-9), 1, 127);
-        int hi = Math.max(lo, Math.min(127, (int) Math.floor(max * 127 + 1e-9)));
-        return new IntRange(lo, hi);
-    }
-
     /** Hydrogen scales a hit's level by its velocity linearly (SFZ's default curve is a square). */
     private static final java.util.SortedMap<Integer, Double> LINEAR_VELOCITY = new TreeMap<>(Map.of(0, 0.0, 127, 1.0));
 
-    private static SampleRegion region(Pad pad, String id, Path sample, IntRange vel, double gain, double pitch, Dom dom, Element at) {
+    private static SampleRegion region(Pad pad, String id, Path sample, IntRange vel, RegionConditions when, double gain, double pitch,
+                                       Dom dom, Element at) {
         SampleRegion.Builder b = SampleRegion.builder(id);
+        b.conditions = when;
         b.samples.add(new SampleRef(sample.toString()));
         b.keyRange = new IntRange(pad.note, pad.note);
         b.velocityRange = vel;

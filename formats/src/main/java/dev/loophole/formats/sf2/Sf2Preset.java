@@ -10,4 +10,7 @@ import dev.loophole.model.Program;
  * @param index   position in {@code phdr}
  */
 public record Sf2Preset(int bank, int preset, String name, int index, Program program) {
+    /** The General MIDI percussion bank. */
+    public static final int PERCUSSION_BANK = 128;
+
 }

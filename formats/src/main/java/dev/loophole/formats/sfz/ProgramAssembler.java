@@ -1,5 +1,6 @@
 package dev.loophole.formats.sfz;
 
+import dev.loophole.model.DrumKits;
 import dev.loophole.model.ExtraSection;
 import dev.loophole.model.Modulation;
 import dev.loophole.model.Program;
@@ -187,7 +188,8 @@ final class ProgramAssembler {
         for (ExtraBuilder e : extras)
             if (!e.opcodes().isEmpty()) kept.add(new ExtraSection(e.section().sfzName, e.opcodes(), e.origin()));
         String name = control.programName() != null ? control.programName() : programId;
-        return new Program(programId, name, out, control.settings(), control.ccLabels(), control.keyLabels(),
-                diagnostics.all(), curves.curves(), kept, expression.mapping());
+        // A kit (one key per region, labelled keys or choke groups) comes in DrumKit mode; region labels are articulations.
+        return DrumKits.detect(new Program(programId, name, out, control.settings(), control.ccLabels(), control.keyLabels(),
+                diagnostics.all(), curves.curves(), kept, expression.mapping()), true);
     }
 }

@@ -9,6 +9,7 @@ import dev.loophole.model.Program;
 import dev.loophole.model.SampleRegion;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,12 +44,45 @@ class HydrogenImporterTest {
         assertThat(close.amp().volume()).isCloseTo(20 * Math.log10(0.5), within(1e-9));
         assertThat(room.amp().volume()).isCloseTo(20 * Math.log10(0.5), within(1e-9));
         assertThat(close.amp().pan()).isEqualTo(-50);
-        assertThat(close.velocityRange().lo()).isEqualTo(1);
-        assertThat(close.velocityRange().hi()).isEqualTo(63); // floor(0.5·127)
-        assertThat(room.velocityRange().lo()).isEqualTo(64); // ceil(0.5·127)
+        // Hydrogen chooses a layer per component; a component's only layer also plays outside its range (the nearest
+        // layer by its min, when nearer than 1): a.wav (min 0) up to 126/127 (at 127 it is exactly 1 away), b.wav everywhere
+        assertThat(close.velocityRange()).isEqualTo(new dev.loophole.model.IntRange(1, 126));
+        assertThat(room.velocityRange()).isEqualTo(new dev.loophole.model.IntRange(1, 127));
         assertThat(close.tuning().transpose()).isEqualTo(-1);
         assertThat(close.tuning().tune()).isEqualTo(-25);
         assertThat(Path.of(room.sample().path())).isEqualTo(dir.resolve("b.wav").toAbsolutePath());
+    }
+
+    /** Three layers: 0..0.4, 0.3..0.6 (overlapping the first), 0.8..1 (a gap below it), in each selection mode. */
+    @Test
+    void selectionModesAndGapsAsHydrogenChooses() throws Exception {
+        for (String f : List.of("a.wav", "b.wav", "c.wav")) Files.write(dir.resolve(f), new byte[0]);
+        String layers = "<layer><filename>a.wav</filename><min>0</min><max>0.4</max></layer>"
+                + "<layer><filename>b.wav</filename><min>0.3</min><max>0.6</max></layer>"
+                + "<layer><filename>c.wav</filename><min>0.8</min><max>1</max></layer>";
+        String xml = "<drumkit_info><name>Sel</name><instrumentList>"
+                + "<instrument><id>0</id><name>V</name>" + layers + "</instrument>"
+                + "<instrument><id>1</id><name>R</name><sampleSelectionAlgo>ROUND_ROBIN</sampleSelectionAlgo>" + layers + "</instrument>"
+                + "<instrument><id>2</id><name>X</name><sampleSelectionAlgo>RANDOM</sampleSelectionAlgo>" + layers + "</instrument>"
+                + "</instrumentList></drumkit_info>";
+        Program p = HydrogenImporter.load(Files.writeString(dir.resolve("drumkit.xml"), xml));
+        // velocities: 0.3·127 = 38.1, so 39 is the first in a and b; 0.4·127 = 50.8, 50 the last in a; 0.6·127 = 76.2, 76
+        // the last in b; 0.8·127 = 101.6, 102 the first in c. The gap 77..101 (0.606..0.795) is nearer c's min 0.8 than
+        // b's 0.3 or a's 0, so c plays it. Where a and b overlap, VELOCITY plays the first (a).
+        assertThat(velocities(p, 36)).containsExactly("a.wav 1..50", "b.wav 51..76", "c.wav 77..127");
+        assertThat(velocities(p, 37)).containsExactly("a.wav 1..38", "a.wav 39..50 rr 1/2", "b.wav 39..50 rr 2/2", "b.wav 51..76", "c.wav 77..127");
+        assertThat(velocities(p, 38)).containsExactly("a.wav 1..38", "a.wav 39..50 rand 0.0..0.5", "b.wav 39..50 rand 0.5..1.0", "b.wav 51..76", "c.wav 77..127");
+        Path bad = Files.writeString(dir.resolve("drumkit.xml"), xml.replace("RANDOM", "SHUFFLE"));
+        assertThatThrownBy(() -> HydrogenImporter.load(bad)).hasMessageContaining("expected sampleSelectionAlgo VELOCITY, ROUND_ROBIN or RANDOM, found \"SHUFFLE\"");
+    }
+
+    private static List<String> velocities(Program p, int key) {
+        return p.regions().stream().filter(r -> r.keyRange().lo() == key).map(r -> {
+            String s = Path.of(r.sample().path()).getFileName() + " " + r.velocityRange().lo() + ".." + r.velocityRange().hi();
+            if (r.conditions().seqLength() > 1) s += " rr " + r.conditions().seqPosition() + "/" + r.conditions().seqLength();
+            if (r.conditions().randomHi() - r.conditions().randomLo() < 1) s += " rand " + r.conditions().randomLo() + ".." + r.conditions().randomHi();
+            return s;
+        }).sorted().toList();
     }
 
     @Test

@@ -23,7 +23,7 @@ final class HydrogenKitXml {
     static final int FIRST_KEY = 36;
     static final int MUTE_GROUP_BASE = 100;
 
-    record Layer(String file, double min, double max, double gain, double pitch) {
+    record Layer(String file, double min, double max, double gain, double pitch, boolean empty) {
         int lovel() { return Math.max(1, (int) Math.ceil(min * 127 - 1e-9)); }
 
         /** Never below {@link #lovel()}: a layer narrower than one velocity step keeps that step. */
@@ -31,8 +31,32 @@ final class HydrogenKitXml {
     }
 
     record Instrument(int index, String name, double volume, double gain, double panL, double panR, int muteGroup,
-                      int midiInNote, double attack, double decay, double sustain, double release, List<Layer> layers) {
+                      int midiInNote, double attack, double decay, double sustain, double release, List<Layer> allLayers) {
         int key() { return midiInNote >= 0 ? midiInNote : FIRST_KEY + index; }
+
+        /** The layers with a real sample. */
+        List<Layer> layers() { return allLayers.stream().filter(l -> !l.empty()).toList(); }
+
+        /**
+         * The real layers (indices into {@link #layers()}) Hydrogen plays at MIDI velocity v, VELOCITY selection, from its
+         * Note::get_sample reading: x = v/127 in floats; the first layer (empty ones included) with min ≤ x ≤ max; with
+         * none, the layer whose min is nearest x (nearer than 1, first on a tie). An empty layer's choice is silence.
+         */
+        List<Integer> sounding(int v) {
+            float x = v / 127.0f;
+            int pick = -1;
+            for (int i = 0; i < allLayers.size() && pick < 0; i++)
+                if (x >= (float) allLayers.get(i).min() && x <= (float) allLayers.get(i).max()) pick = i;
+            if (pick < 0) {
+                float best = 1.0f;
+                for (int i = 0; i < allLayers.size(); i++) {
+                    float d = Math.abs((float) allLayers.get(i).min() - x);
+                    if (d < best) { best = d; pick = i; }
+                }
+            }
+            if (pick < 0 || allLayers.get(pick).empty()) return List.of();
+            return List.of(layers().indexOf(allLayers.get(pick)));
+        }
 
         double pan() {
             double m = Math.max(panL, panR);
@@ -64,12 +88,12 @@ final class HydrogenKitXml {
             List<Element> layerEls = descendants(i, "layer");
             if (layerEls.isEmpty()) {
                 String file = text(i, "filename", null);
-                if (file != null && !file.equals(EMPTY_SAMPLE)) layers.add(new Layer(file, 0, 1, 1, 0));
+                if (file != null && !file.equals(EMPTY_SAMPLE)) layers.add(new Layer(file, 0, 1, 1, 0, false));
             }
             for (Element l : layerEls) {
                 String file = text(l, "filename", null);
-                if (file == null || file.equals(EMPTY_SAMPLE)) continue;
-                layers.add(new Layer(file, num(l, "min", 0), num(l, "max", 1), num(l, "gain", 1), num(l, "pitch", 0)));
+                boolean empty = file == null || file.equals(EMPTY_SAMPLE);
+                layers.add(new Layer(file, num(l, "min", 0), num(l, "max", 1), num(l, "gain", 1), num(l, "pitch", 0), empty));
             }
             instruments.add(new Instrument(index, text(i, "name", "Instrument " + index), num(i, "volume", 1), num(i, "gain", 1),
                     num(i, "pan_L", 1), num(i, "pan_R", 1), (int) num(i, "muteGroup", -1), (int) num(i, "midiInNote", -1),

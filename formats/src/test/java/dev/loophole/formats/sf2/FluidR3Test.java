@@ -75,6 +75,30 @@ class FluidR3Test {
     }
 
     @Test
+    void presetsAreListedFromHeadersAndOnePresetBuildsAloneAsTheWholeBankBuildsIt() throws IOException {
+        List<Sf2PresetHeader> list = Sf2Importer.presets(BANK);
+        assertThat(list).hasSize(bank.presets().size());
+        for (int i = 0; i < list.size(); i++) {
+            Sf2Preset whole = bank.presets().get(i);
+            assertThat(list.get(i)).isEqualTo(new Sf2PresetHeader(whole.bank(), whole.preset(), whole.name(), i));
+        }
+        for (int[] bp : new int[][] {{0, 0}, {0, 40}, {128, 0}, {128, 25}}) {
+            Sf2Preset alone = Sf2Importer.loadPreset(BANK, bp[0], bp[1]).orElseThrow();
+            Sf2Preset whole = bank.find(bp[0], bp[1]).orElseThrow();
+            // Everything but the diagnostics (a bank-wide warning is given once, with the first preset that needs it).
+            dev.loophole.model.Program a = alone.program(), w = whole.program();
+            assertThat(a.programId()).isEqualTo(w.programId());
+            assertThat(a.name()).isEqualTo(w.name());
+            assertThat(a.groups()).as("bank %d program %d", bp[0], bp[1]).isEqualTo(w.groups());
+            assertThat(a.curves()).isEqualTo(w.curves());
+            assertThat(a.drumKit()).isEqualTo(w.drumKit());
+            assertThat(a.keyLabels()).isEqualTo(w.keyLabels());
+            assertThat(alone.program().regions()).isNotEmpty();
+        }
+        assertThat(Sf2Importer.loadPreset(BANK, 5, 127)).isEmpty();
+    }
+
+    @Test
     void threeRealSamplesMatchTheirHeaders() throws IOException {
         // The piano's first region, a drum of bank 128 and a sample from the middle of the table.
         SampleRegion piano = bank.find(0, 0).orElseThrow().program().regions().getFirst();

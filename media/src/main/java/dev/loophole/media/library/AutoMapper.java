@@ -100,8 +100,7 @@ public final class AutoMapper {
             if (!spread) keyLabels.put(key, e.getValue().getFirst().hints.stem());
             List<List<Sample>> layers = layers(e.getValue());
             for (int l = 0; l < layers.size(); l++) {
-                int vlo = l == 0 ? 1 : (int) Math.round(127.0 * l / layers.size()) + 1;
-                int vhi = (int) Math.round(127.0 * (l + 1) / layers.size());
+                IntRange vel = layerVelocities(l, layers.size());
                 List<Sample> robins = layers.get(l);
                 robins.sort(Comparator.comparingInt((Sample s) -> s.hints.roundRobin()).thenComparing(s -> s.file.relPath()));
                 for (int r = 0; r < robins.size(); r++) {
@@ -109,7 +108,7 @@ public final class AutoMapper {
                     SampleRegion.Builder b = SampleRegion.builder("r" + (regions.size() + 1));
                     b.samples.add(s.ref);
                     b.keyRange = new IntRange(lo, hi);
-                    b.velocityRange = new IntRange(vlo, vhi);
+                    b.velocityRange = vel;
                     b.tuning = new Tuning(key, 0, s.tuneCents, 100, 0, 200, -200);
                     if (robins.size() > 1) b.conditions = seq(robins.size(), r + 1);
                     b.label = NameWords.stem(Relative.fileName(s.file.relPath()));
@@ -147,11 +146,13 @@ public final class AutoMapper {
         return new ArrayList<>(out.values());
     }
 
-    private static RegionConditions seq(int length, int position) {
-        RegionConditions d = RegionConditions.DEFAULT;
-        return new RegionConditions(d.channelRange(), d.ccRanges(), d.bendRange(), d.randomLo(), d.randomHi(), length, position,
-                d.trigger(), d.keySwitchRange(), d.swLast(), d.swDown(), d.swUp(), d.swPrevious(), d.swLabel(),
-                d.lastKeySwitchRange(), d.programRange(), d.channelAftertouchRange(), d.polyAftertouchRange(), d.bpmRange(),
-                d.hdccRanges(), d.triggerCcRanges(), d.noteTriggered());
+    /** Layer {@code l} (0 = softest) of {@code n}: 1..127 split evenly. */
+    static IntRange layerVelocities(int l, int n) {
+        return new IntRange(l == 0 ? 1 : (int) Math.round(127.0 * l / n) + 1, (int) Math.round(127.0 * (l + 1) / n));
+    }
+
+    /** Round robin {@code position} (1-based) of {@code length}: SFZ seq_length / seq_position. */
+    static RegionConditions seq(int length, int position) {
+        return RegionConditions.DEFAULT.withSequence(length, position);
     }
 }

@@ -1,8 +1,7 @@
 package dev.loophole.media.library;
 
-import java.util.ArrayList;
+import dev.loophole.model.PadKinds;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Splits folder and file names into lower-case words: at anything not a letter or digit, at a lower→upper
@@ -13,23 +12,7 @@ public final class NameWords {
     private NameWords() {}
 
     public static List<String> split(String name) {
-        List<String> out = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        int prevType = 0; // 0 none, 1 lower, 2 upper, 3 digit
-        for (int i = 0; i < name.length(); ) {
-            int cp = name.codePointAt(i);
-            i += Character.charCount(cp);
-            int type = Character.isDigit(cp) ? 3 : Character.isUpperCase(cp) ? 2 : Character.isLetter(cp) ? 1 : 0;
-            boolean boundary = type == 0 || (prevType == 1 && type == 2) || (prevType == 3) != (type == 3) && prevType != 0;
-            if (boundary && !w.isEmpty()) {
-                out.add(w.toString().toLowerCase(Locale.ROOT));
-                w.setLength(0);
-            }
-            if (type != 0) w.appendCodePoint(cp);
-            prevType = type;
-        }
-        if (!w.isEmpty()) out.add(w.toString().toLowerCase(Locale.ROOT));
-        return out;
+        return PadKinds.words(name); // one splitter: the library's index and the drum names of kits read words alike
     }
 
     /** A name without its extension. */

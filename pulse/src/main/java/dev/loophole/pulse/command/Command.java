@@ -8,7 +8,7 @@ import dev.loophole.model.project.Project;
  * Pulse is the only caller that makes a result the truth.
  */
 public sealed interface Command permits ProjectCommand, TrackCommand, LaneCommand, NodeCommand, ClipCommand,
-        NoteCommand, SamplerCommand, Batch {
+        NoteCommand, SamplerCommand, PadCommand, Batch {
     Applied apply(Project project);
 
     /** A short label for the history and logs ("add note", "set parameter"). */

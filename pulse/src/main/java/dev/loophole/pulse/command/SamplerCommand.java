@@ -126,7 +126,7 @@ public sealed interface SamplerCommand extends Command {
     static Program program(Project p, String nodeId) { return sampler(Find.trackOfNode(p, nodeId), nodeId).program(); }
 
     /** Applies a program edit that leaves the labelled controls alone, so the node's parameters and values stay. */
-    private static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
+    static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
         Track t = Find.trackOfNode(p, nodeId);
         InstrumentNode node = sampler(t, nodeId);
         Program next = change.apply(node.program());
@@ -136,8 +136,7 @@ public sealed interface SamplerCommand extends Command {
     }
 
     static Program withGroups(Program p, List<SampleGroup> groups) {
-        return new Program(p.programId(), p.name(), groups, p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(),
-                p.curves(), p.extraSections(), p.expression());
+        return p.withGroups(groups);
     }
 
     private static Program withGroup(Program p, int index, SampleGroup g) {

@@ -88,13 +88,20 @@ public final class NodeInstruments {
             b.tuning = r.tuning().plusCents(cents);
             return b.build();
         }).toList())).toList();
-        return new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(), program.keyLabels(),
-                program.diagnostics(), program.curves(), program.extraSections(), program.expression());
+        return program.withGroups(groups);
     }
 
     /** Forgets nodes no longer in the project. */
     public void retain(Set<String> nodeIds) {
         byNode.keySet().retainAll(nodeIds);
+    }
+
+    /** Voices sounding in each node's instrument now (a moment's count, read on the control side). */
+    public Map<String, Integer> voicesByNode() {
+        Map<String, Integer> m = new HashMap<>();
+        byNode.forEach((id, e) -> m.put(id, Math.max(0, e.instrument().activeVoices())));
+        overrides.forEach((id, i) -> m.put(id, Math.max(0, i.activeVoices())));
+        return m;
     }
 
     /** Every instrument made so far (for a render's voice count). */

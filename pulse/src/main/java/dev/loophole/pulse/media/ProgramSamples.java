@@ -93,8 +93,7 @@ public final class ProgramSamples implements AutoCloseable {
             }
             groups.add(new SampleGroup(g.groupId(), g.name(), playable));
         }
-        return new Program(program.programId(), program.name(), groups, program.settings(), program.ccLabels(),
-                program.keyLabels(), program.diagnostics(), program.curves(), program.extraSections(), program.expression());
+        return program.withGroups(groups);
     }
 
     @Override

@@ -107,14 +107,15 @@ final class ChangeNotifier implements PulseListener {
             Program p = e.getValue();
             if (old == p) continue;
             if (old != null) out.broadcast(Wire.regionList(p, revision));
-            if (old == null || !Objects.equals(old.expression(), p.expression()) || !old.keyLabels().equals(p.keyLabels()))
-                out.broadcast(Wire.capabilities(p));
+            InstrumentNotification.Capabilities caps = Wire.capabilities(p);
+            if (old == null || !caps.equals(Wire.capabilities(old))) out.broadcast(caps);
             if (old == null) for (var s : statuses.all(p)) out.broadcast(s);
         }
     }
 
     private static boolean summaryEquals(Program a, Program b) {
-        return a.name().equals(b.name()) && a.groups().size() == b.groups().size() && Wire.regionCount(a) == Wire.regionCount(b);
+        return a.name().equals(b.name()) && a.groups().size() == b.groups().size() && Wire.regionCount(a) == Wire.regionCount(b)
+                && Objects.equals(SoundFonts.choice(a), SoundFonts.choice(b));
     }
 
     static InstrumentNotification.ProgramList programList(Project p, Workspace w) {

@@ -55,6 +55,11 @@ public final class IpcServer implements AutoCloseable {
         return rpc;
     }
 
+    /** Calls {@code l} for each client that disconnects: services drop what they held for it (subscriptions). */
+    public void onDisconnect(java.util.function.Consumer<Client> l) {
+        clients.onLeave(l);
+    }
+
     public int clientCount() {
         return clients.count();
     }

@@ -72,6 +72,11 @@ final class Meters implements AutoCloseable {
         subscribers.remove(c);
     }
 
+    /** Clients subscribed now. */
+    int subscriptions() {
+        return subscribers.size();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

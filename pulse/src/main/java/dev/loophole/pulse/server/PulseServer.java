@@ -21,6 +21,7 @@ public final class PulseServer implements AutoCloseable {
     private final Workspace workspace;
     private final Meters meters;
     private final SoundService sound;
+    private final RenderJobs renders;
     private final LibraryService library;
     private final MediaService media;
     private final Duration libraryPoll;
@@ -51,6 +52,7 @@ public final class PulseServer implements AutoCloseable {
         workspace = ws[0] = new Workspace(new Pulse(project), file, notifier);
         SoundService[] soundRef = new SoundService[1];
         meters = new Meters(d, () -> soundRef[0] == null ? null : soundRef[0].meters());
+        ipc.onDisconnect(meters::forget);
         HandlerTable t = ipc.table();
         new SessionService(ipc, () -> ws[0], meters).register(t);
         this.media = media;
@@ -67,6 +69,8 @@ public final class PulseServer implements AutoCloseable {
         new EditService(() -> ws[0]).register(t);
         sound = soundRef[0] = new SoundService(() -> ws[0], d, driver, view == null ? UnaryOperator.identity() : view);
         sound.register(t);
+        renders = new RenderJobs(() -> ws[0], d, view == null ? UnaryOperator.identity() : view);
+        renders.register(t);
         ws[0].follow(sound::follow);
     }
 
@@ -93,6 +97,11 @@ public final class PulseServer implements AutoCloseable {
         return ipc.dispatcher().call(read);
     }
 
+    /** Clients subscribed to voice and level summaries. */
+    int subscriptions() {
+        return meters.subscriptions();
+    }
+
     SoundService sound() {
         return sound;
     }
@@ -107,6 +116,7 @@ public final class PulseServer implements AutoCloseable {
         if (watcher != null) watcher.close();
         library.close();
         ipc.close();
+        renders.close();
         sound.close();
     }
 }

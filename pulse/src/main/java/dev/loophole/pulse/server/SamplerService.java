@@ -5,6 +5,7 @@ import dev.loophole.formats.InstrumentFiles;
 import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.InstrumentRequest.SavedProgram;
+import dev.loophole.ipc.PadInfo;
 import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.RegionFields;
 import dev.loophole.ipc.RegionInfo;
@@ -24,6 +25,7 @@ import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.command.Batch;
 import dev.loophole.pulse.command.Command;
+import dev.loophole.pulse.command.PadCommand;
 import dev.loophole.pulse.command.SamplerCommand;
 import dev.loophole.pulse.command.TrackCommand;
 import java.io.IOException;
@@ -51,6 +53,7 @@ final class SamplerService {
     void register(HandlerTable t) {
         t.on(InstrumentRequest.LoadProgram.class, (p, c) -> load(p));
         t.on(InstrumentRequest.SaveProgram.class, (p, c) -> save(p));
+        t.on(InstrumentRequest.SelectPreset.class, (p, c) -> selectPreset(p));
         t.on(InstrumentRequest.SetExpressionMapping.class, (p, c) -> {
             Workspace.Located at = w().program(p.programId());
             return new Ack(w().apply(new SamplerCommand.SetExpressionMapping(at.nodeId(), Wire.mapping(p.routes()))).revision());
@@ -72,6 +75,7 @@ final class SamplerService {
             return region(w().program(p.programId()).program(), groupId, p.regionId());
         });
         t.on(SamplerRequest.AddSamples.class, (p, c) -> addSamples(p));
+        t.on(SamplerRequest.UpdatePad.class, (p, c) -> updatePad(p));
         t.on(SamplerRequest.RequestProgramList.class, (p, c) -> {
             Workspace ws = w();
             if (p.programId() != null) {
@@ -90,20 +94,29 @@ final class SamplerService {
     private ProgramSummary load(InstrumentRequest.LoadProgram p) {
         Path file = Path.of(p.path()).toAbsolutePath();
         if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
-        var opener = InstrumentFiles.opener(file).orElseThrow(() -> RpcError.rejected(file + ": loads " + InstrumentFiles.kinds()
-                + " programs (a SoundFont bank holds many presets and is not served over IPC yet)"));
         Program loaded;
-        try {
-            loaded = opener.open(file);
-        } catch (IOException e) {
-            throw RpcError.rejected(e.getMessage());
+        String defaultId;
+        if (SoundFonts.isBank(file)) {
+            loaded = SoundFonts.load(file, p.bank(), p.preset()).program();
+            String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+            defaultId = base + "-" + loaded.programId(); // b<bank>-p<program>
+        } else {
+            if (p.bank() != null || p.preset() != null)
+                throw RpcError.invalid("params: bank and preset choose a preset of a SoundFont bank (.sf2, .sf3); " + file.getFileName() + " is not one");
+            var opener = InstrumentFiles.opener(file).orElseThrow(() -> RpcError.rejected(file + ": loads " + InstrumentFiles.kinds()
+                    + " programs and SoundFont banks (.sf2, .sf3)"));
+            try {
+                loaded = opener.open(file);
+            } catch (IOException e) {
+                throw RpcError.rejected(e.getMessage());
+            }
+            defaultId = loaded.programId();
         }
-        String id = p.programId() != null ? p.programId() : loaded.programId();
+        String id = p.programId() != null ? p.programId() : defaultId;
         Project project = w().project();
         if (Workspace.find(project, id) != null)
             throw RpcError.rejected("a program '" + id + "' is loaded already: give this one another programId");
-        Program program = new Program(id, loaded.name(), loaded.groups(), loaded.settings(), loaded.ccLabels(), loaded.keyLabels(),
-                loaded.diagnostics(), loaded.curves(), loaded.extraSections(), loaded.expression());
+        Program program = renamed(loaded, id);
         Set<String> ids = allIds(project);
         String trackId = Workspace.fresh("t", ids::contains);
         String nodeId = Workspace.fresh("n", ids::contains);
@@ -113,6 +126,20 @@ final class SamplerService {
         w().source(id, file.toString());
         w().apply(new TrackCommand.AddTrack(project.tracks().size(), track));
         return Wire.summary(program, file.toString());
+    }
+
+    /** The program under another id (all else kept, DrumKit pads too). */
+    private static Program renamed(Program p, String id) {
+        return new Program(id, p.name(), p.groups(), p.settings(), p.ccLabels(), p.keyLabels(), p.diagnostics(), p.curves(),
+                p.extraSections(), p.expression(), p.drumKit());
+    }
+
+    /** Another preset of the program's SoundFont bank in its place: one step, the node, lanes and clips kept. */
+    private ProgramSummary selectPreset(InstrumentRequest.SelectPreset p) {
+        Workspace.Located at = w().program(p.programId());
+        Program chosen = renamed(SoundFonts.load(SoundFonts.bankOf(at.program()), p.bank(), p.preset()).program(), p.programId());
+        w().apply(new SamplerCommand.ReplaceProgram(at.nodeId(), chosen));
+        return Wire.summary(chosen, w().source(p.programId()));
     }
 
     /** Track, node, lane and clip ids in use (they share one namespace here so fresh ones never collide). */
@@ -192,6 +219,23 @@ final class SamplerService {
         }
         if (!adds.isEmpty()) w().apply(new Batch("add " + made.size() + " samples", adds));
         return new SamplerRequest.AddedSamples(made, mapped.skipped().stream().map(f -> f.path().toString()).toList());
+    }
+
+    /** The given pad fields as pad commands, applied as one step. */
+    private PadInfo updatePad(SamplerRequest.UpdatePad p) {
+        Workspace.Located at = w().program(p.programId());
+        if (!at.program().isDrumKit() || at.program().drumKit().pad(p.note()).isEmpty())
+            throw RpcError.notFound("program '" + p.programId() + "' has no drum pad on note " + p.note());
+        String node = at.nodeId();
+        List<Command> edits = new ArrayList<>();
+        if (p.name() != null) edits.add(new PadCommand.RenamePad(node, p.note(), p.name()));
+        if (p.icon() != null) edits.add(new PadCommand.SetPadIcon(node, p.note(), p.icon().isEmpty() ? null : p.icon()));
+        if (p.colour() != null) edits.add(new PadCommand.RecolourPad(node, p.note(), p.colour().isEmpty() ? null : p.colour()));
+        if (p.chokeGroup() != null) edits.add(new PadCommand.SetPadChoke(node, p.note(), p.chokeGroup()));
+        if (p.output() != null) edits.add(new PadCommand.SetPadOutput(node, p.note(), p.output()));
+        if (edits.isEmpty()) throw RpcError.invalid("params: give at least one of name, icon, colour, chokeGroup or output");
+        w().apply(new Batch("edit pad", edits));
+        return Wire.pad(w().program(p.programId()).program().drumKit().pad(p.note()).orElseThrow());
     }
 
     private RegionInfo update(SamplerRequest.UpdateRegion p) {

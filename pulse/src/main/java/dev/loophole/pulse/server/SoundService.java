@@ -3,14 +3,12 @@ package dev.loophole.pulse.server;
 import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.AuditionRequest;
 import dev.loophole.ipc.ProjectNotification.TransportState;
-import dev.loophole.ipc.ProjectRequest;
 import dev.loophole.ipc.RpcError;
+import dev.loophole.ipc.SignalNotification;
 import dev.loophole.ipc.TransportRequest;
-import dev.loophole.media.SampleFormat;
-import dev.loophole.media.SampleMetadata;
-import dev.loophole.media.WavWriter;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRegion;
+import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.TempoTrack;
@@ -23,8 +21,6 @@ import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.signal.driver.MidiRing;
 import dev.loophole.signal.engine.EventBuffer;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -35,8 +31,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Sound: the live engine (Pulse's {@link ProjectEngine}, following every change through its
- * recompile listener) behind the audio driver, the transport, auditions, and offline render.
- * Without a device the transport keeps its state and render works; auditions are refused.
+ * recompile listener) behind the audio driver, the transport and auditions. Without a device the
+ * transport keeps its state; auditions are refused (offline render is {@link RenderJobs}).
  */
 final class SoundService implements AutoCloseable {
     private final Supplier<Workspace> workspace;
@@ -162,7 +158,6 @@ final class SoundService implements AutoCloseable {
             for (String id : p.auditionId() == null ? java.util.List.copyOf(held.keySet()) : java.util.List.of(p.auditionId())) release(id);
             return new Ack(workspace.get().pulse().revision());
         });
-        t.on(ProjectRequest.Render.class, (p, c) -> render(p));
     }
 
     private void locate(double beat) {
@@ -215,35 +210,6 @@ final class SoundService implements AutoCloseable {
         if (e != null) e.update(view.apply(workspace.get().project()), null);
     }
 
-    /** Renders the project as it is now on an engine of its own (the live one plays on), 24-bit stereo WAV. */
-    private ProjectRequest.RenderInfo render(ProjectRequest.Render p) {
-        Project project = view.apply(workspace.get().pulse().snapshot().project());
-        int renderRate = p.sampleRate() == null ? project.sampleRate() : p.sampleRate();
-        long frames = Math.round(p.seconds() * renderRate);
-        Path file = Path.of(p.path()).toAbsolutePath();
-        try (ProjectEngine engine = new ProjectEngine(project, ProjectEngine.Settings.offline(renderRate), w -> { });
-             WavWriter wav = WavWriter.open(file, SampleFormat.PCM_24, 2, renderRate, SampleMetadata.NONE)) {
-            double tail = p.seconds(); // the last event comes no later than this from the start: enough, cut below
-            float[] peak = {0};
-            long[] written = {0};
-            engine.render(false, tail, (pairs, n) -> {
-                int take = (int) Math.min(n, frames - written[0]);
-                if (take <= 0) return;
-                try {
-                    wav.write(pairs, 0, take);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-                for (float[] ch : pairs) for (int i = 0; i < take; i++) peak[0] = Math.max(peak[0], Math.abs(ch[i]));
-                written[0] += take;
-            }, null);
-            return new ProjectRequest.RenderInfo(file.toString(), written[0], renderRate,
-                    peak[0] > 0 ? Math.max(-1000, 20 * Math.log10(peak[0])) : -1000);
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw RpcError.rejected(file + ": cannot write: " + e.getMessage());
-        }
-    }
-
     /** Blocks the driver has rendered so far. */
     long blocksRendered() {
         return blocks;
@@ -258,8 +224,14 @@ final class SoundService implements AutoCloseable {
     Meters.Source meters() {
         if (driver == null) return null;
         return new Meters.Source() {
-            public dev.loophole.ipc.SignalNotification.Voices voices() {
-                return new dev.loophole.ipc.SignalNotification.Voices(Math.max(0, callback.activeVoices()), java.util.List.of());
+            public SignalNotification.Voices voices() {
+                ProjectEngine e = live;
+                Map<String, Integer> byNode = e == null ? Map.of() : e.instruments().voicesByNode();
+                java.util.List<SignalNotification.ProgramVoices> programs = new java.util.ArrayList<>();
+                for (InstrumentNode n : workspace.get().project().instruments())
+                    if (n.program() != null)
+                        programs.add(new SignalNotification.ProgramVoices(n.program().programId(), n.nodeId(), byNode.getOrDefault(n.nodeId(), 0)));
+                return new SignalNotification.Voices(Math.max(0, callback.activeVoices()), programs);
             }
 
             public dev.loophole.ipc.SignalNotification.Levels levels() {

@@ -4,15 +4,20 @@ import dev.loophole.ipc.ExpressionRoute;
 import dev.loophole.ipc.GroupInfo;
 import dev.loophole.ipc.InstrumentNotification;
 import dev.loophole.ipc.KeyName;
+import dev.loophole.ipc.PadInfo;
 import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.RegionFields;
 import dev.loophole.ipc.RegionInfo;
 import dev.loophole.ipc.SamplerNotification;
 import dev.loophole.model.Amp;
+import dev.loophole.model.Articulation;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.ExpressionCapabilities;
 import dev.loophole.model.ExpressionDimension;
 import dev.loophole.model.ExpressionMapping;
+import dev.loophole.model.GmDrumMap;
+import dev.loophole.model.InstrumentLabels;
+import dev.loophole.model.Pad;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleGroup;
@@ -62,7 +67,9 @@ final class Wire {
 
     static ProgramSummary summary(Program p, String source) {
         List<String> warnings = p.diagnostics().stream().limit(1000).map(Diagnostic::toString).toList();
-        return new ProgramSummary(p.programId(), p.name(), source, p.groups().size(), regionCount(p), warnings);
+        SoundFonts.Choice sf = SoundFonts.choice(p);
+        return new ProgramSummary(p.programId(), p.name(), source, p.groups().size(), regionCount(p), warnings,
+                sf == null ? null : sf.preset(), sf == null ? null : sf.presets());
     }
 
     static int regionCount(Program p) {
@@ -94,23 +101,23 @@ final class Wire {
                 r.targetCc() < 0 ? null : r.targetCc(), r.min(), r.max(), r.shape(), r.smoothMs(), r.relative())).toList();
     }
 
-    /**
-     * What a program responds to. Key labels name notes; those below the lowest mapped key are key
-     * switches (articulations); a program whose named keys each play their own region is a drum map.
-     */
+    /** What a program responds to: expression from its mapping, names, key switches and pads from {@link InstrumentLabels}. */
     static InstrumentNotification.Capabilities capabilities(Program p) {
         ExpressionCapabilities caps = ExpressionCapabilities.of(p.expression());
-        int lowest = 127;
-        for (SampleGroup g : p.groups()) for (SampleRegion r : g.regions()) lowest = Math.min(lowest, r.keyRange().lo());
-        List<KeyName> names = new ArrayList<>(), articulations = new ArrayList<>();
-        for (var e : new java.util.TreeMap<>(p.keyLabels()).entrySet()) {
-            if (e.getKey() < 0 || e.getKey() > 127) continue;
-            (e.getKey() < lowest ? articulations : names).add(new KeyName(e.getKey(), e.getValue()));
-        }
-        boolean drums = !names.isEmpty() && names.size() >= 2 && p.regions().stream().allMatch(r -> r.keyRange().lo() == r.keyRange().hi());
+        InstrumentLabels labels = InstrumentLabels.of(p);
         List<ExpressionDimension> dims = caps.dimensions().stream().sorted().toList();
         boolean mpe = dims.contains(ExpressionDimension.PITCH) || dims.contains(ExpressionDimension.PRESSURE) || dims.contains(ExpressionDimension.TIMBRE);
+        List<PadInfo> pads = labels.pads().stream().map(Wire::pad).toList();
         return new InstrumentNotification.Capabilities(p.programId(), mpe, dims, caps.perNoteCcs().stream().sorted().toList(),
-                caps.bendRange(), drums, names, articulations, routes(p.expression()));
+                caps.bendRange(), labels.drumMapping(), keyNames(labels.noteNames()), keyNames(labels.keySwitches()), routes(p.expression()), pads);
+    }
+
+    static PadInfo pad(Pad pad) {
+        return new PadInfo(pad.note(), pad.name(), GmDrumMap.name(pad.note()), pad.icon(), pad.colour(), pad.chokeGroup(), pad.output(),
+                pad.articulations().stream().map(Articulation::name).toList());
+    }
+
+    private static List<KeyName> keyNames(java.util.Map<Integer, String> names) {
+        return names.entrySet().stream().map(e -> new KeyName(e.getKey(), e.getValue())).toList();
     }
 }

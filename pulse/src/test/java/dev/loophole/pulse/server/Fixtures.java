@@ -42,4 +42,13 @@ final class Fixtures {
         Files.writeString(file, s);
         return file;
     }
+
+    /** Starts a render job and waits for its end (other notifications on the way are dropped). */
+    static dev.loophole.ipc.ProjectNotification.Rendered render(dev.loophole.ipc.IpcClient c, dev.loophole.ipc.ProjectRequest.Render r) {
+        String job = c.call(r, dev.loophole.ipc.ProjectRequest.RenderStarted.class).jobId();
+        while (true) {
+            var done = c.expect(dev.loophole.ipc.ProjectNotification.Rendered.class, 120_000);
+            if (done.jobId().equals(job)) return done;
+        }
+    }
 }

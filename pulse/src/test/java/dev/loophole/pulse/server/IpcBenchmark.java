@@ -140,7 +140,40 @@ class IpcBenchmark {
             }
             report("  of which the server builds and writes the 20,000-region frame", own);
             System.out.printf("  frame size %.1f MB%n", size / 1e6);
+            // Where the rest goes: each stage alone, on this thread.
+            var program = server.onPulse(() -> Workspace.find(server.pulse().project(), "big").program());
+            var list = Wire.regionList(program, 1);
+            String frame = server.ipc().rpc().notification(list);
+            stage("  build the records (Wire.regionList)", () -> Wire.regionList(program, 1));
+            stage("  write them as JSON text (Jackson)", () -> server.ipc().rpc().notification(list));
+            stage("  encode the text as UTF-8 (what the socket sends)", () -> frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            stage("  client: parse the frame into a JSON tree", () -> c.rpc().tree(frame));
+            JsonNode tree = c.rpc().tree(frame);
+            var plain = com.fasterxml.jackson.databind.json.JsonMapper.builder().serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL).build();
+            var ours = dev.loophole.ipc.JsonRpc.mapper();
+            long[] ta = new long[30], tb = new long[30];
+            for (int i = -5; i < 30; i++) {
+                long t1 = System.nanoTime();
+                plain.writeValueAsString(list);
+                long t2 = System.nanoTime();
+                ours.writeValueAsString(list);
+                long t3 = System.nanoTime();
+                if (i >= 0) { ta[i] = t2 - t1; tb[i] = t3 - t2; }
+            }
+            report("  A/B Jackson's record serializer", ta);
+            report("  A/B RegionInfoWriter", tb);
+            stage("  client: read the tree into records", () -> c.rpc().read(tree.get("params"), dev.loophole.ipc.SamplerNotification.RegionList.class));
         }
+    }
+
+    private static void stage(String what, java.util.function.Supplier<?> work) {
+        long[] t = new long[30];
+        for (int i = -5; i < t.length; i++) {
+            long s = System.nanoTime();
+            work.get();
+            if (i >= 0) t[i] = System.nanoTime() - s;
+        }
+        report(what, t);
     }
 
     private static void report(String what, long[] nanos) {

@@ -184,7 +184,7 @@ class MediaOverIpcTest {
         assertThat(new SampleStatuses(null).all(program).getFirst().status()).isNotEqualTo(SamplerNotification.Status.ONLINE);
 
         Path wav = tmp.resolve("out.wav");
-        a.call(new ProjectRequest.Render(wav.toString(), 0.5, 48000));
+        Fixtures.render(a, new ProjectRequest.Render(wav.toString(), 0.5, 48000, null));
         float[] left = WavReader.read(wav).channels()[0];
         int crossings = 0;
         for (int i = 1_000; i < 1_000 + 9_600; i++) if ((left[i - 1] < 0) != (left[i] < 0)) crossings++;

@@ -51,7 +51,9 @@ class RenderOverIpcTest {
                     });
 
             Path wav = dir.resolve("out.wav");
-            var info = c.call(new ProjectRequest.Render(wav.toString(), 2.0, 48000), ProjectRequest.RenderInfo.class);
+            var info = Fixtures.render(c, new ProjectRequest.Render(wav.toString(), 2.0, 48000, null));
+            assertThat(info.outcome()).isEqualTo(dev.loophole.ipc.ProjectNotification.RenderOutcome.DONE);
+            assertThat(info.path()).isEqualTo(wav.toString());
             assertThat(info.frames()).isEqualTo(96_000);
             AudioData audio = WavReader.read(wav);
             assertThat(audio.frames()).isEqualTo(96_000);

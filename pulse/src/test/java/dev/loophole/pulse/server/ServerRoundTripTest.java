@@ -9,6 +9,7 @@ import dev.loophole.ipc.HistoryRequest;
 import dev.loophole.ipc.InstrumentNotification;
 import dev.loophole.ipc.InstrumentRequest;
 import dev.loophole.ipc.IpcClient;
+import dev.loophole.ipc.PadInfo;
 import dev.loophole.ipc.ProgramSummary;
 import dev.loophole.ipc.ProjectInfo;
 import dev.loophole.ipc.ProjectNotification;
@@ -107,6 +108,32 @@ class ServerRoundTripTest {
         assertThat(caps.drumMapping()).isTrue();
     }
 
+    /** A kit's pads over IPC: capabilities list them, sampler.updatePad edits one as one undo step, every client hears it. */
+    @Test
+    void drumPadsAreEditedOverIpcAndEveryClientHearsIt() throws Exception {
+        Path kit = Path.of("/usr/share/hydrogen/data/drumkits/VariBreaks/drumkit.xml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(kit), "hydrogen-drumkits is not installed");
+        call(a, new InstrumentRequest.LoadProgram(kit.toString(), "breaks"), ProgramSummary.class);
+        InstrumentNotification.Capabilities caps = expect(b, InstrumentNotification.Capabilities.class);
+        assertThat(caps.pads()).hasSize(caps.noteNames().size()).hasSizeGreaterThanOrEqualTo(16);
+        // VariBreaks: instruments 9..11 (notes 45..47) are the hats of mute group 0 (choke group 100)
+        assertThat(caps.pads()).filteredOn(pad -> pad.chokeGroup() == 100).extracting(PadInfo::note).containsExactly(45, 46, 47);
+        PadInfo first = caps.pads().getFirst();
+        sync(b);
+
+        PadInfo edited = call(a, new SamplerRequest.UpdatePad("breaks", first.note(), "Big Kick", "kick", "#FF8800", 7L, 2), PadInfo.class);
+        assertThat(edited).isEqualTo(new PadInfo(first.note(), "Big Kick", first.gmName(), "kick", "#ff8800", 7, 2, List.of()));
+        assertThat(expect(b, InstrumentNotification.Capabilities.class).pads().getFirst()).isEqualTo(edited);
+        // one undo step takes the whole edit back
+        call(a, new HistoryRequest.Undo(), dev.loophole.ipc.HistoryState.class);
+        assertThat(expect(b, InstrumentNotification.Capabilities.class).pads().getFirst()).isEqualTo(first);
+
+        assertThatThrownBy(() -> a.call(new SamplerRequest.UpdatePad("breaks", first.note(), null, null, "orange", null, null)))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().message()).contains("colour 'orange' is not #rrggbb"));
+        assertThatThrownBy(() -> a.call(new SamplerRequest.UpdatePad("breaks", 5, "x", null, null, null, null)))
+                .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().message()).contains("no drum pad on note 5"));
+    }
+
     @Test
     void theSpecificationsMessagesEndToEnd() throws Exception {
         Path sfz = Fixtures.sfz(dir, "kit", 4);
@@ -119,7 +146,8 @@ class ServerRoundTripTest {
         // B hears about it: the list, what it can do, where its sample is.
         assertThat(expect(b, InstrumentNotification.ProgramList.class).programs()).extracting(ProgramSummary::programId).containsExactly("kit");
         InstrumentNotification.Capabilities caps = expect(b, InstrumentNotification.Capabilities.class);
-        assertThat(caps.noteNames()).extracting(k -> k.key() + "=" + k.name()).containsExactly("36=Kick", "38=Snare");
+        // a kit (one key per region, labelled keys): its label_keys name 36 and 38, the GM drum map the pads between
+        assertThat(caps.noteNames()).extracting(k -> k.key() + "=" + k.name()).containsExactly("36=Kick", "37=Side Stick", "38=Snare", "39=Hand Clap");
         assertThat(caps.drumMapping()).isTrue();
         assertThat(expect(b, SamplerNotification.SampleStatus.class).status()).isEqualTo(SamplerNotification.Status.ONLINE);
 

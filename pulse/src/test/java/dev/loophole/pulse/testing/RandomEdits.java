@@ -270,4 +270,23 @@ public final class RandomEdits {
             default -> new SamplerCommand.SetExpressionMapping(n.nodeId(), r.nextBoolean() ? ExpressionMapping.SAMPLER_DEFAULT : new ExpressionMapping(List.of()));
         };
     }
+
+    /** A drum-pad edit on a sampler in DrumKit mode (rename, recolour, icon, choke, output, envelope, leave kit mode). */
+    public Command padEdit(Project p) {
+        List<InstrumentNode> kits = p.instruments().stream().filter(n -> n.program() != null && n.program().isDrumKit()
+                && !n.program().drumKit().pads().isEmpty()).toList();
+        if (kits.isEmpty()) return null;
+        InstrumentNode n = pick(kits);
+        dev.loophole.model.Pad pad = pick(n.program().drumKit().pads());
+        return switch (r.nextInt(8)) {
+            case 0 -> new PadCommand.RenamePad(n.nodeId(), pad.note(), "Pad " + r.nextInt(99));
+            case 1 -> new PadCommand.RecolourPad(n.nodeId(), pad.note(), r.nextBoolean() ? null : String.format("#%06x", r.nextInt(1 << 24)));
+            case 2 -> new PadCommand.SetPadIcon(n.nodeId(), pad.note(), pick(List.copyOf(new java.util.TreeSet<>(dev.loophole.model.PadKinds.ICONS))));
+            case 3 -> new PadCommand.SetPadChoke(n.nodeId(), pad.note(), r.nextInt(4));
+            case 4 -> new PadCommand.SetPadOutput(n.nodeId(), pad.note(), r.nextInt(8));
+            case 5 -> new PadCommand.SetPadEnvelope(n.nodeId(), pad.note(), dev.loophole.model.Envelope.AMP_DEFAULT.withStages(0, r.nextInt(50) / 1000.0, 0, 0.1, 1, 0.05 + r.nextInt(50) / 100.0));
+            case 6 -> new PadCommand.SetDrumKit(n.nodeId(), r.nextInt(4) == 0 ? null : n.program().drumKit().with(pad.withName("Renamed")));
+            default -> new PadCommand.RenamePad(n.nodeId(), pad.note(), pad.name() + "!");
+        };
+    }
 }

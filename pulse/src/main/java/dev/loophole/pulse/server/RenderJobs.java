@@ -1,0 +1,189 @@
+package dev.loophole.pulse.server;
+
+import dev.loophole.ipc.Ack;
+import dev.loophole.ipc.ProjectNotification.RenderOutcome;
+import dev.loophole.ipc.ProjectNotification.RenderProgress;
+import dev.loophole.ipc.ProjectNotification.Rendered;
+import dev.loophole.ipc.ProjectRequest;
+import dev.loophole.ipc.RpcError;
+import dev.loophole.media.SampleFormat;
+import dev.loophole.media.SampleMetadata;
+import dev.loophole.media.WavWriter;
+import dev.loophole.model.project.Project;
+import dev.loophole.pulse.engine.ProjectEngine;
+import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.sampler.PatchCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@code project.render} as a job: the request takes the project as it is (an immutable snapshot,
+ * on the Pulse thread) and answers at once; the render runs on a thread of its own, one job at a
+ * time, so edits and every other request keep being answered. The file is written next to its
+ * target as a part file and moved onto it when complete: a cancelled or failed job leaves nothing.
+ */
+final class RenderJobs implements AutoCloseable {
+    /** Progress notifications are at most this often (a render can run hundreds of blocks a millisecond). */
+    static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+    private static final int BLOCK = 256, POLYPHONY = 256;
+    private static final long MEMORY_BUDGET = 1L << 30;
+
+    private final Supplier<Workspace> workspace;
+    private final Dispatcher out;
+    private final UnaryOperator<Project> view;
+    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "render");
+        t.setDaemon(true);
+        t.setPriority(Thread.NORM_PRIORITY - 1); // the Pulse thread answers first
+        return t;
+    });
+    private int next;
+
+    private static final class Job {
+        final String id;
+        volatile boolean cancelled;
+
+        Job(String id) {
+            this.id = id;
+        }
+    }
+
+    /** Thrown from the progress callback to stop the render loop at a block boundary. */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
+        }
+    }
+
+    RenderJobs(Supplier<Workspace> workspace, Dispatcher out, UnaryOperator<Project> view) {
+        this.workspace = workspace;
+        this.out = out;
+        this.view = view;
+    }
+
+    void register(HandlerTable t) {
+        t.on(ProjectRequest.Render.class, this::start);
+        t.on(ProjectRequest.CancelRender.class, (p, c) -> {
+            Job j = jobs.get(p.jobId());
+            if (j == null) throw RpcError.notFound("no render job '" + p.jobId() + "' is running");
+            j.cancelled = true;
+            return new Ack(workspace.get().pulse().revision());
+        });
+    }
+
+    /** Pulse thread: checks what can be checked now (nothing started on bad input), then queues the job. */
+    private ProjectRequest.RenderStarted start(ProjectRequest.Render p, Client from) {
+        Project project = view.apply(workspace.get().pulse().snapshot().project());
+        int rate = p.sampleRate() == null ? project.sampleRate() : p.sampleRate();
+        Path file = Path.of(p.path()).toAbsolutePath();
+        Path dir = file.getParent();
+        if (dir == null || !Files.isDirectory(dir)) throw RpcError.rejected(file + ": its folder does not exist");
+        if (Files.isDirectory(file)) throw RpcError.rejected(file + ": is a folder, not a file to write");
+        Job job = new Job("render-" + (++next));
+        jobs.put(job.id, job);
+        ProjectEngine.Settings settings = new ProjectEngine.Settings(rate, BLOCK, POLYPHONY, p.seed() == null ? 0 : p.seed(),
+                Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET);
+        Path part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + job.id + ".part");
+        runner.execute(() -> {
+            Rendered end;
+            try {
+                end = render(job, project, settings, p.seconds(), file, part, from);
+            } catch (Cancelled c) {
+                end = new Rendered(job.id, RenderOutcome.CANCELLED, null, null, null, null, null);
+            } catch (RuntimeException | IOException e) {
+                String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+                end = new Rendered(job.id, RenderOutcome.FAILED, null, null, null, null, file + ": " + why);
+            } finally {
+                jobs.remove(job.id);
+            }
+            if (end.outcome() != RenderOutcome.DONE) deleteQuietly(part);
+            Rendered last = end;
+            out.run(() -> from.notify(last));
+        });
+        return new ProjectRequest.RenderStarted(job.id);
+    }
+
+    /**
+     * The render itself, as {@code loophole render PROJECT} does it with its defaults (24-bit PCM, sinc64, seed 0,
+     * sends on), so the two write the same bytes. {@code seconds} null: until every voice is silent after the last
+     * event, as the command line; else exactly that long from the start.
+     */
+    private Rendered render(Job job, Project project, ProjectEngine.Settings settings, Double seconds, Path file, Path part, Client from)
+            throws IOException {
+        int rate = settings.rate();
+        long frames = seconds == null ? Long.MAX_VALUE : Math.round(seconds * rate);
+        long[] written = {0};
+        float[] peak = {0};
+        long[] lastProgress = {System.nanoTime()};
+        try (ProjectEngine engine = new ProjectEngine(project, settings, w -> { })) {
+            // A fixed length needs the render to reach it whatever the last event: its tail covers the whole length.
+            double tail = seconds == null ? -1 : seconds;
+            long expected = seconds == null ? -1 : frames;
+            try (WavWriter wav = WavWriter.open(part, SampleFormat.PCM_24, 2, rate, SampleMetadata.NONE)) {
+                engine.render(false, tail, (pairs, n) -> {
+                    int take = (int) Math.min(n, frames - written[0]);
+                    if (take <= 0) return;
+                    try {
+                        wav.write(pairs, 0, take);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                    for (float[] ch : pairs) for (int i = 0; i < take; i++) peak[0] = Math.max(peak[0], Math.abs(ch[i]));
+                    written[0] += take;
+                }, (done, total) -> {
+                    if (job.cancelled) throw new Cancelled();
+                    if (written[0] >= frames) throw new Done();
+                    long now = System.nanoTime();
+                    if (now - lastProgress[0] < PROGRESS_EVERY_NANOS) return;
+                    lastProgress[0] = now;
+                    RenderProgress pr = new RenderProgress(job.id, Math.min(done, frames), expected >= 0 ? expected : total);
+                    out.run(() -> from.notify(pr));
+                });
+            } catch (Done d) {
+                // The fixed length is written: the rest of the tail is not needed.
+            }
+        }
+        if (job.cancelled) throw new Cancelled();
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return new Rendered(job.id, RenderOutcome.DONE, file.toString(), written[0], rate,
+                peak[0] > 0 ? Math.max(-1000, 20 * Math.log10(peak[0])) : -1000, null);
+    }
+
+    /** Thrown from the progress callback once a fixed-length render has all its frames. */
+    private static final class Done extends RuntimeException {
+        Done() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // The folder went away or turned read-only: nothing more to do.
+        }
+    }
+
+    /** Jobs running or queued (for tests and close). */
+    int running() {
+        return jobs.size();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        jobs.values().forEach(j -> j.cancelled = true);
+        runner.shutdown();
+        runner.awaitTermination(10, TimeUnit.SECONDS);
+    }
+}
