@@ -40,7 +40,7 @@ public class FilterVoiceBench {
         piano = engine(256, "lpf_2p", true);
     }
 
-    private static Engine engine(int voices, String type, boolean envelope) {
+    static Engine engine(int voices, String type, boolean envelope) {
         return VoiceBench.loopingNoise(voices, Interpolation.CUBIC, b -> {
             b.filters.add(new Filter(type, 1200, 3, 20, 60, 2400, 3));
             // a long filter envelope, so the cutoff moves for the whole measurement

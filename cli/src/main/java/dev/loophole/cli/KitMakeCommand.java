@@ -50,13 +50,7 @@ final class KitMakeCommand implements Callable<Integer> {
             lib.scan(lib.addRoot(dir), ScanListener.NONE);
             List<MediaFile> files = lib.filesUnder(dir);
             String n = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
-            KitMaker.Result r = KitMaker.make(n, files, f -> {
-                try {
-                    return lib.sampleRef(f.id());
-                } catch (LibraryException e) {
-                    throw new Errors.UserError(e.getMessage(), e);
-                }
-            });
+            KitMaker.Result r = KitMaker.make(n, files, LibraryOption.sampleRefs(lib));
             if (r.placements().isEmpty())
                 throw new Errors.UserError(dir + ": no file is named for a drum (kick, snare, hat, tom, crash, ride, clap, rim…); "
                         + r.unrecognised().size() + " not recognised, " + r.unreadable().size() + " unreadable");

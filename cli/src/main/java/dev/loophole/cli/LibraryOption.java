@@ -1,7 +1,9 @@
 package dev.loophole.cli;
 
 import dev.loophole.media.library.LibraryException;
+import dev.loophole.media.library.MediaFile;
 import dev.loophole.media.library.MediaLibrary;
+import dev.loophole.model.SampleRef;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,17 @@ final class LibraryOption {
         } catch (LibraryException e) {
             throw new Errors.UserError(e.getMessage(), e);
         }
+    }
+
+    /** Each library file's sample reference (root, path under it, content hash); a failure is the user's error. */
+    static java.util.function.Function<MediaFile, SampleRef> sampleRefs(MediaLibrary lib) {
+        return f -> {
+            try {
+                return lib.sampleRef(f.id());
+            } catch (LibraryException e) {
+                throw new Errors.UserError(e.getMessage(), e);
+            }
+        };
     }
 
     /** A library failure as one line for the user. */

@@ -45,13 +45,7 @@ final class MediaMapCommand implements Callable<Integer> {
             lib.scan(lib.addRoot(dir), ScanListener.NONE);
             List<MediaFile> files = lib.filesUnder(dir);
             String n = name != null ? name : dir.toAbsolutePath().normalize().getFileName().toString();
-            AutoMapper.Result r = AutoMapper.map(n, files, f -> {
-                try {
-                    return lib.sampleRef(f.id());
-                } catch (LibraryException e) {
-                    throw new Errors.UserError(e.getMessage(), e);
-                }
-            });
+            AutoMapper.Result r = AutoMapper.map(n, files, LibraryOption.sampleRefs(lib));
             if (r.placements().isEmpty()) throw new Errors.UserError(dir + ": no readable audio files to map");
             for (Diagnostic d : SfzExporter.write(r.program(), out)) err.println("warning: " + d);
             for (AutoMapper.Placement p : r.placements())

@@ -1,5 +1,8 @@
 package dev.loophole.cli;
 
+import static dev.loophole.cli.HydrogenKitRenderTest.db;
+import static dev.loophole.cli.HydrogenKitRenderTest.rms;
+import static dev.loophole.cli.HydrogenKitRenderTest.rmsDiff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loophole.formats.InstrumentFiles;
@@ -134,18 +137,4 @@ class ChokeRenderTest {
         inst.render(l, r, SECOND, l.length);
         return l;
     }
-
-    static double rms(float[] x, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) s += (double) x[i] * x[i];
-        return Math.sqrt(s / (to - from));
-    }
-
-    static double rmsDiff(float[] a, float[] b, int from, int to) {
-        double s = 0;
-        for (int i = from; i < to; i++) { double d = a[i] - b[i]; s += d * d; }
-        return Math.sqrt(s / (to - from));
-    }
-
-    static double db(double x) { return 20 * Math.log10(Math.max(x, 1e-12)); }
 }

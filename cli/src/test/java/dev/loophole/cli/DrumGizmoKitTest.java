@@ -83,6 +83,9 @@ class DrumGizmoKitTest {
     SamplerInstrument instrument() throws Exception {
         Program p = InstrumentLoader.load(kit.resolve("drumkit.xml"));
         assertThat(p.diagnostics()).isEmpty();
+        // DrumKit mode: a pad per midimap note, named as the midimap names it, the hats' group a choke group
+        assertThat(p.drumKit().pads()).extracting(pad -> pad.note() + "=" + pad.name() + (pad.chokeGroup() != 0 ? " choke" : ""))
+                .containsExactly("36=Kick", "38=Snare", "42=HHClosed choke", "46=HHOpen choke");
         return new SamplerInstrument(new PatchCompiler(InstrumentLoader.samplesFromDisk(), RATE).compile(p), RATE, 32, 1);
     }
 

@@ -81,6 +81,13 @@ class ProjectCommandTest {
         assertThat(cut.errLines().getFirst()).startsWith("loophole: " + bad + ":5:");
         assertThat(dir.resolve("y.loophole")).doesNotExist();
 
+        Path future = Files.writeString(dir.resolve("future.json"), "{\"format\": \"loophole-project\", \"version\": 99, \"project\": {}}\n");
+        CliRun tooNew = CliRun.of("project", "import", "--json", future.toString(), "--out", dir.resolve("z.loophole").toString());
+        assertThat(tooNew.status()).isEqualTo(1);
+        assertThat(tooNew.errLines()).containsExactly("loophole: " + future + ": project format version 99 is newer than this build reads (versions 1 to "
+                + ProjectJson.VERSION + "); open it with a newer Loophole");
+        assertThat(dir.resolve("z.loophole")).doesNotExist();
+
         Path text = Files.writeString(dir.resolve("t.loophole"), "not a project");
         CliRun notProject = CliRun.of("project", "info", text.toString());
         assertThat(notProject.status()).isEqualTo(1);

@@ -29,11 +29,15 @@ public final class GmDrumMap {
     }
 
     /**
-     * The pads of a program: every key that a region answers alone (a one-key region, as drum pads are), named
+     * The pads of a program: in DrumKit mode its pads; otherwise every key that a region answers alone (a one-key region, as drum pads are), named
      * by the program's key label where it has one, else by the GM map; keys neither names are left out.
      */
     public static Map<Integer, String> padNames(Program p) {
         Map<Integer, String> pads = new TreeMap<>();
+        if (p.drumKit() != null) { // DrumKit mode: the pads say
+            for (Pad pad : p.drumKit().pads()) pads.put(pad.note(), pad.name());
+            return pads;
+        }
         for (SampleRegion r : p.regions()) {
             if (r.keyRange().lo() != r.keyRange().hi()) continue;
             int key = r.keyRange().lo();

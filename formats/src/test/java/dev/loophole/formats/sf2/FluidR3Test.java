@@ -151,4 +151,23 @@ class FluidR3Test {
         assertThat(bank.find(128, 0)).isPresent();
         assertThat(bank.programs()).allSatisfy(p -> assertThat(p.regions()).isNotEmpty());
     }
+
+    /** Bank 128 is General MIDI percussion: each of its presets loads in DrumKit mode, a pad per key its zones play. */
+    @Test
+    void percussionPresetsAreKitsWithGmNamedPads() {
+        List<dev.loophole.formats.sf2.Sf2Preset> drums = bank.presets().stream().filter(p -> p.bank() == 128).toList();
+        assertThat(drums).isNotEmpty();
+        for (var preset : drums) {
+            var prog = preset.program();
+            assertThat(prog.isDrumKit()).as(preset.name()).isTrue();
+            java.util.Set<Integer> keys = new java.util.TreeSet<>();
+            prog.regions().forEach(r -> { if (r.keyRange().hi() - r.keyRange().lo() < 16) for (int k = r.keyRange().lo(); k <= r.keyRange().hi(); k++) keys.add(k); });
+            assertThat(prog.drumKit().pads()).as(preset.name()).extracting(dev.loophole.model.Pad::note).containsExactlyElementsOf(keys);
+        }
+        var standard = drums.stream().filter(p -> p.preset() == 0).findFirst().orElseThrow().program();
+        assertThat(standard.drumKit().pad(36).orElseThrow().name()).isEqualTo("Bass Drum 1");
+        assertThat(standard.drumKit().pad(38).orElseThrow().name()).isEqualTo("Acoustic Snare");
+        assertThat(standard.drumKit().pad(42).orElseThrow().icon()).isEqualTo("hihat");
+        assertThat(bank.presets().stream().filter(p -> p.bank() == 0)).allSatisfy(p -> assertThat(p.program().isDrumKit()).as(p.name()).isFalse());
+    }
 }

@@ -22,7 +22,8 @@ public record InstrumentNode(String nodeId, String name, InstrumentKind kind, Mi
         if (kind == null) throw new IllegalArgumentException("node " + nodeId + ": no kind");
         if (input == null) input = MidiInputRouting.DEFAULT;
         if (output == null) output = AudioOutputRouting.STEREO;
-        if (parameters == null) parameters = ParameterSet.EMPTY;
+        // A Sampler's parameters follow from its program; other kinds without a list expose none.
+        if (parameters == null) parameters = state instanceof NodeState.SamplerState s ? SamplerParameters.of(s.program()) : ParameterSet.EMPTY;
         values = Values.copy(values);
         try {
             parameters.requireValid(values);

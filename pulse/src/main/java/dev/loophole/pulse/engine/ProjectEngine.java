@@ -11,6 +11,7 @@ import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import dev.loophole.signal.timeline.Playhead;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -40,6 +41,7 @@ public final class ProjectEngine implements AutoCloseable {
     private final AudioLanes audioLanes;
     private final Consumer<String> warn;
     private volatile Ports ports;
+    private volatile NodeParameters parameters = NodeParameters.NONE;
     private Project project;
 
     public ProjectEngine(Project project, Settings settings, Consumer<String> warn) {
@@ -94,11 +96,15 @@ public final class ProjectEngine implements AutoCloseable {
             ProjectGraph.Compiled c = graph.compile(p);
             c.warnings().forEach(warn);
             runtime.publish(c.spec());
+            // A value edit that moves no port and no parameter's place keeps the schedule: its notes play on.
+            if (affected != null && affected.scopes().equals(Set.of(Affected.Scope.PARAMETER))
+                    && c.ports().equals(ports) && c.parameters().equals(parameters)) clips = false;
             ports = c.ports();
+            parameters = c.parameters();
         }
         if (clips) {
             audioLanes.update(p, warn);
-            transport.schedule(Schedule.of(p, ports, settings.rate()));
+            transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
         }
     }
 
@@ -120,13 +126,23 @@ public final class ProjectEngine implements AutoCloseable {
      * event; negative renders until every voice is silent (at most {@link OfflineRenderer#MAX_AUTO_TAIL_SECONDS}).
      */
     public Result render(boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
+        return render(0, stems, tailSeconds, sink, progress);
+    }
+
+    /**
+     * As {@link #render(boolean, double, Sink, OfflineRenderer.Progress)}, from frame {@code fromFrame}:
+     * the transport locates there and chases every controller and automated parameter to its value
+     * at that point before the first block, so the stretch after it sounds as in a render from the
+     * start (once notes that began earlier have ended).
+     */
+    public Result render(long fromFrame, boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
         int block = settings.maxBlock();
         int pairs = stems ? Math.max(1, project.tracks().size()) : 1;
         EventBuffer none = new EventBuffer(1);
-        transport.locate(0);
+        transport.locate(fromFrame);
         transport.play();
-        audioLanes.cue(0); // this thread runs the blocks: give the first clips their streams before the first fill
-        var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), scheduleEnd(), tailSeconds, runtime::activeVoices,
+        audioLanes.cue(fromFrame); // this thread runs the blocks: give the first clips their streams before the first fill
+        var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), Math.max(0, scheduleEnd() - fromFrame), tailSeconds, runtime::activeVoices,
                 (pos, out, n) -> {
                     streamer.fillAll();
                     transport.process(out, n, none);
@@ -135,7 +151,7 @@ public final class ProjectEngine implements AutoCloseable {
         return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), transport.dropped());
     }
 
-    private long scheduleEnd() { return Math.max(Schedule.of(project, ports, settings.rate()).endFrame(), audioLanes.endFrame()); }
+    private long scheduleEnd() { return Math.max(Schedule.of(project, ports, parameters, settings.rate()).endFrame(), audioLanes.endFrame()); }
 
     /** Frame one past the project's last event, at the engine's rate. */
     public long endFrame() { return scheduleEnd(); }

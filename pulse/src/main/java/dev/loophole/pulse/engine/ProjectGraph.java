@@ -1,6 +1,7 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.IntRange;
+import dev.loophole.model.project.AutomationTarget;
 import dev.loophole.model.project.Clip;
 import dev.loophole.model.project.Connection;
 import dev.loophole.model.project.EffectKind;
@@ -24,6 +25,7 @@ import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.graph.GraphSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ import java.util.function.Consumer;
  */
 public final class ProjectGraph {
     /** What a compile gives: the graph, the lanes' ports, and what could not be played. */
-    public record Compiled(GraphSpec spec, Ports ports, List<String> warnings) {}
+    public record Compiled(GraphSpec spec, Ports ports, List<String> warnings, NodeParameters parameters) {}
 
     /** GM-style send returns (FluidSynth's defaults in spirit: a small room, a slow chorus). */
     public static final Map<String, Double> SEND_REVERB = Map.of("size", 30.0, "decay", 1.6, "damping", 40.0, "preDelay", 0.0, "width", 80.0, "mix", 100.0);
@@ -50,6 +52,8 @@ public final class ProjectGraph {
     private final AudioLanes audioLanes;
     private final boolean sends;
     private final Map<String, Integer> ids = new HashMap<>();
+    private NodeParameters.Builder params; // the compile under way: where node parameters land
+    private final Set<String> controllersSent = new HashSet<>(); // node/cc given to the engine once: it keeps being given
 
     /** @param audioLanes the players of audio lanes (null: audio lanes stay silent) */
     public ProjectGraph(NodeInstruments instruments, AudioLanes audioLanes, boolean sends) {
@@ -71,6 +75,7 @@ public final class ProjectGraph {
         Map<String, Ports.Port> ports = new LinkedHashMap<>();
         boolean anySolo = project.tracks().stream().anyMatch(t -> t.channel().solo());
         List<String> live = new ArrayList<>(), audio = new ArrayList<>();
+        params = new NodeParameters.Builder();
         for (int ti = 0; ti < project.tracks().size(); ti++) {
             Track track = project.tracks().get(ti);
             compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn);
@@ -79,7 +84,7 @@ public final class ProjectGraph {
         }
         instruments.retain(Set.copyOf(live));
         if (audioLanes != null) audioLanes.retain(Set.copyOf(audio));
-        return new Compiled(new GraphSpec(nodes, connections, lanes), new Ports(ports), warnings);
+        return new Compiled(new GraphSpec(nodes, connections, lanes), new Ports(ports), warnings, params.build());
     }
 
     private void compileTrack(Track track, int bus, boolean anySolo, List<GraphSpec.Node> nodes, List<GraphSpec.Connection> connections,
@@ -93,15 +98,19 @@ public final class ProjectGraph {
         boolean audible = !track.channel().muted() && (!anySolo || track.channel().solo());
         if (audible) connections.add(GraphSpec.Connection.of(channel, out));
 
+        Set<String> automated = automatedParameters(track);
         Map<String, Integer> outputs = new HashMap<>(); // instrument node → its engine outputs
         Set<String> hasSends = new java.util.HashSet<>(); // samplers and banks: outputs 1 and 2 are the effect sends
         for (InstrumentNode n : g.instruments()) {
             Instrument inst = instruments.instrumentFor(n, warn);
-            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst));
+            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst, controllers(n, automated)));
             outputs.put(n.nodeId(), inst instanceof MultiOutputInstrument m ? m.outputs() : 1);
             if (inst instanceof SamplerInstrument || inst instanceof ProgramBank) hasSends.add(n.nodeId());
         }
-        for (EffectNode e : g.effects()) nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
+        for (EffectNode e : g.effects()) {
+            nodes.add(new GraphSpec.EffectNode(id(e.nodeId()), e.kind(), e.values(), e.bypassed()));
+            effectParameters(e, id(e.nodeId()));
+        }
 
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
         // A sampler node's own volume and pan: a gain/pan stage on its main output, only where moved from their
@@ -109,9 +118,11 @@ public final class ProjectGraph {
         for (InstrumentNode n : g.instruments()) {
             if (n.kind() != InstrumentKind.SAMPLER) continue;
             double volume = n.value(SamplerParameters.VOLUME), pan = n.value(SamplerParameters.PAN);
-            if (volume == 0 && pan == 0) continue;
+            if (volume == 0 && pan == 0 && !automated.contains(NodeParameters.key(n.nodeId(), SamplerParameters.VOLUME))
+                    && !automated.contains(NodeParameters.key(n.nodeId(), SamplerParameters.PAN))) continue;
             int stage = id("node:" + n.nodeId());
             nodes.add(new GraphSpec.EffectNode(stage, EffectKind.GAIN_PAN, Map.of("gain", volume, "pan", pan)));
+            stageParameters(n, stage);
             connections.add(GraphSpec.Connection.of(id(n.nodeId()), stage));
             mainSource.put(n.nodeId(), stage);
         }
@@ -123,6 +134,7 @@ public final class ProjectGraph {
                 for (EffectNode e : lane.postEffects()) {
                     int fx = id("lanefx:" + lane.laneId() + "/" + e.nodeId() + "@" + target);
                     nodes.add(new GraphSpec.EffectNode(fx, e.kind(), e.values(), e.bypassed()));
+                    effectParameters(e, fx);
                     connections.add(GraphSpec.Connection.of(from, fx));
                     from = fx;
                 }
@@ -168,6 +180,11 @@ public final class ProjectGraph {
 
         if (audioLanes != null) compileAudioLanes(track, channel, mainSource, nodes, connections);
 
+        for (String key : automated)
+            if (!params.has(key))
+                warn.accept("automation of " + key + " does not play: " + (key.endsWith("/" + SamplerParameters.TUNE)
+                        ? "a sampler's tune is compiled into its program (new notes take the node's value)"
+                        : "no node of track " + t + " moves that parameter live"));
         // Lanes: the routing port, then a direct port per instrument its clips aim at.
         for (Lane lane : track.lanes()) {
             if (lane.kind() != LaneKind.MIDI) continue;
@@ -220,6 +237,55 @@ public final class ProjectGraph {
             }
             for (int to : into) connections.add(GraphSpec.Connection.of(from, to));
         }
+    }
+
+    /**
+     * A sampler node's labelled controllers ({@code ccN} parameters) as node-level controller values,
+     * and each one's place for automation: the instrument's controller N on every channel. A value
+     * at its default (the program's {@code set_ccN}, where the instrument starts) is given only once
+     * the node has been given that controller before or automation moves it (a chase puts it back
+     * there), so a node nobody touched plays as it always did.
+     */
+    private Map<Integer, Integer> controllers(InstrumentNode n, Set<String> automated) {
+        if (n.kind() != InstrumentKind.SAMPLER) return Map.of();
+        Map<Integer, Integer> out = new HashMap<>();
+        for (var p : n.parameters().parameters()) {
+            int cc = SamplerParameters.ccOf(p.id());
+            if (cc < 0 || cc > 127) continue;
+            params.add(n.nodeId(), p.id(), new NodeParameters.Target(id(n.nodeId()), cc, 0, 127));
+            String key = n.nodeId() + "/" + cc;
+            if (!n.values().containsKey(p.id()) && !controllersSent.contains(key) && !automated.contains(NodeParameters.key(n.nodeId(), p.id()))) continue;
+            controllersSent.add(key);
+            out.put(cc, (int) Math.round(n.value(p.id())));
+        }
+        return out;
+    }
+
+    /** Every parameter of effect node {@code e}, played by graph node {@code graphId}. */
+    private void effectParameters(EffectNode e, int graphId) {
+        var ps = e.kind().parameters().parameters();
+        for (int i = 0; i < ps.size(); i++)
+            params.add(e.nodeId(), ps.get(i).id(), new NodeParameters.Target(graphId, i, ps.get(i).min(), ps.get(i).max()));
+    }
+
+    /** A sampler node's volume and pan, played by its gain/pan stage. */
+    private void stageParameters(InstrumentNode n, int stage) {
+        var table = EffectKind.GAIN_PAN.parameters();
+        for (String[] p : new String[][] {{SamplerParameters.VOLUME, "gain"}, {SamplerParameters.PAN, "pan"}}) {
+            var range = n.parameters().find(p[0]).orElseThrow();
+            params.add(n.nodeId(), p[0], new NodeParameters.Target(stage, table.ids().indexOf(p[1]), range.min(), range.max()));
+        }
+    }
+
+    /** The node parameters the track's clips automate, as {@link NodeParameters#key}s. */
+    private static Set<String> automatedParameters(Track track) {
+        Set<String> out = new HashSet<>();
+        for (Lane lane : track.lanes())
+            for (Clip c : lane.clips())
+                for (var a : c.automation())
+                    if (a.target().kind() == AutomationTarget.Kind.PARAMETER)
+                        out.add(NodeParameters.key(a.target().nodeId(), a.target().parameterId()));
+        return out;
     }
 
     private static void addPort(Map<String, Ports.Port> ports, List<GraphSpec.Lane> lanes, String key, GraphSpec.MidiFx fx,

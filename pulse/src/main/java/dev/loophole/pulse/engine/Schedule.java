@@ -5,6 +5,9 @@ import dev.loophole.model.midi.TempoMap;
 import dev.loophole.model.project.AutomationCurve;
 import dev.loophole.model.project.Breakpoint;
 import dev.loophole.model.project.Clip;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.InstrumentKind;
+import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.project.ExpressionCurve;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.LaneKind;
@@ -13,10 +16,14 @@ import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.expression.UmpDecoder;
+import dev.loophole.signal.graph.GraphRuntime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A project's clips as engine events in frame order, ready for the audio thread (plain arrays,
@@ -24,8 +31,14 @@ import java.util.List;
  * else MIDI 2.0 UMP with 16-bit velocity and per-note pitch, pressure, timbre and controllers), clip
  * automation of controllers, bend, pressure and program, and tempo changes. Times go through the
  * project's tempo map: frame = round(seconds(tick) × rate). At one frame, events go tempo,
- * controllers, note-offs, note-ons, then the new notes' expression; ties keep clip order.
- * Built on the control side.
+ * controllers, note-offs, note-ons, then the new notes' expression; ties keep clip order. Clip
+ * automation of node parameters becomes {@link GraphRuntime#PARAMETER} events at their frames.
+ *
+ * <p>Chase: every controller the schedule moves (per port, channel and number; bend, pressure,
+ * program, tempo, each automated node parameter) is a chase key with its events in frame order, so
+ * a transport that locates or wraps a loop can put each at the value it has there ({@link #lastBefore})
+ * — or, where nothing set it yet, back at its rest value (bend centre, no pressure, the target
+ * node's own controller value, the node's own parameter value). Built on the control side.
  */
 public final class Schedule {
     /** Curves are sampled this often along a linear segment (in ticks: a 48th of a quarter note). */
@@ -36,20 +49,82 @@ public final class Schedule {
     final long[] frame;
     final int[] port, status, data1, data2;
     final long endFrame; // one past the last event
+    /** Per event: its chase key, or -1 (notes, expression). */
+    final int[] keyOf;
+    /** Chase keys in emission order (tempo, then per port controllers, program, pressure, bend, then parameters): their events' indices. */
+    private final int[] chaseStart, chaseEvents;
+    /** Per chase key: the port and message that put it at rest ({@code restStatus} 0: it has none, a program is left as it is). */
+    final int[] restPort, restStatus, restData1, restData2;
+    /** Audio thread state of the one transport playing this schedule: keys it has moved since its instruments were fresh. */
+    final boolean[] touched;
 
     private record Ev(long frame, int order, long seq, int port, int status, int d1, int d2) {}
 
-    private Schedule(List<Ev> events) {
+    /** A rest message: what a chase key goes back to where no event set it yet. */
+    private record Rest(int port, int status, int d1, int d2) {}
+
+    private Schedule(List<Ev> events, Map<Long, Rest> rests) {
         int n = events.size();
         frame = new long[n]; port = new int[n]; status = new int[n]; data1 = new int[n]; data2 = new int[n];
+        keyOf = new int[n];
+        TreeMap<Long, List<Integer>> byKey = new TreeMap<>();
         for (int i = 0; i < n; i++) {
             Ev e = events.get(i);
             frame[i] = e.frame(); port[i] = e.port(); status[i] = e.status(); data1[i] = e.d1(); data2[i] = e.d2();
+            long k = e.order() == TEMPO || e.order() == CONTROL ? chaseKey(e.port(), e.status(), e.d1()) : -1;
+            if (k >= 0) byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(i);
         }
         endFrame = n == 0 ? 0 : frame[n - 1] + 1;
+        int keys = byKey.size(), at = 0, key = 0;
+        chaseStart = new int[keys + 1];
+        chaseEvents = new int[byKey.values().stream().mapToInt(List::size).sum()];
+        restPort = new int[keys]; restStatus = new int[keys]; restData1 = new int[keys]; restData2 = new int[keys];
+        touched = new boolean[keys];
+        Arrays.fill(keyOf, -1);
+        for (var e : byKey.entrySet()) {
+            chaseStart[key] = at;
+            for (int i : e.getValue()) { chaseEvents[at++] = i; keyOf[i] = key; }
+            Rest r = rests.get(e.getKey());
+            if (r != null) { restPort[key] = r.port(); restStatus[key] = r.status(); restData1[key] = r.d1(); restData2[key] = r.d2(); }
+            key++;
+        }
+        chaseStart[keys] = at;
     }
 
-    public static final Schedule EMPTY = new Schedule(List.of());
+    public static final Schedule EMPTY = new Schedule(List.of(), Map.of());
+
+    /** Chase keys: each thing a transport puts at its value for a new position. */
+    public int chaseKeys() { return chaseStart.length - 1; }
+
+    /** Audio thread: the index of chase key {@code k}'s last event before frame {@code f}, or -1 when none is. No allocation. */
+    int lastBefore(int k, long f) {
+        int lo = chaseStart[k], hi = chaseStart[k + 1] - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (frame[chaseEvents[mid]] < f) { found = chaseEvents[mid]; lo = mid + 1; } else hi = mid - 1;
+        }
+        return found;
+    }
+
+    private static final int K_TEMPO = 0, K_CC = 1, K_PROGRAM = 2, K_PRESSURE = 3, K_BEND = 4, K_PARAMETER = 5;
+
+    /** What an event sets, as one sortable number (port, kind, channel, number); -1 for what is not chased. */
+    static long chaseKey(int port, int status, int d1) {
+        int kind, ch = 0, number = 0;
+        if (status == Engine.TEMPO) kind = K_TEMPO;
+        else if (GraphRuntime.isParameter(status)) { kind = K_PARAMETER; number = d1; }
+        else if (status >= 0x80 && status <= 0xEF) {
+            ch = status & 0x0F;
+            switch (status & 0xF0) {
+                case 0xB0 -> { kind = K_CC; number = d1; }
+                case 0xC0 -> kind = K_PROGRAM;
+                case 0xD0 -> kind = K_PRESSURE;
+                case 0xE0 -> kind = K_BEND;
+                default -> { return -1; }
+            }
+        } else return -1;
+        return ((long) kind << 56) | ((long) port << 24) | ((long) ch << 16) | number;
+    }
 
     public int size() { return frame.length; }
 
@@ -63,10 +138,14 @@ public final class Schedule {
         return i;
     }
 
+    /** The project's clips at engine rate {@code rate}, without node parameter automation. */
+    public static Schedule of(Project project, Ports ports, int rate) { return of(project, ports, NodeParameters.NONE, rate); }
+
     /** The project's clips at engine rate {@code rate} (the render's, which may differ from the project's). */
-    public static Schedule of(Project project, Ports ports, int rate) {
+    public static Schedule of(Project project, Ports ports, NodeParameters parameters, int rate) {
         TempoMap tempo = project.tempo().toTempoMap(project.ticksPerQuarter());
-        Builder b = new Builder(tempo, rate, stepTicks(project.ticksPerQuarter()));
+        Builder b = new Builder(tempo, rate, stepTicks(project.ticksPerQuarter()), parameters);
+        b.rest(chaseKey(0, Engine.TEMPO, 0), new Rest(0, Engine.TEMPO, (int) Math.round(60e9 / TempoMap.DEFAULT_TEMPO), 0));
         var changes = tempo.changes();
         if (changes.size() > 1 || changes.getFirst().microsPerQuarter() != TempoMap.DEFAULT_TEMPO)
             for (TempoMap.Change c : changes) b.add(c.tick(), TEMPO, 0, Engine.TEMPO, (int) Math.round(60e9 / c.microsPerQuarter()), 0);
@@ -77,7 +156,9 @@ public final class Schedule {
                     String direct = ProjectGraph.direct(t, c);
                     Ports.Port p = direct == null ? ports.lane(lane.laneId()) : ports.direct(lane.laneId(), direct);
                     if (p == null) continue;
-                    for (AutomationCurve a : c.automation()) b.automation(c, a, p);
+                    String first = direct != null ? direct : lane.targets().isEmpty() ? null : lane.targets().getFirst().nodeId();
+                    InstrumentNode node = first == null ? null : t.graph().instrument(first).orElse(null);
+                    for (AutomationCurve a : c.automation()) b.automation(c, a, p, node);
                     for (Note n : c.notes()) b.note(c, n, p);
                 }
             }
@@ -87,10 +168,16 @@ public final class Schedule {
     private static final class Builder {
         final TempoMap tempo;
         final int rate, step;
+        final NodeParameters parameters;
         final List<Ev> events = new ArrayList<>();
+        final Map<Long, Rest> rests = new HashMap<>();
         long seq;
 
-        Builder(TempoMap tempo, int rate, int step) { this.tempo = tempo; this.rate = rate; this.step = step; }
+        Builder(TempoMap tempo, int rate, int step, NodeParameters parameters) {
+            this.tempo = tempo; this.rate = rate; this.step = step; this.parameters = parameters;
+        }
+
+        void rest(long key, Rest r) { rests.putIfAbsent(key, r); }
 
         void add(long tick, int order, int port, int status, int d1, int d2) {
             events.add(new Ev(tempo.frame(tick, rate), order, seq++, port, status, d1, d2));
@@ -98,7 +185,7 @@ public final class Schedule {
 
         Schedule build() {
             events.sort(Comparator.comparingLong(Ev::frame).thenComparingInt(Ev::order).thenComparingLong(Ev::seq));
-            return new Schedule(events);
+            return new Schedule(events, rests);
         }
 
         void note(Clip c, Note n, Ports.Port p) {
@@ -122,8 +209,14 @@ public final class Schedule {
             }
         }
 
-        void automation(Clip c, AutomationCurve a, Ports.Port p) {
+        void automation(Clip c, AutomationCurve a, Ports.Port p, InstrumentNode node) {
             int ch = p.channel(), port = p.port();
+            switch (a.target().kind()) {
+                case CC -> rest(chaseKey(port, 0xB0 | ch, a.target().number()), new Rest(port, 0xB0 | ch, a.target().number(), restCc(node, a.target().number())));
+                case PITCH_BEND -> rest(chaseKey(port, 0xE0 | ch, 0), new Rest(port, 0xE0 | ch, 0, 64));
+                case CHANNEL_PRESSURE -> rest(chaseKey(port, 0xD0 | ch, 0), new Rest(port, 0xD0 | ch, 0, 0));
+                default -> { }
+            }
             switch (a.target().kind()) {
                 case CC -> sampleInt(a.points(), c.length(), v -> (int) Math.round(v), (tick, v) ->
                         add(c.start() + tick, CONTROL, port, 0xB0 | ch, a.target().number(), Math.clamp(v, 0, 127)));
@@ -136,8 +229,36 @@ public final class Schedule {
                     if (v >= 128) add(c.start() + tick, CONTROL, port, 0xB0 | ch, 0, Math.min(v / 128, 127));
                     add(c.start() + tick, CONTROL, port, 0xC0 | ch, v % 128, 0);
                 });
-                case PARAMETER -> { } // node parameters move with the graph (ProjectEngine), not as MIDI
+                case PARAMETER -> {
+                    for (NodeParameters.Target t : parameters.of(a.target().nodeId(), a.target().parameterId())) {
+                        rest(chaseKey(t.node(), GraphRuntime.PARAMETER, t.index()),
+                                new Rest(t.node(), GraphRuntime.PARAMETER_REST, t.index(), 0));
+                        float[] last = {Float.NaN};
+                        sample(a.points(), c.length(), (tick, v) -> {
+                            float x = (float) t.clamp(v);
+                            if (x == last[0]) return;
+                            last[0] = x;
+                            add(c.start() + tick, CONTROL, t.node(), GraphRuntime.PARAMETER, t.index(), Float.floatToRawIntBits(x));
+                        });
+                    }
+                }
             }
+        }
+
+        /**
+         * Controller {@code cc}'s rest value on {@code node}: a sampler's own {@code ccN} parameter, else its
+         * program's {@code set_ccN}, else the sampler's start values (volume and expression full, pan centre);
+         * for other instruments the General MIDI ones (volume 100, pan centre, expression full), else 0.
+         */
+        static int restCc(InstrumentNode node, int cc) {
+            if (node != null && node.kind() == InstrumentKind.SAMPLER) {
+                String id = SamplerParameters.ccParameter(cc);
+                if (node.parameters().contains(id)) return (int) Math.round(node.value(id));
+                Double set = node.program().settings().initialCc().get(cc);
+                if (set != null) return (int) Math.clamp(Math.round(set * 127), 0, 127);
+                return cc == 7 || cc == 11 ? 127 : cc == 10 ? 64 : 0;
+            }
+            return cc == 7 ? 100 : cc == 11 ? 127 : cc == 10 ? 64 : 0;
         }
 
         interface At { void at(long tick, double value); }

@@ -5,6 +5,7 @@ import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.timeline.Playhead;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,8 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * offsets: play, stop, locate, loop. It is the graph's {@link AudioCallback}: a live driver's own
  * events (MIDI in, an audition) are merged with the schedule's in time order. Stopping, locating,
  * wrapping round a loop and a new schedule end the notes the schedule started (and lift the sustain
- * pedal on the channels it used), so nothing hangs. Audio thread: no allocation; controls are
- * lock-free (the next block picks them up).
+ * pedal on the channels it used), so nothing hangs. Locating and wrapping then chase (as Bitwig and
+ * Reaper chase controllers): every controller, bend, pressure, program, tempo and automated node
+ * parameter the schedule moves takes the value it has at the new position before any note there
+ * plays — the last one set before it, or its rest value where the transport had moved it and
+ * nothing before the position sets it. Parameters jump there (no glide). Audio thread: no
+ * allocation; controls are lock-free (the next block picks them up).
  */
 public final class Transport implements AudioCallback {
     static final int CAPACITY = 4096;
@@ -35,6 +40,7 @@ public final class Transport implements AudioCallback {
     private final long[] heldMidi1 = new long[NOTE_SLOTS / 64], heldUmp = new long[NOTE_SLOTS / 64];
     private final boolean[] channelUsed = new boolean[PORTS * 16];
     private long dropped;
+    private boolean moved; // the schedule has sent controllers since the instruments were fresh
 
     public Transport(GraphRuntime runtime) { this(runtime, new Playhead()); }
 
@@ -83,9 +89,14 @@ public final class Transport implements AudioCallback {
         playhead.clear();
         long pos = position;
         Schedule next = pendingSchedule.getAndSet(null);
-        if (next != null) { release(0); schedule = next; cursor = next.indexAt(pos); }
+        if (next != null) {
+            release(0);
+            if (moved) Arrays.fill(next.touched, true); // what the old schedule moved, the new one may need to put back
+            schedule = next;
+            cursor = next.indexAt(pos);
+        }
         long to = locateRequest.getAndSet(-1);
-        if (to >= 0) { release(0); pos = to; cursor = schedule.indexAt(pos); }
+        if (to >= 0) { release(0); pos = to; cursor = schedule.indexAt(pos); chase(pos, 0); }
         boolean play = playing;
         if (!play && wasPlaying) release(0);
         wasPlaying = play;
@@ -107,23 +118,52 @@ public final class Transport implements AudioCallback {
             playhead.add(done, n, pos);
             Schedule s = schedule;
             while (cursor < s.size() && s.frame[cursor] < end) {
-                if (s.frame[cursor] >= pos) add(s.port[cursor], done + (int) (s.frame[cursor] - pos), s.status[cursor], s.data1[cursor], s.data2[cursor]);
+                if (s.frame[cursor] >= pos) {
+                    add(s.port[cursor], done + (int) (s.frame[cursor] - pos), s.status[cursor], s.data1[cursor], s.data2[cursor]);
+                    touch(s, s.keyOf[cursor]);
+                }
                 cursor++;
             }
             done += n;
             pos = end;
             if (looping && pos == le) {
-                release(Math.min(done, frames - 1));
+                int at = Math.min(done, frames - 1);
+                release(at);
                 pos = ls;
                 cursor = s.indexAt(ls);
+                chase(ls, at);
             }
         }
         return pos;
     }
 
+    private void touch(Schedule s, int key) {
+        if (key < 0) return;
+        s.touched[key] = true;
+        moved = true;
+    }
+
+    /**
+     * Puts every chase key at its value for position {@code pos}, at {@code offset}: the last event
+     * before it, else (where this transport moved the key) its rest value. Parameters jump.
+     */
+    private void chase(long pos, int offset) {
+        Schedule s = schedule;
+        for (int k = 0, n = s.chaseKeys(); k < n; k++) {
+            int i = s.lastBefore(k, pos);
+            if (i >= 0) {
+                int status = s.status[i] == GraphRuntime.PARAMETER ? GraphRuntime.PARAMETER_JUMP : s.status[i];
+                add(s.port[i], offset, status, s.data1[i], s.data2[i]);
+                touch(s, k);
+            } else if (s.touched[k] && s.restStatus[k] != 0) {
+                add(s.restPort[k], offset, s.restStatus[k], s.restData1[k], s.restData2[k]);
+            }
+        }
+    }
+
     private void add(int port, int offset, int status, int d1, int d2) {
         if (!scheduled.add(port, offset, status, d1, d2)) { dropped++; return; }
-        if (port >= PORTS) return;
+        if (port >= PORTS || GraphRuntime.isParameter(status)) return;
         if (status == Engine.UMP) {
             if (d1 >>> 28 != 4) return;
             int kind = (d1 >>> 20) & 0xF, ch = (d1 >>> 16) & 0xF, key = (d1 >>> 8) & 0x7F;

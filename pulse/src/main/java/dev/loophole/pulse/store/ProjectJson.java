@@ -3,6 +3,7 @@ package dev.loophole.pulse.store;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loophole.model.Program;
@@ -24,11 +26,15 @@ import java.nio.file.Path;
 /**
  * The readable JSON form of a project ({@code docs/specs/project-json.md}) and of a Sampler
  * program (the node's state blob). Records map field by field; unknown fields are errors, so a
- * typo in a hand-edited file is reported rather than dropped.
+ * typo in a hand-edited file is reported rather than dropped. A document carries its format
+ * version: an older one is migrated step by step ({@link JsonMigrations}), a newer one is refused
+ * with both versions named, and optional fields left out take their documented defaults
+ * ({@link JsonDefaults}).
  */
 public final class ProjectJson {
     public static final String FORMAT = "loophole-project";
-    public static final int VERSION = 1;
+    /** The format version this build writes and the newest it reads; every older one is read too. */
+    public static final int VERSION = JsonMigrations.current();
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(NodeState.class, NodeStateMixin.class)
@@ -46,6 +52,8 @@ public final class ProjectJson {
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .build();
     private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    /** Binds a document as written with optional fields missing, only to find the line of an error the completed document has. */
+    private static final ObjectMapper LOCATING = MAPPER.copy().disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
     private ProjectJson() {}
 
@@ -57,7 +65,10 @@ public final class ProjectJson {
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
-        doc.set("project", MAPPER.valueToTree(project));
+        ObjectNode tree = MAPPER.valueToTree(project);
+        for (JsonNode track : tree.path("tracks")) // runtime only: not part of a saved project since version 2
+            for (JsonNode node : track.path("graph").path("instruments")) ((ObjectNode) node).remove("voices");
+        doc.set("project", tree);
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -69,17 +80,73 @@ public final class ProjectJson {
         AtomicFiles.writeString(file, write(project));
     }
 
-    /** Reads a document written by {@link #write}; {@code source} names it in errors. */
+    /**
+     * Reads a document written by {@link #write} (or by hand, or by an older build); {@code source}
+     * names it in errors.
+     */
     public static Project read(String json, String source) {
         JsonNode doc = tree(json, source);
         if (!doc.isObject() || !FORMAT.equals(doc.path("format").asText()))
             throw new ProjectFormatException(source + ": not a Loophole project (expected \"format\": \"" + FORMAT + "\")");
-        int version = doc.path("version").asInt(-1);
-        if (version != VERSION)
-            throw new ProjectFormatException(source + ": project format version " + version + " is not supported (this build reads " + VERSION + ")");
-        JsonNode project = doc.get("project");
-        if (project == null) throw new ProjectFormatException(source + ": no \"project\"");
-        return convert(MAPPER.readerFor(Project.class).at("/project"), json, source);
+        JsonNode v = doc.get("version");
+        if (v == null || !v.canConvertToExactIntegral() || v.asInt() < 1)
+            throw new ProjectFormatException(source + ": \"version\" must be a whole number from 1 to " + VERSION + " (got " + (v == null ? "none" : v) + ")");
+        int version = v.asInt();
+        if (version > VERSION)
+            throw new ProjectFormatException(source + ": project format version " + version + " is newer than this build reads (versions 1 to "
+                    + VERSION + "); open it with a newer Loophole");
+        if (!(doc.get("project") instanceof ObjectNode project)) throw new ProjectFormatException(source + ": no \"project\" object");
+        JsonMigrations.migrate(project, version);
+        boolean filled = JsonDefaults.fill(MAPPER, project);
+        if (version == VERSION && !filled) return convert(MAPPER.readerFor(Project.class).at("/project"), json, source);
+        // Migrated or completed: bound from the tree. The text as written, where it fails the same way, says the line too.
+        try {
+            return MAPPER.readerFor(Project.class).readValue(project);
+        } catch (IOException e) {
+            ProjectFormatException fromTree = failure(e, source);
+            try {
+                convert(LOCATING.readerFor(Project.class).at("/project"), json, source);
+            } catch (ProjectFormatException fromText) {
+                if (what(fromText, source).equals(what(fromTree, source))) throw fromText; // where the model saw it
+            } catch (RuntimeException other) {
+                // the text cannot be bound even leniently: place the tree's error by its path
+            }
+            JsonLocation at = e instanceof JsonMappingException jm ? locate(json, "/project" + pointer(jm)) : null;
+            throw new ProjectFormatException(where(source, at) + what(fromTree, source), e);
+        }
+    }
+
+    /** The JSON pointer of a binding error's place in the bound value. */
+    private static String pointer(JsonMappingException e) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath())
+            if (r.getFieldName() != null) b.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            else if (r.getIndex() >= 0) b.append('/').append(r.getIndex());
+        return b.toString();
+    }
+
+    /** Where in {@code json} the value at {@code pointer} is written, or the nearest value around it that is; null if none. */
+    private static JsonLocation locate(String json, String pointer) {
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            JsonLocation best = null;
+            int bestLength = -1;
+            while (p.nextToken() != null) {
+                String at = p.getParsingContext().pathAsPointer().toString();
+                if (at.length() > bestLength && (pointer.equals(at) || pointer.startsWith(at + "/"))) {
+                    best = p.currentTokenLocation();
+                    bestLength = at.length();
+                }
+            }
+            return best;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** An error's message after its file (and line) prefix. */
+    private static String what(ProjectFormatException e, String source) {
+        String m = e.getMessage().substring(source.length());
+        return m.replaceFirst("^(:\\d+:\\d+)?: ", "");
     }
 
     public static Project read(Path file) throws IOException {
@@ -95,9 +162,12 @@ public final class ProjectJson {
         }
     }
 
+    /** A state blob back into its Program; one written before a Program field was added takes that field's default. */
     public static Program program(byte[] blob, String source) {
         String json = new String(blob, StandardCharsets.UTF_8);
-        return convert(MAPPER.readerFor(Program.class), json, source);
+        JsonNode tree = tree(json, source);
+        if (!JsonDefaults.fillProgram(MAPPER, tree)) return convert(MAPPER.readerFor(Program.class), json, source);
+        return convert(MAPPER.readerFor(Program.class), tree, source);
     }
 
     static JsonNode tree(String json, String source) {
@@ -132,7 +202,9 @@ public final class ProjectJson {
             while (root.getCause() != null && root.getCause() != root) root = root.getCause();
             String msg = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
             if (msg.startsWith("Cannot map `null` into type")) msg = "a value is missing (expected a number)";
-            if (msg.startsWith("Missing creator property")) msg = msg.replaceFirst("Missing creator property '([^']*)'.*", "missing field \"$1\"");
+            if (msg.startsWith("Missing creator property")) msg = msg.replaceFirst("(?s)Missing creator property '([^']*)'.*", "missing field \"$1\"");
+            if (e instanceof UnrecognizedPropertyException u)
+                msg = "unknown field \"" + u.getPropertyName() + "\" (expected one of " + u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList() + ")";
             return new ProjectFormatException(where(source, e.getLocation()) + msg + path(e), e);
         }
         return new ProjectFormatException(source + ": " + io.getMessage(), io);

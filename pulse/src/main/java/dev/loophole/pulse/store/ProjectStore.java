@@ -30,6 +30,11 @@ import org.sqlite.SQLiteConfig;
  */
 public final class ProjectStore {
     private static final String MIGRATIONS = "classpath:db/project";
+    /**
+     * What the rows hold: each record's JSON as the model writes it (every field). Its version moves
+     * with the rows' shape, apart from the readable document's ({@link ProjectJson#VERSION}).
+     */
+    static final String ROWS_FORMAT = ProjectJson.FORMAT + "/1";
 
     private final Path file;
     /** The project as this store last read or wrote it: tracks identical to its tracks need no rewrite. */
@@ -110,7 +115,7 @@ public final class ProjectStore {
 
     private static void writeTo(Connection c, Project p, Project old) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT OR REPLACE INTO project (id, format, name, ticks_per_quarter, sample_rate, tempo, track_count) VALUES (1, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, ProjectJson.FORMAT + "/" + ProjectJson.VERSION);
+            s.setString(1, ROWS_FORMAT);
             s.setString(2, p.name());
             s.setInt(3, p.ticksPerQuarter());
             s.setInt(4, p.sampleRate());
@@ -176,7 +181,7 @@ public final class ProjectStore {
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT format, name, ticks_per_quarter, sample_rate, tempo, track_count FROM project WHERE id = 1")) {
             if (!r.next()) throw new ProjectFormatException(src + ": the project row is missing (an empty or unfinished file)");
             String format = r.getString(1);
-            if (!(ProjectJson.FORMAT + "/" + ProjectJson.VERSION).equals(format))
+            if (!(ROWS_FORMAT).equals(format))
                 throw new ProjectFormatException(src + ": project format " + format + " is not supported");
             project.put("name", r.getString(2));
             project.put("ticksPerQuarter", r.getInt(3));

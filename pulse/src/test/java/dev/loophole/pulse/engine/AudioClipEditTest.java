@@ -71,6 +71,13 @@ class AudioClipEditTest {
         Clips.noise(wav, RATE, 1);
         Project p = Clips.project(TempoTrack.DEFAULT, Clips.clip("c1", 0, PPQ, wav, 10, -3.5).withFades(100, 2000));
         assertThat(ProjectJson.read(ProjectJson.write(p), "test")).isEqualTo(p);
+        // A file written before clips had fades reads with none.
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) ProjectJson.mapper().readTree(ProjectJson.write(p));
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/project/tracks/0/lanes/0/audioClips/0");
+        json.remove(List.of("fadeInFrames", "fadeOutFrames"));
+        Project old = ProjectJson.read(ProjectJson.mapper().writeValueAsString(tree), "old");
+        assertThat(old.tracks().getFirst().lanes().getFirst().audioClips().getFirst()).isEqualTo(p.tracks().getFirst().lanes().getFirst()
+                .audioClips().getFirst().withFades(0, 0));
         Pulse pulse = new Pulse(p);
         assertThatThrownBy(() -> pulse.apply(new ClipCommand.TrimAudioClip("c1", 0, 0, 0))).isInstanceOf(CommandException.class)
                 .hasMessageContaining("length 0");

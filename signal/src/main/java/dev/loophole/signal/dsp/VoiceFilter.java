@@ -53,8 +53,10 @@ public final class VoiceFilter {
     private boolean onePole;
     // per section: design (g, k) and solved coefficients
     private final double[] g = new double[3], k = new double[3];
-    private final double[] a1 = new double[3], a2 = new double[3], a3 = new double[3];
     private final double[] m0 = new double[3], m1 = new double[3], m2 = new double[3];
+    // per section, Simper's solved coefficients (a one-pole keeps its g/(1 + g) in p1); the runs derive their
+    // state-space form from these at the start of each call (a few dozen flops a chunk, and no more arrays per filter)
+    private final double[] p1 = new double[3], p2 = new double[3], p3 = new double[3];
     // state, index section * 2 + channel
     private final double[] s1 = new double[6], s2 = new double[6];
 
@@ -185,33 +187,57 @@ public final class VoiceFilter {
         }
     }
 
+    // The runs below are the sections in state-space form, s' = A·s + B·x, y = C·s + D·x, with A, B, C, D
+    // derived from the trapezoidal form's solved coefficients (same filter, same state meaning: the
+    // integrators' states ic1, ic2). The recursion then costs one multiply and one add per state per
+    // frame on its critical path (the trapezoidal form's chain is five operations long); the input and
+    // output terms lie off that path and overlap with it. In double precision the two forms differ by
+    // rounding only, far below the float output's resolution.
+
     private void onePoleRun(float[] x, int from, int to, int s, int st) {
-        final double gg = g[s] / (1 + g[s]), c0 = m0[s], c1 = m1[s];
+        // v = (x − z)·G, low = v + z, z' = low + v, with G = g/(1 + g)
+        final double gg = p1[s], a = 1 - 2 * gg, b = 2 * gg, c = m1[s] * (1 - gg), d = m0[s] + m1[s] * gg;
         double z = s1[st];
         for (int i = from; i < to; i++) {
             double in = x[i];
-            double v = (in - z) * gg;
-            double low = v + z;
-            z = low + v;
-            x[i] = (float) (c0 * in + c1 * low);
+            x[i] = (float) (c * z + d * in);
+            z = a * z + b * in;
         }
         s1[st] = z;
     }
 
+    /**
+     * A mono section two frames per step: the state moves on by A²·s + (A·B·x0 + B·x1), so the recursion's
+     * critical path is one multiply-add per state per two frames; the frame between (A·s + B·x0, needed
+     * only for its output) lies off that path.
+     */
     private void svfRun(float[] x, int from, int to, int s, int st) {
-        final double b1 = a1[s], b2 = a2[s], b3 = a3[s], c0 = m0[s], c1 = m1[s], c2 = m2[s];
-        double ic1 = s1[st], ic2 = s2[st];
-        for (int i = from; i < to; i++) {
-            double in = x[i];
-            double v3 = in - ic2;
-            double band = b1 * ic1 + b2 * v3;
-            double low = ic2 + b2 * ic1 + b3 * v3;
-            ic1 = 2 * band - ic1;
-            ic2 = 2 * low - ic2;
-            x[i] = (float) (c0 * in + c1 * band + c2 * low);
+        // band = p1·ic1 + p2·(x − ic2), low = ic2 + p2·ic1 + p3·(x − ic2); ic1' = 2 band − ic1, ic2' = 2 low − ic2
+        final double e1 = p1[s], e2 = p2[s], e3 = p3[s], k0 = m0[s], k1 = m1[s], k2 = m2[s];
+        final double a11 = 2 * e1 - 1, a12 = -2 * e2, a21 = 2 * e2, a22 = 1 - 2 * e3, b1 = 2 * e2, b2 = 2 * e3;
+        final double c1 = k1 * e1 + k2 * e2, c2 = k2 * (1 - e3) - k1 * e2, d = k0 + k1 * e2 + k2 * e3;
+        final double q11 = a11 * a11 + a12 * a21, q12 = a11 * a12 + a12 * a22, q21 = a21 * a11 + a22 * a21, q22 = a21 * a12 + a22 * a22;
+        final double r1 = a11 * b1 + a12 * b2, r2 = a21 * b1 + a22 * b2;
+        double z1 = s1[st], z2 = s2[st];
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            double x0 = x[i], x1 = x[i + 1];
+            x[i] = (float) (c1 * z1 + c2 * z2 + d * x0);
+            double t1 = a11 * z1 + (a12 * z2 + b1 * x0), t2 = a22 * z2 + (a21 * z1 + b2 * x0);
+            x[i + 1] = (float) (c1 * t1 + c2 * t2 + d * x1);
+            double n1 = q11 * z1 + (q12 * z2 + (r1 * x0 + b1 * x1));
+            z2 = q22 * z2 + (q21 * z1 + (r2 * x0 + b2 * x1));
+            z1 = n1;
         }
-        s1[st] = ic1;
-        s2[st] = ic2;
+        if (i < to) {
+            double in = x[i];
+            x[i] = (float) (c1 * z1 + c2 * z2 + d * in);
+            double n1 = a11 * z1 + (a12 * z2 + b1 * in);
+            z2 = a22 * z2 + (a21 * z1 + b2 * in);
+            z1 = n1;
+        }
+        s1[st] = z1;
+        s2[st] = z2;
     }
 
     private static double flush(double v) {
@@ -220,6 +246,7 @@ public final class VoiceFilter {
 
     private void onePole(int s, double w, double c0, double c1) {
         g[s] = w; k[s] = 0; m0[s] = c0; m1[s] = c1; m2[s] = 0;
+        p1[s] = w / (1 + w);
     }
 
     private void lowpass(int s, double w, double q) { svf(s, w, 1 / q, 0, 0, 1); }
@@ -228,9 +255,9 @@ public final class VoiceFilter {
 
     private void svf(int s, double w, double kk, double c0, double c1, double c2) {
         g[s] = w; k[s] = kk; m0[s] = c0; m1[s] = c1; m2[s] = c2;
-        a1[s] = 1 / (1 + w * (w + kk));
-        a2[s] = w * a1[s];
-        a3[s] = w * a2[s];
+        p1[s] = 1 / (1 + w * (w + kk));
+        p2[s] = w * p1[s];
+        p3[s] = w * p2[s];
     }
 
     private static int sectionsOf(FilterType t) {

@@ -213,6 +213,14 @@ public final class Engine implements BlockSource {
      */
     public static final int UMP = 0x200;
 
+    /**
+     * Pseudo-status carried in an {@link EventBuffer} for a node-level controller: {@code port} is the
+     * index of an instrument among the routing's renderers, {@code data1} the controller and
+     * {@code data2} its value, set on every MIDI channel of that instrument (a node's parameter that
+     * drives a controller, whatever channel its notes come on).
+     */
+    public static final int NODE_CONTROL = 0x201;
+
     /** Applies one channel message (or a {@link #TEMPO} change) to port 0 now. */
     public void dispatch(int status, int d1, int d2) { dispatch(0, status, d1, d2); }
 
@@ -225,6 +233,11 @@ public final class Engine implements BlockSource {
     private void dispatch(Plan s, int port, int status, int d1, int d2) {
         if (status == TEMPO) {
             for (Instrument i : s.routing().renderers()) i.tempo(d1 / 1000.0);
+            return;
+        }
+        if (status == NODE_CONTROL) {
+            Instrument[] r = s.routing().renderers();
+            if (port >= 0 && port < r.length) for (int c = 0; c < 16; c++) r[port].controlChange(c, d1, d2);
             return;
         }
         if (port < 0 || port >= s.mpe().length) return;

@@ -78,6 +78,9 @@ final class Chorus implements Effect {
         java.util.Arrays.fill(bufL, 0);
         java.util.Arrays.fill(bufR, 0);
         phase = 0;
-        lfoRate.jump(); depth.jump(); delay.jump(); feedback.jump(); mix.jump();
+        settle();
     }
+
+    @Override
+    public void settle() { lfoRate.jump(); depth.jump(); delay.jump(); feedback.jump(); mix.jump(); }
 }

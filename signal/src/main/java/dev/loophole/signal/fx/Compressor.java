@@ -87,6 +87,9 @@ final class Compressor implements Effect {
     @Override
     public void reset() {
         held = smoothed = 0;
-        threshold.jump(); ratio.jump(); knee.jump(); makeup.jump();
+        settle();
     }
+
+    @Override
+    public void settle() { threshold.jump(); ratio.jump(); knee.jump(); makeup.jump(); }
 }

@@ -94,6 +94,11 @@ final class Delay implements Effect {
         java.util.Arrays.fill(bufL, 0);
         java.util.Arrays.fill(bufR, 0);
         lpL = lpR = 0;
+        settle();
+    }
+
+    @Override
+    public void settle() {
         feedback.jump(); mix.jump();
         fade = 0;
     }

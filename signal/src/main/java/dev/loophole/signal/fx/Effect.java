@@ -15,4 +15,10 @@ public interface Effect {
 
     /** Forgets all sound held inside (delay lines, filter states) and jumps every ramp to its target. */
     void reset();
+
+    /**
+     * Jumps every ramp to its target, keeping the sound held inside: how a transport's chase puts a
+     * parameter at its value for a new position before the first block plays there. Audio thread.
+     */
+    void settle();
 }

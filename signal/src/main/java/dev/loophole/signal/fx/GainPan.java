@@ -38,5 +38,7 @@ final class GainPan implements Effect {
         }
     }
 
-    @Override public void reset() { gain.jump(); pan.jump(); }
+    @Override public void reset() { settle(); }
+
+    @Override public void settle() { gain.jump(); pan.jump(); }
 }

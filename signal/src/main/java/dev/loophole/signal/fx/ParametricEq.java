@@ -75,4 +75,10 @@ final class ParametricEq implements Effect {
         for (Ramp r : p) r.jump();
         for (int b = 0; b < 4; b++) { band[b].clear(); design(b); }
     }
+
+    @Override
+    public void settle() {
+        for (Ramp r : p) r.jump();
+        for (int b = 0; b < 4; b++) design(b);
+    }
 }

@@ -158,6 +158,11 @@ final class Reverb implements Effect {
         for (float[] d : diffuser) java.util.Arrays.fill(d, 0);
         java.util.Arrays.fill(pre, 0);
         java.util.Arrays.fill(lp, 0);
+        settle();
+    }
+
+    @Override
+    public void settle() {
         decay.jump(); damping.jump(); width.jump(); mix.jump();
         gains();
     }

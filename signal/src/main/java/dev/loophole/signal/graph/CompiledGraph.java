@@ -15,6 +15,8 @@ final class CompiledGraph {
     final Engine.Plan plan;
     final float[][] instrumentPairs;
     final Instrument[] instruments;
+    final int[] instrumentIds;        // same order: each instrument's node id
+    final int[][] controllers;        // same order: node-level controller values, -1 where none
     final LaneRouter[] lanes;          // by port, null where none
     final int[] effectIds;
     final Effect[] effects;           // in run order
@@ -35,10 +37,12 @@ final class CompiledGraph {
     /** The sources summed into one node's input: left/right buffers and gains. */
     record Mix(float[][] left, float[][] right, float[] gain) { }
 
-    CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, LaneRouter[] lanes,
+    CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, int[] instrumentIds, int[][] controllers,
+                  LaneRouter[] lanes,
                   int[] effectIds, Effect[] effects, boolean[] bypassed, int fadeFrames, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
                   int[] outputBus, Mix[] outputInputs) {
         this.spec = spec; this.plan = plan; this.instrumentPairs = instrumentPairs; this.instruments = instruments;
+        this.instrumentIds = instrumentIds; this.controllers = controllers;
         this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.fadeFrames = Math.max(1, fadeFrames);
         this.fade = new int[effects.length];
         this.faded = new int[effects.length];
@@ -51,15 +55,24 @@ final class CompiledGraph {
 
     /**
      * Audio thread, once when this graph takes over from {@code old} (null at the first block): kept
-     * units glide to their new values, units that were not running fade in from dry (the old graph
-     * sounded: a unit put into a sounding chain must not start with a step).
+     * units glide to the values that changed (one automation moved is left where it is), units that
+     * were not running fade in from dry (the old graph sounded: a unit put into a sounding chain must
+     * not start with a step); instruments take the node-level controllers that are new or changed.
      */
     void adopt(CompiledGraph old) {
         for (int e = 0; e < effects.length; e++) {
             double[] v = effectValues[e];
-            for (int i = 0; i < v.length; i++) effects[e].set(i, v[i]);
-            fade[e] = old != null && old.instruments.length > 0 && !old.runs(effects[e]) ? FADE_IN : STEADY;
+            int j = old == null ? -1 : old.indexOf(effects[e]);
+            for (int i = 0; i < v.length; i++) if (j < 0 || old.effectValues[j][i] != v[i]) effects[e].set(i, v[i]);
+            fade[e] = old != null && old.instruments.length > 0 && j < 0 ? FADE_IN : STEADY;
             faded[e] = 0;
+        }
+        for (int k = 0; k < instruments.length; k++) {
+            int j = old == null ? -1 : old.instrumentIndex(instruments[k]);
+            int[] now = controllers[k], before = j < 0 ? null : old.controllers[j];
+            for (int c = 0; c < now.length; c++)
+                if (now[c] >= 0 && (before == null || before[c] != now[c]))
+                    for (int ch = 0; ch < 16; ch++) instruments[k].controlChange(ch, c, now[c]);
         }
         if (old == null) return;
         for (int p = 0; p < old.lanes.length; p++) {
@@ -73,9 +86,28 @@ final class CompiledGraph {
 
     int fadeFrames() { return fadeFrames; }
 
-    private boolean runs(Effect unit) {
-        for (Effect x : effects) if (x == unit) return true;
-        return false;
+    private boolean runs(Effect unit) { return indexOf(unit) >= 0; }
+
+    private int indexOf(Effect unit) {
+        for (int e = 0; e < effects.length; e++) if (effects[e] == unit) return e;
+        return -1;
+    }
+
+    private int instrumentIndex(Instrument i) {
+        for (int k = 0; k < instruments.length; k++) if (instruments[k] == i) return k;
+        return -1;
+    }
+
+    /** The run-order index of effect node {@code id}, or -1. Audio thread, no allocation. */
+    int effectIndexOfNode(int id) {
+        for (int e = 0; e < effectIds.length; e++) if (effectIds[e] == id) return e;
+        return -1;
+    }
+
+    /** The renderer index of instrument node {@code id}, or -1. Audio thread, no allocation. */
+    int instrumentIndexOfNode(int id) {
+        for (int k = 0; k < instrumentIds.length; k++) if (instrumentIds[k] == id) return k;
+        return -1;
     }
 
     /**
@@ -98,25 +130,25 @@ final class CompiledGraph {
         return false;
     }
 
-    /** Audio thread: effects in order, then the outputs, over frames {@code [0, frames)}; {@code out} is overwritten. */
-    void runNodes(float[][] out, int frames) {
+    /**
+     * Audio thread: effects in order, then the outputs, over frames {@code [0, frames)}; {@code out} is
+     * overwritten. An effect with parameter changes in {@code events} runs up to each change's frame,
+     * takes it, and runs on: automation is sample-accurate (and then glides, as any change does).
+     */
+    void runNodes(float[][] out, int frames, EffectEvents events) {
         for (int e = 0; e < effects.length; e++) {
             float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
             mix(effectInputs[e], l, r, frames, true);
-            if (bypassed[e]) continue;
-            if (fade[e] == STEADY || (fade[e] == FADE_IN && faded[e] >= fadeFrames)) { effects[e].process(l, r, 0, frames); continue; }
-            // Dry ↔ wet, linearly over the fade: an effect put into a sounding chain (or taken out) never steps.
-            System.arraycopy(l, 0, dryL, 0, frames);
-            System.arraycopy(r, 0, dryR, 0, frames);
-            effects[e].process(l, r, 0, frames);
-            int done = faded[e];
-            float step = 1f / fadeFrames;
-            for (int i = 0; i < frames; i++) {
-                float k = Math.min(1f, (done + i) * step), wet = fade[e] == FADE_IN ? k : 1f - k;
-                l[i] = dryL[i] + wet * (l[i] - dryL[i]);
-                r[i] = dryR[i] + wet * (r[i] - dryR[i]);
+            int from = 0;
+            for (int k = 0; k < events.size; k++) {
+                if (events.effect[k] != e) continue;
+                int at = Math.clamp(events.offset[k], from, frames);
+                if (at > from && !bypassed[e]) run(e, l, r, from, at);
+                effects[e].set(events.index[k], events.value[k]);
+                if (events.jump[k]) effects[e].settle();
+                from = at;
             }
-            faded[e] = Math.min(fadeFrames, done + frames);
+            if (from < frames && !bypassed[e]) run(e, l, r, from, frames);
         }
         int pairs = out.length / 2;
         for (float[] ch : out) java.util.Arrays.fill(ch, 0, frames, 0f);
@@ -124,6 +156,23 @@ final class CompiledGraph {
             int b = outputBus[o] < pairs ? outputBus[o] : 0;
             mix(outputInputs[o], out[2 * b], out[2 * b + 1], frames, false);
         }
+    }
+
+    /** Effect {@code e} over frames {@code [from, to)} of its pair, fading dry ↔ wet around an edit. */
+    private void run(int e, float[] l, float[] r, int from, int to) {
+        if (fade[e] == STEADY || (fade[e] == FADE_IN && faded[e] >= fadeFrames)) { effects[e].process(l, r, from, to); return; }
+        // Dry ↔ wet, linearly over the fade: an effect put into a sounding chain (or taken out) never steps.
+        System.arraycopy(l, from, dryL, from, to - from);
+        System.arraycopy(r, from, dryR, from, to - from);
+        effects[e].process(l, r, from, to);
+        int done = faded[e];
+        float step = 1f / fadeFrames;
+        for (int i = from; i < to; i++) {
+            float k = Math.min(1f, (done + i - from) * step), wet = fade[e] == FADE_IN ? k : 1f - k;
+            l[i] = dryL[i] + wet * (l[i] - dryL[i]);
+            r[i] = dryR[i] + wet * (r[i] - dryR[i]);
+        }
+        faded[e] = Math.min(fadeFrames, done + to - from);
     }
 
     private static void mix(Mix m, float[] l, float[] r, int frames, boolean overwrite) {

@@ -8,6 +8,7 @@ import dev.loophole.model.project.Parameter;
 import dev.loophole.signal.fx.Effects;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +67,12 @@ final class GraphCompiler {
             }
         float[][] instrumentPairs = new float[2 * pairs][maxBlock];
         Instrument[] instruments = insts.stream().map(GraphSpec.InstrumentNode::instrument).toArray(Instrument[]::new);
+        int[] instrumentIds = insts.stream().mapToInt(GraphSpec.InstrumentNode::id).toArray();
+        int[][] controllers = new int[insts.size()][128];
+        for (int k = 0; k < controllers.length; k++) {
+            Arrays.fill(controllers[k], -1);
+            for (var c : insts.get(k).controllers().entrySet()) controllers[k][c.getKey()] = c.getValue();
+        }
         int[] bus = insts.stream().mapToInt(i -> firstPair.get(i.id())).toArray();
         boolean[] plainRender = new boolean[insts.size()];
         for (int k = 0; k < plainRender.length; k++) plainRender[k] = plainList.get(k);
@@ -166,7 +173,7 @@ final class GraphCompiler {
                 for (GraphSpec.LaneTarget lt : l.targets())
                     for (int c = lt.chanLo(); c <= lt.chanHi(); c++)
                         engine.presetZones(plan, l.port(), c, ((GraphSpec.InstrumentNode) byId.get(lt.instrument())).instrument());
-        return new CompiledGraph(spec, plan, instrumentPairs, instruments, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
+        return new CompiledGraph(spec, plan, instrumentPairs, instruments, instrumentIds, controllers, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 

@@ -21,6 +21,31 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class GraphRuntime implements AudioCallback, BlockSource {
     private static final int MAX_FADING = 64;
+    /** Events a block may carry once its parameter events are taken out. */
+    static final int EVENT_CAPACITY = 8192;
+
+    /**
+     * Pseudo-status of an {@link EventBuffer} event that sets a node's parameter at its frame:
+     * {@code port} is the graph node id, {@code data1} the parameter (an effect's index in its kind's
+     * table; an instrument's controller number), {@code data2} the value as
+     * {@link Float#floatToRawIntBits float bits}. An effect glides to it, an instrument takes the
+     * controller on every channel. A node the graph lacks ignores it.
+     */
+    public static final int PARAMETER = 0x300;
+    /** As {@link #PARAMETER}, but an effect jumps to the value (every ramp settled): a transport's chase. */
+    public static final int PARAMETER_JUMP = 0x301;
+
+    /**
+     * As {@link #PARAMETER_JUMP}, to the graph's own value for that parameter (what its spec says):
+     * where a chase finds no automation before the new position. {@code data2} is unused.
+     */
+    public static final int PARAMETER_REST = 0x302;
+
+    public static boolean isParameter(int status) { return status >= PARAMETER && status <= PARAMETER_REST; }
+
+    private final EventBuffer engineEvents = new EventBuffer(EVENT_CAPACITY);
+    private final EffectEvents effectEvents = new EffectEvents(EVENT_CAPACITY);
+    private long droppedParameters;
 
     private final Engine engine;
     private final GraphCompiler compiler;
@@ -80,11 +105,48 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
             deferred = null;
         }
         CompiledGraph g = current;
-        engine.process(g.plan, g.instrumentPairs, frames, events);
-        g.runNodes(out, frames);
+        engine.process(g.plan, g.instrumentPairs, frames, split(events, g));
+        g.runNodes(out, frames, effectEvents);
         if (fadingCount > 0) fadeOut(out, frames);
         if (deferred != null) deferredIn -= frames;
     }
+
+    /**
+     * The block's events for the engine: parameter events taken out — an effect's into
+     * {@link #effectEvents}, an instrument's turned into {@link Engine#NODE_CONTROL} at the same
+     * offset. A block without parameter events passes through as it is.
+     */
+    private EventBuffer split(EventBuffer events, CompiledGraph g) {
+        effectEvents.clear();
+        int n = events.size(), first = -1;
+        for (int i = 0; i < n && first < 0; i++) if (isParameter(events.status(i))) first = i;
+        if (first < 0) return events;
+        engineEvents.clear();
+        for (int i = 0; i < n; i++) {
+            int status = events.status(i), offset = events.offset(i);
+            if (!isParameter(status)) {
+                if (!engineEvents.add(events.port(i), offset, status, events.data1(i), events.data2(i))) droppedParameters++;
+                continue;
+            }
+            int id = events.port(i), index = events.data1(i);
+            boolean rest = status == PARAMETER_REST;
+            double value = Float.intBitsToFloat(events.data2(i));
+            int e = g.effectIndexOfNode(id);
+            if (e >= 0) {
+                if (index < 0 || index >= g.effectValues[e].length) continue;
+                if (!effectEvents.add(e, index, offset, rest ? g.effectValues[e][index] : value, status != PARAMETER)) droppedParameters++;
+                continue;
+            }
+            int k = g.instrumentIndexOfNode(id);
+            if (k < 0 || index < 0 || index >= 128) continue;
+            int v = rest ? g.controllers[k][index] : (int) Math.clamp(Math.round(value), 0, 127);
+            if (v >= 0 && !engineEvents.add(k, offset, Engine.NODE_CONTROL, index, v)) droppedParameters++;
+        }
+        return engineEvents;
+    }
+
+    /** Events lost because a block held more than {@value #EVENT_CAPACITY} once parameters were split out (0 in practice). */
+    public long droppedEvents() { return droppedParameters; }
 
     private void swap(CompiledGraph next) {
         CompiledGraph old = current;

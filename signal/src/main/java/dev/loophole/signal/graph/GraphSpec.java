@@ -27,8 +27,20 @@ public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lan
     /**
      * An instrument (a sampler, a bank, a plugin host). Its object identity is what keeps its
      * voices across graph edits: give the next graph the same instance and it plays on.
+     * {@code controllers}: node-level controller values (controller → 0..127), set on every MIDI
+     * channel when the graph takes over — each one only where it is new or changed since the graph
+     * before, so an edit elsewhere does not undo what a lane's controller did since.
      */
-    public record InstrumentNode(int id, Instrument instrument) implements Node {
+    public record InstrumentNode(int id, Instrument instrument, Map<Integer, Integer> controllers) implements Node {
+        public InstrumentNode {
+            controllers = Map.copyOf(controllers);
+            controllers.forEach((c, v) -> {
+                if (c < 0 || c > 127 || v < 0 || v > 127) throw new GraphException("instrument node " + id + ": controller " + c + " = " + v + " is outside 0..127");
+            });
+        }
+
+        public InstrumentNode(int id, Instrument instrument) { this(id, instrument, Map.of()); }
+
         /** Stereo outputs: a {@link MultiOutputInstrument}'s count, else 1. */
         public int outputs() { return instrument instanceof MultiOutputInstrument m ? m.outputs() : 1; }
     }

@@ -21,6 +21,8 @@ final class ChannelState {
     int previousKey = -1;     // the note-on key before the current one (sw_previous)
     int lastSwitch = -1;      // the last key switch pressed (sw_last), starting at sw_default
     int noteOns;              // note-ons so far: its parity is the SFZ 'alternate' source (cc137)
+    /** Counts changes to what a modulation routing reads here (controllers, bend, pressure): a voice whose sources saw no change keeps its sums. */
+    int version;
 
     void reset(int[] initialCc, int swDefault) {
         System.arraycopy(initialCc, 0, cc, 0, 128);
@@ -30,5 +32,6 @@ final class ChannelState {
         Arrays.fill(releasePending, false);
         Arrays.fill(polyPressure, 0);
         heldCount = 0; noteOns = 0; lastKey = -1; previousKey = -1; lastSwitch = swDefault;
+        version++;
     }
 }

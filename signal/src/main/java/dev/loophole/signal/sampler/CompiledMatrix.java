@@ -63,6 +63,11 @@ final class CompiledMatrix {
     final float[] startDepth;
     final float[][] startCurve;
 
+    /**
+     * Every routing reads a controller or a note property, unsmoothed, and none modulates another's depth:
+     * the sums change only when a source does (a voice skips the chunks where none did).
+     */
+    final boolean controllersOnly;
     final boolean active;
     /** A controller routing adds to {@code amplitude} (percent): the region's own amplitude is then the base it adds to. */
     final boolean additiveAmplitude;
@@ -86,6 +91,7 @@ final class CompiledMatrix {
         active = false;
         usedTargets = new int[0];
         additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = readsRandom = false;
+        controllersOnly = true;
     }
 
     /**
@@ -208,6 +214,9 @@ final class CompiledMatrix {
             startCurve[i] = curveTable(start.get(i).curve(), curves);
         }
         active = routes > 0 || lfoCount > 0 || egCount > 0;
+        boolean still = lfoSlots == 0 && egCount == 0;
+        for (int k = 0; k < routes; k++) still &= smoothSeconds[k] == 0 && (target[k] < ROUTE_DEPTH || target[k] >= SINK);
+        controllersOnly = still;
         boolean add = false;
         for (int k = 0; k < routes; k++) add |= target[k] == AMPLITUDE && !multiply[k];
         additiveAmplitude = add;

@@ -167,6 +167,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         ChannelState cs = channels[channel];
         int before = cs.cc[controller];
         cs.cc[controller] = value;
+        cs.version++;
         Patch p = patch;
         if (controller == p.sustainCc) {
             boolean down = value >= p.sustainLo;
@@ -219,17 +220,19 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     public void pitchBend(int channel, int value) {
         ChannelState cs = channels[channel];
         cs.bendRaw = value;
+        cs.version++;
         cs.bend = value >= 8192 ? (value - 8192) / 8191.0 : (value - 8192) / 8192.0;
         for (Voice v : voices) if (v.isActive() && v.channel == channel) v.setBend(cs.bend);
     }
 
     @Override
-    public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; }
+    public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; channels[channel].version++; }
 
     /** Polyphonic aftertouch: kept for region conditions, and per-note expression of the key's plain notes. */
     @Override
     public void polyPressure(int channel, int key, int value) {
         channels[channel].polyPressure[key] = value;
+        channels[channel].version++;
         float v = dev.loophole.signal.expression.MidiScale.unipolar7(value);
         for (Voice x : voices)
             if (x.isActive() && x.channel == channel && x.key == key && x.noteId < 0)
@@ -275,44 +278,38 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private void renderVoices(float[] left, float[] right, float[][] sendPairs, int first, float[][] micBuses, int from, int to) {
         int active = 0;
         VoiceListener l = listener;
+        boolean grouped = sendPairs != null && to - from <= SendMixer.FRAMES;
+        if (grouped) sends.begin(to - from);
         for (Voice v : voices) {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
             float[] dl = left, dr = right;
             if (micBuses != null && r.output > 0 && 2 * r.output + 1 < micBuses.length) { dl = micBuses[2 * r.output]; dr = micBuses[2 * r.output + 1]; }
-            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, sendPairs, first, from, to);
+            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, sendPairs, first, grouped, from, to);
             else v.render(dl, dr, from, to);
             if (v.isActive()) active++;
             else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
+        if (grouped) sends.finish(left, right, sendPairs[2 * first + 2], sendPairs[2 * first + 3], sendPairs[2 * first + 4], sendPairs[2 * first + 5], from);
         if (active > peakVoices) peakVoices = active;
         activeCount = active;
         frameClock += to - from;
     }
 
-    /** A voice that sends: rendered into scratch, then into the dry pair and, scaled, into each send pair. */
-    private void renderWithSends(Voice v, Sends sends, float[] left, float[] right, float[][] pairs, int first, int from, int to) {
-        float reverb = sends.level(Sends.REVERB, v.ccValues), chorus = sends.level(Sends.CHORUS, v.ccValues);
+    /** A voice that sends: into the group of voices sending at its levels, or alone through scratch when there is none free. */
+    private void renderWithSends(Voice v, Sends s, float[] left, float[] right, float[][] pairs, int first, boolean grouped, int from, int to) {
+        float reverb = s.level(Sends.REVERB, v.ccValues), chorus = s.level(Sends.CHORUS, v.ccValues);
         if (reverb == 0 && chorus == 0) { v.render(left, right, from, to); return; }
-        float[] rl = pairs[2 * first + 2], rr = pairs[2 * first + 3], cl = pairs[2 * first + 4], cr = pairs[2 * first + 5];
-        for (int at = from; at < to && v.isActive(); ) {
-            int n = Math.min(SEND_SCRATCH, to - at);
-            java.util.Arrays.fill(scratchL, 0, n, 0f);
-            java.util.Arrays.fill(scratchR, 0, n, 0f);
-            v.render(scratchL, scratchR, 0, n);
-            if (!v.isActive()) v.endedAt += at; // it ended inside this piece: where, in the block's frames
-            for (int i = 0; i < n; i++) {
-                float a = scratchL[i], b = scratchR[i];
-                left[at + i] += a; right[at + i] += b;
-                rl[at + i] += reverb * a; rr[at + i] += reverb * b;
-                cl[at + i] += chorus * a; cr[at + i] += chorus * b;
-            }
-            at += n;
+        int g = grouped ? sends.group(reverb, chorus) : -1;
+        if (g >= 0) {
+            v.render(sends.left(g), sends.right(g), 0, to - from);
+            if (!v.isActive()) v.endedAt += from; // in the block's frames
+        } else {
+            sends.renderAlone(v, reverb, chorus, left, right, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from, to);
         }
     }
 
-    private static final int SEND_SCRATCH = 256;
-    private final float[] scratchL = new float[SEND_SCRATCH], scratchR = new float[SEND_SCRATCH];
+    private final SendMixer sends = new SendMixer();
 
     /** Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool). */
     @Override

@@ -188,6 +188,7 @@ final class Voice {
     private void syncCc() {
         if (ccValues == null) return;
         System.arraycopy(ccValues, 0, noteCc, 0, 128);
+        mod.matrix.controllersMoved();
         if (!noteExpr.anyCc) return;
         for (int n = 0; n < 128; n++) { int o = noteExpr.ccOverride(n); if (o >= 0) noteCc[n] = o; }
     }
@@ -197,7 +198,7 @@ final class Voice {
         noteExpr.set(dimension, value);
         // the note's own pressure is what the matrix's aftertouch sources (cc129, cc130) read for it
         if (dimension == dev.loophole.signal.expression.NoteExpression.PRESSURE
-                || dimension == dev.loophole.signal.expression.NoteExpression.POLY_AFTERTOUCH) mod.matrix.notePressure = value;
+                || dimension == dev.loophole.signal.expression.NoteExpression.POLY_AFTERTOUCH) mod.matrix.notePressure(value);
         if (noteExpr.anyCc) updateCcGain();
     }
 

@@ -29,7 +29,10 @@ final class VoiceMatrix {
     /** Note-start adjustments (CompiledMatrix START_* indexes). */
     final float[] start = new float[CompiledMatrix.START_TARGETS];
     /** Per-note pressure 0..1 (MPE, MIDI 2.0, poly aftertouch of this note), NaN while the note has none. */
-    float notePressure = Float.NaN;
+    private float notePressure = Float.NaN;
+    /** Set when a source outside the channel's state moved (the note's own controllers or pressure, its release). */
+    private boolean stale;
+    private int seenVersion; // the channel state's version the sums were made from
     /** The product of the LFO and envelope routings on amplitude. */
     float amplitudeScale = 1f;
 
@@ -106,7 +109,14 @@ final class VoiceMatrix {
         amplitudeScale = 1f;
     }
 
+    /** The note's own pressure (see {@link #notePressure}). */
+    void notePressure(float v) { notePressure = v; stale = true; }
+
+    /** The note's own controller values moved. */
+    void controllersMoved() { stale = true; }
+
     void release(int velocity) {
+        stale = true;
         releaseVelocity = velocity / 127f;
         gate = 0;
         for (int e = 0; e < m.egCount; e++) egs[e].release();
@@ -118,6 +128,9 @@ final class VoiceMatrix {
     /** Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. */
     void update(int n) {
         CompiledMatrix mx = m;
+        if (mx.controllersOnly && !first && !stale && chan != null && chan.version == seenVersion) return; // nothing moved
+        stale = false;
+        if (chan != null) seenVersion = chan.version;
         java.util.Arrays.fill(lfoValue, 0, mx.lfoCount, 0f);
         for (int s = 0; s < mx.lfoSlots; s++) {
             dev.loophole.signal.dsp.Lfo lfo = lfos[s];

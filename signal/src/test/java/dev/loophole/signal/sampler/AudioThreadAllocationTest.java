@@ -146,8 +146,10 @@ class AudioThreadAllocationTest {
     /**
      * The same rule for a node graph: three samplers on two lanes (a split and a layer with MIDI FX),
      * a per-pad style second chain, every built-in effect (12 nodes), swapped for an edited graph
-     * every 100 blocks. Only the audio thread's {@code process} calls are measured; publishing (the
-     * control side's compile) allocates, by design, outside them.
+     * every 100 blocks, with parameter events in every block (automation gliding an effect, a chase
+     * jumping one and putting one back at rest, a node-level controller on an instrument). Only the
+     * audio thread's {@code process} calls are measured; publishing (the control side's compile)
+     * allocates, by design, outside them.
      */
     @Test
     void aNodeGraphWithEffectsAllocatesZeroBytesPerBlock() {
@@ -160,7 +162,7 @@ class AudioThreadAllocationTest {
         GraphSpec[] specs = new GraphSpec[2];
         for (int v = 0; v < 2; v++) {
             double edit = v * 3;
-            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a), new InstrumentNode(2, b), new InstrumentNode(3, c),
+            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a, Map.of(20, 30 + v)), new InstrumentNode(2, b), new InstrumentNode(3, c),
                     new EffectNode(10, EffectKind.EQ4, Map.of("band2_gain", 4 + edit, "band3_gain", -3.0)),
                     new EffectNode(11, EffectKind.COMPRESSOR, Map.of("threshold", -24 + edit)),
                     new EffectNode(12, EffectKind.DELAY, Map.of("time", 120 + 40 * edit)),
@@ -188,6 +190,10 @@ class AudioThreadAllocationTest {
             int[] e = ev[k];
             // channel 0 events go to lane 0, channel 1 events to lane 1
             for (int i = 0; i < e.length; i += 4) buf.add(e[i + 1] & 1, e[i], e[i + 1], e[i + 2], e[i + 3]);
+            buf.add(15, 255, GraphRuntime.PARAMETER, 0, Float.floatToRawIntBits(-6f - k % 7));
+            buf.add(10, 255, GraphRuntime.PARAMETER_JUMP, 6, Float.floatToRawIntBits(k % 5));
+            buf.add(12, 255, GraphRuntime.PARAMETER_REST, 4, 0);
+            buf.add(1, 255, GraphRuntime.PARAMETER, 20, Float.floatToRawIntBits(k % 128));
             long before = MX.getCurrentThreadAllocatedBytes();
             g.process(out, 256, buf);
             long after = MX.getCurrentThreadAllocatedBytes();

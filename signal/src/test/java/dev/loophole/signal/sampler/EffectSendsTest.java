@@ -84,4 +84,58 @@ class EffectSendsTest {
         }
         assertThat(dry).isEqualTo(o[0]);
     }
+
+    /**
+     * Ten channels, each with its own CC91/CC93, so voices send at ten different levels: more than the
+     * sampler mixes as groups (the rest go one voice at a time), in 256-frame blocks and in 1,024-frame
+     * blocks (longer than a group). Each send must be the sum over channels of that channel's dry signal
+     * (rendered with the channel alone) times its level.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {256, 1024})
+    void manyChannelsAtDifferentLevelsSendTheirOwnShare(int block) {
+        int channels = 10, blocks = 20 * 256 / block;
+        float[][] all = renderChannels(block, blocks, channels, -1);
+        double[] rev = new double[all[0].length], cho = new double[all[0].length], dry = new double[all[0].length];
+        for (int c = 0; c < channels; c++) {
+            float[][] alone = renderChannels(block, blocks, channels, c);
+            double reverb = (50 + 20 * cc91(c) / 127.0) / 100, chorus = 20 * cc93(c) / 127.0 / 100;
+            for (int i = 0; i < dry.length; i++) {
+                dry[i] += alone[0][i];
+                rev[i] += reverb * alone[0][i];
+                cho[i] += chorus * alone[0][i];
+            }
+        }
+        double energy = 0;
+        for (int i = 0; i < dry.length; i++) {
+            assertThat((double) all[0][i]).as("dry, frame %d", i).isCloseTo(dry[i], within(1e-5));
+            assertThat((double) all[2][i]).as("reverb send, frame %d", i).isCloseTo(rev[i], within(1e-5));
+            assertThat((double) all[4][i]).as("chorus send, frame %d", i).isCloseTo(cho[i], within(1e-5));
+            energy += dry[i] * dry[i];
+        }
+        assertThat(energy).as("the notes sounded").isGreaterThan(10);
+    }
+
+    private static int cc91(int channel) { return 10 + 11 * channel; }
+    private static int cc93(int channel) { return 120 - 9 * channel; }
+
+    /** Outputs (dry, reverb, chorus pairs) of a note on each channel, or on channel {@code only} alone (-1: all). */
+    private static float[][] renderChannels(int block, int blocks, int channels, int only) {
+        GraphRuntime g = new GraphRuntime(Fixtures.RATE, block);
+        g.publish(new GraphSpec(List.of(new InstrumentNode(1, sampler("50", null)), new OutputNode(10, 0), new OutputNode(11, 1), new OutputNode(12, 2)),
+                List.of(Connection.of(1, 10), new Connection(1, 1, 11, 1), new Connection(1, 2, 12, 1)),
+                List.of(new Lane(0, MidiFx.NONE, List.of(LaneTarget.all(1))))));
+        float[][] all = new float[6][blocks * block], out = new float[6][block];
+        EventBuffer ev = new EventBuffer(64);
+        for (int b = 0; b < blocks; b++) {
+            ev.clear();
+            if (b == 0) {
+                for (int c = 0; c < channels; c++) { ev.add(0, 0xB0 | c, 91, cc91(c)); ev.add(0, 0xB0 | c, 93, cc93(c)); }
+                for (int c = 0; c < channels; c++) if (only < 0 || only == c) ev.add(3 + c, 0x90 | c, 48 + 3 * c, 100);
+            }
+            g.process(out, block, ev);
+            for (int c = 0; c < 6; c++) System.arraycopy(out[c], 0, all[c], b * block, block);
+        }
+        return all;
+    }
 }

@@ -108,6 +108,27 @@ class ModulationMatrixTest {
         assertThat(a[1][12_000]).isGreaterThan(0.6f);
     }
 
+    /**
+     * A matrix of plain controller routings keeps its sums through the chunks where nothing moved; each move
+     * while the note holds (a CC, the channel's pressure) must still reach the level, and a move on another
+     * channel must not.
+     */
+    @Test
+    void controllersMovedWhileANoteHoldsMoveItsLevel() {
+        Fixtures f = new Fixtures().sample("dc", Fixtures.constant(0.5f, 60_000)).region("dc", b -> {
+            b.amp = FLAT;
+            b.modulation.add(Modulation.of("cc1", "volume", -20));
+            b.modulation.add(Modulation.of("cc129", "volume", -10)); // channel aftertouch
+        });
+        float[][] out = f.render(f.instrument(1), events(0, 0x90, 60, 100, 10_000, 0xB0, 1, 127, 20_000, 0xB0, 1, 64,
+                25_000, 0xB1, 1, 0, 30_000, 0xD0, 100, 0, 35_000, 0xD1, 0, 0), 40_000);
+        assertThat(db(out[0][9_000] / 0.5)).isCloseTo(0, within(0.01));
+        assertThat(db(out[0][15_000] / 0.5)).isCloseTo(-20, within(0.01));
+        assertThat(db(out[0][24_000] / 0.5)).isCloseTo(-20 * 64 / 127.0, within(0.01));
+        assertThat(db(out[0][29_000] / 0.5)).as("a CC on channel 2").isCloseTo(-20 * 64 / 127.0, within(0.01));
+        assertThat(db(out[0][39_000] / 0.5)).isCloseTo(-20 * 64 / 127.0 - 10 * 100 / 127.0, within(0.01));
+    }
+
     /** A 440 Hz sine long enough for a second of pitch measurements. */
     private static Fixtures sineRegion(java.util.function.Consumer<dev.loophole.model.SampleRegion.Builder> setup) {
         return new Fixtures().sample("s", Fixtures.sine(440, 96_000, 0.5)).region("s", b -> { b.tuning = FIXED; setup.accept(b); });
