@@ -36,7 +36,7 @@ public final class RandomEdits {
 
     private static final List<Function<RandomEdits, Function<Project, Command>>> KINDS = List.of(
             g -> g::projectEdit, g -> g::trackEdit, g -> g::laneEdit, g -> g::nodeEdit, g -> g::nodeEdit, g -> g::connectionEdit,
-            g -> g::clipEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::samplerEdit, g -> g::batch);
+            g -> g::clipEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::samplerEdit, g -> g::padEdit, g -> g::batch);
 
     /** A command for {@code p}, or null when this draw found nothing to aim at. */
     public Command next(Project p) {
