@@ -8,6 +8,7 @@ import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.NoMidi;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
@@ -125,14 +126,7 @@ public final class NodeInstruments {
     }
 
     /** An instrument that makes no sound: a node kind the engine cannot play yet. */
-    static final class Silent implements Instrument {
-        @Override public void noteOn(int channel, int key, int velocity) { }
-        @Override public void noteOff(int channel, int key, int velocity) { }
-        @Override public void controlChange(int channel, int controller, int value) { }
-        @Override public void pitchBend(int channel, int value) { }
-        @Override public void channelPressure(int channel, int value) { }
-        @Override public void polyPressure(int channel, int key, int value) { }
-        @Override public void programChange(int channel, int program) { }
+    static final class Silent implements NoMidi {
         @Override public void render(float[] left, float[] right, int from, int to) { }
         @Override public int activeVoices() { return 0; }
         @Override public void allSoundOff() { }

@@ -9,6 +9,7 @@ import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
+import dev.loophole.signal.timeline.Playhead;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,6 +38,7 @@ public final class ProjectEngine implements AutoCloseable {
     private final ProjectGraph graph;
     private final GraphRuntime runtime;
     private final Transport transport;
+    private final AudioLanes audioLanes;
     private final Consumer<String> warn;
     private volatile Ports ports;
     private volatile NodeParameters parameters = NodeParameters.NONE;
@@ -49,12 +51,16 @@ public final class ProjectEngine implements AutoCloseable {
         this.warn = warn;
         SampleStore store = new SampleStore(settings.memoryBudget(), true);
         this.streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), settings.rate(), settings.preloadFrames());
+        Samples samples = new Samples(store);
+        PatchCompiler compiler = new PatchCompiler(samples, settings.rate(), settings.preloadFrames());
         this.instruments = new NodeInstruments(compiler,
                 new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality()), streamer);
-        this.graph = new ProjectGraph(instruments, settings.sends());
+        Playhead playhead = new Playhead();
+        this.audioLanes = new AudioLanes(samples, streamer, playhead,
+                new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));
+        this.graph = new ProjectGraph(instruments, audioLanes, settings.sends());
         this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
-        this.transport = new Transport(runtime);
+        this.transport = new Transport(runtime, playhead);
         update(project, null);
     }
 
@@ -99,7 +105,10 @@ public final class ProjectEngine implements AutoCloseable {
             parameters = c.parameters();
             taps = c.taps();
         }
-        if (clips) transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
+        if (clips) {
+            audioLanes.update(p, warn);
+            transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
+        }
     }
 
     /**
@@ -120,6 +129,8 @@ public final class ProjectEngine implements AutoCloseable {
         int tracks = Math.max(1, project.tracks().size());
         return tapping ? tracks + taps.size() : stems ? tracks : 1;
     }
+    /** The players of the project's audio lanes. */
+    public AudioLanes audioLanes() { return audioLanes; }
 
     /** What an offline render did. */
     public record Result(long frames, float peak, int maxVoices, double wallSeconds, long dropped) {
@@ -151,6 +162,7 @@ public final class ProjectEngine implements AutoCloseable {
         EventBuffer none = new EventBuffer(1);
         transport.locate(fromFrame);
         transport.play();
+        audioLanes.cue(fromFrame); // this thread runs the blocks: give the first clips their streams before the first fill
         var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), Math.max(0, scheduleEnd() - fromFrame), tailSeconds, runtime::activeVoices,
                 (pos, out, n) -> {
                     streamer.fillAll();
@@ -160,7 +172,7 @@ public final class ProjectEngine implements AutoCloseable {
         return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), transport.dropped());
     }
 
-    private long scheduleEnd() { return Schedule.of(project, ports, parameters, settings.rate()).endFrame(); }
+    private long scheduleEnd() { return Math.max(Schedule.of(project, ports, parameters, settings.rate()).endFrame(), audioLanes.endFrame()); }
 
     /** Frame one past the project's last event, at the engine's rate. */
     public long endFrame() { return scheduleEnd(); }

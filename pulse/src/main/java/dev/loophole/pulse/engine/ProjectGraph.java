@@ -57,15 +57,20 @@ public final class ProjectGraph {
     public static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
 
     private final NodeInstruments instruments;
+    private final AudioLanes audioLanes;
     private final boolean sends;
     private final Map<String, Integer> ids = new HashMap<>();
     private NodeParameters.Builder params; // the compile under way: where node parameters land
     private final Set<String> controllersSent = new HashSet<>(); // node/cc given to the engine once: it keeps being given
 
-    public ProjectGraph(NodeInstruments instruments, boolean sends) {
+    /** @param audioLanes the players of audio lanes (null: audio lanes stay silent) */
+    public ProjectGraph(NodeInstruments instruments, AudioLanes audioLanes, boolean sends) {
         this.instruments = instruments;
+        this.audioLanes = audioLanes;
         this.sends = sends;
     }
+
+    public ProjectGraph(NodeInstruments instruments, boolean sends) { this(instruments, null, sends); }
 
     private int id(String key) { return ids.computeIfAbsent(key, k -> ids.size() + 1); }
 
@@ -85,14 +90,16 @@ public final class ProjectGraph {
         List<GraphSpec.Lane> lanes = new ArrayList<>();
         Map<String, Ports.Port> ports = new LinkedHashMap<>();
         boolean anySolo = project.tracks().stream().anyMatch(t -> t.channel().solo());
-        List<String> live = new ArrayList<>();
+        List<String> live = new ArrayList<>(), audio = new ArrayList<>();
         params = new NodeParameters.Builder();
         for (int ti = 0; ti < project.tracks().size(); ti++) {
             Track track = project.tracks().get(ti);
             compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn, taps);
             track.graph().instruments().forEach(n -> live.add(n.nodeId()));
+            track.lanes().stream().filter(l -> l.kind() == LaneKind.AUDIO).forEach(l -> audio.add(l.laneId()));
         }
         instruments.retain(Set.copyOf(live));
+        if (audioLanes != null) audioLanes.retain(Set.copyOf(audio));
         GraphSpec spec = new GraphSpec(nodes, connections, lanes);
         if (taps == null) return new Compiled(spec, new Ports(ports), warnings, params.build(), List.of());
         // Folds made explicit first: a tap takes an output, and a taken output would no longer fold into the mix.
@@ -206,6 +213,8 @@ public final class ProjectGraph {
             }
         }
 
+        if (audioLanes != null) compileAudioLanes(track, channel, mainSource, nodes, connections);
+
         for (String key : automated)
             if (!params.has(key))
                 warn.accept("automation of " + key + " does not play: " + (key.endsWith("/" + SamplerParameters.TUNE)
@@ -233,6 +242,35 @@ public final class ProjectGraph {
                         : List.of(new GraphSpec.LaneTarget(id(node), keys.lo(), keys.hi(), 1, 127, 0));
                 addPort(ports, lanes, Ports.key(lane.laneId(), node), fx, one, channelOf(track, node));
             }
+        }
+    }
+
+    /**
+     * Audio lanes: each a player node, then the lane's post-effects, into what the track's primary
+     * instrument's main output feeds (the track's effects, then the channel) — where printed audio
+     * stands in for the instrument — or straight into the channel when the track has none.
+     */
+    private void compileAudioLanes(Track track, int channel, Map<String, Integer> mainSource, List<GraphSpec.Node> nodes,
+                                   List<GraphSpec.Connection> connections) {
+        List<Integer> into = new ArrayList<>();
+        track.primary().ifPresent(p -> {
+            String main = p.output().ports().getFirst().id();
+            for (Connection c : track.graph().connections())
+                if (c.from().nodeId().equals(p.nodeId()) && c.from().port().equals(main))
+                    into.add(c.to().nodeId().equals(NodeGraph.CHANNEL) ? channel : id(c.to().nodeId()));
+        });
+        if (into.isEmpty()) into.add(channel);
+        for (Lane lane : track.lanes()) {
+            if (lane.kind() != LaneKind.AUDIO || lane.muted()) continue;
+            int from = id("audio:" + lane.laneId());
+            nodes.add(new GraphSpec.InstrumentNode(from, audioLanes.playerFor(lane.laneId())));
+            for (EffectNode e : lane.postEffects()) {
+                int fx = id("lanefx:" + lane.laneId() + "/" + e.nodeId());
+                nodes.add(new GraphSpec.EffectNode(fx, e.kind(), e.values(), e.bypassed()));
+                connections.add(GraphSpec.Connection.of(from, fx));
+                from = fx;
+            }
+            for (int to : into) connections.add(GraphSpec.Connection.of(from, to));
         }
     }
 
