@@ -1,9 +1,6 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.Program;
-import dev.loophole.model.project.SamplerParameters;
-import dev.loophole.model.SampleRegion;
-import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.signal.engine.Instrument;
@@ -59,7 +56,7 @@ public final class NodeInstruments {
             warn.accept("node " + node.nodeId() + ": " + node.kind() + " instruments cannot play yet; it stays silent");
             return byNode.computeIfAbsent(node.nodeId(), k -> new Entry(null, new Silent())).instrument();
         }
-        Program program = tuned(node.program(), node.value(SamplerParameters.TUNE));
+        Program program = node.program(); // its tune is not compiled in: the graph moves it live (GraphRuntime.TUNE)
         Entry e = byNode.get(node.nodeId());
         if (e != null && e.program() != null && (e.program() == program || e.program().equals(program))) return e.instrument();
         Patch patch = compiler.compile(program);
@@ -74,20 +71,6 @@ public final class NodeInstruments {
         s.setQuality(settings.quality());
         byNode.put(node.nodeId(), new Entry(program, s));
         return s;
-    }
-
-    /**
-     * A sampler node's tune parameter, as every region's tune moved by it: compiled into the patch, so new
-     * notes take it (sounding ones keep their pitch). The program itself when the tune is at rest.
-     */
-    static Program tuned(Program program, double cents) {
-        if (cents == 0) return program;
-        List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
-            SampleRegion.Builder b = r.toBuilder();
-            b.tuning = r.tuning().plusCents(cents);
-            return b.build();
-        }).toList())).toList();
-        return program.withGroups(groups);
     }
 
     /** Forgets nodes no longer in the project. */

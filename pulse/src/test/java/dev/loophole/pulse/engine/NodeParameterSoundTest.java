@@ -177,15 +177,6 @@ class NodeParameterSoundTest {
         for (int i = 0; i < loop; i++) assertThat(out[loop + i]).isEqualTo(out[i]);
     }
 
-    @Test
-    void automationThatCannotPlayIsReported() {
-        List<String> warnings = new ArrayList<>();
-        Project p = project(sampler("A", plain), List.of(), 1, List.of(steps("A", SamplerParameters.TUNE, 0, BEAT, 100)));
-        try (ProjectEngine e = new ProjectEngine(p, settings(), warnings::add)) {
-            assertThat(warnings).containsExactly("automation of A/tune does not play: a sampler's tune is compiled into its program (new notes take the node's value)");
-        }
-    }
-
     static ProjectEngine.Settings settings() {
         return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.CUBIC, 1 << 20, false, 1L << 28);
     }
