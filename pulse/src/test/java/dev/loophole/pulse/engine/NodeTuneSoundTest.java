@@ -2,18 +2,15 @@ package dev.loophole.pulse.engine;
 
 import static dev.loophole.pulse.engine.NodeParameterSoundTest.BEAT;
 import static dev.loophole.pulse.engine.NodeParameterSoundTest.project;
-import static dev.loophole.pulse.engine.NodeParameterSoundTest.settings;
+import static dev.loophole.pulse.engine.NodeParameterSoundTest.playSetting;
 import static dev.loophole.pulse.engine.NodeParameterSoundTest.steps;
 import static dev.loophole.pulse.engine.Sounds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.loophole.model.Program;
-import dev.loophole.model.project.Project;
 import dev.loophole.model.project.SamplerParameters;
-import dev.loophole.pulse.Pulse;
 import dev.loophole.pulse.command.NodeCommand;
-import dev.loophole.signal.engine.EventBuffer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,23 +68,8 @@ class NodeTuneSoundTest {
 
     @Test
     void settingTuneWhileANoteHoldsMovesIt() {
-        Project p = project(sampler("A", plain), List.of(), 4, List.of());
-        Pulse pulse = new Pulse(p);
-        int block = 256, changeAt = 100 * block; // 0.533 s into a note that holds 2 s
-        float[] left = new float[2 * RATE];
-        try (ProjectEngine e = new ProjectEngine(p, settings(), w -> { throw new AssertionError(w); })) {
-            e.attach(pulse);
-            e.transport().locate(0);
-            e.transport().play();
-            float[][] out = new float[2][block];
-            EventBuffer none = new EventBuffer(1);
-            for (int pos = 0; pos < left.length; pos += block) {
-                if (pos == changeAt) pulse.apply(new NodeCommand.SetParameter("A", SamplerParameters.TUNE, -50.0));
-                e.streamer().fillAll();
-                e.transport().process(out, block, none);
-                System.arraycopy(out[0], 0, left, pos, block);
-            }
-        }
+        float[] left = playSetting(project(sampler("A", plain), List.of(), 4, List.of()), 256, 100 * 256, // 0.533 s into a note held 2 s
+                new NodeCommand.SetParameter("A", SamplerParameters.TUNE, -50.0));
         assertThat(cents(frequency(left, 0.1, 0.5), 440)).isCloseTo(0, within(0.1));
         assertThat(cents(frequency(left, 0.6, 1.9), 440)).as("the held note, a quarter tone down").isCloseTo(-50, within(0.1));
     }
