@@ -1,24 +1,15 @@
 package dev.loophole.cli;
 
-import java.nio.file.Path;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-
-/** The {@code loophole} command. */
-@Command(name = "loophole", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Loophole Instruments: samplers and virtual instruments of the Loophole DAW.",
-        subcommands = {DemoCommand.class, RenderCommand.class, ProjectCommand.class, InspectCommand.class, PlayCommand.class, ExportCommand.class, BenchCommand.class, ServeCommand.class, MediaCommand.class, KitCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (try `loophole demo` or `loophole --help`)");
-    }
+/**
+ * The {@code loophole} entry point. It names no picocli type, so {@link FastPath}'s command lines are answered
+ * without loading picocli (verifying this class would load the picocli types its code names); everything else
+ * goes to {@link RootCommand}.
+ */
+public final class Main {
+    private Main() {}
 
     public static void main(String[] args) {
+        if (FastPath.answer(args, System.out)) System.exit(0);
         System.exit(run(args));
     }
 
@@ -29,29 +20,6 @@ public final class Main implements Runnable {
 
     /** Runs with the given output and error streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.registerConverter(Path.class, InputFiles::path);
-        cl.setOut(out);
-        cl.setErr(err);
-        Errors errors = new Errors();
-        cl.setExecutionExceptionHandler(errors);
-        cl.setParameterExceptionHandler(errors);
-        int status;
-        try {
-            status = cl.execute(args);
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            status = Errors.unexpected(err, e, args);
-        }
-        out.flush();
-        err.flush();
-        return status;
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"loophole " + (v == null ? "dev" : v) + " (Java " + Runtime.version() + ")"};
-        }
+        return RootCommand.run(out, err, args);
     }
 }

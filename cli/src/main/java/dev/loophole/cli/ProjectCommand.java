@@ -17,19 +17,21 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code loophole project new|import|info|export}: project files (one SQLite file each) and their readable JSON form. */
 @Command(name = "project", mixinStandardHelpOptions = true,
-        description = "Create, import, inspect and export projects (.loophole files).",
-        subcommands = {ProjectCommand.New.class, ProjectImportCommand.class, ProjectCommand.Info.class, ProjectCommand.Export.class},
+        description = "Create, import, inspect and export projects (.loophole files); add audio files to them.",
+        subcommands = {ProjectCommand.New.class, ProjectImportCommand.class, ProjectCommand.Info.class, ProjectCommand.Export.class,
+                ProjectAddAudioCommand.class},
         footer = {"", "Examples:",
                 "  loophole project import --midi song.mid --instrument 1=keys.sfz --instrument 10=kit.sfz --out song.loophole",
                 "  loophole project info song.loophole",
                 "  loophole project export song.loophole --json song.json",
-                "  loophole project import --json song.json --out song.loophole"})
+                "  loophole project import --json song.json --out song.loophole",
+                "  loophole project add-audio song.loophole print.wav --track 1 --at 5"})
 final class ProjectCommand implements Runnable {
     @Spec CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a project command is needed: new, import, info or export");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a project command is needed: new, import, info, export or add-audio");
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true, description = "Create an empty project file.")

@@ -4,6 +4,7 @@ import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.engine.ProjectEngine;
+import dev.loophole.pulse.engine.ProjectGraph;
 import dev.loophole.pulse.store.ProjectJson;
 import dev.loophole.pulse.store.ProjectStore;
 import java.io.IOException;
@@ -15,7 +16,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Renders a project file ({@code .loophole}, or its JSON form) to a mix WAV and, with a folder, one WAV per track. */
+/**
+ * Renders a project file ({@code .loophole}, or its JSON form) to a mix WAV and, with folders, one WAV per track
+ * (stems) and one per instrument node output (a multi-out kit's pads and mics, each alone, before any effect).
+ */
 final class ProjectRenderJob {
     private final RenderJob.Options options;
     private final PrintWriter err;
@@ -41,9 +45,10 @@ final class ProjectRenderJob {
         }
     }
 
-    RenderJob.Summary run(Path projectFile, Path out, Path stemsDir) throws IOException {
+    RenderJob.Summary run(Path projectFile, Path out, Path stemsDir, Path outputsDir) throws IOException {
         RenderJob.requireWritable(out);
         if (stemsDir != null && !Files.isDirectory(stemsDir)) throw new Errors.UserError(stemsDir + ": --stems needs an existing folder");
+        if (outputsDir != null && !Files.isDirectory(outputsDir)) throw new Errors.UserError(outputsDir + ": --outputs needs an existing folder");
         Project project = load(projectFile);
         if (project.tracks().isEmpty()) throw new Errors.UserError(projectFile + ": the project has no tracks; nothing to render");
         List<String> warnings = new ArrayList<>();
@@ -54,20 +59,28 @@ final class ProjectRenderJob {
         int tracks = project.tracks().size();
         if (stemsDir != null)
             for (int t = 0; t < tracks; t++) files.add(stemsDir.resolve(String.format("%02d-%s.wav", t + 1, safe(project.tracks().get(t).name(), project.tracks().get(t).trackId()))));
-        List<Path> tmps = files.stream().map(f -> f.toAbsolutePath().getParent().resolve("." + f.getFileName() + "." + ProcessHandle.current().pid() + ".part")).toList();
+        List<Path> tmps = new ArrayList<>(files.stream().map(f -> f.toAbsolutePath().getParent().resolve("." + f.getFileName() + "." + ProcessHandle.current().pid() + ".part")).toList());
         List<WavWriter> writers = new ArrayList<>();
         ProjectEngine.Result result;
         try (ProjectEngine engine = new ProjectEngine(project, s, warnings::add);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+            List<ProjectGraph.Tap> taps = outputsDir == null ? List.of() : engine.tapOutputs(true);
+            for (int k = 0; k < taps.size(); k++) {
+                ProjectGraph.Tap tap = taps.get(k);
+                Path f = outputsDir.resolve(String.format("%02d-%s.wav", k + 1, safe(tap.trackId() + "-" + tap.nodeId() + "-" + tap.port(), "output")));
+                files.add(f);
+                tmps.add(f.toAbsolutePath().getParent().resolve("." + f.getFileName() + "." + ProcessHandle.current().pid() + ".part"));
+            }
             report(warnings);
             for (Path tmp : tmps) writers.add(WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE));
             float gain = (float) Math.pow(10, options.gainDb() / 20);
             float[][] mix = new float[2][RenderJob.BLOCK], pair = new float[2][];
+            int mixed = taps.isEmpty() ? engine.renderPairs(stemsDir != null) : tracks; // the taps come after the tracks' pairs
             result = engine.render(stemsDir != null, options.tailSeconds(), (pairs, n) -> {
                 try {
                     java.util.Arrays.fill(mix[0], 0, n, 0f);
                     java.util.Arrays.fill(mix[1], 0, n, 0f);
-                    for (int p = 0; p < pairs.length / 2; p++)
+                    for (int p = 0; p < mixed; p++)
                         for (int i = 0; i < n; i++) { mix[0][i] += pairs[2 * p][i]; mix[1][i] += pairs[2 * p + 1][i]; }
                     if (gain != 1f) for (int i = 0; i < n; i++) { mix[0][i] *= gain; mix[1][i] *= gain; }
                     writers.getFirst().write(mix, 0, n);
@@ -78,6 +91,12 @@ final class ProjectRenderJob {
                             if (gain != 1f) for (int i = 0; i < n; i++) { pair[0][i] *= gain; pair[1][i] *= gain; }
                             writers.get(1 + t).write(pair, 0, n);
                         }
+                    for (int k = 0; k < taps.size(); k++) {
+                        pair[0] = pairs[2 * (tracks + k)];
+                        pair[1] = pairs[2 * (tracks + k) + 1];
+                        if (gain != 1f) for (int i = 0; i < n; i++) { pair[0][i] *= gain; pair[1][i] *= gain; }
+                        writers.get(writers.size() - taps.size() + k).write(pair, 0, n);
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

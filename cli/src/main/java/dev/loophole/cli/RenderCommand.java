@@ -14,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Render a project, or a MIDI file through instruments, into a WAV file.",
         footer = {"", "Examples:",
                 "  loophole render song.loophole --out mix.wav --stems stems/",
+                "  loophole render kit.loophole --out mix.wav --outputs outs/   (one WAV per pad/mic output)",
                 "  loophole render --midi song.mid --instrument keys.sfz --out song.wav",
                 "  loophole render --midi song.mid --instrument 1=keys.sfz --instrument 10=drums.sfz --out song.wav --float"})
 final class RenderCommand implements Callable<Integer> {
@@ -33,6 +34,10 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--stems", paramLabel = "DIR", description = "With a project: also write one WAV per track into DIR.")
     Path stems;
 
+    @Option(names = "--outputs", paramLabel = "DIR", description = "With a project: also write one WAV per instrument output into DIR "
+            + "(each node's main output and every pad or mic output, alone, before any effect), to check a multi-out kit.")
+    Path outputs;
+
     @Option(names = {"--out", "-o"}, required = true, paramLabel = "OUT.wav", description = "WAV file to write.")
     Path out;
 
@@ -50,11 +55,11 @@ final class RenderCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--midi needs at least one --instrument");
         if (project != null && instruments != null)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--instrument goes with --midi; a project has its own instruments");
-        if (midi != null && stems != null)
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--stems goes with a PROJECT");
+        if (midi != null && (stems != null || outputs != null))
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
         RenderJob.Options options = render.toJob();
         RenderJob.Summary s = project != null
-                ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems)
+                ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems, outputs)
                 : new RenderJob(options, spec.commandLine().getErr()).strict(strict).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();

@@ -126,8 +126,9 @@ class PlayCommandTest {
      * Opt-in ({@code -Dloophole.jack=true}), like the live audition test: it passes (about 6 s), but killing a
      * JACK server under a running client can wedge the whole test JVM inside libjack's JNA callbacks ("could not
      * detach native thread"; it ignored SIGTERM and jstack) — it did in one clean CI run of 2026-12-07, so in the
-     * default suite it would stall CI past its limit. The driver-level reconnect stays covered by JackReconnectTest;
-     * moving libjack's handlers to FFM upcalls is the fix that lets this come back.
+     * default suite it would stall CI past its limit. The driver-level reconnect stays covered by JackReconnectTest.
+     * libjack's error/info handlers are FFM upcalls now (the last JNA callbacks libjack called from its threads): 9 runs
+     * on a loaded machine reconnected every time, none wedged — too few to call the wedge gone, so it stays opt-in.
      */
     @Test
     @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "loophole.jack", matches = "true")
@@ -137,20 +138,23 @@ class PlayCommandTest {
         JackServer first = JackServer.start();
         JackServer second = null;
         try {
-            var result = new java.util.concurrent.CompletableFuture<CliRun>();
-            Thread t = Thread.ofPlatform().daemon().start(() -> result.complete(CliRun.of("play", lead.toString(), "--seconds", "3", "--jack-server", first.name)));
-            Thread.sleep(1500);
+            var err = new java.io.StringWriter();
+            var result = CliRun.start(err, "play", lead.toString(), "--seconds", "3", "--jack-server", first.name);
+            // Mid-play means after play began: a cold JVM on a loaded machine can take longer than a fixed sleep to get there.
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!err.toString().contains("playing ") && !result.isDone() && System.nanoTime() < deadline) Thread.sleep(10);
+            Thread.sleep(1000);
             first.close(); // the server goes away mid-play
             Thread.sleep(1000);
             second = JackServer.start(first.name, JackServer.PERIOD);
             CliRun run = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
-            t.join(5000);
             System.out.println(run.out().strip());
             assertThat(run.status()).as(run.err()).isZero();
             assertThat(run.err()).containsOnlyOnce("JACK server went away, reconnecting…").contains("reconnected to JACK (1 reconnects)");
             Matcher m = SUMMARY.matcher(run.out());
             assertThat(m.find()).as(run.out()).isTrue();
-            assertThat(Double.parseDouble(m.group(1))).as("seconds played, the gap not counted").isBetween(3.0, 4.0);
+            // --seconds counts JACK's clock; the blocks rendered are fewer where a loaded dummy server dropped periods (xruns).
+            assertThat(Double.parseDouble(m.group(1))).as("seconds played, the gap not counted").isBetween(2.5, 4.0);
             assertThat(run.out()).contains(", 1 reconnects");
         } finally {
             if (second != null) second.close();

@@ -12,6 +12,9 @@ import dev.loophole.media.WavWriter;
 import dev.loophole.model.project.ChannelStrip;
 import dev.loophole.model.project.Clip;
 import dev.loophole.model.project.ClipTarget;
+import dev.loophole.model.project.Connection;
+import dev.loophole.model.project.EffectKind;
+import dev.loophole.model.project.EffectNode;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.LaneTarget;
@@ -73,6 +76,56 @@ class ProjectRenderTest {
         assertThat(level(low, 880)).isLessThan(level(low, 220) - 60);
         assertThat(level(high, 880)).isCloseTo(level(low, 220) - 6, within(0.1));
         assertThat(level(high, 220)).isLessThan(level(high, 880) - 60);
+    }
+
+    @Test
+    void outputsWritesOneWavPerInstrumentOutputAndLeavesTheMixAsItWas() throws Exception {
+        float[] sine = new float[2 * 48000];
+        for (int i = 0; i < sine.length; i++) sine[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / 48000));
+        WavWriter.write(dir.resolve("sine.wav"), new AudioData(new float[][] {sine}, 48000, SampleFormat.FLOAT_32, SampleMetadata.NONE));
+        // A two-pad kit: key 57 (220 Hz) on main, key 81 (880 Hz) on output 1, which goes through its own −6 dB node.
+        Files.writeString(dir.resolve("kit.sfz"), """
+                <group> sample=sine.wav pitch_keycenter=69 amp_veltrack=0 ampeg_release=0.01
+                <region> key=57 pitch_keycenter=69
+                <region> key=81 pitch_keycenter=69 output=1
+                """);
+        InstrumentNode kit = InstrumentNode.sampler("kit", "kit", SfzImporter.load(dir.resolve("kit.sfz")));
+        EffectNode trim = new EffectNode("trim", "trim", EffectKind.GAIN_PAN, java.util.Map.of("gain", -6.0), false);
+        NodeGraph g = new NodeGraph(List.of(kit), List.of(trim), List.of(Connection.of("kit", "main", NodeGraph.CHANNEL, "in"),
+                Connection.of("kit", "out1", "trim", "in"), Connection.of("trim", "out", NodeGraph.CHANNEL, "in")));
+        Clip clip = new Clip("c", "c", 0, 960, ClipTarget.LANE, List.of(Note.of(1, 57, 100, 0, 960), Note.of(2, 81, 100, 0, 960)), List.of());
+        Lane lane = Lane.midi("lane", "lane", List.of(LaneTarget.all("kit"))).withClips(List.of(clip));
+        Project p = new Project("kit", 960, 48000, TempoTrack.DEFAULT, List.of(new Track("drums", "drums", g, List.of(lane), null, ChannelStrip.DEFAULT)));
+        Path song = dir.resolve("kit.loophole");
+        ProjectStore.save(p, song);
+        Path outs = Files.createDirectory(dir.resolve("outs"));
+        String[] common = {"--float", "--tail", "0.2", "--quality", "cubic"};
+        CliRun plain = CliRun.of(concat(new String[] {"render", song.toString(), "--out", dir.resolve("plain.wav").toString()}, common));
+        assertThat(plain.status()).as(plain.err()).isZero();
+        CliRun r = CliRun.of(concat(new String[] {"render", song.toString(), "--out", dir.resolve("mix.wav").toString(), "--outputs", outs.toString()}, common));
+        assertThat(r.status()).as(r.err()).isZero();
+        try (var files = Files.list(outs)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("01-drums-kit-main.wav", "02-drums-kit-out1.wav");
+        }
+        float[] mix = WavReader.read(dir.resolve("mix.wav")).channels()[0];
+        assertThat(mix).as("--outputs leaves the mix bit for bit as it was").isEqualTo(WavReader.read(dir.resolve("plain.wav")).channels()[0]);
+        float[] main = WavReader.read(outs.resolve("01-drums-kit-main.wav")).channels()[0], out1 = WavReader.read(outs.resolve("02-drums-kit-out1.wav")).channels()[0];
+        double low = level(main, 220);
+        assertThat(low).isGreaterThan(-20);
+        assertThat(level(main, 880)).as("main: not the output-1 pad").isLessThan(low - 60);
+        assertThat(level(out1, 880)).as("output 1 alone, before its node: the same sample at the same level").isCloseTo(low, within(0.1));
+        assertThat(level(out1, 220)).as("output 1: not the main pad").isLessThan(low - 60);
+        assertThat(level(mix, 880)).as("the mix: output 1 through its −6 dB node").isCloseTo(level(mix, 220) - 6, within(0.1));
+        CliRun midi = CliRun.of("render", "--midi", dir.resolve("x.mid").toString(), "--instrument", dir.resolve("kit.sfz").toString(),
+                "--out", dir.resolve("x.wav").toString(), "--outputs", outs.toString());
+        assertThat(midi.status()).isEqualTo(2);
+        assertThat(midi.err()).contains("--outputs goes with a PROJECT");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test

@@ -36,9 +36,9 @@ public record InstrumentNode(String nodeId, String name, InstrumentKind kind, Mi
             throw new IllegalArgumentException("node " + nodeId + " is a " + kind + " but holds a sampler program");
     }
 
-    /** A Sampler node playing {@code program} through one stereo output. */
+    /** A Sampler node playing {@code program}: its main output, and one more per output its samples name ({@link SamplerOutputs}). */
     public static InstrumentNode sampler(String nodeId, String name, Program program) {
-        return new InstrumentNode(nodeId, name, InstrumentKind.SAMPLER, MidiInputRouting.DEFAULT, AudioOutputRouting.STEREO,
+        return new InstrumentNode(nodeId, name, InstrumentKind.SAMPLER, MidiInputRouting.DEFAULT, SamplerOutputs.routing(program),
                 SamplerParameters.of(program), Map.of(), new NodeState.SamplerState(program), null);
     }
 
@@ -55,10 +55,12 @@ public record InstrumentNode(String nodeId, String name, InstrumentKind kind, Mi
 
     /**
      * The node with another state. A Sampler's parameters follow its program's {@code label_ccN}
-     * controls; values of parameters the new program no longer has are dropped.
+     * controls and mics, and it gains an output port for each output its samples newly name (ports are kept:
+     * connections may name them); values of parameters the new program no longer has are dropped.
      */
     public InstrumentNode withState(NodeState newState) {
         ParameterSet ps = newState instanceof NodeState.SamplerState s ? SamplerParameters.of(s.program()) : parameters;
+        AudioOutputRouting output = newState instanceof NodeState.SamplerState s ? SamplerOutputs.routing(s.program(), this.output) : this.output;
         Predicate<String> known = ps::contains;
         Map<String, Double> kept = values.entrySet().stream().filter(e -> known.test(e.getKey()))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

@@ -31,7 +31,7 @@ public record NodeGraph(List<InstrumentNode> instruments, List<EffectNode> effec
         Ids.unique(connections, Connection::toString, "connection");
         for (Connection c : connections) {
             if (!hasOutput(instruments, effects, c.from()))
-                throw new IllegalArgumentException("connection " + c + ": " + c.from() + " is not an output port of this graph");
+                throw new IllegalArgumentException("connection " + c + ": " + c.from() + " is not an output port of this graph" + outputsOf(instruments, c.from()));
             if (!hasInput(effects, c.to()))
                 throw new IllegalArgumentException("connection " + c + ": " + c.to() + " is not an input port of this graph");
         }
@@ -42,6 +42,14 @@ public record NodeGraph(List<InstrumentNode> instruments, List<EffectNode> effec
         for (InstrumentNode n : instruments) if (n.nodeId().equals(p.nodeId())) return n.output().has(p.port());
         for (EffectNode n : effects) if (n.nodeId().equals(p.nodeId())) return p.port().equals(EffectKind.OUTPUT);
         return false;
+    }
+
+    /** For an instrument named in a bad connection: the outputs it does have (a kit's pads or mics). */
+    private static String outputsOf(List<InstrumentNode> instruments, NodePort p) {
+        for (InstrumentNode n : instruments)
+            if (n.nodeId().equals(p.nodeId()))
+                return "; node " + n.nodeId() + " has outputs " + String.join(", ", n.output().ports().stream().map(AudioPort::id).toList());
+        return "";
     }
 
     private static boolean hasInput(List<EffectNode> effects, NodePort p) {

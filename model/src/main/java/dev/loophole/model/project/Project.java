@@ -76,6 +76,16 @@ public record Project(String name, int ticksPerQuarter, int sampleRate, TempoTra
         return Optional.empty();
     }
 
+    /** Where an audio clip is: its track, lane and itself. */
+    public record AudioClipRef(Track track, Lane lane, AudioClip clip) {}
+
+    public Optional<AudioClipRef> audioClip(String clipId) {
+        for (Track t : tracks)
+            for (Lane l : t.lanes())
+                for (AudioClip c : l.audioClips()) if (c.clipId().equals(clipId)) return Optional.of(new AudioClipRef(t, l, c));
+        return Optional.empty();
+    }
+
     /** Every instrument node of every track, in track order. */
     public List<InstrumentNode> instruments() {
         return tracks.stream().flatMap(t -> t.graph().instruments().stream()).toList();
@@ -87,7 +97,7 @@ public record Project(String name, int ticksPerQuarter, int sampleRate, TempoTra
         for (Track t : tracks)
             for (Lane l : t.lanes()) {
                 for (Clip c : l.clips()) end = Math.max(end, c.end());
-                for (AudioClip c : l.audioClips()) end = Math.max(end, c.start() + c.length());
+                for (AudioClip c : l.audioClips()) end = Math.max(end, c.end());
             }
         return end;
     }

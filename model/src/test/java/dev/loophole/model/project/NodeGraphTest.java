@@ -29,7 +29,7 @@ class NodeGraphTest {
         var kit = plugin("kit", "main");
         var fx = EffectNode.of("fx", EffectKind.DELAY);
         assertThatThrownBy(() -> new NodeGraph(List.of(kit), List.of(fx), List.of(Connection.of("kit", "tom", "fx", "in"))))
-                .hasMessage("connection kit.tom → fx.in: kit.tom is not an output port of this graph");
+                .hasMessage("connection kit.tom → fx.in: kit.tom is not an output port of this graph; node kit has outputs main");
         assertThatThrownBy(() -> new NodeGraph(List.of(kit), List.of(fx), List.of(Connection.of("fx", "out", "kit", "main"))))
                 .hasMessage("connection fx.out → kit.main: kit.main is not an input port of this graph");
         assertThatThrownBy(() -> new NodeGraph(List.of(kit), List.of(fx), List.of(Connection.of("channel", "in", "fx", "in"))))

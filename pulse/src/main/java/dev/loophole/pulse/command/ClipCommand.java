@@ -8,12 +8,11 @@ import dev.loophole.model.project.ClipTarget;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.Lists;
 import dev.loophole.model.project.Project;
-import dev.loophole.model.project.Track;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Clips on lanes: add, remove, move, resize, retarget, and their controller/parameter automation. */
+/** Clips on lanes: add, remove, move, resize, retarget, and their controller/parameter automation; audio clips: add, remove, move, trim, gain and fades. */
 public sealed interface ClipCommand extends Command {
     record AddClip(String laneId, int index, Clip clip) implements ClipCommand {
         public Applied apply(Project p) {
@@ -117,17 +116,60 @@ public sealed interface ClipCommand extends Command {
 
     record RemoveAudioClip(String clipId) implements ClipCommand {
         public Applied apply(Project p) {
-            for (Track t : p.tracks())
-                for (Lane l : t.lanes()) {
-                    int i = Lists.indexOf(l.audioClips(), AudioClip::clipId, clipId);
-                    if (i < 0) continue;
-                    return new Applied(p.replacing(t.replacingLane(l.withAudioClips(Lists.removeAt(l.audioClips(), i)))),
-                            new AddAudioClip(l.laneId(), i, l.audioClips().get(i)), Affected.clip(t.trackId(), clipId));
-                }
-            throw new CommandException("no audio clip '" + clipId + "'");
+            var ref = Find.audioClip(p, clipId);
+            int i = Lists.indexOf(ref.lane().audioClips(), AudioClip::clipId, clipId);
+            return new Applied(p.replacing(ref.track().replacingLane(ref.lane().withAudioClips(Lists.removeAt(ref.lane().audioClips(), i)))),
+                    new AddAudioClip(ref.lane().laneId(), i, ref.clip()), Affected.clip(ref.track().trackId(), clipId));
         }
 
         public String label() { return "remove audio clip"; }
+    }
+
+    /** Moves an audio clip to tick {@code start} on audio lane {@code laneId} (possibly of another track), at {@code index} in its list (-1: last). */
+    record MoveAudioClip(String clipId, String laneId, int index, long start) implements ClipCommand {
+        public Applied apply(Project p) {
+            var from = Find.audioClip(p, clipId);
+            int oldIndex = Lists.indexOf(from.lane().audioClips(), AudioClip::clipId, clipId);
+            Project removed = p.replacing(from.track().replacingLane(from.lane().withAudioClips(Lists.removeAt(from.lane().audioClips(), oldIndex))));
+            var to = Find.lane(removed, laneId);
+            int i = Find.index(index, to.lane().audioClips().size());
+            Project next = Find.put(removed, to, to.lane().withAudioClips(Lists.insert(to.lane().audioClips(), i, from.clip().withStart(start))));
+            Affected a = new Affected(Set.of(Affected.Scope.CLIPS), Set.of(from.track().trackId(), to.track().trackId()), Set.of(), Set.of(clipId));
+            return new Applied(next, new MoveAudioClip(clipId, from.lane().laneId(), oldIndex, from.clip().start()), a);
+        }
+
+        public String label() { return "move audio clip"; }
+    }
+
+    /**
+     * Sets an audio clip's window on its file: where it starts (ticks), how long it lasts (ticks) and where in the
+     * file it begins (frames). Trimming the left edge moves start and offset together; the right edge, the length.
+     */
+    record TrimAudioClip(String clipId, long start, long length, long offsetFrames) implements ClipCommand {
+        public Applied apply(Project p) {
+            var ref = Find.audioClip(p, clipId);
+            AudioClip c = ref.clip();
+            return audio(p, ref, c.withRegion(start, length, offsetFrames), new TrimAudioClip(clipId, c.start(), c.length(), c.offsetFrames()));
+        }
+
+        public String label() { return "trim audio clip"; }
+    }
+
+    /** Renames an audio clip and sets its gain (dB) and fades (frames of its file). */
+    record UpdateAudioClip(String clipId, String name, double gainDb, long fadeInFrames, long fadeOutFrames) implements ClipCommand {
+        public Applied apply(Project p) {
+            var ref = Find.audioClip(p, clipId);
+            AudioClip c = ref.clip();
+            AudioClip next = new AudioClip(clipId, name, c.start(), c.length(), c.sample(), c.offsetFrames(), gainDb, fadeInFrames, fadeOutFrames);
+            return audio(p, ref, next, new UpdateAudioClip(clipId, c.name(), c.gainDb(), c.fadeInFrames(), c.fadeOutFrames()));
+        }
+
+        public String label() { return "update audio clip"; }
+    }
+
+    private static Applied audio(Project p, Project.AudioClipRef ref, AudioClip next, Command inverse) {
+        Lane lane = ref.lane().withAudioClips(Lists.replace(ref.lane().audioClips(), AudioClip::clipId, next));
+        return new Applied(p.replacing(ref.track().replacingLane(lane)), inverse, Affected.clip(ref.track().trackId(), next.clipId()));
     }
 
     private static int indexOf(List<AutomationCurve> curves, AutomationTarget target) {

@@ -22,6 +22,10 @@ final class Find {
         return p.clip(clipId).orElseThrow(() -> new CommandException("no clip '" + clipId + "'"));
     }
 
+    static Project.AudioClipRef audioClip(Project p, String clipId) {
+        return p.audioClip(clipId).orElseThrow(() -> new CommandException("no audio clip '" + clipId + "'"));
+    }
+
     static Track trackOfNode(Project p, String nodeId) {
         return p.trackOfNode(nodeId).orElseThrow(() -> new CommandException("no node '" + nodeId + "'"));
     }

@@ -8,6 +8,7 @@ import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
 import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.SamplerOutputs;
 import dev.loophole.model.project.Lists;
 import dev.loophole.model.project.NodeState;
 import dev.loophole.model.project.Project;
@@ -125,14 +126,23 @@ public sealed interface SamplerCommand extends Command {
 
     static Program program(Project p, String nodeId) { return sampler(Find.trackOfNode(p, nodeId), nodeId).program(); }
 
-    /** Applies a program edit that leaves the labelled controls alone, so the node's parameters and values stay. */
+    /**
+     * Applies a program edit that leaves the labelled controls alone, so the node's parameters and values stay —
+     * unless it moves a sample to another output or changes the mics: then the node gains a port for each new output
+     * and its mic levels follow the program, and the way back is the node as it was.
+     */
     static Applied edit(Project p, String nodeId, java.util.function.UnaryOperator<Program> change, Command inverse) {
         Track t = Find.trackOfNode(p, nodeId);
         InstrumentNode node = sampler(t, nodeId);
         Program next = change.apply(node.program());
-        InstrumentNode edited = new InstrumentNode(node.nodeId(), node.name(), node.kind(), node.input(), node.output(),
-                node.parameters(), node.values(), new NodeState.SamplerState(next), node.voices());
-        return new Applied(Nodes.put(p, t, edited), inverse, Affected.node(NODE_STATE, t.trackId(), nodeId));
+        boolean reshaped = !SamplerOutputs.used(next).equals(SamplerOutputs.used(node.program()))
+                || !SamplerOutputs.mics(next).equals(SamplerOutputs.mics(node.program()));
+        InstrumentNode edited = reshaped ? node.withState(new NodeState.SamplerState(next))
+                : new InstrumentNode(node.nodeId(), node.name(), node.kind(), node.input(), node.output(),
+                        node.parameters(), node.values(), new NodeState.SamplerState(next), node.voices());
+        // Reshaped, the exact way back is the node as it was (its ports and mic levels with it).
+        return new Applied(Nodes.put(p, t, edited), reshaped ? new NodeCommand.ReplaceInstrument(node) : inverse,
+                Affected.node(NODE_STATE, t.trackId(), nodeId));
     }
 
     static Program withGroups(Program p, List<SampleGroup> groups) {

@@ -1,9 +1,13 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.Program;
+import dev.loophole.model.project.SamplerOutputs;
+import dev.loophole.model.SampleRegion;
+import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.NoMidi;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
@@ -56,13 +60,13 @@ public final class NodeInstruments {
             warn.accept("node " + node.nodeId() + ": " + node.kind() + " instruments cannot play yet; it stays silent");
             return byNode.computeIfAbsent(node.nodeId(), k -> new Entry(null, new Silent())).instrument();
         }
-        Program program = node.program(); // its tune is not compiled in: the graph moves it live (GraphRuntime.TUNE)
+        Program program = played(node);
         Entry e = byNode.get(node.nodeId());
         if (e != null && e.program() != null && (e.program() == program || e.program().equals(program))) return e.instrument();
         Patch patch = compiler.compile(program);
         compiledPatches++;
         for (String w : patch.warnings()) warn.accept("node " + node.nodeId() + ": " + w);
-        if (e != null && e.instrument() instanceof SamplerInstrument s) {
+        if (e != null && e.instrument() instanceof SamplerInstrument s && s.programOutputs() == patch.outputs()) {
             s.swapPatch(patch); // the same voices play on; new notes use the new program
             byNode.put(node.nodeId(), new Entry(program, s));
             return s;
@@ -71,6 +75,31 @@ public final class NodeInstruments {
         s.setQuality(settings.quality());
         byNode.put(node.nodeId(), new Entry(program, s));
         return s;
+    }
+
+    /**
+     * The program as the node's parameters play it, compiled into the patch so new notes take it (sounding ones keep
+     * what they started with): each mic level ({@code micN}, dB) the level of every sample on that mic's output in
+     * multi-mic regions. The program itself when all are at rest. (Its tune is not compiled in: the graph moves it
+     * live, {@code GraphRuntime.TUNE}.)
+     */
+    static Program played(InstrumentNode node) {
+        Program program = node.program();
+        Map<Integer, Double> micDb = new HashMap<>();
+        for (int o : SamplerOutputs.mics(program)) {
+            String id = SamplerOutputs.micParameter(o);
+            double db = node.parameters().contains(id) ? node.value(id) : 0;
+            if (db != 0) micDb.put(o, db);
+        }
+        if (micDb.isEmpty()) return program;
+        List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
+            SampleRegion.Builder b = r.toBuilder();
+            if (r.samples().size() > 1)
+                b.samples = new ArrayList<>(r.samples().stream().map(m -> micDb.containsKey(m.output())
+                        ? m.asMic(m.volume() + micDb.get(m.output()), m.pan(), m.output()) : m).toList());
+            return b.build();
+        }).toList())).toList();
+        return program.withGroups(groups);
     }
 
     /** Forgets nodes no longer in the project. */
@@ -95,14 +124,7 @@ public final class NodeInstruments {
     }
 
     /** An instrument that makes no sound: a node kind the engine cannot play yet. */
-    static final class Silent implements Instrument {
-        @Override public void noteOn(int channel, int key, int velocity) { }
-        @Override public void noteOff(int channel, int key, int velocity) { }
-        @Override public void controlChange(int channel, int controller, int value) { }
-        @Override public void pitchBend(int channel, int value) { }
-        @Override public void channelPressure(int channel, int value) { }
-        @Override public void polyPressure(int channel, int key, int value) { }
-        @Override public void programChange(int channel, int program) { }
+    static final class Silent implements NoMidi {
         @Override public void render(float[] left, float[] right, int from, int to) { }
         @Override public int activeVoices() { return 0; }
         @Override public void allSoundOff() { }

@@ -9,6 +9,7 @@ import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
+import dev.loophole.signal.timeline.Playhead;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -37,22 +38,29 @@ public final class ProjectEngine implements AutoCloseable {
     private final ProjectGraph graph;
     private final GraphRuntime runtime;
     private final Transport transport;
+    private final AudioLanes audioLanes;
     private final Consumer<String> warn;
     private volatile Ports ports;
     private volatile NodeParameters parameters = NodeParameters.NONE;
     private Project project;
+    private boolean tapping;
+    private List<ProjectGraph.Tap> taps = List.of();
 
     public ProjectEngine(Project project, Settings settings, Consumer<String> warn) {
         this.settings = settings;
         this.warn = warn;
         SampleStore store = new SampleStore(settings.memoryBudget(), true);
         this.streamer = new Streamer(store);
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), settings.rate(), settings.preloadFrames());
+        Samples samples = new Samples(store);
+        PatchCompiler compiler = new PatchCompiler(samples, settings.rate(), settings.preloadFrames());
         this.instruments = new NodeInstruments(compiler,
                 new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality()), streamer);
-        this.graph = new ProjectGraph(instruments, settings.sends());
+        Playhead playhead = new Playhead();
+        this.audioLanes = new AudioLanes(samples, streamer, playhead,
+                new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));
+        this.graph = new ProjectGraph(instruments, audioLanes, settings.sends());
         this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
-        this.transport = new Transport(runtime);
+        this.transport = new Transport(runtime, playhead);
         update(project, null);
     }
 
@@ -87,7 +95,7 @@ public final class ProjectEngine implements AutoCloseable {
                 && s != Affected.Scope.PROJECT);
         boolean clips = affected == null || graphToo || affected.has(Affected.Scope.CLIPS) || affected.has(Affected.Scope.TEMPO);
         if (graphToo) {
-            ProjectGraph.Compiled c = graph.compile(p);
+            ProjectGraph.Compiled c = graph.compile(p, tapping);
             c.warnings().forEach(warn);
             runtime.publish(c.spec());
             // A value edit that moves no port and no parameter's place keeps the schedule: its notes play on.
@@ -95,22 +103,47 @@ public final class ProjectEngine implements AutoCloseable {
                     && c.ports().equals(ports) && c.parameters().equals(parameters)) clips = false;
             ports = c.ports();
             parameters = c.parameters();
+            taps = c.taps();
         }
-        if (clips) transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
+        if (clips) {
+            audioLanes.update(p, warn);
+            transport.schedule(Schedule.of(p, ports, parameters, settings.rate()));
+        }
     }
+
+    /**
+     * Control side: with {@code on}, every instrument node's every output also comes out alone on a stereo pair of
+     * its own, after the tracks' pairs (a render then gives one pair per track, then one per tap) — how a user
+     * checks a multi-out kit's outputs. The mix stays as it was. Returns the taps in pair order.
+     */
+    public synchronized List<ProjectGraph.Tap> tapOutputs(boolean on) {
+        if (on != tapping) {
+            tapping = on;
+            update(project, null);
+        }
+        return taps;
+    }
+
+    /** Stereo pairs a render gives: one per track then one per tap while tapping, one per track with stems, else one. */
+    public int renderPairs(boolean stems) {
+        int tracks = Math.max(1, project.tracks().size());
+        return tapping ? tracks + taps.size() : stems ? tracks : 1;
+    }
+    /** The players of the project's audio lanes. */
+    public AudioLanes audioLanes() { return audioLanes; }
 
     /** What an offline render did. */
     public record Result(long frames, float peak, int maxVoices, double wallSeconds, long dropped) {
         public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
     }
 
-    /** Receives rendered blocks: {@code pairs} stereo pairs (one per track with stems, else one), {@code frames} long. */
+    /** Receives rendered blocks: {@link #renderPairs} stereo pairs, {@code frames} long. */
     public interface Sink { void write(float[][] pairs, int frames); }
 
     /**
      * Renders the project from its start, as fast as it can, waiting for disk streaming before each
      * block (so the result is the same as with every sample in memory). {@code stems}: one stereo
-     * pair per track instead of the mix. {@code tailSeconds} ≥ 0 renders that long after the last
+     * pair per track instead of the mix (and the taps after them, see {@link #tapOutputs}). {@code tailSeconds} ≥ 0 renders that long after the last
      * event; negative renders until every voice is silent (at most {@link OfflineRenderer#MAX_AUTO_TAIL_SECONDS}).
      */
     public Result render(boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
@@ -125,10 +158,11 @@ public final class ProjectEngine implements AutoCloseable {
      */
     public Result render(long fromFrame, boolean stems, double tailSeconds, Sink sink, OfflineRenderer.Progress progress) {
         int block = settings.maxBlock();
-        int pairs = stems ? Math.max(1, project.tracks().size()) : 1;
+        int pairs = renderPairs(stems);
         EventBuffer none = new EventBuffer(1);
         transport.locate(fromFrame);
         transport.play();
+        audioLanes.cue(fromFrame); // this thread runs the blocks: give the first clips their streams before the first fill
         var r = OfflineRenderer.loop(new float[2 * pairs][block], block, settings.rate(), Math.max(0, scheduleEnd() - fromFrame), tailSeconds, runtime::activeVoices,
                 (pos, out, n) -> {
                     streamer.fillAll();
@@ -138,7 +172,7 @@ public final class ProjectEngine implements AutoCloseable {
         return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), transport.dropped());
     }
 
-    private long scheduleEnd() { return Schedule.of(project, ports, parameters, settings.rate()).endFrame(); }
+    private long scheduleEnd() { return Math.max(Schedule.of(project, ports, parameters, settings.rate()).endFrame(), audioLanes.endFrame()); }
 
     /** Frame one past the project's last event, at the engine's rate. */
     public long endFrame() { return scheduleEnd(); }

@@ -3,10 +3,12 @@ package dev.loophole.pulse.engine;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.project.AutomationTarget;
 import dev.loophole.model.project.Clip;
+import dev.loophole.model.project.AudioPort;
 import dev.loophole.model.project.Connection;
 import dev.loophole.model.project.EffectKind;
 import dev.loophole.model.project.EffectNode;
 import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.SamplerOutputs;
 import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.Lane;
@@ -42,27 +44,46 @@ import java.util.function.Consumer;
  * aim at. Node ids stay the same across compiles, so kept effects keep their state.
  */
 public final class ProjectGraph {
-    /** What a compile gives: the graph, the lanes' ports, and what could not be played. */
-    public record Compiled(GraphSpec spec, Ports ports, List<String> warnings, NodeParameters parameters) {}
+    /** What a compile gives: the graph, the lanes' ports, what could not be played, the nodes' parameters, and the taps asked for (in bus order). */
+    public record Compiled(GraphSpec spec, Ports ports, List<String> warnings, NodeParameters parameters, List<Tap> taps) {}
+
+    /**
+     * One instrument output taken out on a bus of its own ({@link #compile(Project, boolean)}): track, node and port
+     * as the model names them, and where it comes from in the engine's graph.
+     */
+    public record Tap(String trackId, String nodeId, String port, int graphNode, int output) {}
 
     /** GM-style send returns (FluidSynth's defaults in spirit: a small room, a slow chorus). */
     public static final Map<String, Double> SEND_REVERB = Map.of("size", 30.0, "decay", 1.6, "damping", 40.0, "preDelay", 0.0, "width", 80.0, "mix", 100.0);
     public static final Map<String, Double> SEND_CHORUS = Map.of("rate", 0.3, "depth", 3.0, "delay", 12.0, "mix", 100.0);
 
     private final NodeInstruments instruments;
+    private final AudioLanes audioLanes;
     private final boolean sends;
     private final Map<String, Integer> ids = new HashMap<>();
     private NodeParameters.Builder params; // the compile under way: where node parameters land
     private final Set<String> controllersSent = new HashSet<>(); // node/cc given to the engine once: it keeps being given
 
-    public ProjectGraph(NodeInstruments instruments, boolean sends) {
+    /** @param audioLanes the players of audio lanes (null: audio lanes stay silent) */
+    public ProjectGraph(NodeInstruments instruments, AudioLanes audioLanes, boolean sends) {
         this.instruments = instruments;
+        this.audioLanes = audioLanes;
         this.sends = sends;
     }
 
+    public ProjectGraph(NodeInstruments instruments, boolean sends) { this(instruments, null, sends); }
+
     private int id(String key) { return ids.computeIfAbsent(key, k -> ids.size() + 1); }
 
-    public Compiled compile(Project project) {
+    public Compiled compile(Project project) { return compile(project, false); }
+
+    /**
+     * With {@code taps}: every instrument node's every output also goes, on its own, to an output bus after the
+     * tracks' (bus = tracks + tap index) — how a render writes one file per node output. The mix is unchanged:
+     * outputs that fold into their main output still do.
+     */
+    public Compiled compile(Project project, boolean withTaps) {
+        List<Tap> taps = withTaps ? new ArrayList<>() : null;
         List<String> warnings = new ArrayList<>();
         Consumer<String> warn = warnings::add;
         List<GraphSpec.Node> nodes = new ArrayList<>();
@@ -70,19 +91,33 @@ public final class ProjectGraph {
         List<GraphSpec.Lane> lanes = new ArrayList<>();
         Map<String, Ports.Port> ports = new LinkedHashMap<>();
         boolean anySolo = project.tracks().stream().anyMatch(t -> t.channel().solo());
-        List<String> live = new ArrayList<>();
+        List<String> live = new ArrayList<>(), audio = new ArrayList<>();
         params = new NodeParameters.Builder();
         for (int ti = 0; ti < project.tracks().size(); ti++) {
             Track track = project.tracks().get(ti);
-            compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn);
+            compileTrack(track, ti, anySolo, nodes, connections, lanes, ports, warn, taps);
             track.graph().instruments().forEach(n -> live.add(n.nodeId()));
+            track.lanes().stream().filter(l -> l.kind() == LaneKind.AUDIO).forEach(l -> audio.add(l.laneId()));
         }
         instruments.retain(Set.copyOf(live));
-        return new Compiled(new GraphSpec(nodes, connections, lanes), new Ports(ports), warnings, params.build());
+        if (audioLanes != null) audioLanes.retain(Set.copyOf(audio));
+        GraphSpec spec = new GraphSpec(nodes, connections, lanes);
+        if (taps == null) return new Compiled(spec, new Ports(ports), warnings, params.build(), List.of());
+        // Folds made explicit first: a tap takes an output, and a taken output would no longer fold into the mix.
+        spec = spec.folded(true);
+        List<GraphSpec.Node> tapped = new ArrayList<>(spec.nodes());
+        List<GraphSpec.Connection> wired = new ArrayList<>(spec.connections());
+        for (int k = 0; k < taps.size(); k++) {
+            Tap tap = taps.get(k);
+            int bus = id("tap:" + tap.trackId() + "/" + tap.nodeId() + "." + tap.port());
+            tapped.add(new GraphSpec.OutputNode(bus, project.tracks().size() + k));
+            wired.add(new GraphSpec.Connection(tap.graphNode(), tap.output(), bus, 1));
+        }
+        return new Compiled(new GraphSpec(tapped, wired, lanes), new Ports(ports), warnings, params.build(), List.copyOf(taps));
     }
 
     private void compileTrack(Track track, int bus, boolean anySolo, List<GraphSpec.Node> nodes, List<GraphSpec.Connection> connections,
-                              List<GraphSpec.Lane> lanes, Map<String, Ports.Port> ports, Consumer<String> warn) {
+                              List<GraphSpec.Lane> lanes, Map<String, Ports.Port> ports, Consumer<String> warn, List<Tap> taps) {
         NodeGraph g = track.graph();
         String t = track.trackId();
         int channel = id("channel:" + t), out = id("out:" + t);
@@ -140,28 +175,35 @@ public final class ProjectGraph {
             int from = id(fromNode), fromOutput = 0;
             var inst = g.instrument(fromNode);
             if (inst.isPresent()) {
-                fromOutput = indexOfPort(inst.get(), c.from().port());
-                if (fromOutput > 0 && hasSends.contains(fromNode)) {
-                    // The sampler's engine outputs 1 and 2 are its effect sends: per-pad outputs are not split out yet.
-                    warn.accept("connection " + c + ": the sampler does not give per-pad outputs yet; its main output is used");
-                    fromOutput = 0;
-                } else if (fromOutput >= outputs.get(fromNode)) {
-                    warn.accept("connection " + c + ": the engine's instrument has " + outputs.get(fromNode) + " output(s); left unconnected");
+                fromOutput = engineOutput(inst.get(), c.from().port(), hasSends.contains(fromNode));
+                if (fromOutput >= outputs.get(fromNode)) {
+                    warn.accept("connection " + c + ": no sample of the program plays on " + c.from().port() + "; it carries nothing");
                     continue;
+                }
+                if (fromOutput < 0) {
+                    warn.accept("connection " + c + ": " + c.from().port() + " is not an output the sampler gives (main, outN); its main output is used");
+                    fromOutput = 0;
                 }
                 if (fromOutput == 0 && mainSource.containsKey(fromNode)) from = mainSource.get(fromNode);
             }
             int to = c.to().nodeId().equals(NodeGraph.CHANNEL) ? channel : id(c.to().nodeId());
             connections.add(new GraphSpec.Connection(from, fromOutput, to, 1));
         }
+        if (taps != null)
+            for (InstrumentNode n : g.instruments())
+                for (AudioPort p : n.output().ports()) {
+                    int k = engineOutput(n, p.id(), hasSends.contains(n.nodeId()));
+                    if (k < 0 || k >= outputs.get(n.nodeId())) continue;
+                    taps.add(new Tap(track.trackId(), n.nodeId(), p.id(), id(n.nodeId()), k));
+                }
         // Effect sends: samplers (and banks) give a reverb send and a chorus send as outputs 1 and 2.
         if (sends) {
             int reverb = id("send:reverb:" + t), chorus = id("send:chorus:" + t);
             boolean any = false;
             for (InstrumentNode n : g.instruments()) {
-                if (!hasSends.contains(n.nodeId()) || outputs.get(n.nodeId()) < 3) continue;
-                connections.add(new GraphSpec.Connection(id(n.nodeId()), 1, reverb, 1));
-                connections.add(new GraphSpec.Connection(id(n.nodeId()), 2, chorus, 1));
+                if (!hasSends.contains(n.nodeId()) || outputs.get(n.nodeId()) <= SamplerInstrument.CHORUS_SEND) continue;
+                connections.add(new GraphSpec.Connection(id(n.nodeId()), SamplerInstrument.REVERB_SEND, reverb, 1));
+                connections.add(new GraphSpec.Connection(id(n.nodeId()), SamplerInstrument.CHORUS_SEND, chorus, 1));
                 any = true;
             }
             if (any) {
@@ -171,6 +213,8 @@ public final class ProjectGraph {
                 connections.add(GraphSpec.Connection.of(chorus, channel));
             }
         }
+
+        if (audioLanes != null) compileAudioLanes(track, channel, mainSource, nodes, connections);
 
         for (String key : automated)
             if (!params.has(key))
@@ -197,6 +241,35 @@ public final class ProjectGraph {
                         : List.of(new GraphSpec.LaneTarget(id(node), keys.lo(), keys.hi(), 1, 127, 0));
                 addPort(ports, lanes, Ports.key(lane.laneId(), node), fx, one, channelOf(track, node));
             }
+        }
+    }
+
+    /**
+     * Audio lanes: each a player node, then the lane's post-effects, into what the track's primary
+     * instrument's main output feeds (the track's effects, then the channel) — where printed audio
+     * stands in for the instrument — or straight into the channel when the track has none.
+     */
+    private void compileAudioLanes(Track track, int channel, Map<String, Integer> mainSource, List<GraphSpec.Node> nodes,
+                                   List<GraphSpec.Connection> connections) {
+        List<Integer> into = new ArrayList<>();
+        track.primary().ifPresent(p -> {
+            String main = p.output().ports().getFirst().id();
+            for (Connection c : track.graph().connections())
+                if (c.from().nodeId().equals(p.nodeId()) && c.from().port().equals(main))
+                    into.add(c.to().nodeId().equals(NodeGraph.CHANNEL) ? channel : id(c.to().nodeId()));
+        });
+        if (into.isEmpty()) into.add(channel);
+        for (Lane lane : track.lanes()) {
+            if (lane.kind() != LaneKind.AUDIO || lane.muted()) continue;
+            int from = id("audio:" + lane.laneId());
+            nodes.add(new GraphSpec.InstrumentNode(from, audioLanes.playerFor(lane.laneId())));
+            for (EffectNode e : lane.postEffects()) {
+                int fx = id("lanefx:" + lane.laneId() + "/" + e.nodeId());
+                nodes.add(new GraphSpec.EffectNode(fx, e.kind(), e.values(), e.bypassed()));
+                connections.add(GraphSpec.Connection.of(from, fx));
+                from = fx;
+            }
+            for (int to : into) connections.add(GraphSpec.Connection.of(from, to));
         }
     }
 
@@ -294,9 +367,17 @@ public final class ProjectGraph {
         return ch == MidiInputRouting.OMNI ? 0 : ch - 1;
     }
 
-    private static int indexOfPort(InstrumentNode n, String port) {
+    /**
+     * The engine output a node's port is: for a sampler (and a bank), its program output as {@link SamplerInstrument}
+     * numbers them ({@code main}, {@code outN} → after the effect sends); for other kinds the port's position. -1: none.
+     */
+    private static int engineOutput(InstrumentNode n, String port, boolean sampler) {
+        if (sampler) {
+            int o = SamplerOutputs.outputOf(port);
+            return o < 0 ? -1 : SamplerInstrument.engineOutput(o);
+        }
         for (int i = 0; i < n.output().ports().size(); i++) if (n.output().ports().get(i).id().equals(port)) return i;
-        return 0;
+        return -1;
     }
 
     /** The lane's transpose and velocity effects folded into one (in order; bypassed ones skipped). */

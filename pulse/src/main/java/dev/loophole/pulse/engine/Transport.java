@@ -4,6 +4,7 @@ import dev.loophole.signal.driver.AudioCallback;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.graph.GraphRuntime;
+import dev.loophole.signal.timeline.Playhead;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +26,7 @@ public final class Transport implements AudioCallback {
     private static final int PORTS = 256, NOTE_SLOTS = PORTS * 16 * 128;
 
     private final GraphRuntime runtime;
+    private final Playhead playhead;
     private final EventBuffer scheduled = new EventBuffer(CAPACITY), merged = new EventBuffer(CAPACITY);
     private final AtomicReference<Schedule> pendingSchedule = new AtomicReference<>();
     private final AtomicLong locateRequest = new AtomicLong(-1);
@@ -40,9 +42,17 @@ public final class Transport implements AudioCallback {
     private long dropped;
     private boolean moved; // the schedule has sent controllers since the instruments were fresh
 
-    public Transport(GraphRuntime runtime) { this.runtime = runtime; }
+    public Transport(GraphRuntime runtime) { this(runtime, new Playhead()); }
+
+    /** A transport that tells {@code playhead} where each block is on the timeline (audio lanes play from it). */
+    public Transport(GraphRuntime runtime, Playhead playhead) {
+        this.runtime = runtime;
+        this.playhead = playhead;
+    }
 
     public GraphRuntime runtime() { return runtime; }
+
+    public Playhead playhead() { return playhead; }
 
     // --- control side ---
 
@@ -76,6 +86,7 @@ public final class Transport implements AudioCallback {
     @Override
     public void process(float[][] out, int frames, EventBuffer live) {
         scheduled.clear();
+        playhead.clear();
         long pos = position;
         Schedule next = pendingSchedule.getAndSet(null);
         if (next != null) {
@@ -89,6 +100,7 @@ public final class Transport implements AudioCallback {
         boolean play = playing;
         if (!play && wasPlaying) release(0);
         wasPlaying = play;
+        playhead.loop(loopStart, loopEnd);
         if (play) pos = emit(pos, frames);
         mergeInto(live);
         runtime.process(out, frames, merged);
@@ -103,6 +115,7 @@ public final class Transport implements AudioCallback {
             boolean looping = le > ls && pos < le;
             int n = looping ? (int) Math.min(frames - done, le - pos) : frames - done;
             long end = pos + n;
+            playhead.add(done, n, pos);
             Schedule s = schedule;
             while (cursor < s.size() && s.frame[cursor] < end) {
                 if (s.frame[cursor] >= pos) {

@@ -6,7 +6,10 @@ import dev.loophole.media.library.Resolution;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
+import dev.loophole.media.library.MediaStatus;
+import dev.loophole.model.project.AudioClip;
 import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.NodeGraph;
 import dev.loophole.model.project.NodeState;
 import dev.loophole.model.project.Project;
@@ -21,7 +24,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The project as the engine should play it (spec §4.2): every library sample resolved to where the library has it
- * now (a moved root, a drive mounted elsewhere), and regions whose sample is offline, remote or missing left out,
+ * now (a moved root, a drive mounted elsewhere), and regions (and audio clips) whose sample is offline, remote or missing left out,
  * so a program plays what is there. The project itself (what is saved and what clients see) keeps its references.
  * A project without library samples is returned as it is, without touching the database. Resolutions are kept
  * until {@link #invalidate()} (the server calls it on every status change), so an edit does not query the library.
@@ -42,6 +45,8 @@ public final class LibraryView implements UnaryOperator<Project> {
             if (n.program() == null) continue;
             for (SampleRegion r : n.program().regions()) for (SampleRef s : r.samples()) if (s.media() != null) linked.add(s);
         }
+        for (Track t : project.tracks())
+            for (Lane l : t.lanes()) for (AudioClip c : l.audioClips()) if (c.sample().media() != null) linked.add(c.sample());
         if (linked.isEmpty()) return project;
         Map<SampleRef, Resolution> resolved = known;
         try {
@@ -57,9 +62,22 @@ public final class LibraryView implements UnaryOperator<Project> {
             NodeGraph g = t.graph();
             for (InstrumentNode n : t.graph().instruments())
                 if (n.program() != null) g = g.replacing(n.withState(new NodeState.SamplerState(ProgramSamples.playable(n.program(), resolved))));
-            tracks.add(g == t.graph() ? t : t.withGraph(g));
+            tracks.add((g == t.graph() ? t : t.withGraph(g)).withLanes(t.lanes().stream().map(l -> playable(l, resolved)).toList()));
         }
         return project.withTracks(tracks);
+    }
+
+    /** An audio lane's clips at the files' current places; clips whose file is not online are left out (they stay silent). */
+    static Lane playable(Lane lane, Map<SampleRef, Resolution> resolved) {
+        if (lane.audioClips().stream().noneMatch(c -> resolved.containsKey(c.sample()))) return lane;
+        List<AudioClip> clips = new ArrayList<>();
+        for (AudioClip c : lane.audioClips()) {
+            Resolution r = resolved.get(c.sample());
+            if (r == null) clips.add(c);
+            else if (r.status() == MediaStatus.ONLINE) clips.add(new AudioClip(c.clipId(), c.name(), c.start(), c.length(), r.current(),
+                    c.offsetFrames(), c.gainDb(), c.fadeInFrames(), c.fadeOutFrames()));
+        }
+        return lane.withAudioClips(clips);
     }
 
     /** Forgets where samples were: the next {@link #apply} asks the library again. */

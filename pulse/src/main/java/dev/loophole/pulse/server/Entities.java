@@ -38,6 +38,11 @@ final class Entities {
             case ClipCommand.MoveClip m -> clip(now, m.clipId());
             case ClipCommand.SetAutomation s -> clip(now, s.clipId());
             case ClipCommand.RemoveAutomation r -> clip(now, r.clipId());
+            case ClipCommand.AddAudioClip a -> audioClip(now, a.clip().clipId());
+            case ClipCommand.RemoveAudioClip r -> audioClip(now, r.clipId());
+            case ClipCommand.MoveAudioClip m -> audioClip(now, m.clipId());
+            case ClipCommand.TrimAudioClip t -> audioClip(now, t.clipId());
+            case ClipCommand.UpdateAudioClip u -> audioClip(now, u.clipId());
             case NoteCommand.AddNote a -> note(now, a.clipId(), a.note().noteId());
             case NoteCommand.RemoveNote r -> note(now, r.clipId(), r.noteId());
             case NoteCommand.UpdateNote u -> note(now, u.clipId(), u.note().noteId());
@@ -65,6 +70,10 @@ final class Entities {
 
     private static Changed clip(Project p, String id) {
         return new Changed("clip", id, json(p.clip(id).map(Project.ClipRef::clip).orElse(null)));
+    }
+
+    private static Changed audioClip(Project p, String id) {
+        return new Changed("audioClip", id, json(p.audioClip(id).map(Project.AudioClipRef::clip).orElse(null)));
     }
 
     private static Changed note(Project p, String clipId, long noteId) {

@@ -16,8 +16,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
@@ -125,24 +127,26 @@ public final class ProjectStore {
         }
         Map<String, Track> before = new HashMap<>();
         if (old != null) for (Track t : old.tracks()) before.put(t.trackId(), t);
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM track WHERE track_id = ?");
-             PreparedStatement pos = c.prepareStatement("UPDATE track SET position = ? WHERE track_id = ?");
+        // Delete every stale track first (its clips and states cascade), then insert: a clip or node that
+        // moved between tracks must leave its old row before its new one goes in, whatever the track order.
+        Set<String> kept = new HashSet<>();
+        for (Track t : p.tracks()) if (before.get(t.trackId()) == t) kept.add(t.trackId());
+        if (old == null) try (Statement st = c.createStatement()) { st.executeUpdate("DELETE FROM track"); }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM track WHERE track_id = ?")) {
+            for (String id : before.keySet()) if (!kept.contains(id)) exec(del, id);
+        }
+        try (PreparedStatement pos = c.prepareStatement("UPDATE track SET position = ? WHERE track_id = ?");
              PreparedStatement ins = c.prepareStatement("INSERT INTO track (track_id, position, body) VALUES (?, ?, ?)");
              PreparedStatement clip = c.prepareStatement("INSERT INTO clip (clip_id, track_id, lane_id, position, body) VALUES (?, ?, ?, ?, ?)");
              PreparedStatement state = c.prepareStatement("INSERT INTO node_state (node_id, track_id, kind, format, blob) VALUES (?, ?, ?, ?, ?)")) {
-            java.util.Set<String> now = new java.util.HashSet<>();
-            p.tracks().forEach(t -> now.add(t.trackId()));
-            for (String id : before.keySet()) if (!now.contains(id)) exec(del, id);
-            if (old == null) try (Statement st = c.createStatement()) { st.executeUpdate("DELETE FROM track"); }
             for (int i = 0; i < p.tracks().size(); i++) {
                 Track t = p.tracks().get(i);
-                if (before.get(t.trackId()) == t) {
+                if (kept.contains(t.trackId())) {
                     pos.setInt(1, i);
                     pos.setString(2, t.trackId());
                     pos.executeUpdate();
                     continue;
                 }
-                exec(del, t.trackId());
                 ProjectRows.Rows rows = ProjectRows.split(t);
                 ins.setString(1, t.trackId());
                 ins.setInt(2, i);

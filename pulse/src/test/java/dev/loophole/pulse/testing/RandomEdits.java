@@ -36,7 +36,7 @@ public final class RandomEdits {
 
     private static final List<Function<RandomEdits, Function<Project, Command>>> KINDS = List.of(
             g -> g::projectEdit, g -> g::trackEdit, g -> g::laneEdit, g -> g::nodeEdit, g -> g::nodeEdit, g -> g::connectionEdit,
-            g -> g::clipEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::samplerEdit, g -> g::batch);
+            g -> g::clipEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::noteEdit, g -> g::samplerEdit, g -> g::padEdit, g -> g::batch);
 
     /** A command for {@code p}, or null when this draw found nothing to aim at. */
     public Command next(Project p) {
@@ -178,7 +178,15 @@ public final class RandomEdits {
         List<Lane> audioLanes = p.tracks().stream().flatMap(t -> t.lanes().stream()).filter(l -> l.kind() == LaneKind.AUDIO).toList();
         if (!audioLanes.isEmpty() && r.nextInt(8) == 0) {
             Lane l = pick(audioLanes);
-            if (!l.audioClips().isEmpty() && r.nextBoolean()) return new ClipCommand.RemoveAudioClip(pick(l.audioClips()).clipId());
+            if (!l.audioClips().isEmpty() && r.nextBoolean()) {
+                AudioClip c = pick(l.audioClips());
+                return switch (r.nextInt(4)) {
+                    case 0 -> new ClipCommand.RemoveAudioClip(c.clipId());
+                    case 1 -> new ClipCommand.MoveAudioClip(c.clipId(), pick(audioLanes).laneId(), -1, 240L * r.nextInt(64));
+                    case 2 -> new ClipCommand.TrimAudioClip(c.clipId(), r.nextInt(9600), 1 + r.nextInt(9600), r.nextInt(48_000));
+                    default -> new ClipCommand.UpdateAudioClip(c.clipId(), "A" + r.nextInt(99), r.nextInt(25) - 18, r.nextInt(4800), r.nextInt(4800));
+                };
+            }
             return new ClipCommand.AddAudioClip(l.laneId(), -1, new AudioClip(id("audio"), "A", r.nextInt(9600), 1 + r.nextInt(9600), new SampleRef("print.wav"), 0, 0));
         }
         if (midiLanes.isEmpty()) return null;

@@ -21,7 +21,6 @@ import org.jaudiolibs.jnajack.JackPort;
 import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.jaudiolibs.jnajack.JackStatus;
-import org.jaudiolibs.jnajack.lowlevel.JackLibrary;
 
 /**
  * JACK through JNAJack: one stereo output per named bus ({@code NAME_L}/{@code NAME_R}, default
@@ -49,7 +48,6 @@ public final class JackDriver implements AudioDriver {
     private final List<String> midiConnected = new CopyOnWriteArrayList<>();
     private final List<String> outConnected = new CopyOnWriteArrayList<>();
     // Held so JNA does not collect callbacks that native code still points at.
-    private final Object[] nativeCallbacks = new Object[2];
     private Thread watcher;
     private volatile boolean anySessionLost; // some server went away under us: keep the upcall stubs for good
 
@@ -110,7 +108,7 @@ public final class JackDriver implements AudioDriver {
         } catch (Throwable e) { // JackException, or UnsatisfiedLinkError without libjack
             throw new AudioUnavailableException("JACK is not installed (libjack not found)", e);
         }
-        silenceLibjack(jack);
+        silenceLibjack();
         ffi = new JackNative();
         session = openSession(jack);
         rate = session.sampleRate;
@@ -324,20 +322,8 @@ public final class JackDriver implements AudioDriver {
     }
 
     /** libjack prints to stderr when no server runs; keep the last message instead (the CLI prints one line). */
-    private void silenceLibjack(Jack jack) {
-        try {
-            var f = Jack.class.getDeclaredField("jackLib");
-            f.setAccessible(true);
-            JackLibrary lib = (JackLibrary) f.get(jack);
-            JackLibrary.func keep = msg -> lastJackError = msg == null ? null : msg.getPointer().getString(0);
-            nativeCallbacks[1] = keep;
-            lib.jack_set_error_function(keep);
-            JackLibrary.func quiet = msg -> { };
-            nativeCallbacks[0] = quiet; // JNA holds callbacks weakly: without this reference the stub could be collected
-            lib.jack_set_info_function(quiet);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            // libjack keeps printing to stderr; harmless.
-        }
+    private static void silenceLibjack() {
+        JackNative.setMessageHandlers(msg -> lastJackError = msg);
     }
 
     /** The last message libjack reported (for diagnostics), or null. */

@@ -123,6 +123,44 @@ final class JackNative {
         try { c.accept(starting); } catch (Throwable t) { /* uncounted */ }
     }
 
+    private static volatile java.util.function.Consumer<String> errors;
+    private static boolean messagesSet;
+
+    /**
+     * libjack's error and info message functions (process-wide) as FFM upcalls: errors to {@code onError}, info
+     * dropped. Through JNA these were callbacks that libjack calls from its own threads — among them the one that
+     * notices a server going away — and JNA's attach/detach of those threads is what wedged a test JVM when a
+     * server died under a client. Set once per process; a later call only changes where errors go.
+     */
+    static synchronized void setMessageHandlers(java.util.function.Consumer<String> onError) {
+        errors = onError;
+        if (messagesSet) return;
+        try {
+            Linker linker = Linker.nativeLinker();
+            SymbolLookup jack = SymbolLookup.libraryLookup("libjack.so.0", Arena.global());
+            MethodHandle setError = linker.downcallHandle(jack.find("jack_set_error_function").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+            MethodHandle setInfo = linker.downcallHandle(jack.find("jack_set_info_function").orElseThrow(), FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG));
+            MethodHandles.Lookup l = MethodHandles.lookup();
+            FunctionDescriptor message = FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG);
+            MemorySegment e = linker.upcallStub(l.findStatic(JackNative.class, "error", MethodType.methodType(void.class, long.class)), message, Arena.global());
+            MemorySegment i = linker.upcallStub(l.findStatic(JackNative.class, "info", MethodType.methodType(void.class, long.class)), message, Arena.global());
+            setError.invokeExact(e.address());
+            setInfo.invokeExact(i.address());
+            messagesSet = true;
+        } catch (Throwable t) {
+            // libjack keeps printing to stderr; harmless.
+        }
+    }
+
+    private static void error(long msg) {
+        try {
+            var to = errors;
+            if (to != null) to.accept(msg == 0 ? null : ALL.getString(msg));
+        } catch (Throwable t) { /* an exception escaping an upcall would end the JVM */ }
+    }
+
+    private static void info(long msg) { }
+
     /** Audio thread: the port's buffer for this cycle. */
     long buffer(long port, int nframes) {
         try {

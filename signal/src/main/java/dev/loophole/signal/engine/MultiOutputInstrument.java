@@ -16,6 +16,13 @@ public interface MultiOutputInstrument extends Instrument {
      */
     void render(float[][] pairs, int first, int from, int to);
 
+    /**
+     * Whether output {@code k} is part of the main mix taken out on its own (a drum pad's or a mic's output):
+     * where no connection takes it, the graph mixes it wherever output 0 goes, as a hardware sampler's
+     * unconnected outputs fall back to its main pair. Effect sends are not: unconnected, they are dropped.
+     */
+    default boolean foldsIntoMain(int k) { return false; }
+
     /** Whether output {@code k} can never carry sound as things stand (a sampler whose regions send nothing): no need to wire it. */
     default boolean silent(int k) { return false; }
 }

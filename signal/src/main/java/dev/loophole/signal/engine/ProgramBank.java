@@ -36,6 +36,12 @@ public final class ProgramBank implements MultiOutputInstrument {
         return true;
     }
 
+    @Override
+    public boolean foldsIntoMain(int k) {
+        for (Instrument i : distinct) if (i instanceof MultiOutputInstrument m && k < m.outputs() && m.foldsIntoMain(k)) return true;
+        return false;
+    }
+
     /** As many outputs as its widest program (a sampler's dry mix and effect sends); a narrower program fills the first ones. */
     @Override public int outputs() { return outputs; }
 

@@ -33,7 +33,8 @@ final class GraphCompiler {
         this.maxBlock = engine.maxBlock();
     }
 
-    CompiledGraph compile(GraphSpec spec, CompiledGraph previous) {
+    CompiledGraph compile(GraphSpec published, CompiledGraph previous) {
+        GraphSpec spec = published.folded(false); // an instrument's unconnected pad/mic outputs sound through its main output's path
         Map<Integer, GraphSpec.Node> byId = new LinkedHashMap<>();
         for (GraphSpec.Node n : spec.nodes())
             if (byId.put(n.id(), n) != null) throw new GraphException("node " + n.id() + " appears twice; node ids must be unique");
@@ -174,7 +175,7 @@ final class GraphCompiler {
                 for (GraphSpec.LaneTarget lt : l.targets())
                     for (int c = lt.chanLo(); c <= lt.chanHi(); c++)
                         engine.presetZones(plan, l.port(), c, ((GraphSpec.InstrumentNode) byId.get(lt.instrument())).instrument());
-        return new CompiledGraph(spec, plan, instrumentPairs, instruments, instrumentIds, controllers, tunes, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
+        return new CompiledGraph(published, plan, instrumentPairs, instruments, instrumentIds, controllers, tunes, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 

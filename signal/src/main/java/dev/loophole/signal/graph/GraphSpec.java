@@ -3,6 +3,7 @@ package dev.loophole.signal.graph;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.MultiOutputInstrument;
 import dev.loophole.model.project.EffectKind;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +18,31 @@ public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lan
         nodes = List.copyOf(nodes);
         connections = List.copyOf(connections);
         lanes = List.copyOf(lanes);
+    }
+
+    /**
+     * This graph with each instrument's unconnected extra outputs ({@link MultiOutputInstrument#foldsIntoMain}: a
+     * pad's or a mic's own output) mixed wherever its output 0 goes, at the same gain — as a hardware sampler's
+     * unconnected outputs fall back to its main pair, so nothing goes silent by default. An instrument taken
+     * from output 0 alone is left as it is (it renders every voice into its main pair anyway) unless
+     * {@code evenPlain}: then its folds are written out too, before something else takes an extra output.
+     */
+    public GraphSpec folded(boolean evenPlain) {
+        List<Connection> added = new ArrayList<>();
+        for (Node n : nodes) {
+            if (!(n instanceof InstrumentNode i) || !(i.instrument() instanceof MultiOutputInstrument m)) continue;
+            List<Connection> mine = connections.stream().filter(c -> c.from() == i.id()).toList();
+            if (!evenPlain && mine.stream().allMatch(c -> c.fromOutput() == 0)) continue;
+            for (int k = 0; k < m.outputs(); k++) {
+                int out = k;
+                if (!m.foldsIntoMain(k) || mine.stream().anyMatch(c -> c.fromOutput() == out)) continue;
+                for (Connection c : mine) if (c.fromOutput() == 0) added.add(new Connection(i.id(), k, c.to(), c.gain()));
+            }
+        }
+        if (added.isEmpty()) return this;
+        List<Connection> all = new ArrayList<>(connections);
+        all.addAll(added);
+        return new GraphSpec(nodes, all, lanes);
     }
 
     /** A node of the graph. */

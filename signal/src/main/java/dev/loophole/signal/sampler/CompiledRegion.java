@@ -58,6 +58,7 @@ final class CompiledRegion {
 
     final CompiledModulation mod;
     final int sampleQuality;     // SFZ sample_quality mapped to an Interpolation code, or -1 for the instrument's
+    volatile OctaveCopies octaves; // the sample's octave copies for a sinc pitched up (Patch.prepareOctaves), or null
 
     // Selection beyond key/velocity, and crossfades
     final CompiledConditions when;

@@ -78,6 +78,22 @@ final class LoopPlayhead {
 
     float[] tailChannel(int channel) { return tail.ext[Math.min(channel, tail.ext.length - 1)]; }
 
+    /** {@link #straight}'s (and {@link OctaveCopies#origin}'s) answer when a stretch of frames is not one straight run. */
+    static final long NOT_STRAIGHT = Long.MIN_VALUE;
+
+    /**
+     * When unwrapped frames {@code first … last} play sample frames {@code first + t … last + t} — one straight forward
+     * run, no turn, no crossfaded frame — that {@code t} (0 outside a loop); else {@link #NOT_STRAIGHT}. Only forward
+     * loops are judged (a backward loop's jump up could cancel its steps down).
+     */
+    long straight(long first, long last) {
+        if (!active) return 0;
+        if (type != LoopType.FORWARD) return NOT_STRAIGHT;
+        long a = map(first), b = map(last);
+        if (b - a != last - first || tail != null && b >= tail.start && a <= le) return NOT_STRAIGHT;
+        return a - first;
+    }
+
     /** Folds position {@code u} back by whole periods once it has gone round; counts repeats and leaves when due. */
     double fold(double u) {
         if (!active || u < base + period) return u;

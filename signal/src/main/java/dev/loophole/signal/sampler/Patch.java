@@ -1,6 +1,7 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Program;
+import dev.loophole.model.project.SamplerOutputs;
 import java.util.List;
 
 /**
@@ -30,12 +31,14 @@ public final class Patch {
     final List<String> warnings;
     /** The program's per-note expression mapping, flattened for the voices. */
     final CompiledExpression expression;
+    private final int outputs;
 
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
         this.program = program;
         this.regions = regions;
         this.expression = new CompiledExpression(program.expression(), warnings);
         this.warnings = List.copyOf(warnings);
+        this.outputs = SamplerOutputs.used(program).getLast() + 1;
         this.sustainCc = program.settings().sustainCc();
         this.sustainLo = program.settings().sustainLo();
         this.sostenutoCc = program.settings().sostenutoCc();
@@ -63,9 +66,40 @@ public final class Patch {
         }
     }
 
+    /**
+     * Control side: the octave copies each region's sample needs when it plays at {@code quality} (a sinc) or its own
+     * {@code sample_quality}: as many octaves as its highest key, full velocity tracking, pitch randomness and bend up
+     * reach above the sample's own rate, and one more where modulation can move the pitch. A voice pitched beyond them
+     * reads the deepest copy with a wider kernel (right, only dearer).
+     */
+    public void prepareOctaves(int quality) {
+        for (CompiledRegion r : regions) {
+            prepareOctaves(r, quality);
+            for (CompiledRegion m : r.mics) prepareOctaves(m, quality);
+        }
+    }
+
+    private static void prepareOctaves(CompiledRegion r, int quality) {
+        int q = r.sampleQuality >= 0 ? r.sampleQuality : quality;
+        if (q < dev.loophole.signal.dsp.Interpolation.SINC_8) return;
+        double keys = Math.max((r.keyHi - r.pitchKeycenter) * r.keytrack, (r.keyLo - r.pitchKeycenter) * r.keytrack);
+        double cents = r.baseCents + keys + Math.max(0, r.veltrack) + Math.abs(r.pitchRandom) + Math.max(0, r.bendUp);
+        double octaves = cents / 1200 + Math.log(r.rateRatio) / Math.log(2);
+        int levels = (int) Math.floor(octaves) + (r.mod.active ? 1 : 0);
+        if (levels < 1 || r.octaves != null && r.octaves.depth() >= Math.min(levels, SampleData.MAX_OCTAVES)) return;
+        // As heard: with the region's forward loop; other loops (turns, crossfades, counted repeats) read the sample at its rate.
+        boolean loops = r.loopsAtStart || r.loopMode.loops();
+        boolean plainLoop = r.loopType == dev.loophole.model.LoopType.FORWARD && r.loopTail == null && r.loopCount == 0 && r.loopEnd > r.loopStart;
+        if (loops && !plainLoop) return;
+        r.octaves = loops ? r.sample.octaves(r.loopStart, r.loopEnd, levels) : r.sample.octaves(-1, -1, levels);
+    }
+
     public Program program() { return program; }
 
     public int regionCount() { return regions.length; }
+
+    /** Program outputs its samples play on: 1 + the highest output any names (SFZ {@code output=N}, a mic's output). */
+    public int outputs() { return outputs; }
 
     /** Problems found while compiling (missing samples, regions that cannot play), one line each. */
     public List<String> warnings() { return warnings; }

@@ -17,6 +17,10 @@ public final class SampleData {
     final SampleMetadata metadata;
     final String name;
     final Path file;
+    /** Octave copies for the windowed sinc, one set per loop the sample is played with; made on the control side. */
+    private final java.util.List<OctaveCopies> octaves = new java.util.ArrayList<>(1);
+    /** Deepest octave copy made: 2^7 covers a sample pitched up seven octaves (or rate-converted as far). */
+    static final int MAX_OCTAVES = 7;
 
     /** A sample held whole in memory. */
     public SampleData(String name, AudioData audio) {
@@ -55,8 +59,34 @@ public final class SampleData {
 
     public SampleMetadata metadata() { return metadata; }
 
-    /** Bytes of decoded audio held in memory. */
-    public long memoryBytes() { return 4L * channels.length * channels[0].length; }
+    /** Bytes of decoded audio held in memory, octave copies included. */
+    public synchronized long memoryBytes() {
+        long bytes = 4L * channels.length * channels[0].length;
+        for (OctaveCopies o : octaves) bytes += o.bytes();
+        return bytes;
+    }
+
+    /**
+     * Control side: octave copies 1 … {@code depth} of this sample as a voice hears it with the forward loop
+     * {@code [loopStart, loopEnd]} (or without a loop: {@code loopEnd < 0}), made now unless a deep enough set exists
+     * ({@link OctaveCopies}). They cost at most the sample again (1/2 + 1/4 + …). Null for a streamed sample, whose
+     * voices read it at its own rate.
+     */
+    synchronized OctaveCopies octaves(long loopStart, long loopEnd, int depth) {
+        int want = Math.min(depth, MAX_OCTAVES);
+        if (want < 1 || streamed() || frames == 0 || loopEnd >= frames || loopEnd >= 0 && loopStart < 0) return null;
+        long ls = loopEnd < 0 ? -1 : loopStart, le = loopEnd < 0 ? -1 : loopEnd;
+        for (int i = 0; i < octaves.size(); i++) {
+            OctaveCopies o = octaves.get(i);
+            if (o.loopStart != ls || o.loopEnd != le) continue;
+            if (o.depth() >= want) return o;
+            octaves.remove(i); // made again deeper (the shallower set's voices keep theirs)
+            break;
+        }
+        OctaveCopies o = OctaveCopies.build(channels, frames, ls, le, want);
+        octaves.add(o);
+        return o;
+    }
 
     /** The in-memory head of channel {@code c} (shared; do not modify). */
     public float[] head(int c) { return channels[c]; }

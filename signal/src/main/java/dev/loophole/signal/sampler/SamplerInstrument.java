@@ -25,6 +25,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private final VoicePool pool;
     private final ChannelState[] channels = new ChannelState[16];
     private final Rng rng;
+    private final int extraOutputs;                    // program outputs beyond main, fixed at construction
+    private final float[][] mainOnly = new float[2][]; // render(left, right): the one pair every voice goes to
     private long ageCounter;
     private long eventCounter;
     private long frameClock;
@@ -53,7 +55,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
+        this.extraOutputs = patch.outputs() - 1;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
+        patch.prepareOctaves(quality);
     }
 
     /**
@@ -63,6 +67,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * thread has taken the previous one simply replaces it.
      */
     public void swapPatch(Patch p) {
+        p.prepareOctaves(quality);
         pending.set(p);
         retired.set(null); // the control side lets go of the patch replaced last time
     }
@@ -80,8 +85,13 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     public Patch patch() { return patch; }
 
-    /** Interpolation quality: {@link Interpolation#LINEAR} or {@link Interpolation#CUBIC}. */
-    public void setQuality(int quality) { this.quality = quality; }
+    /** Interpolation quality ({@link Interpolation}); control side: a sinc makes the octave copies the patch's pitches need. */
+    public void setQuality(int quality) {
+        this.quality = quality;
+        patch.prepareOctaves(quality);
+        Patch next = pending.get();
+        if (next != null) next.prepareOctaves(quality);
+    }
 
     public int peakVoices() { return peakVoices; }
 
@@ -255,52 +265,82 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     @Override
     public void tempo(double bpm) { this.bpm = bpm; }
 
-    /** The dry mix alone: effect sends need a graph with somewhere to send them ({@link #render(float[][], int, int, int)}). */
+    /**
+     * Everything on one stereo pair: every voice, whatever output its region names (unconnected outputs fold into
+     * the main mix, as a hardware sampler's do). Effect sends need a graph with somewhere to send them
+     * ({@link #render(float[][], int, int, int)}).
+     */
     @Override
-    public void render(float[] left, float[] right, int from, int to) { renderVoices(left, right, null, 0, null, from, to); }
+    public void render(float[] left, float[] right, int from, int to) {
+        mainOnly[0] = left;
+        mainOnly[1] = right;
+        renderVoices(mainOnly, 0, 0, 0, false, from, to);
+    }
 
-    /** Output 0 the dry mix, 1 the reverb send (SFZ effect1, SoundFont CC91), 2 the chorus send (effect2, CC93). */
+    /**
+     * Output 0 the main (dry) mix, 1 the reverb send (SFZ effect1, SoundFont CC91), 2 the chorus send (effect2,
+     * CC93), then one per other output the program's samples name ({@link #engineOutput}). Fixed at construction
+     * from the first patch: a later patch's voices on outputs beyond them play on the main output.
+     */
     @Override
-    public int outputs() { return OUTPUTS; }
+    public int outputs() { return FIRST_EXTRA + extraOutputs; }
 
-    public static final int OUTPUTS = 3;
+    public static final int REVERB_SEND = 1, CHORUS_SEND = 2, FIRST_EXTRA = 3;
+
+    /** Program outputs this instrument renders apart (main and the ones after it), as its first patch named them. */
+    public int programOutputs() { return 1 + extraOutputs; }
+
+    /** The engine output (index into {@link #outputs()}) of the program's output {@code o} (SFZ {@code output=}, 0 = main). */
+    public static int engineOutput(int o) { return o == 0 ? 0 : FIRST_EXTRA + o - 1; }
+
+    /** Program outputs beyond main: a pad's or mic's own output is part of the main mix until the graph takes it elsewhere. */
+    @Override
+    public boolean foldsIntoMain(int k) { return k >= FIRST_EXTRA; }
 
     /** The send outputs are silent while no region of the patch sends (SFZ effect1/effect2, SoundFont CC91/CC93). */
     @Override
     public boolean silent(int k) {
-        if (k == 0) return false;
+        if (k == 0 || k >= FIRST_EXTRA) return false;
         for (CompiledRegion r : patch.regions) if (r.sends != Sends.NONE) return false;
         return true;
     }
 
+    /** Every output into its own pair from {@code first} on, in one pass over the voices (see {@link #outputs()}). */
     @Override
     public void render(float[][] pairs, int first, int from, int to) {
-        renderVoices(pairs[2 * first], pairs[2 * first + 1], pairs, first, null, from, to);
+        renderVoices(pairs, first, FIRST_EXTRA, extraOutputs, true, from, to);
     }
 
     /**
-     * The dry mix of each voice on its mic's output (a multi-mic region's {@code SampleRef.output}): {@code buses}
-     * holds left/right arrays per output ({@code buses[2·o]}, {@code buses[2·o+1]}); a voice whose output is beyond
-     * them plays on output 0. Effect sends are not rendered here.
+     * The program's outputs alone, consecutive: output {@code o} into {@code buses[2·o]} and {@code buses[2·o+1]}
+     * (a voice whose output is beyond them plays on output 0); no effect sends.
      */
-    public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses[0], buses[1], null, 0, buses, from, to); }
+    public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses, 0, 1, buses.length / 2 - 1, false, from, to); }
 
-    private void renderVoices(float[] left, float[] right, float[][] sendPairs, int first, float[][] micBuses, int from, int to) {
+    /**
+     * The one render loop: each voice into its output's pair — program output {@code o} (1..{@code extras}) at pair
+     * {@code first + extraAt + o − 1}, everything else at pair {@code first} — and, with {@code withSends}, its effect
+     * sends into pairs {@code first + 1} and {@code first + 2}. No allocation.
+     */
+    private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
         int active = 0;
         VoiceListener l = listener;
-        boolean grouped = sendPairs != null && to - from <= SendMixer.FRAMES;
+        float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
+        boolean grouped = withSends && to - from <= SendMixer.FRAMES;
         if (grouped) sends.begin(to - from);
         for (Voice v : voices) {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
-            float[] dl = left, dr = right;
-            if (micBuses != null && r.output > 0 && 2 * r.output + 1 < micBuses.length) { dl = micBuses[2 * r.output]; dr = micBuses[2 * r.output + 1]; }
-            if (sendPairs != null && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, sendPairs, first, grouped, from, to);
+            float[] dl = ml, dr = mr;
+            int o = r.output;
+            if (o > 0 && o <= extras) { int p = first + extraAt + o - 1; dl = pairs[2 * p]; dr = pairs[2 * p + 1]; }
+            // The send groups' dry mix ends on the main pair: a voice on another output sends alone.
+            if (withSends && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, pairs, first, grouped && dl == ml, from, to);
             else v.render(dl, dr, from, to);
             if (v.isActive()) active++;
             else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
         }
-        if (grouped) sends.finish(left, right, sendPairs[2 * first + 2], sendPairs[2 * first + 3], sendPairs[2 * first + 4], sendPairs[2 * first + 5], from);
+        if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
         if (active > peakVoices) peakVoices = active;
         activeCount = active;
         frameClock += to - from;

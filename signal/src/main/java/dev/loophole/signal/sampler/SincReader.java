@@ -6,7 +6,9 @@ import dev.loophole.signal.dsp.SincInterpolator;
 /**
  * The windowed-sinc read path of a voice: per chunk, gathers the frames the kernel will touch into a
  * contiguous window (through loops, the in-memory head and the stream ring alike), then interpolates.
- * The kernel widens with the pitch ratio when pitching up, so transposed samples stay alias-free.
+ * The kernel widens with the pitch ratio when pitching up, so transposed samples stay alias-free; from
+ * two octaves' ratio up a voice reads its sample's octave copy instead (see {@link #readOctave}), so the
+ * kernel never spans more than twice its taps.
  */
 final class SincReader {
     /** Widest ratio the window serves; beyond it a chunk falls back to cubic (16 octaves of stretch is the kernel's limit anyway). */
@@ -25,6 +27,10 @@ final class SincReader {
 
     /** Interpolates up to {@code n} frames into the voice's scratch buffers; fewer when the sample ends. */
     static int read(Voice v, int n, boolean stereo, double step) {
+        if (Math.abs(step) >= 2) {
+            int got = readOctave(v, n, stereo, step);
+            if (got >= 0) return got;
+        }
         CompiledRegion r = v.region;
         SincInterpolator sinc = v.sinc();
         double ratio = Math.abs(step), p = v.pos();
@@ -34,16 +40,22 @@ final class SincReader {
         int count = (int) ((long) Math.floor(Math.max(p, last)) - base) + reach + 2;
         if (count > WINDOW) return -1; // caller falls back (see Voice)
         float[] wl = v.winL(), wr = v.winR(), dl = v.left(), dr = v.right();
-        for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
-        if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
+        long t = v.straight(base, base + count - 1);
+        if (t != LoopPlayhead.NOT_STRAIGHT) { // the window is one run of the head: copy it (the same frames value() gives)
+            System.arraycopy(dl, (int) (base + t), wl, 0, count);
+            if (stereo) System.arraycopy(dr, (int) (base + t), wr, 0, count);
+        } else {
+            for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
+            if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
+        }
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
         int k = 0;
         for (; k < n; k++) {
             if (!looping && (p > r.lastFrame || p < 0)) break;
             double x = p - base;
-            bl[k] = sinc.sample(wl, x, ratio);
-            if (stereo) br[k] = sinc.sample(wr, x, ratio);
+            if (stereo) sinc.sample(wl, wr, x, ratio, bl, br, k);
+            else bl[k] = sinc.sample(wl, x, ratio);
             p += step;
         }
         v.pos(p);
@@ -52,5 +64,60 @@ final class SincReader {
         // so the stream ring may refill over it. Without this the ring never advanced past its first fill.
         if (step > 0) v.streamDoneBelow((long) Math.floor(p) - reach - 1);
         return k;
+    }
+
+    /**
+     * The same read from octave copy k = floor(log2 |step|) (or the deepest one made): the copy is the sample
+     * band-limited to its own half rate and decimated by 2^k, so the kernel reads it at |step| / 2^k, stretched by
+     * less than two. A copy's frames are the sample's own positions 0, 2^k, 2·2^k … of the signal as heard (a forward
+     * loop unrolled past its end, see {@link OctaveCopies}), so a window is one straight run of it, wraps included.
+     * Returns -1 where it cannot serve (no copies: a streamed sample, a loop that turns or crossfades; a voice whose
+     * loop was let go; a window past a shortened region's end); the full-rate path reads that chunk.
+     */
+    private static int readOctave(Voice v, int n, boolean stereo, double step) {
+        CompiledRegion r = v.region;
+        OctaveCopies octaves = r.octaves;
+        if (octaves == null) return -1;
+        double ratio = Math.abs(step);
+        int k = Math.min(octaves.depth(), 31 - Integer.numberOfLeadingZeros((int) Math.min(ratio, 1 << 30)));
+        if (k < 1) return -1;
+        double scale = 1 << k, s = ratio / scale;
+        SincInterpolator sinc = v.sinc();
+        int reach = sinc.reach(s);
+        double p = v.pos(), last = p + (n - 1) * step;
+        long lo = (long) Math.floor(Math.min(p, last)) - (reach + 1L) * (1L << k);
+        long hi = (long) Math.floor(Math.max(p, last)) + (reach + 3L) * (1L << k);
+        long t = octaves.origin(v, lo, hi, k);
+        if (t == LoopPlayhead.NOT_STRAIGHT) return -1;
+        if (!octaves.looped() && hi > r.lastFrame && r.lastFrame < r.sample.frames - 1) return -1; // the copy holds the file's frames past `end`
+        double x0 = (p + t) / scale, x1 = (last + t) / scale;
+        long base = (long) Math.floor(Math.min(x0, x1)) - reach;
+        int count = (int) ((long) Math.floor(Math.max(x0, x1)) - base) + reach + 2;
+        if (count > WINDOW) return -1;
+        float[][] copy = octaves.levels[k - 1];
+        float[] wl = v.winL(), wr = v.winR(), bl = v.bufL(), br = v.bufR();
+        window(copy[0], base, wl, count);
+        if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
+        boolean looping = v.looping();
+        int j = 0;
+        for (; j < n; j++) {
+            if (!looping && (p > r.lastFrame || p < 0)) break;
+            double x = (p + t) / scale - base;
+            if (stereo) sinc.sample(wl, wr, x, s, bl, br, j);
+            else bl[j] = sinc.sample(wl, x, s);
+            p += step;
+        }
+        v.pos(p);
+        v.wrapLoop();
+        return j;
+    }
+
+    /** {@code dst[0, count)} = {@code src[base, base + count)}, zeros outside the copy (silence before and after the sample). */
+    private static void window(float[] src, long base, float[] dst, int count) {
+        int from = (int) Math.max(0, Math.min(count, -base));
+        int to = (int) Math.max(from, Math.min(count, src.length - base));
+        java.util.Arrays.fill(dst, 0, from, 0f);
+        if (to > from) System.arraycopy(src, (int) (base + from), dst, from, to - from);
+        java.util.Arrays.fill(dst, to, count, 0f);
     }
 }

@@ -404,6 +404,19 @@ final class Voice {
         if (streaming && !loop.active()) stream.release(frame);
     }
 
+    /** The sample frame unwrapped frame {@code v} plays (see {@link LoopPlayhead#map}). */
+    long mapFrame(long v) { return loop.map(v); }
+
+    /**
+     * When {@link #value} of unwrapped frames {@code first … last} is {@code data[f + t]} for each, one straight run of the
+     * in-memory head inside the region, that {@code t}; else {@link LoopPlayhead#NOT_STRAIGHT}.
+     */
+    long straight(long first, long last) {
+        long t = loop.straight(first, last);
+        if (t == LoopPlayhead.NOT_STRAIGHT || first + t < 0 || last + t > region.lastFrame || last + t >= headEnd) return LoopPlayhead.NOT_STRAIGHT;
+        return t;
+    }
+
     /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
     void wrapLoop() { pos = loop.fold(pos); }
 

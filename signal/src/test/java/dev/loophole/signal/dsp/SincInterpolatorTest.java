@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SincInterpolatorTest {
+public class SincInterpolatorTest {
     static final double FS = 48_000;
-    static final int N = 1 << 16;
+    public static final int N = 1 << 16;
     static final Map<String, Double> FLOORS = new TreeMap<>();
 
     /** A sine of {@code freq} cycles/frame, {@code len} frames. */
@@ -56,10 +56,10 @@ class SincInterpolatorTest {
     }
 
     /** A resampler under test: reads {@code buf} from frame {@code at} at {@code ratio} into all of {@code y}. */
-    interface Resampler { void run(float[] buf, int at, double ratio, float[] y); }
+    public interface Resampler { void run(float[] buf, int at, double ratio, float[] y); }
 
     /** The same measure for any resampler; {@code reach} is how many frames it reads either side of a position. */
-    static double aliasFloorDb(java.util.function.DoubleToIntFunction reach, Resampler resampler, double semitones) {
+    public static double aliasFloorDb(java.util.function.DoubleToIntFunction reach, Resampler resampler, double semitones) {
         double ratio = Math.pow(2, semitones / 12);
         int tones = 48;
         double amp = 0.9 / tones;

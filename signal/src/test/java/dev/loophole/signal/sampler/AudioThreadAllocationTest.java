@@ -178,9 +178,17 @@ class AudioThreadAllocationTest {
                     List.of(new Lane(0, MidiFx.NONE, List.of(new LaneTarget(1, 0, 63 + v, 1, 127, 0), new LaneTarget(2, 64 + v, 127, 1, 127, 0))),
                             new Lane(1, new MidiFx(v, 0.8, 5), List.of(LaneTarget.all(3), new LaneTarget(1, 0, 127, 1, 127, 12)))));
         }
+        assertGraphAllocatesNothing(g, specs, 12);
+    }
+
+    /**
+     * Runs {@code g} for 25,000 blocks of random events (channel 0 to lane 0, channel 1 to lane 1), publishing
+     * {@code specs} in turn every 100 blocks; over the last 10,000 the audio thread must allocate 0 bytes.
+     */
+    private static void assertGraphAllocatesNothing(GraphRuntime g, GraphSpec[] specs, long seed) {
         g.publish(specs[0]);
         int warmUp = 15_000, blocks = warmUp + 10_000;
-        int[][] ev = randomEvents(blocks, 12);
+        int[][] ev = randomEvents(blocks, seed);
         float[][] out = new float[4][256];
         EventBuffer buf = new EventBuffer(64);
         long allocated = 0;
@@ -189,7 +197,6 @@ class AudioThreadAllocationTest {
             if (k % 100 == 0) g.publish(specs[(k / 100) % 2]);
             buf.clear();
             int[] e = ev[k];
-            // channel 0 events go to lane 0, channel 1 events to lane 1
             for (int i = 0; i < e.length; i += 4) buf.add(e[i + 1] & 1, e[i], e[i + 1], e[i + 2], e[i + 3]);
             buf.add(15, 255, GraphRuntime.PARAMETER, 0, Float.floatToRawIntBits(-6f - k % 7));
             buf.add(10, 255, GraphRuntime.PARAMETER_JUMP, 6, Float.floatToRawIntBits(k % 5));
@@ -205,5 +212,64 @@ class AudioThreadAllocationTest {
         }
         assertThat(maxVoices).as("the graph really was busy").isGreaterThan(20);
         assertThat(allocated).as("bytes allocated by process over 10,000 blocks").isZero();
+    }
+
+    /**
+     * The busy program as a multi-out kit: its regions on program outputs 0, 1 and 2 in turn, one of them a
+     * multi-mic region (its sample on outputs 1 and 2 at once), and effect sends on.
+     */
+    private static dev.loophole.model.Program multiOut(dev.loophole.model.Program p) {
+        List<dev.loophole.model.SampleGroup> groups = p.groups().stream().map(g -> {
+            List<dev.loophole.model.SampleRegion> rs = new java.util.ArrayList<>();
+            for (int i = 0; i < g.regions().size(); i++) {
+                dev.loophole.model.SampleRegion r = g.regions().get(i);
+                dev.loophole.model.SampleRegion.Builder b = r.toBuilder();
+                dev.loophole.model.SampleRef s = r.sample();
+                b.samples = new java.util.ArrayList<>(i == 1 ? List.of(s.asMic(0, -30, 1), s.asMic(-6, 30, 2)) : List.of(s.asMic(0, 0, i % 3)));
+                b.otherOpcodes.put("effect1", "20");
+                b.otherOpcodes.put("effect2", "10");
+                rs.add(b.build());
+            }
+            return new dev.loophole.model.SampleGroup(g.groupId(), g.name(), rs);
+        }).toList();
+        return p.withGroups(groups);
+    }
+
+    /**
+     * Multi-out instruments in a graph of 12 nodes: a kit's main output through an EQ and a compressor, its
+     * output 1 through its own gain node, its output 2 taken by nothing (folded into the main path), its sends
+     * into a reverb and a chorus; a second kit's output 1 through a delay. Edited every 100 blocks.
+     */
+    @Test
+    void aMultiOutGraphAllocatesZeroBytesPerBlock() {
+        Fixtures f = busyProgram();
+        PatchCompiler pc = new PatchCompiler(f.provider(), Fixtures.RATE);
+        dev.loophole.model.Program kit = multiOut(f.program());
+        SamplerInstrument a = new SamplerInstrument(pc.compile(kit), Fixtures.RATE, 48, 3);
+        SamplerInstrument b = new SamplerInstrument(pc.compile(kit), Fixtures.RATE, 48, 4);
+        assertThat(a.outputs()).as("main, two sends, outputs 1 and 2").isEqualTo(5);
+        int out1 = SamplerInstrument.engineOutput(1);
+        GraphRuntime g = new GraphRuntime(Fixtures.RATE, 256);
+        GraphSpec[] specs = new GraphSpec[2];
+        for (int v = 0; v < 2; v++) {
+            double edit = v * 3;
+            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a), new InstrumentNode(2, b),
+                    new EffectNode(10, EffectKind.EQ4, Map.of("band2_gain", 4 + edit)),
+                    new EffectNode(11, EffectKind.COMPRESSOR, Map.of("threshold", -24 + edit)),
+                    new EffectNode(12, EffectKind.DELAY, Map.of("time", 120 + 40 * edit)),
+                    new EffectNode(13, EffectKind.CHORUS, Map.of("depth", 2 + edit)),
+                    new EffectNode(14, EffectKind.REVERB, Map.of("decay", 1.5 + edit, "mix", 100.0)),
+                    new EffectNode(15, EffectKind.GAIN_PAN, Map.of("gain", -3 - edit)),
+                    new EffectNode(16, EffectKind.GAIN_PAN, Map.of("pan", -0.4)),
+                    new EffectNode(17, EffectKind.GAIN_PAN, Map.of("gain", -6.0)),
+                    new OutputNode(20, 0), new OutputNode(21, 1)),
+                    List.of(Connection.of(1, 10), Connection.of(10, 11), Connection.of(11, 20),
+                            new Connection(1, out1, 15, 1), Connection.of(15, 20),
+                            new Connection(1, SamplerInstrument.REVERB_SEND, 14, 1), Connection.of(14, 20),
+                            new Connection(1, SamplerInstrument.CHORUS_SEND, 13, 1), Connection.of(13, 21),
+                            Connection.of(2, 16), Connection.of(16, 21), new Connection(2, out1, 12, 1), Connection.of(12, 17), Connection.of(17, 21)),
+                    List.of(new Lane(0, MidiFx.NONE, List.of(LaneTarget.all(1))), new Lane(1, new MidiFx(v, 0.8, 5), List.of(LaneTarget.all(2)))));
+        }
+        assertGraphAllocatesNothing(g, specs, 21);
     }
 }
