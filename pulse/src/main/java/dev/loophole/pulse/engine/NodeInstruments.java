@@ -2,7 +2,6 @@ package dev.loophole.pulse.engine;
 
 import dev.loophole.model.Program;
 import dev.loophole.model.project.SamplerOutputs;
-import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.SampleRegion;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
@@ -80,22 +79,21 @@ public final class NodeInstruments {
 
     /**
      * The program as the node's parameters play it, compiled into the patch so new notes take it (sounding ones keep
-     * what they started with): its tune moves every region's tune, each mic level ({@code micN}, dB) the level of
-     * every sample on that mic's output in multi-mic regions. The program itself when all are at rest.
+     * what they started with): each mic level ({@code micN}, dB) the level of every sample on that mic's output in
+     * multi-mic regions. The program itself when all are at rest. (Its tune is not compiled in: the graph moves it
+     * live, {@code GraphRuntime.TUNE}.)
      */
     static Program played(InstrumentNode node) {
         Program program = node.program();
-        double cents = node.value(SamplerParameters.TUNE);
         Map<Integer, Double> micDb = new HashMap<>();
         for (int o : SamplerOutputs.mics(program)) {
             String id = SamplerOutputs.micParameter(o);
             double db = node.parameters().contains(id) ? node.value(id) : 0;
             if (db != 0) micDb.put(o, db);
         }
-        if (cents == 0 && micDb.isEmpty()) return program;
+        if (micDb.isEmpty()) return program;
         List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
             SampleRegion.Builder b = r.toBuilder();
-            b.tuning = r.tuning().plusCents(cents);
             if (r.samples().size() > 1)
                 b.samples = new ArrayList<>(r.samples().stream().map(m -> micDb.containsKey(m.output())
                         ? m.asMic(m.volume() + micDb.get(m.output()), m.pan(), m.output()) : m).toList());

@@ -7,14 +7,14 @@ import java.util.Map;
 
 /**
  * Where each node parameter of a project enters the graph Signal runs: a parameter can reach
- * several graph nodes (a lane's post-effect is one unit per target it follows) or none (a tune
- * is compiled into the patch, not moved live). Made by {@link ProjectGraph} with the graph, read
+ * several graph nodes (a lane's post-effect is one unit per target it follows) or none (a node
+ * kind the engine cannot play yet). Made by {@link ProjectGraph} with the graph, read
  * by {@link Schedule} to turn parameter automation into sample-accurate graph events.
  */
 public record NodeParameters(Map<String, List<Target>> byKey) {
     /**
      * One place a parameter lands: graph node {@code node}, its parameter {@code index} (an effect's
-     * index in its kind's table, an instrument's controller number), and the model's range. Where no
+     * index in its kind's table, an instrument's controller number or GraphRuntime.TUNE), and the model's range. Where no
      * automation sets it, the parameter is at the node's own value, which the graph carries
      * ({@link dev.loophole.signal.graph.GraphRuntime#PARAMETER_REST}): a value edit changes no place.
      */

@@ -24,6 +24,7 @@ import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.MultiOutputInstrument;
 import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.graph.GraphSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -131,7 +132,7 @@ public final class ProjectGraph {
         Set<String> hasSends = new java.util.HashSet<>(); // samplers and banks: outputs 1 and 2 are the effect sends
         for (InstrumentNode n : g.instruments()) {
             Instrument inst = instruments.instrumentFor(n, warn);
-            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst, controllers(n, automated)));
+            nodes.add(new GraphSpec.InstrumentNode(id(n.nodeId()), inst, controllers(n, automated), tune(n)));
             outputs.put(n.nodeId(), inst instanceof MultiOutputInstrument m ? m.outputs() : 1);
             if (inst instanceof SamplerInstrument || inst instanceof ProgramBank) hasSends.add(n.nodeId());
         }
@@ -217,9 +218,7 @@ public final class ProjectGraph {
 
         for (String key : automated)
             if (!params.has(key))
-                warn.accept("automation of " + key + " does not play: " + (key.endsWith("/" + SamplerParameters.TUNE)
-                        ? "a sampler's tune is compiled into its program (new notes take the node's value)"
-                        : "no node of track " + t + " moves that parameter live"));
+                warn.accept("automation of " + key + " does not play: no node of track " + t + " moves that parameter live");
         // Lanes: the routing port, then a direct port per instrument its clips aim at.
         for (Lane lane : track.lanes()) {
             if (lane.kind() != LaneKind.MIDI) continue;
@@ -294,6 +293,18 @@ public final class ProjectGraph {
             out.put(cc, (int) Math.round(n.value(p.id())));
         }
         return out;
+    }
+
+    /**
+     * A sampler node's tune in cents, and its place for automation: the instrument's
+     * {@link GraphRuntime#TUNE}, read by every voice each control chunk (sounding notes move too).
+     */
+    private double tune(InstrumentNode n) {
+        if (n.kind() != InstrumentKind.SAMPLER) return 0;
+        var p = n.parameters().parameters().stream().filter(x -> x.id().equals(SamplerParameters.TUNE)).findFirst();
+        if (p.isEmpty()) return 0;
+        params.add(n.nodeId(), SamplerParameters.TUNE, new NodeParameters.Target(id(n.nodeId()), GraphRuntime.TUNE, p.get().min(), p.get().max()));
+        return n.value(SamplerParameters.TUNE);
     }
 
     /** Every parameter of effect node {@code e}, played by graph node {@code graphId}. */

@@ -104,23 +104,8 @@ class NodeParameterSoundTest {
 
     @Test
     void settingTheControllerDuringPlaybackMovesTheSoundAtTheNextBlockWithoutAStep() {
-        Project p = project(sampler("A", bright), List.of(), 4, List.of());
-        Pulse pulse = new Pulse(p);
         int block = 256, changeAt = 100 * block; // 0.533 s
-        float[] left = new float[2 * RATE];
-        try (ProjectEngine e = new ProjectEngine(p, settings(), w -> { throw new AssertionError(w); })) {
-            e.attach(pulse);
-            e.transport().locate(0);
-            e.transport().play();
-            float[][] out = new float[2][block];
-            EventBuffer none = new EventBuffer(1);
-            for (int pos = 0; pos < left.length; pos += block) {
-                if (pos == changeAt) pulse.apply(new NodeCommand.SetParameter("A", "cc20", 32.0));
-                e.streamer().fillAll();
-                e.transport().process(out, block, none);
-                System.arraycopy(out[0], 0, left, pos, block);
-            }
-        }
+        float[] left = playSetting(project(sampler("A", bright), List.of(), 4, List.of()), block, changeAt, new NodeCommand.SetParameter("A", "cc20", 32.0));
         double before = levelDb(left, 0.1, 0.5, 440), after = levelDb(left, 0.6, 1.0, 440);
         assertThat(after - before).isCloseTo(db(32 / 127.0), within(0.05));
         double clean = maxStep(left, RATE / 10, changeAt - block);
@@ -177,13 +162,24 @@ class NodeParameterSoundTest {
         for (int i = 0; i < loop; i++) assertThat(out[loop + i]).isEqualTo(out[i]);
     }
 
-    @Test
-    void automationThatCannotPlayIsReported() {
-        List<String> warnings = new ArrayList<>();
-        Project p = project(sampler("A", plain), List.of(), 1, List.of(steps("A", SamplerParameters.TUNE, 0, BEAT, 100)));
-        try (ProjectEngine e = new ProjectEngine(p, settings(), warnings::add)) {
-            assertThat(warnings).containsExactly("automation of A/tune does not play: a sampler's tune is compiled into its program (new notes take the node's value)");
+    /** Plays {@code p} live for 2 s in blocks of {@code block}, applying {@code edit} at frame {@code changeAt}; the left channel. */
+    static float[] playSetting(Project p, int block, int changeAt, NodeCommand edit) {
+        Pulse pulse = new Pulse(p);
+        float[] left = new float[2 * RATE];
+        try (ProjectEngine e = new ProjectEngine(p, settings(), w -> { throw new AssertionError(w); })) {
+            e.attach(pulse);
+            e.transport().locate(0);
+            e.transport().play();
+            float[][] out = new float[2][block];
+            EventBuffer none = new EventBuffer(1);
+            for (int pos = 0; pos < left.length; pos += block) {
+                if (pos == changeAt) pulse.apply(edit);
+                e.streamer().fillAll();
+                e.transport().process(out, block, none);
+                System.arraycopy(out[0], 0, left, pos, block);
+            }
         }
+        return left;
     }
 
     static ProjectEngine.Settings settings() {

@@ -221,6 +221,13 @@ public final class Engine implements BlockSource {
      */
     public static final int NODE_CONTROL = 0x201;
 
+    /**
+     * Pseudo-status for a node's tune: {@code port} is the instrument's index among the routing's
+     * renderers, {@code data2} the cents as {@link Float#floatToRawIntBits float bits}
+     * ({@link Instrument#nodeTune}, every channel).
+     */
+    public static final int NODE_TUNE = 0x202;
+
     /** Applies one channel message (or a {@link #TEMPO} change) to port 0 now. */
     public void dispatch(int status, int d1, int d2) { dispatch(0, status, d1, d2); }
 
@@ -238,6 +245,11 @@ public final class Engine implements BlockSource {
         if (status == NODE_CONTROL) {
             Instrument[] r = s.routing().renderers();
             if (port >= 0 && port < r.length) for (int c = 0; c < 16; c++) r[port].controlChange(c, d1, d2);
+            return;
+        }
+        if (status == NODE_TUNE) {
+            Instrument[] r = s.routing().renderers();
+            if (port >= 0 && port < r.length) r[port].nodeTune(Float.intBitsToFloat(d2));
             return;
         }
         if (port < 0 || port >= s.mpe().length) return;

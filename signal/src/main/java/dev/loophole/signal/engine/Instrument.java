@@ -52,6 +52,13 @@ public interface Instrument {
     /** The song's tempo changed (SFZ lobpm/hibpm select on it). */
     default void tempo(double bpm) { }
 
+    /**
+     * The node's tune in cents on every channel, as MIDI's channel fine/coarse tuning (RPN 1/2):
+     * sounding notes move with it at their next control chunk, new notes start there. 0 at rest.
+     * Audio thread (between renders); allocates nothing. An instrument without pitch ignores it.
+     */
+    default void nodeTune(double cents) { }
+
     /** Adds output over frames {@code [from, to)} of the block to {@code left/right}. */
     void render(float[] left, float[] right, int from, int to);
 

@@ -109,6 +109,8 @@ public final class ProgramBank implements MultiOutputInstrument {
 
     @Override public void tempo(double bpm) { for (Instrument i : distinct) i.tempo(bpm); }
 
+    @Override public void nodeTune(double cents) { for (Instrument i : distinct) i.nodeTune(cents); }
+
     @Override
     public void render(float[] left, float[] right, int from, int to) { for (Instrument i : distinct) i.render(left, right, from, to); }
 

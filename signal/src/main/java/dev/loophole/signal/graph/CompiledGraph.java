@@ -17,6 +17,7 @@ final class CompiledGraph {
     final Instrument[] instruments;
     final int[] instrumentIds;        // same order: each instrument's node id
     final int[][] controllers;        // same order: node-level controller values, -1 where none
+    final double[] tunes;             // same order: each instrument node's tune, cents
     final LaneRouter[] lanes;          // by port, null where none
     final int[] effectIds;
     final Effect[] effects;           // in run order
@@ -37,12 +38,12 @@ final class CompiledGraph {
     /** The sources summed into one node's input: left/right buffers and gains. */
     record Mix(float[][] left, float[][] right, float[] gain) { }
 
-    CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, int[] instrumentIds, int[][] controllers,
+    CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, int[] instrumentIds, int[][] controllers, double[] tunes,
                   LaneRouter[] lanes,
                   int[] effectIds, Effect[] effects, boolean[] bypassed, int fadeFrames, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
                   int[] outputBus, Mix[] outputInputs) {
         this.spec = spec; this.plan = plan; this.instrumentPairs = instrumentPairs; this.instruments = instruments;
-        this.instrumentIds = instrumentIds; this.controllers = controllers;
+        this.instrumentIds = instrumentIds; this.controllers = controllers; this.tunes = tunes;
         this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.fadeFrames = Math.max(1, fadeFrames);
         this.fade = new int[effects.length];
         this.faded = new int[effects.length];
@@ -57,7 +58,7 @@ final class CompiledGraph {
      * Audio thread, once when this graph takes over from {@code old} (null at the first block): kept
      * units glide to the values that changed (one automation moved is left where it is), units that
      * were not running fade in from dry (the old graph sounded: a unit put into a sounding chain must
-     * not start with a step); instruments take the node-level controllers that are new or changed.
+     * not start with a step); instruments take the node-level controllers (and tune) that are new or changed.
      */
     void adopt(CompiledGraph old) {
         for (int e = 0; e < effects.length; e++) {
@@ -73,6 +74,7 @@ final class CompiledGraph {
             for (int c = 0; c < now.length; c++)
                 if (now[c] >= 0 && (before == null || before[c] != now[c]))
                     for (int ch = 0; ch < 16; ch++) instruments[k].controlChange(ch, c, now[c]);
+            if (j < 0 || old.tunes[j] != tunes[k]) instruments[k].nodeTune(tunes[k]);
         }
         if (old == null) return;
         for (int p = 0; p < old.lanes.length; p++) {

@@ -74,6 +74,7 @@ final class GraphCompiler {
             Arrays.fill(controllers[k], -1);
             for (var c : insts.get(k).controllers().entrySet()) controllers[k][c.getKey()] = c.getValue();
         }
+        double[] tunes = insts.stream().mapToDouble(GraphSpec.InstrumentNode::tune).toArray();
         int[] bus = insts.stream().mapToInt(i -> firstPair.get(i.id())).toArray();
         boolean[] plainRender = new boolean[insts.size()];
         for (int k = 0; k < plainRender.length; k++) plainRender[k] = plainList.get(k);
@@ -174,7 +175,7 @@ final class GraphCompiler {
                 for (GraphSpec.LaneTarget lt : l.targets())
                     for (int c = lt.chanLo(); c <= lt.chanHi(); c++)
                         engine.presetZones(plan, l.port(), c, ((GraphSpec.InstrumentNode) byId.get(lt.instrument())).instrument());
-        return new CompiledGraph(published, plan, instrumentPairs, instruments, instrumentIds, controllers, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
+        return new CompiledGraph(published, plan, instrumentPairs, instruments, instrumentIds, controllers, tunes, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
                 outputBus, outputInputs);
     }
 

@@ -27,7 +27,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     /**
      * Pseudo-status of an {@link EventBuffer} event that sets a node's parameter at its frame:
      * {@code port} is the graph node id, {@code data1} the parameter (an effect's index in its kind's
-     * table; an instrument's controller number), {@code data2} the value as
+     * table; an instrument's controller number, or {@link #TUNE} for its tune in cents), {@code data2} the value as
      * {@link Float#floatToRawIntBits float bits}. An effect glides to it, an instrument takes the
      * controller on every channel. A node the graph lacks ignores it.
      */
@@ -40,6 +40,9 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
      * where a chase finds no automation before the new position. {@code data2} is unused.
      */
     public static final int PARAMETER_REST = 0x302;
+
+    /** The instrument parameter index of a node's tune (cents, {@link Instrument#nodeTune}): past the 128 controllers. */
+    public static final int TUNE = 128;
 
     public static boolean isParameter(int status) { return status >= PARAMETER && status <= PARAMETER_REST; }
 
@@ -138,6 +141,11 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
                 continue;
             }
             int k = g.instrumentIndexOfNode(id);
+            if (k >= 0 && index == TUNE) {
+                float cents = rest ? (float) g.tunes[k] : (float) value;
+                if (!engineEvents.add(k, offset, Engine.NODE_TUNE, 0, Float.floatToRawIntBits(cents))) droppedParameters++;
+                continue;
+            }
             if (k < 0 || index < 0 || index >= 128) continue;
             int v = rest ? g.controllers[k][index] : (int) Math.clamp(Math.round(value), 0, 127);
             if (v >= 0 && !engineEvents.add(k, offset, Engine.NODE_CONTROL, index, v)) droppedParameters++;

@@ -56,16 +56,20 @@ public record GraphSpec(List<Node> nodes, List<Connection> connections, List<Lan
      * {@code controllers}: node-level controller values (controller → 0..127), set on every MIDI
      * channel when the graph takes over — each one only where it is new or changed since the graph
      * before, so an edit elsewhere does not undo what a lane's controller did since.
+     * {@code tune}: the node's tune in cents ({@link Instrument#nodeTune}), given the same way.
      */
-    public record InstrumentNode(int id, Instrument instrument, Map<Integer, Integer> controllers) implements Node {
+    public record InstrumentNode(int id, Instrument instrument, Map<Integer, Integer> controllers, double tune) implements Node {
         public InstrumentNode {
+            if (!Double.isFinite(tune)) throw new GraphException("instrument node " + id + ": tune " + tune + " is not a number of cents");
             controllers = Map.copyOf(controllers);
             controllers.forEach((c, v) -> {
                 if (c < 0 || c > 127 || v < 0 || v > 127) throw new GraphException("instrument node " + id + ": controller " + c + " = " + v + " is outside 0..127");
             });
         }
 
-        public InstrumentNode(int id, Instrument instrument) { this(id, instrument, Map.of()); }
+        public InstrumentNode(int id, Instrument instrument, Map<Integer, Integer> controllers) { this(id, instrument, controllers, 0); }
+
+        public InstrumentNode(int id, Instrument instrument) { this(id, instrument, Map.of(), 0); }
 
         /** Stereo outputs: a {@link MultiOutputInstrument}'s count, else 1. */
         public int outputs() { return instrument instanceof MultiOutputInstrument m ? m.outputs() : 1; }

@@ -7,6 +7,7 @@ final class ChannelState {
     final int[] cc = new int[128];
     double bend;              // -1..1
     int bendRaw = 8192;
+    double tuneCents;         // the node's tune (Instrument.nodeTune): not a MIDI reset's to undo, so reset() keeps it
     boolean sustain, sostenuto;
     int channelPressure;
     int program;

@@ -235,6 +235,16 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         for (Voice v : voices) if (v.isActive() && v.channel == channel) v.setBend(cs.bend);
     }
 
+    /** Every channel's tune: voices read it at their next chunk, as they read bend. */
+    @Override
+    public void nodeTune(double cents) {
+        for (ChannelState cs : channels) {
+            if (cs.tuneCents == cents) continue;
+            cs.tuneCents = cents;
+            cs.version++;
+        }
+    }
+
     @Override
     public void channelPressure(int channel, int value) { channels[channel].channelPressure = value; channels[channel].version++; }
 

@@ -39,6 +39,7 @@ final class Voice {
     ChannelState chan;                // the channel's state, set by the instrument
     private double bendCents, bendTarget; // the bend now and where bend_smooth takes it, cents
     private float bendCoef;           // one-pole step per chunk towards bendTarget, 1 = immediate
+    private double tuneCents;         // the channel's node tune this voice plays at (read from chan each chunk)
     private int fadeRemaining, fadeTotal;
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
     private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
@@ -103,6 +104,7 @@ final class Voice {
         baseRatio = Math.pow(2, cents / 1200.0) * r.rateRatio;
         bendCoef = r.bendSmoothSeconds > 0 ? (float) (1 - Math.exp(-CHUNK / (r.bendSmoothSeconds * engineRate))) : 1f;
         bendCents = bendTarget = bendToCents(bend);
+        tuneCents = chan != null ? chan.tuneCents : 0;
         applyBend();
 
         float veltrack = modulated ? mod.startAdjustment(CompiledMatrix.START_AMP_VELTRACK) : 0f;
@@ -134,8 +136,10 @@ final class Voice {
         return region.bendStep > 1 ? Math.round(cents / region.bendStep) * region.bendStep : cents;
     }
 
+    /** Bend and node tune on the note's base ratio; at rest (both 0) the base ratio itself, bit for bit. */
     private void applyBend() {
-        double ratio = bendCents == 0 ? baseRatio : baseRatio * Math.pow(2, bendCents / 1200.0);
+        double cents = bendCents + tuneCents;
+        double ratio = bendCents == 0 && tuneCents == 0 ? baseRatio : baseRatio * Math.pow(2, cents / 1200.0);
         inc = reverse ? -ratio : ratio;
     }
 
@@ -230,6 +234,11 @@ final class Voice {
             if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
                 bendCents += (bendTarget - bendCents) * bendCoef;
                 if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
+                applyBend();
+                step = inc;
+            }
+            if (chan != null && chan.tuneCents != tuneCents) { // the node's tune moved: this chunk on plays there
+                tuneCents = chan.tuneCents;
                 applyBend();
                 step = inc;
             }

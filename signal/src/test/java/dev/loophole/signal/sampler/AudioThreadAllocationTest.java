@@ -147,7 +147,8 @@ class AudioThreadAllocationTest {
      * The same rule for a node graph: three samplers on two lanes (a split and a layer with MIDI FX),
      * a per-pad style second chain, every built-in effect (12 nodes), swapped for an edited graph
      * every 100 blocks, with parameter events in every block (automation gliding an effect, a chase
-     * jumping one and putting one back at rest, a node-level controller on an instrument). Only the
+     * jumping one and putting one back at rest, a node-level controller on an instrument, a node's
+     * tune automated and put back at rest, and edited between graphs). Only the
      * audio thread's {@code process} calls are measured; publishing (the control side's compile)
      * allocates, by design, outside them.
      */
@@ -162,7 +163,7 @@ class AudioThreadAllocationTest {
         GraphSpec[] specs = new GraphSpec[2];
         for (int v = 0; v < 2; v++) {
             double edit = v * 3;
-            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a, Map.of(20, 30 + v)), new InstrumentNode(2, b), new InstrumentNode(3, c),
+            specs[v] = new GraphSpec(List.of(new InstrumentNode(1, a, Map.of(20, 30 + v)), new InstrumentNode(2, b, Map.of(), 25 * v), new InstrumentNode(3, c),
                     new EffectNode(10, EffectKind.EQ4, Map.of("band2_gain", 4 + edit, "band3_gain", -3.0)),
                     new EffectNode(11, EffectKind.COMPRESSOR, Map.of("threshold", -24 + edit)),
                     new EffectNode(12, EffectKind.DELAY, Map.of("time", 120 + 40 * edit)),
@@ -201,6 +202,8 @@ class AudioThreadAllocationTest {
             buf.add(10, 255, GraphRuntime.PARAMETER_JUMP, 6, Float.floatToRawIntBits(k % 5));
             buf.add(12, 255, GraphRuntime.PARAMETER_REST, 4, 0);
             buf.add(1, 255, GraphRuntime.PARAMETER, 20, Float.floatToRawIntBits(k % 128));
+            buf.add(1, 255, GraphRuntime.PARAMETER, GraphRuntime.TUNE, Float.floatToRawIntBits(k % 200 - 100f));
+            buf.add(2, 255, GraphRuntime.PARAMETER_REST, GraphRuntime.TUNE, 0);
             long before = MX.getCurrentThreadAllocatedBytes();
             g.process(out, 256, buf);
             long after = MX.getCurrentThreadAllocatedBytes();
