@@ -235,18 +235,21 @@ class AudioLaneTest {
             t.play();
             float[][] out = new float[2][256];
             EventBuffer none = new EventBuffer(1);
-            long allocated = 0;
-            for (int pass = 0; pass < 6; pass++) { // five passes warm the JIT up (a late compile or deoptimisation may allocate on this thread)
+            // Five passes warm the JIT up; then four measured passes. A late compile or deoptimisation on a loaded
+            // machine may allocate once on this thread; an allocation of the audio path would show in every pass.
+            long[] allocated = new long[4];
+            for (int pass = 0; pass < 5 + allocated.length; pass++) {
                 t.locate(0);
                 for (int b = 0; b < 2000; b++) { // 10.7 s: both clips stream well past their heads
                     e.streamer().fillAll();
                     long before = mx.getCurrentThreadAllocatedBytes();
                     t.process(out, 256, none);
                     long d = mx.getCurrentThreadAllocatedBytes() - before;
-                    if (pass == 5) allocated += d;
+                    if (pass >= 5) allocated[pass - 5] += d;
                 }
             }
-            assertThat(allocated).as("bytes allocated by the last 2,000 blocks").isZero();
+            assertThat(java.util.Arrays.stream(allocated).filter(x -> x > 0).count())
+                    .as("passes of 2,000 blocks that allocated: %s bytes", java.util.Arrays.toString(allocated)).isLessThanOrEqualTo(1);
             assertThat(e.audioLanes().underruns()).isZero();
             assertThat(e.streamer().ringsMade()).isEqualTo(2);
         }
