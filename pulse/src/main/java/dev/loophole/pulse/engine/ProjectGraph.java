@@ -1,6 +1,7 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.IntRange;
+import dev.loophole.model.ProgramEffect;
 import dev.loophole.model.project.AutomationTarget;
 import dev.loophole.model.project.Clip;
 import dev.loophole.model.project.AudioPort;
@@ -141,6 +142,18 @@ public final class ProjectGraph {
         }
 
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
+        // A sampler's program effects (a Decent Sampler preset's <effects>): a chain right after its main output.
+        for (InstrumentNode n : g.instruments()) {
+            if (n.kind() != InstrumentKind.SAMPLER || n.program().effects().isEmpty()) continue;
+            int from = id(n.nodeId());
+            List<GraphSpec.EffectNode> chain = programEffects(n.program().effects(), k -> id("progfx:" + n.nodeId() + "/" + k));
+            for (GraphSpec.EffectNode fx : chain) {
+                nodes.add(fx);
+                connections.add(GraphSpec.Connection.of(from, fx.id()));
+                from = fx.id();
+            }
+            mainSource.put(n.nodeId(), from);
+        }
         // A sampler node's own volume and pan: a gain/pan stage on its main output, only where moved from their
         // defaults, so a node at rest adds nothing and renders bit for bit as before. (Tune is not applied yet.)
         for (InstrumentNode n : g.instruments()) {
@@ -151,7 +164,7 @@ public final class ProjectGraph {
             int stage = id("node:" + n.nodeId());
             nodes.add(new GraphSpec.EffectNode(stage, EffectKind.GAIN_PAN, Map.of("gain", volume, "pan", pan)));
             stageParameters(n, stage);
-            connections.add(GraphSpec.Connection.of(id(n.nodeId()), stage));
+            connections.add(GraphSpec.Connection.of(mainSource.getOrDefault(n.nodeId(), id(n.nodeId())), stage));
             mainSource.put(n.nodeId(), stage);
         }
         // Lane post-effects: one chain per (lane, target), inserted after the target's main output.
@@ -293,6 +306,14 @@ public final class ProjectGraph {
             controllersSent.add(key);
             out.put(cc, (int) Math.round(n.value(p.id())));
         }
+        return out;
+    }
+
+    /** A program's own effect chain as graph effect nodes, effect k numbered {@code ids.applyAsInt(k)}. */
+    public static List<GraphSpec.EffectNode> programEffects(List<ProgramEffect> effects, java.util.function.IntUnaryOperator ids) {
+        List<GraphSpec.EffectNode> out = new ArrayList<>();
+        for (int k = 0; k < effects.size(); k++)
+            out.add(new GraphSpec.EffectNode(ids.applyAsInt(k), EffectKind.byId(effects.get(k).kind()), effects.get(k).values()));
         return out;
     }
 
