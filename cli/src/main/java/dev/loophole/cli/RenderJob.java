@@ -8,6 +8,7 @@ import dev.loophole.media.WavWriter;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.ProgramEffect;
+import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.signal.graph.GraphRuntime;
@@ -118,7 +119,7 @@ final class RenderJob {
                 playableRegions += patch.regionCount();
                 if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));
                 inst = sampler(patch);
-                chains.put(inst, program.effects());
+                chains.put(inst, ProgramControls.chain(program, k -> program.controls().get(k).value()));
                 loaded.put(spec.file(), inst);
             }
             if (spec.channel() == InstrumentSpec.ALL) {

@@ -62,7 +62,10 @@ final class DecentEffects {
                 q(num(dom, "q", num(dom, "Q", 0.7, e), e)), Math.clamp(20 * Math.log10(Math.max(num(dom, "gain", 1, e), 1e-3)), -24, 24)));
     }
 
-    /** The effect chain of {@code <effects>} (null: none); one warning per element we cannot play. */
+    /**
+     * The effect chain of {@code <effects>} (null: none), one entry per {@code <effect>} in file order — null for
+     * one we cannot play, so bindings can still count positions; one warning per such element.
+     */
     static List<ProgramEffect> of(Dom dom, Element effects, List<Diagnostic> diagnostics) throws XmlFormatException {
         List<ProgramEffect> out = new ArrayList<>();
         if (effects == null) return out;
@@ -73,7 +76,7 @@ final class DecentEffects {
             if (fx == null)
                 diagnostics.add(Diagnostic.warning(dom.at(e), "<effect type=\"" + type + "\"> is not imported: "
                         + (m == null ? "no built-in effect plays it" : "tempo-synced delay time is not supported")));
-            else out.add(fx);
+            out.add(fx);
         }
         return out;
     }

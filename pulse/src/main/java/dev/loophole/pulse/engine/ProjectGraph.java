@@ -19,6 +19,7 @@ import dev.loophole.model.project.MidiEffect;
 import dev.loophole.model.project.MidiEffectKind;
 import dev.loophole.model.project.MidiInputRouting;
 import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.signal.engine.Instrument;
@@ -142,11 +143,13 @@ public final class ProjectGraph {
         }
 
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
-        // A sampler's program effects (a Decent Sampler preset's <effects>): a chain right after its main output.
+        // A sampler's program effects (a Decent Sampler preset's <effects>), its knobs applied: a chain right after its main output.
         for (InstrumentNode n : g.instruments()) {
-            if (n.kind() != InstrumentKind.SAMPLER || n.program().effects().isEmpty()) continue;
+            if (n.kind() != InstrumentKind.SAMPLER) continue;
+            List<ProgramEffect> effects = ProgramControls.chain(n.program(), k -> n.value(ProgramControls.parameter(k)));
+            if (effects.isEmpty()) continue;
             int from = id(n.nodeId());
-            List<GraphSpec.EffectNode> chain = programEffects(n.program().effects(), k -> id("progfx:" + n.nodeId() + "/" + k));
+            List<GraphSpec.EffectNode> chain = programEffects(effects, k -> id("progfx:" + n.nodeId() + "/" + k));
             for (GraphSpec.EffectNode fx : chain) {
                 nodes.add(fx);
                 connections.add(GraphSpec.Connection.of(from, fx.id()));

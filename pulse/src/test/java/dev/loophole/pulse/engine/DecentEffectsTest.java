@@ -13,6 +13,10 @@ import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.project.ChannelStrip;
 import dev.loophole.model.project.ClipTarget;
+import dev.loophole.model.project.InstrumentNode;
+import dev.loophole.model.project.Parameter;
+import dev.loophole.pulse.Pulse;
+import dev.loophole.pulse.command.NodeCommand;
 import dev.loophole.model.project.Lane;
 import dev.loophole.model.project.LaneTarget;
 import dev.loophole.model.project.NodeGraph;
@@ -49,7 +53,9 @@ class DecentEffectsTest {
     }
 
     /** A preset playing {@code sample} on every key at its pitch on key 69, with these effect elements. */
-    static Program preset(String name, String sample, String effects) throws IOException {
+    static Program preset(String name, String sample, String effects) throws IOException { return preset(name, sample, effects, ""); }
+
+    static Program preset(String name, String sample, String effects, String ui) throws IOException {
         Path file = dir.resolve(name + ".dspreset");
         Files.writeString(file, """
                 <?xml version="1.0" encoding="UTF-8"?>
@@ -60,19 +66,24 @@ class DecentEffectsTest {
                     </group>
                   </groups>
                   <effects>%s</effects>
+                  <ui><tab>%s</tab></ui>
                 </DecentSampler>
-                """.formatted(sample, effects));
+                """.formatted(sample, effects, ui));
         return DecentSamplerImporter.load(file);
     }
 
     /** Key 69 for one beat (0.5 s at 120 bpm), rendered with a 0.3 s tail; the left channel. */
-    static float[] play(Program p) {
-        var node = sampler("ds", p);
-        Lane lane = Lane.midi("lane", "lane", List.of(LaneTarget.all("ds")))
+    static float[] play(Program p) { return play(sampler("ds", p)); }
+
+    static float[] play(InstrumentNode node) {
+        return render(projectOf(node), false)[0];
+    }
+
+    static Project projectOf(InstrumentNode node) {
+        Lane lane = Lane.midi("lane", "lane", List.of(LaneTarget.all(node.nodeId())))
                 .withClips(List.of(clip("c", 0, 1, ClipTarget.LANE, new int[] {69}, new double[] {0}, 1)));
-        Project project = new Project("p", PPQ, RATE, TempoTrack.DEFAULT,
+        return new Project("p", PPQ, RATE, TempoTrack.DEFAULT,
                 List.of(new Track("t", "t", NodeGraph.single(node), List.of(lane), null, ChannelStrip.DEFAULT)));
-        return render(project, false)[0];
     }
 
     static double rmsDb(float[] x, double from, double to) {
@@ -127,5 +138,45 @@ class DecentEffectsTest {
         assertThat(p.effects()).hasSize(1);
         assertThat(p.effects().getFirst().kind()).isEqualTo("chorus");
         assertThat(p.effects().getFirst().values()).containsEntry("mix", 40.0).containsEntry("depth", 5.0).containsEntry("rate", 2.0);
+    }
+
+    static final String REVERB = "<effect type=\"reverb\" roomSize=\"0.9\" damping=\"0.2\" wetLevel=\"0.1\"/>";
+    /** A knob 0..100 at 30 bound to the reverb's wet level, 0 → 0.5; and one bound to the volume, unity at 1. */
+    static final String KNOBS = """
+            <labeled-knob label="Reverb" minValue="0" maxValue="100" value="30">
+              <binding type="effect" level="instrument" position="1" parameter="FX_REVERB_WET_LEVEL"
+                       translation="linear" translationOutputMin="0" translationOutputMax="0.5"/>
+            </labeled-knob>
+            <labeled-knob label="Tone" minValue="0" maxValue="1" value="1">
+              <binding type="effect" level="instrument" position="0" parameter="FX_FILTER_FREQUENCY"/>
+              <binding type="amp" level="group" position="0" parameter="AMP_VOLUME"/>
+            </labeled-knob>""";
+
+    @Test
+    void aKnobBoundToTheReverbWetLevelIsANodeParameterThatMovesIt() throws Exception {
+        // Effect 0 (a phaser) is not imported: the knob's position 1 still names the reverb.
+        Program p = preset("knob", "tone.wav", "<effect type=\"phaser\"/>" + REVERB, KNOBS);
+        InstrumentNode node = sampler("ds", p);
+        Parameter reverb = node.parameters().find("control0").orElseThrow();
+        assertThat(reverb.name()).isEqualTo("Reverb");
+        assertThat(List.of(reverb.min(), reverb.max(), reverb.defaultValue())).containsExactly(0.0, 100.0, 30.0);
+        assertThat(node.parameters().find("control1").orElseThrow().name()).isEqualTo("Tone");
+        List<String> warnings = p.diagnostics().stream().map(Diagnostic::message).toList();
+        assertThat(warnings).contains("<binding type=\"effect\" parameter=\"FX_FILTER_FREQUENCY\"> is not imported: effect 0 is not among the imported effects",
+                "<binding type=\"amp\" parameter=\"AMP_VOLUME\"> is not imported: only instrument-level effect parameters and AMP_VOLUME are bound");
+
+        float[] dry = play(preset("knobdry", "tone.wav", ""));
+        float[] atMax = play(preset("atmax", "tone.wav", "<effect type=\"reverb\" roomSize=\"0.9\" damping=\"0.2\" wetLevel=\"0.5\"/>"));
+        Pulse pulse = new Pulse(projectOf(node));
+        pulse.apply(new NodeCommand.SetParameter("ds", "control0", 0.0));
+        float[] zero = play(pulse.project().tracks().getFirst().graph().instrument("ds").orElseThrow());
+        pulse.apply(new NodeCommand.SetParameter("ds", "control0", 100.0));
+        float[] full = play(pulse.project().tracks().getFirst().graph().instrument("ds").orElseThrow());
+        // At 0 the reverb's mix is 0: the dry render, bit for bit; at 100, wetLevel 0.5, as a preset saying so.
+        assertThat(zero).containsExactly(dry);
+        assertThat(full).containsExactly(atMax);
+        assertThat(rmsDb(full, TONE_SECONDS + 0.05, 0.75)).isGreaterThan(-40);
+        pulse.undo();
+        assertThat(pulse.project().tracks().getFirst().graph().instrument("ds").orElseThrow().value("control0")).isEqualTo(0.0);
     }
 }
