@@ -176,6 +176,9 @@ class DecentEffectsTest {
         assertThat(zero).containsExactly(dry);
         assertThat(full).containsExactly(atMax);
         assertThat(rmsDb(full, TONE_SECONDS + 0.05, 0.75)).isGreaterThan(-40);
+        // The program's effects and knobs survive the project file, knob value and all.
+        Project saved = pulse.project();
+        assertThat(dev.loophole.pulse.store.ProjectJson.read(dev.loophole.pulse.store.ProjectJson.write(saved), "test")).isEqualTo(saved);
         pulse.undo();
         assertThat(pulse.project().tracks().getFirst().graph().instrument("ds").orElseThrow().value("control0")).isEqualTo(0.0);
     }
