@@ -12,9 +12,8 @@ final class FilterDesign {
     static final double SQRT1_2 = Math.sqrt(0.5);
     static final double[] BUTTER4 = butterworthQ(4), BUTTER6 = butterworthQ(6);
 
-    /** Lift tables sampled at √resonance = 0, 0.2, … 6.4 (resonance 0..40.96 dB). */
+    /** Lift tables ({@link LiftTables}) are sampled at √resonance = 0, 0.2, … 6.4 (resonance 0..40.96 dB). */
     private static final double STEP = 0.2;
-    private static final double[] LIFT4 = liftTable(BUTTER4), LIFT6 = liftTable(BUTTER6);
 
     /**
      * Q of a 2-pole low-pass whose resonant peak is {@code db} above the pass band (0 dB → 1/√2).
@@ -46,7 +45,7 @@ final class FilterDesign {
      * √resonance, where it is smooth, and interpolated linearly: peak within ~0.05 dB of the request.
      */
     static double cascadeTopQ(int order, double resonanceDb) {
-        double[] table = order == 4 ? LIFT4 : LIFT6;
+        double[] table = order == 4 ? LiftTables.LIFT4 : LiftTables.LIFT6;
         double x = Math.sqrt(Math.max(resonanceDb, 0)) / STEP;
         int i = Math.min((int) x, table.length - 2);
         double a = Math.min(x - i, 1);
@@ -54,7 +53,8 @@ final class FilterDesign {
         return qForPeakDb(resonanceDb + lift);
     }
 
-    private static double[] liftTable(double[] butter) {
+    /** The lift table of a cascade, by bisection: how {@link LiftTables} was made (slow: not for start-up). */
+    static double[] liftTable(double[] butter) {
         double[] t = new double[33];
         double top = butter[butter.length - 1];
         for (int i = 0; i < t.length; i++) {

@@ -2,6 +2,7 @@ package dev.loophole.signal.store;
 
 import dev.loophole.media.AudioReader;
 import dev.loophole.signal.sampler.SampleData;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,6 +36,15 @@ public final class StreamSlot {
     AudioReader reader;
     SampleData readerSample;
 
+    // Offline fill list (see Streamer.fillAll): a started slot enrols itself once, so fillAll walks the
+    // slots that stream instead of every voice's slot. The slot is its own list node: no allocation.
+    private final Streamer owner;
+    final AtomicBoolean enrolled = new AtomicBoolean();
+    StreamSlot nextStarted; // Streamer's lock-free stack of newly enrolled slots
+    StreamSlot nextFilled;  // fillAll's own list (one thread)
+
+    StreamSlot(Streamer owner) { this.owner = owner; }
+
     /** Audio thread: begin streaming {@code s} from frame {@code from}. */
     public void start(SampleData s, long from) {
         long gen = (state.get() >>> FRAME_BITS) + 1;
@@ -44,6 +54,7 @@ public final class StreamSlot {
         failed = false;
         active = true;
         state.set((gen << FRAME_BITS) | from);
+        if (enrolled.compareAndSet(false, true)) owner.enrol(this);
     }
 
     /** Audio thread: the voice is done with the slot. */

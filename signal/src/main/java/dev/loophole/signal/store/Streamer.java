@@ -5,6 +5,7 @@ import dev.loophole.media.MediaException;
 import dev.loophole.signal.sampler.SampleData;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fills voices' {@link StreamSlot}s from disk. Live, a loader thread polls the slots and keeps
@@ -20,12 +21,14 @@ public final class Streamer implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private volatile Thread[] loaders;
     private volatile boolean running;
+    private final AtomicReference<StreamSlot> started = new AtomicReference<>(); // enrolled, not yet on filling
+    private StreamSlot filling; // fillAll's list of enrolled slots (guarded by this)
 
     public Streamer(SampleStore store) { this.store = store; }
 
     /** Control side: a slot for one voice. */
     public StreamSlot newSlot() {
-        StreamSlot s = new StreamSlot();
+        StreamSlot s = new StreamSlot(this);
         slots.add(s);
         return s;
     }
@@ -54,9 +57,44 @@ public final class Streamer implements AutoCloseable {
         loaders = ts;
     }
 
-    /** Fills every active slot as far as its ring allows (offline: called before each block). */
+    /**
+     * Fills every active slot as far as its ring allows (offline: called before each block). Only
+     * enrolled slots are walked, not every voice's slot: a GM bank makes thousands and streams few.
+     */
     public synchronized void fillAll() {
-        for (StreamSlot s : slots) while (fill(s, scratch)) { /* until full or at the end */ }
+        for (StreamSlot s = started.getAndSet(null), next; s != null; s = next) {
+            next = s.nextStarted;
+            s.nextStarted = null;
+            s.nextFilled = filling;
+            filling = s;
+        }
+        StreamSlot prev = null;
+        for (StreamSlot s = filling, next; s != null; s = next) {
+            next = s.nextFilled;
+            while (fill(s, scratch)) { /* until full or at the end */ }
+            if (staysEnrolled(s)) { prev = s; continue; }
+            if (prev == null) filling = next; else prev.nextFilled = next;
+            s.nextFilled = null;
+        }
+    }
+
+    /**
+     * An inactive slot leaves the list. Cleared first, then re-checked: a voice starting it meanwhile
+     * either sees the flag clear and enrols it again, or loses the race to us and we keep it.
+     */
+    private static boolean staysEnrolled(StreamSlot s) {
+        if (s.active()) return true;
+        s.enrolled.set(false);
+        return s.active() && s.enrolled.compareAndSet(false, true);
+    }
+
+    /** Audio thread, from {@link StreamSlot#start}: lock-free push; the slot is the node. */
+    void enrol(StreamSlot s) {
+        StreamSlot head;
+        do {
+            head = started.get();
+            s.nextStarted = head;
+        } while (!started.compareAndSet(head, s));
     }
 
     /** One chunk into one slot; true when it wrote something. */
