@@ -7,6 +7,8 @@ import dev.loophole.signal.engine.MultiOutputInstrument;
 import dev.loophole.signal.graph.GraphSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.loophole.model.ProgramEffect;
 
 /**
  * The ad-hoc graph a MIDI file renders through: one instrument node per distinct instrument (in
@@ -14,14 +16,18 @@ import java.util.List;
  * its instrument, every instrument straight into the output — so a dry render adds voices in the
  * order a plain engine does and is bit-identical to it. With sends, instruments whose regions send
  * (a SoundFont's CC91/CC93, SFZ effect1/effect2) also feed a reverb and a chorus into the output, as
- * FluidSynth and other players do by default.
+ * FluidSynth and other players do by default. A program's own effects (a Decent Sampler preset's {@code <effects>})
+ * sit between its instrument and the output.
  */
 final class MidiGraph {
-    static final int OUTPUT = 1000, REVERB = 1001, CHORUS = 1002;
+    static final int OUTPUT = 1000, REVERB = 1001, CHORUS = 1002, CHAINS = 2000;
 
     private MidiGraph() {}
 
-    static GraphSpec of(Instrument[] byChannel, boolean sends) {
+    static GraphSpec of(Instrument[] byChannel, boolean sends) { return of(byChannel, sends, Map.of()); }
+
+    /** As {@link #of(Instrument[], boolean)}, each instrument's program effects (if any) between it and the output. */
+    static GraphSpec of(Instrument[] byChannel, boolean sends, Map<Instrument, List<ProgramEffect>> chains) {
         List<Instrument> order = new ArrayList<>();
         for (Instrument i : byChannel) if (i != null && !order.contains(i)) order.add(i);
         List<GraphSpec.Node> nodes = new ArrayList<>();
@@ -29,7 +35,13 @@ final class MidiGraph {
         boolean anySend = false;
         for (int k = 0; k < order.size(); k++) {
             nodes.add(new GraphSpec.InstrumentNode(k + 1, order.get(k)));
-            cs.add(GraphSpec.Connection.of(k + 1, OUTPUT));
+            int from = k + 1, base = CHAINS + 100 * k;
+            for (GraphSpec.EffectNode fx : ProjectGraph.programEffects(chains.getOrDefault(order.get(k), List.of()), j -> base + j)) {
+                nodes.add(fx);
+                cs.add(GraphSpec.Connection.of(from, fx.id()));
+                from = fx.id();
+            }
+            cs.add(GraphSpec.Connection.of(from, OUTPUT));
             if (sends && order.get(k) instanceof MultiOutputInstrument m && m.outputs() >= 3 && !(m.silent(1) && m.silent(2))) {
                 cs.add(new GraphSpec.Connection(k + 1, 1, REVERB, 1));
                 cs.add(new GraphSpec.Connection(k + 1, 2, CHORUS, 1));

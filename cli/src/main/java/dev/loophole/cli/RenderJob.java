@@ -7,6 +7,8 @@ import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
+import dev.loophole.model.ProgramEffect;
+import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.signal.graph.GraphRuntime;
@@ -97,6 +99,7 @@ final class RenderJob {
         for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
         PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(keys);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
+        Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
         List<String> silent = new ArrayList<>();
         for (InstrumentSpec spec : instruments) {
@@ -116,6 +119,7 @@ final class RenderJob {
                 playableRegions += patch.regionCount();
                 if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));
                 inst = sampler(patch);
+                chains.put(inst, ProgramControls.chain(program, k -> program.controls().get(k).value()));
                 loaded.put(spec.file(), inst);
             }
             if (spec.channel() == InstrumentSpec.ALL) {
@@ -134,7 +138,7 @@ final class RenderJob {
         warnUnrouted(song, byChannel);
 
         GraphRuntime graph = new GraphRuntime(options.rate(), BLOCK);
-        graph.publish(MidiGraph.of(byChannel, options.sends()));
+        graph.publish(MidiGraph.of(byChannel, options.sends(), chains));
         OfflineRenderer.Result result = renderTo(out, graph, song);
         double peakDb = result.peakDbfs() + options.gainDb();
         if (peakDb > 0 && !options.format().floatingPoint())

@@ -141,6 +141,28 @@ class RenderCommandTest {
         assertThat(Files.exists(dir.resolve("x.wav"))).isFalse();
     }
 
+    @Test
+    void aDecentSamplerPresetsReverbRingsAfterTheNoteInAMidiRender() throws Exception {
+        String preset = """
+                <DecentSampler><groups release="0.01" ampVelTrack="0"><group><sample path="a440.wav" rootNote="69"/></group></groups>
+                <effects>%s</effects></DecentSampler>""";
+        Files.writeString(dir.resolve("dry.dspreset"), preset.formatted(""));
+        Files.writeString(dir.resolve("wet.dspreset"), preset.formatted("<effect type=\"reverb\" roomSize=\"0.9\" wetLevel=\"0.5\"/>"));
+        double[] tail = new double[2];
+        String[] names = {"dry", "wet"};
+        for (int k = 0; k < 2; k++) {
+            Path out = dir.resolve(names[k] + ".wav");
+            CliRun run = CliRun.of("render", "--midi", song.toString(), "--instrument", "1=" + dir.resolve(names[k] + ".dspreset"),
+                    "--out", out.toString(), "--float");
+            assertThat(run.status()).as(run.err()).isZero();
+            float[] l = WavReader.read(out).channels()[0];
+            // E5 sounds from 0.5 s to 0.75 s (+10 ms release); after 0.8 s only an effect's tail is left.
+            for (int i = 38_400; i < Math.min(l.length, 48_000); i++) tail[k] += l[i] * l[i];
+        }
+        assertThat(tail[0]).isZero();
+        assertThat(10 * Math.log10(tail[1] / 9_600)).isGreaterThan(-40);
+    }
+
     /** A 1 s 440 Hz sine as a440.wav, and lead.sfz playing it at its own pitch on A4 with {@code opcodes} added. */
     static Path lead(Path dir, String opcodes) throws Exception {
         write(dir.resolve("a440.wav"), sine(440, RATE));

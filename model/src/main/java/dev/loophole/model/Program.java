@@ -16,11 +16,22 @@ import java.util.Map;
  * @param drumKit     the pads when the program is in DrumKit mode, or null for an ordinary (melodic) program; an
  *                    articulation naming a region the program no longer has (removed, to be restored by an undo) is
  *                    inert until it comes back ({@link DrumKits#check} holds edits of pads to existing regions)
+ * @param effects     the program's own effect chain after its main output, in order (empty for most formats)
+ * @param controls    the knobs the program shows, bound to its effects' parameters or its volume
  */
 public record Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                       Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
                       Map<Integer, Curve> curves, List<ExtraSection> extraSections,
-                      ExpressionMapping expression, DrumKit drumKit) {
+                      ExpressionMapping expression, DrumKit drumKit, List<ProgramEffect> effects,
+                      List<ProgramControl> controls) {
+    /** A program without its own effect chain. */
+    public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
+                   Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics,
+                   Map<Integer, Curve> curves, List<ExtraSection> extraSections,
+                   ExpressionMapping expression, DrumKit drumKit) {
+        this(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, List.of(), List.of());
+    }
+
     /** A program without curves or extra sections. */
     public Program(String programId, String name, List<SampleGroup> groups, ProgramSettings settings,
                    Map<Integer, String> ccLabels, Map<Integer, String> keyLabels, List<Diagnostic> diagnostics) {
@@ -51,6 +62,18 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         extraSections = List.copyOf(extraSections == null ? List.of() : extraSections);
         if (settings == null) settings = ProgramSettings.DEFAULT;
         if (expression == null) expression = ExpressionMapping.SAMPLER_DEFAULT;
+        effects = List.copyOf(effects == null ? List.of() : effects);
+        controls = List.copyOf(controls == null ? List.of() : controls);
+    }
+
+    /** The same program with other controls. */
+    public Program withControls(List<ProgramControl> c) {
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, c);
+    }
+
+    /** The same program with another effect chain. */
+    public Program withEffects(List<ProgramEffect> fx) {
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, fx, controls);
     }
 
     /** Is the program in DrumKit mode? */
@@ -58,22 +81,22 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
 
     /** The same program in DrumKit mode with these pads, or back in ordinary mode for null. */
     public Program withDrumKit(DrumKit kit) {
-        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, kit);
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, kit, effects, controls);
     }
 
     /** The same program with other groups (pads, labels and settings kept). */
     public Program withGroups(List<SampleGroup> g) {
-        return new Program(programId, name, g, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit);
+        return new Program(programId, name, g, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, controls);
     }
 
     /** The same program with another expression mapping. */
     public Program withExpression(ExpressionMapping mapping) {
-        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping, drumKit);
+        return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping, drumKit, effects, controls);
     }
 
     /** The same program with other instrument-wide settings. */
     public Program withSettings(ProgramSettings s) {
-        return new Program(programId, name, groups, s, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit);
+        return new Program(programId, name, groups, s, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, controls);
     }
 
     /** Every region of every group, in file order. */

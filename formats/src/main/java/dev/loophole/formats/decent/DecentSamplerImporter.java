@@ -17,6 +17,8 @@ import dev.loophole.model.LoopMode;
 import dev.loophole.model.OffMode;
 import dev.loophole.model.Playback;
 import dev.loophole.model.Program;
+import dev.loophole.model.ProgramControl;
+import dev.loophole.model.ProgramEffect;
 import dev.loophole.model.ProgramSettings;
 import dev.loophole.model.RegionConditions;
 import dev.loophole.model.RoundRobin;
@@ -44,7 +46,8 @@ import org.w3c.dom.Element;
  * envelope ({@code attack}, {@code decay}, {@code sustain}, {@code release}, seconds), sample
  * {@code start}/{@code end}, loops, {@code trigger}, and round robins ({@code seqMode}, {@code seqLength},
  * {@code seqPosition}): {@code round_robin} is sequential, {@code random} never repeats the last choice,
- * {@code true_random} may, {@code always} plays regardless. Effects and the UI are named in warnings.
+ * {@code true_random} may, {@code always} plays regardless. Instrument-level {@code <effects>} become the program's effect chain ({@link DecentEffects}), its knobs
+ * the program's controls ({@link DecentControls}); group-level effects are named in warnings.
  */
 public final class DecentSamplerImporter {
     private DecentSamplerImporter() {}
@@ -56,7 +59,7 @@ public final class DecentSamplerImporter {
             throw dom.error(root, "expected a Decent Sampler preset (<DecentSampler>), found <" + root.getNodeName() + ">");
         Path dir = file.toAbsolutePath().getParent();
         List<Diagnostic> diagnostics = new ArrayList<>();
-        for (String part : List.of("effects", "ui", "midi", "modulators"))
+        for (String part : List.of("midi", "modulators"))
             if (child(root, part) != null && !children(child(root, part), null).isEmpty())
                 diagnostics.add(Diagnostic.warning(dom.at(child(root, part)), "<" + part + "> is not imported"));
         Element all = child(root, "groups");
@@ -86,8 +89,14 @@ public final class DecentSamplerImporter {
         if (modes.size() > 1)
             diagnostics.add(Diagnostic.warning(dom.at(all), "groups mix seqMode " + modes + "; the whole preset chooses " + rr.name().toLowerCase(Locale.ROOT)));
         String id = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        List<ProgramEffect> positional = DecentEffects.of(dom, child(root, "effects"), diagnostics);
+        List<ProgramControl> controls = DecentControls.of(dom, child(root, "ui"), positional, diagnostics);
+        List<ProgramEffect> effects = positional.stream().filter(e -> e != null).toList();
+        for (Element group : children(all, "group"))
+            if (child(group, "effects") != null && !children(child(group, "effects"), null).isEmpty())
+                diagnostics.add(Diagnostic.warning(dom.at(child(group, "effects")), "group-level <effects> is not imported"));
         Program program = new Program(id, id, groups, ProgramSettings.DEFAULT.withRoundRobin(rr), Map.of(), new TreeMap<>(), diagnostics);
-        return drumLayout(program, children(all, "group"));
+        return drumLayout(program, children(all, "group")).withEffects(effects).withControls(controls);
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 /**
  * The parameters a Sampler node shows: program volume, pan and tune, one per {@code label_ccN} of its program, and
+ * one per control the program shows ({@link ProgramControls}: {@code controlN}), and
  * one level per mic of a multi-mic program ({@link SamplerOutputs#mics}: {@code micN} in dB, 0 at rest).
  */
 public final class SamplerParameters {
@@ -31,6 +32,7 @@ public final class SamplerParameters {
             double def = initial == null ? 0 : Math.max(0, Math.min(127, Math.round(initial * 127)));
             ps.add(Parameter.stepped(ccParameter(cc), e.getValue(), Unit.MIDI_VALUE, 0, 127, def, 1));
         }
+        ProgramControls.addParameters(program, ps);
         for (int o : SamplerOutputs.mics(program))
             ps.add(Parameter.continuous(SamplerOutputs.micParameter(o), "Mic level: " + SamplerOutputs.name(program, o), Unit.DECIBELS, -60, 12, 0));
         return new ParameterSet(ps);

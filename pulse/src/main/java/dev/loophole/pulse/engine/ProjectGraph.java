@@ -1,6 +1,7 @@
 package dev.loophole.pulse.engine;
 
 import dev.loophole.model.IntRange;
+import dev.loophole.model.ProgramEffect;
 import dev.loophole.model.project.AutomationTarget;
 import dev.loophole.model.project.Clip;
 import dev.loophole.model.project.AudioPort;
@@ -18,6 +19,7 @@ import dev.loophole.model.project.MidiEffect;
 import dev.loophole.model.project.MidiEffectKind;
 import dev.loophole.model.project.MidiInputRouting;
 import dev.loophole.model.project.NodeGraph;
+import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.Track;
 import dev.loophole.signal.engine.Instrument;
@@ -142,6 +144,20 @@ public final class ProjectGraph {
         }
 
         Map<String, Integer> mainSource = new HashMap<>(); // instrument → the node its main output now comes out of
+        // A sampler's program effects (a Decent Sampler preset's <effects>), its knobs applied: a chain right after its main output.
+        for (InstrumentNode n : g.instruments()) {
+            if (n.kind() != InstrumentKind.SAMPLER) continue;
+            List<ProgramEffect> effects = ProgramControls.chain(n.program(), k -> n.value(ProgramControls.parameter(k)));
+            if (effects.isEmpty()) continue;
+            int from = id(n.nodeId());
+            List<GraphSpec.EffectNode> chain = programEffects(effects, k -> id("progfx:" + n.nodeId() + "/" + k));
+            for (GraphSpec.EffectNode fx : chain) {
+                nodes.add(fx);
+                connections.add(GraphSpec.Connection.of(from, fx.id()));
+                from = fx.id();
+            }
+            mainSource.put(n.nodeId(), from);
+        }
         // A sampler node's own volume and pan: a gain/pan stage on its main output, only where moved from their
         // defaults, so a node at rest adds nothing and renders bit for bit as before. (Tune is not applied yet.)
         for (InstrumentNode n : g.instruments()) {
@@ -152,7 +168,7 @@ public final class ProjectGraph {
             int stage = id("node:" + n.nodeId());
             nodes.add(new GraphSpec.EffectNode(stage, EffectKind.GAIN_PAN, Map.of("gain", volume, "pan", pan)));
             stageParameters(n, stage);
-            connections.add(GraphSpec.Connection.of(id(n.nodeId()), stage));
+            connections.add(GraphSpec.Connection.of(mainSource.getOrDefault(n.nodeId(), id(n.nodeId())), stage));
             mainSource.put(n.nodeId(), stage);
         }
         // Lane post-effects: one chain per (lane, target), inserted after the target's main output.
@@ -305,6 +321,14 @@ public final class ProjectGraph {
         if (p.isEmpty()) return 0;
         params.add(n.nodeId(), SamplerParameters.TUNE, new NodeParameters.Target(id(n.nodeId()), GraphRuntime.TUNE, p.get().min(), p.get().max()));
         return n.value(SamplerParameters.TUNE);
+    }
+
+    /** A program's own effect chain as graph effect nodes, effect k numbered {@code ids.applyAsInt(k)}. */
+    public static List<GraphSpec.EffectNode> programEffects(List<ProgramEffect> effects, java.util.function.IntUnaryOperator ids) {
+        List<GraphSpec.EffectNode> out = new ArrayList<>();
+        for (int k = 0; k < effects.size(); k++)
+            out.add(new GraphSpec.EffectNode(ids.applyAsInt(k), EffectKind.byId(effects.get(k).kind()), effects.get(k).values()));
+        return out;
     }
 
     /** Every parameter of effect node {@code e}, played by graph node {@code graphId}. */
