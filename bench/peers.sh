@@ -36,8 +36,8 @@ for c in $CASES; do
   case $c in
     version) cmds+=("version|loophole|$lh --version") ;;
     gm)
-      cmds+=("gm-band|loophole-cubic|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic.wav --float --quality cubic --tail 3")
-      cmds+=("gm-band|loophole-default|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.default.wav --float --tail 3")
+      cmds+=("gm-band|loophole-cubic|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic.wav --float --quality cubic --dry --tail 3")
+      cmds+=("gm-band|loophole-default|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.default.wav --float --dry --tail 3")
       cmds+=("gm-band|fluidsynth|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid") ;;
     flac)
       cmds+=("flac-one-note|loophole|$lh render --midi $LIB/one-note.mid --instrument $LIB/piano.sfz --out $out/one.wav")
