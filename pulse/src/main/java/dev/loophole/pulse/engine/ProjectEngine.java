@@ -160,6 +160,7 @@ public final class ProjectEngine implements AutoCloseable {
         int block = settings.maxBlock();
         int pairs = renderPairs(stems);
         EventBuffer none = new EventBuffer(1);
+        runtime.silence(); // what an earlier render left sounding (it may end, without a tail, mid-note) must not play into this one
         transport.locate(fromFrame);
         transport.play();
         audioLanes.cue(fromFrame); // this thread runs the blocks: give the first clips their streams before the first fill

@@ -195,4 +195,14 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
 
     /** Control side: every instrument silent at once (panic, end of a render). */
     public void allSoundOff() { engine.allSoundOff(); }
+
+    /**
+     * Control side, only while no audio thread runs this graph (between offline renders): every voice
+     * off and every effect's held sound forgotten, so the next render starts from silence as the first did.
+     */
+    public void silence() {
+        engine.allSoundOff();
+        CompiledGraph g = running;
+        if (g != null) for (var e : g.effects) e.reset();
+    }
 }
