@@ -28,11 +28,6 @@ public record Tuning(int pitchKeycenter, int transpose, double tune, double pitc
         return new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, pitchRandom);
     }
 
-    /** The same tuning moved by {@code cents} (an instrument's own tune on top of the region's). */
-    public Tuning plusCents(double cents) {
-        return new Tuning(pitchKeycenter, transpose, tune + cents, pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, pitchRandom);
-    }
-
     public Tuning withPitchRandom(double cents) {
         return new Tuning(pitchKeycenter, transpose, tune, pitchKeytrack, pitchVeltrack, bendUp, bendDown, bendStep, bendSmooth, cents);
     }
