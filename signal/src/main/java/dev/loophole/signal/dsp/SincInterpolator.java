@@ -55,6 +55,9 @@ public final class SincInterpolator {
 
     public int taps() { return taps; }
 
+    /** The polyphase table (rows 0..P of {@code taps} coefficients), for the kernels' tests. */
+    float[] table() { return table; }
+
     /** Frames needed on each side of floor(position) at this ratio. */
     public int reach(double ratio) {
         return (int) Math.ceil(half * stretch(ratio)) + 1;
