@@ -30,14 +30,30 @@ public class SincKernels {
 
     /** Σ over {@code taps} (8, 16, 32 or 64) of {@code buf[base + j]} × the interpolated weight of rows {@code r0}, {@code r1}. */
     public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
-        return tree(directLane(t, r0, r1, a, buf, base, taps, 0) + directLane(t, r0, r1, a, buf, base, taps, 8),
-                directLane(t, r0, r1, a, buf, base, taps, 1) + directLane(t, r0, r1, a, buf, base, taps, 9),
-                directLane(t, r0, r1, a, buf, base, taps, 2) + directLane(t, r0, r1, a, buf, base, taps, 10),
-                directLane(t, r0, r1, a, buf, base, taps, 3) + directLane(t, r0, r1, a, buf, base, taps, 11),
-                directLane(t, r0, r1, a, buf, base, taps, 4) + directLane(t, r0, r1, a, buf, base, taps, 12),
-                directLane(t, r0, r1, a, buf, base, taps, 5) + directLane(t, r0, r1, a, buf, base, taps, 13),
-                directLane(t, r0, r1, a, buf, base, taps, 6) + directLane(t, r0, r1, a, buf, base, taps, 14),
-                directLane(t, r0, r1, a, buf, base, taps, 7) + directLane(t, r0, r1, a, buf, base, taps, 15));
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
+        for (int j = 0; j < taps; j += 16) {
+            int p = r0 + j, q = r1 + j, m = base + j;
+            s0 += buf[m] * w(t, p, q, a);
+            s1 += buf[m + 1] * w(t, p + 1, q + 1, a);
+            s2 += buf[m + 2] * w(t, p + 2, q + 2, a);
+            s3 += buf[m + 3] * w(t, p + 3, q + 3, a);
+            s4 += buf[m + 4] * w(t, p + 4, q + 4, a);
+            s5 += buf[m + 5] * w(t, p + 5, q + 5, a);
+            s6 += buf[m + 6] * w(t, p + 6, q + 6, a);
+            s7 += buf[m + 7] * w(t, p + 7, q + 7, a);
+            if (j + 8 < taps) {
+                s8 += buf[m + 8] * w(t, p + 8, q + 8, a);
+                s9 += buf[m + 9] * w(t, p + 9, q + 9, a);
+                s10 += buf[m + 10] * w(t, p + 10, q + 10, a);
+                s11 += buf[m + 11] * w(t, p + 11, q + 11, a);
+                s12 += buf[m + 12] * w(t, p + 12, q + 12, a);
+                s13 += buf[m + 13] * w(t, p + 13, q + 13, a);
+                s14 += buf[m + 14] * w(t, p + 14, q + 14, a);
+                s15 += buf[m + 15] * w(t, p + 15, q + 15, a);
+            }
+        }
+        return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
     }
 
     /** {@link #direct} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */
@@ -47,13 +63,10 @@ public class SincKernels {
         outR[k] = direct(t, r0, r1, a, r, base, taps);
     }
 
-    private static float directLane(float[] t, int r0, int r1, float a, float[] buf, int base, int taps, int lane) {
-        float s = 0f;
-        for (int j = lane; j < taps; j += 16) {
-            float c0 = t[r0 + j];
-            s += buf[base + j] * (c0 + a * (t[r1 + j] - c0));
-        }
-        return s;
+    /** Tap weight: rows p and q interpolated at {@code a}. */
+    private static float w(float[] t, int p, int q, float a) {
+        float c0 = t[p];
+        return c0 + a * (t[q] - c0);
     }
 
     /**
