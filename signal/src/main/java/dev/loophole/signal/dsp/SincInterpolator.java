@@ -29,6 +29,10 @@ package dev.loophole.signal.dsp;
  * reach]} ({@link #reach}); it never wraps. A voice assembles that window once per block with
  * {@link #gather}, which unrolls a sustain loop (and pads with zeros outside the sample), then runs
  * {@link #process} on it. Nothing here allocates or throws for valid windows.
+ *
+ * <p><b>Arithmetic.</b> The sums run in float with fixed partial sums ({@link SincKernels}): the direct kernel on the
+ * Vector API where it is resolved, with a scalar twin giving the same bits. Against sums in double the output moves by
+ * float rounding (a render of the GM song: −139 dB RMS, −132 dB peak relative to the signal).
  */
 public final class SincInterpolator {
     public static final int PHASES = 1024;
