@@ -22,7 +22,9 @@ package dev.loophole.signal.dsp;
  * together). At ratio ≤ 1 the kernel runs as designed, cutting at the input's Nyquist. Pitching up,
  * it is stretched by the ratio — taps at t/ratio, gain 1/ratio — so the cutoff follows the output's
  * Nyquist and the quality (transition width, stop band) stays the same relative to the output.
- * One table serves every ratio; the price is taps × ratio multiply-adds per output frame, so the
+ * Stretches up to two read a quantised stretch table once {@link #prepareStretches} ran ({@link StretchTables}: the
+ * smallest 2^(j/32) at or above the stretch, run by the direct kernel); beyond two, or unprepared, the flat kernel is
+ * read at each tap's own phase, taps × ratio multiply-adds per output frame, so the
  * stretch stops growing at {@link #MAX_STRETCH} (beyond it, aliasing is accepted to bound the cost).
  *
  * <p><b>Buffers and loops.</b> The interpolator reads {@code buf[floor(pos) − reach … floor(pos) +
@@ -42,9 +44,14 @@ public final class SincInterpolator {
     private static final double[] CUTOFF = {0.4925, 0.485, 0.475, 0.4825};
     private static final double[] BETA = {1.5, 3.25, 7.5, 13.5};
     private static final float[][] TABLES = new float[4][], KERNELS = new float[4][];
+    private static final float[][][] STRETCHES = new float[4][][];
 
-    private final int taps, half;
+    private final int taps, half, k;
     private final float[] table, kernel;
+    /** Columns of each stretch table (index j, see {@link StretchTables}). */
+    private final int[] stretchTaps = new int[StretchTables.STEPS + 1];
+    /** The stretch tables once {@link #prepareStretches} ran, else null: stretched voices take the stretched kernel. */
+    private volatile float[][] stretches;
     private static final SincKernels KERNELS_IMPL = SincKernels.INSTANCE;
 
     /** @param taps 8, 16, 32 or 64 */
@@ -53,9 +60,32 @@ public final class SincInterpolator {
         if (k < 0) throw new IllegalArgumentException("taps " + taps + ": expected 8, 16, 32 or 64");
         this.taps = taps;
         this.half = taps / 2;
+        this.k = k;
         this.table = table(k);
         this.kernel = kernel(k);
+        for (int j = 1; j <= StretchTables.STEPS; j++) stretchTaps[j] = StretchTables.taps(taps, j);
     }
+
+    /**
+     * Control side, before a voice pitched up plays: from now on stretches in (1, 2] read the quantised stretch tables
+     * ({@link StretchTables}, built once per tap count and shared) with the direct kernel. Until then they take the
+     * stretched kernel, as do stretches beyond two.
+     */
+    public SincInterpolator prepareStretches() {
+        if (stretches == null) stretches = stretchTables(k);
+        return this;
+    }
+
+    /** The stretch table (0: none) serving {@code ratio} once {@link #prepareStretches} ran, for tests. */
+    int stretchIndex(double ratio) {
+        double s = stretch(ratio);
+        return s == 1 || stretches == null ? 0 : StretchTables.index(s);
+    }
+
+    /** Table j (rows 0..P of {@link #stretchTaps} columns), for tests. */
+    float[] stretchTable(int j) { return stretchTables(k)[j]; }
+
+    int stretchTaps(int j) { return stretchTaps[j]; }
 
     public int taps() { return taps; }
 
@@ -64,7 +94,9 @@ public final class SincInterpolator {
 
     /** Frames needed on each side of floor(position) at this ratio. */
     public int reach(double ratio) {
-        return (int) Math.ceil(half * stretch(ratio)) + 1;
+        double s = stretch(ratio);
+        int j = s == 1 ? 0 : StretchTables.index(s); // the table's half-width whether or not it is prepared: the window never depends on it
+        return Math.max((int) Math.ceil(half * s), stretchTaps[j] / 2) + 1;
     }
 
     private static double stretch(double ratio) {
@@ -74,7 +106,10 @@ public final class SincInterpolator {
     /** One output frame at {@code position} (in frames of {@code buf}). */
     public float sample(float[] buf, double position, double ratio) {
         double s = stretch(ratio);
-        return s == 1 ? direct(buf, position) : stretched(buf, position, s);
+        if (s == 1) return direct(buf, position);
+        float[][] st = stretches;
+        int j = st == null ? 0 : StretchTables.index(s);
+        return j > 0 ? direct(st[j], stretchTaps[j], buf, position) : stretched(buf, position, s);
     }
 
     /**
@@ -83,7 +118,13 @@ public final class SincInterpolator {
      */
     public void sample(float[] l, float[] r, double position, double ratio, float[] outL, float[] outR, int k) {
         double s = stretch(ratio);
-        if (s == 1) directStereo(l, r, position, outL, outR, k);
+        if (s == 1) {
+            directStereo(table, taps, l, r, position, outL, outR, k);
+            return;
+        }
+        float[][] st = stretches;
+        int j = st == null ? 0 : StretchTables.index(s);
+        if (j > 0) directStereo(st[j], stretchTaps[j], l, r, position, outL, outR, k);
         else stretchedStereo(l, r, position, s, outL, outR, k);
     }
 
@@ -93,8 +134,12 @@ public final class SincInterpolator {
      */
     public double process(float[] buf, double position, double ratio, float[] out, int from, int to) {
         double s = stretch(ratio), pos = position;
-        if (s == 1) {
-            for (int i = from; i < to; i++, pos += ratio) out[i] = direct(buf, pos);
+        float[][] st = stretches;
+        int j = s == 1 || st == null ? 0 : StretchTables.index(s);
+        if (s == 1 || j > 0) {
+            float[] t = j == 0 ? table : st[j];
+            int n = j == 0 ? taps : stretchTaps[j];
+            for (int i = from; i < to; i++, pos += ratio) out[i] = direct(t, n, buf, pos);
         } else {
             for (int i = from; i < to; i++, pos += ratio) out[i] = stretched(buf, pos, s);
         }
@@ -102,20 +147,23 @@ public final class SincInterpolator {
     }
 
     // The kernels themselves are SincKernels: float with fixed partial sums, on the Vector API when it is there.
-    private float direct(float[] buf, double x) {
+    // A polyphase table of `taps` columns: the designed kernel's (ratio ≤ 1) or a stretch table's.
+    private float direct(float[] buf, double x) { return direct(table, taps, buf, x); }
+
+    private static float direct(float[] t, int taps, float[] buf, double x) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * PHASES;
         int i = (int) phi;
         int r0 = i * taps;
-        return KERNELS_IMPL.direct(table, r0, r0 + taps, (float) (phi - i), buf, n - half + 1, taps);
+        return KERNELS_IMPL.direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
     }
 
-    private void directStereo(float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
+    private static void directStereo(float[] t, int taps, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * PHASES;
         int i = (int) phi;
         int r0 = i * taps;
-        KERNELS_IMPL.directStereo(table, r0, r0 + taps, (float) (phi - i), l, r, n - half + 1, taps, outL, outR, k);
+        KERNELS_IMPL.directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
     }
 
     // The stretched kernel steps its kernel coordinate u = ((x − m)/s + H)·P in 17.15 fixed point (below 2^16 entries):
@@ -157,6 +205,11 @@ public final class SincInterpolator {
             if (loop && (idx >= loopEnd || wrapped && idx < loopStart)) idx = loopStart + Math.floorMod(idx - loopStart, len);
             dst[i] = idx >= 0 && idx < src.length ? src[(int) idx] : 0f;
         }
+    }
+
+    private static synchronized float[][] stretchTables(int k) {
+        if (STRETCHES[k] == null) STRETCHES[k] = StretchTables.build(kernel(k), TAPS[k]);
+        return STRETCHES[k];
     }
 
     private static synchronized float[] table(int k) {

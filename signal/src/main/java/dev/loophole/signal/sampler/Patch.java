@@ -70,7 +70,7 @@ public final class Patch {
      * Control side: the octave copies each region's sample needs when it plays at {@code quality} (a sinc) or its own
      * {@code sample_quality}: as many octaves as its highest key, full velocity tracking, pitch randomness and bend up
      * reach above the sample's own rate, and one more where modulation can move the pitch. A voice pitched beyond them
-     * reads the deepest copy with a wider kernel (right, only dearer).
+     * reads the deepest copy with a wider kernel (right, only dearer). Also the quality's stretch tables (shared, built once).
      */
     public void prepareOctaves(int quality) {
         for (CompiledRegion r : regions) {
@@ -82,6 +82,7 @@ public final class Patch {
     private static void prepareOctaves(CompiledRegion r, int quality) {
         int q = r.sampleQuality >= 0 ? r.sampleQuality : quality;
         if (q < dev.loophole.signal.dsp.Interpolation.SINC_8) return;
+        SincReader.interpolator(q).prepareStretches(); // every pitch between octaves reads a stretch table from the first note
         double keys = Math.max((r.keyHi - r.pitchKeycenter) * r.keytrack, (r.keyLo - r.pitchKeycenter) * r.keytrack);
         double cents = r.baseCents + keys + Math.max(0, r.veltrack) + Math.abs(r.pitchRandom) + Math.max(0, r.bendUp);
         double octaves = cents / 1200 + Math.log(r.rateRatio) / Math.log(2);

@@ -25,7 +25,7 @@ class DspAllocationTest {
         sh.setFrequency(30);
         lfo.trigger();
         sh.trigger();
-        SincInterpolator si = new SincInterpolator(64);
+        SincInterpolator si = new SincInterpolator(64).prepareStretches();
         float[] src = new float[4096];
         for (int i = 0; i < src.length; i++) src[i] = (float) Math.sin(i * 0.05);
         float[] window = new float[1024];

@@ -26,7 +26,7 @@ public class SincInterpolatorTest {
     @ParameterizedTest
     @ValueSource(ints = {8, 16, 32, 64})
     void transposedSinesHaveTheExactPitch(int taps) {
-        SincInterpolator si = new SincInterpolator(taps);
+        SincInterpolator si = new SincInterpolator(taps).prepareStretches();
         double worstCents = 0;
         for (double semis : new double[] {-24, -7, 0.5, 7, 24}) {
             double ratio = Math.pow(2, semis / 12);
@@ -51,7 +51,7 @@ public class SincInterpolatorTest {
      * floor is far below what is measured. Returns the worst spur relative to one tone, in dB.
      */
     static double aliasFloorDb(int taps, double semitones) {
-        SincInterpolator si = new SincInterpolator(taps);
+        SincInterpolator si = new SincInterpolator(taps).prepareStretches();
         return aliasFloorDb(si::reach, (buf, at, ratio, y) -> si.process(buf, at, ratio, y, 0, N), semitones);
     }
 
@@ -120,7 +120,7 @@ public class SincInterpolatorTest {
     @Test
     void dcAndUnityRatioArePreserved() {
         for (int taps : new int[] {8, 16, 32, 64}) {
-            SincInterpolator si = new SincInterpolator(taps);
+            SincInterpolator si = new SincInterpolator(taps).prepareStretches();
             float[] ones = new float[2000];
             java.util.Arrays.fill(ones, 0.5f);
             for (double ratio : new double[] {0.37, 1, 1.7, 5.3}) {
@@ -130,7 +130,7 @@ public class SincInterpolatorTest {
             }
         }
         // 64 taps at ratio 1 and a whole position: an in-band signal passes unchanged (flat pass band)
-        SincInterpolator si = new SincInterpolator(64);
+        SincInterpolator si = new SincInterpolator(64).prepareStretches();
         float[] x = sine(1000 / FS, 4000);
         for (int p = 100; p < 3900; p += 7) assertThat((double) si.sample(x, p, 1)).isCloseTo(x[p], within(2e-6));
     }
@@ -142,7 +142,7 @@ public class SincInterpolatorTest {
         int loopStart = 1000, loopEnd = 1000 + 48 * 25;
         float[] sample = sine(f, loopEnd + 500); // data after the loop end must never be heard
         for (int i = loopEnd; i < sample.length; i++) sample[i] = 1f;
-        SincInterpolator si = new SincInterpolator(64);
+        SincInterpolator si = new SincInterpolator(64).prepareStretches();
         double ratio = Math.pow(2, 5 / 12.0);
         int block = 64, reach = si.reach(ratio);
         float[] window = new float[(int) Math.ceil(block * ratio) + 2 * reach + 2];
@@ -169,7 +169,7 @@ public class SincInterpolatorTest {
     void readsOnlyWithinItsReachEvenAtTheKernelEdges() {
         Rng rng = new Rng(4);
         for (int taps : new int[] {8, 16, 32, 64}) {
-            SincInterpolator si = new SincInterpolator(taps);
+            SincInterpolator si = new SincInterpolator(taps).prepareStretches();
             for (double ratio : new double[] {0.25, 1, 1.0000001, 1.5, Math.PI, 16, 40}) {
                 int reach = si.reach(ratio);
                 float[] buf = new float[2 * reach + 1]; // floor(position) at index reach, nothing more
