@@ -105,11 +105,7 @@ public final class SincInterpolator {
 
     /** One output frame at {@code position} (in frames of {@code buf}). */
     public float sample(float[] buf, double position, double ratio) {
-        double s = stretch(ratio);
-        if (s == 1) return direct(buf, position);
-        float[][] st = stretches;
-        int j = st == null ? 0 : StretchTables.index(s);
-        return j > 0 ? direct(st[j], stretchTaps[j], buf, position) : stretched(buf, position, s);
+        return sample(buf, position, ratio, kernel(ratio));
     }
 
     /**
@@ -117,15 +113,33 @@ public final class SincInterpolator {
      * {@code r}, with the kernel's coefficients worked out once for both.
      */
     public void sample(float[] l, float[] r, double position, double ratio, float[] outL, float[] outR, int k) {
+        sample(l, r, position, ratio, kernel(ratio), outL, outR, k);
+    }
+
+    /**
+     * Which kernel serves {@code ratio}: 0 the designed one (ratio ≤ 1), j &gt; 0 stretch table j, −1 the stretched
+     * kernel. A reader running many frames at one ratio asks once and passes it to the four- and eight-argument
+     * {@code sample}s, which then give the same bits as the others without choosing per frame.
+     */
+    public int kernel(double ratio) {
         double s = stretch(ratio);
-        if (s == 1) {
-            directStereo(table, taps, l, r, position, outL, outR, k);
-            return;
-        }
-        float[][] st = stretches;
-        int j = st == null ? 0 : StretchTables.index(s);
-        if (j > 0) directStereo(st[j], stretchTaps[j], l, r, position, outL, outR, k);
-        else stretchedStereo(l, r, position, s, outL, outR, k);
+        if (s == 1) return 0;
+        int j = stretches == null ? 0 : StretchTables.index(s);
+        return j > 0 ? j : -1;
+    }
+
+    /** {@link #sample(float[], double, double)} with the kernel {@link #kernel} chose for {@code ratio}. */
+    public float sample(float[] buf, double position, double ratio, int kernel) {
+        if (kernel == 0) return direct(table, taps, buf, position);
+        if (kernel > 0) return direct(stretches[kernel], stretchTaps[kernel], buf, position);
+        return stretched(buf, position, stretch(ratio));
+    }
+
+    /** The stereo {@code sample} with the kernel {@link #kernel} chose for {@code ratio}. */
+    public void sample(float[] l, float[] r, double position, double ratio, int kernel, float[] outL, float[] outR, int k) {
+        if (kernel == 0) directStereo(table, taps, l, r, position, outL, outR, k);
+        else if (kernel > 0) directStereo(stretches[kernel], stretchTaps[kernel], l, r, position, outL, outR, k);
+        else stretchedStereo(l, r, position, stretch(ratio), outL, outR, k);
     }
 
     /**
@@ -133,23 +147,13 @@ public final class SincInterpolator {
      * frames per output frame; returns the position after the last frame.
      */
     public double process(float[] buf, double position, double ratio, float[] out, int from, int to) {
-        double s = stretch(ratio), pos = position;
-        float[][] st = stretches;
-        int j = s == 1 || st == null ? 0 : StretchTables.index(s);
-        if (s == 1 || j > 0) {
-            float[] t = j == 0 ? table : st[j];
-            int n = j == 0 ? taps : stretchTaps[j];
-            for (int i = from; i < to; i++, pos += ratio) out[i] = direct(t, n, buf, pos);
-        } else {
-            for (int i = from; i < to; i++, pos += ratio) out[i] = stretched(buf, pos, s);
-        }
+        double pos = position;
+        int kernel = kernel(ratio);
+        for (int i = from; i < to; i++, pos += ratio) out[i] = sample(buf, pos, ratio, kernel);
         return pos;
     }
 
-    // The kernels themselves are SincKernels: float with fixed partial sums, on the Vector API when it is there.
     // A polyphase table of `taps` columns: the designed kernel's (ratio ≤ 1) or a stretch table's.
-    private float direct(float[] buf, double x) { return direct(table, taps, buf, x); }
-
     private static float direct(float[] t, int taps, float[] buf, double x) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * PHASES;

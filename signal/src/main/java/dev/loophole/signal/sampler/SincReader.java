@@ -50,12 +50,12 @@ final class SincReader {
         }
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
-        int k = 0;
+        int kernel = sinc.kernel(ratio), k = 0;
         for (; k < n; k++) {
             if (!looping && (p > r.lastFrame || p < 0)) break;
             double x = p - base;
-            if (stereo) sinc.sample(wl, wr, x, ratio, bl, br, k);
-            else bl[k] = sinc.sample(wl, x, ratio);
+            if (stereo) sinc.sample(wl, wr, x, ratio, kernel, bl, br, k);
+            else bl[k] = sinc.sample(wl, x, ratio, kernel);
             p += step;
         }
         v.pos(p);
@@ -99,12 +99,12 @@ final class SincReader {
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
         boolean looping = v.looping();
-        int j = 0;
+        int kernel = sinc.kernel(s), j = 0;
         for (; j < n; j++) {
             if (!looping && (p > r.lastFrame || p < 0)) break;
             double x = (p + t) / scale - base;
-            if (stereo) sinc.sample(wl, wr, x, s, bl, br, j);
-            else bl[j] = sinc.sample(wl, x, s);
+            if (stereo) sinc.sample(wl, wr, x, s, kernel, bl, br, j);
+            else bl[j] = sinc.sample(wl, x, s, kernel);
             p += step;
         }
         v.pos(p);
