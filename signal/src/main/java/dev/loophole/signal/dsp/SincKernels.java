@@ -4,11 +4,11 @@ package dev.loophole.signal.dsp;
  * The windowed sinc's two inner loops, in float with fixed partial sums, so the Vector API form
  * ({@code SincKernelsVector}, loaded only when {@link Simd#VECTOR}) and this scalar form give the same bits.
  *
- * <p><b>Direct kernel</b> (ratio ≤ 1): tap j's weight is the table's two rows interpolated,
+ * <p><b>Direct kernel</b> (ratio ≤ 1, or a stretch table for a stretch up to two): tap j's weight is the table's two rows interpolated,
  * {@code c0 + a·(c1 − c0)}; its product with the frame goes to partial sum j mod 16; sums l and l + 8 are added, and
  * the eight results are added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors give.
  *
- * <p><b>Stretched kernel</b> (ratio > 1): tap j (frame m0 + j, j < n) reads the flat kernel at the fixed-point
+ * <p><b>Stretched kernel</b> (stretches beyond two, or without stretch tables): tap j (frame m0 + j, j < n) reads the flat kernel at the fixed-point
  * coordinate {@code U − j·step} (17.15 bits: the coordinate in table entries is below 2^16), interpolated linearly
  * between its two entries; value and weight go to partial sum j mod 8; the result is the value's tree over the
  * weight's tree, so DC passes exactly whatever the taps' sum. It is scalar in both forms (see {@link #stretched}).
@@ -28,7 +28,7 @@ public class SincKernels {
 
     private static SincKernels vector() { return new SincKernelsVector(); }
 
-    /** Σ over {@code taps} (8, 16, 32 or 64) of {@code buf[base + j]} × the interpolated weight of rows {@code r0}, {@code r1}. */
+    /** Σ over {@code taps} (a multiple of 8) of {@code buf[base + j]} × the interpolated weight of rows {@code r0}, {@code r1}. */
     public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
         float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
         float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
