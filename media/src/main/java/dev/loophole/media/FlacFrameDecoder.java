@@ -22,8 +22,11 @@ final class FlacFrameDecoder {
         }
     }
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private static final int[] SAMPLE_BITS = {0, 8, 12, -1, 16, 20, 24, -1};
-    private static final char[] CRC16 = new char[256];
+    /** CRC16[k][v]: the CRC-16 of byte v followed by k zero bytes, so eight bytes are taken in one step (slicing). */
+    private static final char[][] CRC16 = new char[8][256];
     private static final byte[] CRC8 = new byte[256];
 
     static {
@@ -33,9 +36,14 @@ final class FlacFrameDecoder {
                 c16 = (c16 & 0x8000) != 0 ? (c16 << 1) ^ 0x8005 : c16 << 1;
                 c8 = (c8 & 0x80) != 0 ? (c8 << 1) ^ 0x07 : c8 << 1;
             }
-            CRC16[v] = (char) c16;
+            CRC16[0][v] = (char) c16;
             CRC8[v] = (byte) c8;
         }
+        for (int k = 1; k < 8; k++)
+            for (int v = 0; v < 256; v++) {
+                int prev = CRC16[k - 1][v];
+                CRC16[k][v] = (char) (((prev << 8) & 0xFFFF) ^ CRC16[0][prev >>> 8]);
+            }
     }
 
     private final InputStream in;
@@ -82,8 +90,7 @@ final class FlacFrameDecoder {
         decorrelate();
         align();                            // zero padding to the byte boundary
         int end = at();
-        int crc = 0;
-        for (int i = frameStart; i < end; i++) crc = ((crc << 8) & 0xFFFF) ^ CRC16[(crc >>> 8) ^ (buf[i] & 0xFF)];
+        int crc = crc16(buf, frameStart, end);
         int stored = bits(16);
         if (avail < overrun * 8) throw new Corrupt("the file ends inside the frame for sample " + firstSample, false);
         if (crc != stored) throw new Corrupt("FLAC frame for sample " + firstSample + " fails its CRC check", true);
@@ -91,6 +98,16 @@ final class FlacFrameDecoder {
     }
 
     private int assignment, frameBits;
+
+    static int crc16(byte[] b, int from, int to) {
+        char[] t0 = CRC16[0], t1 = CRC16[1], t2 = CRC16[2], t3 = CRC16[3], t4 = CRC16[4], t5 = CRC16[5], t6 = CRC16[6], t7 = CRC16[7];
+        int crc = 0, i = from;
+        for (; i + 8 <= to; i += 8)
+            crc = t7[(crc >>> 8) ^ (b[i] & 0xFF)] ^ t6[(crc & 0xFF) ^ (b[i + 1] & 0xFF)] ^ t5[b[i + 2] & 0xFF] ^ t4[b[i + 3] & 0xFF]
+                    ^ t3[b[i + 4] & 0xFF] ^ t2[b[i + 5] & 0xFF] ^ t1[b[i + 6] & 0xFF] ^ t0[b[i + 7] & 0xFF];
+        for (; i < to; i++) crc = ((crc << 8) & 0xFFFF) ^ t0[(crc >>> 8) ^ (b[i] & 0xFF)];
+        return crc;
+    }
 
     /** Skips to the next byte-aligned 14-bit sync code 0b11111111111110 (a damaged stream may have bytes before it). */
     private boolean findSync() throws IOException {
@@ -245,33 +262,67 @@ final class FlacFrameDecoder {
                 int raw = bits(5);
                 for (; i < end; i++) x[i] = raw == 0 ? 0 : signed(raw);
             } else {
-                for (; i < end; i++) {
-                    long q = unary();
-                    long v = param == 0 ? q : (q << param) | bits(param);
-                    if (v > 0xFFFF_FFFFL) throw new Corrupt("a residual exceeds 32 bits", false);
-                    x[i] = (int) (v >>> 1) ^ -(int) (v & 1);
-                }
+                rice(x, i, end, param);
+                i = end;
             }
         }
+    }
+
+    /**
+     * Rice codes with parameter {@code param} into x[from..to): the unary quotient by leading zeros, then param bits, on
+     * the window held in locals (refilled only when it runs short).
+     */
+    private void rice(int[] x, int from, int to, int param) throws IOException {
+        long w = window;
+        int a = avail;
+        for (int i = from; i < to; i++) {
+            int q = 0;
+            while (w == 0) {                // (the bits below avail are always zero)
+                q += a;
+                window = 0;
+                avail = 0;
+                if (q > (1 << 30)) throw new Corrupt("a unary code is too long", false);
+                fill();
+                w = window;
+                a = avail;
+                if (w == 0 && a <= overrun * 8) throw new Corrupt("the file ends inside a frame", false);
+            }
+            int z = Long.numberOfLeadingZeros(w);
+            q += z;
+            w = (w << z) << 1;
+            a -= z + 1;
+            if (a < param) {
+                window = w;
+                avail = a;
+                fill();
+                w = window;
+                a = avail;
+            }
+            long v = ((long) q << param) | ((w >>> (63 - param)) >>> 1);
+            w <<= param;
+            a -= param;
+            if (v > 0xFFFF_FFFFL) throw new Corrupt("a residual exceeds 32 bits", false);
+            x[i] = (int) (v >>> 1) ^ -(int) (v & 1);
+        }
+        window = w;
+        avail = a;
     }
 
     /** Zeros before the next one bit (which is consumed). */
     private int unary() throws IOException {
         int zeros = 0;
         while (true) {
-            if (avail < 64) fill();
-            long w = avail == 64 ? window : window & (-1L << (64 - avail));
-            if (w != 0) {
-                int z = Long.numberOfLeadingZeros(w);
+            if (window != 0) {              // (the bits below avail are always zero)
+                int z = Long.numberOfLeadingZeros(window);
                 window = z == 63 ? 0 : window << (z + 1);
                 avail -= z + 1;
                 return zeros + z;
             }
-            if (avail <= overrun * 8) throw new Corrupt("the file ends inside a frame", false);
             zeros += avail;
-            window = 0;
             avail = 0;
             if (zeros > (1 << 30)) throw new Corrupt("a unary code is too long", false);
+            fill();
+            if (window == 0 && avail <= overrun * 8) throw new Corrupt("the file ends inside a frame", false);
         }
     }
 
@@ -291,6 +342,20 @@ final class FlacFrameDecoder {
 
     /** Tops the window up to at least 57 bits; past the end of the input it is fed zero bytes, counted in overrun. */
     private void fill() throws IOException {
+        if (lim - pos >= 8) {               // as many whole bytes as fit, in one big-endian load
+            int take = (64 - avail) >>> 3;
+            long next = (long) BIG_ENDIAN_LONG.get(buf, pos);
+            window |= avail == 0 ? next : next >>> avail;
+            pos += take;
+            avail += take << 3;
+            if (avail < 64) window &= -1L << (64 - avail);
+            return;
+        }
+        fillByBytes();
+    }
+
+    /** The end of the buffer: byte by byte, reading more input when it runs out. */
+    private void fillByBytes() throws IOException {
         while (avail <= 56) {
             if (pos == lim && !read()) {
                 overrun++;
