@@ -25,26 +25,6 @@ final class FlacFrameDecoder {
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     private static final int[] SAMPLE_BITS = {0, 8, 12, -1, 16, 20, 24, -1};
-    /** CRC16[k][v]: the CRC-16 of byte v followed by k zero bytes, so eight bytes are taken in one step (slicing). */
-    private static final char[][] CRC16 = new char[8][256];
-    private static final byte[] CRC8 = new byte[256];
-
-    static {
-        for (int v = 0; v < 256; v++) {
-            int c16 = v << 8, c8 = v;
-            for (int k = 0; k < 8; k++) {
-                c16 = (c16 & 0x8000) != 0 ? (c16 << 1) ^ 0x8005 : c16 << 1;
-                c8 = (c8 & 0x80) != 0 ? (c8 << 1) ^ 0x07 : c8 << 1;
-            }
-            CRC16[0][v] = (char) c16;
-            CRC8[v] = (byte) c8;
-        }
-        for (int k = 1; k < 8; k++)
-            for (int v = 0; v < 256; v++) {
-                int prev = CRC16[k - 1][v];
-                CRC16[k][v] = (char) (((prev << 8) & 0xFFFF) ^ CRC16[0][prev >>> 8]);
-            }
-    }
 
     private final InputStream in;
     private final int channels, bits, minBlock, maxBlock;
@@ -90,7 +70,7 @@ final class FlacFrameDecoder {
         decorrelate();
         align();                            // zero padding to the byte boundary
         int end = at();
-        int crc = crc16(buf, frameStart, end);
+        int crc = FlacCrc.crc16(buf, frameStart, end);
         int stored = bits(16);
         if (avail < overrun * 8) throw new Corrupt("the file ends inside the frame for sample " + firstSample, false);
         if (crc != stored) throw new Corrupt("FLAC frame for sample " + firstSample + " fails its CRC check", true);
@@ -99,15 +79,6 @@ final class FlacFrameDecoder {
 
     private int assignment, frameBits;
 
-    static int crc16(byte[] b, int from, int to) {
-        char[] t0 = CRC16[0], t1 = CRC16[1], t2 = CRC16[2], t3 = CRC16[3], t4 = CRC16[4], t5 = CRC16[5], t6 = CRC16[6], t7 = CRC16[7];
-        int crc = 0, i = from;
-        for (; i + 8 <= to; i += 8)
-            crc = t7[(crc >>> 8) ^ (b[i] & 0xFF)] ^ t6[(crc & 0xFF) ^ (b[i + 1] & 0xFF)] ^ t5[b[i + 2] & 0xFF] ^ t4[b[i + 3] & 0xFF]
-                    ^ t3[b[i + 4] & 0xFF] ^ t2[b[i + 5] & 0xFF] ^ t1[b[i + 6] & 0xFF] ^ t0[b[i + 7] & 0xFF];
-        for (; i < to; i++) crc = ((crc << 8) & 0xFFFF) ^ t0[(crc >>> 8) ^ (b[i] & 0xFF)];
-        return crc;
-    }
 
     /** Skips to the next byte-aligned 14-bit sync code 0b11111111111110 (a damaged stream may have bytes before it). */
     private boolean findSync() throws IOException {
@@ -161,9 +132,7 @@ final class FlacFrameDecoder {
         if (rateCode == 12) bits(8);
         else if (rateCode == 13 || rateCode == 14) bits(16);
         int headerEnd = at();
-        int crc = 0;
-        for (int i = frameStart; i < headerEnd; i++) crc = CRC8[(crc ^ buf[i]) & 0xFF] & 0xFF;
-        if (bits(8) != crc) throw new Corrupt("a frame header fails its CRC check", true);
+        if (bits(8) != FlacCrc.crc8(buf, frameStart, headerEnd)) throw new Corrupt("a frame header fails its CRC check", true);
         if (blockSize > maxBlock) throw new Corrupt("a frame of " + blockSize + " samples exceeds STREAMINFO's largest, " + maxBlock, false);
         firstSample = variable ? number : number * (minBlock == maxBlock ? maxBlock : blockSize);
     }
