@@ -43,25 +43,17 @@ final class CubicRun {
      * Positions must be ≥ 0 ({@code (int)} then floors).
      */
     static double positions(int from, int to, double pos, double offset, double step, int[] at, float[] frac) {
-        int e = Math.getExponent(pos);
-        if (e >= 0 && e <= 30 && offset <= 0 && offset == Math.rint(offset) && -offset <= pos) {
-            int sh = 52 - e;
-            double up = twoTo(sh);    // × up and × down are exact: powers of two, far from overflow
-            double s = step * up, m = Math.rint(s);
-            long n = to - from;
-            if (Math.abs(s - m) != 0.5 && Math.abs(m) < 0x1p40) {
-                long mm = (long) m, p0 = (long) (pos * up), last = p0 + n * mm;
-                long o = (long) (offset * up);
-                if (last > BINADE_LO && last < BINADE_HI - 1 && p0 + o >= 0 && last + o >= 0) {
-                    long mask = (1L << sh) - 1, q = p0 + o;
-                    float unit = Float.intBitsToFloat((127 - sh) << 23); // 2^-sh, sh <= 52
-                    for (int j = from; j < to; j++, q += mm) {
-                        at[j] = (int) (q >>> sh);
-                        frac[j] = (float) (q & mask) * unit;
-                    }
-                    return (double) last * twoTo(-sh);
-                }
+        int sh = integerShift(pos, offset, step, to - from);
+        if (sh >= 0) {
+            double up = twoTo(sh); // × up and × 2^-sh are exact: powers of two, far from overflow
+            long mm = (long) Math.rint(step * up), p0 = (long) (pos * up), mask = (1L << sh) - 1;
+            float unit = Float.intBitsToFloat((127 - sh) << 23); // 2^-sh as a float, sh <= 52
+            long q = p0 + (long) (offset * up);
+            for (int j = from; j < to; j++, q += mm) {
+                at[j] = (int) (q >>> sh);
+                frac[j] = (float) (q & mask) * unit;
             }
+            return (double) (p0 + (to - from) * mm) * twoTo(-sh);
         }
         for (int j = from; j < to; j++) { // the summing loop itself
             double q = pos + offset;
@@ -71,6 +63,21 @@ final class CubicRun {
             pos += step;
         }
         return pos;
+    }
+
+    /**
+     * When the {@code n} sums of a run from {@code pos} all stay inside pos's binade (a margin of one unit u each
+     * side), step/u is not a tie, {@code offset} is whole, ≤ 0 and leaves q ≥ 0: 52 − e, the shift that makes u
+     * one; else −1 (sum frame by frame).
+     */
+    static int integerShift(double pos, double offset, double step, int n) {
+        int e = Math.getExponent(pos);
+        if (e < 0 || e > 30 || offset > 0 || offset != Math.rint(offset) || -offset > pos) return -1;
+        int sh = 52 - e;
+        double up = twoTo(sh), s = step * up, m = Math.rint(s);
+        if (Math.abs(s - m) == 0.5 || Math.abs(m) >= 0x1p56 || n > 64) return -1; // n·m stays far inside a long
+        long p0 = (long) (pos * up), last = p0 + n * (long) m, o = (long) (offset * up);
+        return last > BINADE_LO && last < BINADE_HI - 1 && p0 + o >= 0 && last + o >= 0 ? sh : -1;
     }
 
     /** 2^k for |k| ≤ 1022, from its bits. */
