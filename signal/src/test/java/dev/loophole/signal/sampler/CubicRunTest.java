@@ -84,7 +84,7 @@ class CubicRunTest {
         assertThat(CubicRun.integerShift(600.25, -500, 1.0594630943592953, 32)).isEqualTo(52 - 9);
     }
 
-    /** The whole run (positions, then interpolation, mono and stereo) against the kernel it replaced. */
+    /** The whole run (positions, then interpolation, mono and stereo) against the one-frame kernel it replaced in Voice. */
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
     void runEqualsTheOneFrameKernel(long seed) {
