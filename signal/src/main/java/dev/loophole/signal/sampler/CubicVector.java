@@ -23,6 +23,28 @@ final class CubicVector {
     /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
     private static final int SPREAD = 12;
 
+    private static volatile boolean warm;
+
+    /**
+     * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side):
+     * until C2 has compiled it the Vector API boxes every vector it makes (a 30-second render allocated 1 GB that
+     * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
+     */
+    static void warmUp() {
+        if (warm) return;
+        warm = true;
+        // every branch taken (a group in the register window, one too wide for it, one at the sample's end), so the
+        // compiled kernel meets no path it never saw, which would send it back to the interpreter mid-render
+        float[] d = new float[80], frac = new float[32], out = new float[32];
+        int[] narrow = new int[32], wide = new int[32], end = new int[32];
+        for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
+        for (int i = 0; i < d.length; i++) d[i] = i;
+        for (int i = 0; i < WARM_UP_CALLS; i++) hermite(d, frac, out, 0, 32, i % 3 == 0 ? narrow : i % 3 == 1 ? wide : end);
+    }
+
+    /** Enough calls (4 groups each) for C2's invocation and back-edge thresholds (5,000 and 15,000 by default). */
+    private static final int WARM_UP_CALLS = 20_000;
+
     /** Frames {@code [from, from + 8m)} for the largest such m up to {@code to}; returns the first frame not done. */
     static int hermite(float[] d, float[] frac, float[] out, int from, int to, int[] at) {
         int j = from;

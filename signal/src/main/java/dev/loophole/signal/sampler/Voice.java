@@ -66,6 +66,7 @@ final class Voice {
         this.mod = new VoiceModulation(engineRate, rng);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
+        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
 
     boolean isActive() { return region != null; }
