@@ -130,15 +130,15 @@ public final class SincInterpolator {
 
     /** {@link #sample(float[], double, double)} with the kernel {@link #kernel} chose for {@code ratio}. */
     public float sample(float[] buf, double position, double ratio, int kernel) {
-        if (kernel == 0) return direct(table, taps, buf, position);
-        if (kernel > 0) return direct(stretches[kernel], stretchTaps[kernel], buf, position);
+        if (kernel == 0) return direct(table, taps, PHASES, buf, position);
+        if (kernel > 0) return direct(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, buf, position);
         return stretched(buf, position, stretch(ratio));
     }
 
     /** The stereo {@code sample} with the kernel {@link #kernel} chose for {@code ratio}. */
     public void sample(float[] l, float[] r, double position, double ratio, int kernel, float[] outL, float[] outR, int k) {
-        if (kernel == 0) directStereo(table, taps, l, r, position, outL, outR, k);
-        else if (kernel > 0) directStereo(stretches[kernel], stretchTaps[kernel], l, r, position, outL, outR, k);
+        if (kernel == 0) directStereo(table, taps, PHASES, l, r, position, outL, outR, k);
+        else if (kernel > 0) directStereo(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, l, r, position, outL, outR, k);
         else stretchedStereo(l, r, position, stretch(ratio), outL, outR, k);
     }
 
@@ -154,17 +154,17 @@ public final class SincInterpolator {
     }
 
     // A polyphase table of `taps` columns: the designed kernel's (ratio ≤ 1) or a stretch table's.
-    private static float direct(float[] t, int taps, float[] buf, double x) {
+    private static float direct(float[] t, int taps, int phases, float[] buf, double x) {
         int n = (int) Math.floor(x);
-        double phi = (x - n) * PHASES;
+        double phi = (x - n) * phases;
         int i = (int) phi;
         int r0 = i * taps;
         return KERNELS_IMPL.direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
     }
 
-    private static void directStereo(float[] t, int taps, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
+    private static void directStereo(float[] t, int taps, int phases, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
         int n = (int) Math.floor(x);
-        double phi = (x - n) * PHASES;
+        double phi = (x - n) * phases;
         int i = (int) phi;
         int r0 = i * taps;
         KERNELS_IMPL.directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
