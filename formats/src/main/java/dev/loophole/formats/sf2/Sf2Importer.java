@@ -50,7 +50,7 @@ public final class Sf2Importer {
 
     public static Sf2Catalog open(Path file, Sf2Options options) throws IOException {
         Path abs = file.toAbsolutePath().normalize();
-        return new Sf2Catalog(Sf2File.read(abs), abs, options);
+        return new Sf2Catalog(Sf2SampleReader.parse(abs).file(), abs, options); // (the sample reads that follow reuse its headers)
     }
 
     /** A bank's presets in file order, from its headers alone: no region is built (what a preset browser lists). */

@@ -105,4 +105,25 @@ class Sf2CatalogTest {
                 .hasMessageContaining(two.toAbsolutePath().toString()).hasMessageContaining("pdta/phdr[1]")
                 .hasMessageContaining("at most 2 regions in one preset");
     }
+
+    /** Opening a bank leaves its sample headers for the reads that follow; a bank rewritten since is read again. */
+    @Test
+    void samplesReadAfterOpenComeFromTheBankAsItIsNow() throws IOException {
+        Path p = Files.write(dir.resolve("bank.sf2"), TestBanks.twoPresets().build());
+        Sf2Catalog c = Sf2Importer.open(p);
+        Sf2Audio snare = Sf2SampleReader.read(p, 2);
+        assertThat(snare.name()).isEqualTo("Snare");
+        short[] ramp = TestBanks.ramp(50, 40);
+        assertThat(snare.frames()).hasSize(50);
+        for (int i = 0; i < 50; i++) assertThat(snare.frames()[i]).isEqualTo(ramp[i] / 32768f);
+        assertThat(c.samples().get(2).name()).isEqualTo("Snare");
+        Files.write(p, TestBanks.soundFont3().build());
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(p).toMillis() + 10_000));
+        Sf2SampleReader.Header pcm = Sf2SampleReader.header(Sf2SampleRef.uri(p, 1));
+        assertThat(pcm.name()).isEqualTo("Pcm");
+        assertThat(pcm.length()).isEqualTo(10);
+        Files.delete(p);
+        assertThatThrownBy(() -> Sf2SampleReader.read(p, 1)).isInstanceOf(Sf2Exception.class).hasMessageContaining("an existing SoundFont file");
+        assertThatThrownBy(() -> Sf2Importer.open(p)).isInstanceOf(Sf2Exception.class).hasMessageContaining("an existing SoundFont file");
+    }
 }
