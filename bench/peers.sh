@@ -7,6 +7,8 @@
 #   version  `loophole --version` (start-up)
 #   gm       gm-band.mid (dev.loophole.demo.GmSongs) through Debian's FluidR3_GM.sf2, 48 kHz float, no reverb/chorus:
 #            Loophole --quality cubic and its default (sinc64), FluidSynth at its default interpolation (4th order)
+#   sweep    issue 15's pitch sweep (dev.loophole.demo.PitchSweep: 10,000 notes over keys 0–127 on one looped sample
+#            rooted at key 60, ~256 at once, 30.8 s of audio) at our default quality; no peer plays SFZ here
 #   flac     a synthetic 240-file stereo 24-bit FLAC piano (bench/peers/flac_library.py, made once under $LIB):
 #            one note, and piano-dense.mid through the whole library (cubic)
 # sfizz is not packaged for Debian 12 (apt-cache policy sfizz: no candidate), so the SFZ work has no peer here.
@@ -25,6 +27,7 @@ lh="$root/loophole"
 "$lh" --version >/dev/null
 . "$root/bin/jdk.sh"
 "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.GmSongs "$out/songs" >/dev/null
+"$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.PitchSweep "$out/sweep" >/dev/null
 [ -f "$LIB/piano.sfz" ] || python3 "$root/bench/peers/flac_library.py" "$LIB" 240 6
 "$lh" render --midi "$LIB/one-note.mid" --instrument "$LIB/piano.sfz" --out "$out/warm.wav" >/dev/null 2>&1
 for _ in $(seq 1 60); do [ -f "$root/cli/target/aot/render.aot" ] && [ -f "$root/cli/target/aot/main.aot" ] && break; sleep 1; done
@@ -39,6 +42,7 @@ for c in $CASES; do
       cmds+=("gm-band|loophole-cubic|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic.wav --float --quality cubic --dry --tail 3")
       cmds+=("gm-band|loophole-default|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.default.wav --float --dry --tail 3")
       cmds+=("gm-band|fluidsynth|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid") ;;
+    sweep) cmds+=("pitch-sweep|loophole-default|$lh render --midi $out/sweep/sweep.mid --instrument $out/sweep/sweep.sfz --out $out/sweep.wav --float") ;;
     flac)
       cmds+=("flac-one-note|loophole|$lh render --midi $LIB/one-note.mid --instrument $LIB/piano.sfz --out $out/one.wav")
       cmds+=("flac-piano-dense|loophole-cubic|$lh render --midi $out/songs/piano-dense.mid --instrument $LIB/piano.sfz --out $out/pd.wav --quality cubic") ;;

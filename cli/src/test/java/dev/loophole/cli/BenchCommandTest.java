@@ -23,7 +23,7 @@ class BenchCommandTest {
         assertThat(run.status()).as(run.err()).isZero();
         List<String> lines = run.out().lines().toList();
         boolean gm = Files.isRegularFile(BenchCommand.FLUID_R3);
-        assertThat(lines).hasSize(gm ? 5 : 3);
+        assertThat(lines).hasSize(gm ? 6 : 4);
         if (!gm) assertThat(run.err()).contains("skipped the GM workloads").contains("fluid-soundfont-gm");
         double audio = 0, wall = 0;
         for (int i = 0; i < lines.size(); i++) {

@@ -29,7 +29,13 @@ public final class PitchSweep {
     public static void write(Path dir) throws IOException { write(dir, 127); }
 
     /** With the notes' keys drawn from 0…{@code hiKey} (a check of the output below the ratios an older build could serve). */
-    public static void write(Path dir, int hiKey) throws IOException {
+    public static void write(Path dir, int hiKey) throws IOException { write(dir, hiKey, NOTES, SECONDS); }
+
+    /**
+     * {@code notes} notes in {@code seconds} at the same density (about 256 sounding); {@code loophole bench --quick}
+     * takes 1,000 in 3 s. Returns the song.
+     */
+    public static Path write(Path dir, int hiKey, int notes, double seconds) throws IOException {
         Files.createDirectories(dir);
         float[] tone = new float[RATE];
         double f = 250;
@@ -40,16 +46,18 @@ public final class PitchSweep {
         Files.writeString(dir.resolve("sweep.sfz"), "// loophole: issue 15's pitch-ratio workload (PitchSweep)\n"
                 + "<region> sample=tone.wav pitch_keycenter=60 loop_mode=loop_continuous loop_start=0 loop_end=" + (tone.length - 1)
                 + " ampeg_release=0.05 volume=-30\n");
-        SmfWriter.write(song(hiKey), dir.resolve("sweep.mid"));
+        Path mid = dir.resolve("sweep.mid");
+        SmfWriter.write(song(hiKey, notes, seconds), mid);
+        return mid;
     }
 
     /** At 120 BPM and 480 ticks a beat, 960 ticks a second. */
-    static MidiSong song(int hiKey) {
+    static MidiSong song(int hiKey, int notes, double seconds) {
         SongEvents ev = new SongEvents();
         SplittableRandom rnd = new SplittableRandom(15);
-        long ticks = (long) (SECONDS * 2 * PPQ), hold = Math.round(HOLD * 2 * PPQ);
-        for (int i = 0; i < NOTES; i++)
-            ev.note(i * ticks / NOTES, 0, rnd.nextInt(hiKey + 1), 64 + rnd.nextInt(64), hold);
+        long ticks = (long) (seconds * 2 * PPQ), hold = Math.round(HOLD * 2 * PPQ);
+        for (int i = 0; i < notes; i++)
+            ev.note(i * ticks / notes, 0, rnd.nextInt(hiKey + 1), 64 + rnd.nextInt(64), hold);
         return new MidiSong("Loophole pitch sweep", new TempoMap(PPQ, List.of(new TempoMap.Change(0, DemoSong.bpm(120)))), ev.toList());
     }
 
