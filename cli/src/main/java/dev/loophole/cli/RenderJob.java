@@ -173,16 +173,19 @@ final class RenderJob {
         // Each preset the song can reach is compiled once, under its own bank and program; a request for one
         // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
         Map<Integer, Sf2PresetHeader> reachable = new java.util.TreeMap<>();
-        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>(); // the keys each preset will be played on
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
             bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> {
-                        reachable.put(p.bank() * 128 + p.preset(), p);
-                        presetKeys.computeIfAbsent(p.bank() * 128 + p.preset(), k -> new java.util.BitSet(128))
-                                .or(keysUsed.getOrDefault(key, new java.util.BitSet()));
-                    });
+                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
         }
+        // Of those, the ones the song's notes will meet (ProgramBank.resolve: its own lookup), with the keys each is
+        // played on; a default no note reaches is not built. A song without notes keeps them all, as before.
+        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>();
+        keysUsed.forEach((key, keys) -> {
+            int k = ProgramBank.resolve(reachable::containsKey, key / 128, key % 128);
+            if (k >= 0) presetKeys.computeIfAbsent(k, x -> new java.util.BitSet(128)).or(keys);
+        });
+        if (!presetKeys.isEmpty()) reachable.keySet().retainAll(presetKeys.keySet());
         Map<Integer, Sf2Preset> built = new java.util.TreeMap<>();
         for (var e : reachable.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().index()));
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList()); // the file's, and the built presets'
@@ -190,7 +193,7 @@ final class RenderJob {
         int regions = 0, defined = 0;
         for (var e : built.entrySet()) {
             defined += e.getValue().program().regions().size();
-            Patch patch = compiler.keysPlayed(presetKeys.get(e.getKey())).compile(e.getValue().program());
+            Patch patch = compiler.keysPlayed(presetKeys.getOrDefault(e.getKey(), new java.util.BitSet())).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
