@@ -25,7 +25,7 @@ import java.util.Set;
  * built before it: the only state its presets share is the warnings given once per bank, so a preset's diagnostics
  * hold a bank-wide warning only if it is the first built that needs it. Structural damage is found by
  * {@link Sf2Importer#open}; a zone the model refuses fails the preset's build with one {@link Sf2Exception}.
- * Not thread-safe for building; {@link #preset} is synchronized.
+ * Building is synchronized: threads may share a catalog.
  */
 public final class Sf2Catalog {
     private final Sf2File f;
