@@ -14,15 +14,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProgramBankResolveTest {
     /** Records the notes it is sent. */
-    private static final class Heard implements Instrument {
+    private static final class Heard implements NoMidi {
         final List<Integer> keys = new ArrayList<>();
         @Override public void noteOn(int channel, int key, int velocity) { keys.add(key); }
-        @Override public void noteOff(int channel, int key, int velocity) { }
-        @Override public void controlChange(int channel, int controller, int value) { }
-        @Override public void pitchBend(int channel, int value) { }
-        @Override public void channelPressure(int channel, int value) { }
-        @Override public void polyPressure(int channel, int key, int value) { }
-        @Override public void programChange(int channel, int program) { }
         @Override public void render(float[] left, float[] right, int from, int to) { }
         @Override public int activeVoices() { return 0; }
         @Override public void allSoundOff() { }
