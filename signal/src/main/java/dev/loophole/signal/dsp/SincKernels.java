@@ -1,0 +1,150 @@
+package dev.loophole.signal.dsp;
+
+/**
+ * The windowed sinc's two inner loops, in float with fixed partial sums, so the Vector API form
+ * ({@code SincKernelsVector}, loaded only when {@link Simd#VECTOR}) and this scalar form give the same bits.
+ *
+ * <p><b>Direct kernel</b> (ratio ≤ 1): tap j's weight is the table's two rows interpolated,
+ * {@code c0 + a·(c1 − c0)}; its product with the frame goes to partial sum j mod 16; sums l and l + 8 are added, and
+ * the eight results are added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors give.
+ *
+ * <p><b>Stretched kernel</b> (ratio > 1): tap j (frame m0 + j, j < n) reads the flat kernel at the fixed-point
+ * coordinate {@code U − j·step} (17.15 bits: the coordinate in table entries is below 2^16), interpolated linearly
+ * between its two entries; value and weight go to partial sum j mod 8; the result is the value's tree over the
+ * weight's tree, so DC passes exactly whatever the taps' sum. It is scalar in both forms (see {@link #stretched}).
+ */
+public class SincKernels {
+    /** Bits of fraction in the stretched kernel's coordinate. */
+    public static final int FRACTION_BITS = 15;
+    static final float FRACTION = 1f / (1 << FRACTION_BITS);
+    static final int FRACTION_MASK = (1 << FRACTION_BITS) - 1;
+
+    /** The form this JVM runs: the vector one when the module is resolved (and not switched off). */
+    public static final SincKernels INSTANCE = Simd.VECTOR ? vector() : new SincKernels();
+    /** The scalar form, always (tests compare the two). */
+    public static final SincKernels SCALAR = INSTANCE.getClass() == SincKernels.class ? INSTANCE : new SincKernels();
+
+    SincKernels() {}
+
+    private static SincKernels vector() { return new SincKernelsVector(); }
+
+    /** Σ over {@code taps} (8, 16, 32 or 64) of {@code buf[base + j]} × the interpolated weight of rows {@code r0}, {@code r1}. */
+    public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
+        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
+        for (int j = 0; j < taps; j += 16) {
+            int p = r0 + j, q = r1 + j, m = base + j;
+            s0 += buf[m] * w(t, p, q, a);
+            s1 += buf[m + 1] * w(t, p + 1, q + 1, a);
+            s2 += buf[m + 2] * w(t, p + 2, q + 2, a);
+            s3 += buf[m + 3] * w(t, p + 3, q + 3, a);
+            s4 += buf[m + 4] * w(t, p + 4, q + 4, a);
+            s5 += buf[m + 5] * w(t, p + 5, q + 5, a);
+            s6 += buf[m + 6] * w(t, p + 6, q + 6, a);
+            s7 += buf[m + 7] * w(t, p + 7, q + 7, a);
+            if (j + 8 < taps) {
+                s8 += buf[m + 8] * w(t, p + 8, q + 8, a);
+                s9 += buf[m + 9] * w(t, p + 9, q + 9, a);
+                s10 += buf[m + 10] * w(t, p + 10, q + 10, a);
+                s11 += buf[m + 11] * w(t, p + 11, q + 11, a);
+                s12 += buf[m + 12] * w(t, p + 12, q + 12, a);
+                s13 += buf[m + 13] * w(t, p + 13, q + 13, a);
+                s14 += buf[m + 14] * w(t, p + 14, q + 14, a);
+                s15 += buf[m + 15] * w(t, p + 15, q + 15, a);
+            }
+        }
+        return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
+    }
+
+    /** {@link #direct} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */
+    public void directStereo(float[] t, int r0, int r1, float a, float[] l, float[] r, int base, int taps,
+                             float[] outL, float[] outR, int k) {
+        outL[k] = direct(t, r0, r1, a, l, base, taps);
+        outR[k] = direct(t, r0, r1, a, r, base, taps);
+    }
+
+    /** Tap weight: rows p and q interpolated at {@code a}. */
+    private static float w(float[] t, int p, int q, float a) {
+        float c0 = t[p];
+        return c0 + a * (t[q] - c0);
+    }
+
+    /**
+     * Σ over taps j &lt; {@code n} of {@code buf[m0 + j]} × K(U − j·step), over the same sum of the weights. {@code u}
+     * and {@code step} are 17.15 fixed point, {@code U − (n − 1)·step ≥ 0} and {@code U < 2^31}; {@code kernel} holds
+     * K[i] at 2i and K[i + 1] − K[i] at 2i + 1 (one cache line for both). The same arithmetic in both forms: on this
+     * machine the taps' lookups, not the multiply-adds, are its cost, and vector gathers measured no faster.
+     */
+    public final float stretched(float[] kernel, int u, int step, int n, float[] buf, int m0) {
+        float v0 = 0f, v1 = 0f, v2 = 0f, v3 = 0f, v4 = 0f, v5 = 0f, v6 = 0f, v7 = 0f;
+        float w0 = 0f, w1 = 0f, w2 = 0f, w3 = 0f, w4 = 0f, w5 = 0f, w6 = 0f, w7 = 0f;
+        int j = 0, uj = u;
+        for (; j + 8 <= n; j += 8, uj -= 8 * step) {
+            float c;
+            int m = m0 + j;
+            c = weight(kernel, uj); w0 += c; v0 += buf[m] * c;
+            c = weight(kernel, uj - step); w1 += c; v1 += buf[m + 1] * c;
+            c = weight(kernel, uj - 2 * step); w2 += c; v2 += buf[m + 2] * c;
+            c = weight(kernel, uj - 3 * step); w3 += c; v3 += buf[m + 3] * c;
+            c = weight(kernel, uj - 4 * step); w4 += c; v4 += buf[m + 4] * c;
+            c = weight(kernel, uj - 5 * step); w5 += c; v5 += buf[m + 5] * c;
+            c = weight(kernel, uj - 6 * step); w6 += c; v6 += buf[m + 6] * c;
+            c = weight(kernel, uj - 7 * step); w7 += c; v7 += buf[m + 7] * c;
+        }
+        // the last taps go to the first lanes (skipping a lane is adding +0, which leaves a sum that started at +0 alone)
+        int m = m0 + j, left = n - j;
+        float c;
+        if (left > 0) { c = weight(kernel, uj); w0 += c; v0 += buf[m] * c; }
+        if (left > 1) { c = weight(kernel, uj - step); w1 += c; v1 += buf[m + 1] * c; }
+        if (left > 2) { c = weight(kernel, uj - 2 * step); w2 += c; v2 += buf[m + 2] * c; }
+        if (left > 3) { c = weight(kernel, uj - 3 * step); w3 += c; v3 += buf[m + 3] * c; }
+        if (left > 4) { c = weight(kernel, uj - 4 * step); w4 += c; v4 += buf[m + 4] * c; }
+        if (left > 5) { c = weight(kernel, uj - 5 * step); w5 += c; v5 += buf[m + 5] * c; }
+        if (left > 6) { c = weight(kernel, uj - 6 * step); w6 += c; v6 += buf[m + 6] * c; }
+        return tree(v0, v1, v2, v3, v4, v5, v6, v7) / tree(w0, w1, w2, w3, w4, w5, w6, w7);
+    }
+
+    /** {@link #stretched} for two channels sharing the weights. */
+    public final void stretchedStereo(float[] kernel, int u, int step, int n, float[] l, float[] r, int m0,
+                                      float[] outL, float[] outR, int k) {
+        float l0 = 0f, l1 = 0f, l2 = 0f, l3 = 0f, l4 = 0f, l5 = 0f, l6 = 0f, l7 = 0f;
+        float q0 = 0f, q1 = 0f, q2 = 0f, q3 = 0f, q4 = 0f, q5 = 0f, q6 = 0f, q7 = 0f;
+        float w0 = 0f, w1 = 0f, w2 = 0f, w3 = 0f, w4 = 0f, w5 = 0f, w6 = 0f, w7 = 0f;
+        int j = 0, uj = u;
+        for (; j + 8 <= n; j += 8, uj -= 8 * step) {
+            float c;
+            int m = m0 + j;
+            c = weight(kernel, uj); w0 += c; l0 += l[m] * c; q0 += r[m] * c;
+            c = weight(kernel, uj - step); w1 += c; l1 += l[m + 1] * c; q1 += r[m + 1] * c;
+            c = weight(kernel, uj - 2 * step); w2 += c; l2 += l[m + 2] * c; q2 += r[m + 2] * c;
+            c = weight(kernel, uj - 3 * step); w3 += c; l3 += l[m + 3] * c; q3 += r[m + 3] * c;
+            c = weight(kernel, uj - 4 * step); w4 += c; l4 += l[m + 4] * c; q4 += r[m + 4] * c;
+            c = weight(kernel, uj - 5 * step); w5 += c; l5 += l[m + 5] * c; q5 += r[m + 5] * c;
+            c = weight(kernel, uj - 6 * step); w6 += c; l6 += l[m + 6] * c; q6 += r[m + 6] * c;
+            c = weight(kernel, uj - 7 * step); w7 += c; l7 += l[m + 7] * c; q7 += r[m + 7] * c;
+        }
+        int m = m0 + j, left = n - j;
+        float c;
+        if (left > 0) { c = weight(kernel, uj); w0 += c; l0 += l[m] * c; q0 += r[m] * c; }
+        if (left > 1) { c = weight(kernel, uj - step); w1 += c; l1 += l[m + 1] * c; q1 += r[m + 1] * c; }
+        if (left > 2) { c = weight(kernel, uj - 2 * step); w2 += c; l2 += l[m + 2] * c; q2 += r[m + 2] * c; }
+        if (left > 3) { c = weight(kernel, uj - 3 * step); w3 += c; l3 += l[m + 3] * c; q3 += r[m + 3] * c; }
+        if (left > 4) { c = weight(kernel, uj - 4 * step); w4 += c; l4 += l[m + 4] * c; q4 += r[m + 4] * c; }
+        if (left > 5) { c = weight(kernel, uj - 5 * step); w5 += c; l5 += l[m + 5] * c; q5 += r[m + 5] * c; }
+        if (left > 6) { c = weight(kernel, uj - 6 * step); w6 += c; l6 += l[m + 6] * c; q6 += r[m + 6] * c; }
+        float w = tree(w0, w1, w2, w3, w4, w5, w6, w7);
+        outL[k] = tree(l0, l1, l2, l3, l4, l5, l6, l7) / w;
+        outR[k] = tree(q0, q1, q2, q3, q4, q5, q6, q7) / w;
+    }
+
+    /** The kernel at 17.15 coordinate {@code uj} (≥ 0), interpolated between its two entries. */
+    private static float weight(float[] kernel, int uj) {
+        int i = (uj >>> FRACTION_BITS) << 1;
+        return kernel[i] + ((uj & FRACTION_MASK) * FRACTION) * kernel[i + 1];
+    }
+
+    /** Eight partial sums added in the fixed order the vector form's lane tree gives. */
+    static float tree(float s0, float s1, float s2, float s3, float s4, float s5, float s6, float s7) {
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+}

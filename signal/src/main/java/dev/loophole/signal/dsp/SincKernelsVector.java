@@ -1,0 +1,57 @@
+package dev.loophole.signal.dsp;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SincKernels} on the Vector API, 8 float lanes (256 bits) whatever the machine offers, so the partial sums and
+ * their tree are the scalar form's: same bits. Loaded only when {@link Simd#VECTOR}.
+ */
+final class SincKernelsVector extends SincKernels {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    private static final VectorShuffle<Float> PAIRS = VectorShuffle.fromValues(F, 1, 0, 3, 2, 5, 4, 7, 6),
+            QUADS = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5),
+            HALVES = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
+
+    @Override
+    public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
+        FloatVector va = FloatVector.broadcast(F, a), s0 = FloatVector.zero(F), s1 = s0;
+        for (int j = 0; j < taps; j += 16) {
+            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
+            s0 = s0.add(FloatVector.fromArray(F, buf, base + j).mul(c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)))));
+            if (j + 8 < taps) {
+                FloatVector d0 = FloatVector.fromArray(F, t, r0 + j + 8);
+                s1 = s1.add(FloatVector.fromArray(F, buf, base + j + 8).mul(d0.add(va.mul(FloatVector.fromArray(F, t, r1 + j + 8).sub(d0)))));
+            }
+        }
+        return tree(s0.add(s1));
+    }
+
+    @Override
+    public void directStereo(float[] t, int r0, int r1, float a, float[] l, float[] r, int base, int taps,
+                             float[] outL, float[] outR, int k) {
+        FloatVector va = FloatVector.broadcast(F, a), l0 = FloatVector.zero(F), l1 = l0, q0 = l0, q1 = l0;
+        for (int j = 0; j < taps; j += 16) {
+            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
+            FloatVector w = c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)));
+            l0 = l0.add(FloatVector.fromArray(F, l, base + j).mul(w));
+            q0 = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
+            if (j + 8 < taps) {
+                FloatVector d0 = FloatVector.fromArray(F, t, r0 + j + 8);
+                FloatVector x = d0.add(va.mul(FloatVector.fromArray(F, t, r1 + j + 8).sub(d0)));
+                l1 = l1.add(FloatVector.fromArray(F, l, base + j + 8).mul(x));
+                q1 = q1.add(FloatVector.fromArray(F, r, base + j + 8).mul(x));
+            }
+        }
+        outL[k] = tree(l0.add(l1));
+        outR[k] = tree(q0.add(q1));
+    }
+
+    /** Lanes ((0+1)+(2+3))+((4+5)+(6+7)), as {@link SincKernels#tree}: float addition commutes, so lane 0 holds exactly that. */
+    private static float tree(FloatVector s) {
+        FloatVector p = s.add(s.rearrange(PAIRS));
+        FloatVector q = p.add(p.rearrange(QUADS));
+        return q.add(q.rearrange(HALVES)).lane(0);
+    }
+}
