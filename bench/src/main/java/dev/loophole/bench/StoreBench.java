@@ -2,6 +2,7 @@ package dev.loophole.bench;
 
 import dev.loophole.media.AudioData;
 import dev.loophole.media.AudioFiles;
+import dev.loophole.media.AudioReader;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
@@ -31,7 +32,9 @@ import java.util.stream.Stream;
  * {@code generate DIR N SECONDS} writes N stereo 24-bit WAVs of tonal content;
  * {@code load DIR} times a program of every file becoming playable and reports RSS;
  * {@code stream DIR} plays ever more streaming voices in real time and reports underruns;
- * {@code decode FILE…} reports decode speed in MB of decoded PCM per second.
+ * {@code decode FILE…} reports decode speed in MB of decoded PCM per second;
+ * {@code stream-decode DIR FILES ROUNDS} streams the first FILES .flac files of DIR through their readers (as the
+ * streamer does: no MD5), each round, and reports seconds of audio per second of this thread's CPU time.
  */
 public final class StoreBench {
     static final int RATE = 48_000;
@@ -42,6 +45,7 @@ public final class StoreBench {
             case "load" -> load(Path.of(args[1]));
             case "stream" -> stream(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 512);
             case "decode" -> { for (int i = 1; i < args.length; i++) decode(Path.of(args[i])); }
+            case "stream-decode" -> streamDecode(Path.of(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]));
             default -> throw new IllegalArgumentException("unknown: " + args[0]);
         }
     }
@@ -168,5 +172,27 @@ public final class StoreBench {
         }
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf("decode: %s %.1f MB/s of decoded PCM (%s)%n", file.getFileName(), bytes / 1e6 / s, AudioFiles.detect(file));
+    }
+
+    static void streamDecode(Path dir, int count, int rounds) throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".flac")).sorted().limit(count).toList();
+        }
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int round = 0; round < rounds; round++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            double seconds = 0;
+            for (Path f : files) {
+                try (AudioReader r = AudioFiles.open(f)) {
+                    float[][] b = new float[r.info().channels()][4096];
+                    long at = 0;
+                    for (int n; (n = r.read(at, b, 0, 4096)) > 0; ) at += n;
+                    seconds += at / (double) r.info().sampleRate();
+                }
+            }
+            double cpu = (threads.getCurrentThreadCpuTime() - t0) / 1e9;
+            System.out.printf("round %d: %.1f s of audio in %.3f s CPU: %.0fx realtime%n", round, seconds, cpu, seconds / cpu);
+        }
     }
 }

@@ -1,26 +1,19 @@
 package dev.loophole.media;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jflac.FLACDecoder;
-import org.jflac.FrameListener;
-import org.jflac.frame.Frame;
-import org.jflac.metadata.Metadata;
 
 /**
- * Reads native FLAC through jflac, exactly: samples come from jflac's integer output at the stream's own
+ * Reads native FLAC exactly: samples come from {@link FlacFrameDecoder}'s integer output at the stream's own
  * bit depth and are scaled by 2^-(bits-1), the same grid as PCM WAV, so a FLAC made from a WAV decodes to
  * the WAV's floats bit for bit.
  *
- * <p>The metadata blocks are parsed here, not by jflac: its parsers size arrays from unchecked 32-bit
- * fields (pictures, comments), so a corrupt block could ask for gigabytes. jflac is handed a clean
- * stream of "fLaC" + STREAMINFO followed by the file's audio frames. Strict on corruption: a frame that
+ * <p>The metadata blocks are parsed here; only what playing needs is read (STREAMINFO, the sampler chunks), and
+ * no array is sized from an unchecked field. Strict on corruption: a frame that
  * fails its CRC or goes missing is an error, never silence or a shift in time; a whole-file read also checks
  * the decoded audio against the MD5 signature in STREAMINFO. Sampler chunks stored by
  * {@code flac --keep-foreign-metadata} (APPLICATION 'riff' blocks holding smpl/inst/cue) are read.
@@ -36,8 +29,7 @@ public final class FlacReader implements AudioReader {
     private final float scale;
     private final long total;          // frames STREAMINFO promises, 0 when it does not say
 
-    private FLACDecoder decoder;
-    private final List<String> errors = new ArrayList<>();
+    private FlacFrameDecoder decoder;
     private int[][] block = new int[0][];
     private long blockStart;
     private int blockLength;
@@ -185,25 +177,11 @@ public final class FlacReader implements AudioReader {
         return done;
     }
 
-    /** Starts decoding again from the first audio frame, behind a clean "fLaC" + STREAMINFO header. */
+    /** Starts decoding again from the first audio frame. */
     private void restart() throws MediaException {
-        byte[] head = new byte[4 + 4 + 34];
-        head[0] = 'f'; head[1] = 'L'; head[2] = 'a'; head[3] = 'C';
-        head[4] = (byte) 0x80;     // last block, type STREAMINFO
-        head[7] = 34;              // 24-bit length
-        System.arraycopy(streamInfo, 0, head, 8, 34);
-        decoder = new FLACDecoder(new SequenceInputStream(new ByteArrayInputStream(head), src.inputStream(firstFrameOffset)));
-        errors.clear();
-        decoder.addFrameListener(new FrameListener() {
-            @Override public void processMetadata(Metadata metadata) { }
-            @Override public void processFrame(Frame frame) { }
-            @Override public void processError(String msg) { if (msg.startsWith("CRC")) errors.add(msg); }
-        });
-        try {
-            decoder.readMetadata();
-        } catch (IOException | RuntimeException e) {
-            throw src.fail("cannot start decoding FLAC", e);
-        }
+        ByteBuffer b = ByteBuffer.wrap(streamInfo);
+        decoder = new FlacFrameDecoder(src.inputStream(firstFrameOffset), info.channels(), bits,
+                Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)));
         blockStart = 0;
         blockLength = 0;
         ended = false;
@@ -221,18 +199,18 @@ public final class FlacReader implements AudioReader {
     private boolean nextBlock() throws MediaException {
         long expected = blockStart + blockLength;
         if (ended || (total > 0 && expected >= total)) return false;
-        Frame frame;
+        boolean more;
         try {
-            frame = decoder.readNextFrame();
+            more = decoder.next();
+        } catch (FlacFrameDecoder.Corrupt e) {
+            if (e.crc) throw src.fail("FLAC frame at sample " + expected + " fails its CRC check: the file is corrupt");
+            throw src.fail("FLAC data is corrupt after sample " + expected, e);
         } catch (MediaException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw src.fail("FLAC data is corrupt after sample " + expected, e);
         }
-        if (!errors.isEmpty()) throw src.fail("FLAC frame at sample " + expected + " fails its CRC check: the file is corrupt");
-        if (decoder.getBadFrames() > 0)
-            throw src.fail("FLAC data after sample " + expected + " is corrupt (an unreadable frame)");
-        if (frame == null) {
+        if (!more) {
             ended = true;
             checkDigest(expected);
             if (expected == 0) throw src.fail("has no readable FLAC audio frame after its metadata");
@@ -241,16 +219,12 @@ public final class FlacReader implements AudioReader {
                         + " of the " + total + " its header promises");
             return false;
         }
-        if (frame.header.sampleNumber != expected)
-            throw src.fail("FLAC frame for sample " + frame.header.sampleNumber + " follows sample " + expected
+        if (decoder.firstSample() != expected)
+            throw src.fail("FLAC frame for sample " + decoder.firstSample() + " follows sample " + expected
                     + ": frames are missing or corrupt");
-        if (frame.header.channels != info.channels() || frame.header.bitsPerSample != bits)
-            throw src.fail("FLAC frame at sample " + expected + " has " + frame.header.channels + " channels of "
-                    + frame.header.bitsPerSample + " bits; STREAMINFO says " + info.channels() + " of " + bits);
-        if (block.length != info.channels()) block = new int[info.channels()][];
-        for (int c = 0; c < block.length; c++) block[c] = decoder.getChannelData()[c].getOutput();
+        block = decoder.samples();
         blockStart = expected;
-        blockLength = frame.header.blockSize;
+        blockLength = decoder.blockSize();
         if (total > 0) blockLength = (int) Math.min(blockLength, total - blockStart);
         if (digest != null) {
             updateDigest();

@@ -77,18 +77,9 @@ final class FlacTail {
             blockSize = blockCode == 1 ? 192 : blockCode <= 5 ? 576 << (blockCode - 2) : 256 << (blockCode - 8);
         }
         if (rateCode >= 12) q += rateCode == 12 ? 1 : 2;
-        if (q + 1 > limit || crc8(t, p, q) != (t[q] & 0xFF)) return null;
+        if (q + 1 > limit || FlacCrc.crc8(t, p, q) != (t[q] & 0xFF)) return null;
         if (blockSize > maxBlock) return null;
         return new long[] {variable ? number : number * maxBlock, blockSize};
-    }
-
-    private static int crc8(byte[] t, int from, int to) {
-        int crc = 0;
-        for (int i = from; i < to; i++) {
-            crc ^= t[i] & 0xFF;
-            for (int k = 0; k < 8; k++) crc = (crc & 0x80) != 0 ? ((crc << 1) ^ 0x07) & 0xFF : (crc << 1) & 0xFF;
-        }
-        return crc;
     }
 
     /**
@@ -98,8 +89,7 @@ final class FlacTail {
     private static boolean intact(byte[] t, int from, int end) {
         int crc = 0;
         for (int i = from; i < end; i++) {
-            crc ^= (t[i] & 0xFF) << 8;
-            for (int k = 0; k < 8; k++) crc = (crc & 0x8000) != 0 ? ((crc << 1) ^ 0x8005) & 0xFFFF : (crc << 1) & 0xFFFF;
+            crc = FlacCrc.crc16(crc, t[i]);
             if (crc == 0 && i - from >= 6 && (i + 1 == end || onlyTrailerFollows(t, i + 1, end))) return true;
         }
         return false;

@@ -6,6 +6,8 @@ import dev.loophole.signal.dsp.Interpolation;
  * The voices' innermost loops: interpolate {@code out[from..to)} from {@code d} starting at
  * position {@code p}, stepping {@code step}. The caller guarantees every neighbour read is inside
  * {@code d}, so the loops carry no bounds logic of their own. Each returns the position after the run.
+ * Cubic runs out of one array go through {@link CubicRun} (both channels at once, eight frames at a time);
+ * the cubic case here serves callers with one channel and no scratch.
  */
 final class Kernels {
     private Kernels() {}

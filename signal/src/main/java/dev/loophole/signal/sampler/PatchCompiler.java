@@ -125,13 +125,13 @@ public final class PatchCompiler {
     }
 
     /**
-     * Decodes every distinct sample's head on all cores first: opening and decoding a thousand
-     * FLAC heads one by one is what makes a big library slow to become playable.
+     * Decodes every distinct sample's head, and opens every sample no played key reaches for its header, on all cores
+     * first: opening and decoding a thousand FLAC files one by one is what makes a big library slow to become playable.
      */
     private void preload(Program program, Map<String, Long> minHead, Map<String, Boolean> ram) {
         Map<String, SampleRef> distinct = new java.util.LinkedHashMap<>();
         for (SampleRegion r : program.regions())
-            for (SampleRef ref : r.samples()) if (minHead.containsKey(ref.path())) distinct.putIfAbsent(ref.path(), ref);
+            for (SampleRef ref : r.samples()) distinct.putIfAbsent(ref.path(), ref);
         if (distinct.size() < 8) return; // not worth the threads
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors() * 2, 16)); // I/O and decoding overlap
         try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
@@ -139,8 +139,20 @@ public final class PatchCompiler {
             t.setDaemon(true);
             return t;
         })) {
-            for (SampleRef ref : distinct.values())
-                pool.execute(() -> loadQuietly(ref, minHead.get(ref.path()), ram.get(ref.path())));
+            for (SampleRef ref : distinct.values()) {
+                Long head = minHead.get(ref.path());
+                if (head != null) pool.execute(() -> loadQuietly(ref, head, ram.get(ref.path())));
+                else if (!ref.isBuiltin()) pool.execute(() -> headerQuietly(ref));
+            }
+        }
+    }
+
+    private void headerQuietly(SampleRef ref) {
+        if (headers.containsKey(ref.path()) || failures.containsKey(ref.path())) return;
+        try {
+            headers.put(ref.path(), samples.header(ref));
+        } catch (IOException | RuntimeException e) {
+            failures.put(ref.path(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
     }
 

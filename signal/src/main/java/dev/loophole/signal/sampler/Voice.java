@@ -67,6 +67,7 @@ final class Voice {
         this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
+        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */
@@ -221,6 +222,7 @@ final class Voice {
     static final int CHUNK = 32;
 
     private final float[] bufL = new float[CHUNK], bufR = new float[CHUNK], env = new float[CHUNK];
+    private final int[] at = new int[CHUNK]; // the cubic read's frame indices (CubicRun)
 
     /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}. */
     void render(float[] outL, float[] outR, int from, int to) {
@@ -319,13 +321,20 @@ final class Voice {
                     boolean t = loop.runTail;
                     float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
                     if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
-                        double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
-                        if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
-                        pos = end;
+                        if (quality >= Interpolation.CUBIC) {
+                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at);
+                        } else {
+                            double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
+                            if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
+                            pos = end;
+                        }
                     } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
                         double p = loop.runOffset - pos;
-                        Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
-                        if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
+                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at);
+                        else {
+                            Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
+                            if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
+                        }
                         for (int j = 0; j < fast; j++) pos += step;
                     }
                     k += fast;
@@ -345,8 +354,12 @@ final class Voice {
                 }
             }
             if (fast > 0) {
-                double p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
-                if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
+                double p;
+                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at);
+                else {
+                    p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
+                    if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
+                }
                 pos = p;
                 k += fast;
             } else {

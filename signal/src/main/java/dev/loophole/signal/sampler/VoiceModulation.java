@@ -110,7 +110,14 @@ final class VoiceModulation {
         configure(ampLfo, mod.ampLfo);
         configure(filLfo, mod.filLfo);
         configure(pitchLfo, mod.pitchLfo);
+        ampLfoOn = mod.ampLfo.on();
+        filLfoOn = mod.filLfo.on();
+        pitchLfoOn = mod.pitchLfo.on();
     }
+
+    // Which v1 LFOs run, read once per note: update() asks every chunk, and the specs are separate objects per
+    // region (three more cache lines per voice and chunk on a 3,200-voice bank).
+    private boolean ampLfoOn, filLfoOn, pitchLfoOn;
 
     /** Note-start adjustment {@code i} (a CompiledMatrix START_* index) from the controllers at note-on. */
     float startAdjustment(int i) { return m.matrix.startRoutes > 0 ? matrix.start[i] : 0f; }
@@ -169,13 +176,13 @@ final class VoiceModulation {
         double pitch = s[CompiledMatrix.PITCH];
         double pegDepth = pitchEgDepth + s[CompiledMatrix.PITCHEG_DEPTH];
         if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) pitch += pegDepth * advance(pitchEg, n);
-        if (mod.pitchLfo.on()) {
+        if (pitchLfoOn) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
             pitch += depthTimes(pitchLfo, mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents, n);
         }
         pitchCents = pitch;
         double db = s[CompiledMatrix.VOLUME];
-        if (mod.ampLfo.on()) {
+        if (ampLfoOn) {
             if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
             db += depthTimes(ampLfo, mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH], n);
         }
@@ -192,7 +199,7 @@ final class VoiceModulation {
             double cents = baseCents[0] + s[CompiledMatrix.CUTOFF] + expressionCutoffCents;
             double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH] + expressionEgCents;
             if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) cents += fegDepth * advance(filEg, n);
-            if (mod.filLfo.on()) {
+            if (filLfoOn) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
                 cents += depthTimes(filLfo, mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH], n);
             }

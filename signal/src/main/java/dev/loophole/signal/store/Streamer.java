@@ -23,6 +23,7 @@ public final class Streamer implements AutoCloseable {
     private volatile boolean running;
     private final AtomicReference<StreamSlot> started = new AtomicReference<>(); // enrolled, not yet on filling
     private StreamSlot filling; // fillAll's list of enrolled slots (guarded by this)
+    private final OfflineHelper helper = new OfflineHelper();
 
     public Streamer(SampleStore store) { this.store = store; }
 
@@ -68,14 +69,95 @@ public final class Streamer implements AutoCloseable {
             s.nextFilled = filling;
             filling = s;
         }
+        helper.fill(filling);
         StreamSlot prev = null;
         for (StreamSlot s = filling, next; s != null; s = next) {
             next = s.nextFilled;
-            while (fill(s, scratch)) { /* until full or at the end */ }
             if (staysEnrolled(s)) { prev = s; continue; }
             if (prev == null) filling = next; else prev.nextFilled = next;
             s.nextFilled = null;
         }
+    }
+
+    /**
+     * Offline, the enrolled slots are filled by the render thread and one helper thread together: each slot goes whole
+     * to whichever takes it first (a ticket counter), so no slot has two writers, and fillAll returns only when every
+     * slot is full. What lands in a ring is the file's frames whoever decodes them: renders stay identical. The render
+     * thread never waits for a slot the helper has not taken; a late or busy helper just leaves it more to do.
+     */
+    private final class OfflineHelper {
+        private StreamSlot[] work = new StreamSlot[16];
+        private volatile int count;
+        private final float[][] own = {new float[CHUNK], new float[CHUNK]};
+        /** Round in the high 32 bits, the next slot index in the low 32. */
+        private final AtomicLong ticket = new AtomicLong();
+        private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile int round;
+        private volatile boolean closed;
+        private Thread thread;
+
+        void fill(StreamSlot list) {
+            // A helper still looking at the last round must not take a slot while work is rewritten: the ticket
+            // changes first, so its claim (a compare-and-set on the value it read) fails.
+            ticket.set(((long) round << 32) | Integer.MAX_VALUE);
+            int n = 0;
+            for (StreamSlot s = list; s != null; s = s.nextFilled) {
+                if (n == work.length) work = java.util.Arrays.copyOf(work, n * 2);
+                work[n++] = s;
+            }
+            count = n;
+            if (n == 0) return;
+            if (n > 1 && thread == null && Runtime.getRuntime().availableProcessors() > 1)
+                thread = Thread.ofPlatform().daemon().name("loophole-stream-fill").start(this::run);
+            int r = round + 1;
+            ticket.set((long) r << 32);
+            round = r;
+            if (thread != null && n > 1) java.util.concurrent.locks.LockSupport.unpark(thread);
+            for (int i; (i = take(r)) >= 0; ) fillSlot(work[i], scratch);
+            for (int spins = 0; busy.get() != 0; spins++) if (spins < 1000) Thread.onSpinWait(); else Thread.yield();
+            java.util.Arrays.fill(work, 0, n, null);
+        }
+
+        /** The next slot of round r, or -1 when that round has none left (or is over). */
+        private int take(int r) {
+            while (true) {
+                long t = ticket.get();
+                int i = (int) t;
+                if ((int) (t >>> 32) != r || i >= count) return -1;
+                if (ticket.compareAndSet(t, t + 1)) return i;
+            }
+        }
+
+        private void run() {
+            int seen = 0;
+            while (!closed) {
+                int r = round;
+                if (r == seen) {
+                    java.util.concurrent.locks.LockSupport.park(this);
+                    continue;
+                }
+                seen = r;
+                busy.incrementAndGet();
+                try {
+                    for (int i; (i = take(r)) >= 0; ) fillSlot(work[i], own);
+                } finally {
+                    busy.decrementAndGet();
+                }
+            }
+        }
+
+        void close() {
+            closed = true;
+            Thread t = thread;
+            if (t != null) {
+                java.util.concurrent.locks.LockSupport.unpark(t);
+                try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+            }
+        }
+    }
+
+    private void fillSlot(StreamSlot s, float[][] buffer) {
+        while (fill(s, buffer)) { /* until full or at the end */ }
     }
 
     /**
@@ -155,6 +237,7 @@ public final class Streamer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
+        helper.close();
         Thread[] ts = loaders;
         if (ts != null) for (Thread t : ts) {
             t.interrupt();

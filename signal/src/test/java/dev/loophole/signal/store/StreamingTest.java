@@ -127,6 +127,26 @@ class StreamingTest {
     }
 
     /**
+     * Offline, fillAll shares the enrolled slots with a helper thread (each slot whole to one of them): up to eight
+     * voices stream at once here, and five renders in a row must each equal the render from memory, bit for bit.
+     */
+    @Test
+    void slotsFilledByTwoThreadsGiveTheSameRenderEveryTime() {
+        float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        for (int run = 0; run < 5; run++) {
+            try (Streamer streamer = new Streamer(heads)) {
+                float[][] b = render(heads, streamer, true);
+                assertThat(b[0]).as("run %d", run).containsExactly(a[0]);
+                assertThat(b[1]).as("run %d", run).containsExactly(a[1]);
+                assertThat(streamer.underruns()).isZero();
+                if (Runtime.getRuntime().availableProcessors() > 1)
+                    assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("loophole-stream-fill"));
+            }
+        }
+    }
+
+    /**
      * The windowed sinc reads a window around the position, up to `reach` frames behind it: pitched up, a
      * streamed voice must still let the ring move on (it once stopped at the first ring's end and faded out),
      * and what it reads from the ring must be the file's frames, bit for bit as from memory.

@@ -1,0 +1,74 @@
+package dev.loophole.signal.sampler;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link CubicRun#hermite} eight frames at a time. The eight frames' neighbours lie within sixteen consecutive
+ * samples whenever the first and last index of the group are at most {@link #SPREAD} apart (a pitch ratio up to
+ * about 1.7): those sixteen are loaded as two vectors and each neighbour picked from them by lane index
+ * ({@code selectFrom}, a table look-up across two registers) instead of gathered from memory; a wider group
+ * runs the scalar form. Then {@link dev.loophole.signal.dsp.Interpolation#hermite}'s expression lane by lane,
+ * operation for operation (no fused multiply-add; fixed 256-bit species, whatever the machine prefers), so the
+ * output equals the scalar form's bit for bit. Loaded only when {@link dev.loophole.signal.dsp.Simd#VECTOR} is true.
+ */
+final class CubicVector {
+    private CubicVector() {}
+
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+    static final int LANES = 8;
+    /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
+    private static final int SPREAD = 12;
+
+    private static volatile boolean warm;
+
+    /**
+     * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side):
+     * until C2 has compiled it the Vector API boxes every vector it makes (a 30-second render allocated 1 GB that
+     * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
+     */
+    static void warmUp() {
+        if (warm) return;
+        warm = true;
+        // every branch taken (a group in the register window, one too wide for it, one at the sample's end), so the
+        // compiled kernel meets no path it never saw, which would send it back to the interpreter mid-render
+        float[] d = new float[80], frac = new float[32], out = new float[32];
+        int[] narrow = new int[32], wide = new int[32], end = new int[32];
+        for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
+        for (int i = 0; i < d.length; i++) d[i] = i;
+        for (int i = 0; i < WARM_UP_CALLS; i++) hermite(d, frac, out, 0, 32, i % 3 == 0 ? narrow : i % 3 == 1 ? wide : end);
+    }
+
+    /** Enough calls (4 groups each) for C2's invocation and back-edge thresholds (5,000 and 15,000 by default). */
+    private static final int WARM_UP_CALLS = 20_000;
+
+    /** Frames {@code [from, from + 8m)} for the largest such m up to {@code to}; returns the first frame not done. */
+    static int hermite(float[] d, float[] frac, float[] out, int from, int to, int[] at) {
+        int j = from;
+        for (; j + LANES <= to; j += LANES) {
+            int first = at[j], last = at[j + LANES - 1];
+            int lo = Math.min(first, last), base = lo - 1;
+            if (Math.abs(last - first) > SPREAD || base + 2 * LANES > d.length) {
+                CubicRun.hermite(d, frac, out, j, j + LANES, at);
+                continue;
+            }
+            FloatVector w0 = FloatVector.fromArray(F, d, base), w1 = FloatVector.fromArray(F, d, base + LANES);
+            // window lane of each frame's xm1, as float lanes (selectFrom's index form for a float table)
+            FloatVector k = (FloatVector) IntVector.fromArray(I, at, j).sub(lo).convert(VectorOperators.I2F, 0);
+            FloatVector xm1 = k.selectFrom(w0, w1);
+            FloatVector x0 = k.add(1f).selectFrom(w0, w1);
+            FloatVector x1 = k.add(2f).selectFrom(w0, w1);
+            FloatVector x2 = k.add(3f).selectFrom(w0, w1);
+            FloatVector f = FloatVector.fromArray(F, frac, j);
+            // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
+            FloatVector c1 = x1.sub(xm1).mul(0.5f);
+            FloatVector c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
+            FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
+            c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0).intoArray(out, j);
+        }
+        return j;
+    }
+}
