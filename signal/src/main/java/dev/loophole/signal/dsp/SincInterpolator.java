@@ -55,6 +55,7 @@ public final class SincInterpolator {
         this.half = taps / 2;
         this.table = table(k);
         this.kernel = kernel(k);
+        SincKernels.warmUp(); // on the control side, so an audio thread never runs the vector form uncompiled
     }
 
     public int taps() { return taps; }
