@@ -5,9 +5,7 @@ import dev.loophole.demo.DemoContent;
 import dev.loophole.demo.GmSongs;
 import dev.loophole.demo.PitchSweep;
 import dev.loophole.formats.midi.SmfReader;
-import dev.loophole.formats.sf2.Sf2Bank;
 import dev.loophole.formats.sf2.Sf2Importer;
-import dev.loophole.formats.sf2.Sf2Preset;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.signal.driver.DummyJackServer;
@@ -234,15 +232,15 @@ final class BenchCommand implements Callable<Integer> {
 
     /** The presets the song asks for, chosen as {@link RenderJob} chooses them. */
     private static Instrument bank(Path file, MidiSong song, PatchCompiler compiler, RenderJob.Options o, Streamer streamer) throws IOException {
-        Sf2Bank bank = Sf2Importer.load(file);
+        dev.loophole.formats.sf2.Sf2Catalog bank = Sf2Importer.open(file);
         TreeSet<Integer> wanted = new TreeSet<>(ProgramBank.programsUsed(song));
         wanted.add(0);
         wanted.add(ProgramBank.PERCUSSION_BANK * 128);
         Map<Integer, Instrument> programs = new HashMap<>();
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
-            Sf2Preset preset = bank.find(key / 128, key % 128).or(() -> bank.find(drums ? key / 128 : 0, drums ? 0 : key % 128)).orElse(null);
-            if (preset != null) programs.put(key, sampler(compiler.compile(preset.program()), o, streamer));
+            var preset = bank.find(key / 128, key % 128).or(() -> bank.find(drums ? key / 128 : 0, drums ? 0 : key % 128)).orElse(null);
+            if (preset != null) programs.put(key, sampler(compiler.compile(bank.preset(preset.index()).program()), o, streamer));
         }
         return new ProgramBank(programs);
     }

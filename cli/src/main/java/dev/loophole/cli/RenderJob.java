@@ -20,9 +20,10 @@ import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.ProgramBank;
-import dev.loophole.formats.sf2.Sf2Bank;
+import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.formats.sf2.Sf2Preset;
+import dev.loophole.formats.sf2.Sf2PresetHeader;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
@@ -157,11 +158,13 @@ final class RenderJob {
     /** {@code regions} can play; {@code defined} is how many the reachable presets have. */
     record BankLoad(Instrument instrument, int regions, int defined) {}
 
-    /** A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). */
+    /**
+     * A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). Only those are
+     * built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made.
+     */
     private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet songKeys)
             throws IOException {
-        Sf2Bank bank = Sf2Importer.load(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
-        report(bank.diagnostics().stream().map(Diagnostic::toString).toList());
+        Sf2Catalog bank = Sf2Importer.open(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         bank.damage().forEach(store::report);
         Map<Integer, java.util.BitSet> keysUsed = ProgramBank.keysUsed(song);
         java.util.Set<Integer> wanted = new java.util.TreeSet<>(keysUsed.keySet());
@@ -169,22 +172,28 @@ final class RenderJob {
         wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
         // Each preset the song can reach is compiled once, under its own bank and program; a request for one
         // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
-        Map<Integer, Sf2Preset> reachable = new java.util.TreeMap<>();
-        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>(); // the keys each preset will be played on
+        Map<Integer, Sf2PresetHeader> reachable = new java.util.TreeMap<>();
         for (int key : wanted) {
             boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
             bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> {
-                        reachable.put(p.bank() * 128 + p.preset(), p);
-                        presetKeys.computeIfAbsent(p.bank() * 128 + p.preset(), k -> new java.util.BitSet(128))
-                                .or(keysUsed.getOrDefault(key, new java.util.BitSet()));
-                    });
+                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
         }
+        // Of those, the ones the song's notes will meet (ProgramBank.resolve: its own lookup), with the keys each is
+        // played on; a default no note reaches is not built. A song without notes keeps them all, as before.
+        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>();
+        keysUsed.forEach((key, keys) -> {
+            int k = ProgramBank.resolve(reachable::containsKey, key / 128, key % 128);
+            if (k >= 0) presetKeys.computeIfAbsent(k, x -> new java.util.BitSet(128)).or(keys);
+        });
+        if (!presetKeys.isEmpty()) reachable.keySet().retainAll(presetKeys.keySet());
+        Map<Integer, Sf2Preset> built = new java.util.TreeMap<>();
+        for (var e : reachable.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().index()));
+        report(bank.diagnostics().stream().map(Diagnostic::toString).toList()); // the file's, and the built presets'
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
         int regions = 0, defined = 0;
-        for (var e : reachable.entrySet()) {
+        for (var e : built.entrySet()) {
             defined += e.getValue().program().regions().size();
-            Patch patch = compiler.keysPlayed(presetKeys.get(e.getKey())).compile(e.getValue().program());
+            Patch patch = compiler.keysPlayed(presetKeys.getOrDefault(e.getKey(), new java.util.BitSet())).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));

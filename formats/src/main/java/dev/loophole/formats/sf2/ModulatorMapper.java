@@ -50,7 +50,7 @@ final class ModulatorMapper {
     private static final int ABS = 2, LINK_DEST = 0x8000;
 
     /**
-     * Curve indices for the source shapes a bank uses, given out from 101 (100 is the default concave) in order of first
+     * Curve indices for the source shapes one preset uses, given out from 101 (100 is the default concave) in order of first
      * use, so that they stay within SFZ's curve_index range (0..255) and only used shapes exist. A shape is a primary
      * source's curve code (bits 8-11 of the source word: direction, polarity, type), optionally times a secondary
      * source's on the same controller, optionally under the absolute-value transform.
@@ -137,7 +137,7 @@ final class ModulatorMapper {
                     : shapes.index((m.src() >> 8) & 0xF, secondary, abs);
             if (curve < 0) {
                 out.add(new Modulation(src, "sf2_" + g.sf2Name, m.amount(), 0, 0));
-                unplayed.add("the bank uses more source shapes than SFZ's curve indices hold (101..255); kept as target sf2_"
+                unplayed.add("the preset uses more source shapes than SFZ's curve indices hold (101..255); kept as target sf2_"
                         + g.sf2Name + " in SF2 units");
                 continue;
             }

@@ -178,8 +178,21 @@ final class Modulators {
 
     /** Plain decimal with at most 6 places and no trailing zeros, as SFZ values are written. */
     static String fmt(double d) {
-        double r = Math.round(d * 1e6) / 1e6;
+        long k = Math.round(d * 1e6);
+        double r = k / 1e6;
         if (r == 0) return "0";
-        return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+        // Below 10^9 the value's shortest decimal is k millionths (decimals 10^-6 apart cannot share a double there), so
+        // it is written from k: BigDecimal's first stripTrailingZeros builds power-of-ten tables on a fork-join pool
+        // (≈ 35 ms, at every start of a SoundFont import, as SF2's default LFO delay of 0.000977 s reaches it).
+        if (!(Math.abs(r) < 1e9)) return java.math.BigDecimal.valueOf(r).stripTrailingZeros().toPlainString();
+        long a = Math.abs(k), frac = a % 1_000_000;
+        StringBuilder sb = new StringBuilder(24);
+        if (k < 0) sb.append('-');
+        sb.append(a / 1_000_000);
+        if (frac == 0) return sb.toString();
+        String f = Long.toString(1_000_000 + frac); // "1" then six digits
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') end--;
+        return sb.append('.').append(f, 1, end).toString();
     }
 }

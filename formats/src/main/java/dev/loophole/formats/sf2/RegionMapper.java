@@ -27,8 +27,6 @@ final class RegionMapper {
     private final Path bank;
     private final Sf2Options options;
     private final java.util.Set<String> warned = new java.util.HashSet<>();
-    /** The bank's modulator source shapes as program curves (shared by every preset, see {@link ModulatorMapper.Shapes}). */
-    final ModulatorMapper.Shapes shapes = new ModulatorMapper.Shapes();
 
     RegionMapper(Sf2File f, Path bank, Sf2Options options) {
         this.f = f;
@@ -36,7 +34,8 @@ final class RegionMapper {
         this.options = options;
     }
 
-    SampleRegion map(ZoneResolver.Resolved r, String regionId, String where) {
+    /** {@code shapes}: the curves of the preset being built (see {@link ModulatorMapper.Shapes}), given out as its regions need them. */
+    SampleRegion map(ZoneResolver.Resolved r, String regionId, String where, ModulatorMapper.Shapes shapes) {
         Sf2Sample s = r.sample();
         SampleRegion.Builder b = SampleRegion.builder(regionId);
         b.samples.add(new SampleRef(Sf2SampleRef.uri(bank, s.index())));
@@ -79,7 +78,7 @@ final class RegionMapper {
 
         ModulatorMapper.Mapped own = ModulatorMapper.map(mods, shapes);
         mapSampleWindow(r, b, where);
-        b.envelopes = envelopes(r, singleKey, b, where);
+        b.envelopes = envelopes(r, singleKey, b, where, shapes);
         b.filters.addAll(filter(r, mods, fixedVel, own.generators()));
         lfos(r, b, where, own.generators());
         if (r.get(REVERB_EFFECTS_SEND) != 0) b.otherOpcodes.put("effect1", Modulators.fmt(r.get(REVERB_EFFECTS_SEND) / 10.0));
@@ -130,7 +129,7 @@ final class RegionMapper {
      * The three envelopes, hold and decay stated at the zone's key: its fixed one, else key 60, with routings from the
      * key number adding each played key's difference (see {@link KeyScaledTimes}).
      */
-    private Envelopes envelopes(ZoneResolver.Resolved r, int key, SampleRegion.Builder b, String where) {
+    private Envelopes envelopes(ZoneResolver.Resolved r, int key, SampleRegion.Builder b, String where, ModulatorMapper.Shapes shapes) {
         int k = key >= 0 ? key : 60;
         // SF2 decay and release are rates: the stated time is for a 100% change (100 dB for the volume
         // envelope, full scale for the modulation envelope). The engine's stages end at their target instead:
@@ -150,11 +149,11 @@ final class RegionMapper {
                 modSustain, tc(r, RELEASE_MOD_ENV), 0, 0, 0, 0, 0, 0, 0, 0);
         boolean toFilter = r.get(MOD_ENV_TO_FILTER_FC) != 0, toPitch = r.get(MOD_ENV_TO_PITCH) != 0;
         if (key < 0) {
-            keyScaled(r, b, "ampeg_hold", volHold, KEYNUM_TO_VOL_ENV_HOLD, where);
-            keyScaled(r, b, "ampeg_decay", volDecay, KEYNUM_TO_VOL_ENV_DECAY, where);
+            keyScaled(r, b, "ampeg_hold", volHold, KEYNUM_TO_VOL_ENV_HOLD, where, shapes);
+            keyScaled(r, b, "ampeg_decay", volDecay, KEYNUM_TO_VOL_ENV_DECAY, where, shapes);
             for (String eg : toFilter && toPitch ? List.of("fileg", "pitcheg") : toFilter ? List.of("fileg") : toPitch ? List.of("pitcheg") : List.<String>of()) {
-                keyScaled(r, b, eg + "_hold", modHold, KEYNUM_TO_MOD_ENV_HOLD, where);
-                keyScaled(r, b, eg + "_decay", modDecay, KEYNUM_TO_MOD_ENV_DECAY, where);
+                keyScaled(r, b, eg + "_hold", modHold, KEYNUM_TO_MOD_ENV_HOLD, where, shapes);
+                keyScaled(r, b, eg + "_decay", modDecay, KEYNUM_TO_MOD_ENV_DECAY, where, shapes);
             }
         }
         Envelope filter = toFilter ? withDepth(mod, r.get(MOD_ENV_TO_FILTER_FC)) : Envelope.MOD_DEFAULT;
@@ -168,12 +167,13 @@ final class RegionMapper {
     }
 
     private void keyScaled(ZoneResolver.Resolved r, SampleRegion.Builder b, String target,
-                           java.util.function.IntToDoubleFunction seconds, Generator perKey, String where) {
+                           java.util.function.IntToDoubleFunction seconds, Generator perKey, String where,
+                           ModulatorMapper.Shapes shapes) {
         if (r.get(perKey) == 0) return;
         Modulation m = KeyScaledTimes.routing(target, seconds, r.keys(), perKey, r.get(perKey), shapes);
         if (m == null) return;
         if (!KeyScaledTimes.played(m))
-            warnOnce("keyenv", where + ": the bank uses more curves than SFZ's curve indices hold (101..255), so "
+            warnOnce("keyenv", where + ": the preset uses more curves than SFZ's curve indices hold (101..255), so "
                     + perKey.sf2Name + " is applied at key 60 on this zone's keys; kept as target " + m.target());
         b.modulation.add(m);
     }

@@ -61,21 +61,35 @@ public final class Sf2SampleReader {
     }
 
     private static Headers headers(Path abs) throws IOException {
-        long size;
-        FileTime modified;
+        Headers h = HEADERS.get(abs);
+        if (h != null && h.size() == size(abs) && h.modified().equals(Files.getLastModifiedTime(abs))) return h;
+        return parse(abs).headers();
+    }
+
+    private static long size(Path abs) throws IOException {
         try {
-            size = Files.size(abs);
-            modified = Files.getLastModifiedTime(abs);
+            return Files.size(abs);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Sf2Exception(abs, "file", "an existing SoundFont file", e);
         }
-        Headers h = HEADERS.get(abs);
-        if (h != null && h.size() == size && h.modified().equals(modified)) return h;
+    }
+
+    /** A bank's structure as just read, and the stamp (size, modification time) its headers are cached under. */
+    record Parsed(Sf2File file, Headers headers) {}
+
+    /**
+     * Reads a bank's structure and keeps its sample headers for the reads that follow: an importer opening a bank
+     * ({@link Sf2Importer#open}) and the samples its presets then read parse the tables once. The stamp is taken
+     * before the read, so a bank changed meanwhile is parsed again at its next read.
+     */
+    static Parsed parse(Path abs) throws IOException {
+        long size = size(abs);
+        FileTime modified = Files.getLastModifiedTime(abs);
         Sf2File f = Sf2File.read(abs);
-        h = new Headers(size, modified, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), List.of(f.samples));
+        Headers h = new Headers(size, modified, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), List.of(f.samples));
         if (HEADERS.size() >= MAX_CACHED_BANKS) HEADERS.clear();
         HEADERS.put(abs, h);
-        return h;
+        return new Parsed(f, h);
     }
 
     /** Reads a sample of an already loaded bank (no header parsing). */

@@ -1,7 +1,9 @@
 /**
  * SoundFont 2 (2.01, and 2.04's 24-bit samples) and SoundFont 3 (SF3: Ogg Vorbis samples) import: {@link dev.loophole.formats.sf2.Sf2Importer#load} gives an
  * {@link dev.loophole.formats.sf2.Sf2Bank} with one {@link dev.loophole.model.Program} per preset, found by
- * {@link dev.loophole.formats.sf2.Sf2Bank#find(int, int) bank and program}.
+ * {@link dev.loophole.formats.sf2.Sf2Bank#find(int, int) bank and program}; {@link dev.loophole.formats.sf2.Sf2Importer#open}
+ * gives an {@link dev.loophole.formats.sf2.Sf2Catalog}, the bank's structure read and checked, whose presets are built
+ * one by one when asked (a render builds the dozen a song plays, not all of them).
  *
  * <h2>Structure</h2>
  * {@code RiffReader} walks chunks with every size checked against its parent; {@code Sf2File} reads INFO, the
@@ -40,7 +42,7 @@
  * <li>Modulators: the defaults as typed fields or routings ({@code Modulators}; the CC91/CC93 effect sends are
  *     {@code cc91 → effect1} and {@code cc93 → effect2} routings, 20 % at full scale, which the engine's sampler
  *     feeds to a node graph's reverb and chorus); a bank's own ones as matrix routings with exact unit
- *     conversions and the source shapes as curves 101..255 ({@code ModulatorMapper}), or, where the matrix cannot
+ *     conversions and the source shapes as curves 101..255, numbered per preset ({@code ModulatorMapper}), or, where the matrix cannot
  *     express them, kept as {@code sf2_<generator>} in SF2 units with a warning naming the reason.</li>
  * <li>exclusiveClass → choke group and off_by, fast off. sampleModes 1 → loop_continuous, 3 → loop_sustain,
  *     0/2 → no_loop (stated explicitly so that the sample's own loop is not used).</li>

@@ -64,6 +64,7 @@ public final class SincInterpolator {
         this.table = table(k);
         this.kernel = kernel(k);
         for (int j = 1; j <= StretchTables.STEPS; j++) stretchTaps[j] = StretchTables.taps(taps, j);
+        SincKernels.warmUp(); // on the control side, so an audio thread never runs the vector form uncompiled
     }
 
     /**

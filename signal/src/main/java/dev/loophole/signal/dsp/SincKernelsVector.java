@@ -25,7 +25,10 @@ final class SincKernelsVector extends SincKernels {
                 s1 = s1.add(FloatVector.fromArray(F, buf, base + j + 8).mul(d0.add(va.mul(FloatVector.fromArray(F, t, r1 + j + 8).sub(d0)))));
             }
         }
-        return tree(s0.add(s1));
+        // the tree written out here, not in a helper: a vector passed to a method C2 did not inline is boxed
+        // (15 KB per block on the audio-lane path, AudioLaneTest)
+        FloatVector v = s0.add(s1), p = v.add(v.rearrange(PAIRS)), q = p.add(p.rearrange(QUADS));
+        return q.add(q.rearrange(HALVES)).lane(0);
     }
 
     @Override
@@ -44,14 +47,9 @@ final class SincKernelsVector extends SincKernels {
                 q1 = q1.add(FloatVector.fromArray(F, r, base + j + 8).mul(x));
             }
         }
-        outL[k] = tree(l0.add(l1));
-        outR[k] = tree(q0.add(q1));
-    }
-
-    /** Lanes ((0+1)+(2+3))+((4+5)+(6+7)), as {@link SincKernels#tree}: float addition commutes, so lane 0 holds exactly that. */
-    private static float tree(FloatVector s) {
-        FloatVector p = s.add(s.rearrange(PAIRS));
-        FloatVector q = p.add(p.rearrange(QUADS));
-        return q.add(q.rearrange(HALVES)).lane(0);
+        FloatVector vl = l0.add(l1), pl = vl.add(vl.rearrange(PAIRS)), ql = pl.add(pl.rearrange(QUADS));
+        FloatVector vr = q0.add(q1), pr = vr.add(vr.rearrange(PAIRS)), qr = pr.add(pr.rearrange(QUADS));
+        outL[k] = ql.add(ql.rearrange(HALVES)).lane(0);
+        outR[k] = qr.add(qr.rearrange(HALVES)).lane(0);
     }
 }

@@ -18,10 +18,13 @@ public final class ProgramBank implements MultiOutputInstrument {
     private final int[] bankOf = new int[16], programOf = new int[16];
     private final Instrument[] current = new Instrument[16];
     private final int outputs;
+    private final java.util.function.IntPredicate present;
 
     /** {@code programs}: key {@code bank * 128 + program} → instrument. */
     public ProgramBank(Map<Integer, ? extends Instrument> programs) {
         this.programs = new Instrument[129 * 128];
+        Instrument[] table = this.programs;
+        this.present = k -> table[k] != null;
         programs.forEach((k, v) -> this.programs[k] = v);
         this.distinct = programs.values().stream().distinct().toArray(Instrument[]::new);
         for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
@@ -53,13 +56,22 @@ public final class ProgramBank implements MultiOutputInstrument {
         }
     }
 
-    /** The program that plays for (bank, program): exact, else program 0 of the bank, else the melodic bank's. */
+    /** The program that plays for (bank, program), see {@link #resolve}. No allocation: {@link #present} is made once. */
     private Instrument lookup(int bank, int program) {
-        Instrument i = programs[bank * 128 + program];
-        if (i == null && bank == PERCUSSION_BANK) i = programs[PERCUSSION_BANK * 128];
-        if (i == null && bank != PERCUSSION_BANK) i = programs[program];
-        if (i == null) i = programs[bank * 128];
-        return i;
+        int k = resolve(present, bank, program);
+        return k < 0 ? null : programs[k];
+    }
+
+    /**
+     * The key (bank × 128 + program) of the program that plays for (bank, program) among the keys {@code has} holds:
+     * exact; else, for the percussion bank, its kit 0; for another bank, the same program in bank 0; else program 0 of
+     * the bank asked for; -1 when none is there. (An offline render asks it which of a bank's presets its notes meet.)
+     */
+    public static int resolve(java.util.function.IntPredicate has, int bank, int program) {
+        if (has.test(bank * 128 + program)) return bank * 128 + program;
+        if (bank == PERCUSSION_BANK && has.test(PERCUSSION_BANK * 128)) return PERCUSSION_BANK * 128;
+        if (bank != PERCUSSION_BANK && has.test(program)) return program;
+        return has.test(bank * 128) ? bank * 128 : -1;
     }
 
     private void select(int channel) { current[channel] = lookup(bankOf[channel], programOf[channel]); }

@@ -32,10 +32,13 @@ public final class Patch {
     /** The program's per-note expression mapping, flattened for the voices. */
     final CompiledExpression expression;
     private final int outputs;
+    /** The modulation state a voice needs to play any of the regions. */
+    final VoiceNeeds voiceNeeds;
 
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
         this.program = program;
         this.regions = regions;
+        this.voiceNeeds = VoiceNeeds.of(regions);
         this.expression = new CompiledExpression(program.expression(), warnings);
         this.warnings = List.copyOf(warnings);
         this.outputs = SamplerOutputs.used(program).getLast() + 1;

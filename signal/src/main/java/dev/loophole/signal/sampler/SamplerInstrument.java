@@ -51,7 +51,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
-        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow);
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
@@ -68,6 +68,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      */
     public void swapPatch(Patch p) {
         p.prepareOctaves(quality);
+        // Its voices' state first: published to the audio thread with the patch (the set below), used only by its regions.
+        synchronized (voices) { for (Voice v : voices) v.grow(p.voiceNeeds); } // (control threads only: the audio thread never locks)
         pending.set(p);
         retired.set(null); // the control side lets go of the patch replaced last time
     }

@@ -58,16 +58,20 @@ final class Voice {
     final VoiceExpression noteExpr;
     private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
 
-    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow) {
+    /** {@code needs}: the modulation state the instrument's patch uses (see {@link VoiceNeeds}; {@link #grow} adds more). */
+    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs) {
         this.engineRate = engineRate;
         this.winL = sincWindow[0];
         this.winR = sincWindow[1];
         this.stream = stream;
-        this.mod = new VoiceModulation(engineRate, rng);
+        this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
         if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
+
+    /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */
+    void grow(VoiceNeeds needs) { mod.grow(needs); }
 
     boolean isActive() { return region != null; }
 

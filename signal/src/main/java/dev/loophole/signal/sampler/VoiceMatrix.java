@@ -13,7 +13,8 @@ import dev.loophole.signal.dsp.Rng;
  * <p>Each chunk reads every source at the chunk's start, so the sums hold for the chunk and the voice
  * ramps gains across it. LFO frequency modulation applies from the next chunk (a lag of one chunk, at
  * most 0.7 ms at 48 kHz). Controller routings with smoothing pass through a one-pole low-pass of the
- * routing's time constant; a routing's step quantises its contribution in the target's unit.
+ * routing's time constant; a routing's step quantises its contribution in the target's unit. Its LFOs and
+ * envelopes are as many as the instrument's patches use ({@link VoiceNeeds}).
  */
 final class VoiceMatrix {
     private final int rate;
@@ -43,10 +44,18 @@ final class VoiceMatrix {
     private float releaseVelocity, gate, randomUni, randomBi, alternate, keyDelta;
     private boolean first;
 
+    private final Rng rng;
+
+    /** With no LFO or envelope yet: {@link #grow} makes as many as the instrument's patches use. */
     VoiceMatrix(int rate, Rng rng) {
         this.rate = rate;
-        for (int i = 0; i < lfos.length; i++) lfos[i] = new dev.loophole.signal.dsp.Lfo(rate, rng);
-        for (int i = 0; i < egs.length; i++) egs[i] = new FlexEg(rate);
+        this.rng = rng;
+    }
+
+    /** Control side: the LFO waves and flex envelopes {@code needs} asks for that this voice lacks (see {@link VoiceModulation#grow}). */
+    void grow(VoiceNeeds needs) {
+        for (int i = 0; i < Math.min(needs.lfoSlots(), lfos.length); i++) if (lfos[i] == null) lfos[i] = new dev.loophole.signal.dsp.Lfo(rate, rng);
+        for (int i = 0; i < Math.min(needs.egs(), egs.length); i++) if (egs[i] == null) egs[i] = new FlexEg(rate);
     }
 
     /**

@@ -10,10 +10,11 @@ import dev.loophole.signal.dsp.VoiceFilter;
 /**
  * One voice's modulation: its two filters and EQ bands, the filter and pitch envelopes, the v1 LFOs
  * and the modulation matrix. Evaluated once per chunk (control rate); filters run per frame.
- * Preallocated with the voice; nothing here allocates after construction.
+ * Preallocated with the voice, as many filters, bands, LFOs and envelopes as its instrument's patches use
+ * ({@link VoiceNeeds}; grown by {@link #grow} on the control side); nothing here allocates on the audio thread.
  */
 final class VoiceModulation {
-    private static final int MAX_EQ = 3;
+    static final int MAX_EQ = 3;
     private final VoiceFilter[] filters = {null, null};
     private final VoiceFilter[] eqs = new VoiceFilter[MAX_EQ];
     private final EnvelopeGenerator filEg = new EnvelopeGenerator(), pitchEg = new EnvelopeGenerator();
@@ -50,14 +51,24 @@ final class VoiceModulation {
 
     private final int rate;
 
-    VoiceModulation(int rate, Rng rng) {
+    VoiceModulation(int rate, Rng rng, VoiceNeeds needs) {
         this.rate = rate;
-        for (int i = 0; i < filters.length; i++) filters[i] = new VoiceFilter(rate);
-        for (int i = 0; i < MAX_EQ; i++) eqs[i] = new VoiceFilter(rate);
         ampLfo = new Lfo(rate, rng);
         filLfo = new Lfo(rate, rng);
         pitchLfo = new Lfo(rate, rng);
         matrix = new VoiceMatrix(rate, rng);
+        grow(needs);
+    }
+
+    /**
+     * Control side: makes the filters and bands {@code needs} asks for that this voice lacks. Only slots no region of
+     * the playing patch reaches are filled, and the new patch that reaches them is published after this (see
+     * {@link SamplerInstrument#swapPatch}), so the audio thread never sees a half-made one.
+     */
+    void grow(VoiceNeeds needs) {
+        for (int i = 0; i < Math.min(needs.filters(), filters.length); i++) if (filters[i] == null) filters[i] = new VoiceFilter(rate);
+        for (int i = 0; i < Math.min(needs.eqs(), MAX_EQ); i++) if (eqs[i] == null) eqs[i] = new VoiceFilter(rate);
+        matrix.grow(needs);
     }
 
     void start(CompiledModulation mod, int key, int velocity, int[] cc, ChannelState chan, float alternate, int keyDelta, Rng rng) {
