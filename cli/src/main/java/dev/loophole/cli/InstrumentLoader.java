@@ -13,6 +13,11 @@ final class InstrumentLoader {
 
     static Program load(Path file) throws IOException {
         InputFiles.require(file, "an instrument file (" + InstrumentFiles.kinds() + ", .sf2)");
+        // A bank holds many presets and this path takes one program: say what does take a bank, not "unknown kind"
+        if (isSoundFont(file)) throw new Errors.UserError(file + ": a SoundFont bank, not one instrument; this command takes "
+                + InstrumentFiles.kinds() + " — render the bank with `loophole render --instrument " + file.getFileName()
+                + "`, or play a song through it as a project (`loophole project import --midi SONG.mid --instrument "
+                + file.getFileName() + " -o SONG.loophole`, then `loophole play SONG.loophole`)");
         var opener = InstrumentFiles.opener(file);
         if (opener.isEmpty()) throw new Errors.UserError(file + ": unknown instrument kind, expected " + InstrumentFiles.kinds() + " or an .sf2 file");
         return opener.get().open(file);

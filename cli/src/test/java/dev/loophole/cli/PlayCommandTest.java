@@ -208,6 +208,16 @@ class PlayCommandTest {
     }
 
     @Test
+    void aSoundFontBankSaysWhatTakesABank() throws Exception {
+        Path bank = Files.write(dir.resolve("gm.sf2"), new byte[] {'R', 'I', 'F', 'F'});
+        CliRun run = CliRun.of("play", bank.toString(), "--driver", "jack", "--jack-server", "loophole-test-none");
+        assertThat(run.status()).as("a file problem").isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("loophole: " + bank + ": a SoundFont bank, not one instrument")
+                .contains("loophole render --instrument gm.sf2").contains("project import --midi SONG.mid --instrument gm.sf2");
+    }
+
+    @Test
     void badOptionsAreOneClearLine() {
         CliRun run = CliRun.of("play", lead.toString(), "--driver", "alsa");
         assertThat(run.status()).as("a wrong command line").isEqualTo(2);
