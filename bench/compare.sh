@@ -54,7 +54,7 @@ for n in 4 7; do echo "interp $n" >"$out/fluid-interp$n.txt"; done
 if [[ " $PEERS " == *" loophole "* ]]; then
   first=${SONGS%% *}
   "${loophole[@]}" render --midi "$songs/$first.mid" --instrument "$SF2" --out "$out/warm.wav" --float --quality cubic --tail 3 >/dev/null 2>&1
-  for _ in $(seq 1 60); do [ -f "$target/aot/render.aot" ] && break; sleep 1; done
+  for _ in $(seq 1 60); do [ -f "$target/aot/render.jsa" ] && break; sleep 1; done # written as the warm-up run exits
 fi
 
 command_for() { # peer song wav

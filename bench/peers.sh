@@ -23,14 +23,15 @@ SF2=${SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}
 LIB=${LIB:-/tmp/loophole-flac-piano}
 lh="$root/loophole"
 
-# Build, and let each command record its AOT cache once (assembled in the background) before timing.
+# Build, and let each command write its start-up archive once before timing.
 "$lh" --version >/dev/null
 . "$root/bin/jdk.sh"
 "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.GmSongs "$out/songs" >/dev/null
 "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.PitchSweep "$out/sweep" >/dev/null
 [ -f "$LIB/piano.sfz" ] || python3 "$root/bench/peers/flac_library.py" "$LIB" 240 6
 "$lh" render --midi "$LIB/one-note.mid" --instrument "$LIB/piano.sfz" --out "$out/warm.wav" >/dev/null 2>&1
-for _ in $(seq 1 60); do [ -f "$root/cli/target/aot/render.aot" ] && [ -f "$root/cli/target/aot/main.aot" ] && break; sleep 1; done
+# (render's dynamic archive is written as that run exits; --version's AOT cache is assembled in the background)
+for _ in $(seq 1 60); do [ -f "$root/cli/target/aot/render.jsa" ] && [ -f "$root/cli/target/aot/main.aot" ] && break; sleep 1; done
 echo "interp 4" >"$out/fluid-interp4.txt"
 
 # case name | command (one line, run by bash -c)

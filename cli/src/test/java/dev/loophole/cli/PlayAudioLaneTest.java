@@ -29,7 +29,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,8 +65,7 @@ class PlayAudioLaneTest {
         ProjectStore.save(new Project("live", 960, RATE, TempoTrack.DEFAULT, List.of(audio, midi)), song);
 
         try (JackServer server = JackServer.start(); PortCapture capture = PortCapture.open(server.name, 2, 12 * RATE)) {
-            var result = new CompletableFuture<CliRun>();
-            Thread.ofPlatform().daemon().start(() -> result.complete(CliRun.of("play", song.toString(), "--jack-server", server.name)));
+            var result = CliRun.start(new java.io.StringWriter(), "play", song.toString(), "--jack-server", server.name);
             capture.connectWhenThere("loophole:out_L", 0);
             capture.connectWhenThere("loophole:out_R", 1);
             CliRun run = result.get(60, TimeUnit.SECONDS);

@@ -84,7 +84,12 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, kit, effects, controls);
     }
 
-    /** The same program with other groups (pads, labels and settings kept). */
+    /** The same program under another name (everything else kept). */
+    public Program withName(String n) {
+        return new Program(programId, n, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, controls);
+    }
+
+        /** The same program with other groups (pads, labels and settings kept). */
     public Program withGroups(List<SampleGroup> g) {
         return new Program(programId, name, g, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, controls);
     }

@@ -23,12 +23,7 @@ final class HydrogenKitXml {
     static final int FIRST_KEY = 36;
     static final int MUTE_GROUP_BASE = 100;
 
-    record Layer(String file, double min, double max, double gain, double pitch, boolean empty) {
-        int lovel() { return Math.max(1, (int) Math.ceil(min * 127 - 1e-9)); }
-
-        /** Never below {@link #lovel()}: a layer narrower than one velocity step keeps that step. */
-        int hivel() { return Math.max(lovel(), Math.min(127, (int) Math.floor(max * 127 + 1e-9))); }
-    }
+    record Layer(String file, double min, double max, double gain, double pitch, boolean empty) { }
 
     record Instrument(int index, String name, double volume, double gain, double panL, double panR, int muteGroup,
                       int midiInNote, double attack, double decay, double sustain, double release, List<Layer> allLayers) {

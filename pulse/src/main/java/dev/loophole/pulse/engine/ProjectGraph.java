@@ -317,7 +317,7 @@ public final class ProjectGraph {
      */
     private double tune(InstrumentNode n) {
         if (n.kind() != InstrumentKind.SAMPLER) return 0;
-        var p = n.parameters().parameters().stream().filter(x -> x.id().equals(SamplerParameters.TUNE)).findFirst();
+        var p = n.parameters().find(SamplerParameters.TUNE);
         if (p.isEmpty()) return 0;
         params.add(n.nodeId(), SamplerParameters.TUNE, new NodeParameters.Target(id(n.nodeId()), GraphRuntime.TUNE, p.get().min(), p.get().max()));
         return n.value(SamplerParameters.TUNE);

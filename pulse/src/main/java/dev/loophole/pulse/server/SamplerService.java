@@ -96,7 +96,7 @@ final class SamplerService {
         if (!Files.isRegularFile(file)) throw RpcError.rejected(file + ": no such file");
         Program loaded;
         String defaultId;
-        if (SoundFonts.isBank(file)) {
+        if (dev.loophole.formats.InstrumentFiles.isSoundFont(file)) {
             loaded = SoundFonts.load(file, p.bank(), p.preset()).program();
             String base = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
             defaultId = base + "-" + loaded.programId(); // b<bank>-p<program>

@@ -36,11 +36,6 @@ final class SoundFonts {
 
     private static final Map<Key, List<PresetInfo>> LISTS = new ConcurrentHashMap<>();
 
-    static boolean isBank(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".sf2") || n.endsWith(".sf3");
-    }
-
     /** The bank's presets, sorted by bank then program (as a GM browser shows them). */
     static List<PresetInfo> presets(Path bank) {
         Key key;
@@ -77,10 +72,7 @@ final class SoundFonts {
             throw RpcError.rejected(e.getMessage());
         }
         // Named after its preset, which is how the program says later which one it plays.
-        Program b = preset.program();
-        Program named = new Program(b.programId(), want.name(), b.groups(), b.settings(), b.ccLabels(), b.keyLabels(),
-                b.diagnostics(), b.curves(), b.extraSections(), b.expression(), b.drumKit());
-        return new Loaded(named, new Choice(bank, want, all));
+        return new Loaded(preset.program().withName(want.name()), new Choice(bank, want, all));
     }
 
     record Loaded(Program program, Choice choice) {

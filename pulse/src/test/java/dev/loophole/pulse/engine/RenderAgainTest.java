@@ -27,6 +27,9 @@ class RenderAgainTest {
             int differ = -1;
             for (int i = 0; i < first.length && differ < 0; i++) if (first[i] != second[i]) differ = i;
             assertThat(differ).as("first frame where the second render differs").isEqualTo(-1);
+            // and neither is silence: the first sounds, and is still sounding where it stops (what the second must not inherit)
+            assertThat(peak(first, 0, first.length)).as("peak of the first render").isGreaterThan(0.01f);
+            assertThat(peak(first, first.length - 256, first.length)).as("peak of its last 256 frames").isGreaterThan(1e-4f);
         }
     }
 
@@ -34,6 +37,12 @@ class RenderAgainTest {
         float[] all = new float[(int) Math.round((p.lengthSeconds() + 0.3) * RATE) + 1024];
         int[] at = {0};
         e.render(false, 0, (out, n) -> { System.arraycopy(out[0], 0, all, at[0], n); at[0] += n; }, null);
-        return all;
+        return java.util.Arrays.copyOf(all, at[0]);
+    }
+
+    private static float peak(float[] x, int from, int to) {
+        float p = 0;
+        for (int i = from; i < to; i++) p = Math.max(p, Math.abs(x[i]));
+        return p;
     }
 }

@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * waits for it (freewheel), so a render is the same with streaming as without.
  */
 public final class Streamer implements AutoCloseable {
+    /** A helper fill thread only pays on a second core; asked once, not in every block. */
+    private static final boolean MULTICORE = Runtime.getRuntime().availableProcessors() > 1;
+
     static final int CHUNK = 4096;
 
     private final CopyOnWriteArrayList<StreamSlot> slots = new CopyOnWriteArrayList<>();
@@ -107,7 +110,7 @@ public final class Streamer implements AutoCloseable {
             }
             count = n;
             if (n == 0) return;
-            if (n > 1 && thread == null && Runtime.getRuntime().availableProcessors() > 1)
+            if (n > 1 && thread == null && MULTICORE)
                 thread = Thread.ofPlatform().daemon().name("loophole-stream-fill").start(this::run);
             int r = round + 1;
             ticket.set((long) r << 32);

@@ -83,6 +83,7 @@ final class ClipReader {
             if (lowest < ringFrom() || lowest > slot.written() + StreamSlot.RING / 2) seek(t, reach);
         }
         boolean stereo = sample.channelCount() > 1;
+        int kernel = sinc != null ? sinc.kernel(ratio) : 0; // chosen once for the call, not per frame and channel
         for (int done = 0; done < n; ) {
             int m = Math.min(AudioLanePlayer.CHUNK, n - done);
             long t0 = t + done;
@@ -99,7 +100,7 @@ final class ClipReader {
                 if (stereo) for (int j = 0; j < count; j++) winR[j] = value(1, base + j);
                 for (int i = 0; i < m; i++) {
                     double x = c.position(t0 + i) - base;
-                    float vl = sinc.sample(winL, x, ratio), vr = stereo ? sinc.sample(winR, x, ratio) : vl;
+                    float vl = sinc.sample(winL, x, ratio, kernel), vr = stereo ? sinc.sample(winR, x, ratio, kernel) : vl;
                     add(l, r, o + done + i, t0 + i, vl, vr);
                 }
             } else {
