@@ -58,8 +58,12 @@ final class Voice {
     final VoiceExpression noteExpr;
     private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
 
+    /** Offline ({@link VoiceThread}): this voice may make its interpolator's stretch tables when it first needs them. */
+    final boolean offline;
+
     /** {@code needs}: the modulation state the instrument's patch uses (see {@link VoiceNeeds}; {@link #grow} adds more). */
-    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs) {
+    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs,
+          VoiceThread thread) {
         this.engineRate = engineRate;
         this.winL = sincWindow[0];
         this.winR = sincWindow[1];
@@ -67,7 +71,8 @@ final class Voice {
         this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
-        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
+        this.offline = thread == VoiceThread.OFFLINE;
+        if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */

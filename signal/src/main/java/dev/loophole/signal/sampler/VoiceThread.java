@@ -1,0 +1,15 @@
+package dev.loophole.signal.sampler;
+
+/**
+ * Which thread runs an instrument's voices, and so when what a note may need is made.
+ *
+ * <p>{@link #AUDIO}: a real-time thread, which never allocates, locks or waits — everything any note could need (the
+ * quality's sinc table and stretch tables, octave copies) is made on the control side before a voice can start, and the
+ * vector kernels are compiled there first (until C2 has compiled them the Vector API allocates per frame).
+ *
+ * <p>{@link #OFFLINE}: a render thread that may allocate and wait. The control side makes the octave copies as for
+ * {@link #AUDIO}; the stretch tables are built by the first voice that reads between octaves (a render whose notes all
+ * sound at or below their samples' rates never builds them), and no kernel is warmed up (a render too short for C2 to
+ * compile them never pays for it). The output is the same bits either way.
+ */
+public enum VoiceThread { AUDIO, OFFLINE }
