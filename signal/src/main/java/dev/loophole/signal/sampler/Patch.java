@@ -89,8 +89,8 @@ public final class Patch {
     private static void prepareOctaves(CompiledRegion r, int quality, VoiceThread thread) {
         int q = r.sampleQuality >= 0 ? r.sampleQuality : quality;
         if (q < dev.loophole.signal.dsp.Interpolation.SINC_8) return;
-        var sinc = SincReader.interpolator(q);
-        if (thread == VoiceThread.AUDIO) sinc.prepareStretches().warmUp(); // every pitch between octaves reads a stretch table from the first note
+        // every pitch between octaves reads a stretch table from the first note (offline: from the first that needs one)
+        if (thread == VoiceThread.AUDIO) SincReader.interpolator(q).prepareStretches().warmUp();
         double keys = Math.max((r.keyHi - r.pitchKeycenter) * r.keytrack, (r.keyLo - r.pitchKeycenter) * r.keytrack);
         double cents = r.baseCents + keys + Math.max(0, r.veltrack) + Math.abs(r.pitchRandom) + Math.max(0, r.bendUp);
         double octaves = cents / 1200 + Math.log(r.rateRatio) / Math.log(2);

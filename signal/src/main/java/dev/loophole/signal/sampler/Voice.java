@@ -45,7 +45,7 @@ final class Voice {
     private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
-    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
+    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities (offline: at the first sinc read)
     // The sinc path's gather window (12 KB): scratch within one read, so the instrument's voices, which render one
     // after another on one thread, share one pair instead of holding 3,200 pairs in a 12-program bank.
     private final float[] winL, winR;
@@ -85,7 +85,8 @@ final class Voice {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
-        sinc = this.quality >= Interpolation.SINC_8 ? SincReader.interpolator(this.quality) : null;
+        // Offline the interpolator (its table) is made at the first read that needs it: a voice reading exact frames never does
+        sinc = this.quality >= Interpolation.SINC_8 && !offline ? SincReader.interpolator(this.quality) : null;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
@@ -265,7 +266,7 @@ final class Voice {
                 lfoGain = mod.lfoGain;
             }
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
-            int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
+            int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
             if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
@@ -419,7 +420,7 @@ final class Voice {
     float[] bufR() { return bufR; }
     float[] winL() { return winL; }
     float[] winR() { return winR; }
-    dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
+    dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc != null ? sinc : (sinc = SincReader.interpolator(quality)); }
 
     /** Frames below {@code frame} will not be read again (a streamed voice outside a loop lets the ring refill over them). */
     void streamDoneBelow(long frame) {

@@ -8,8 +8,8 @@ package dev.loophole.signal.sampler;
  * vector kernels are compiled there first (until C2 has compiled them the Vector API allocates per frame).
  *
  * <p>{@link #OFFLINE}: a render thread that may allocate and wait. The control side makes the octave copies as for
- * {@link #AUDIO}; the stretch tables are built by the first voice that reads between octaves (a render whose notes all
- * sound at or below their samples' rates never builds them), and no kernel is warmed up (a render too short for C2 to
- * compile them never pays for it). The output is the same bits either way.
+ * {@link #AUDIO}; the quality's sinc table is built by the first voice that reads through the sinc (a voice playing its
+ * sample's own frames at its own rate never does), the stretch tables by the first that reads between octaves, and no
+ * kernel is warmed up (a render too short for C2 to compile them never pays for it). The output is the same bits either way.
  */
 public enum VoiceThread { AUDIO, OFFLINE }
