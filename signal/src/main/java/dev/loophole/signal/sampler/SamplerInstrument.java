@@ -59,7 +59,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
-        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread);
+        ScalarStart scalarStart = new ScalarStart(); // offline voices share it (they render one after another, on one thread)
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;

@@ -60,10 +60,11 @@ final class Voice {
 
     /** Offline ({@link VoiceThread}): this voice may make its interpolator's stretch tables when it first needs them. */
     final boolean offline;
+    private final ScalarStart scalarStart; // offline: shared by the instrument's voices; null live (kernels warmed up)
 
     /** {@code needs}: the modulation state the instrument's patch uses (see {@link VoiceNeeds}; {@link #grow} adds more). */
     Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs,
-          VoiceThread thread) {
+          VoiceThread thread, ScalarStart scalarStart) {
         this.engineRate = engineRate;
         this.winL = sincWindow[0];
         this.winR = sincWindow[1];
@@ -72,6 +73,7 @@ final class Voice {
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
         this.offline = thread == VoiceThread.OFFLINE;
+        this.scalarStart = offline ? scalarStart : null;
         if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
 
@@ -328,7 +330,7 @@ final class Voice {
                     float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
                     if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
                         if (quality >= Interpolation.CUBIC) {
-                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at);
+                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at, vector(fast));
                         } else {
                             double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
                             if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
@@ -336,7 +338,7 @@ final class Voice {
                         }
                     } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
                         double p = loop.runOffset - pos;
-                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at);
+                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at, vector(fast));
                         else {
                             Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
                             if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
@@ -361,7 +363,7 @@ final class Voice {
             }
             if (fast > 0) {
                 double p;
-                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at);
+                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at, vector(fast));
                 else {
                     p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
                     if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
@@ -409,6 +411,9 @@ final class Voice {
                 ? Interpolation.hermite(value(d, idx - 1), value(d, idx), value(d, idx + 1), value(d, idx + 2), ff)
                 : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
     }
+
+    /** Whether a cubic read of {@code frames} may take the vector form (live: always; offline: see {@link ScalarStart}). */
+    private boolean vector(int frames) { return scalarStart == null || scalarStart.vector(frames); }
 
     // --- for SincReader: the voice's read state and its sample access ---
     double pos() { return pos; }

@@ -1,0 +1,21 @@
+package dev.loophole.signal.sampler;
+
+/**
+ * An offline instrument's voices run the cubic read's scalar form ({@link CubicRun#hermite}) for their first
+ * {@link #FRAMES} frames together, and its Vector API form after. Until C2 has compiled a vector kernel, the Vector
+ * API boxes every vector it makes, and compiling one is among C2's dearest jobs; a short render (one note: 0.1 s CPU
+ * of the 0.9) is done before either pays off, a long one hardly notices the scalar start. Both forms give the same
+ * bits, so where the switch falls changes nothing in the output. One per instrument, counted on its render thread.
+ */
+final class ScalarStart {
+    /** About 22 s of one voice at 48 kHz. */
+    static final long FRAMES = 1 << 20;
+    private long left = FRAMES;
+
+    /** Whether a cubic read of {@code frames} frames may take the vector form; counts them. */
+    boolean vector(int frames) {
+        if (left <= 0) return true;
+        left -= frames;
+        return false;
+    }
+}
