@@ -8,8 +8,8 @@ package dev.loophole.signal.sampler;
  * bits, so where the switch falls changes nothing in the output. One per instrument, counted on its render thread.
  */
 final class ScalarStart {
-    /** About 22 s of one voice at 48 kHz. */
-    static final long FRAMES = 1 << 20;
+    /** About 1.4 s of one voice at 48 kHz: a note or two (a streamed voice reads its ring by the scalar form anyway). */
+    static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
     /** Whether a cubic read of {@code frames} frames may take the vector form; counts them. */
