@@ -101,9 +101,14 @@ public final class SincInterpolator {
      * offline render) can skip it: the kernels give the same bits compiled or not.
      */
     public SincInterpolator warmUp() {
-        SincKernels.warmUp();
+        if (!warm) {
+            SincKernels.warmUp();
+            warm = true;
+        }
         return this;
     }
+
+    private volatile boolean warm; // warmUp ran (its lock is taken once, not at every offline voice's first read)
 
     /**
      * Control side, before a voice pitched up plays: from now on stretches in (1, 2] read the quantised stretch tables

@@ -2,9 +2,10 @@ package dev.loophole.signal.sampler;
 
 /**
  * An offline instrument's voices run the cubic read's scalar form ({@link CubicRun#hermite}) for their first
- * {@link #FRAMES} frames together, and its Vector API form after. Until C2 has compiled a vector kernel, the Vector
- * API boxes every vector it makes, and compiling one is among C2's dearest jobs; a short render (one note: 0.1 s CPU
- * of the 0.9) is done before either pays off, a long one hardly notices the scalar start. Both forms give the same
+ * {@link #FRAMES} frames together, then warm the Vector API form up (as a live instrument does before its first block:
+ * until C2 has compiled it the Vector API boxes every vector, and a profile without every branch sends the compiled
+ * kernel back to the interpreter) and run it. A short render (one note: 0.1 s CPU of the 0.9) is done before the warm-up
+ * and C2's compile of the kernel would pay off; a long one hardly notices the scalar start. Both forms give the same
  * bits, so where the switch falls changes nothing in the output. One per instrument, counted on its render thread.
  */
 final class ScalarStart {
@@ -16,6 +17,7 @@ final class ScalarStart {
     boolean vector(int frames) {
         if (left <= 0) return true;
         left -= frames;
+        if (left <= 0 && dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp();
         return false;
     }
 }

@@ -425,7 +425,10 @@ final class Voice {
     float[] bufR() { return bufR; }
     float[] winL() { return winL; }
     float[] winR() { return winR; }
-    dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc != null ? sinc : (sinc = SincReader.interpolator(quality)); }
+    dev.loophole.signal.dsp.SincInterpolator sinc() {
+        // offline: made and warmed up at a voice's first sinc read, so a render that never reads through the sinc pays for neither
+        return sinc != null ? sinc : (sinc = SincReader.interpolator(quality).warmUp());
+    }
 
     /** Frames below {@code frame} will not be read again (a streamed voice outside a loop lets the ring refill over them). */
     void streamDoneBelow(long frame) {

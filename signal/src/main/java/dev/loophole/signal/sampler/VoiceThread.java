@@ -9,7 +9,8 @@ package dev.loophole.signal.sampler;
  *
  * <p>{@link #OFFLINE}: a render thread that may allocate and wait. The control side makes the octave copies as for
  * {@link #AUDIO}; the quality's sinc table is built by the first voice that reads through the sinc (a voice playing its
- * sample's own frames at its own rate never does), the stretch tables by the first that reads between octaves, and no
- * kernel is warmed up (a render too short for C2 to compile them never pays for it). The output is the same bits either way.
+ * sample's own frames at its own rate never does), the stretch tables by the first that reads between octaves; the
+ * vector kernels are warmed up when first needed (the sinc's at a voice's first sinc read, the cubic's after the scalar
+ * start, {@link ScalarStart}), so a render too short to use them never pays for it. The output is the same bits either way.
  */
 public enum VoiceThread { AUDIO, OFFLINE }
