@@ -32,6 +32,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private long frameClock;
     private int quality = Interpolation.CUBIC;
     private final VoiceThread thread;
+    private final ScalarStart scalarStart;
     private int peakVoices;
     private VoiceListener listener;
     private int activeCount;
@@ -59,7 +60,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
-        ScalarStart scalarStart = new ScalarStart(); // offline voices share it (they render one after another, on one thread)
+        scalarStart = new ScalarStart(); // offline voices share it (they render one after another, on one thread)
         for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
@@ -101,6 +102,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         patch.prepareOctaves(quality, thread); // before the audio thread can see the quality
         Patch next = pending.get();
         if (next != null) next.prepareOctaves(quality, thread);
+        // Offline at cubic, the cubic read is the render's kernel: warmed up before the first block, as live
+        if (thread == VoiceThread.OFFLINE && quality >= Interpolation.CUBIC && quality < Interpolation.SINC_8) scalarStart.skip();
         this.quality = quality;
     }
 
