@@ -17,6 +17,7 @@ import dev.loophole.signal.expression.MpeDecoder;
 import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.ProgramBank;
@@ -149,7 +150,8 @@ final class RenderJob {
     }
 
     private SamplerInstrument sampler(Patch patch) {
-        SamplerInstrument inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer);
+        // The render thread may allocate: tables the notes need are made when first read, nothing is warmed up for it
+        SamplerInstrument inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer, VoiceThread.OFFLINE);
         inst.setQuality(options.quality());
         return inst;
     }

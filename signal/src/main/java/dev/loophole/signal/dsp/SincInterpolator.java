@@ -54,18 +54,61 @@ public final class SincInterpolator {
     private volatile float[][] stretches;
     private static final SincKernels KERNELS_IMPL = SincKernels.INSTANCE;
 
-    /** @param taps 8, 16, 32 or 64 */
+    /** The interpolators {@link #shared} gave out, one per tap count, made on first use. */
+    private static final SincInterpolator[] SHARED = new SincInterpolator[4];
+
+    /** @param taps 8, 16, 32 or 64; the vector kernels are warmed up here ({@link #warmUp}) */
     public SincInterpolator(int taps) {
+        this(taps, true);
+    }
+
+    /**
+     * The one interpolator of {@code taps} every voice shares, made (its polyphase table built) the first time a tap
+     * count is asked for, so a render at one quality builds one table. It is not warmed up: whoever lets a real-time
+     * thread run it calls {@link #warmUp} first. Made on the control side; later calls only read.
+     */
+    public static SincInterpolator shared(int taps) {
+        int k = index(taps);
+        SincInterpolator s = SHARED[k]; // all fields final but the volatile stretches: safe to read without the lock
+        return s != null ? s : made(k);
+    }
+
+    private static synchronized SincInterpolator made(int k) {
+        if (SHARED[k] == null) SHARED[k] = new SincInterpolator(TAPS[k], false);
+        return SHARED[k];
+    }
+
+    private static int index(int taps) {
         int k = java.util.Arrays.binarySearch(TAPS, taps);
         if (k < 0) throw new IllegalArgumentException("taps " + taps + ": expected 8, 16, 32 or 64");
+        return k;
+    }
+
+    private SincInterpolator(int taps, boolean warm) {
+        int k = index(taps);
         this.taps = taps;
         this.half = taps / 2;
         this.k = k;
         this.table = table(k);
         this.kernel = kernel(k);
         for (int j = 1; j <= StretchTables.STEPS; j++) stretchTaps[j] = StretchTables.taps(taps, j);
-        SincKernels.warmUp(); // on the control side, so an audio thread never runs the vector form uncompiled
+        if (warm) warmUp();
     }
+
+    /**
+     * Control side, before a real-time thread runs this interpolator: has C2 compile the vector kernels (once per JVM),
+     * since until then the Vector API boxes every vector — an allocation per frame. A thread that may allocate (an
+     * offline render) can skip it: the kernels give the same bits compiled or not.
+     */
+    public SincInterpolator warmUp() {
+        if (!warm) {
+            SincKernels.warmUp();
+            warm = true;
+        }
+        return this;
+    }
+
+    private volatile boolean warm; // warmUp ran (its lock is taken once, not at every offline voice's first read)
 
     /**
      * Control side, before a voice pitched up plays: from now on stretches in (1, 2] read the quantised stretch tables

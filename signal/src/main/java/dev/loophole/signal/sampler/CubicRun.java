@@ -27,13 +27,13 @@ final class CubicRun {
     /**
      * Frames {@code [from, to)} read at {@code pos + offset} (sums of {@code step} from {@code pos}); {@code dr}
      * and {@code outR} are null for one channel. Returns the position after the run. {@code at} is scratch of
-     * at least {@code to} ints.
+     * at least {@code to} ints. {@code vector}: the Vector API form may run (where it is resolved); the same bits either way.
      */
     static double run(float[] dl, float[] dr, float[] outL, float[] outR, int from, int to,
-                      double pos, double offset, double step, int[] at) {
+                      double pos, double offset, double step, int[] at, boolean vector) {
         double end = positions(from, to, pos, offset, step, at, outL);
-        if (dr != null) interpolate(dr, outL, outR, from, to, at); // right first: it reads the fractions the left overwrites
-        interpolate(dl, outL, outL, from, to, at);
+        if (dr != null) interpolate(dr, outL, outR, from, to, at, vector); // right first: it reads the fractions the left overwrites
+        interpolate(dl, outL, outL, from, to, at, vector);
         return end;
     }
 
@@ -84,8 +84,8 @@ final class CubicRun {
     private static double twoTo(int k) { return Double.longBitsToDouble((long) (k + 1023) << 52); }
 
     /** {@link #hermite}, eight frames at a time on the Vector API where it is resolved. */
-    private static void interpolate(float[] d, float[] frac, float[] out, int from, int to, int[] at) {
-        int j = Simd.VECTOR && to - from >= CubicVector.LANES ? CubicVector.hermite(d, frac, out, from, to, at) : from;
+    private static void interpolate(float[] d, float[] frac, float[] out, int from, int to, int[] at, boolean vector) {
+        int j = Simd.VECTOR && vector && to - from >= CubicVector.LANES ? CubicVector.hermite(d, frac, out, from, to, at) : from;
         hermite(d, frac, out, j, to, at);
     }
 

@@ -26,7 +26,8 @@ final class CubicVector {
     private static volatile boolean warm;
 
     /**
-     * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side):
+     * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side; an
+     * offline render's thread when its {@link ScalarStart} hands over):
      * until C2 has compiled it the Vector API boxes every vector it makes (a 30-second render allocated 1 GB that
      * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
      */

@@ -73,19 +73,24 @@ public final class Patch {
      * Control side: the octave copies each region's sample needs when it plays at {@code quality} (a sinc) or its own
      * {@code sample_quality}: as many octaves as its highest key, full velocity tracking, pitch randomness and bend up
      * reach above the sample's own rate, and one more where modulation can move the pitch. A voice pitched beyond them
-     * reads the deepest copy with a wider kernel (right, only dearer). Also the quality's stretch tables (shared, built once).
+     * reads the deepest copy with a wider kernel (right, only dearer). Also, for live play, the quality's stretch tables
+     * (shared, built once) and its vector kernels compiled; offline, a voice builds the tables if it needs them.
      */
-    public void prepareOctaves(int quality) {
+    public void prepareOctaves(int quality) { prepareOctaves(quality, VoiceThread.AUDIO); }
+
+    /** {@link #prepareOctaves(int)} for voices run as {@code thread} says. */
+    public void prepareOctaves(int quality, VoiceThread thread) {
         for (CompiledRegion r : regions) {
-            prepareOctaves(r, quality);
-            for (CompiledRegion m : r.mics) prepareOctaves(m, quality);
+            prepareOctaves(r, quality, thread);
+            for (CompiledRegion m : r.mics) prepareOctaves(m, quality, thread);
         }
     }
 
-    private static void prepareOctaves(CompiledRegion r, int quality) {
+    private static void prepareOctaves(CompiledRegion r, int quality, VoiceThread thread) {
         int q = r.sampleQuality >= 0 ? r.sampleQuality : quality;
         if (q < dev.loophole.signal.dsp.Interpolation.SINC_8) return;
-        SincReader.interpolator(q).prepareStretches(); // every pitch between octaves reads a stretch table from the first note
+        // every pitch between octaves reads a stretch table from the first note (offline: from the first that needs one)
+        if (thread == VoiceThread.AUDIO) SincReader.interpolator(q).prepareStretches().warmUp();
         double keys = Math.max((r.keyHi - r.pitchKeycenter) * r.keytrack, (r.keyLo - r.pitchKeycenter) * r.keytrack);
         double cents = r.baseCents + keys + Math.max(0, r.veltrack) + Math.abs(r.pitchRandom) + Math.max(0, r.bendUp);
         double octaves = cents / 1200 + Math.log(r.rateRatio) / Math.log(2);

@@ -31,6 +31,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private long eventCounter;
     private long frameClock;
     private int quality = Interpolation.CUBIC;
+    private final VoiceThread thread;
+    private final ScalarStart scalarStart;
     private int peakVoices;
     private VoiceListener listener;
     private int activeCount;
@@ -46,18 +48,26 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** With a streamer, voices play samples whose heads are all that is in memory; without, heads must be whole. */
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed, dev.loophole.signal.store.Streamer streamer) {
+        this(patch, sampleRate, polyphony, seed, streamer, VoiceThread.AUDIO);
+    }
+
+    /** {@code thread}: whether an audio thread ({@link VoiceThread#AUDIO}) or an offline render thread runs the voices. */
+    public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed, dev.loophole.signal.store.Streamer streamer,
+                             VoiceThread thread) {
+        this.thread = thread;
         this.sampleRate = sampleRate;
         this.polyphony = polyphony;
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
-        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds);
+        scalarStart = new ScalarStart(); // offline voices share it (they render one after another, on one thread)
+        for (int i = 0; i < voices.length; i++) voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
         this.extraOutputs = patch.outputs() - 1;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
-        patch.prepareOctaves(quality);
+        patch.prepareOctaves(quality, thread);
     }
 
     /**
@@ -67,7 +77,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * thread has taken the previous one simply replaces it.
      */
     public void swapPatch(Patch p) {
-        p.prepareOctaves(quality);
+        p.prepareOctaves(quality, thread);
         // Its voices' state first: published to the audio thread with the patch (the set below), used only by its regions.
         synchronized (voices) { for (Voice v : voices) v.grow(p.voiceNeeds); } // (control threads only: the audio thread never locks)
         pending.set(p);
@@ -89,10 +99,12 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** Interpolation quality ({@link Interpolation}); control side: a sinc makes the octave copies the patch's pitches need. */
     public void setQuality(int quality) {
-        this.quality = quality;
-        patch.prepareOctaves(quality);
+        patch.prepareOctaves(quality, thread); // before the audio thread can see the quality
         Patch next = pending.get();
-        if (next != null) next.prepareOctaves(quality);
+        if (next != null) next.prepareOctaves(quality, thread);
+        // Offline at cubic, the cubic read is the render's kernel: warmed up before the first block, as live
+        if (thread == VoiceThread.OFFLINE && quality >= Interpolation.CUBIC && quality < Interpolation.SINC_8) scalarStart.skip();
+        this.quality = quality;
     }
 
     public int peakVoices() { return peakVoices; }

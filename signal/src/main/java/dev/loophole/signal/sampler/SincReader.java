@@ -15,14 +15,11 @@ final class SincReader {
     static final double MAX_RATIO = 16;
     static final int WINDOW = (int) (Voice.CHUNK * MAX_RATIO) + 2 * (32 * 16 + 2) + 8;
 
-    private static final SincInterpolator[] SHARED = {
-        new SincInterpolator(8), new SincInterpolator(16), new SincInterpolator(32), new SincInterpolator(64)};
-
     private SincReader() {}
 
-    /** The shared, immutable interpolator of a sinc quality code. */
+    /** The shared, immutable interpolator of a sinc quality code (its table is built the first time a quality is asked for). */
     static SincInterpolator interpolator(int quality) {
-        return SHARED[Math.min(Math.max(quality - Interpolation.SINC_8, 0), 3)];
+        return SincInterpolator.shared(8 << Math.min(Math.max(quality - Interpolation.SINC_8, 0), 3));
     }
 
     /** Interpolates up to {@code n} frames into the voice's scratch buffers; fewer when the sample ends. */
@@ -50,7 +47,7 @@ final class SincReader {
         }
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
-        int kernel = sinc.kernel(ratio), k = 0;
+        int kernel = kernel(v.offline, sinc, ratio), k = 0;
         for (; k < n; k++) {
             if (!looping && (p > r.lastFrame || p < 0)) break;
             double x = p - base;
@@ -99,7 +96,7 @@ final class SincReader {
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
         boolean looping = v.looping();
-        int kernel = sinc.kernel(s), j = 0;
+        int kernel = kernel(v.offline, sinc, s), j = 0;
         for (; j < n; j++) {
             if (!looping && (p > r.lastFrame || p < 0)) break;
             double x = (p + t) / scale - base;
@@ -110,6 +107,15 @@ final class SincReader {
         v.pos(p);
         v.wrapLoop();
         return j;
+    }
+
+    /**
+     * The kernel serving {@code ratio}; offline ({@link VoiceThread}) the stretch tables are made when a voice first reads
+     * between octaves (live play prepares them before any voice starts). The same kernel either way: the same bits.
+     */
+    static int kernel(boolean offline, SincInterpolator sinc, double ratio) {
+        int kernel = sinc.kernel(ratio);
+        return kernel < 0 && offline && ratio <= 2 ? sinc.prepareStretches().kernel(ratio) : kernel;
     }
 
     /** {@code dst[0, count)} = {@code src[base, base + count)}, zeros outside the copy (silence before and after the sample). */

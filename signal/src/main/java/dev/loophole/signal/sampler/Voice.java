@@ -45,7 +45,7 @@ final class Voice {
     private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
     private int quality = Interpolation.CUBIC;
-    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities
+    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities (offline: at the first sinc read)
     // The sinc path's gather window (12 KB): scratch within one read, so the instrument's voices, which render one
     // after another on one thread, share one pair instead of holding 3,200 pairs in a 12-program bank.
     private final float[] winL, winR;
@@ -58,8 +58,13 @@ final class Voice {
     final VoiceExpression noteExpr;
     private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
 
+    /** Offline ({@link VoiceThread}): this voice may make its interpolator's stretch tables when it first needs them. */
+    final boolean offline;
+    private final ScalarStart scalarStart; // offline: shared by the instrument's voices; null live (kernels warmed up)
+
     /** {@code needs}: the modulation state the instrument's patch uses (see {@link VoiceNeeds}; {@link #grow} adds more). */
-    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs) {
+    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs,
+          VoiceThread thread, ScalarStart scalarStart) {
         this.engineRate = engineRate;
         this.winL = sincWindow[0];
         this.winR = sincWindow[1];
@@ -67,7 +72,9 @@ final class Voice {
         this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
-        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
+        this.offline = thread == VoiceThread.OFFLINE;
+        this.scalarStart = offline ? scalarStart : null;
+        if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) CubicVector.warmUp(); // compiled before an audio thread runs it
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */
@@ -80,7 +87,8 @@ final class Voice {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
         this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
-        sinc = this.quality >= Interpolation.SINC_8 ? SincReader.interpolator(this.quality) : null;
+        // Offline the interpolator (its table) is made at the first read that needs it: a voice reading exact frames never does
+        sinc = this.quality >= Interpolation.SINC_8 && !offline ? SincReader.interpolator(this.quality) : null;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
@@ -260,7 +268,7 @@ final class Voice {
                 lfoGain = mod.lfoGain;
             }
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
-            int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
+            int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
             if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
@@ -322,7 +330,7 @@ final class Voice {
                     float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
                     if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
                         if (quality >= Interpolation.CUBIC) {
-                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at);
+                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at, vector(fast));
                         } else {
                             double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
                             if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
@@ -330,7 +338,7 @@ final class Voice {
                         }
                     } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
                         double p = loop.runOffset - pos;
-                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at);
+                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at, vector(fast));
                         else {
                             Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
                             if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
@@ -355,7 +363,7 @@ final class Voice {
             }
             if (fast > 0) {
                 double p;
-                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at);
+                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at, vector(fast));
                 else {
                     p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
                     if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
@@ -404,6 +412,9 @@ final class Voice {
                 : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
     }
 
+    /** Whether a cubic read of {@code frames} may take the vector form (live: always; offline: see {@link ScalarStart}). */
+    private boolean vector(int frames) { return scalarStart == null || scalarStart.vector(frames); }
+
     // --- for SincReader: the voice's read state and its sample access ---
     double pos() { return pos; }
     void pos(double p) { pos = p; }
@@ -414,7 +425,10 @@ final class Voice {
     float[] bufR() { return bufR; }
     float[] winL() { return winL; }
     float[] winR() { return winR; }
-    dev.loophole.signal.dsp.SincInterpolator sinc() { return sinc; }
+    dev.loophole.signal.dsp.SincInterpolator sinc() {
+        // offline: made and warmed up at a voice's first sinc read, so a render that never reads through the sinc pays for neither
+        return sinc != null ? sinc : (sinc = SincReader.interpolator(quality).warmUp());
+    }
 
     /** Frames below {@code frame} will not be read again (a streamed voice outside a loop lets the ring refill over them). */
     void streamDoneBelow(long frame) {

@@ -60,8 +60,12 @@ final class Fixtures {
     }
 
     SamplerInstrument instrument(long seed) {
+        return instrument(seed, VoiceThread.AUDIO);
+    }
+
+    SamplerInstrument instrument(long seed, VoiceThread thread) {
         Patch patch = new PatchCompiler(provider(), RATE).compile(program());
-        return new SamplerInstrument(patch, RATE, 64, seed);
+        return new SamplerInstrument(patch, RATE, 64, seed, null, thread);
     }
 
     /** Renders events (tick = frame at 1 tick per frame through a 48 kHz tempo map) to stereo arrays. */
