@@ -6,7 +6,8 @@ package dev.loophole.signal.dsp;
  *
  * <p><b>Table.</b> The kernel h(t) = 2c·sinc(2ct)·kaiser(β, t/H), H = taps/2, is tabulated at
  * {@link #PHASES} fractional positions per input frame plus one (rows 0..P, each {@code taps}
- * floats: 33 KB for 8 taps … 262 KB for 64), built once per tap count on first use and shared by all
+ * floats; only rows 0..P/2 are stored — h is even, so row P − i is row i backwards, read as such by
+ * {@link SincKernels#frame}: 16 KB for 8 taps … 131 KB for 64), built once per tap count on first use and shared by all
  * voices; the stretched path reads the same numbers reordered as one flat kernel (as much again).
  * Between adjacent rows the coefficients are interpolated linearly, which puts the kernel's own
  * images near ±P·fs, about (f/P)² down: below −130 dB at P = 1024. Each row is normalised to sum 1
@@ -131,15 +132,15 @@ public final class SincInterpolator {
 
     /** {@link #sample(float[], double, double)} with the kernel {@link #kernel} chose for {@code ratio}. */
     public float sample(float[] buf, double position, double ratio, int kernel) {
-        if (kernel == 0) return direct(table, taps, PHASES, buf, position);
-        if (kernel > 0) return direct(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, buf, position);
+        if (kernel == 0) return KERNELS_IMPL.frame(table, taps, PHASES, buf, position);
+        if (kernel > 0) return KERNELS_IMPL.frame(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, buf, position);
         return stretched(buf, position, stretch(ratio));
     }
 
     /** The stereo {@code sample} with the kernel {@link #kernel} chose for {@code ratio}. */
     public void sample(float[] l, float[] r, double position, double ratio, int kernel, float[] outL, float[] outR, int k) {
-        if (kernel == 0) directStereo(table, taps, PHASES, l, r, position, outL, outR, k);
-        else if (kernel > 0) directStereo(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, l, r, position, outL, outR, k);
+        if (kernel == 0) KERNELS_IMPL.frameStereo(table, taps, PHASES, l, r, position, outL, outR, k);
+        else if (kernel > 0) KERNELS_IMPL.frameStereo(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, l, r, position, outL, outR, k);
         else stretchedStereo(l, r, position, stretch(ratio), outL, outR, k);
     }
 
@@ -152,23 +153,6 @@ public final class SincInterpolator {
         int kernel = kernel(ratio);
         for (int i = from; i < to; i++, pos += ratio) out[i] = sample(buf, pos, ratio, kernel);
         return pos;
-    }
-
-    // A polyphase table of `taps` columns: the designed kernel's (ratio ≤ 1) or a stretch table's.
-    private static float direct(float[] t, int taps, int phases, float[] buf, double x) {
-        int n = (int) Math.floor(x);
-        double phi = (x - n) * phases;
-        int i = (int) phi;
-        int r0 = i * taps;
-        return KERNELS_IMPL.direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
-    }
-
-    private static void directStereo(float[] t, int taps, int phases, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
-        int n = (int) Math.floor(x);
-        double phi = (x - n) * phases;
-        int i = (int) phi;
-        int r0 = i * taps;
-        KERNELS_IMPL.directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
     }
 
     // The stretched kernel steps its kernel coordinate u = ((x − m)/s + H)·P in 17.15 fixed point (below 2^16 entries):
@@ -217,6 +201,7 @@ public final class SincInterpolator {
         return STRETCHES[k];
     }
 
+    /** Rows 0…P/2 of the designed table: the rest are their mirror images ({@link SincKernels#frame}). */
     private static synchronized float[] table(int k) {
         if (TABLES[k] == null) TABLES[k] = build(TAPS[k], CUTOFF[k], BETA[k]);
         return TABLES[k];
@@ -232,8 +217,11 @@ public final class SincInterpolator {
             float[] t = table(k);
             int taps = TAPS[k], n = taps * PHASES;
             float[] flat = new float[n + 1];
-            for (int u = 0; u < n; u++) flat[u] = t[(u % PHASES) * taps + taps - 1 - u / PHASES];
-            flat[n] = t[PHASES * taps]; // h(H): row P, column 0
+            for (int u = 0; u < n; u++) { // row i column c, or for i past P/2 its mirror: row P − i, column taps − 1 − c
+                int i = u % PHASES, c = taps - 1 - u / PHASES;
+                flat[u] = i <= PHASES / 2 ? t[i * taps + c] : t[(PHASES - i) * taps + taps - 1 - c];
+            }
+            flat[n] = t[taps - 1]; // h(H): row P, column 0, i.e. row 0's last column
             float[] pairs = new float[2 * n + 2]; // K[u] and K[u + 1] − K[u] side by side: one cache line per tap
             for (int u = 0; u <= n; u++) {
                 pairs[2 * u] = flat[u];
@@ -244,13 +232,16 @@ public final class SincInterpolator {
         return KERNELS[k];
     }
 
-    /** Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P. */
+    /**
+     * Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P; rows 0…P/2,
+     * since h is even and row P − i is row i backwards.
+     */
     private static float[] build(int taps, double c, double beta) {
         int h = taps / 2;
-        float[] t = new float[(PHASES + 1) * taps];
+        float[] t = new float[(PHASES / 2 + 1) * taps];
         double i0Beta = besselI0(beta);
         double[] row = new double[taps];
-        for (int i = 0; i <= PHASES; i++) {
+        for (int i = 0; i <= PHASES / 2; i++) {
             double sum = 0;
             for (int j = 0; j < taps; j++) {
                 double x = (double) i / PHASES + h - 1 - j;

@@ -35,13 +35,17 @@ class StretchTablesTest {
         assertThat(n % 8).isZero();
         assertThat(n / 2.0).as("half-width covers the stretched support").isGreaterThanOrEqualTo(32 * s);
         assertThat(n).isLessThan((int) (64 * s) + 9);
-        assertThat(t).hasSize((P + 1) * n);
+        assertThat(t).as("rows 0…P/2").hasSize((P / 2 + 1) * n);
         double worst = 0;
-        for (int i : new int[] {0, 1, 137, P / 2, 401, P - 1, P}) {
+        for (int i : new int[] {0, 1, 137, 401, P / 2, 513, 777, P - 1, P}) {
             double[] row = new double[n];
             double sum = 0;
             for (int c = 0; c < n; c++) sum += row[c] = h(((double) i / P + n / 2 - 1 - c) / s);
-            for (int c = 0; c < n; c++) worst = Math.max(worst, Math.abs(t[i * n + c] - row[c] / sum));
+            // rows past P/2 are stored as their mirror: row P − i backwards
+            for (int c = 0; c < n; c++) {
+                float stored = i <= P / 2 ? t[i * n + c] : t[(P - i) * n + n - 1 - c];
+                worst = Math.max(worst, Math.abs(stored - row[c] / sum));
+            }
         }
         // the flat kernel is linear between entries 1/P apart: |h''|/8P² ≈ 1e-6 of the peak, plus float rounding
         assertThat(worst).as("stretch 2^(%d/32)", j).isLessThan(2e-6);
@@ -53,7 +57,7 @@ class StretchTablesTest {
         for (int j = 1; j <= StretchTables.STEPS; j++) {
             float[] t = si.stretchTable(j);
             int n = si.stretchTaps(j);
-            for (int i = 0; i <= P; i++) {
+            for (int i = 0; i <= P / 2; i++) {
                 double sum = 0;
                 for (int c = 0; c < n; c++) sum += t[i * n + c];
                 assertThat(sum).as("table %d row %d", j, i).isCloseTo(1, within(1e-6));
@@ -100,15 +104,11 @@ class StretchTablesTest {
             double x = 200 + rnd.nextDouble() * 3500, ratio = 1 + rnd.nextDouble();
             int j = si.stretchIndex(ratio), n = si.stretchTaps(j);
             float[] t = si.stretchTable(j);
-            int m = (int) Math.floor(x);
-            double phi = (x - m) * P;
-            int i = (int) phi, r0 = i * n, base = m - n / 2 + 1;
-            float a = (float) (phi - i);
-            float s = scalar.direct(t, r0, r0 + n, a, l, base, n);
-            assertThat(Float.floatToRawIntBits(vector.direct(t, r0, r0 + n, a, l, base, n))).isEqualTo(Float.floatToRawIntBits(s));
+            float s = scalar.frame(t, n, P, l, x);
+            assertThat(Float.floatToRawIntBits(vector.frame(t, n, P, l, x))).isEqualTo(Float.floatToRawIntBits(s));
             assertThat(Float.floatToRawIntBits(si.sample(l, x, ratio))).isEqualTo(Float.floatToRawIntBits(s));
-            scalar.directStereo(t, r0, r0 + n, a, l, r, base, n, outL, outR, 0);
-            vector.directStereo(t, r0, r0 + n, a, l, r, base, n, vecL, vecR, 0);
+            scalar.frameStereo(t, n, P, l, r, x, outL, outR, 0);
+            vector.frameStereo(t, n, P, l, r, x, vecL, vecR, 0);
             assertThat(Float.floatToRawIntBits(vecL[0])).isEqualTo(Float.floatToRawIntBits(outL[0])).isEqualTo(Float.floatToRawIntBits(s));
             assertThat(Float.floatToRawIntBits(vecR[0])).isEqualTo(Float.floatToRawIntBits(outR[0]));
             si.sample(l, r, x, ratio, vecL, vecR, 0);
