@@ -6,8 +6,8 @@ package dev.loophole.signal.dsp;
  *
  * <p><b>Table.</b> The kernel h(t) = 2c·sinc(2ct)·kaiser(β, t/H), H = taps/2, is tabulated at
  * {@link #PHASES} fractional positions per input frame plus one (rows 0..P, each {@code taps}
- * floats; only rows 0..P/2 are stored — h is even, so row P − i is row i backwards, read as such by
- * {@link SincKernels#frame}: 16 KB for 8 taps … 131 KB for 64), built once per tap count on first use and shared by all
+ * floats: 33 KB for 8 taps … 262 KB for 64; rows past P/2 are the first half's mirror images, h being even), built
+ * once per tap count on first use and shared by all
  * voices; the stretched path reads the same numbers reordered as one flat kernel (as much again).
  * Between adjacent rows the coefficients are interpolated linearly, which puts the kernel's own
  * images near ±P·fs, about (f/P)² down: below −130 dB at P = 1024. Each row is normalised to sum 1
@@ -201,7 +201,6 @@ public final class SincInterpolator {
         return STRETCHES[k];
     }
 
-    /** Rows 0…P/2 of the designed table: the rest are their mirror images ({@link SincKernels#frame}). */
     private static synchronized float[] table(int k) {
         if (TABLES[k] == null) TABLES[k] = build(TAPS[k], CUTOFF[k], BETA[k]);
         return TABLES[k];
@@ -217,11 +216,8 @@ public final class SincInterpolator {
             float[] t = table(k);
             int taps = TAPS[k], n = taps * PHASES;
             float[] flat = new float[n + 1];
-            for (int u = 0; u < n; u++) { // row i column c, or for i past P/2 its mirror: row P − i, column taps − 1 − c
-                int i = u % PHASES, c = taps - 1 - u / PHASES;
-                flat[u] = i <= PHASES / 2 ? t[i * taps + c] : t[(PHASES - i) * taps + taps - 1 - c];
-            }
-            flat[n] = t[taps - 1]; // h(H): row P, column 0, i.e. row 0's last column
+            for (int u = 0; u < n; u++) flat[u] = t[(u % PHASES) * taps + taps - 1 - u / PHASES];
+            flat[n] = t[PHASES * taps]; // h(H): row P, column 0
             float[] pairs = new float[2 * n + 2]; // K[u] and K[u + 1] − K[u] side by side: one cache line per tap
             for (int u = 0; u <= n; u++) {
                 pairs[2 * u] = flat[u];
@@ -233,12 +229,12 @@ public final class SincInterpolator {
     }
 
     /**
-     * Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P; rows 0…P/2,
-     * since h is even and row P − i is row i backwards.
+     * Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P. Rows 0…P/2
+     * are computed, the rest copied: h is even, so row P − i is row i backwards ({@link #mirrorRows}).
      */
     private static float[] build(int taps, double c, double beta) {
         int h = taps / 2;
-        float[] t = new float[(PHASES / 2 + 1) * taps];
+        float[] t = new float[(PHASES + 1) * taps];
         double i0Beta = besselI0(beta);
         double[] row = new double[taps];
         for (int i = 0; i <= PHASES / 2; i++) {
@@ -254,6 +250,17 @@ public final class SincInterpolator {
             }
             for (int j = 0; j < taps; j++) t[i * taps + j] = (float) (row[j] / sum);
         }
+        return mirrorRows(t, taps, PHASES);
+    }
+
+    /**
+     * Fills rows P/2 + 1 … P of a polyphase table of an even kernel from rows P/2 − 1 … 0: row P − i, column j is row i,
+     * column taps − 1 − j (both are h(H − j − i/P)). Half the work of building a table, and the two halves mirror
+     * exactly.
+     */
+    static float[] mirrorRows(float[] t, int taps, int phases) {
+        for (int i = phases / 2 + 1; i <= phases; i++)
+            for (int j = 0; j < taps; j++) t[i * taps + j] = t[(phases - i) * taps + taps - 1 - j];
         return t;
     }
 

@@ -43,8 +43,6 @@ public class SincKernels {
             int taps = 8 << (i & 3);
             INSTANCE.direct(t, 0, taps, i / (float) WARM_UP_CALLS, buf, i & 15, taps);
             INSTANCE.directStereo(t, 0, taps, i / (float) WARM_UP_CALLS, buf, buf, i & 15, taps, outL, outR, 0);
-            INSTANCE.mirrored(t, 0, taps, i / (float) WARM_UP_CALLS, buf, i & 15, taps);
-            INSTANCE.mirroredStereo(t, 0, taps, i / (float) WARM_UP_CALLS, buf, buf, i & 15, taps, outL, outR, 0);
         }
     }
 
@@ -86,75 +84,23 @@ public class SincKernels {
     }
 
     /**
-     * One frame at {@code x} (in frames of {@code buf}) through a half polyphase table {@code t} of {@code taps} columns
-     * and rows 0…{@code phases}/2 ({@link SincInterpolator}'s tables): the kernel is even, so row P − i is row i read
-     * backwards, and a phase in the upper half reads the mirror rows through {@link #mirrored}.
+     * One frame at {@code x} (in frames of {@code buf}) through a polyphase table {@code t} of {@code taps} columns and
+     * rows 0…{@code phases} ({@link SincInterpolator}'s designed table or a stretch table): rows i and i + 1 around the
+     * phase, interpolated.
      */
     public final float frame(float[] t, int taps, int phases, float[] buf, double x) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * phases;
-        int i = (int) phi, base = n - taps / 2 + 1;
-        if (i < phases >> 1) {
-            int r0 = i * taps;
-            return direct(t, r0, r0 + taps, (float) (phi - i), buf, base, taps);
-        }
-        int r0 = (phases - 1 - i) * taps;
-        return mirrored(t, r0, r0 + taps, (float) (1 - (phi - i)), buf, base, taps);
+        int i = (int) phi, r0 = i * taps;
+        return direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
     }
 
     /** {@link #frame} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */
     public final void frameStereo(float[] t, int taps, int phases, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
         int n = (int) Math.floor(x);
         double phi = (x - n) * phases;
-        int i = (int) phi, base = n - taps / 2 + 1;
-        if (i < phases >> 1) {
-            int r0 = i * taps;
-            directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, base, taps, outL, outR, k);
-        } else {
-            int r0 = (phases - 1 - i) * taps;
-            mirroredStereo(t, r0, r0 + taps, (float) (1 - (phi - i)), l, r, base, taps, outL, outR, k);
-        }
-    }
-
-    /**
-     * {@link #direct} with the interpolated row applied backwards: column c weighs {@code buf[base + taps − 1 − c]}.
-     * Columns 8q … 8q + 7 (one vector, reversed) meet frames {@code base + taps − 8 − 8q} … {@code + 7}: lane l takes
-     * column 8q + 7 − l into partial sum (q mod 2)·8 + l; the same tree as {@link #direct} adds them.
-     */
-    public float mirrored(float[] t, int r0, int r1, float b, float[] buf, int base, int taps) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
-        int e = base + taps - 8;
-        for (int j = 0; j < taps; j += 16) {
-            int p = r0 + j, q = r1 + j, m = e - j;
-            s0 += buf[m] * w(t, p + 7, q + 7, b);
-            s1 += buf[m + 1] * w(t, p + 6, q + 6, b);
-            s2 += buf[m + 2] * w(t, p + 5, q + 5, b);
-            s3 += buf[m + 3] * w(t, p + 4, q + 4, b);
-            s4 += buf[m + 4] * w(t, p + 3, q + 3, b);
-            s5 += buf[m + 5] * w(t, p + 2, q + 2, b);
-            s6 += buf[m + 6] * w(t, p + 1, q + 1, b);
-            s7 += buf[m + 7] * w(t, p, q, b);
-            if (j + 8 < taps) {
-                m -= 8;
-                s8 += buf[m] * w(t, p + 15, q + 15, b);
-                s9 += buf[m + 1] * w(t, p + 14, q + 14, b);
-                s10 += buf[m + 2] * w(t, p + 13, q + 13, b);
-                s11 += buf[m + 3] * w(t, p + 12, q + 12, b);
-                s12 += buf[m + 4] * w(t, p + 11, q + 11, b);
-                s13 += buf[m + 5] * w(t, p + 10, q + 10, b);
-                s14 += buf[m + 6] * w(t, p + 9, q + 9, b);
-                s15 += buf[m + 7] * w(t, p + 8, q + 8, b);
-            }
-        }
-        return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
-    }
-
-    /** {@link #mirrored} for two channels sharing the weights. */
-    public void mirroredStereo(float[] t, int r0, int r1, float b, float[] l, float[] r, int base, int taps,
-                               float[] outL, float[] outR, int k) {
-        outL[k] = mirrored(t, r0, r1, b, l, base, taps);
-        outR[k] = mirrored(t, r0, r1, b, r, base, taps);
+        int i = (int) phi, r0 = i * taps;
+        directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
     }
 
     /** {@link #direct} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */

@@ -12,8 +12,7 @@ final class SincKernelsVector extends SincKernels {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorShuffle<Float> PAIRS = VectorShuffle.fromValues(F, 1, 0, 3, 2, 5, 4, 7, 6),
             QUADS = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5),
-            HALVES = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3),
-            REVERSE = VectorShuffle.fromValues(F, 7, 6, 5, 4, 3, 2, 1, 0);
+            HALVES = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
 
     // One 8-tap block per iteration, no branch inside: the two partial sums trade places each block (block q goes to
     // sum q mod 2, as in the scalar twin; their final sum is the same either way round), so every load dominates the
@@ -42,41 +41,6 @@ final class SincKernelsVector extends SincKernels {
             FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
             FloatVector w = c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)));
             FloatVector x = l0.add(FloatVector.fromArray(F, l, base + j).mul(w)), y = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
-            l0 = l1;
-            l1 = x;
-            q0 = q1;
-            q1 = y;
-        }
-        FloatVector vl = l0.add(l1), pl = vl.add(vl.rearrange(PAIRS)), ql = pl.add(pl.rearrange(QUADS));
-        FloatVector vr = q0.add(q1), pr = vr.add(vr.rearrange(PAIRS)), qr = pr.add(pr.rearrange(QUADS));
-        outL[k] = ql.add(ql.rearrange(HALVES)).lane(0);
-        outR[k] = qr.add(qr.rearrange(HALVES)).lane(0);
-    }
-
-    @Override
-    public float mirrored(float[] t, int r0, int r1, float b, float[] buf, int base, int taps) {
-        FloatVector vb = FloatVector.broadcast(F, b), s0 = FloatVector.zero(F), s1 = s0;
-        int e = base + taps - 8;
-        for (int j = 0; j < taps; j += 8) {
-            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector w = c0.add(vb.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0))).rearrange(REVERSE);
-            FloatVector x = s0.add(FloatVector.fromArray(F, buf, e - j).mul(w));
-            s0 = s1;
-            s1 = x;
-        }
-        FloatVector v = s0.add(s1), p = v.add(v.rearrange(PAIRS)), q = p.add(p.rearrange(QUADS));
-        return q.add(q.rearrange(HALVES)).lane(0);
-    }
-
-    @Override
-    public void mirroredStereo(float[] t, int r0, int r1, float b, float[] l, float[] r, int base, int taps,
-                               float[] outL, float[] outR, int k) {
-        FloatVector vb = FloatVector.broadcast(F, b), l0 = FloatVector.zero(F), l1 = l0, q0 = l0, q1 = l0;
-        int e = base + taps - 8;
-        for (int j = 0; j < taps; j += 8) {
-            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector w = c0.add(vb.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0))).rearrange(REVERSE);
-            FloatVector x = l0.add(FloatVector.fromArray(F, l, e - j).mul(w)), y = q0.add(FloatVector.fromArray(F, r, e - j).mul(w));
             l0 = l1;
             l1 = x;
             q0 = q1;
