@@ -145,6 +145,29 @@ public final class SincInterpolator {
     }
 
     /**
+     * Frames k = 0 … n − 1 into {@code outL[k]} (and {@code outR[k]} when {@code stereo}) at buffer positions
+     * x_k = (p_k + offset) · inverse − base, with p_0 = {@code p} and p_{k+1} = p_k + step, through the kernel
+     * {@link #kernel} chose for {@code ratio}: the same bits as {@code sample} at each x_k, with the table, its columns
+     * and phases looked up once per chunk instead of per frame. {@code inverse} is 1 or a power of two's reciprocal
+     * (an octave copy's), so the product is the quotient {@code (p_k + offset) / 2^k} exactly.
+     */
+    public void run(float[] l, float[] r, boolean stereo, double p, double step, double offset, double inverse, double base,
+                    double ratio, int kernel, float[] outL, float[] outR, int n) {
+        double q = p;
+        if (kernel >= 0) {
+            float[] t = kernel == 0 ? table : stretches[kernel];
+            int columns = kernel == 0 ? taps : stretchTaps[kernel], phases = kernel == 0 ? PHASES : StretchTables.PHASES;
+            SincKernels kernels = KERNELS_IMPL;
+            if (stereo) for (int k = 0; k < n; k++, q += step) kernels.frameStereo(t, columns, phases, l, r, (q + offset) * inverse - base, outL, outR, k);
+            else for (int k = 0; k < n; k++, q += step) outL[k] = kernels.frame(t, columns, phases, l, (q + offset) * inverse - base);
+        } else {
+            double s = stretch(ratio);
+            if (stereo) for (int k = 0; k < n; k++, q += step) stretchedStereo(l, r, (q + offset) * inverse - base, s, outL, outR, k);
+            else for (int k = 0; k < n; k++, q += step) outL[k] = stretched(l, (q + offset) * inverse - base, s);
+        }
+    }
+
+    /**
      * Fills {@code out[from, to)} reading {@code buf} from {@code position}, advancing {@code ratio}
      * frames per output frame; returns the position after the last frame.
      */
