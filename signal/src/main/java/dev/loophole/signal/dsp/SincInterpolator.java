@@ -6,7 +6,8 @@ package dev.loophole.signal.dsp;
  *
  * <p><b>Table.</b> The kernel h(t) = 2c·sinc(2ct)·kaiser(β, t/H), H = taps/2, is tabulated at
  * {@link #PHASES} fractional positions per input frame plus one (rows 0..P, each {@code taps}
- * floats: 33 KB for 8 taps … 262 KB for 64), built once per tap count on first use and shared by all
+ * floats: 33 KB for 8 taps … 262 KB for 64; rows past P/2 are the first half's mirror images, h being even), built
+ * once per tap count on first use and shared by all
  * voices; the stretched path reads the same numbers reordered as one flat kernel (as much again).
  * Between adjacent rows the coefficients are interpolated linearly, which puts the kernel's own
  * images near ±P·fs, about (f/P)² down: below −130 dB at P = 1024. Each row is normalised to sum 1
@@ -174,16 +175,39 @@ public final class SincInterpolator {
 
     /** {@link #sample(float[], double, double)} with the kernel {@link #kernel} chose for {@code ratio}. */
     public float sample(float[] buf, double position, double ratio, int kernel) {
-        if (kernel == 0) return direct(table, taps, PHASES, buf, position);
-        if (kernel > 0) return direct(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, buf, position);
+        if (kernel == 0) return KERNELS_IMPL.frame(table, taps, PHASES, buf, position);
+        if (kernel > 0) return KERNELS_IMPL.frame(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, buf, position);
         return stretched(buf, position, stretch(ratio));
     }
 
     /** The stereo {@code sample} with the kernel {@link #kernel} chose for {@code ratio}. */
     public void sample(float[] l, float[] r, double position, double ratio, int kernel, float[] outL, float[] outR, int k) {
-        if (kernel == 0) directStereo(table, taps, PHASES, l, r, position, outL, outR, k);
-        else if (kernel > 0) directStereo(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, l, r, position, outL, outR, k);
+        if (kernel == 0) KERNELS_IMPL.frameStereo(table, taps, PHASES, l, r, position, outL, outR, k);
+        else if (kernel > 0) KERNELS_IMPL.frameStereo(stretches[kernel], stretchTaps[kernel], StretchTables.PHASES, l, r, position, outL, outR, k);
         else stretchedStereo(l, r, position, stretch(ratio), outL, outR, k);
+    }
+
+    /**
+     * Frames k = 0 … n − 1 into {@code outL[k]} (and {@code outR[k]} when {@code stereo}) at buffer positions
+     * x_k = (p_k + offset) · inverse − base, with p_0 = {@code p} and p_{k+1} = p_k + step, through the kernel
+     * {@link #kernel} chose for {@code ratio}: the same bits as {@code sample} at each x_k, with the table, its columns
+     * and phases looked up once per chunk instead of per frame. {@code inverse} is 1 or a power of two's reciprocal
+     * (an octave copy's), so the product is the quotient {@code (p_k + offset) / 2^k} exactly.
+     */
+    public void run(float[] l, float[] r, boolean stereo, double p, double step, double offset, double inverse, double base,
+                    double ratio, int kernel, float[] outL, float[] outR, int n) {
+        double q = p;
+        if (kernel >= 0) {
+            float[] t = kernel == 0 ? table : stretches[kernel];
+            int columns = kernel == 0 ? taps : stretchTaps[kernel], phases = kernel == 0 ? PHASES : StretchTables.PHASES;
+            SincKernels kernels = KERNELS_IMPL;
+            if (stereo) for (int k = 0; k < n; k++, q += step) kernels.frameStereo(t, columns, phases, l, r, (q + offset) * inverse - base, outL, outR, k);
+            else for (int k = 0; k < n; k++, q += step) outL[k] = kernels.frame(t, columns, phases, l, (q + offset) * inverse - base);
+        } else {
+            double s = stretch(ratio);
+            if (stereo) for (int k = 0; k < n; k++, q += step) stretchedStereo(l, r, (q + offset) * inverse - base, s, outL, outR, k);
+            else for (int k = 0; k < n; k++, q += step) outL[k] = stretched(l, (q + offset) * inverse - base, s);
+        }
     }
 
     /**
@@ -195,23 +219,6 @@ public final class SincInterpolator {
         int kernel = kernel(ratio);
         for (int i = from; i < to; i++, pos += ratio) out[i] = sample(buf, pos, ratio, kernel);
         return pos;
-    }
-
-    // A polyphase table of `taps` columns: the designed kernel's (ratio ≤ 1) or a stretch table's.
-    private static float direct(float[] t, int taps, int phases, float[] buf, double x) {
-        int n = (int) Math.floor(x);
-        double phi = (x - n) * phases;
-        int i = (int) phi;
-        int r0 = i * taps;
-        return KERNELS_IMPL.direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
-    }
-
-    private static void directStereo(float[] t, int taps, int phases, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
-        int n = (int) Math.floor(x);
-        double phi = (x - n) * phases;
-        int i = (int) phi;
-        int r0 = i * taps;
-        KERNELS_IMPL.directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
     }
 
     // The stretched kernel steps its kernel coordinate u = ((x − m)/s + H)·P in 17.15 fixed point (below 2^16 entries):
@@ -287,13 +294,16 @@ public final class SincInterpolator {
         return KERNELS[k];
     }
 
-    /** Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P. */
+    /**
+     * Row i, column j holds h(i/P + H − 1 − j): the weight of frame floor(x) − H + 1 + j at fraction i/P. Rows 0…P/2
+     * are computed, the rest copied: h is even, so row P − i is row i backwards ({@link #mirrorRows}).
+     */
     private static float[] build(int taps, double c, double beta) {
         int h = taps / 2;
         float[] t = new float[(PHASES + 1) * taps];
         double i0Beta = besselI0(beta);
         double[] row = new double[taps];
-        for (int i = 0; i <= PHASES; i++) {
+        for (int i = 0; i <= PHASES / 2; i++) {
             double sum = 0;
             for (int j = 0; j < taps; j++) {
                 double x = (double) i / PHASES + h - 1 - j;
@@ -306,6 +316,17 @@ public final class SincInterpolator {
             }
             for (int j = 0; j < taps; j++) t[i * taps + j] = (float) (row[j] / sum);
         }
+        return mirrorRows(t, taps, PHASES);
+    }
+
+    /**
+     * Fills rows P/2 + 1 … P of a polyphase table of an even kernel from rows P/2 − 1 … 0: row P − i, column j is row i,
+     * column taps − 1 − j (both are h(H − j − i/P)). Half the work of building a table, and the two halves mirror
+     * exactly.
+     */
+    static float[] mirrorRows(float[] t, int taps, int phases) {
+        for (int i = phases / 2 + 1; i <= phases; i++)
+            for (int j = 0; j < taps; j++) t[i * taps + j] = t[(phases - i) * taps + taps - 1 - j];
         return t;
     }
 

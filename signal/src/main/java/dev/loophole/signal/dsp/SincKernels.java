@@ -83,6 +83,26 @@ public class SincKernels {
         return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
     }
 
+    /**
+     * One frame at {@code x} (in frames of {@code buf}) through a polyphase table {@code t} of {@code taps} columns and
+     * rows 0…{@code phases} ({@link SincInterpolator}'s designed table or a stretch table): rows i and i + 1 around the
+     * phase, interpolated.
+     */
+    public final float frame(float[] t, int taps, int phases, float[] buf, double x) {
+        int n = (int) Math.floor(x);
+        double phi = (x - n) * phases;
+        int i = (int) phi, r0 = i * taps;
+        return direct(t, r0, r0 + taps, (float) (phi - i), buf, n - taps / 2 + 1, taps);
+    }
+
+    /** {@link #frame} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */
+    public final void frameStereo(float[] t, int taps, int phases, float[] l, float[] r, double x, float[] outL, float[] outR, int k) {
+        int n = (int) Math.floor(x);
+        double phi = (x - n) * phases;
+        int i = (int) phi, r0 = i * taps;
+        directStereo(t, r0, r0 + taps, (float) (phi - i), l, r, n - taps / 2 + 1, taps, outL, outR, k);
+    }
+
     /** {@link #direct} for two channels sharing the weights: {@code outL[k]}, {@code outR[k]}. */
     public void directStereo(float[] t, int r0, int r1, float a, float[] l, float[] r, int base, int taps,
                              float[] outL, float[] outR, int k) {

@@ -14,16 +14,18 @@ final class SincKernelsVector extends SincKernels {
             QUADS = VectorShuffle.fromValues(F, 2, 3, 0, 1, 6, 7, 4, 5),
             HALVES = VectorShuffle.fromValues(F, 4, 5, 6, 7, 0, 1, 2, 3);
 
+    // One 8-tap block per iteration, no branch inside: the two partial sums trade places each block (block q goes to
+    // sum q mod 2, as in the scalar twin; their final sum is the same either way round), so every load dominates the
+    // back edge and C2 can hoist its range check out of the loop (loop predication).
+
     @Override
     public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
         FloatVector va = FloatVector.broadcast(F, a), s0 = FloatVector.zero(F), s1 = s0;
-        for (int j = 0; j < taps; j += 16) {
+        for (int j = 0; j < taps; j += 8) {
             FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            s0 = s0.add(FloatVector.fromArray(F, buf, base + j).mul(c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)))));
-            if (j + 8 < taps) {
-                FloatVector d0 = FloatVector.fromArray(F, t, r0 + j + 8);
-                s1 = s1.add(FloatVector.fromArray(F, buf, base + j + 8).mul(d0.add(va.mul(FloatVector.fromArray(F, t, r1 + j + 8).sub(d0)))));
-            }
+            FloatVector x = s0.add(FloatVector.fromArray(F, buf, base + j).mul(c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)))));
+            s0 = s1;
+            s1 = x;
         }
         // the tree written out here, not in a helper: a vector passed to a method C2 did not inline is boxed
         // (15 KB per block on the audio-lane path, AudioLaneTest)
@@ -35,17 +37,14 @@ final class SincKernelsVector extends SincKernels {
     public void directStereo(float[] t, int r0, int r1, float a, float[] l, float[] r, int base, int taps,
                              float[] outL, float[] outR, int k) {
         FloatVector va = FloatVector.broadcast(F, a), l0 = FloatVector.zero(F), l1 = l0, q0 = l0, q1 = l0;
-        for (int j = 0; j < taps; j += 16) {
+        for (int j = 0; j < taps; j += 8) {
             FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
             FloatVector w = c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)));
-            l0 = l0.add(FloatVector.fromArray(F, l, base + j).mul(w));
-            q0 = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
-            if (j + 8 < taps) {
-                FloatVector d0 = FloatVector.fromArray(F, t, r0 + j + 8);
-                FloatVector x = d0.add(va.mul(FloatVector.fromArray(F, t, r1 + j + 8).sub(d0)));
-                l1 = l1.add(FloatVector.fromArray(F, l, base + j + 8).mul(x));
-                q1 = q1.add(FloatVector.fromArray(F, r, base + j + 8).mul(x));
-            }
+            FloatVector x = l0.add(FloatVector.fromArray(F, l, base + j).mul(w)), y = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
+            l0 = l1;
+            l1 = x;
+            q0 = q1;
+            q1 = y;
         }
         FloatVector vl = l0.add(l1), pl = vl.add(vl.rearrange(PAIRS)), ql = pl.add(pl.rearrange(QUADS));
         FloatVector vr = q0.add(q1), pr = vr.add(vr.rearrange(PAIRS)), qr = pr.add(pr.rearrange(QUADS));

@@ -18,11 +18,13 @@ package dev.loophole.signal.dsp;
  */
 final class StretchTables {
     /**
-     * Rows per input frame. 512 would halve the tables (6.1 MB for sinc64) and read 12 % faster on issue 15's 10,000
-     * notes (the voices' tables thrash the caches less), at a cost of 5–12 dB in the alias floor (−123 … −130 dB
-     * instead of −135 … −138: BENCHMARKS.md, "Quantised stretch tables"); kept at the designed table's count.
+     * Rows per input frame: half the designed table's 1,024. The 32 tables (6.1 MB for sinc64, was 12.2 at 1,024) are
+     * what many voices at many stretches read at random phases, so their size is what issue 15's 10,000 notes pay in
+     * cache misses (≈ 12 % of that render). The cost: the rows' linear interpolation error is 4× larger, the alias
+     * floor at stretched ratios −123 … −130 dB instead of −135 … −138, and renders move ≈ −130 dB (BENCHMARKS.md,
+     * "Sinc kernels without range checks").
      */
-    static final int PHASES = SincInterpolator.PHASES;
+    static final int PHASES = 512;
     /** Quantisation steps per octave. */
     static final int STEPS = 32;
     private static final int BUCKETS = 4096;
@@ -68,7 +70,7 @@ final class StretchTables {
         double s = STRETCH[j];
         float[] t = new float[(P + 1) * n];
         double[] row = new double[n];
-        for (int i = 0; i <= P; i++) {
+        for (int i = 0; i <= P / 2; i++) { // the rest mirror these
             double sum = 0;
             for (int c = 0; c < n; c++) {
                 double u = ((double) i / P + hn - 1 - c) / s * F + h * F; // the flat kernel's coordinate
@@ -82,6 +84,6 @@ final class StretchTables {
             }
             for (int c = 0; c < n; c++) t[i * n + c] = (float) (row[c] / sum);
         }
-        return t;
+        return SincInterpolator.mirrorRows(t, n, P);
     }
 }

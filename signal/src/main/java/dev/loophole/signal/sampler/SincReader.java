@@ -47,14 +47,10 @@ final class SincReader {
         }
         float[] bl = v.bufL(), br = v.bufR();
         boolean looping = v.looping();
-        int kernel = kernel(v.offline, sinc, ratio), k = 0;
-        for (; k < n; k++) {
-            if (!looping && (p > r.lastFrame || p < 0)) break;
-            double x = p - base;
-            if (stereo) sinc.sample(wl, wr, x, ratio, kernel, bl, br, k);
-            else bl[k] = sinc.sample(wl, x, ratio, kernel);
-            p += step;
-        }
+        double p0 = p;
+        int k = 0;
+        for (; k < n && (looping || p <= r.lastFrame && p >= 0); k++) p += step; // the frames this chunk plays
+        sinc.run(wl, wr, stereo, p0, step, 0, 1, base, ratio, kernel(v.offline, sinc, ratio), bl, br, k);
         v.pos(p);
         v.wrapLoop();
         // The next window starts `reach` frames behind the new position: everything below it is done with,
@@ -96,14 +92,11 @@ final class SincReader {
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
         boolean looping = v.looping();
-        int kernel = kernel(v.offline, sinc, s), j = 0;
-        for (; j < n; j++) {
-            if (!looping && (p > r.lastFrame || p < 0)) break;
-            double x = (p + t) / scale - base;
-            if (stereo) sinc.sample(wl, wr, x, s, kernel, bl, br, j);
-            else bl[j] = sinc.sample(wl, x, s, kernel);
-            p += step;
-        }
+        double p0 = p;
+        int j = 0;
+        for (; j < n && (looping || p <= r.lastFrame && p >= 0); j++) p += step;
+        // x = (p + t) / 2^k − base, as a product by 1/2^k: the same number
+        sinc.run(wl, wr, stereo, p0, step, t, 1 / scale, base, s, kernel(v.offline, sinc, s), bl, br, j);
         v.pos(p);
         v.wrapLoop();
         return j;

@@ -51,16 +51,17 @@ class SincKernelsTest {
         SplittableRandom rnd = new SplittableRandom(taps);
         float[] buf = noise(rnd, 4000, 0.5);
         float[] table = si.table();
+        float[] l = new float[1], r = new float[1], vl = new float[1], vr = new float[1], buf2 = noise(rnd, 4000, 0.5);
         for (int k = 0; k < 20_000; k++) {
             double x = 100 + rnd.nextDouble() * 3700;
-            int n = (int) Math.floor(x);
-            double phi = (x - n) * SincInterpolator.PHASES;
-            int i = (int) phi, r0 = i * taps;
-            float a = (float) (phi - i);
-            int base = n - taps / 2 + 1;
-            float s = SCALAR.direct(table, r0, r0 + taps, a, buf, base, taps);
-            assertThat(Float.floatToRawIntBits(VECTOR.direct(table, r0, r0 + taps, a, buf, base, taps))).isEqualTo(Float.floatToRawIntBits(s));
+            float s = SCALAR.frame(table, taps, SincInterpolator.PHASES, buf, x);
+            assertThat(Float.floatToRawIntBits(VECTOR.frame(table, taps, SincInterpolator.PHASES, buf, x))).isEqualTo(Float.floatToRawIntBits(s));
             assertThat(Float.floatToRawIntBits(si.sample(buf, x, 0.9))).isEqualTo(Float.floatToRawIntBits(s));
+            SCALAR.frameStereo(table, taps, SincInterpolator.PHASES, buf, buf2, x, l, r, 0);
+            VECTOR.frameStereo(table, taps, SincInterpolator.PHASES, buf, buf2, x, vl, vr, 0);
+            assertThat(Float.floatToRawIntBits(vl[0])).isEqualTo(Float.floatToRawIntBits(l[0])).isEqualTo(Float.floatToRawIntBits(s));
+            assertThat(Float.floatToRawIntBits(vr[0])).isEqualTo(Float.floatToRawIntBits(r[0]))
+                    .isEqualTo(Float.floatToRawIntBits(SCALAR.frame(table, taps, SincInterpolator.PHASES, buf2, x)));
         }
     }
 
@@ -86,9 +87,45 @@ class SincKernelsTest {
                 exact += term;
                 size += Math.abs(term);
             }
-            worst = Math.max(worst, Math.abs(VECTOR.direct(table, r0, r0 + 64, a, buf, n - 31, 64) - exact) / size);
+            worst = Math.max(worst, Math.abs(VECTOR.frame(table, 64, SincInterpolator.PHASES, buf, x) - exact) / size);
         }
         assertThat(worst).as("error relative to the sum of |terms|").isLessThan(8 * 0x1p-24).isGreaterThan(0);
+    }
+
+    /**
+     * The table read at every phase (its rows past P/2 are copies of the first half backwards) against the 64-tap
+     * design computed here from its definition (h(t) = 2c·sinc(2ct)·I0(β√(1 − (t/32)²))/I0(β), each phase's weights
+     * normalised to sum 1): within the rows' linear interpolation error, at phases on both sides of ½.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22})
+    void everyPhaseIsTheKernelAtThatPhase(long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        SincInterpolator si = new SincInterpolator(64);
+        float[] table = si.table(), buf = noise(rnd, 400, 1);
+        double worst = 0;
+        int upper = 0;
+        for (int k = 0; k < 2_000; k++) {
+            double f = k % 50 == 0 ? (k / 50 % 2 == 0 ? 0.5 : 0) : rnd.nextDouble(), x = 200 + f;
+            if (f >= 0.5) upper++;
+            double[] w = new double[64];
+            double sum = 0, exact = 0, size = 0;
+            for (int j = 0; j < 64; j++) sum += w[j] = design(f + 31 - j);
+            for (int j = 0; j < 64; j++) { exact += buf[200 - 31 + j] * w[j] / sum; size += Math.abs(buf[200 - 31 + j] * w[j] / sum); }
+            float got = VECTOR.frame(table, 64, SincInterpolator.PHASES, buf, x);
+            assertThat(Float.floatToRawIntBits(SCALAR.frame(table, 64, SincInterpolator.PHASES, buf, x))).isEqualTo(Float.floatToRawIntBits(got));
+            worst = Math.max(worst, Math.abs(got - exact) / size);
+        }
+        assertThat(upper).isGreaterThan(500);
+        // linear between rows 1/1024 apart: |h''|/8P² ≈ 1e-6 of the peak weight, plus float rounding
+        assertThat(worst).isLessThan(2e-6);
+    }
+
+    private static double design(double t) {
+        double c = 0.4825, r = t / 32;
+        if (Math.abs(r) >= 1) return Math.abs(r) == 1 ? 2 * c * Math.sin(Math.PI * 2 * c * t) / (Math.PI * 2 * c * t) / SincInterpolator.besselI0(13.5) : 0;
+        double a = 2 * c * t, w = SincInterpolator.besselI0(13.5 * Math.sqrt(1 - r * r)) / SincInterpolator.besselI0(13.5);
+        return 2 * c * (a == 0 ? 1 : Math.sin(Math.PI * a) / (Math.PI * a)) * w;
     }
 
     private static float[] noise(SplittableRandom rnd, int n, double scale) {

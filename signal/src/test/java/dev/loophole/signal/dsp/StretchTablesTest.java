@@ -37,7 +37,7 @@ class StretchTablesTest {
         assertThat(n).isLessThan((int) (64 * s) + 9);
         assertThat(t).hasSize((P + 1) * n);
         double worst = 0;
-        for (int i : new int[] {0, 1, 137, P / 2, 401, P - 1, P}) {
+        for (int i : new int[] {0, 1, 137, P / 2 - 1, P / 2, P / 2 + 1, P / 2 + 57, P - 1, P}) {
             double[] row = new double[n];
             double sum = 0;
             for (int c = 0; c < n; c++) sum += row[c] = h(((double) i / P + n / 2 - 1 - c) / s);
@@ -100,15 +100,11 @@ class StretchTablesTest {
             double x = 200 + rnd.nextDouble() * 3500, ratio = 1 + rnd.nextDouble();
             int j = si.stretchIndex(ratio), n = si.stretchTaps(j);
             float[] t = si.stretchTable(j);
-            int m = (int) Math.floor(x);
-            double phi = (x - m) * P;
-            int i = (int) phi, r0 = i * n, base = m - n / 2 + 1;
-            float a = (float) (phi - i);
-            float s = scalar.direct(t, r0, r0 + n, a, l, base, n);
-            assertThat(Float.floatToRawIntBits(vector.direct(t, r0, r0 + n, a, l, base, n))).isEqualTo(Float.floatToRawIntBits(s));
+            float s = scalar.frame(t, n, P, l, x);
+            assertThat(Float.floatToRawIntBits(vector.frame(t, n, P, l, x))).isEqualTo(Float.floatToRawIntBits(s));
             assertThat(Float.floatToRawIntBits(si.sample(l, x, ratio))).isEqualTo(Float.floatToRawIntBits(s));
-            scalar.directStereo(t, r0, r0 + n, a, l, r, base, n, outL, outR, 0);
-            vector.directStereo(t, r0, r0 + n, a, l, r, base, n, vecL, vecR, 0);
+            scalar.frameStereo(t, n, P, l, r, x, outL, outR, 0);
+            vector.frameStereo(t, n, P, l, r, x, vecL, vecR, 0);
             assertThat(Float.floatToRawIntBits(vecL[0])).isEqualTo(Float.floatToRawIntBits(outL[0])).isEqualTo(Float.floatToRawIntBits(s));
             assertThat(Float.floatToRawIntBits(vecR[0])).isEqualTo(Float.floatToRawIntBits(outR[0]));
             si.sample(l, r, x, ratio, vecL, vecR, 0);
