@@ -259,12 +259,15 @@ final class Voice {
                 if (freshGain) gainFrom = mod.lfoGain;
                 lfoGain = mod.lfoGain;
             }
+            // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
+            // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
+            // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
+            if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
+            else amp.process(env, 0, n);
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
             int got = sinc != null && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
-            else amp.process(env, 0, got);
             boolean faded = false;
             if (fadeTotal > 0) {
                 float inv = 1f / fadeTotal;
