@@ -67,7 +67,7 @@ final class Voice {
         this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
-        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp(); // compiled before an audio thread runs it
+        if (dev.loophole.signal.dsp.Simd.VECTOR) { CubicVector.warmUp(); MixVector.warmUp(); } // compiled before an audio thread runs them
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */

@@ -1,6 +1,7 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Amp;
+import dev.loophole.signal.dsp.Simd;
 
 /**
  * A voice's output stage: its level, stereo width, position and pan (with the region's pan law), and
@@ -86,9 +87,11 @@ final class VoiceOutput {
             gainL = targetL;
             gainR = targetR;
         } else if (stereo) {
-            for (int k = 0; k < got; k++) { outL[at + k] += bufL[k] * env[k] * gl; outR[at + k] += bufR[k] * env[k] * gr; }
+            int k = Simd.VECTOR ? MixVector.stereo(bufL, bufR, env, outL, outR, at, got, gl, gr) : 0;
+            for (; k < got; k++) { outL[at + k] += bufL[k] * env[k] * gl; outR[at + k] += bufR[k] * env[k] * gr; }
         } else {
-            for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[at + k] += v * gl; outR[at + k] += v * gr; }
+            int k = Simd.VECTOR ? MixVector.mono(bufL, env, outL, outR, at, got, gl, gr) : 0;
+            for (; k < got; k++) { float v = bufL[k] * env[k]; outL[at + k] += v * gl; outR[at + k] += v * gr; }
         }
     }
 
