@@ -16,6 +16,7 @@ final class Voice {
     private final int engineRate;
 
     CompiledRegion region;
+    int slot;              // index in the instrument's pool
     int channel, key, velocity;
     long age;              // start order, for oldest-first stealing
     long event;            // the note event that started it: one event never chokes its own voices
