@@ -325,20 +325,9 @@ final class Voice {
                     boolean t = loop.runTail;
                     float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
                     if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
-                        if (quality >= Interpolation.CUBIC) {
-                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at);
-                        } else {
-                            double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
-                            if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
-                            pos = end;
-                        }
+                        pos = run(cl, cr, stereo, k, k + fast, pos, loop.runOffset, step);
                     } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
-                        double p = loop.runOffset - pos;
-                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at);
-                        else {
-                            Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
-                            if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
-                        }
+                        run(cl, cr, stereo, k, k + fast, loop.runOffset - pos, 0, -step);
                         for (int j = 0; j < fast; j++) pos += step;
                     }
                     k += fast;
@@ -358,13 +347,7 @@ final class Voice {
                 }
             }
             if (fast > 0) {
-                double p;
-                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at);
-                else {
-                    p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
-                    if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
-                }
-                pos = p;
+                pos = run(dl, dr, stereo, k, k + fast, pos, 0, step);
                 k += fast;
             } else {
                 long idx = (long) Math.floor(pos);
@@ -377,6 +360,21 @@ final class Voice {
         }
         if (streaming && !loop.active()) stream.release((long) pos - 2);
         return k;
+    }
+
+    /**
+     * Frames {@code [from, to)} of a straight run from channels {@code l} (and {@code r} when stereo) read at
+     * {@code p + offset}, summing {@code step} from {@code p}, into the scratch buffers; returns the sum after the run.
+     */
+    private double run(float[] l, float[] r, boolean stereo, int from, int to, double p, double offset, double step) {
+        if (quality >= Interpolation.CUBIC) return CubicRun.run(l, stereo ? r : null, bufL, bufR, from, to, p, offset, step, at);
+        // offset 0 through Kernels.run: a backward nearest read rounds halfway positions the way it travels
+        double end = offset == 0 ? Kernels.run(quality, l, bufL, from, to, p, step) : Kernels.runShifted(quality, l, bufL, from, to, p, offset, step);
+        if (stereo) {
+            if (offset == 0) Kernels.run(quality, r, bufR, from, to, p, step);
+            else Kernels.runShifted(quality, r, bufR, from, to, p, offset, step);
+        }
+        return end;
     }
 
     /** Frames from the current position that the stream ring can serve with all four neighbours present. */
