@@ -23,30 +23,30 @@ final class MixVector {
         warm = true;
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
         for (int i = 0; i < WARM_UP_CALLS; i++) {
-            mono(b, e, l, r, i & 31, 32, 0.5f, 0.25f);
-            stereo(b, e, e, l, r, i & 31, 32, 0.5f, 0.25f);
+            mono(b, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
+            stereo(b, e, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
         }
     }
 
     /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
     private static final int WARM_UP_CALLS = 3_000;
 
-    /** One channel into both sides: {@code out += buf·env·g} per side; frames [0, 8m); returns 8m, the first frame not done. */
-    static int mono(float[] buf, float[] env, float[] outL, float[] outR, int at, int got, float gl, float gr) {
+    /** One channel into both sides: {@code out += buf·(env·level)·g} per side; frames [0, 8m); returns 8m, the first frame not done. */
+    static int mono(float[] buf, float[] env, float level, float[] outL, float[] outR, int at, int got, float gl, float gr) {
         int k = 0;
         for (; k + LANES <= got; k += LANES) {
-            FloatVector v = FloatVector.fromArray(F, buf, k).mul(FloatVector.fromArray(F, env, k));
+            FloatVector v = FloatVector.fromArray(F, buf, k).mul(FloatVector.fromArray(F, env, k).mul(level));
             FloatVector.fromArray(F, outL, at + k).add(v.mul(gl)).intoArray(outL, at + k);
             FloatVector.fromArray(F, outR, at + k).add(v.mul(gr)).intoArray(outR, at + k);
         }
         return k;
     }
 
-    /** Two channels: {@code outL += bufL·env·gl}, {@code outR += bufR·env·gr}; as {@link #mono}. */
-    static int stereo(float[] bufL, float[] bufR, float[] env, float[] outL, float[] outR, int at, int got, float gl, float gr) {
+    /** Two channels: {@code outL += bufL·(env·level)·gl}, {@code outR += bufR·(env·level)·gr}; as {@link #mono}. */
+    static int stereo(float[] bufL, float[] bufR, float[] env, float level, float[] outL, float[] outR, int at, int got, float gl, float gr) {
         int k = 0;
         for (; k + LANES <= got; k += LANES) {
-            FloatVector e = FloatVector.fromArray(F, env, k);
+            FloatVector e = FloatVector.fromArray(F, env, k).mul(level);
             FloatVector.fromArray(F, outL, at + k).add(FloatVector.fromArray(F, bufL, k).mul(e).mul(gl)).intoArray(outL, at + k);
             FloatVector.fromArray(F, outR, at + k).add(FloatVector.fromArray(F, bufR, k).mul(e).mul(gr)).intoArray(outR, at + k);
         }

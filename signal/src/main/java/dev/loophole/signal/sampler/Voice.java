@@ -283,16 +283,15 @@ final class Voice {
             float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
             ccGain = ccGainTarget;
             if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
+            float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
             if (gFrom != gTo) {
                 float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
                 for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-            } else if (gTo != 1f) {
-                for (int k = 0; k < got; k++) env[k] *= gTo;
-            }
+            } else steady = gTo;
             freshGain = false;
             if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
             else output.update(noteCc, 0, 0, 0, stereo);
-            output.mix(bufL, bufR, env, stereo, outL, outR, i, got);
+            output.mix(bufL, bufR, env, steady, stereo, outL, outR, i, got);
             i += got;
             if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
                 endedAt = i; free(); return;

@@ -7,8 +7,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector mix against the loop it stands in for, written out here: {@code out += buf·env·g} per frame, left to right
- * (mono: one product {@code buf·env} shared by both sides). Random chunks of 1–32 frames at random block offsets, levels
+ * The vector mix against the loop it stands in for, written out here: {@code out += buf·(env·level)·g} per frame, left to right
+ * (mono: one product {@code buf·(env·level)} shared by both sides). Random chunks of 1–32 frames at random block offsets, levels
  * over seven decades and block contents already there: every output sample equal bit for bit, the frames the vector form
  * leaves (the last {@code got mod 8}) untouched by it.
  */
@@ -22,22 +22,23 @@ class MixVectorTest {
         for (int t = 0; t < 5_000; t++) {
             int got = 1 + rnd.nextInt(32), at = rnd.nextInt(BLOCK - 32);
             float[] bl = noise(rnd, 32), br = noise(rnd, 32), env = noise(rnd, 32), outL = noise(rnd, BLOCK), outR = noise(rnd, BLOCK);
-            float gl = (float) rnd.nextGaussian(), gr = (float) rnd.nextGaussian();
+            float gl = (float) rnd.nextGaussian(), gr = (float) rnd.nextGaussian(), level = t % 3 == 0 ? 1f : rnd.nextFloat();
             boolean stereo = t % 2 == 1;
 
             float[] wantL = outL.clone(), wantR = outR.clone();
             for (int k = 0; k < got; k++) {
+                float e = env[k] * level;
                 if (stereo) {
-                    wantL[at + k] += bl[k] * env[k] * gl;
-                    wantR[at + k] += br[k] * env[k] * gr;
+                    wantL[at + k] += bl[k] * e * gl;
+                    wantR[at + k] += br[k] * e * gr;
                 } else {
-                    float v = bl[k] * env[k];
+                    float v = bl[k] * e;
                     wantL[at + k] += v * gl;
                     wantR[at + k] += v * gr;
                 }
             }
             float[] beforeL = outL.clone();
-            int done = stereo ? MixVector.stereo(bl, br, env, outL, outR, at, got, gl, gr) : MixVector.mono(bl, env, outL, outR, at, got, gl, gr);
+            int done = stereo ? MixVector.stereo(bl, br, env, level, outL, outR, at, got, gl, gr) : MixVector.mono(bl, env, level, outL, outR, at, got, gl, gr);
             assertThat(done).isEqualTo(got - got % MixVector.LANES);
             for (int k = done; k < BLOCK - at; k++) assertThat(outL[at + k]).isEqualTo(beforeL[at + k]);
             for (int k = done; k < got; k++) { // the caller's scalar tail
