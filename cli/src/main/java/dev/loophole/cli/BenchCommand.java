@@ -28,7 +28,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -198,7 +197,7 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = new Engine(options.rate(), RenderJob.BLOCK);
         SampleStore store = new SampleStore(RenderJob.MEMORY_BUDGET, true);
         try (Streamer streamer = new Streamer(store)) {
-            PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate());
+            PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
             Map<Path, Instrument> loaded = new HashMap<>();
             for (InstrumentSpec spec : w.instruments()) {
                 Instrument inst = loaded.get(spec.file());
@@ -230,18 +229,15 @@ final class BenchCommand implements Callable<Integer> {
         return inst;
     }
 
-    /** The presets the song asks for, chosen as {@link RenderJob} chooses them. */
+    /** The presets the song reaches, chosen and compiled as {@link RenderJob} does. */
     private static Instrument bank(Path file, MidiSong song, PatchCompiler compiler, RenderJob.Options o, Streamer streamer) throws IOException {
         dev.loophole.formats.sf2.Sf2Catalog bank = Sf2Importer.open(file);
-        TreeSet<Integer> wanted = new TreeSet<>(ProgramBank.programsUsed(song));
-        wanted.add(0);
-        wanted.add(ProgramBank.PERCUSSION_BANK * 128);
         Map<Integer, Instrument> programs = new HashMap<>();
-        for (int key : wanted) {
-            boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
-            var preset = bank.find(key / 128, key % 128).or(() -> bank.find(drums ? key / 128 : 0, drums ? 0 : key % 128)).orElse(null);
-            if (preset != null) programs.put(key, sampler(compiler.compile(bank.preset(preset.index()).program()), o, streamer));
+        for (var e : SongPresets.choose(bank, song).entrySet()) {
+            var program = bank.preset(e.getValue().header().index()).program();
+            programs.put(e.getKey(), sampler(compiler.keysPlayed(e.getValue().keys()).compile(program), o, streamer));
         }
+        compiler.keysPlayed(null);
         return new ProgramBank(programs);
     }
 

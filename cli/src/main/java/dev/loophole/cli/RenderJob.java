@@ -23,7 +23,6 @@ import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.formats.sf2.Sf2Preset;
-import dev.loophole.formats.sf2.Sf2PresetHeader;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
@@ -159,41 +158,22 @@ final class RenderJob {
     record BankLoad(Instrument instrument, int regions, int defined) {}
 
     /**
-     * A SoundFont: compile the presets the song will ask for (by its bank selects and program changes). Only those are
-     * built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made.
+     * A SoundFont: compile the presets the song's notes reach ({@link SongPresets}), each for the keys played on it.
+     * Only those are built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made.
      */
     private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet songKeys)
             throws IOException {
         Sf2Catalog bank = Sf2Importer.open(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         bank.damage().forEach(store::report);
-        Map<Integer, java.util.BitSet> keysUsed = ProgramBank.keysUsed(song);
-        java.util.Set<Integer> wanted = new java.util.TreeSet<>(keysUsed.keySet());
-        wanted.add(0);                              // the default piano
-        wanted.add(ProgramBank.PERCUSSION_BANK * 128); // the default kit
-        // Each preset the song can reach is compiled once, under its own bank and program; a request for one
-        // the bank lacks finds it through ProgramBank's fallback (percussion → kit 0, melodic → bank 0).
-        Map<Integer, Sf2PresetHeader> reachable = new java.util.TreeMap<>();
-        for (int key : wanted) {
-            boolean drums = key / 128 == ProgramBank.PERCUSSION_BANK;
-            bank.find(key / 128, key % 128).or(() -> bank.find(drums ? ProgramBank.PERCUSSION_BANK : 0, drums ? 0 : key % 128))
-                    .ifPresent(p -> reachable.put(p.bank() * 128 + p.preset(), p));
-        }
-        // Of those, the ones the song's notes will meet (ProgramBank.resolve: its own lookup), with the keys each is
-        // played on; a default no note reaches is not built. A song without notes keeps them all, as before.
-        Map<Integer, java.util.BitSet> presetKeys = new java.util.HashMap<>();
-        keysUsed.forEach((key, keys) -> {
-            int k = ProgramBank.resolve(reachable::containsKey, key / 128, key % 128);
-            if (k >= 0) presetKeys.computeIfAbsent(k, x -> new java.util.BitSet(128)).or(keys);
-        });
-        if (!presetKeys.isEmpty()) reachable.keySet().retainAll(presetKeys.keySet());
+        Map<Integer, SongPresets.Chosen> chosen = SongPresets.choose(bank, song);
         Map<Integer, Sf2Preset> built = new java.util.TreeMap<>();
-        for (var e : reachable.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().index()));
+        for (var e : chosen.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().header().index()));
         report(bank.diagnostics().stream().map(Diagnostic::toString).toList()); // the file's, and the built presets'
         Map<Integer, Instrument> programs = new java.util.HashMap<>();
         int regions = 0, defined = 0;
         for (var e : built.entrySet()) {
             defined += e.getValue().program().regions().size();
-            Patch patch = compiler.keysPlayed(presetKeys.getOrDefault(e.getKey(), new java.util.BitSet())).compile(e.getValue().program());
+            Patch patch = compiler.keysPlayed(chosen.get(e.getKey()).keys()).compile(e.getValue().program());
             report(patch.warnings());
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));

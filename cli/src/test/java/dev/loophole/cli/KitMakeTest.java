@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KitMakeTest {
     static final int RATE = 48_000;
     @TempDir Path dir;
+    /** The samples of each file written, by its path under the kit folder. */
+    final java.util.Map<String, float[]> files = new java.util.HashMap<>();
 
     /** A decaying sine burst: {@code seconds} long, peak {@code db} dBFS, fading linearly to silence. */
     void write(String rel, double hz, double db, double seconds) throws Exception {
@@ -34,6 +36,7 @@ class KitMakeTest {
         Path f = dir.resolve("kit").resolve(rel);
         Files.createDirectories(f.getParent());
         WavWriter.write(f, new AudioData(new float[][] {x}, RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
+        files.put(rel, x);
     }
 
     @Test
@@ -76,6 +79,29 @@ class KitMakeTest {
         assertThat(hit(inst, 45, 100).hz()).isCloseTo(600, org.assertj.core.data.Offset.offset(3.0));
         assertThat(hit(inst, 46, 100).hz()).isCloseTo(3000, org.assertj.core.data.Offset.offset(10.0));
         assertThat(kit.regions()).extracting(SampleRegion::regionId).hasSize(7);
+
+        // Levels: each hit is its file's level over the same window, scaled by SFZ's default velocity curve (amp_veltrack
+        // 100: (v/127)², 40·log10(v/127) dB) and the same centre-pan gain for every pad (a mono sample at pan 0).
+        Hit soft = hit(inst, 36, 40);
+        double centre = soft.db() - windowDb(files.get("Kick_soft.wav")) - 40 * Math.log10(40 / 127.0);
+        assertThat(centre).as("a centred mono sample's gain, dB: from unity to equal power").isBetween(-3.02, 0.0);
+        Hit hard = hit(inst, 36, 120), tom = hit(inst, 45, 100), open = hit(inst, 46, 100), closed = hit(inst, 42, 64);
+        Hit snare = hit(inst, 38, 90);
+        String snareFile = Math.abs(snare.hz() - 300) < Math.abs(snare.hz() - 420) ? "SD 1.wav" : "SD 2.wav";
+        record Expect(String what, Hit hit, String file, int velocity) {}
+        for (Expect e : List.of(new Expect("hard kick", hard, "kick-hard.wav", 120), new Expect("tom", tom, "Toms/01.wav", 100),
+                new Expect("open hat", open, "hh_open.wav", 100), new Expect("closed hat", closed, "HiHat Closed.wav", 64),
+                new Expect("snare", snare, snareFile, 90)))
+            assertThat(e.hit().db()).as("%s: level in dB", e.what())
+                    .isCloseTo(windowDb(files.get(e.file())) + 40 * Math.log10(e.velocity() / 127.0) + centre, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    /** A file's level (dB) over the window {@link #hit} measures, summed the same way. */
+    static double windowDb(float[] x) {
+        int from = RATE / 100, to = from + RATE / 10;
+        double sum = 0;
+        for (int i = from + 1; i < to; i++) sum += (double) x[i] * x[i];
+        return 10 * Math.log10(sum / (to - from) + 1e-24);
     }
 
     @Test

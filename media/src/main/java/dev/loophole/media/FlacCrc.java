@@ -30,8 +30,13 @@ final class FlacCrc {
 
     static int crc8(byte[] b, int from, int to) {
         int crc = 0;
-        for (int i = from; i < to; i++) crc = CRC8[(crc ^ b[i]) & 0xFF] & 0xFF;
+        for (int i = from; i < to; i++) crc = crc8(crc, b[i]);
         return crc;
+    }
+
+    /** The CRC-8 after one more byte. */
+    static int crc8(int crc, int b) {
+        return CRC8[(crc ^ b) & 0xFF] & 0xFF;
     }
 
     /** The CRC-16 after one more byte. */

@@ -24,10 +24,10 @@ final class FlacFrameDecoder {
 
     private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
             java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
-    private static final int[] SAMPLE_BITS = {0, 8, 12, -1, 16, 20, 24, -1};
 
     private final InputStream in;
-    private final int channels, bits, minBlock, maxBlock;
+    private final int channels, bits, maxBlock;
+    private final FlacFrameHeader.Input headerBytes = () -> bits(8);
 
     // Input bytes; the current frame stays in the buffer from frameStart so its CRC-16 can be taken at its end.
     private byte[] buf = new byte[1 << 16];
@@ -42,11 +42,10 @@ final class FlacFrameDecoder {
     private long firstSample;
     private int blockSize;
 
-    FlacFrameDecoder(InputStream in, int channels, int bits, int minBlock, int maxBlock) {
+    FlacFrameDecoder(InputStream in, int channels, int bits, int maxBlock) {
         this.in = in;
         this.channels = channels;
         this.bits = bits;
-        this.minBlock = minBlock;
         this.maxBlock = maxBlock;
         this.samples = new int[channels][maxBlock];
     }
@@ -77,7 +76,7 @@ final class FlacFrameDecoder {
         return true;
     }
 
-    private int assignment, frameBits;
+    private int assignment;
 
 
     /** Skips to the next byte-aligned 14-bit sync code 0b11111111111110 (a damaged stream may have bytes before it). */
@@ -111,51 +110,16 @@ final class FlacFrameDecoder {
     }
 
     private void readHeader() throws IOException {
-        int b1 = buf[frameStart + 1] & 0xFF;   // the sync's second byte ends in the reserved bit and the blocking strategy
-        boolean variable = (b1 & 1) != 0;
-        if ((b1 & 2) != 0) throw new Corrupt("a frame header's reserved bit is set", false);
-        int blockCode = bits(4), rateCode = bits(4);
-        assignment = bits(4);
-        int sizeCode = bits(3);
-        if (bits(1) != 0) throw new Corrupt("a frame header's reserved bit is set", false);
-        if (rateCode == 15) throw new Corrupt("a frame header's sample rate code is invalid", false);
-        if (assignment > 10) throw new Corrupt("a frame header's channel assignment " + assignment + " is reserved", false);
-        int frameChannels = assignment < 8 ? assignment + 1 : 2;
-        if (frameChannels != channels)
-            throw new Corrupt("a frame has " + frameChannels + " channels; STREAMINFO says " + channels, false);
-        frameBits = sizeCode == 0 ? bits : SAMPLE_BITS[sizeCode];
-        if (frameBits != bits) throw new Corrupt("a frame has " + frameBits + "-bit samples; STREAMINFO says " + bits, false);
-        long number = utf8Number();
-        if (blockCode == 0) throw new Corrupt("a frame header's block size code is reserved", false);
-        blockSize = blockCode == 1 ? 192 : blockCode <= 5 ? 576 << (blockCode - 2) : blockCode == 6 ? bits(8) + 1
-                : blockCode == 7 ? bits(16) + 1 : 256 << (blockCode - 8);
-        if (rateCode == 12) bits(8);
-        else if (rateCode == 13 || rateCode == 14) bits(16);
-        int headerEnd = at();
-        if (bits(8) != FlacCrc.crc8(buf, frameStart, headerEnd)) throw new Corrupt("a frame header fails its CRC check", true);
-        if (blockSize > maxBlock) throw new Corrupt("a frame of " + blockSize + " samples exceeds STREAMINFO's largest, " + maxBlock, false);
-        firstSample = variable ? number : number * (minBlock == maxBlock ? maxBlock : blockSize);
-    }
-
-    /** The frame or sample number: UTF-8-like, up to 7 bytes (36 bits). */
-    private long utf8Number() throws IOException {
-        int first = bits(8);
-        int extra = first < 0x80 ? 0 : first < 0xC0 ? -1 : first < 0xE0 ? 1 : first < 0xF0 ? 2 : first < 0xF8 ? 3
-                : first < 0xFC ? 4 : first < 0xFE ? 5 : first == 0xFE ? 6 : -1;
-        if (extra < 0) throw new Corrupt("a frame header's frame number is not UTF-8 coded", false);
-        long n = extra == 0 ? first : extra == 6 ? 0 : first & (0x3F >> extra);
-        for (int k = 0; k < extra; k++) {
-            int c = bits(8);
-            if ((c & 0xC0) != 0x80) throw new Corrupt("a frame header's frame number is not UTF-8 coded", false);
-            n = (n << 6) | (c & 0x3F);
-        }
-        return n;
+        FlacFrameHeader h = FlacFrameHeader.read(buf[frameStart + 1] & 0xFF, headerBytes, channels, bits, maxBlock);
+        assignment = h.assignment();
+        blockSize = h.blockSize();
+        firstSample = h.firstSample(maxBlock);
     }
 
     /** The side channel of a stereo decorrelation carries one bit more. */
     private int sampleBits(int c) {
         boolean side = assignment == 8 && c == 1 || assignment == 9 && c == 0 || assignment == 10 && c == 1;
-        return frameBits + (side ? 1 : 0);
+        return bits + (side ? 1 : 0);
     }
 
     private void subframe(int c, int size) throws IOException {

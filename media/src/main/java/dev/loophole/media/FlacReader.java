@@ -180,8 +180,7 @@ public final class FlacReader implements AudioReader {
     /** Starts decoding again from the first audio frame. */
     private void restart() throws MediaException {
         ByteBuffer b = ByteBuffer.wrap(streamInfo);
-        decoder = new FlacFrameDecoder(src.inputStream(firstFrameOffset), info.channels(), bits,
-                Short.toUnsignedInt(b.getShort(0)), Short.toUnsignedInt(b.getShort(2)));
+        decoder = new FlacFrameDecoder(src.inputStream(firstFrameOffset), info.channels(), bits, Short.toUnsignedInt(b.getShort(2)));
         blockStart = 0;
         blockLength = 0;
         ended = false;

@@ -38,48 +38,25 @@ final class FlacTail {
                 && tail[window - ID3V1 + 2] == 'G' ? window - ID3V1 : window;
         for (int i = audioEnd - 4; i >= 0; i--) {
             if ((tail[i] & 0xFF) != 0xFF || (tail[i + 1] & 0xFE) != 0xF8) continue;
-            long[] h = header(tail, i, audioEnd, maxBlock, channels, bits);
+            FlacFrameHeader h = header(tail, i, audioEnd, maxBlock, channels, bits);
             if (h == null) continue;
-            return intact(tail, i, audioEnd) ? h[0] + h[1] : h[0];
+            long first = h.firstSample(maxBlock);
+            return intact(tail, i, audioEnd) ? first + h.blockSize() : first;
         }
         return -1;
     }
 
-    /** {first sample, block size} of a valid frame header at {@code p} that fits STREAMINFO, else null. */
-    private static long[] header(byte[] t, int p, int limit, int maxBlock, int channels, int bits) {
-        if (p + 6 > limit) return null;
-        boolean variable = (t[p + 1] & 1) != 0;
-        int blockCode = (t[p + 2] & 0xF0) >>> 4, rateCode = t[p + 2] & 0x0F;
-        int assignment = (t[p + 3] & 0xF0) >>> 4, sizeCode = (t[p + 3] & 0x0E) >>> 1;
-        if (blockCode == 0 || rateCode == 15 || (t[p + 3] & 1) != 0 || sizeCode == 3) return null;
-        if (assignment > 10 || (assignment < 8 ? assignment + 1 : 2) != channels) return null;
-        int[] sizes = {0, 8, 12, 0, 16, 20, 24, 32};
-        if (sizeCode != 0 && sizes[sizeCode] != bits) return null;
-        int q = p + 4;
-        int first = t[q] & 0xFF;
-        int extra = first < 0x80 ? 0 : first < 0xC0 ? -1 : first < 0xE0 ? 1 : first < 0xF0 ? 2 : first < 0xF8 ? 3
-                : first < 0xFC ? 4 : first < 0xFE ? 5 : first == 0xFE ? 6 : -1;
-        if (extra < 0 || q + 1 + extra > limit) return null;
-        long number = extra == 0 ? first : extra == 6 ? 0 : first & (0x3F >> extra);
-        for (int k = 1; k <= extra; k++) {
-            int c = t[q + k] & 0xFF;
-            if ((c & 0xC0) != 0x80) return null;
-            number = (number << 6) | (c & 0x3F);
+    /** The valid frame header at {@code p} that fits STREAMINFO, else null. */
+    private static FlacFrameHeader header(byte[] t, int p, int limit, int maxBlock, int channels, int bits) {
+        int[] at = {p + 2};
+        try {
+            return FlacFrameHeader.read(t[p + 1] & 0xFF, () -> {
+                if (at[0] >= limit) throw new FlacFrameDecoder.Corrupt("the tail ends inside a frame header", false);
+                return t[at[0]++] & 0xFF;
+            }, channels, bits, maxBlock);
+        } catch (java.io.IOException e) {
+            return null;   // not a frame header (audio bytes can look like a sync code)
         }
-        q += 1 + extra;
-        int blockSize;
-        if (blockCode == 6 || blockCode == 7) {
-            int n = blockCode == 6 ? 1 : 2;
-            if (q + n > limit) return null;
-            blockSize = (blockCode == 6 ? t[q] & 0xFF : ((t[q] & 0xFF) << 8) | (t[q + 1] & 0xFF)) + 1;
-            q += n;
-        } else {
-            blockSize = blockCode == 1 ? 192 : blockCode <= 5 ? 576 << (blockCode - 2) : 256 << (blockCode - 8);
-        }
-        if (rateCode >= 12) q += rateCode == 12 ? 1 : 2;
-        if (q + 1 > limit || FlacCrc.crc8(t, p, q) != (t[q] & 0xFF)) return null;
-        if (blockSize > maxBlock) return null;
-        return new long[] {variable ? number : number * maxBlock, blockSize};
     }
 
     /**

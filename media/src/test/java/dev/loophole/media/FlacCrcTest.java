@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** The table-driven checksums against the bit-by-bit definitions, on seeded random bytes of every length to 40. */
 class FlacCrcTest {
-    private static int bitwise(byte[] b, int from, int to, int width, int poly) {
+    static int bitwise(byte[] b, int from, int to, int width, int poly) {
         int top = 1 << (width - 1), mask = (1 << width) - 1, crc = 0;
         for (int i = from; i < to; i++) {
             crc ^= (b[i] & 0xFF) << (width - 8);

@@ -27,13 +27,18 @@ public final class DrumKits {
      * key labels or choke groups? (A SoundFont drum bank or a kit format says so by what it is.)
      */
     public static boolean looksLikeKit(Program p) {
+        if (!oneKeyLayout(p)) return false;
         List<SampleRegion> regions = p.regions();
-        if (regions.isEmpty() || !regions.stream().allMatch(r -> r.keyRange().lo() == r.keyRange().hi())) return false;
-        long keys = regions.stream().mapToInt(r -> r.keyRange().lo()).distinct().count();
-        if (keys < 2) return false;
         boolean labelled = regions.stream().anyMatch(r -> p.keyLabels().containsKey(r.keyRange().lo()));
         boolean chokes = regions.stream().anyMatch(r -> r.choke().group() != 0 || r.choke().chokes() || r.choke().notePolyphony() > 0);
         return labelled || chokes;
+    }
+
+    /** Is every region on one key, and are there two keys or more? The layout of a kit (what else says so varies by format). */
+    public static boolean oneKeyLayout(Program p) {
+        List<SampleRegion> regions = p.regions();
+        return !regions.isEmpty() && regions.stream().allMatch(r -> r.keyRange().lo() == r.keyRange().hi())
+                && regions.stream().mapToInt(r -> r.keyRange().lo()).distinct().count() >= 2;
     }
 
     /** The program in DrumKit mode when it {@link #looksLikeKit looks like a kit}, else as it is. */
@@ -187,9 +192,6 @@ public final class DrumKits {
     }
 
     private static Program mapRegions(Program p, int note, java.util.function.UnaryOperator<SampleRegion> f) {
-        List<SampleGroup> groups = new ArrayList<>();
-        for (SampleGroup g : p.groups())
-            groups.add(new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> plays(r, note) ? f.apply(r) : r).toList()));
-        return p.withGroups(groups);
+        return p.mapRegions(r -> plays(r, note) ? f.apply(r) : r);
     }
 }

@@ -94,6 +94,13 @@ public record Program(String programId, String name, List<SampleGroup> groups, P
         return new Program(programId, name, g, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, expression, drumKit, effects, controls);
     }
 
+    /** The same program with each region replaced by {@code f} of it, in its group (pads, labels and settings kept). */
+    public Program mapRegions(java.util.function.UnaryOperator<SampleRegion> f) {
+        List<SampleGroup> g = new java.util.ArrayList<>(groups.size());
+        for (SampleGroup group : groups) g.add(new SampleGroup(group.groupId(), group.name(), group.regions().stream().map(f).toList()));
+        return withGroups(g);
+    }
+
     /** The same program with another expression mapping. */
     public Program withExpression(ExpressionMapping mapping) {
         return new Program(programId, name, groups, settings, ccLabels, keyLabels, diagnostics, curves, extraSections, mapping, drumKit, effects, controls);

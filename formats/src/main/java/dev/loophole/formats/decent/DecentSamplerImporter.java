@@ -104,9 +104,7 @@ public final class DecentSamplerImporter {
      * on one key names that pad (its {@code name}), as Decent Sampler's drum presets are laid out.
      */
     private static Program drumLayout(Program p, List<Element> groupElements) {
-        List<SampleRegion> regions = p.regions();
-        if (regions.isEmpty() || !regions.stream().allMatch(r -> r.keyRange().lo() == r.keyRange().hi())
-                || regions.stream().mapToInt(r -> r.keyRange().lo()).distinct().count() < 2) return p;
+        if (!DrumKits.oneKeyLayout(p)) return p;
         Map<Integer, String> labels = new TreeMap<>();
         for (int g = 0; g < p.groups().size(); g++) {
             SampleGroup group = p.groups().get(g);

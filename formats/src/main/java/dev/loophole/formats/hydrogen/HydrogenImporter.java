@@ -21,6 +21,7 @@ import dev.loophole.model.RegionConditions;
 import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
+import dev.loophole.model.SourceLocation;
 import dev.loophole.model.Tuning;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -91,37 +92,33 @@ public final class HydrogenImporter {
                 if (comp == in && layers.isEmpty() && text(in, "filename", null) != null) layers = List.of(in); // pre-0.9.4
                 LayerSelection.Mode mode = selection(dom, comp, in);
                 List<LayerSelection.Range> ranges = new ArrayList<>();
-                for (Element layer : layers)
-                    ranges.add(layer == in ? new LayerSelection.Range(0, 1)
+                List<Layer> sounding = new ArrayList<>();   // by layer index; null for Hydrogen's empty sample
+                int real = 0;
+                for (Element layer : layers) {
+                    boolean own = layer == in;   // a pre-0.9.4 instrument is its own single layer
+                    ranges.add(own ? new LayerSelection.Range(0, 1)
                             : new LayerSelection.Range((float) dom.number(layer, "min", 0), (float) dom.number(layer, "max", 1)));
-                // each real layer's id ("i0c0l2"): its number among the component's real layers, as before segments
-                Map<Integer, String> ids = new TreeMap<>();
-                for (int i = 0, real = 0; i < layers.size(); i++) {
-                    String file = text(layers.get(i), "filename", null);
-                    if (file == null || Path.of(file).getFileName().toString().equals(EMPTY_SAMPLE)) continue;
-                    ids.put(i, "i" + pad.index + "c" + compId + "l" + real++);
+                    String file = text(layer, "filename", null);
+                    if (file == null || Path.of(file).getFileName().toString().equals(EMPTY_SAMPLE)) {
+                        sounding.add(null);
+                        continue;
+                    }
                     Path sample = dir.resolve(file).normalize();
                     if (!Files.isRegularFile(sample))
-                        diagnostics.add(Diagnostic.warning(dom.at(layers.get(i)), "sample file not found: " + file + " (looked for " + sample + ")"));
+                        diagnostics.add(Diagnostic.warning(dom.at(layer), "sample file not found: " + file + " (looked for " + sample + ")"));
+                    String id = "i" + pad.index + "c" + compId + "l" + real++;   // ("i0c0l2"): its number among the real layers
+                    sounding.add(new Layer(id, sample, pad.gain * compGain * (own ? 1 : dom.number(layer, "gain", 1)),
+                            pad.pitch + (own ? 0 : dom.number(layer, "pitch", 0)), dom.at(layer)));
                 }
                 Map<Integer, Integer> segmentsOf = new TreeMap<>();
                 for (LayerSelection.Segment seg : LayerSelection.segments(ranges, mode)) {
                     int n = seg.layers().size();
                     for (int k = 0; k < n; k++) {
-                        int i = seg.layers().get(k);
-                        if (!ids.containsKey(i)) continue; // Hydrogen's empty sample: this choice plays silence
-                        Element layer = layers.get(i);
-                        int count = segmentsOf.merge(i, 1, Integer::sum);
-                        String id = ids.get(i) + (count == 1 ? "" : "-" + count);
-                        double gain = pad.gain * compGain * (layer == in ? 1 : dom.number(layer, "gain", 1));
-                        double pitch = pad.pitch + (layer == in ? 0 : dom.number(layer, "pitch", 0));
-                        Path sample = dir.resolve(text(layer, "filename", null)).normalize();
-                        RegionConditions when = n == 1 ? RegionConditions.DEFAULT : switch (mode) {
-                            case ROUND_ROBIN -> RegionConditions.DEFAULT.withSequence(n, k + 1);
-                            case RANDOM -> RegionConditions.DEFAULT.withRandom((double) k / n, (double) (k + 1) / n);
-                            case VELOCITY -> RegionConditions.DEFAULT;
-                        };
-                        regions.add(region(pad, id, sample, seg.velocities(), when, gain, pitch, dom, layer));
+                        Layer layer = sounding.get(seg.layers().get(k));
+                        if (layer == null) continue; // Hydrogen's empty sample: this choice plays silence
+                        int count = segmentsOf.merge(seg.layers().get(k), 1, Integer::sum);
+                        String id = layer.id() + (count == 1 ? "" : "-" + count);
+                        regions.add(region(pad, id, layer, seg.velocities(), choice(mode, n, k)));
                     }
                 }
             }
@@ -175,6 +172,19 @@ public final class HydrogenImporter {
         return mode;
     }
 
+    /** One sounding layer of a component: what each of its regions shares. */
+    private record Layer(String id, Path sample, double gain, double pitch, SourceLocation origin) {}
+
+    /**
+     * When choice k of the n layers a velocity may play sounds: ROUND_ROBIN in turn, RANDOM its share of the range; a
+     * single layer always (VELOCITY segments hold one each).
+     */
+    private static RegionConditions choice(LayerSelection.Mode mode, int n, int k) {
+        if (n == 1) return RegionConditions.DEFAULT;
+        return mode == LayerSelection.Mode.ROUND_ROBIN ? RegionConditions.DEFAULT.withSequence(n, k + 1)
+                : RegionConditions.DEFAULT.withRandom((double) k / n, (double) (k + 1) / n);
+    }
+
     /** The elements holding layers: Hydrogen 0.9.7's components, or the instrument itself before them. */
     private static List<Element> components(Element in) {
         List<Element> c = children(in, "instrumentComponent");
@@ -184,11 +194,11 @@ public final class HydrogenImporter {
     /** Hydrogen scales a hit's level by its velocity linearly (SFZ's default curve is a square). */
     private static final java.util.SortedMap<Integer, Double> LINEAR_VELOCITY = new TreeMap<>(Map.of(0, 0.0, 127, 1.0));
 
-    private static SampleRegion region(Pad pad, String id, Path sample, IntRange vel, RegionConditions when, double gain, double pitch,
-                                       Dom dom, Element at) {
+    private static SampleRegion region(Pad pad, String id, Layer layer, IntRange vel, RegionConditions when) {
+        double gain = layer.gain(), pitch = layer.pitch();
         SampleRegion.Builder b = SampleRegion.builder(id);
         b.conditions = when;
-        b.samples.add(new SampleRef(sample.toString()));
+        b.samples.add(new SampleRef(layer.sample().toString()));
         b.keyRange = new IntRange(pad.note, pad.note);
         b.velocityRange = vel;
         double db = gain <= 0 ? -144 : Math.max(-144, 20 * Math.log10(gain));
@@ -199,7 +209,7 @@ public final class HydrogenImporter {
         b.loop = new Loop(pad.stopNote ? LoopMode.NO_LOOP : LoopMode.ONE_SHOT, null, -1, -1, 0, 0);
         b.choke = pad.chokeGroup == 0 ? Choke.NONE : new Choke(pad.chokeGroup, pad.chokeGroup, OffMode.NORMAL, 0.006, 0, 0);
         b.label = pad.name;
-        b.origin = dom.at(at);
+        b.origin = layer.origin();
         return b.build();
     }
 

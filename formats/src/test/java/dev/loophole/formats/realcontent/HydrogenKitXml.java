@@ -13,31 +13,31 @@ import org.w3c.dom.NodeList;
 
 /**
  * The tests' own reading of a Hydrogen {@code drumkit.xml}, independent of {@code HydrogenImporter}: what the
- * importer is held to. Instrument n plays at its {@code midiInNote} or 36 + n; each layer with a real sample
+ * importer (and, in cli, a render of each kit) is held to. Instrument n plays at its {@code midiInNote} or 36 + n; each layer with a real sample
  * (not {@code emptySample.flac}) is one region; {@code muteGroup} n is choke group 100 + n.
  */
-final class HydrogenKitXml {
+public final class HydrogenKitXml {
     private HydrogenKitXml() {}
 
     static final String EMPTY_SAMPLE = "emptySample.flac";
     static final int FIRST_KEY = 36;
     static final int MUTE_GROUP_BASE = 100;
 
-    record Layer(String file, double min, double max, double gain, double pitch, boolean empty) { }
+    public record Layer(String file, double min, double max, double gain, double pitch, boolean empty) { }
 
-    record Instrument(int index, String name, double volume, double gain, double panL, double panR, int muteGroup,
+    public record Instrument(int index, String name, double volume, double gain, double panL, double panR, int muteGroup,
                       int midiInNote, double attack, double decay, double sustain, double release, List<Layer> allLayers) {
-        int key() { return midiInNote >= 0 ? midiInNote : FIRST_KEY + index; }
+        public int key() { return midiInNote >= 0 ? midiInNote : FIRST_KEY + index; }
 
         /** The layers with a real sample. */
-        List<Layer> layers() { return allLayers.stream().filter(l -> !l.empty()).toList(); }
+        public List<Layer> layers() { return allLayers.stream().filter(l -> !l.empty()).toList(); }
 
         /**
          * The real layers (indices into {@link #layers()}) Hydrogen plays at MIDI velocity v, VELOCITY selection, from its
          * Note::get_sample reading: x = v/127 in floats; the first layer (empty ones included) with min ≤ x ≤ max; with
          * none, the layer whose min is nearest x (nearer than 1, first on a tie). An empty layer's choice is silence.
          */
-        List<Integer> sounding(int v) {
+        public List<Integer> sounding(int v) {
             float x = v / 127.0f;
             int pick = -1;
             for (int i = 0; i < allLayers.size() && pick < 0; i++)
@@ -59,12 +59,12 @@ final class HydrogenKitXml {
         }
     }
 
-    record Kit(String name, Path dir, List<Instrument> instruments) {
+    public record Kit(String name, Path dir, List<Instrument> instruments) {
         /** Instruments that have at least one real sample (the others produce no region). */
-        List<Instrument> playable() { return instruments.stream().filter(i -> !i.layers().isEmpty()).toList(); }
+        public List<Instrument> playable() { return instruments.stream().filter(i -> !i.layers().isEmpty()).toList(); }
     }
 
-    static Kit read(Path drumkitXml) throws IOException {
+    public static Kit read(Path drumkitXml) throws IOException {
         Document doc;
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -36,10 +36,16 @@ public record InstrumentNode(String nodeId, String name, InstrumentKind kind, Mi
             throw new IllegalArgumentException("node " + nodeId + " is a " + kind + " but holds a sampler program");
     }
 
+    /** A node as a saved project holds it: without the engine's runtime voice report. */
+    public InstrumentNode(String nodeId, String name, InstrumentKind kind, MidiInputRouting input, AudioOutputRouting output,
+                          ParameterSet parameters, Map<String, Double> values, NodeState state) {
+        this(nodeId, name, kind, input, output, parameters, values, state, null);
+    }
+
     /** A Sampler node playing {@code program}: its main output, and one more per output its samples name ({@link SamplerOutputs}). */
     public static InstrumentNode sampler(String nodeId, String name, Program program) {
         return new InstrumentNode(nodeId, name, InstrumentKind.SAMPLER, MidiInputRouting.DEFAULT, SamplerOutputs.routing(program),
-                SamplerParameters.of(program), Map.of(), new NodeState.SamplerState(program), null);
+                SamplerParameters.of(program), Map.of(), new NodeState.SamplerState(program));
     }
 
     /** The Sampler's program, or null for other kinds. */

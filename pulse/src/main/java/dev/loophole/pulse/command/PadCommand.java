@@ -5,10 +5,8 @@ import dev.loophole.model.DrumKits;
 import dev.loophole.model.Envelope;
 import dev.loophole.model.Pad;
 import dev.loophole.model.Program;
-import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRegion;
 import dev.loophole.model.project.Project;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -91,12 +89,8 @@ public sealed interface PadCommand extends Command {
             for (String id : back.keySet())
                 if (prog.regions().stream().noneMatch(r -> r.regionId().equals(id)))
                     throw new CommandException("program '" + prog.programId() + "' has no region '" + id + "' to restore");
-            return SamplerCommand.edit(p, nodeId, x -> checked(() -> {
-                List<SampleGroup> groups = new ArrayList<>();
-                for (SampleGroup g : x.groups())
-                    groups.add(new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> back.getOrDefault(r.regionId(), r)).toList()));
-                return x.withGroups(groups).withDrumKit(x.drumKit().with(pad));
-            }), restore(nodeId, prog, now));
+            return SamplerCommand.edit(p, nodeId, x -> checked(() -> x.mapRegions(r -> back.getOrDefault(r.regionId(), r))
+                    .withDrumKit(x.drumKit().with(pad))), restore(nodeId, prog, now));
         }
 
         public String label() { return "restore pad"; }

@@ -3,7 +3,6 @@ package dev.loophole.pulse.engine;
 import dev.loophole.model.Program;
 import dev.loophole.model.project.SamplerOutputs;
 import dev.loophole.model.SampleRegion;
-import dev.loophole.model.SampleGroup;
 import dev.loophole.model.project.InstrumentKind;
 import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.signal.engine.Instrument;
@@ -92,14 +91,13 @@ public final class NodeInstruments {
             if (db != 0) micDb.put(o, db);
         }
         if (micDb.isEmpty()) return program;
-        List<SampleGroup> groups = program.groups().stream().map(g -> new SampleGroup(g.groupId(), g.name(), g.regions().stream().map(r -> {
+        return program.mapRegions(r -> {
             SampleRegion.Builder b = r.toBuilder();
             if (r.samples().size() > 1)
                 b.samples = new ArrayList<>(r.samples().stream().map(m -> micDb.containsKey(m.output())
                         ? m.asMic(m.volume() + micDb.get(m.output()), m.pan(), m.output()) : m).toList());
             return b.build();
-        }).toList())).toList();
-        return program.withGroups(groups);
+        });
     }
 
     /** Forgets nodes no longer in the project. */

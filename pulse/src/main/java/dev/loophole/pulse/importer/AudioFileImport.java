@@ -1,5 +1,6 @@
 package dev.loophole.pulse.importer;
 
+import dev.loophole.model.project.Ids;
 import dev.loophole.media.AudioFileInfo;
 import dev.loophole.media.AudioFiles;
 import dev.loophole.media.MediaException;
@@ -104,8 +105,11 @@ public final class AudioFileImport {
         return ids;
     }
 
+    /** A new id (see {@link Ids#fresh}), then taken. */
     private static String fresh(Set<String> taken, String prefix) {
-        for (int n = 1; ; n++) if (!taken.contains(prefix + n)) { taken.add(prefix + n); return prefix + n; }
+        String id = Ids.fresh(prefix, taken::contains);
+        taken.add(id);
+        return id;
     }
 
     private static String baseName(Path file) {

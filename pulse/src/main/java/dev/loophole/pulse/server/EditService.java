@@ -1,5 +1,6 @@
 package dev.loophole.pulse.server;
 
+import dev.loophole.model.project.Ids;
 import dev.loophole.ipc.Ack;
 import dev.loophole.ipc.EditRequest;
 import dev.loophole.ipc.EditRequest.Created;
@@ -109,7 +110,7 @@ final class EditService {
 
     private String fresh(String prefix) {
         var ids = SamplerService.allIds(project());
-        return Workspace.fresh(prefix, ids::contains);
+        return Ids.fresh(prefix, ids::contains);
     }
 
     private long ticks(double beats) {

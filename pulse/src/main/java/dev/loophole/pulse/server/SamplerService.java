@@ -1,5 +1,6 @@
 package dev.loophole.pulse.server;
 
+import dev.loophole.model.project.Ids;
 import dev.loophole.formats.sfz.SfzExporter;
 import dev.loophole.formats.InstrumentFiles;
 import dev.loophole.ipc.Ack;
@@ -118,9 +119,9 @@ final class SamplerService {
             throw RpcError.rejected("a program '" + id + "' is loaded already: give this one another programId");
         Program program = renamed(loaded, id);
         Set<String> ids = allIds(project);
-        String trackId = Workspace.fresh("t", ids::contains);
-        String nodeId = Workspace.fresh("n", ids::contains);
-        String laneId = Workspace.fresh("l", ids::contains);
+        String trackId = Ids.fresh("t", ids::contains);
+        String nodeId = Ids.fresh("n", ids::contains);
+        String laneId = Ids.fresh("l", ids::contains);
         Track track = new Track(trackId, program.name(), NodeGraph.single(InstrumentNode.sampler(nodeId, program.name(), program)),
                 List.of(Lane.midi(laneId, "Notes", List.of(LaneTarget.all(nodeId)))), nodeId, null);
         w().source(id, file.toString());
@@ -176,7 +177,7 @@ final class SamplerService {
             throw RpcError.notFound("program '" + p.programId() + "' has no group '" + groupId + "'");
         Set<String> regionIds = new HashSet<>();
         for (SampleGroup g : prog.groups()) for (SampleRegion r : g.regions()) regionIds.add(r.regionId());
-        SampleRegion.Builder b = SampleRegion.builder(Workspace.fresh("r", regionIds::contains));
+        SampleRegion.Builder b = SampleRegion.builder(Ids.fresh("r", regionIds::contains));
         b.samples.add(new SampleRef(p.sample()));
         SampleRegion region = Wire.apply(b.build(), p.fields() == null ? RegionFields.NONE : p.fields());
         if (groupId == null && !prog.groups().isEmpty()) groupId = prog.groups().getFirst().groupId();
@@ -204,12 +205,12 @@ final class SamplerService {
         List<RegionInfo> made = new ArrayList<>();
         int index = at.program().groups().size();
         for (SampleGroup g : mapped.program().groups()) {
-            String groupId = Workspace.fresh("g", groupIds::contains);
+            String groupId = Ids.fresh("g", groupIds::contains);
             groupIds.add(groupId);
             List<SampleRegion> regions = new ArrayList<>();
             for (SampleRegion r : g.regions()) {
                 SampleRegion.Builder b = r.toBuilder();
-                b.regionId = Workspace.fresh("r", regionIds::contains);
+                b.regionId = Ids.fresh("r", regionIds::contains);
                 regionIds.add(b.regionId);
                 SampleRegion region = b.build();
                 regions.add(region);

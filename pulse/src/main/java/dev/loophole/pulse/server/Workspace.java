@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The open project as the server's services see it: the {@link Pulse} that owns it (replaced by
@@ -107,10 +106,5 @@ public final class Workspace {
 
     String source(String programId) {
         return sources.get(programId);
-    }
-
-    /** {@code prefix} + the first number from 1 up that {@code taken} does not hold. */
-    static String fresh(String prefix, Predicate<String> taken) {
-        for (int i = 1; ; i++) if (!taken.test(prefix + i)) return prefix + i;
     }
 }

@@ -29,7 +29,7 @@ final class JsonDefaults {
             Map.entry("NodeGraph", new Shape(Map.of("instruments", "[]", "effects", "[]", "connections", "[]"),
                     Map.of("instruments", "InstrumentNode[]", "effects", "EffectNode[]"))),
             Map.entry("InstrumentNode", new Shape(Map.of("name", "null", "input", "{}", "output", "null", "parameters", "null", "values", "{}",
-                    "state", "null", "voices", "null"), Map.of("input", "MidiInputRouting", "state", "NodeState"))),
+                    "state", "null"), Map.of("input", "MidiInputRouting", "state", "NodeState"))),
             Map.entry("NodeState", new Shape(Map.of(), Map.of("program", "Program"))),
             Map.entry("Program", new Shape(Map.of("drumKit", "null", "effects", "[]", "controls", "[]"), Map.of("settings", "ProgramSettings", "groups", "SampleGroup[]"))),
             Map.entry("ProgramSettings", new Shape(Map.of("roundRobin", "\"SEQUENTIAL\""), Map.of())),

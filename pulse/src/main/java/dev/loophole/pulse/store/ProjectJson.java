@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.loophole.model.Program;
+import dev.loophole.model.project.InstrumentNode;
 import dev.loophole.model.project.NodeState;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.command.Command;
@@ -38,6 +39,7 @@ public final class ProjectJson {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addMixIn(NodeState.class, NodeStateMixin.class)
+            .addMixIn(InstrumentNode.class, InstrumentNodeMixin.class)
             .addMixIn(Command.class, CommandMixin.class)
             .registerSubtypes(CommandJson.namedTypes())
             // Records are their fields: derived accessors (isBuiltin(), getX()) are not part of the data.
@@ -65,10 +67,7 @@ public final class ProjectJson {
         ObjectNode doc = MAPPER.createObjectNode();
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
-        ObjectNode tree = MAPPER.valueToTree(project);
-        for (JsonNode track : tree.path("tracks")) // runtime only: not part of a saved project since version 2
-            for (JsonNode node : track.path("graph").path("instruments")) ((ObjectNode) node).remove("voices");
-        doc.set("project", tree);
+        doc.set("project", MAPPER.valueToTree(project));
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {

@@ -28,6 +28,7 @@ import dev.loophole.model.project.ParameterSet;
 import dev.loophole.model.project.Project;
 import dev.loophole.model.project.SamplerParameters;
 import dev.loophole.model.project.TempoTrack;
+import dev.loophole.model.project.VoiceStateSummary;
 import dev.loophole.model.project.Track;
 import dev.loophole.pulse.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
@@ -92,6 +93,27 @@ class ProjectJsonTest {
         Path file = dir.resolve("rich.json");
         ProjectJson.write(project, file);
         assertThat(ProjectJson.read(file)).isEqualTo(project);
+    }
+
+    @Test
+    void aDocumentAsWrittenHasNothingLeftOutSoItIsBoundFromItsText() throws Exception {
+        Project project = Fixtures.rich(programs);
+        Track track = project.tracks().stream().filter(t -> !t.graph().instruments().isEmpty()).findFirst().orElseThrow();
+        String json = ProjectJson.write(project);
+        // Every field read is written: nothing for the defaults to fill, so read binds the text directly.
+        JsonNode tree = ProjectJson.mapper().readTree(json).get("project");
+        assertThat(JsonDefaults.fill(ProjectJson.mapper(), tree)).as("fields read but not written").isFalse();
+
+        // An instrument node's runtime voice report is never written, and reads as null whatever a file says.
+        InstrumentNode first = track.graph().instruments().getFirst();
+        InstrumentNode reporting = new InstrumentNode(first.nodeId(), first.name(), first.kind(), first.input(), first.output(),
+                first.parameters(), first.values(), first.state(), new VoiceStateSummary(3, 7, 64));
+        Project live = project.replacing(track.withGraph(track.graph().replacing(reporting)));
+        assertThat(live).isNotEqualTo(project);
+        assertThat(ProjectJson.write(live)).isEqualTo(json);
+        String handWritten = json.replaceFirst("\"nodeId\" : \"" + first.nodeId() + "\",", "$0 \"voices\" : { \"active\" : 1, \"peak\" : 2, \"limit\" : 3 },");
+        assertThat(handWritten).isNotEqualTo(json);
+        assertThat(ProjectJson.read(handWritten, "hand.json")).isEqualTo(project);
     }
 
     @Test

@@ -97,6 +97,7 @@ public final class Streamer implements AutoCloseable {
         private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
         private volatile int round;
         private volatile boolean closed;
+        private volatile long filled;   // slots the helper thread filled (written by it alone)
         private Thread thread;
 
         void fill(StreamSlot list) {
@@ -142,7 +143,10 @@ public final class Streamer implements AutoCloseable {
                 seen = r;
                 busy.incrementAndGet();
                 try {
-                    for (int i; (i = take(r)) >= 0; ) fillSlot(work[i], own);
+                    for (int i; (i = take(r)) >= 0; ) {
+                        fillSlot(work[i], own);
+                        filled++;
+                    }
                 } finally {
                     busy.decrementAndGet();
                 }
@@ -229,6 +233,12 @@ public final class Streamer implements AutoCloseable {
 
     /** Streaming reads that failed (file gone, changed or corrupt). */
     public long failures() { return failures.get(); }
+
+    /**
+     * Slot fills the offline helper thread ("loophole-stream-fill") did in {@link #fillAll} rounds, the render thread
+     * doing the rest: 0 on one core, where there is no helper.
+     */
+    public long helperFills() { return helper.filled; }
 
     /** Underruns counted by all voices (a voice needed frames the loader had not delivered). */
     public long underruns() {

@@ -134,7 +134,7 @@ public final class AudioLanePlayer implements NoMidi {
             if (ready) continue;
             ClipReader use = idle != null ? idle : free;
             if (use == null) { crowded++; continue; }
-            use.assign(c, i, at, reach(c));
+            use.assign(c, i, at, ClipReader.reach(c, sinc));
         }
     }
 
@@ -153,10 +153,6 @@ public final class AudioLanePlayer implements NoMidi {
             if (first == null) first = r;
         }
         return first;
-    }
-
-    private int reach(AudioClipTable.Clip c) {
-        return c.ratio() == 1.0 ? 1 : sinc != null ? sinc.reach(c.ratio()) : 2;
     }
 
     @Override

@@ -26,6 +26,10 @@ final class ClipReader {
     private long expect = Long.MIN_VALUE; // the timeline frame the next read is expected at
     private float level = 1f;
     long underruns;
+    // What the stream slot holds, read from its volatile fields once per render call: frames [ringLo, ringHi) in
+    // ringL/ringR (empty when not streaming or failed). Frames the loader publishes during the call are read next call.
+    private long ringLo, ringHi;
+    private float[] ringL, ringR;
 
     ClipReader(StreamSlot slot) { this.slot = slot; }
 
@@ -77,12 +81,13 @@ final class ClipReader {
     void render(float[] l, float[] r, int o, long t, int n, SincInterpolator sinc, int quality, float[] winL, float[] winR) {
         AudioClipTable.Clip c = clip;
         double ratio = c.ratio();
-        int reach = ratio == 1.0 ? 1 : sinc != null ? sinc.reach(ratio) : 2;
+        int reach = reach(c, sinc);
         if (t != expect && streaming) {
             long lowest = (long) Math.floor(c.position(t)) - reach;
             if (lowest < ringFrom() || lowest > slot.written() + StreamSlot.RING / 2) seek(t, reach);
         }
         boolean stereo = sample.channelCount() > 1;
+        snapshot(stereo);
         int kernel = sinc != null ? sinc.kernel(ratio) : 0; // chosen once for the call, not per frame and channel
         for (int done = 0; done < n; ) {
             int m = Math.min(AudioLanePlayer.CHUNK, n - done);
@@ -132,16 +137,37 @@ final class ClipReader {
         return Interpolation.hermite(value(ch, idx - 1), value(ch, idx), value(ch, idx + 1), value(ch, idx + 2), f);
     }
 
+    /**
+     * Source frames either side of a position the interpolation reads: 1 copying frame for frame, the sinc's reach,
+     * 2 for Hermite (and below). The player cues streams with it; {@link #render} reads with it.
+     */
+    static int reach(AudioClipTable.Clip c, SincInterpolator sinc) {
+        double ratio = c.ratio();
+        return ratio == 1.0 ? 1 : sinc != null ? sinc.reach(ratio) : 2;
+    }
+
     /** The first frame the ring still holds: the loader writes over frames a whole ring behind what it wrote last. */
     private long ringFrom() { return Math.max(slot.start(), slot.written() - StreamSlot.RING); }
+
+    /** Reads the slot's readable range and ring once (its fields are volatile: the loader publishes through them). */
+    private void snapshot(boolean stereo) {
+        ringLo = ringHi = 0;
+        if (!streaming || slot.failed()) return;
+        long written = slot.written();
+        long from = Math.max(slot.start(), written - StreamSlot.RING);
+        if (written <= from) return;   // nothing published yet: the ring may not exist
+        ringL = slot.channel(0);
+        ringR = stereo ? slot.channel(1) : ringL;
+        ringLo = from;
+        ringHi = written;
+    }
 
     /** Sample frame {@code idx} of channel {@code ch} (mono plays on both): silence outside the file. */
     private float value(int ch, long idx) {
         SampleData s = sample;
         if (idx < 0 || idx >= s.frames()) return 0f;
         if (idx < s.headFrames()) return s.head(Math.min(ch, s.channelCount() - 1))[(int) idx];
-        if (streaming && idx >= ringFrom() && idx < slot.written() && !slot.failed())
-            return slot.channel(ch)[(int) (idx & StreamSlot.MASK)];
+        if (idx >= ringLo && idx < ringHi) return (ch == 0 ? ringL : ringR)[(int) (idx & StreamSlot.MASK)];
         missing = true;
         return 0f;
     }

@@ -134,16 +134,20 @@ class StreamingTest {
     void slotsFilledByTwoThreadsGiveTheSameRenderEveryTime() {
         float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false);
         SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        long helped = 0;
         for (int run = 0; run < 5; run++) {
             try (Streamer streamer = new Streamer(heads)) {
                 float[][] b = render(heads, streamer, true);
                 assertThat(b[0]).as("run %d", run).containsExactly(a[0]);
                 assertThat(b[1]).as("run %d", run).containsExactly(a[1]);
                 assertThat(streamer.underruns()).isZero();
-                if (Runtime.getRuntime().availableProcessors() > 1)
-                    assertThat(Thread.getAllStackTraces().keySet()).anyMatch(t -> t.getName().equals("loophole-stream-fill"));
+                helped += streamer.helperFills();
             }
         }
+        System.out.println("slot fills by the helper thread over five renders: " + helped);
+        // The helper takes slots when it wakes in time; over five renders of thousands of rounds it has, on two cores.
+        if (Runtime.getRuntime().availableProcessors() > 1) assertThat(helped).as("slots the helper thread filled").isPositive();
+        else assertThat(helped).isZero();
     }
 
     /**
