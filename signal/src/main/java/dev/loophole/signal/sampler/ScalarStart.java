@@ -1,31 +1,40 @@
 package dev.loophole.signal.sampler;
 
 /**
- * An offline instrument's voices run the cubic read's scalar form ({@link CubicRun#hermite}) for their first
- * {@link #FRAMES} frames together, then warm the Vector API form up (as a live instrument does before its first block:
- * until C2 has compiled it the Vector API boxes every vector, and a profile without every branch sends the compiled
- * kernel back to the interpreter) and run it. A short render (one note: 0.1 s CPU of the 0.9) is done before the warm-up
- * and C2's compile of the kernel would pay off; a long one hardly notices the scalar start. Both forms give the same
- * bits, so where the switch falls changes nothing in the output. A render at the cubic quality skips the scalar start
- * ({@link #skip}, from {@code setQuality}): there cubic is the kernel of every voice. One per instrument, counted on its
- * render thread.
+ * An offline instrument's voices run the scalar forms of the cubic read ({@link CubicRun#hermite}) and of the mix
+ * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then warm the Vector API forms up
+ * (as a live instrument does before its first block: until C2 has compiled them the Vector API boxes every vector, and
+ * a profile without every branch sends the compiled kernel back to the interpreter) and run them. A short render (one
+ * note: 0.1 s CPU of the 0.9) is done before the warm-up and C2's compiles would pay off; a long one hardly notices the
+ * scalar start. Both forms give the same bits, so where the switch falls changes nothing in the output. A render at
+ * the cubic quality skips the scalar start ({@link #skip}, from {@code setQuality}): there cubic is the kernel of every
+ * voice. One per instrument, counted on its render thread.
  */
 final class ScalarStart {
     /** About 1.4 s of one voice at 48 kHz: a note or two (a streamed voice reads its ring by the scalar form anyway). */
     static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
-    /** The vector form from now on, warmed up first: a render at the cubic quality reads by it from its first note. */
-    void skip() {
-        left = 0;
-        if (dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp();
+    /** The voice path's Vector API kernels, compiled before they run where boxing matters. */
+    static void warmUp() {
+        CubicVector.warmUp();
+        MixVector.warmUp();
     }
 
-    /** Whether a cubic read of {@code frames} frames may take the vector form; counts them. */
+    /** The vector forms from now on, warmed up first: a render at the cubic quality reads by them from its first note. */
+    void skip() {
+        left = 0;
+        if (dev.loophole.signal.dsp.Simd.VECTOR) warmUp();
+    }
+
+    /** Whether the vector forms may run now (the count has been reached). */
+    boolean warm() { return left <= 0; }
+
+    /** Whether a chunk of {@code frames} mixed frames may take the vector forms; counts them. */
     boolean vector(int frames) {
         if (left <= 0) return true;
         left -= frames;
-        if (left <= 0 && dev.loophole.signal.dsp.Simd.VECTOR) CubicVector.warmUp();
+        if (left <= 0 && dev.loophole.signal.dsp.Simd.VECTOR) warmUp();
         return false;
     }
 }

@@ -16,6 +16,7 @@ final class Voice {
     private final int engineRate;
 
     CompiledRegion region;
+    int slot;              // index in the instrument's pool
     int channel, key, velocity;
     long age;              // start order, for oldest-first stealing
     long event;            // the note event that started it: one event never chokes its own voices
@@ -74,7 +75,7 @@ final class Voice {
         this.noteExpr = new VoiceExpression(engineRate);
         this.offline = thread == VoiceThread.OFFLINE;
         this.scalarStart = offline ? scalarStart : null;
-        if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) CubicVector.warmUp(); // compiled before an audio thread runs it
+        if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) ScalarStart.warmUp(); // compiled before an audio thread runs them
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */
@@ -267,12 +268,15 @@ final class Voice {
                 if (freshGain) gainFrom = mod.lfoGain;
                 lfoGain = mod.lfoGain;
             }
+            // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
+            // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
+            // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
+            if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
+            else amp.process(env, 0, n);
             // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
             int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
             if (got < 0) got = read(n, stereo, step);
             if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            if (flexAmp != null) { flexAmp.process(env, 0, got); clampEnvelope(got); }
-            else amp.process(env, 0, got);
             boolean faded = false;
             if (fadeTotal > 0) {
                 float inv = 1f / fadeTotal;
@@ -287,16 +291,15 @@ final class Voice {
             float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
             ccGain = ccGainTarget;
             if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
+            float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
             if (gFrom != gTo) {
                 float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
                 for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-            } else if (gTo != 1f) {
-                for (int k = 0; k < got; k++) env[k] *= gTo;
-            }
+            } else steady = gTo;
             freshGain = false;
             if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
             else output.update(noteCc, 0, 0, 0, stereo);
-            output.mix(bufL, bufR, env, stereo, outL, outR, i, got);
+            output.mix(bufL, bufR, env, steady, stereo, outL, outR, i, got, scalarStart == null || scalarStart.vector(got));
             i += got;
             if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
                 endedAt = i; free(); return;
@@ -329,20 +332,9 @@ final class Voice {
                     boolean t = loop.runTail;
                     float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
                     if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
-                        if (quality >= Interpolation.CUBIC) {
-                            pos = CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, pos, loop.runOffset, step, at, vector(fast));
-                        } else {
-                            double end = Kernels.runShifted(quality, cl, bufL, k, k + fast, pos, loop.runOffset, step);
-                            if (stereo) Kernels.runShifted(quality, cr, bufR, k, k + fast, pos, loop.runOffset, step);
-                            pos = end;
-                        }
+                        pos = run(cl, cr, stereo, k, k + fast, pos, loop.runOffset, step);
                     } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
-                        double p = loop.runOffset - pos;
-                        if (quality >= Interpolation.CUBIC) CubicRun.run(cl, stereo ? cr : null, bufL, bufR, k, k + fast, p, 0, -step, at, vector(fast));
-                        else {
-                            Kernels.run(quality, cl, bufL, k, k + fast, p, -step);
-                            if (stereo) Kernels.run(quality, cr, bufR, k, k + fast, p, -step);
-                        }
+                        run(cl, cr, stereo, k, k + fast, loop.runOffset - pos, 0, -step);
                         for (int j = 0; j < fast; j++) pos += step;
                     }
                     k += fast;
@@ -362,13 +354,7 @@ final class Voice {
                 }
             }
             if (fast > 0) {
-                double p;
-                if (quality >= Interpolation.CUBIC) p = CubicRun.run(dl, stereo ? dr : null, bufL, bufR, k, k + fast, pos, 0, step, at, vector(fast));
-                else {
-                    p = Kernels.run(quality, dl, bufL, k, k + fast, pos, step);
-                    if (stereo) Kernels.run(quality, dr, bufR, k, k + fast, pos, step);
-                }
-                pos = p;
+                pos = run(dl, dr, stereo, k, k + fast, pos, 0, step);
                 k += fast;
             } else {
                 long idx = (long) Math.floor(pos);
@@ -381,6 +367,21 @@ final class Voice {
         }
         if (streaming && !loop.active()) stream.release((long) pos - 2);
         return k;
+    }
+
+    /**
+     * Frames {@code [from, to)} of a straight run from channels {@code l} (and {@code r} when stereo) read at
+     * {@code p + offset}, summing {@code step} from {@code p}, into the scratch buffers; returns the sum after the run.
+     */
+    private double run(float[] l, float[] r, boolean stereo, int from, int to, double p, double offset, double step) {
+        if (quality >= Interpolation.CUBIC) return CubicRun.run(l, stereo ? r : null, bufL, bufR, from, to, p, offset, step, at, vector());
+        // offset 0 through Kernels.run: a backward nearest read rounds halfway positions the way it travels
+        double end = offset == 0 ? Kernels.run(quality, l, bufL, from, to, p, step) : Kernels.runShifted(quality, l, bufL, from, to, p, offset, step);
+        if (stereo) {
+            if (offset == 0) Kernels.run(quality, r, bufR, from, to, p, step);
+            else Kernels.runShifted(quality, r, bufR, from, to, p, offset, step);
+        }
+        return end;
     }
 
     /** Frames from the current position that the stream ring can serve with all four neighbours present. */
@@ -413,7 +414,8 @@ final class Voice {
     }
 
     /** Whether a cubic read of {@code frames} may take the vector form (live: always; offline: see {@link ScalarStart}). */
-    private boolean vector(int frames) { return scalarStart == null || scalarStart.vector(frames); }
+    /** Whether the Vector API forms may run now (live: always, they were warmed up; offline: see {@link ScalarStart}). */
+    private boolean vector() { return scalarStart == null || scalarStart.warm(); }
 
     // --- for SincReader: the voice's read state and its sample access ---
     double pos() { return pos; }

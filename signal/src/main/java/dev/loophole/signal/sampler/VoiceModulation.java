@@ -77,6 +77,8 @@ final class VoiceModulation {
         expressionCutoffCents = expressionEgCents = expressionLfoCents = 0;
         pitchCents = 0;
         lfoGain = 1f;
+        lastDb = 0;
+        lastDbGain = 1f;
         panOffset = widthOffset = positionOffset = 0;
         if (mod.matrix.active || mod.matrix.startRoutes > 0) matrix.start(mod.matrix, cc, chan, key, velocity, alternate, keyDelta, rng);
         else matrix.clear();
@@ -118,6 +120,11 @@ final class VoiceModulation {
     // Which v1 LFOs run, read once per note: update() asks every chunk, and the specs are separate objects per
     // region (three more cache lines per voice and chunk on a 3,200-voice bank).
     private boolean ampLfoOn, filLfoOn, pitchLfoOn;
+
+    // The level in dB the last chunk asked for and its linear gain: a held note's level rarely moves, and the pow is
+    // a tenth of a voice's chunk.
+    private double lastDb;
+    private float lastDbGain = 1f;
 
     /** Note-start adjustment {@code i} (a CompiledMatrix START_* index) from the controllers at note-on. */
     float startAdjustment(int i) { return m.matrix.startRoutes > 0 ? matrix.start[i] : 0f; }
@@ -186,7 +193,8 @@ final class VoiceModulation {
             if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
             db += depthTimes(ampLfo, mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH], n);
         }
-        float gain = db == 0 ? 1f : (float) Math.pow(10, db / 20);
+        if (db != lastDb) { lastDb = db; lastDbGain = db == 0 ? 1f : (float) Math.pow(10, db / 20); }
+        float gain = lastDbGain;
         if (mx.active) {
             gain *= matrix.amplitudeScale;
             if (mx.additiveAmplitude) gain *= (float) Math.max(0, mod.baseAmplitude + s[CompiledMatrix.AMPLITUDE]) / 100f;

@@ -1,6 +1,7 @@
 package dev.loophole.signal.sampler;
 
 import dev.loophole.model.Amp;
+import dev.loophole.signal.dsp.Simd;
 
 /**
  * A voice's output stage: its level, stereo width, position and pan (with the region's pan law), and
@@ -71,24 +72,30 @@ final class VoiceOutput {
         for (int v = 0; v < 128; v++) VOLUME_CURVE[v] = (float) ((v / 127.0) * (v / 127.0));
     }
 
-    /** Adds {@code got} frames of the voice, shaped by {@code env}, to {@code outL/outR} from {@code at}. */
-    void mix(float[] bufL, float[] bufR, float[] env, boolean stereo, float[] outL, float[] outR, int at, int got) {
+    /**
+     * Adds {@code got} frames of the voice, shaped by {@code env} times {@code level} (the chunk's steady modulation
+     * level, 1 when none), to {@code outL/outR} from {@code at}: each frame {@code buf·(env·level)·gain}.
+     */
+    void mix(float[] bufL, float[] bufR, float[] env, float level, boolean stereo, float[] outL, float[] outR, int at, int got,
+             boolean vector) {
         if (stereo && (wide != 1f || wideTarget != 1f)) widen(bufL, bufR, got);
         final float gl = gainL, gr = gainR;
         if (gl != targetL || gr != targetR) { // volume, expression, pan or a modulation moved: ramp, never step
             float dl = (targetL - gl) / Math.max(1, got), dr = (targetR - gr) / Math.max(1, got), a = gl, b = gr;
             for (int k = 0; k < got; k++) {
                 a += dl; b += dr;
-                float e = env[k];
+                float e = env[k] * level;
                 outL[at + k] += bufL[k] * e * a;
                 outR[at + k] += (stereo ? bufR[k] : bufL[k]) * e * b;
             }
             gainL = targetL;
             gainR = targetR;
         } else if (stereo) {
-            for (int k = 0; k < got; k++) { outL[at + k] += bufL[k] * env[k] * gl; outR[at + k] += bufR[k] * env[k] * gr; }
+            int k = vector && Simd.VECTOR ? MixVector.stereo(bufL, bufR, env, level, outL, outR, at, got, gl, gr) : 0;
+            for (; k < got; k++) { float e = env[k] * level; outL[at + k] += bufL[k] * e * gl; outR[at + k] += bufR[k] * e * gr; }
         } else {
-            for (int k = 0; k < got; k++) { float v = bufL[k] * env[k]; outL[at + k] += v * gl; outR[at + k] += v * gr; }
+            int k = vector && Simd.VECTOR ? MixVector.mono(bufL, env, level, outL, outR, at, got, gl, gr) : 0;
+            for (; k < got; k++) { float v = bufL[k] * (env[k] * level); outL[at + k] += v * gl; outR[at + k] += v * gr; }
         }
     }
 
