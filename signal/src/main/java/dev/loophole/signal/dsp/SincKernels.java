@@ -5,8 +5,10 @@ package dev.loophole.signal.dsp;
  * ({@code SincKernelsVector}, loaded only when {@link Simd#VECTOR}) and this scalar form give the same bits.
  *
  * <p><b>Direct kernel</b> (ratio ≤ 1, or a stretch table for a stretch up to two): tap j's weight is the table's two rows interpolated,
- * {@code c0 + a·(c1 − c0)}; its product with the frame goes to partial sum j mod 16; sums l and l + 8 are added, and
- * the eight results are added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors give.
+ * {@code fma(a, c1 − c0, c0)}; {@code fma(frame, weight, sum)} accumulates it into partial sum j mod 16; sums l and l + 8
+ * are added, and the eight results are added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors
+ * give. Fused multiply-adds in both forms (one rounding each, so the same bits): two FP operations per tap instead of
+ * four, where the sweep's voices spend most of their time (BENCHMARKS.md, "Fused multiply-adds in the sinc").
  *
  * <p><b>Stretched kernel</b> (stretches beyond two, or without stretch tables): tap j (frame m0 + j, j < n) reads the flat kernel at the fixed-point
  * coordinate {@code U − j·step} (17.15 bits: the coordinate in table entries is below 2^16), interpolated linearly
@@ -61,23 +63,23 @@ public class SincKernels {
         float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
         for (int j = 0; j < taps; j += 16) {
             int p = r0 + j, q = r1 + j, m = base + j;
-            s0 += buf[m] * w(t, p, q, a);
-            s1 += buf[m + 1] * w(t, p + 1, q + 1, a);
-            s2 += buf[m + 2] * w(t, p + 2, q + 2, a);
-            s3 += buf[m + 3] * w(t, p + 3, q + 3, a);
-            s4 += buf[m + 4] * w(t, p + 4, q + 4, a);
-            s5 += buf[m + 5] * w(t, p + 5, q + 5, a);
-            s6 += buf[m + 6] * w(t, p + 6, q + 6, a);
-            s7 += buf[m + 7] * w(t, p + 7, q + 7, a);
+            s0 = Math.fma(buf[m], w(t, p, q, a), s0);
+            s1 = Math.fma(buf[m + 1], w(t, p + 1, q + 1, a), s1);
+            s2 = Math.fma(buf[m + 2], w(t, p + 2, q + 2, a), s2);
+            s3 = Math.fma(buf[m + 3], w(t, p + 3, q + 3, a), s3);
+            s4 = Math.fma(buf[m + 4], w(t, p + 4, q + 4, a), s4);
+            s5 = Math.fma(buf[m + 5], w(t, p + 5, q + 5, a), s5);
+            s6 = Math.fma(buf[m + 6], w(t, p + 6, q + 6, a), s6);
+            s7 = Math.fma(buf[m + 7], w(t, p + 7, q + 7, a), s7);
             if (j + 8 < taps) {
-                s8 += buf[m + 8] * w(t, p + 8, q + 8, a);
-                s9 += buf[m + 9] * w(t, p + 9, q + 9, a);
-                s10 += buf[m + 10] * w(t, p + 10, q + 10, a);
-                s11 += buf[m + 11] * w(t, p + 11, q + 11, a);
-                s12 += buf[m + 12] * w(t, p + 12, q + 12, a);
-                s13 += buf[m + 13] * w(t, p + 13, q + 13, a);
-                s14 += buf[m + 14] * w(t, p + 14, q + 14, a);
-                s15 += buf[m + 15] * w(t, p + 15, q + 15, a);
+                s8 = Math.fma(buf[m + 8], w(t, p + 8, q + 8, a), s8);
+                s9 = Math.fma(buf[m + 9], w(t, p + 9, q + 9, a), s9);
+                s10 = Math.fma(buf[m + 10], w(t, p + 10, q + 10, a), s10);
+                s11 = Math.fma(buf[m + 11], w(t, p + 11, q + 11, a), s11);
+                s12 = Math.fma(buf[m + 12], w(t, p + 12, q + 12, a), s12);
+                s13 = Math.fma(buf[m + 13], w(t, p + 13, q + 13, a), s13);
+                s14 = Math.fma(buf[m + 14], w(t, p + 14, q + 14, a), s14);
+                s15 = Math.fma(buf[m + 15], w(t, p + 15, q + 15, a), s15);
             }
         }
         return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
@@ -113,7 +115,7 @@ public class SincKernels {
     /** Tap weight: rows p and q interpolated at {@code a}. */
     private static float w(float[] t, int p, int q, float a) {
         float c0 = t[p];
-        return c0 + a * (t[q] - c0);
+        return Math.fma(a, t[q] - c0, c0);
     }
 
     /**

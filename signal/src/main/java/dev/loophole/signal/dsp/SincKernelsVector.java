@@ -23,7 +23,7 @@ final class SincKernelsVector extends SincKernels {
         FloatVector va = FloatVector.broadcast(F, a), s0 = FloatVector.zero(F), s1 = s0;
         for (int j = 0; j < taps; j += 8) {
             FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector x = s0.add(FloatVector.fromArray(F, buf, base + j).mul(c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)))));
+            FloatVector x = FloatVector.fromArray(F, buf, base + j).fma(va.fma(FloatVector.fromArray(F, t, r1 + j).sub(c0), c0), s0);
             s0 = s1;
             s1 = x;
         }
@@ -39,8 +39,8 @@ final class SincKernelsVector extends SincKernels {
         FloatVector va = FloatVector.broadcast(F, a), l0 = FloatVector.zero(F), l1 = l0, q0 = l0, q1 = l0;
         for (int j = 0; j < taps; j += 8) {
             FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector w = c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)));
-            FloatVector x = l0.add(FloatVector.fromArray(F, l, base + j).mul(w)), y = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
+            FloatVector w = va.fma(FloatVector.fromArray(F, t, r1 + j).sub(c0), c0);
+            FloatVector x = FloatVector.fromArray(F, l, base + j).fma(w, l0), y = FloatVector.fromArray(F, r, base + j).fma(w, q0);
             l0 = l1;
             l1 = x;
             q0 = q1;
