@@ -23,8 +23,8 @@ public class SincKernels {
     static final float FRACTION = 1f / (1 << FRACTION_BITS);
     static final int FRACTION_MASK = (1 << FRACTION_BITS) - 1;
 
-    /** The form this JVM runs: the vector one when the module is resolved (and not switched off). */
-    public static final SincKernels INSTANCE = Simd.VECTOR ? vector() : new SincKernels();
+    /** The form this JVM runs: the vector one when the module is resolved (and not switched off) and the CPU fuses multiply-adds. */
+    public static final SincKernels INSTANCE = Simd.VECTOR && Fma.HARDWARE ? vector() : new SincKernels();
     /** The scalar form, always (tests compare the two). */
     public static final SincKernels SCALAR = INSTANCE.getClass() == SincKernels.class ? INSTANCE : new SincKernels();
 
@@ -75,16 +75,16 @@ public class SincKernels {
         float s0 = 0f, s1 = 0f, u0 = 0f, u1 = 0f;
         for (int j = l; j < taps; j += 16) {
             float b = buf[base + j];
-            s0 = Math.fma(b, t[r0 + j], s0);
-            u0 = Math.fma(b, t[r1 + j], u0);
+            s0 = Fma.fma(b, t[r0 + j], s0);
+            u0 = Fma.fma(b, t[r1 + j], u0);
             if (j + 8 < taps) {
                 float c = buf[base + j + 8];
-                s1 = Math.fma(c, t[r0 + j + 8], s1);
-                u1 = Math.fma(c, t[r1 + j + 8], u1);
+                s1 = Fma.fma(c, t[r0 + j + 8], s1);
+                u1 = Fma.fma(c, t[r1 + j + 8], u1);
             }
         }
         float s = s0 + s1, u = u0 + u1;
-        return Math.fma(a, u - s, s);
+        return Fma.fma(a, u - s, s);
     }
 
     /**
