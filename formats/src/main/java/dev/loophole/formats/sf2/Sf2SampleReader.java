@@ -193,33 +193,19 @@ public final class Sf2SampleReader {
         boolean wide = data.has24Bit() && data.sm24Offset() + s.end() <= fileSize;
         float[] out = new float[(int) frames];
         final int chunk = 1 << 16;
-        int size = (int) Math.min(chunk, frames);
-        ByteBuffer hi = ByteBuffer.allocate(size * 2).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer lo = ByteBuffer.allocate(wide ? size : 0);
-        short[] words = new short[size];
+        ByteBuffer hi = ByteBuffer.allocate((int) Math.min(chunk, frames) * 2).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer lo = ByteBuffer.allocate(wide ? (int) Math.min(chunk, frames) : 0);
         for (long done = 0; done < frames; ) {
             int n = (int) Math.min(chunk, frames - done);
             fill(ch, hi.clear().limit(n * 2), data.smplOffset() + 2 * (s.start() + done), file, where);
-            // One bulk copy (byte order handled by the view) and a plain loop: small for C1 and C2 to compile.
-            hi.flip().asShortBuffer().get(words, 0, n);
-            if (wide) {
-                fill(ch, lo.clear().limit(n), data.sm24Offset() + s.start() + done, file, where);
-                widen(words, lo.array(), n, out, (int) done);
-            } else {
-                scale(words, n, out, (int) done);
+            if (wide) fill(ch, lo.clear().limit(n), data.sm24Offset() + s.start() + done, file, where);
+            for (int i = 0; i < n; i++) {
+                int v = hi.getShort(i * 2);
+                out[(int) done + i] = wide ? ((v << 8) | (lo.get(i) & 0xFF)) / 8388608f : v / 32768f;
             }
             done += n;
         }
         return audio(s, out, wide ? 24 : 16);
-    }
-
-    private static void scale(short[] words, int n, float[] out, int at) {
-        for (int i = 0; i < n; i++) out[at + i] = words[i] / 32768f;
-    }
-
-    /** 24-bit frames: {@code smpl}'s word is the high 16 bits, {@code sm24}'s byte the low 8. */
-    private static void widen(short[] words, byte[] low, int n, float[] out, int at) {
-        for (int i = 0; i < n; i++) out[at + i] = ((words[i] << 8) | (low[i] & 0xFF)) / 8388608f;
     }
 
     private static void fill(SeekableByteChannel ch, ByteBuffer b, long at, Path file, String where) throws IOException {
