@@ -92,7 +92,8 @@ public final class SampleStore implements SampleProvider {
             SampleData have = cache.get(key);
             if (have != null) return have;
         }
-        try (AudioReader reader = AudioFiles.open(file)) {
+        // A sample only opened for its header is not decoded: whether a FLAC file was cut short is not looked for.
+        try (AudioReader reader = AudioFiles.openHeader(file)) {
             reader.reportTo(this::report); // what the header already shows (a length the file cannot hold)
             AudioFileInfo info = reader.info();
             int frames = playableFrames(file, info);
