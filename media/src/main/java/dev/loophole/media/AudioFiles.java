@@ -52,6 +52,26 @@ public final class AudioFiles {
         return type == AudioFileType.FLAC ? FlacReader.open(file, false) : open(file, type);
     }
 
+    /**
+     * The header {@link #openHeader} gives, without audio: read ahead by {@link #prefetchHeaders} when it was asked
+     * for this file (and the file has not changed since), else read now.
+     */
+    public static AudioFileInfo header(Path file) throws MediaException {
+        AudioFileInfo ahead = HeaderPrefetch.take(file);
+        if (ahead != null) return ahead;
+        try (AudioReader r = openHeader(file)) {
+            return r.info();
+        }
+    }
+
+    /**
+     * Reads the headers of {@code files} on the calling thread, for {@link #header} to take later: for a thread
+     * that is idle while the caller's main thread is still busy. Files that cannot be read are skipped.
+     */
+    public static void prefetchHeaders(java.util.Collection<Path> files) {
+        HeaderPrefetch.read(files);
+    }
+
     /** Decodes the whole file into memory. Repairable problems are logged as warnings (see {@link #probe}). */
     public static AudioData read(Path file) throws MediaException {
         try (AudioReader r = open(file)) {

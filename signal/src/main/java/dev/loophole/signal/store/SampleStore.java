@@ -93,13 +93,11 @@ public final class SampleStore implements SampleProvider {
             if (have != null) return have;
         }
         // A sample only opened for its header is not decoded: whether a FLAC file was cut short is not looked for.
-        try (AudioReader reader = AudioFiles.openHeader(file)) {
-            reader.reportTo(this::report); // what the header already shows (a length the file cannot hold)
-            AudioFileInfo info = reader.info();
-            int frames = playableFrames(file, info);
-            status.put(file, SampleStatus.ONLINE);
-            return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
-        }
+        AudioFileInfo info = AudioFiles.header(file);
+        info.damage().forEach(this::report); // what the header already shows (a length the file cannot hold)
+        int frames = playableFrames(file, info);
+        status.put(file, SampleStatus.ONLINE);
+        return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
     }
 
     private static int playableFrames(Path file, AudioFileInfo info) throws MediaException {
