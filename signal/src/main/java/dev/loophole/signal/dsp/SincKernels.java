@@ -4,9 +4,13 @@ package dev.loophole.signal.dsp;
  * The windowed sinc's two inner loops, in float with fixed partial sums, so the Vector API form
  * ({@code SincKernelsVector}, loaded only when {@link Simd#VECTOR}) and this scalar form give the same bits.
  *
- * <p><b>Direct kernel</b> (ratio ≤ 1, or a stretch table for a stretch up to two): tap j's weight is the table's two rows interpolated,
- * {@code c0 + a·(c1 − c0)}; its product with the frame goes to partial sum j mod 16; sums l and l + 8 are added, and
- * the eight results are added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors give.
+ * <p><b>Direct kernel</b> (ratio ≤ 1, or a stretch table for a stretch up to two): the frames against the table's two rows
+ * around the phase, two dot products, then interpolated — Σ b·(c0 + a·(c1 − c0)) as s + a·(u − s) with s = Σ b·c0,
+ * u = Σ b·c1, so a tap costs two fused multiply-adds and no weight of its own. Tap j goes to partial sum j mod 16 of each
+ * row ({@code fma(frame, c, sum)}); sums l and l + 8 are added, each lane's two rows interpolated ({@code fma(a, u − s, s)}),
+ * and the eight lanes added as a fixed tree ((0+1)+(2+3))+((4+5)+(6+7)) — the order two 8-lane vectors give. Fused
+ * multiply-adds in both forms (one rounding each: the same bits). Where the sweep's voices spend most of their time
+ * (BENCHMARKS.md, "Two dot products and fused multiply-adds in the sinc").
  *
  * <p><b>Stretched kernel</b> (stretches beyond two, or without stretch tables): tap j (frame m0 + j, j < n) reads the flat kernel at the fixed-point
  * coordinate {@code U − j·step} (17.15 bits: the coordinate in table entries is below 2^16), interpolated linearly
@@ -57,30 +61,30 @@ public class SincKernels {
 
     /** Σ over {@code taps} (a multiple of 8) of {@code buf[base + j]} × the interpolated weight of rows {@code r0}, {@code r1}. */
     public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
-        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f, s4 = 0f, s5 = 0f, s6 = 0f, s7 = 0f;
-        float s8 = 0f, s9 = 0f, s10 = 0f, s11 = 0f, s12 = 0f, s13 = 0f, s14 = 0f, s15 = 0f;
-        for (int j = 0; j < taps; j += 16) {
-            int p = r0 + j, q = r1 + j, m = base + j;
-            s0 += buf[m] * w(t, p, q, a);
-            s1 += buf[m + 1] * w(t, p + 1, q + 1, a);
-            s2 += buf[m + 2] * w(t, p + 2, q + 2, a);
-            s3 += buf[m + 3] * w(t, p + 3, q + 3, a);
-            s4 += buf[m + 4] * w(t, p + 4, q + 4, a);
-            s5 += buf[m + 5] * w(t, p + 5, q + 5, a);
-            s6 += buf[m + 6] * w(t, p + 6, q + 6, a);
-            s7 += buf[m + 7] * w(t, p + 7, q + 7, a);
+        return tree(lane(t, r0, r1, a, buf, base, taps, 0), lane(t, r0, r1, a, buf, base, taps, 1),
+                lane(t, r0, r1, a, buf, base, taps, 2), lane(t, r0, r1, a, buf, base, taps, 3),
+                lane(t, r0, r1, a, buf, base, taps, 4), lane(t, r0, r1, a, buf, base, taps, 5),
+                lane(t, r0, r1, a, buf, base, taps, 6), lane(t, r0, r1, a, buf, base, taps, 7));
+    }
+
+    /**
+     * Lane {@code l} of the vector form: taps l, l + 8, l + 16 … (block q = j / 8) against both rows, block q into sum
+     * q mod 2 of each row, then the two rows' sums s and u interpolated, {@code fma(a, u − s, s)}.
+     */
+    private static float lane(float[] t, int r0, int r1, float a, float[] buf, int base, int taps, int l) {
+        float s0 = 0f, s1 = 0f, u0 = 0f, u1 = 0f;
+        for (int j = l; j < taps; j += 16) {
+            float b = buf[base + j];
+            s0 = Math.fma(b, t[r0 + j], s0);
+            u0 = Math.fma(b, t[r1 + j], u0);
             if (j + 8 < taps) {
-                s8 += buf[m + 8] * w(t, p + 8, q + 8, a);
-                s9 += buf[m + 9] * w(t, p + 9, q + 9, a);
-                s10 += buf[m + 10] * w(t, p + 10, q + 10, a);
-                s11 += buf[m + 11] * w(t, p + 11, q + 11, a);
-                s12 += buf[m + 12] * w(t, p + 12, q + 12, a);
-                s13 += buf[m + 13] * w(t, p + 13, q + 13, a);
-                s14 += buf[m + 14] * w(t, p + 14, q + 14, a);
-                s15 += buf[m + 15] * w(t, p + 15, q + 15, a);
+                float c = buf[base + j + 8];
+                s1 = Math.fma(c, t[r0 + j + 8], s1);
+                u1 = Math.fma(c, t[r1 + j + 8], u1);
             }
         }
-        return tree(s0 + s8, s1 + s9, s2 + s10, s3 + s11, s4 + s12, s5 + s13, s6 + s14, s7 + s15);
+        float s = s0 + s1, u = u0 + u1;
+        return Math.fma(a, u - s, s);
     }
 
     /**
@@ -108,12 +112,6 @@ public class SincKernels {
                              float[] outL, float[] outR, int k) {
         outL[k] = direct(t, r0, r1, a, l, base, taps);
         outR[k] = direct(t, r0, r1, a, r, base, taps);
-    }
-
-    /** Tap weight: rows p and q interpolated at {@code a}. */
-    private static float w(float[] t, int p, int q, float a) {
-        float c0 = t[p];
-        return c0 + a * (t[q] - c0);
     }
 
     /**

@@ -20,34 +20,42 @@ final class SincKernelsVector extends SincKernels {
 
     @Override
     public float direct(float[] t, int r0, int r1, float a, float[] buf, int base, int taps) {
-        FloatVector va = FloatVector.broadcast(F, a), s0 = FloatVector.zero(F), s1 = s0;
+        FloatVector s0 = FloatVector.zero(F), s1 = s0, u0 = s0, u1 = s0;
         for (int j = 0; j < taps; j += 8) {
-            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector x = s0.add(FloatVector.fromArray(F, buf, base + j).mul(c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)))));
+            FloatVector b = FloatVector.fromArray(F, buf, base + j);
+            FloatVector x = b.fma(FloatVector.fromArray(F, t, r0 + j), s0), y = b.fma(FloatVector.fromArray(F, t, r1 + j), u0);
             s0 = s1;
             s1 = x;
+            u0 = u1;
+            u1 = y;
         }
         // the tree written out here, not in a helper: a vector passed to a method C2 did not inline is boxed
         // (15 KB per block on the audio-lane path, AudioLaneTest)
-        FloatVector v = s0.add(s1), p = v.add(v.rearrange(PAIRS)), q = p.add(p.rearrange(QUADS));
+        FloatVector s = s0.add(s1), v = FloatVector.broadcast(F, a).fma(u0.add(u1).sub(s), s);
+        FloatVector p = v.add(v.rearrange(PAIRS)), q = p.add(p.rearrange(QUADS));
         return q.add(q.rearrange(HALVES)).lane(0);
     }
 
     @Override
     public void directStereo(float[] t, int r0, int r1, float a, float[] l, float[] r, int base, int taps,
                              float[] outL, float[] outR, int k) {
-        FloatVector va = FloatVector.broadcast(F, a), l0 = FloatVector.zero(F), l1 = l0, q0 = l0, q1 = l0;
+        FloatVector l0 = FloatVector.zero(F), l1 = l0, m0 = l0, m1 = l0, q0 = l0, q1 = l0, v0 = l0, v1 = l0;
         for (int j = 0; j < taps; j += 8) {
-            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j);
-            FloatVector w = c0.add(va.mul(FloatVector.fromArray(F, t, r1 + j).sub(c0)));
-            FloatVector x = l0.add(FloatVector.fromArray(F, l, base + j).mul(w)), y = q0.add(FloatVector.fromArray(F, r, base + j).mul(w));
+            FloatVector c0 = FloatVector.fromArray(F, t, r0 + j), c1 = FloatVector.fromArray(F, t, r1 + j);
+            FloatVector bl = FloatVector.fromArray(F, l, base + j), br = FloatVector.fromArray(F, r, base + j);
+            FloatVector x = bl.fma(c0, l0), xu = bl.fma(c1, m0), y = br.fma(c0, q0), yu = br.fma(c1, v0);
             l0 = l1;
             l1 = x;
+            m0 = m1;
+            m1 = xu;
             q0 = q1;
             q1 = y;
+            v0 = v1;
+            v1 = yu;
         }
-        FloatVector vl = l0.add(l1), pl = vl.add(vl.rearrange(PAIRS)), ql = pl.add(pl.rearrange(QUADS));
-        FloatVector vr = q0.add(q1), pr = vr.add(vr.rearrange(PAIRS)), qr = pr.add(pr.rearrange(QUADS));
+        FloatVector va = FloatVector.broadcast(F, a), sl = l0.add(l1), sr = q0.add(q1);
+        FloatVector vl = va.fma(m0.add(m1).sub(sl), sl), pl = vl.add(vl.rearrange(PAIRS)), ql = pl.add(pl.rearrange(QUADS));
+        FloatVector vr = va.fma(v0.add(v1).sub(sr), sr), pr = vr.add(vr.rearrange(PAIRS)), qr = pr.add(pr.rearrange(QUADS));
         outL[k] = ql.add(ql.rearrange(HALVES)).lane(0);
         outR[k] = qr.add(qr.rearrange(HALVES)).lane(0);
     }
