@@ -1,6 +1,7 @@
 package dev.loophole.cli;
 
 import dev.loophole.formats.InstrumentFiles;
+import dev.loophole.formats.InstrumentPrefetch;
 import dev.loophole.model.Program;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ final class InstrumentLoader {
                 + file.getFileName() + " -o SONG.loophole`, then `loophole play SONG.loophole`)");
         var opener = InstrumentFiles.opener(file);
         if (opener.isEmpty()) throw new Errors.UserError(file + ": unknown instrument kind, expected " + InstrumentFiles.kinds() + " or an .sf2 file");
-        return opener.get().open(file);
+        Program prefetched = InstrumentPrefetch.take(file); // opened while the command line was parsed (RenderPrefetch)
+        return prefetched != null ? prefetched : opener.get().open(file);
     }
 
     /** Why an instrument plays nothing: it defines no region, or none of its regions could load (its warnings say why). */

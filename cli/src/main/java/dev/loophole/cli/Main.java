@@ -10,6 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (FastPath.answer(args, System.out)) System.exit(0);
+        RenderPrefetch.start(args);
         System.exit(run(args));
     }
 

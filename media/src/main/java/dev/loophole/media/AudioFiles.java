@@ -30,13 +30,46 @@ public final class AudioFiles {
 
     /** Opens the file for positional, incremental decoding (see {@link AudioReader}). The caller closes it. */
     public static AudioReader open(Path file) throws MediaException {
-        AudioFileType type = detect(file);
+        return open(file, detect(file));
+    }
+
+    private static AudioReader open(Path file, AudioFileType type) throws MediaException {
         return switch (type) {
             case WAV -> WavReader.open(file);
             case AIFF -> AiffReader.open(file);
             case FLAC -> FlacReader.open(file);
             case OGG_VORBIS -> OggVorbisReader.open(file);
         };
+    }
+
+    /**
+     * Opens the file for its header alone: like {@link #open}, except that a FLAC file's length is what its STREAMINFO
+     * says, without reading its last frame to find a cut (a cut file is found when it is opened to be decoded). For a
+     * caller that will not decode the file (a sample no note of a render reaches). The caller closes it.
+     */
+    public static AudioReader openHeader(Path file) throws MediaException {
+        AudioFileType type = detect(file);
+        return type == AudioFileType.FLAC ? FlacReader.open(file, false) : open(file, type);
+    }
+
+    /**
+     * The header {@link #openHeader} gives, without audio: read ahead by {@link #prefetchHeaders} when it was asked
+     * for this file (and the file has not changed since), else read now.
+     */
+    public static AudioFileInfo header(Path file) throws MediaException {
+        AudioFileInfo ahead = HeaderPrefetch.take(file);
+        if (ahead != null) return ahead;
+        try (AudioReader r = openHeader(file)) {
+            return r.info();
+        }
+    }
+
+    /**
+     * Reads the headers of {@code files} on the calling thread, for {@link #header} to take later: for a thread
+     * that is idle while the caller's main thread is still busy. Files that cannot be read are skipped.
+     */
+    public static void prefetchHeaders(java.util.Collection<Path> files) {
+        HeaderPrefetch.read(files);
     }
 
     /** Decodes the whole file into memory. Repairable problems are logged as warnings (see {@link #probe}). */

@@ -63,16 +63,24 @@ public final class FlacReader implements AudioReader {
 
     /** Opens the file for incremental decoding; the caller closes the reader. */
     public static FlacReader open(Path file) throws MediaException {
+        return open(file, true);
+    }
+
+    /**
+     * @param findCut whether to read the last frame near the file's end to find out whether the file was cut short
+     *                (else the length is what STREAMINFO says: for a caller that wants the header alone)
+     */
+    static FlacReader open(Path file, boolean findCut) throws MediaException {
         FileSource src = FileSource.open(file);
         try {
-            return parse(src);
+            return parse(src, findCut);
         } catch (MediaException | RuntimeException e) {
             src.close();
             throw e;
         }
     }
 
-    private static FlacReader parse(FileSource src) throws MediaException {
+    private static FlacReader parse(FileSource src, boolean findCut) throws MediaException {
         long pos = AudioFiles.id3v2Length(src);
         if (src.size() - pos < 8) throw src.fail("too short to be a FLAC file (" + src.size() + " bytes)");
         String magic = RiffChunks.fourCC(src.read(pos, 4, ByteOrder.BIG_ENDIAN, "FLAC signature"), 0);
@@ -119,7 +127,7 @@ public final class FlacReader implements AudioReader {
 
         SampleFormat format = new SampleFormat(bits <= 8 ? 8 : bits <= 16 ? 16 : 24, false);
         List<AudioProblem> damage = new ArrayList<>();
-        long present = total > 0 ? FlacTail.framesPresent(src, pos, si, channels, bits) : -1;
+        long present = total > 0 && findCut ? FlacTail.framesPresent(src, pos, si, channels, bits) : -1;
         if (present >= 0 && present < total) {
             if (present == 0) throw src.fail("holds no complete FLAC frame; STREAMINFO claims " + total + " frames");
             damage.add(AudioProblem.truncated(src.path, total, present, "STREAMINFO"));

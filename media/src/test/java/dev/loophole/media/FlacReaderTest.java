@@ -100,6 +100,26 @@ class FlacReaderTest {
         assertThat(a.channels()[1]).containsExactly(Arrays.copyOf(wav.channels()[1], a.frames()));
     }
 
+    /** The header alone takes STREAMINFO's word for the length: the cut is found when the file is opened to be decoded. */
+    @Test
+    void openHeaderDoesNotLookForACutButOpenDoes() throws IOException {
+        byte[] flac = Files.readAllBytes(Fixtures.path("sine16.flac"));
+        Path f = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(flac, flac.length / 2));
+        int present = AudioFiles.read(f).frames();
+        try (AudioReader header = AudioFiles.openHeader(f); AudioReader whole = AudioFiles.open(f)) {
+            assertThat(header.info().frames()).as("STREAMINFO's length").isEqualTo(1500);
+            assertThat(header.info().damage()).isEmpty();
+            assertThat(whole.info().frames()).isEqualTo(present).isLessThan(1500);
+            assertThat(whole.info().damage()).hasSize(1);
+        }
+        Path wav = Fixtures.path("sine16.wav");
+        try (AudioReader header = AudioFiles.openHeader(wav)) {
+            assertThat(header.info().frames()).as("another kind opens as open() does").isEqualTo(1500);
+        }
+        Path meta = Files.write(dir.resolve("meta.flac"), Arrays.copyOf(flac, 20));
+        assertThatThrownBy(() -> AudioFiles.openHeader(meta)).hasMessage(meta + ": file ends inside metadata block 0 (34 bytes declared, 12 present)");
+    }
+
     @Test
     void badHeadersAreClearErrors() throws IOException {
         byte[] flac = Files.readAllBytes(Fixtures.path("sine16.flac"));

@@ -38,6 +38,25 @@ public record SampleRef(String path, MediaLink media, double volume, double pan,
 
     public boolean isBuiltin() { return path.startsWith("*"); }
 
+    // Written out, as the record's own would be (components in order, doubles by Double.compare, hash 31·h + c): the
+    // generated ones are linked at their first call through ObjectMethods' bootstrap, which spins method handles at run
+    // time (tens of ms in a cold JVM), on a one-note render's path.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SampleRef r && path.equals(r.path) && java.util.Objects.equals(media, r.media)
+                && Double.compare(volume, r.volume) == 0 && Double.compare(pan, r.pan) == 0 && output == r.output && channel == r.channel;
+    }
+
+    @Override
+    public int hashCode() {
+        int h = path.hashCode();
+        h = h * 31 + java.util.Objects.hashCode(media);
+        h = h * 31 + Double.hashCode(volume);
+        h = h * 31 + Double.hashCode(pan);
+        h = h * 31 + output;
+        return h * 31 + channel;
+    }
+
     /** This reference pointing at {@code newPath} (where the library found it now), keeping its link and mic settings. */
     public SampleRef at(String newPath) { return new SampleRef(newPath, media, volume, pan, output, channel); }
 

@@ -28,7 +28,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class SampleStore implements SampleProvider {
     /** A file's identity: the same path with the same size and time is the same audio. */
-    private record Key(Path path, long size, long modified) {}
+    private record Key(Path path, long size, long modified) {
+        // Written out: a record's generated equals/hashCode is linked at its first call through ObjectMethods'
+        // bootstrap, which spins method handles at run time (tens of ms in a cold JVM, on a render's header path).
+        @Override public boolean equals(Object o) {
+            return o instanceof Key k && size == k.size && modified == k.modified && path.equals(k.path);
+        }
+
+        @Override public int hashCode() { return (path.hashCode() * 31 + Long.hashCode(size)) * 31 + Long.hashCode(modified); }
+    }
 
     private final long budgetBytes;
     private final boolean streaming;
@@ -92,13 +100,12 @@ public final class SampleStore implements SampleProvider {
             SampleData have = cache.get(key);
             if (have != null) return have;
         }
-        try (AudioReader reader = AudioFiles.open(file)) {
-            reader.reportTo(this::report); // what the header already shows (a length the file cannot hold)
-            AudioFileInfo info = reader.info();
-            int frames = playableFrames(file, info);
-            status.put(file, SampleStatus.ONLINE);
-            return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
-        }
+        // A sample only opened for its header is not decoded: whether a FLAC file was cut short is not looked for.
+        AudioFileInfo info = AudioFiles.header(file);
+        info.damage().forEach(this::report); // what the header already shows (a length the file cannot hold)
+        int frames = playableFrames(file, info);
+        status.put(file, SampleStatus.ONLINE);
+        return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
     }
 
     private static int playableFrames(Path file, AudioFileInfo info) throws MediaException {
