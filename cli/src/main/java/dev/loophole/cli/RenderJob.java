@@ -95,10 +95,11 @@ final class RenderJob {
         SampleStore store = new SampleStore(MEMORY_BUDGET, true);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        // Samples only reached by keys the song never plays are opened for their headers, not decoded.
+        // Samples only reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut
+        // is then not looked for); --strict opens every sample in full, so damage anywhere fails the render.
         java.util.BitSet keys = new java.util.BitSet(128);
         for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(keys);
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(strict ? null : keys);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
@@ -182,7 +183,7 @@ final class RenderJob {
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
-        compiler.keysPlayed(songKeys);
+        compiler.keysPlayed(strict ? null : songKeys); // back to what the render's other instruments use
         return new BankLoad(new ProgramBank(programs), regions, defined);
     }
 

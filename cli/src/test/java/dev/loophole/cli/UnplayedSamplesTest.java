@@ -82,4 +82,33 @@ class UnplayedSamplesTest {
         CliRun strict = CliRun.of("render", "--midi", mid.toString(), "--instrument", all.toString(), "--out", out.toString(), "--strict");
         assertThat(strict.status()).isEqualTo(1);
     }
+
+    /**
+     * An unplayed FLAC cut inside its audio: a render opens it for its header only (STREAMINFO's length, no search for
+     * the cut), so it plays; --strict opens every sample in full and fails naming it, as inspect --strict does.
+     */
+    @Test
+    void strictFindsAFlacCutShortThatTheSongNeverPlays() throws Exception {
+        Path wav = dir.resolve("k6-16.wav"), flac = dir.resolve("k6.flac");
+        float[] sine = new float[RATE];
+        for (int i = 0; i < sine.length; i++) sine[i] = (float) (0.5 * Math.sin(2 * Math.PI * 440 * i / RATE));
+        dev.loophole.media.WavWriter.write(wav, new dev.loophole.media.AudioData(new float[][] {sine}, RATE,
+                dev.loophole.media.SampleFormat.PCM_16, dev.loophole.media.SampleMetadata.NONE)); // flac takes integer PCM
+        Process enc = new ProcessBuilder("flac", "-s", "-f", "-o", flac.toString(), wav.toString()).redirectErrorStream(true).start();
+        enc.getInputStream().readAllBytes();
+        assertThat(enc.waitFor()).as("the flac encoder").isZero();
+        byte[] bytes = Files.readAllBytes(flac);
+        Files.write(flac, Arrays.copyOf(bytes, bytes.length / 2));
+        Path sfz = Files.writeString(dir.resolve("flac.sfz"), "<region> sample=k0.wav key=60 ampeg_release=0.01\n"
+                + "<region> sample=k6.flac key=66 ampeg_release=0.01\n");
+        Path out = dir.resolve("flac.wav");
+        CliRun run = CliRun.of("render", "--midi", song.toString(), "--instrument", sfz.toString(), "--out", out.toString(), "--float");
+        assertThat(run.status()).as(run.err()).isZero();
+        CliRun strict = CliRun.of("render", "--midi", song.toString(), "--instrument", sfz.toString(), "--out", dir.resolve("s.wav").toString(), "--strict");
+        assertThat(strict.status()).as(strict.err()).isEqualTo(1);
+        assertThat(strict.err()).contains("k6.flac");
+        assertThat(dir.resolve("s.wav")).doesNotExist();
+        CliRun inspect = CliRun.of("inspect", sfz.toString(), "--strict");
+        assertThat(inspect.status()).isEqualTo(1);
+    }
 }
