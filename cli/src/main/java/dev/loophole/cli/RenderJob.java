@@ -116,7 +116,9 @@ final class RenderJob {
             if (inst == null) {
                 Program program = InstrumentLoader.load(spec.file());
                 report(program.diagnostics().stream().map(Diagnostic::toString).toList());
-                Patch patch = compiler.compile(program);
+                // The song is known: regions no note of it can reach are not compiled (the same output, sooner).
+                Patch patch = compiler.leaveOutUnplayed(true).compile(program);
+                compiler.leaveOutUnplayed(false);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
                 if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));

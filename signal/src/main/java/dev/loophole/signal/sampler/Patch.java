@@ -35,8 +35,16 @@ public final class Patch {
     /** The modulation state a voice needs to play any of the regions. */
     final VoiceNeeds voiceNeeds;
 
+    /** Regions of the program an offline render left out (no played key reaches them): they count, they never play. */
+    private final int leftOut;
+
     Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
+        this(program, regions, warnings, 0);
+    }
+
+    Patch(Program program, CompiledRegion[] regions, List<String> warnings, int leftOut) {
         this.program = program;
+        this.leftOut = leftOut;
         this.regions = regions;
         this.voiceNeeds = VoiceNeeds.of(regions);
         this.expression = new CompiledExpression(program.expression(), warnings);
@@ -105,7 +113,8 @@ public final class Patch {
 
     public Program program() { return program; }
 
-    public int regionCount() { return regions.length; }
+    /** The program's playable regions, counting those an offline render left out as unplayed. */
+    public int regionCount() { return regions.length + leftOut; }
 
     /** Program outputs its samples play on: 1 + the highest output any names (SFZ {@code output=N}, a mic's output). */
     public int outputs() { return outputs; }

@@ -24,6 +24,7 @@ public final class PatchCompiler {
 
     private final int preloadFrames;
     private java.util.BitSet keysPlayed;   // null: any key may play
+    private boolean leaveOutUnplayed;
 
     public PatchCompiler(SampleProvider samples, int engineRate) {
         this(samples, engineRate, PRELOAD_FRAMES);
@@ -47,6 +48,16 @@ public final class PatchCompiler {
      */
     public PatchCompiler keysPlayed(java.util.BitSet keys) {
         this.keysPlayed = keys == null ? null : (java.util.BitSet) keys.clone();
+        return this;
+    }
+
+    /**
+     * An offline render ({@code true}): a plain region no played key reaches is not compiled at all, where the program
+     * selects regions by key and velocity alone (see {@link UnplayedRegions}). Its sample is still opened and its
+     * problems still reported, and it still counts in {@link Patch#regionCount()}; what plays is the same.
+     */
+    public PatchCompiler leaveOutUnplayed(boolean on) {
+        this.leaveOutUnplayed = on;
         return this;
     }
 
@@ -76,6 +87,8 @@ public final class PatchCompiler {
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
+        boolean leaveOut = leaveOutUnplayed && keysPlayed != null && UnplayedRegions.keyedOnly(program);
+        int leftOut = 0;
         for (SampleRegion r : program.regions()) {
             SampleRef ref = r.sample();
             if (ref == null) {
@@ -91,6 +104,10 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
+            if (leaveOut && head == null && !canSound(r) && UnplayedRegions.plain(r)) {
+                leftOut++;
+                continue;
+            }
             String at = where(r) + "region " + r.regionId() + ": ";
             java.util.function.Consumer<String> warn = w -> {
                 int[] seen = modulationWarnings.get(w); // {index in warnings, regions}
@@ -105,7 +122,7 @@ public final class PatchCompiler {
         // What the engine cannot play of the modulation is said once per kind, at its first region, with a count.
         for (int[] seen : modulationWarnings.values())
             if (seen[1] > 1) warnings.set(seen[0], warnings.get(seen[0]) + " (and " + (seen[1] - 1) + " more regions)");
-        return new Patch(program, out.toArray(CompiledRegion[]::new), warnings);
+        return new Patch(program, out.toArray(CompiledRegion[]::new), warnings, leftOut);
     }
 
     /**
