@@ -214,10 +214,33 @@ final class CompiledRegion {
      * follows that curve, at 0 velocity is ignored, negative values invert it.
      */
     static float velocityGain(double veltrackPercent, int velocity) {
-        double v = velocity / 127.0;
+        return velocityCurve(veltrackPercent, velocity / 127.0);
+    }
+
+    /** The default curve at velocity {@code v} in 0..1. */
+    private static float velocityCurve(double veltrackPercent, double v) {
         double t = veltrackPercent / 100.0;
         double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
         return (float) (1 + Math.abs(t) * (curve - 1));
+    }
+
+    /**
+     * A 16-bit velocity picks regions by its 7-bit part but sets the level at full resolution: the factor that turns
+     * the 7-bit velocity's gain into the 16-bit one's.
+     */
+    static float fineVelocityGain(double veltrackPercent, int velocity7, int velocity16) {
+        float coarse = velocityGain(veltrackPercent, velocity7);
+        float fine = velocityCurve(veltrackPercent, velocity16 / 65535.0);
+        return coarse > 0 ? fine / coarse : 1f;
+    }
+
+    /** Whether the channel's controllers lie in the region's locc/hicc ranges. */
+    boolean ccsMatch(int[] cc) {
+        for (int i = 0; i < ccNumbers.length; i++) {
+            int v = cc[ccNumbers[i]];
+            if (v < ccLo[i] || v > ccHi[i]) return false;
+        }
+        return true;
     }
 
     /**

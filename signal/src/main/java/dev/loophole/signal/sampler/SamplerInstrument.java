@@ -418,7 +418,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
             }
             if (!r.matchesKeyVel(channel + 1, key, velocity)) continue;
             if (cs.bendRaw - 8192 < r.bendLo || cs.bendRaw - 8192 > r.bendHi) continue;
-            if (!ccsMatch(r, cs) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
+            if (!r.ccsMatch(cs.cc) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
             if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
             if (r.seqLength > 1) {
                 if (p.roundRobin == RoundRobin.SEQUENTIAL) {
@@ -446,23 +446,19 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     private void choke(CompiledRegion r) {
         if (r.chokeGroup == 0) return;
-        for (Voice v : voices)
+        for (int i = 0; i < live; i++) { // every sounding voice is before live
+            Voice v = voices[i];
             if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
+        }
     }
 
     private boolean attackVoiceSounding(int channel, int key) {
-        for (Voice v : voices)
+        for (int i = 0; i < live; i++) {
+            Voice v = voices[i];
             if (v.isActive() && v.channel == channel && v.key == key && !v.isFading()
                     && v.region.trigger != Trigger.RELEASE && v.region.trigger != Trigger.RELEASE_KEY) return true;
-        return false;
-    }
-
-    private static boolean ccsMatch(CompiledRegion r, ChannelState cs) {
-        for (int i = 0; i < r.ccNumbers.length; i++) {
-            int v = cs.cc[r.ccNumbers[i]];
-            if (v < r.ccLo[i] || v > r.ccHi[i]) return false;
         }
-        return true;
+        return false;
     }
 
     private void startVoice(CompiledRegion r, int channel, int key, int velocity, double bend, float extraGain) {
@@ -476,8 +472,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         v.chan = cs;
         v.noteId = startingNoteId;
         v.noteExpr.begin(patch.expression);
-        // A 16-bit velocity picks regions by its 7-bit part but sets the level at full resolution.
-        if (startingVelocity16 >= 0) extraGain *= fineVelocityGain(r.ampVeltrack, velocity, startingVelocity16);
+        if (startingVelocity16 >= 0) extraGain *= CompiledRegion.fineVelocityGain(r.ampVeltrack, velocity, startingVelocity16);
         double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
         long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
         int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
@@ -487,14 +482,6 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (v.slot >= live) live = v.slot + 1;
         v.event = eventCounter;
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
-    }
-
-    private static float fineVelocityGain(double veltrack, int velocity7, int velocity16) {
-        float coarse = CompiledRegion.velocityGain(veltrack, velocity7);
-        double v = velocity16 / 65535.0, t = veltrack / 100.0;
-        double curve = t >= 0 ? v * v : (1 - v) * (1 - v);
-        float fine = (float) (1 + Math.abs(t) * (curve - 1));
-        return coarse > 0 ? fine / coarse : 1f;
     }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */
