@@ -17,7 +17,6 @@ import dev.loophole.model.Envelope;
 import dev.loophole.model.Envelopes;
 import dev.loophole.model.IntRange;
 import dev.loophole.model.Program;
-import dev.loophole.model.SampleGroup;
 import dev.loophole.model.SampleRef;
 import dev.loophole.model.SampleRegion;
 import java.io.IOException;
@@ -246,17 +245,11 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private static Program withSamples(Program p, Function<String, String> path, Function<SampleRegion, SampleRegion> also) {
-        List<SampleGroup> groups = new ArrayList<>();
-        for (SampleGroup g : p.groups()) {
-            List<SampleRegion> regions = new ArrayList<>();
-            for (SampleRegion r : g.regions()) {
-                SampleRegion.Builder b = r.toBuilder();
-                b.samples = new ArrayList<>(r.samples().stream().map(s -> s.at(path.apply(s.path()))).toList());
-                regions.add(also.apply(b.build()));
-            }
-            groups.add(new SampleGroup(g.groupId(), g.name(), regions));
-        }
-        return p.withGroups(groups);
+        return p.mapRegions(r -> {
+            SampleRegion.Builder b = r.toBuilder();
+            b.samples = new ArrayList<>(r.samples().stream().map(s -> s.at(path.apply(s.path()))).toList());
+            return also.apply(b.build());
+        });
     }
 
     /** A file name without path separators or characters file systems and SFZ values dislike. */

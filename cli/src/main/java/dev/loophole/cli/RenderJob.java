@@ -99,7 +99,8 @@ final class RenderJob {
         // is then not looked for); --strict opens every sample in full, so damage anywhere fails the render.
         java.util.BitSet keys = new java.util.BitSet(128);
         for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(strict ? null : keys);
+        java.util.BitSet decoded = strict ? null : keys; // null: every sample in full
+        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(decoded);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
@@ -107,7 +108,7 @@ final class RenderJob {
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler, store, keys);
+                BankLoad bank = loadBank(spec.file(), song, compiler, store, decoded);
                 playableRegions += bank.regions();
                 if (bank.regions() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), bank.defined()));
                 inst = bank.instrument();
@@ -166,7 +167,7 @@ final class RenderJob {
      * A SoundFont: compile the presets the song's notes reach ({@link SongPresets}), each for the keys played on it.
      * Only those are built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made.
      */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet songKeys)
+    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet restore)
             throws IOException {
         Sf2Catalog bank = Sf2Importer.open(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         bank.damage().forEach(store::report);
@@ -183,7 +184,7 @@ final class RenderJob {
             regions += patch.regionCount();
             programs.put(e.getKey(), sampler(patch));
         }
-        compiler.keysPlayed(strict ? null : songKeys); // back to what the render's other instruments use
+        compiler.keysPlayed(restore); // back to what the render's other instruments use
         return new BankLoad(new ProgramBank(programs), regions, defined);
     }
 

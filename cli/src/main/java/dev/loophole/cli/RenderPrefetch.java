@@ -19,8 +19,7 @@ final class RenderPrefetch {
             String value = args[i].startsWith("--instrument=") ? args[i].substring("--instrument=".length())
                     : args[i].equals("--instrument") && i + 1 < args.length ? args[++i] : null;
             if (value == null) continue;
-            int eq = value.indexOf('='); // [CH=]FILE, as InstrumentSpec reads it
-            if (eq > 0 && value.substring(0, eq).chars().allMatch(Character::isDigit)) value = value.substring(eq + 1);
+            value = value.substring(InstrumentSpec.channelEnd(value) + 1); // [CH=]FILE
             try {
                 InstrumentPrefetch.start(Path.of(value));
             } catch (InvalidPathException e) {

@@ -28,12 +28,6 @@ final class FlacCrc {
 
     private FlacCrc() {}
 
-    static int crc8(byte[] b, int from, int to) {
-        int crc = 0;
-        for (int i = from; i < to; i++) crc = crc8(crc, b[i]);
-        return crc;
-    }
-
     /** The CRC-8 after one more byte. */
     static int crc8(int crc, int b) {
         return CRC8[(crc ^ b) & 0xFF] & 0xFF;

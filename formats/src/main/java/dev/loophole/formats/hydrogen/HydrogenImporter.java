@@ -181,8 +181,11 @@ public final class HydrogenImporter {
      */
     private static RegionConditions choice(LayerSelection.Mode mode, int n, int k) {
         if (n == 1) return RegionConditions.DEFAULT;
-        return mode == LayerSelection.Mode.ROUND_ROBIN ? RegionConditions.DEFAULT.withSequence(n, k + 1)
-                : RegionConditions.DEFAULT.withRandom((double) k / n, (double) (k + 1) / n);
+        return switch (mode) {
+            case ROUND_ROBIN -> RegionConditions.DEFAULT.withSequence(n, k + 1);
+            case RANDOM -> RegionConditions.DEFAULT.withRandom((double) k / n, (double) (k + 1) / n);
+            case VELOCITY -> RegionConditions.DEFAULT; // not reached: its segments hold one layer
+        };
     }
 
     /** The elements holding layers: Hydrogen 0.9.7's components, or the instrument itself before them. */
