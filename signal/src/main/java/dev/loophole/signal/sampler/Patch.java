@@ -38,10 +38,6 @@ public final class Patch {
     /** Regions of the program an offline render left out (no played key reaches them): they count, they never play. */
     private final int leftOut;
 
-    Patch(Program program, CompiledRegion[] regions, List<String> warnings) {
-        this(program, regions, warnings, 0);
-    }
-
     Patch(Program program, CompiledRegion[] regions, List<String> warnings, int leftOut) {
         this.program = program;
         this.leftOut = leftOut;
@@ -84,9 +80,6 @@ public final class Patch {
      * reads the deepest copy with a wider kernel (right, only dearer). Also, for live play, the quality's stretch tables
      * (shared, built once) and its vector kernels compiled; offline, a voice builds the tables if it needs them.
      */
-    public void prepareOctaves(int quality) { prepareOctaves(quality, VoiceThread.AUDIO); }
-
-    /** {@link #prepareOctaves(int)} for voices run as {@code thread} says. */
     public void prepareOctaves(int quality, VoiceThread thread) {
         for (CompiledRegion r : regions) {
             prepareOctaves(r, quality, thread);

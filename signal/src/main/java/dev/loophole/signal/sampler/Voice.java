@@ -413,7 +413,6 @@ final class Voice {
                 : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
     }
 
-    /** Whether a cubic read of {@code frames} may take the vector form (live: always; offline: see {@link ScalarStart}). */
     /** Whether the Vector API forms may run now (live: always, they were warmed up; offline: see {@link ScalarStart}). */
     private boolean vector() { return scalarStart == null || scalarStart.warm(); }
 

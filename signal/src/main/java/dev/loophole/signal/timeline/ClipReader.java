@@ -30,6 +30,7 @@ final class ClipReader {
     // ringL/ringR (empty when not streaming or failed). Frames the loader publishes during the call are read next call.
     private long ringLo, ringHi;
     private float[] ringL, ringR;
+    private final float[] frameL = new float[1], frameR = new float[1]; // one stereo sinc frame
 
     ClipReader(StreamSlot slot) { this.slot = slot; }
 
@@ -105,7 +106,12 @@ final class ClipReader {
                 if (stereo) for (int j = 0; j < count; j++) winR[j] = value(1, base + j);
                 for (int i = 0; i < m; i++) {
                     double x = c.position(t0 + i) - base;
-                    float vl = sinc.sample(winL, x, ratio, kernel), vr = stereo ? sinc.sample(winR, x, ratio, kernel) : vl;
+                    float vl, vr;
+                    if (stereo) { // one pass over the kernel's rows for both channels (the same bits as two mono reads)
+                        sinc.sample(winL, winR, x, ratio, kernel, frameL, frameR, 0);
+                        vl = frameL[0];
+                        vr = frameR[0];
+                    } else vr = vl = sinc.sample(winL, x, ratio, kernel);
                     add(l, r, o + done + i, t0 + i, vl, vr);
                 }
             } else {
