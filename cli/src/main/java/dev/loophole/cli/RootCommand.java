@@ -1,8 +1,8 @@
 package dev.loophole.cli;
 
 import java.nio.file.Path;
-import picocli.CommandLine;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
