@@ -111,6 +111,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.quality = quality;
     }
 
+    /** What runs this instrument's voices (fixed at construction). */
+    public VoiceThread voiceThread() { return thread; }
+
     public int peakVoices() { return peakVoices; }
 
     /** Reports every voice start and end to {@code l} (null to stop). Set it before rendering. */
