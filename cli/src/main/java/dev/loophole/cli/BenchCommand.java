@@ -196,7 +196,7 @@ final class BenchCommand implements Callable<Integer> {
         SampleStore store = new SampleStore(RenderJob.MEMORY_BUDGET, true);
         try (Streamer streamer = new Streamer(store)) {
             OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
-                    streamer, song, false);
+                    streamer, song);
             Map<Path, Instrument> loaded = new HashMap<>();
             for (InstrumentSpec spec : w.instruments()) {
                 Instrument inst = loaded.get(spec.file());

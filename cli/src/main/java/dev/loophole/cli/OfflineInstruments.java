@@ -35,16 +35,13 @@ final class OfflineInstruments {
     private final RenderJob.Options options;
     private final PatchCompiler compiler;
     private final Streamer streamer;
-    private final BitSet keys; // null: every sample in full
+    private final BitSet keys = new BitSet(128);
 
-    /** {@code everySample}: a program's samples are all decoded and its regions all compiled (--strict). */
-    OfflineInstruments(RenderJob.Options options, PatchCompiler compiler, Streamer streamer, MidiSong song, boolean everySample) {
+    OfflineInstruments(RenderJob.Options options, PatchCompiler compiler, Streamer streamer, MidiSong song) {
         this.options = options;
         this.compiler = compiler;
         this.streamer = streamer;
-        BitSet played = new BitSet(128);
-        for (MidiEvent e : song.events()) if (e.isNoteOn()) played.set(e.data1());
-        this.keys = everySample ? null : played;
+        for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
     }
 
     /** An SFZ, kit or Decent Sampler program, compiled for the song's keys. */

@@ -87,14 +87,14 @@ final class RenderJob {
             err.flush();
         }
         Instrument[] byChannel = new Instrument[16];
-        // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
-        SampleStore store = new SampleStore(MEMORY_BUDGET, true);
+        // Only sample heads are decoded up front; the rest streams, and the offline render waits for it. Samples only
+        // reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut is then not
+        // looked for); --strict opens those in full too (not decoded), so damage anywhere fails the render.
+        SampleStore store = new SampleStore(MEMORY_BUDGET, true, strict);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        // Samples only reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut
-        // is then not looked for); --strict opens every sample in full, so damage anywhere fails the render.
         OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
-                streamer, song, strict);
+                streamer, song);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
