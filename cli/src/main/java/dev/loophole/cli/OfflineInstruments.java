@@ -50,8 +50,9 @@ final class OfflineInstruments {
     }
 
     /**
-     * The presets of {@code bank} the song reaches, each compiled for the keys played on it, as one instrument.
-     * {@code report} hears the bank's diagnostics (the file's and the built presets') then each patch's warnings.
+     * The presets of {@code bank} the song reaches, each compiled for the keys played on it, as one instrument. Only those
+     * are built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made. {@code report}
+     * hears the bank's diagnostics (the file's and the built presets') then each patch's warnings.
      */
     Bank bank(Sf2Catalog bank, MidiSong song, Consumer<List<String>> report) throws IOException {
         Map<Integer, SongPresets.Chosen> chosen = SongPresets.choose(bank, song);
