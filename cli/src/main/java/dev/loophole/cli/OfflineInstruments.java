@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * How an offline render of a song builds its instruments — the one place {@code render} and {@code bench} take it
- * from. The song is known: a program is compiled for the keys its notes play (samples no note reaches are opened for
+ * How an offline render of a MIDI song builds its instruments — the one place {@code render --midi} and {@code bench}
+ * take it from (a project's render builds its own through pulse's NodeInstruments, on the same offline voices). The song is known: a program is compiled for the keys its notes play (samples no note reaches are opened for
  * their headers, regions no note reaches are left out where key and velocity alone choose), a SoundFont for the
  * presets the song reaches ({@link SongPresets}), each for the keys played on it; the voices run on the render thread
  * ({@link VoiceThread#OFFLINE}: tables and warm-ups when first needed).

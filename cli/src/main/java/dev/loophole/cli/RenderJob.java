@@ -89,7 +89,8 @@ final class RenderJob {
         Instrument[] byChannel = new Instrument[16];
         // Only sample heads are decoded up front; the rest streams, and the offline render waits for it. Samples only
         // reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut is then not
-        // looked for); --strict opens those in full too (not decoded), so damage anywhere fails the render.
+        // looked for); --strict opens those in full too and reads their heads through without keeping them, so damage
+        // that a played sample's load would meet fails the render in every sample.
         SampleStore store = new SampleStore(MEMORY_BUDGET, true, strict);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);

@@ -43,7 +43,10 @@ class ProjectVoiceThreadTest {
             }
     }
 
-    /** Notes below, at, between and beyond octaves of the sample's key (69): sinc reads from the table, stretches and octave copies. */
+    /**
+     * Notes below, at, between and beyond octaves of the sample's key (69), through the project's wiring on either
+     * thread. (The shared stretch tables may already exist in this JVM; VoiceThreadTest checks them made mid-render.)
+     */
     @Test
     void anOfflineProjectRenderIsBitIdenticalToALiveOne() throws IOException {
         for (int quality : new int[] {Interpolation.CUBIC, Interpolation.SINC_64}) {

@@ -57,8 +57,9 @@ public final class SampleStore implements SampleProvider {
 
     /**
      * {@code headersInFull}: a sample asked for its {@link #header} alone is still opened in full, as {@code inspect}
-     * opens it (a FLAC file's cut looked for, its damage reported), though not decoded: for a render that must find
-     * damage in every sample ({@code --strict}), also those no note reaches.
+     * opens it (a FLAC file's cut looked for, its damage reported) and its head read through as a played sample's would be,
+     * though nothing is kept: for a render that must find damage in every sample ({@code --strict}), also those no
+     * note reaches.
      */
     public SampleStore(long budgetBytes, boolean streaming, boolean headersInFull) {
         this.budgetBytes = budgetBytes;
@@ -119,11 +120,22 @@ public final class SampleStore implements SampleProvider {
         return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
     }
 
-    /** The file opened as for decoding, its damage reported, nothing decoded. */
+    /**
+     * The file opened as for decoding and its head read through as a played sample's would be (a FLAC's cut looked
+     * for, float values that are not audio found), its damage reported; nothing is kept.
+     */
     private AudioFileInfo openInFull(Path file) throws MediaException {
         try (AudioReader reader = AudioFiles.open(file)) {
             reader.reportTo(this::report);
-            return reader.info();
+            AudioFileInfo info = reader.info();
+            long head = Math.min(info.frames(), dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+            float[][] scratch = new float[info.channels()][Math.max(1, (int) Math.min(head, 4096))];
+            for (long at = 0; at < head; ) {
+                int n = reader.read(at, scratch, 0, (int) Math.min(scratch[0].length, head - at));
+                if (n <= 0) throw new MediaException(file, "ends after " + at + " frames, the header says " + info.frames());
+                at += n;
+            }
+            return info;
         } catch (MediaException e) {
             report(AudioProblem.unusable(file, e)); // as a decode would say it
             throw e;

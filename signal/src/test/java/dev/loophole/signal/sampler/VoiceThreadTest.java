@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +50,14 @@ class VoiceThreadTest {
         List<String> cmd = new ArrayList<>(List.of(java));
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VoiceThreadTest.class.getName(), dir.toString()));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String said = new String(p.getInputStream().readAllBytes()).strip();
-        assertThat(p.waitFor()).as("the offline JVM").isZero();
+        Path saidFile = dir.resolve("said.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(saidFile.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) { // a hung child must not hang the module's build
+            p.destroyForcibly();
+            org.junit.jupiter.api.Assertions.fail("the offline JVM did not finish within 180 s");
+        }
+        assertThat(p.exitValue()).as("the offline JVM").isZero();
+        String said = Files.readString(saidFile).strip();
         assertThat(said.lines().toList()).containsExactly(
                 "quality " + Interpolation.SINC_32 + ": stretch tables before false, after true",
                 "quality " + Interpolation.SINC_64 + ": stretch tables before false, after true");
