@@ -18,7 +18,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -50,14 +49,18 @@ final class OfflineInstruments {
     }
 
     /**
-     * The presets of {@code bank} the song reaches, each compiled for the keys played on it, as one instrument. Only those
-     * are built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made. {@code report}
-     * hears the bank's diagnostics (the file's and the built presets') then each patch's warnings.
+     * The presets of {@code bank} the song reaches, each compiled for the keys played on it, as one instrument
+     * ({@link SongPresets#reach}). {@code report} hears the bank's diagnostics (the file's and the built presets') then
+     * each patch's warnings.
      */
     Bank bank(Sf2Catalog bank, MidiSong song, Consumer<List<String>> report) throws IOException {
-        Map<Integer, SongPresets.Chosen> chosen = SongPresets.choose(bank, song);
-        Map<Integer, Sf2Preset> built = new TreeMap<>();
-        for (var e : chosen.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().header().index()));
+        return bank(bank, SongPresets.reach(bank, song), report);
+    }
+
+    /** As {@link #bank(Sf2Catalog, MidiSong, Consumer)}, with the presets reached already built (read ahead: {@link RenderPrefetch}). */
+    Bank bank(Sf2Catalog bank, SongPresets.Reached reached, Consumer<List<String>> report) {
+        Map<Integer, SongPresets.Chosen> chosen = reached.chosen();
+        Map<Integer, Sf2Preset> built = reached.built();
         report.accept(bank.diagnostics().stream().map(Diagnostic::toString).toList());
         Map<Integer, Instrument> programs = new HashMap<>();
         int regions = 0, defined = 0;

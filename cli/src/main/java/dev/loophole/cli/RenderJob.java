@@ -1,7 +1,7 @@
 package dev.loophole.cli;
 
 import dev.loophole.pulse.engine.Samples;
-import dev.loophole.formats.midi.SmfReader;
+import dev.loophole.formats.FilePrefetch;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
@@ -80,7 +80,7 @@ final class RenderJob {
 
     private Summary runWithStreamer(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         requireWritable(out);
-        MidiSong song = SmfReader.read(InputFiles.require(midi, "a MIDI file (.mid)"));
+        MidiSong song = RenderPrefetch.song(InputFiles.require(midi, "a MIDI file (.mid)")); // read while picocli set up, if it was
         SongLength.check(midi, song, options.tailSeconds(), options.maxSeconds());
         if (options.progress() || options.verbose()) {
             err.println(SongLength.describe(midi, song) + "; rendering to " + out);
@@ -149,9 +149,11 @@ final class RenderJob {
 
     /** A SoundFont: the presets the song's notes reach, as {@link OfflineInstruments#bank} builds them. */
     private OfflineInstruments.Bank loadBank(Path file, MidiSong song, OfflineInstruments made, SampleStore store) throws IOException {
-        Sf2Catalog bank = Sf2Importer.open(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
+        Path checked = InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)");
+        RenderPrefetch.Bank ahead = RenderPrefetch.bank(checked, song); // opened, its presets built, while picocli set up
+        Sf2Catalog bank = ahead != null ? ahead.catalog() : Sf2Importer.open(checked);
         bank.damage().forEach(store::report);
-        return made.bank(bank, song, this::report);
+        return ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report) : made.bank(bank, song, this::report);
     }
 
     private void report(List<String> warnings) {

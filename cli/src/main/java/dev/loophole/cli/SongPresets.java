@@ -1,6 +1,8 @@
 package dev.loophole.cli;
 
 import dev.loophole.formats.sf2.Sf2Catalog;
+import dev.loophole.formats.sf2.Sf2Exception;
+import dev.loophole.formats.sf2.Sf2Preset;
 import dev.loophole.formats.sf2.Sf2PresetHeader;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.signal.engine.ProgramBank;
@@ -20,6 +22,20 @@ final class SongPresets {
 
     /** A preset to build, with the keys the song plays on it (empty when no note reaches it). */
     record Chosen(Sf2PresetHeader header, BitSet keys) {}
+
+    /** The presets {@link #choose} chose, each built from the bank's tables (same keys, in that order). */
+    record Reached(Map<Integer, Chosen> chosen, Map<Integer, Sf2Preset> built) {}
+
+    /**
+     * The presets of {@code bank} the song reaches, built in key order: only those are built from the bank's tables
+     * ({@link Sf2Catalog}), the rest of the bank's regions are never made. What a build throws is thrown.
+     */
+    static Reached reach(Sf2Catalog bank, MidiSong song) throws Sf2Exception {
+        Map<Integer, Chosen> chosen = choose(bank, song);
+        Map<Integer, Sf2Preset> built = new TreeMap<>();
+        for (var e : chosen.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().header().index()));
+        return new Reached(chosen, built);
+    }
 
     /**
      * Keyed by bank × 128 + program. Each preset the song can ask for (its bank selects and program changes, plus the
