@@ -101,5 +101,8 @@ final class RenderPrefetch {
         return bank != null && bank.song() == song ? bank : null;
     }
 
+    /** Whether a song or bank read ahead for {@code file} is waiting to be taken (tests). */
+    static boolean waiting(Path file) { return SONGS.containsKey(key(file)) || BANKS.containsKey(key(file)); }
+
     private static Path key(Path file) { return file.toAbsolutePath().normalize(); }
 }

@@ -46,4 +46,12 @@ class InstrumentPrefetchTest {
         assertThat(InstrumentPrefetch.take(missing)).isNull();
         assertThat(InstrumentPrefetch.take(text)).isNull();
     }
+
+    @Test
+    void anInstrumentChangedSinceIsNotGiven() throws Exception {
+        Path sfz = Files.writeString(dir.resolve("keys.sfz"), "<region> sample=a.wav key=60\n");
+        InstrumentPrefetch.start(sfz);
+        Files.writeString(sfz, "<region> sample=a.wav key=60\n<region> sample=b.wav key=62\n");
+        assertThat(InstrumentPrefetch.take(sfz)).as("the caller opens it again").isNull();
+    }
 }
