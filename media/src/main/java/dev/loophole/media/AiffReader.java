@@ -32,7 +32,11 @@ public final class AiffReader {
 
     /** Opens the file for positional reads; the caller closes the reader. */
     public static AudioReader open(Path file) throws MediaException {
-        FileSource src = FileSource.open(file);
+        return open(FileSource.open(file));
+    }
+
+    /** As {@link #open(Path)}, on a source already open (closed here if it cannot be read). */
+    static AudioReader open(FileSource src) throws MediaException {
         try {
             Parsed p = parse(src);
             return new PcmReader(src, p.info, p.unsigned8);

@@ -30,15 +30,24 @@ public final class AudioFiles {
 
     /** Opens the file for positional, incremental decoding (see {@link AudioReader}). The caller closes it. */
     public static AudioReader open(Path file) throws MediaException {
-        return open(file, detect(file));
+        return open(file, true);
     }
 
-    private static AudioReader open(Path file, AudioFileType type) throws MediaException {
-        return switch (type) {
-            case WAV -> WavReader.open(file);
-            case AIFF -> AiffReader.open(file);
-            case FLAC -> FlacReader.open(file);
-            case OGG_VORBIS -> OggVorbisReader.open(file);
+    /** Opens the file once: its magic bytes are read from the source its reader then parses (a library opens hundreds). */
+    private static AudioReader open(Path file, boolean findCut) throws MediaException {
+        FileSource src = FileSource.open(file);
+        AudioFileType type;
+        try {
+            type = detect(src);
+        } catch (MediaException | RuntimeException e) {
+            src.close();
+            throw e;
+        }
+        return switch (type) { // each reader closes the source if it cannot read it
+            case WAV -> WavReader.open(src);
+            case AIFF -> AiffReader.open(src);
+            case FLAC -> FlacReader.open(src, findCut);
+            case OGG_VORBIS -> OggVorbisReader.open(src);
         };
     }
 
@@ -48,8 +57,7 @@ public final class AudioFiles {
      * caller that will not decode the file (a sample no note of a render reaches). The caller closes it.
      */
     public static AudioReader openHeader(Path file) throws MediaException {
-        AudioFileType type = detect(file);
-        return type == AudioFileType.FLAC ? FlacReader.open(file, false) : open(file, type);
+        return open(file, false);
     }
 
     /**

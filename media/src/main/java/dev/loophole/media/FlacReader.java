@@ -71,7 +71,11 @@ public final class FlacReader implements AudioReader {
      *                (else the length is what STREAMINFO says: for a caller that wants the header alone)
      */
     static FlacReader open(Path file, boolean findCut) throws MediaException {
-        FileSource src = FileSource.open(file);
+        return open(FileSource.open(file), findCut);
+    }
+
+    /** As {@link #open(Path, boolean)}, on a source already open (closed here if it cannot be read). */
+    static FlacReader open(FileSource src, boolean findCut) throws MediaException {
         try {
             return parse(src, findCut);
         } catch (MediaException | RuntimeException e) {

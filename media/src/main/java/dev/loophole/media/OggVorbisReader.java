@@ -74,7 +74,8 @@ public final class OggVorbisReader implements AudioReader {
         return open(FileSource.open(file));
     }
 
-    private static OggVorbisReader open(FileSource src) throws MediaException {
+    /** As {@link #open(Path)}, on a source already open (closed here if it cannot be read). */
+    static OggVorbisReader open(FileSource src) throws MediaException {
         try {
             checkCodec(src);
             OggVorbisReader r = new OggVorbisReader(src);

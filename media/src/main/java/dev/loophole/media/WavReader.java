@@ -34,7 +34,11 @@ public final class WavReader {
 
     /** Opens the file for positional reads; the caller closes the reader. */
     public static AudioReader open(Path file) throws MediaException {
-        FileSource src = FileSource.open(file);
+        return open(FileSource.open(file));
+    }
+
+    /** As {@link #open(Path)}, on a source already open (closed here if it cannot be read). */
+    static AudioReader open(FileSource src) throws MediaException {
         try {
             AudioFileInfo info = probe(src);
             return new PcmReader(src, info, info.format().bitsPerSample() == 8);
