@@ -43,7 +43,7 @@ final class SpecBuilder {
         return option(new String[] {name}, type, paramLabel, defaultValue, description);
     }
 
-    /** An option whose value goes through {@code converter}. */
+    /** An option the caller built (a converted one, a required one). */
     SpecBuilder option(OptionSpec.Builder option) {
         spec.addOption(option.build());
         return this;
@@ -60,11 +60,18 @@ final class SpecBuilder {
     /** The parsed value of option {@code name} (its default, or null, when not given). */
     @SuppressWarnings("unchecked")
     static <T> T value(CommandSpec spec, String name) {
-        return (T) spec.findOption(name).getValue();
+        return (T) option(spec, name).getValue();
     }
 
     static boolean flag(CommandSpec spec, String name) {
-        return Boolean.TRUE.equals(spec.findOption(name).getValue());
+        return Boolean.TRUE.equals(option(spec, name).getValue());
+    }
+
+    // A name read back that the model does not hold is our mistake, said as one (not a NullPointerException).
+    private static OptionSpec option(CommandSpec spec, String name) {
+        OptionSpec o = spec.findOption(name);
+        if (o == null) throw new IllegalStateException("the " + spec.name() + " command has no option " + name);
+        return o;
     }
 
     /** Builder of an option converted by {@code converter} (a named class: a lambda of picocli's interface is spun at run time). */

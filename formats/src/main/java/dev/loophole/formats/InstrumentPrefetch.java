@@ -30,7 +30,11 @@ public final class InstrumentPrefetch {
             Program program = opener.get().open(file);
             // Then its samples' headers, which the render reads next (AudioFiles.header takes them). Planned before the
             // program is handed over, so a header the render asks for first is read by the render alone, never twice.
-            headers[0] = AudioFiles.headersAhead(samplePaths(program));
+            try {
+                headers[0] = AudioFiles.headersAhead(samplePaths(program));
+            } catch (RuntimeException e) {
+                // no read-ahead then: the render reads each header itself, and the program is still good
+            }
             return program;
         }, () -> {
             if (headers[0] != null) headers[0].run();

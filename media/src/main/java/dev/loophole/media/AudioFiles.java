@@ -67,6 +67,7 @@ public final class AudioFiles {
     public static AudioFileInfo header(Path file) throws MediaException {
         AudioFileInfo ahead = HeaderPrefetch.take(file);
         if (ahead != null) return ahead;
+        HeaderPrefetch.readDirectly();
         try (AudioReader r = openHeader(file)) {
             return r.info();
         }

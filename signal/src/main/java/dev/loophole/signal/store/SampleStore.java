@@ -238,7 +238,8 @@ public final class SampleStore implements SampleProvider {
     /** By file, then kind; written out (a Comparator.comparing lambda is spun at run time in every render). */
     private static final Comparator<AudioProblem> BY_FILE = (a, b) -> {
         int c = a.file().toString().compareTo(b.file().toString());
-        return c != 0 ? c : a.kind().compareTo(b.kind());
+        if (c == 0) c = a.kind().compareTo(b.kind());
+        return c != 0 ? c : a.message().compareTo(b.message()); // the same file and kind twice: never in the map's order
     };
 
     /** Damaged audio reported so far, by file. */
