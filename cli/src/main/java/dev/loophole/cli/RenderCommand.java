@@ -47,6 +47,12 @@ final class RenderCommand implements Callable<Integer> {
             + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.")
     boolean strict;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads rendering a SoundFont's programs (--midi), 1-"
+            + MAX_THREADS + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1).")
+    Integer threads;
+
+    static final int MAX_THREADS = 64;
+
     @Override
     public Integer call() throws Exception {
         if ((project == null) == (midi == null))
@@ -58,9 +64,11 @@ final class RenderCommand implements Callable<Integer> {
         if (midi != null && (stems != null || outputs != null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
         RenderJob.Options options = render.toJob();
+        if (threads != null && (threads < 1 || threads > MAX_THREADS))
+            throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         RenderJob.Summary s = project != null
                 ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems, outputs)
-                : new RenderJob(options, spec.commandLine().getErr()).strict(strict).run(midi, instruments, out);
+                : new RenderJob(options, spec.commandLine().getErr()).strict(strict).threads(threads != null ? threads : RenderJob.defaultThreads()).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

@@ -21,6 +21,7 @@ import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.formats.sf2.Sf2Preset;
@@ -61,6 +62,8 @@ final class RenderJob {
     private final PrintWriter err;
     private Streamer streamer;
     private boolean strict;
+    private int threads = 1;
+    private RenderWorkers workers;
     private DamageReport damage;
 
     RenderJob(Options options, PrintWriter err) {
@@ -74,11 +77,21 @@ final class RenderJob {
         return this;
     }
 
+    /** Threads that render a SoundFont's programs, this one included ({@link RenderWorkers}); 1 by default. */
+    RenderJob threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
+
+    /** Threads an offline render uses unless told: two where there is a second core (the programs' work is shared). */
+    static int defaultThreads() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         try {
             return runWithStreamer(midi, instruments, out);
         } finally {
             if (streamer != null) streamer.close();
+            if (workers != null) workers.close();
         }
     }
 
@@ -185,7 +198,8 @@ final class RenderJob {
             programs.put(e.getKey(), sampler(patch));
         }
         compiler.keysPlayed(restore); // back to what the render's other instruments use
-        return new BankLoad(new ProgramBank(programs), regions, defined);
+        if (threads > 1 && workers == null) workers = new RenderWorkers(threads);
+        return new BankLoad(new ProgramBank(programs).workers(workers), regions, defined);
     }
 
     private void report(List<String> warnings) {

@@ -1,0 +1,148 @@
+package dev.loophole.signal.engine;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Helper threads for an offline render: the render thread hands out a round of independent tasks
+ * {@code 0..n-1} (a {@link ProgramBank}'s programs for one block), works on them itself beside the
+ * helpers, and returns once all are done. Each task goes whole to whichever thread claims it first (a
+ * ticket counter), so nothing a task touches has two writers, and what the tasks write is the same
+ * whoever ran them. Live audio threads never get one: a real-time thread must not wait on another.
+ *
+ * <p>Blocks are short (256 frames ≈ 60 µs of work), so a helper that finished a round spins for
+ * {@link #SPIN_NANOS} looking for the next one before it parks: the render thread's serial part between
+ * rounds (mixing, writing, the next block's events) is shorter than that, and a park/unpark per block
+ * would cost more than it saves. Waiting is bounded: an idle render parks its helpers.
+ * Running a round allocates nothing.
+ */
+public final class RenderWorkers implements AutoCloseable {
+    /** One round's work: task {@code index}, on whichever thread runs it. */
+    @FunctionalInterface
+    public interface Task { void run(int index); }
+
+    /** How long a helper looks for the next round before parking. */
+    static final long SPIN_NANOS = 50_000;
+
+    private final Thread[] helpers;
+    private final boolean[] parked;         // written by each helper, read by the render thread (volatile through `sleeping`)
+    private final AtomicInteger sleeping = new AtomicInteger(); // helpers parked or about to park
+    /** Round in the high 32 bits, the next task index in the low 32. */
+    private final AtomicLong ticket = new AtomicLong();
+    private final AtomicInteger busy = new AtomicInteger();   // helpers inside a round
+    private volatile Task task;
+    private volatile int count;
+    private volatile int round;
+    private volatile boolean closed;
+    private volatile Throwable failure;
+    private final AtomicLong helperTasks = new AtomicLong();
+
+    /** {@code threads} in all, the caller's included: {@code threads - 1} helpers are started (none for 1). */
+    public RenderWorkers(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads " + threads + " is below 1");
+        helpers = new Thread[threads - 1];
+        parked = new boolean[helpers.length];
+        for (int h = 0; h < helpers.length; h++) {
+            int me = h;
+            helpers[h] = Thread.ofPlatform().daemon().name("loophole-render-" + (h + 1)).start(() -> help(me));
+        }
+    }
+
+    /** Threads working a round: the caller and its helpers. */
+    public int threads() { return helpers.length + 1; }
+
+    /** The helper threads (for tests that measure what they allocate). */
+    public Thread[] helpers() { return helpers.clone(); }
+
+    /** Tasks the helpers ran, over the whole render (0 with one thread). */
+    public long helperTasks() { return helperTasks.get(); }
+
+    /**
+     * Runs tasks {@code 0..n-1} of {@code t}, on this thread and the helpers, and returns when every one
+     * is done (what they wrote is then visible here). One caller at a time: the render thread.
+     */
+    public void run(Task t, int n) {
+        if (helpers.length == 0 || n <= 1) {
+            for (int i = 0; i < n; i++) t.run(i);
+            return;
+        }
+        // A helper still looking at the last round must not claim a task while task/count are rewritten:
+        // the ticket changes first, so its claim (a compare-and-set on what it read) fails.
+        ticket.set(((long) round << 32) | Integer.MAX_VALUE);
+        task = t;
+        count = n;
+        int r = round + 1;
+        ticket.set((long) r << 32);
+        round = r;
+        if (sleeping.get() != 0) for (int h = 0; h < helpers.length; h++) if (parked[h]) LockSupport.unpark(helpers[h]);
+        for (int i; (i = take(r)) >= 0; ) t.run(i);
+        // The helpers finish what they claimed (at most one task each): a short wait.
+        for (int spins = 0; busy.get() != 0; spins++) if (spins < 10_000) Thread.onSpinWait(); else Thread.yield();
+        Throwable f = failure;
+        if (f != null) {
+            failure = null;
+            if (f instanceof RuntimeException e) throw e;
+            if (f instanceof Error e) throw e;
+            throw new IllegalStateException(f);
+        }
+    }
+
+    /** The next task of round r, or -1 when that round has none left (or is over). */
+    private int take(int r) {
+        while (true) {
+            long t = ticket.get();
+            int i = (int) t;
+            if ((int) (t >>> 32) != r || i >= count) return -1;
+            if (ticket.compareAndSet(t, t + 1)) return i;
+        }
+    }
+
+    private void help(int me) {
+        int seen = 0;
+        while (!closed) {
+            if (round == seen && !await(me, seen)) continue;
+            int r = round;
+            seen = r;
+            busy.incrementAndGet();
+            try {
+                long done = 0;
+                for (int i; (i = take(r)) >= 0; done++) task.run(i); // task is read after the claim: this round's
+                if (done > 0) helperTasks.addAndGet(done);
+            } catch (Throwable e) {
+                failure = e;
+                while (take(r) >= 0) { } // nothing more of this round runs here; the caller fails it
+            } finally {
+                busy.decrementAndGet();
+            }
+        }
+    }
+
+    /** Waits for a round after {@code seen}: spins a while, then parks. Returns whether one came (false: look again). */
+    private boolean await(int me, int seen) {
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (round == seen) {
+            if (closed) return false;
+            if (System.nanoTime() > until) {
+                parked[me] = true;
+                sleeping.incrementAndGet();
+                // Re-checked after announcing: the caller sets round before it reads `sleeping`, so one of us sees the other.
+                if (round == seen && !closed) LockSupport.park(this);
+                sleeping.decrementAndGet();
+                parked[me] = false;
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        for (Thread t : helpers) {
+            LockSupport.unpark(t);
+            try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
+        }
+    }
+}
