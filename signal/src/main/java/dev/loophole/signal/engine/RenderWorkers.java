@@ -11,10 +11,11 @@ import java.util.concurrent.locks.LockSupport;
  * ticket counter), so nothing a task touches has two writers, and what the tasks write is the same
  * whoever ran them. Live audio threads never get one: a real-time thread must not wait on another.
  *
- * <p>Blocks are short (256 frames ≈ 60 µs of work), so a helper that finished a round spins for
- * {@link #SPIN_NANOS} looking for the next one before it parks: the render thread's serial part between
- * rounds (mixing, writing, the next block's events) is shorter than that, and a park/unpark per block
- * would cost more than it saves. Waiting is bounded: an idle render parks its helpers.
+ * <p>Blocks are short (256 frames: ≈ 180 µs of a General MIDI song's work at cubic), so a helper that finished
+ * a round spins for {@link #SPIN_NANOS} looking for the next one before it parks: the render thread's serial
+ * part between rounds (mixing, the effects, writing, the next block's events) mostly fits in it, and a helper
+ * woken by an unpark joins a round late. Every wait is bounded: past it a helper parks and the render
+ * thread yields, since the machine may be shared and CPU time counts too.
  * Running a round allocates nothing.
  */
 public final class RenderWorkers implements AutoCloseable {
@@ -23,7 +24,7 @@ public final class RenderWorkers implements AutoCloseable {
     public interface Task { void run(int index); }
 
     /** How long a helper looks for the next round before parking. */
-    static final long SPIN_NANOS = 50_000;
+    static final long SPIN_NANOS = 20_000;
 
     private final Thread[] helpers;
     private final boolean[] parked;         // written by each helper, read by the render thread (volatile through `sleeping`)
@@ -77,8 +78,11 @@ public final class RenderWorkers implements AutoCloseable {
         round = r;
         if (sleeping.get() != 0) for (int h = 0; h < helpers.length; h++) if (parked[h]) LockSupport.unpark(helpers[h]);
         for (int i; (i = take(r)) >= 0; ) t.run(i);
-        // The helpers finish what they claimed (at most one task each): a short wait.
-        for (int spins = 0; busy.get() != 0; spins++) if (spins < 10_000) Thread.onSpinWait(); else Thread.yield();
+        // The helpers finish what they claimed (at most one task each): a short wait, unless a helper lost its core.
+        if (busy.get() != 0) {
+            long until = System.nanoTime() + SPIN_NANOS;
+            while (busy.get() != 0) if (System.nanoTime() < until) Thread.onSpinWait(); else Thread.yield();
+        }
         Throwable f = failure;
         if (f != null) {
             failure = null;
