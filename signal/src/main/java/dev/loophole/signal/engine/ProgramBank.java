@@ -117,6 +117,7 @@ public final class ProgramBank implements MultiOutputInstrument {
     @Override
     public void beginBlock() {
         for (Instrument i : distinct) i.beginBlock();
+        log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one
         recording = true;
     }
 
