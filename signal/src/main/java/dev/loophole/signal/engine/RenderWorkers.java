@@ -27,6 +27,7 @@ public final class RenderWorkers implements AutoCloseable {
     static final long SPIN_NANOS = 20_000;
 
     private final Thread[] helpers;
+    private final long spinNanos;
     private final boolean[] parked;         // written by each helper, read by the render thread (volatile through `sleeping`)
     private final AtomicInteger sleeping = new AtomicInteger(); // helpers parked or about to park
     /** Round in the high 32 bits, the next task index in the low 32. */
@@ -40,13 +41,20 @@ public final class RenderWorkers implements AutoCloseable {
     private final AtomicLong helperTasks = new AtomicLong();
 
     /** {@code threads} in all, the caller's included: {@code threads - 1} helpers are started (none for 1). */
-    public RenderWorkers(int threads) {
+    public RenderWorkers(int threads) { this(threads, "loophole-render", SPIN_NANOS); }
+
+    /**
+     * As {@link #RenderWorkers(int)}, the helpers named {@code name-1}, {@code name-2}, …, each looking for the next
+     * round for {@code spinNanos} before it parks (0: at once, for rounds that come seldom or are short).
+     */
+    public RenderWorkers(int threads, String name, long spinNanos) {
         if (threads < 1) throw new IllegalArgumentException("threads " + threads + " is below 1");
+        this.spinNanos = spinNanos;
         helpers = new Thread[threads - 1];
         parked = new boolean[helpers.length];
         for (int h = 0; h < helpers.length; h++) {
             int me = h;
-            helpers[h] = Thread.ofPlatform().daemon().name("loophole-render-" + (h + 1)).start(() -> help(me));
+            helpers[h] = Thread.ofPlatform().daemon().name(name + "-" + (h + 1)).start(() -> help(me));
         }
     }
 
@@ -124,7 +132,7 @@ public final class RenderWorkers implements AutoCloseable {
 
     /** Waits for a round after {@code seen}: spins a while, then parks. Returns whether one came (false: look again). */
     private boolean await(int me, int seen) {
-        long until = System.nanoTime() + SPIN_NANOS;
+        long until = System.nanoTime() + spinNanos;
         while (round == seen) {
             if (closed) return false;
             if (System.nanoTime() > until) {
