@@ -13,9 +13,7 @@ import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.OfflineRenderer;
-import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.sampler.PatchCompiler;
-import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
@@ -197,13 +195,14 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = new Engine(options.rate(), RenderJob.BLOCK);
         SampleStore store = new SampleStore(RenderJob.MEMORY_BUDGET, true);
         try (Streamer streamer = new Streamer(store)) {
-            PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
+            OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
+                    streamer, song);
             Map<Path, Instrument> loaded = new HashMap<>();
             for (InstrumentSpec spec : w.instruments()) {
                 Instrument inst = loaded.get(spec.file());
                 if (inst == null) {
-                    inst = InstrumentLoader.isSoundFont(spec.file()) ? bank(spec.file(), song, compiler, options, streamer)
-                            : sampler(compiler.compile(InstrumentLoader.load(spec.file())), options, streamer);
+                    inst = InstrumentLoader.isSoundFont(spec.file()) ? made.bank(Sf2Importer.open(spec.file()), song, warnings -> { }).instrument()
+                            : made.sampler(made.compile(InstrumentLoader.load(spec.file())));
                     loaded.put(spec.file(), inst);
                 }
                 if (spec.channel() == InstrumentSpec.ALL) {
@@ -221,24 +220,6 @@ final class BenchCommand implements Callable<Integer> {
                     });
             return voiceFrames[0] / options.rate();
         }
-    }
-
-    private static SamplerInstrument sampler(dev.loophole.signal.sampler.Patch patch, RenderJob.Options o, Streamer streamer) {
-        SamplerInstrument inst = new SamplerInstrument(patch, o.rate(), o.polyphony(), o.seed(), streamer);
-        inst.setQuality(o.quality());
-        return inst;
-    }
-
-    /** The presets the song reaches, chosen and compiled as {@link RenderJob} does. */
-    private static Instrument bank(Path file, MidiSong song, PatchCompiler compiler, RenderJob.Options o, Streamer streamer) throws IOException {
-        dev.loophole.formats.sf2.Sf2Catalog bank = Sf2Importer.open(file);
-        Map<Integer, Instrument> programs = new HashMap<>();
-        for (var e : SongPresets.choose(bank, song).entrySet()) {
-            var program = bank.preset(e.getValue().header().index()).program();
-            programs.put(e.getKey(), sampler(compiler.keysPlayed(e.getValue().keys()).compile(program), o, streamer));
-        }
-        compiler.keysPlayed(null);
-        return new ProgramBank(programs);
     }
 
     private static String stem(Path p) {

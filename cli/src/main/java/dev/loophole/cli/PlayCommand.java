@@ -196,7 +196,7 @@ final class PlayCommand implements Callable<Integer> {
         List<String> warnings = new java.util.ArrayList<>();
         dev.loophole.pulse.engine.ProjectEngine.Settings settings = new dev.loophole.pulse.engine.ProjectEngine.Settings(driver.sampleRate(),
                 AudioConfig.MAX_BLOCK, polyphony, seed, dev.loophole.signal.dsp.Interpolation.CUBIC, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES,
-                true, RenderJob.MEMORY_BUDGET);
+                true, RenderJob.MEMORY_BUDGET, dev.loophole.signal.sampler.VoiceThread.AUDIO);
         try (dev.loophole.pulse.engine.ProjectEngine engine = new dev.loophole.pulse.engine.ProjectEngine(project, settings, warnings::add)) {
             Warnings.print(err, warnings, verbose);
             long end = engine.endFrame();

@@ -7,6 +7,7 @@ import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.pulse.engine.ProjectGraph;
 import dev.loophole.pulse.store.ProjectJson;
 import dev.loophole.pulse.store.ProjectStore;
+import dev.loophole.signal.sampler.VoiceThread;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -53,7 +54,7 @@ final class ProjectRenderJob {
         if (project.tracks().isEmpty()) throw new Errors.UserError(projectFile + ": the project has no tracks; nothing to render");
         List<String> warnings = new ArrayList<>();
         ProjectEngine.Settings s = new ProjectEngine.Settings(options.rate(), RenderJob.BLOCK, options.polyphony(), options.seed(), options.quality(),
-                options.preloadFrames(), true, RenderJob.MEMORY_BUDGET);
+                options.preloadFrames(), true, RenderJob.MEMORY_BUDGET, VoiceThread.OFFLINE); // the render thread may allocate (as RenderJob's)
         List<Path> files = new ArrayList<>();
         files.add(out);
         int tracks = project.tracks().size();

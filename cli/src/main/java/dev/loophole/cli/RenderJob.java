@@ -17,14 +17,11 @@ import dev.loophole.signal.expression.MpeDecoder;
 import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
-import dev.loophole.signal.sampler.VoiceThread;
-import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
-import dev.loophole.formats.sf2.Sf2Preset;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
@@ -104,16 +101,15 @@ final class RenderJob {
             err.flush();
         }
         Instrument[] byChannel = new Instrument[16];
-        // Only sample heads are decoded up front; the rest streams, and the offline render waits for it.
-        SampleStore store = new SampleStore(MEMORY_BUDGET, true);
+        // Only sample heads are decoded up front; the rest streams, and the offline render waits for it. Samples only
+        // reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut is then not
+        // looked for); --strict opens those in full too and reads their heads through without keeping them, so damage
+        // that a played sample's load would meet fails the render in every sample.
+        SampleStore store = new SampleStore(MEMORY_BUDGET, true, strict);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        // Samples only reached by keys the song never plays are opened for their headers, not decoded (a FLAC's cut
-        // is then not looked for); --strict opens every sample in full, so damage anywhere fails the render.
-        java.util.BitSet keys = new java.util.BitSet(128);
-        for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
-        java.util.BitSet decoded = strict ? null : keys; // null: every sample in full
-        PatchCompiler compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()).keysPlayed(decoded);
+        OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
+                streamer, song);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
@@ -121,7 +117,7 @@ final class RenderJob {
         for (InstrumentSpec spec : instruments) {
             Instrument inst = loaded.get(spec.file());
             if (inst == null && InstrumentLoader.isSoundFont(spec.file())) {
-                BankLoad bank = loadBank(spec.file(), song, compiler, store, decoded);
+                OfflineInstruments.Bank bank = loadBank(spec.file(), song, made, store);
                 playableRegions += bank.regions();
                 if (bank.regions() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), bank.defined()));
                 inst = bank.instrument();
@@ -131,12 +127,11 @@ final class RenderJob {
                 Program program = InstrumentLoader.load(spec.file());
                 report(program.diagnostics().stream().map(Diagnostic::toString).toList());
                 // The song is known: regions no note of it can reach are not compiled (the same output, sooner).
-                Patch patch = compiler.leaveOutUnplayed(true).compile(program);
-                compiler.leaveOutUnplayed(false);
+                Patch patch = made.compile(program);
                 report(patch.warnings());
                 playableRegions += patch.regionCount();
                 if (patch.regionCount() == 0) silent.add(InstrumentLoader.noRegion(spec.file(), program.regions().size()));
-                inst = sampler(patch);
+                inst = made.sampler(patch);
                 chains.put(inst, ProgramControls.chain(program, k -> program.controls().get(k).value()));
                 loaded.put(spec.file(), inst);
             }
@@ -166,40 +161,17 @@ final class RenderJob {
         return new Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), damage.count());
     }
 
-    private SamplerInstrument sampler(Patch patch) {
-        // The render thread may allocate: tables the notes need are made when first read, nothing is warmed up for it
-        SamplerInstrument inst = new SamplerInstrument(patch, options.rate(), options.polyphony(), options.seed(), streamer, VoiceThread.OFFLINE);
-        inst.setQuality(options.quality());
-        return inst;
-    }
-
-    /** {@code regions} can play; {@code defined} is how many the reachable presets have. */
-    record BankLoad(Instrument instrument, int regions, int defined) {}
-
-    /**
-     * A SoundFont: compile the presets the song's notes reach ({@link SongPresets}), each for the keys played on it.
-     * Only those are built from the bank's tables ({@link Sf2Catalog}): the rest of the bank's regions are never made.
-     */
-    private BankLoad loadBank(Path file, MidiSong song, PatchCompiler compiler, SampleStore store, java.util.BitSet restore)
-            throws IOException {
+    /** A SoundFont: the presets the song's notes reach, as {@link OfflineInstruments#bank} builds them. */
+    private OfflineInstruments.Bank loadBank(Path file, MidiSong song, OfflineInstruments made, SampleStore store) throws IOException {
         Sf2Catalog bank = Sf2Importer.open(InputFiles.require(file, "a SoundFont bank (.sf2, .sf3)"));
         bank.damage().forEach(store::report);
-        Map<Integer, SongPresets.Chosen> chosen = SongPresets.choose(bank, song);
-        Map<Integer, Sf2Preset> built = new java.util.TreeMap<>();
-        for (var e : chosen.entrySet()) built.put(e.getKey(), bank.preset(e.getValue().header().index()));
-        report(bank.diagnostics().stream().map(Diagnostic::toString).toList()); // the file's, and the built presets'
-        Map<Integer, Instrument> programs = new java.util.HashMap<>();
-        int regions = 0, defined = 0;
-        for (var e : built.entrySet()) {
-            defined += e.getValue().program().regions().size();
-            Patch patch = compiler.keysPlayed(chosen.get(e.getKey()).keys()).compile(e.getValue().program());
-            report(patch.warnings());
-            regions += patch.regionCount();
-            programs.put(e.getKey(), sampler(patch));
+        OfflineInstruments.Bank loaded = made.bank(bank, song, this::report);
+        // its programs rendered on the render thread and helpers: the same bits for any number of threads
+        if (threads > 1 && loaded.instrument() instanceof ProgramBank programs) {
+            if (workers == null) workers = new RenderWorkers(threads);
+            programs.workers(workers);
         }
-        compiler.keysPlayed(restore); // back to what the render's other instruments use
-        if (threads > 1 && workers == null) workers = new RenderWorkers(threads);
-        return new BankLoad(new ProgramBank(programs).workers(workers), regions, defined);
+        return loaded;
     }
 
     private void report(List<String> warnings) {

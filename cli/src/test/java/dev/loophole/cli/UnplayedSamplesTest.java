@@ -111,4 +111,26 @@ class UnplayedSamplesTest {
         CliRun inspect = CliRun.of("inspect", sfz.toString(), "--strict");
         assertThat(inspect.status()).isEqualTo(1);
     }
+
+    /**
+     * An unplayed float WAV whose head holds values that are not audio: a plain render opens it for its header only
+     * and says nothing of it; --strict reads its head through as a played sample's load would, and fails naming it.
+     */
+    @Test
+    void strictFindsValuesThatAreNotAudioInTheHeadOfASampleTheSongNeverPlays() throws Exception {
+        float[] s = RenderCommandTest.sine(330, RATE);
+        s[100] = Float.NaN;
+        s[101] = 1e38f;
+        RenderCommandTest.write(dir.resolve("nan.wav"), s);
+        Path sfz = Files.writeString(dir.resolve("nan.sfz"), "<region> sample=k0.wav key=60 ampeg_release=0.01\n"
+                + "<region> sample=nan.wav key=70 ampeg_release=0.01\n");
+        CliRun run = CliRun.of("render", "--midi", song.toString(), "--instrument", sfz.toString(), "--out", dir.resolve("p.wav").toString(), "--float");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.err()).doesNotContain("nan.wav");
+        CliRun strict = CliRun.of("render", "--midi", song.toString(), "--instrument", sfz.toString(), "--out", dir.resolve("s.wav").toString(), "--strict");
+        assertThat(strict.status()).as(strict.err()).isEqualTo(1);
+        assertThat(strict.errLines()).contains("warning: damaged audio: " + dir.resolve("nan.wav").toAbsolutePath()
+                + ": holds float samples that are not audio (NaN, infinite or beyond ±256); they play as silence");
+        assertThat(dir.resolve("s.wav")).doesNotExist();
+    }
 }

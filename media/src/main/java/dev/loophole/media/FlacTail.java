@@ -46,16 +46,13 @@ final class FlacTail {
         return -1;
     }
 
-    /** The valid frame header at {@code p} that fits STREAMINFO, else null. */
+    /** The valid frame header at {@code p} that fits STREAMINFO, else null (audio bytes can look like a sync code). */
     private static FlacFrameHeader header(byte[] t, int p, int limit, int maxBlock, int channels, int bits) {
         int[] at = {p + 2};
         try {
-            return FlacFrameHeader.read(t[p + 1] & 0xFF, () -> {
-                if (at[0] >= limit) throw new FlacFrameDecoder.Corrupt("the tail ends inside a frame header", false);
-                return t[at[0]++] & 0xFF;
-            }, channels, bits, maxBlock);
+            return FlacFrameHeader.find(t[p + 1] & 0xFF, () -> at[0] < limit ? t[at[0]++] & 0xFF : -1, channels, bits, maxBlock);
         } catch (java.io.IOException e) {
-            return null;   // not a frame header (audio bytes can look like a sync code)
+            throw new IllegalStateException("reading from memory", e); // the input above throws nothing
         }
     }
 

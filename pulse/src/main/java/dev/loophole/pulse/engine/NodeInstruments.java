@@ -10,6 +10,7 @@ import dev.loophole.signal.engine.NoMidi;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
+import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.signal.store.Streamer;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import java.util.function.Consumer;
  * swapped into the same {@link SamplerInstrument}, so sounding notes play on. Control side.
  */
 public final class NodeInstruments {
-    /** How samplers are made: rate, voices, seed, interpolation quality. */
-    public record Settings(int rate, int polyphony, long seed, int quality) {}
+    /** How samplers are made: rate, voices, seed, interpolation quality, and what runs their voices (live or a render). */
+    public record Settings(int rate, int polyphony, long seed, int quality, VoiceThread voices) {}
 
     private record Entry(Program program, Instrument instrument) {}
 
@@ -70,7 +71,7 @@ public final class NodeInstruments {
             byNode.put(node.nodeId(), new Entry(program, s));
             return s;
         }
-        SamplerInstrument s = new SamplerInstrument(patch, settings.rate(), settings.polyphony(), settings.seed(), streamer);
+        SamplerInstrument s = new SamplerInstrument(patch, settings.rate(), settings.polyphony(), settings.seed(), streamer, settings.voices());
         s.setQuality(settings.quality());
         byNode.put(node.nodeId(), new Entry(program, s));
         return s;

@@ -6,7 +6,9 @@ import dev.loophole.pulse.command.Affected;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.graph.GraphRuntime;
+import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import dev.loophole.signal.timeline.Playhead;
@@ -25,10 +27,19 @@ public final class ProjectEngine implements AutoCloseable {
     /**
      * @param sends         feed samplers' effect sends (SFZ effect1/2, SoundFont CC91/93) to a reverb and a chorus per track
      * @param preloadFrames sample frames decoded up front; the rest streams
+     * @param voices        what runs the samplers' voices: {@link VoiceThread#AUDIO} for live play (everything a note may
+     *                      need made before the first block), {@link VoiceThread#OFFLINE} for a render (made at first use)
      */
-    public record Settings(int rate, int maxBlock, int polyphony, long seed, int quality, int preloadFrames, boolean sends, long memoryBudget) {
+    public record Settings(int rate, int maxBlock, int polyphony, long seed, int quality, int preloadFrames, boolean sends, long memoryBudget,
+                           VoiceThread voices) {
         public static Settings offline(int rate) {
-            return new Settings(rate, 256, 256, 1, dev.loophole.signal.dsp.Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, 1L << 30);
+            return new Settings(rate, 256, 256, 1, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, 1L << 30, VoiceThread.OFFLINE);
+        }
+
+        /** As {@link #offline}, for live play through a driver: its block size, cubic, voices on an audio thread. */
+        public static Settings live(int rate, int maxBlock) {
+            Settings o = offline(rate);
+            return new Settings(rate, maxBlock, o.polyphony(), o.seed(), Interpolation.CUBIC, o.preloadFrames(), o.sends(), o.memoryBudget(), VoiceThread.AUDIO);
         }
     }
 
@@ -54,7 +65,7 @@ public final class ProjectEngine implements AutoCloseable {
         Samples samples = new Samples(store);
         PatchCompiler compiler = new PatchCompiler(samples, settings.rate(), settings.preloadFrames());
         this.instruments = new NodeInstruments(compiler,
-                new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality()), streamer);
+                new NodeInstruments.Settings(settings.rate(), settings.polyphony(), settings.seed(), settings.quality(), settings.voices()), streamer);
         Playhead playhead = new Playhead();
         this.audioLanes = new AudioLanes(samples, streamer, playhead,
                 new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));

@@ -13,6 +13,7 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
+import dev.loophole.signal.sampler.VoiceThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ final class RenderJobs implements AutoCloseable {
         Job job = new Job("render-" + (++next));
         jobs.put(job.id, job);
         ProjectEngine.Settings settings = new ProjectEngine.Settings(rate, BLOCK, POLYPHONY, p.seed() == null ? 0 : p.seed(),
-                Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET);
+                Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET, VoiceThread.OFFLINE); // a runner thread, not an audio one
         Path part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + job.id + ".part");
         runner.execute(() -> {
             Rendered end;

@@ -114,9 +114,7 @@ final class SoundService implements AutoCloseable {
     }
 
     private ProjectEngine.Settings settings() {
-        ProjectEngine.Settings o = ProjectEngine.Settings.offline(rate);
-        return new ProjectEngine.Settings(rate, dev.loophole.signal.driver.AudioConfig.MAX_BLOCK, o.polyphony(), o.seed(),
-                dev.loophole.signal.dsp.Interpolation.CUBIC, o.preloadFrames(), o.sends(), o.memoryBudget());
+        return ProjectEngine.Settings.live(rate, dev.loophole.signal.driver.AudioConfig.MAX_BLOCK);
     }
 
     void register(HandlerTable t) {

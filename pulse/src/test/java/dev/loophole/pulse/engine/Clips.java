@@ -1,5 +1,6 @@
 package dev.loophole.pulse.engine;
 
+import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
@@ -51,7 +52,7 @@ final class Clips {
 
     /** Small heads (4,096 frames), so that anything longer streams from disk. */
     static ProjectEngine.Settings settings() {
-        return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.SINC_64, 4096, false, 1L << 28);
+        return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.SINC_64, 4096, false, 1L << 28, VoiceThread.AUDIO);
     }
 
     static ProjectEngine engine(Project p) {

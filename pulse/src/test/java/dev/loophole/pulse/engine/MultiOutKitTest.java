@@ -1,5 +1,6 @@
 package dev.loophole.pulse.engine;
 
+import dev.loophole.signal.sampler.VoiceThread;
 import static dev.loophole.pulse.engine.Sounds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,7 +121,7 @@ class MultiOutKitTest {
     }
 
     static ProjectEngine engine(Project p) {
-        return new ProjectEngine(p, new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28),
+        return new ProjectEngine(p, new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28, VoiceThread.AUDIO),
                 w -> { throw new AssertionError("warning: " + w); });
     }
 

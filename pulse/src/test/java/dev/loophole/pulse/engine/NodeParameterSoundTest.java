@@ -1,5 +1,6 @@
 package dev.loophole.pulse.engine;
 
+import dev.loophole.signal.sampler.VoiceThread;
 import static dev.loophole.pulse.engine.Sounds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -183,7 +184,7 @@ class NodeParameterSoundTest {
     }
 
     static ProjectEngine.Settings settings() {
-        return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.CUBIC, 1 << 20, false, 1L << 28);
+        return new ProjectEngine.Settings(RATE, 256, 64, 1, Interpolation.CUBIC, 1 << 20, false, 1L << 28, VoiceThread.AUDIO);
     }
 
     /** The largest frame-to-frame move over [from, to). */

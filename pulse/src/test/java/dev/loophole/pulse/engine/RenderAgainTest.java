@@ -1,5 +1,6 @@
 package dev.loophole.pulse.engine;
 
+import dev.loophole.signal.sampler.VoiceThread;
 import static dev.loophole.pulse.engine.Sounds.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ class RenderAgainTest {
     void aSecondRenderOnOneEngineEqualsTheFirst() throws IOException {
         Program plain = sineInstrument(dir, "plain", 0);
         Project p = NodeParameterSoundTest.project(sampler("A", plain), List.of(EffectNode.of("room", EffectKind.REVERB)), 4, List.of());
-        ProjectEngine.Settings s = new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, true, 1L << 28);
+        ProjectEngine.Settings s = new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, true, 1L << 28, VoiceThread.AUDIO);
         try (ProjectEngine e = new ProjectEngine(p, s, w -> { })) {
             float[] first = once(e, p), second = once(e, p);
             int differ = -1;

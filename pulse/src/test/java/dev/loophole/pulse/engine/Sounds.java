@@ -1,5 +1,6 @@
 package dev.loophole.pulse.engine;
 
+import dev.loophole.signal.sampler.VoiceThread;
 import dev.loophole.formats.sfz.SfzImporter;
 import dev.loophole.media.AudioData;
 import dev.loophole.media.SampleFormat;
@@ -52,7 +53,7 @@ final class Sounds {
         long frames = Math.round((p.lengthSeconds() + 0.3) * RATE) + 1024;
         float[][] all = new float[2 * pairs][(int) frames];
         int[] at = {0};
-        ProjectEngine.Settings s = new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28);
+        ProjectEngine.Settings s = new ProjectEngine.Settings(RATE, 256, 64, 1, dev.loophole.signal.dsp.Interpolation.CUBIC, 1 << 20, false, 1L << 28, VoiceThread.AUDIO);
         try (ProjectEngine e = new ProjectEngine(p, s, w -> { throw new AssertionError("warning: " + w); })) {
             e.render(stems, 0.3, (out, n) -> {
                 for (int c = 0; c < all.length; c++) System.arraycopy(out[c], 0, all[c], at[0], n);

@@ -192,9 +192,10 @@ public final class SincInterpolator {
      * x_k = (p_k + offset) · inverse − base, with p_0 = {@code p} and p_{k+1} = p_k + step, through the kernel
      * {@link #kernel} chose for {@code ratio}: the same bits as {@code sample} at each x_k, with the table, its columns
      * and phases looked up once per chunk instead of per frame. {@code inverse} is 1 or a power of two's reciprocal
-     * (an octave copy's), so the product is the quotient {@code (p_k + offset) / 2^k} exactly.
+     * (an octave copy's), so the product is the quotient {@code (p_k + offset) / 2^k} exactly. Returns p_n, the position
+     * after the last frame (the caller's next position: summed here, once).
      */
-    public void run(float[] l, float[] r, boolean stereo, double p, double step, double offset, double inverse, double base,
+    public double run(float[] l, float[] r, boolean stereo, double p, double step, double offset, double inverse, double base,
                     double ratio, int kernel, float[] outL, float[] outR, int n) {
         double q = p;
         if (kernel >= 0) {
@@ -208,6 +209,7 @@ public final class SincInterpolator {
             if (stereo) for (int k = 0; k < n; k++, q += step) stretchedStereo(l, r, (q + offset) * inverse - base, s, outL, outR, k);
             else for (int k = 0; k < n; k++, q += step) outL[k] = stretched(l, (q + offset) * inverse - base, s);
         }
+        return q;
     }
 
     /**

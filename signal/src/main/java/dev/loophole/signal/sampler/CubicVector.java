@@ -32,8 +32,13 @@ final class CubicVector {
      * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
      */
     static void warmUp() {
+        if (!warm) warmUpOnce();
+    }
+
+    // The flag is set when the runs are done, under the lock: a live engine made while an offline render is still
+    // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
+    private static synchronized void warmUpOnce() {
         if (warm) return;
-        warm = true;
         // every branch taken (a group in the register window, one too wide for it, one at the sample's end), so the
         // compiled kernel meets no path it never saw, which would send it back to the interpreter mid-render
         float[] d = new float[80], frac = new float[32], out = new float[32];
@@ -41,6 +46,7 @@ final class CubicVector {
         for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
         for (int i = 0; i < d.length; i++) d[i] = i;
         for (int i = 0; i < WARM_UP_CALLS; i++) hermite(d, frac, out, 0, 32, i % 3 == 0 ? narrow : i % 3 == 1 ? wide : end);
+        warm = true;
     }
 
     /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */

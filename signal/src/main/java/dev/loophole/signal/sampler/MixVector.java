@@ -19,13 +19,19 @@ final class MixVector {
 
     /** As {@link CubicVector#warmUp}: compiled on the control side before an audio thread runs it (else every vector is boxed). */
     static void warmUp() {
+        if (!warm) warmUpOnce();
+    }
+
+    // The flag is set when the runs are done, under the lock: a live engine made while an offline render is still
+    // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
+    private static synchronized void warmUpOnce() {
         if (warm) return;
-        warm = true;
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             mono(b, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
             stereo(b, e, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
         }
+        warm = true;
     }
 
     /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */

@@ -23,8 +23,6 @@ public final class PatchCompiler {
     private final java.util.Set<String> warnedChannels = new java.util.HashSet<>();
 
     private final int preloadFrames;
-    private java.util.BitSet keysPlayed;   // null: any key may play
-    private boolean leaveOutUnplayed;
 
     public PatchCompiler(SampleProvider samples, int engineRate) {
         this(samples, engineRate, PRELOAD_FRAMES);
@@ -42,32 +40,38 @@ public final class PatchCompiler {
     public static final int PRELOAD_FRAMES = 8192;
 
     /**
-     * Tells the compiler which keys will be played (an offline render knows its song): a sample that only
-     * regions no such key reaches, and no controller starts, is opened for its header alone, never decoded.
-     * Those regions still compile, so switches, groups and round robins count as before.
+     * What an offline render knows of its song, for one compile.
+     *
+     * @param keys             the keys that will be played (null: any key may): a sample that only regions no such key
+     *                         reaches, and no controller starts, is opened for its header alone, never decoded. Those
+     *                         regions still compile, so switches, groups and round robins count as before.
+     * @param leaveOutUnplayed a plain region no played key reaches is not compiled at all, where the program selects
+     *                         regions by key and velocity alone (see {@link UnplayedRegions}). Its sample is still opened
+     *                         and its problems still reported, and it still counts in {@link Patch#regionCount()}; what
+     *                         plays is the same.
      */
-    public PatchCompiler keysPlayed(java.util.BitSet keys) {
-        this.keysPlayed = keys == null ? null : (java.util.BitSet) keys.clone();
-        return this;
+    public record Played(java.util.BitSet keys, boolean leaveOutUnplayed) {
+        /** Any key may play: every region compiles and every sample's head is decoded (live play, an edit). */
+        public static final Played ANY = new Played(null, false);
+
+        public Played {
+            keys = keys == null ? null : (java.util.BitSet) keys.clone();
+        }
+
+        @Override
+        public java.util.BitSet keys() { return keys == null ? null : (java.util.BitSet) keys.clone(); }
+
+        private boolean canSound(SampleRegion r) {
+            if (keys == null || !r.conditions().triggerCcRanges().isEmpty()) return true;
+            int next = keys.nextSetBit(r.keyRange().lo());
+            return next >= 0 && next <= r.keyRange().hi();
+        }
     }
 
-    /**
-     * An offline render ({@code true}): a plain region no played key reaches is not compiled at all, where the program
-     * selects regions by key and velocity alone (see {@link UnplayedRegions}). Its sample is still opened and its
-     * problems still reported, and it still counts in {@link Patch#regionCount()}; what plays is the same.
-     */
-    public PatchCompiler leaveOutUnplayed(boolean on) {
-        this.leaveOutUnplayed = on;
-        return this;
-    }
+    public Patch compile(Program program) { return compile(program, Played.ANY); }
 
-    private boolean canSound(SampleRegion r) {
-        if (keysPlayed == null || !r.conditions().triggerCcRanges().isEmpty()) return true;
-        int next = keysPlayed.nextSetBit(r.keyRange().lo());
-        return next >= 0 && next <= r.keyRange().hi();
-    }
-
-    public Patch compile(Program program) {
+    /** {@code program} compiled for a song that plays {@code played}. */
+    public Patch compile(Program program, Played played) {
         Map<String, int[]> modulationWarnings = new HashMap<>();
         List<CompiledRegion> out = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
@@ -76,7 +80,7 @@ public final class PatchCompiler {
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
-            if (!canSound(r)) continue;
+            if (!played.canSound(r)) continue;
             long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
@@ -87,7 +91,7 @@ public final class PatchCompiler {
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
-        boolean leaveOut = leaveOutUnplayed && keysPlayed != null && UnplayedRegions.keyedOnly(program);
+        boolean leaveOut = played.leaveOutUnplayed() && played.keys != null && UnplayedRegions.keyedOnly(program);
         int leftOut = 0;
         for (SampleRegion r : program.regions()) {
             SampleRef ref = r.sample();
@@ -104,7 +108,7 @@ public final class PatchCompiler {
             }
             if (data.channelCount() > 2 && warnedChannels.add(ref.path()))
                 warnings.add(where(r) + ref.path() + " has " + data.channelCount() + " channels; its first two play as left and right");
-            if (leaveOut && head == null && !canSound(r) && UnplayedRegions.plain(r)) {
+            if (leaveOut && head == null && !played.canSound(r) && UnplayedRegions.plain(r)) {
                 leftOut++;
                 continue;
             }

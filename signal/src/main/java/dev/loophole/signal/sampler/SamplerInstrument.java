@@ -4,6 +4,7 @@ import dev.loophole.model.RoundRobin;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.Rng;
+import dev.loophole.signal.dsp.Simd;
 import dev.loophole.signal.engine.MultiOutputInstrument;
 
 /**
@@ -60,11 +61,12 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.rng = new Rng(seed);
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
-        scalarStart = new ScalarStart(); // offline voices share it (they render one after another, on one thread)
-        for (int i = 0; i < voices.length; i++) {
-            voices[i] = new Voice(sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
-            voices[i].slot = i;
-        }
+        // Offline voices share one scalar start (they render one after another, on one thread); live voices take the
+        // vector forms from their first frame, so those are compiled before an audio thread runs them.
+        scalarStart = thread == VoiceThread.OFFLINE ? new ScalarStart() : null;
+        if (scalarStart == null && Simd.VECTOR) ScalarStart.warmUp();
+        for (int i = 0; i < voices.length; i++)
+            voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
@@ -105,10 +107,12 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         patch.prepareOctaves(quality, thread); // before the audio thread can see the quality
         Patch next = pending.get();
         if (next != null) next.prepareOctaves(quality, thread);
-        // Offline at cubic, the cubic read is the render's kernel: warmed up before the first block, as live
-        if (thread == VoiceThread.OFFLINE && quality >= Interpolation.CUBIC && quality < Interpolation.SINC_8) scalarStart.skip();
+        if (scalarStart != null) scalarStart.quality(quality);
         this.quality = quality;
     }
+
+    /** What runs this instrument's voices (fixed at construction). */
+    public VoiceThread voiceThread() { return thread; }
 
     public int peakVoices() { return peakVoices; }
 

@@ -1,5 +1,8 @@
 package dev.loophole.signal.sampler;
 
+import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.dsp.Simd;
+
 /**
  * An offline instrument's voices run the scalar forms of the cubic read ({@link CubicRun#hermite}) and of the mix
  * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then warm the Vector API forms up
@@ -7,8 +10,8 @@ package dev.loophole.signal.sampler;
  * a profile without every branch sends the compiled kernel back to the interpreter) and run them. A short render (one
  * note: 0.1 s CPU of the 0.9) is done before the warm-up and C2's compiles would pay off; a long one hardly notices the
  * scalar start. Both forms give the same bits, so where the switch falls changes nothing in the output. A render at
- * the cubic quality skips the scalar start ({@link #skip}, from {@code setQuality}): there cubic is the kernel of every
- * voice. One per instrument, counted on its render thread.
+ * the cubic quality skips the scalar start ({@link #quality}, from {@code setQuality}): there cubic is the kernel of every
+ * voice. One per offline instrument (live ones have none), counted on its render thread.
  */
 final class ScalarStart {
     /** About 1.4 s of one voice at 48 kHz: a note or two (a streamed voice reads its ring by the scalar form anyway). */
@@ -21,10 +24,15 @@ final class ScalarStart {
         MixVector.warmUp();
     }
 
-    /** The vector forms from now on, warmed up first: a render at the cubic quality reads by them from its first note. */
-    void skip() {
+    /**
+     * Control side: the instrument's quality, before its voices render at it. At the cubic quality the cubic read is
+     * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live. (Never
+     * back: a count once reached stays reached.)
+     */
+    void quality(int quality) {
+        if (quality < Interpolation.CUBIC || quality >= Interpolation.SINC_8) return;
         left = 0;
-        if (dev.loophole.signal.dsp.Simd.VECTOR) warmUp();
+        if (Simd.VECTOR) warmUp();
     }
 
     /** Whether the vector forms may run now (the count has been reached). */
@@ -34,7 +42,7 @@ final class ScalarStart {
     boolean vector(int frames) {
         if (left <= 0) return true;
         left -= frames;
-        if (left <= 0 && dev.loophole.signal.dsp.Simd.VECTOR) warmUp();
+        if (left <= 0 && Simd.VECTOR) warmUp();
         return false;
     }
 }

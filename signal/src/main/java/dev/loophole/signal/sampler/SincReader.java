@@ -28,7 +28,6 @@ final class SincReader {
             int got = readOctave(v, n, stereo, step);
             if (got >= 0) return got;
         }
-        CompiledRegion r = v.region;
         SincInterpolator sinc = v.sinc();
         double ratio = Math.abs(step), p = v.pos();
         int reach = sinc.reach(ratio);
@@ -46,11 +45,8 @@ final class SincReader {
             if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
         }
         float[] bl = v.bufL(), br = v.bufR();
-        boolean looping = v.looping();
-        double p0 = p;
-        int k = 0;
-        for (; k < n && (looping || p <= r.lastFrame && p >= 0); k++) p += step; // the frames this chunk plays
-        sinc.run(wl, wr, stereo, p0, step, 0, 1, base, ratio, kernel(v.offline, sinc, ratio), bl, br, k);
+        int k = frames(v, p, last, n, step);
+        p = sinc.run(wl, wr, stereo, p, step, 0, 1, base, ratio, kernel(v.offline, sinc, ratio), bl, br, k);
         v.pos(p);
         v.wrapLoop();
         // The next window starts `reach` frames behind the new position: everything below it is done with,
@@ -91,15 +87,25 @@ final class SincReader {
         float[] wl = v.winL(), wr = v.winR(), bl = v.bufL(), br = v.bufR();
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
-        boolean looping = v.looping();
-        double p0 = p;
-        int j = 0;
-        for (; j < n && (looping || p <= r.lastFrame && p >= 0); j++) p += step;
+        int j = frames(v, p, last, n, step);
         // x = (p + t) / 2^k − base, as a product by 1/2^k: the same number
-        sinc.run(wl, wr, stereo, p0, step, t, 1 / scale, base, s, kernel(v.offline, sinc, s), bl, br, j);
+        p = sinc.run(wl, wr, stereo, p, step, t, 1 / scale, base, s, kernel(v.offline, sinc, s), bl, br, j);
         v.pos(p);
         v.wrapLoop();
         return j;
+    }
+
+    /**
+     * The frames of the chunk from {@code p} ({@code last} = its last frame's position) that play: all {@code n} while the
+     * voice loops or the chunk lies a frame or more inside the region (the sum of steps rounds by far less than a frame),
+     * else up to the first position off either end, found by summing the steps as {@link SincInterpolator#run} does.
+     */
+    private static int frames(Voice v, double p, double last, int n, double step) {
+        long end = v.region.lastFrame;
+        if (v.looping() || Math.min(p, last) >= 1 && Math.max(p, last) <= end - 1) return n;
+        int k = 0;
+        for (; k < n && p <= end && p >= 0; k++) p += step;
+        return k;
     }
 
     /**

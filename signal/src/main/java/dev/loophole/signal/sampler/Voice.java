@@ -16,7 +16,7 @@ final class Voice {
     private final int engineRate;
 
     CompiledRegion region;
-    int slot;              // index in the instrument's pool
+    final int slot;        // index in the instrument's pool
     int channel, key, velocity;
     long age;              // start order, for oldest-first stealing
     long event;            // the note event that started it: one event never chokes its own voices
@@ -63,9 +63,13 @@ final class Voice {
     final boolean offline;
     private final ScalarStart scalarStart; // offline: shared by the instrument's voices; null live (kernels warmed up)
 
-    /** {@code needs}: the modulation state the instrument's patch uses (see {@link VoiceNeeds}; {@link #grow} adds more). */
-    Voice(int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow, VoiceNeeds needs,
-          VoiceThread thread, ScalarStart scalarStart) {
+    /**
+     * Voice {@code slot} of an instrument's pool. {@code needs}: the modulation state the instrument's patch uses (see
+     * {@link VoiceNeeds}; {@link #grow} adds more). {@code scalarStart}: the instrument's, offline; null live.
+     */
+    Voice(int slot, int engineRate, dev.loophole.signal.store.StreamSlot stream, dev.loophole.signal.dsp.Rng rng, float[][] sincWindow,
+          VoiceNeeds needs, VoiceThread thread, ScalarStart scalarStart) {
+        this.slot = slot;
         this.engineRate = engineRate;
         this.winL = sincWindow[0];
         this.winR = sincWindow[1];
@@ -74,8 +78,7 @@ final class Voice {
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
         this.offline = thread == VoiceThread.OFFLINE;
-        this.scalarStart = offline ? scalarStart : null;
-        if (dev.loophole.signal.dsp.Simd.VECTOR && !offline) ScalarStart.warmUp(); // compiled before an audio thread runs them
+        this.scalarStart = scalarStart;
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */

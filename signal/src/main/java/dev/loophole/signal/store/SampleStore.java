@@ -40,6 +40,7 @@ public final class SampleStore implements SampleProvider {
 
     private final long budgetBytes;
     private final boolean streaming;
+    private final boolean headersInFull;
     private final LinkedHashMap<Key, SampleData> cache = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Path, SampleStatus> status = new ConcurrentHashMap<>();
     /** Damaged audio met while loading or streaming, one entry per file and kind (see {@link #problems()}). */
@@ -51,8 +52,19 @@ public final class SampleStore implements SampleProvider {
      * @param streaming   false loads every sample whole (renders are identical either way)
      */
     public SampleStore(long budgetBytes, boolean streaming) {
+        this(budgetBytes, streaming, false);
+    }
+
+    /**
+     * {@code headersInFull}: a sample asked for its {@link #header} alone is still opened in full, as {@code inspect}
+     * opens it (a FLAC file's cut looked for, its damage reported) and its head read through as a played sample's would be,
+     * though nothing is kept: for a render that must find damage in every sample ({@code --strict}), also those no
+     * note reaches.
+     */
+    public SampleStore(long budgetBytes, boolean streaming, boolean headersInFull) {
         this.budgetBytes = budgetBytes;
         this.streaming = streaming;
+        this.headersInFull = headersInFull;
     }
 
     @Override
@@ -100,12 +112,34 @@ public final class SampleStore implements SampleProvider {
             SampleData have = cache.get(key);
             if (have != null) return have;
         }
-        // A sample only opened for its header is not decoded: whether a FLAC file was cut short is not looked for.
-        AudioFileInfo info = AudioFiles.header(file);
-        info.damage().forEach(this::report); // what the header already shows (a length the file cannot hold)
+        AudioFileInfo info = headersInFull ? openInFull(file) : AudioFiles.header(file);
+        // (opened for its header only, a FLAC file's cut is not looked for: only what the header shows is reported)
+        if (!headersInFull) info.damage().forEach(this::report);
         int frames = playableFrames(file, info);
         status.put(file, SampleStatus.ONLINE);
         return new SampleData(file.toString(), file, new float[info.channels()][0], frames, info.sampleRate(), info.metadata());
+    }
+
+    /**
+     * The file opened as for decoding and its head read through as a played sample's would be (a FLAC's cut looked
+     * for, float values that are not audio found), its damage reported; nothing is kept.
+     */
+    private AudioFileInfo openInFull(Path file) throws MediaException {
+        try (AudioReader reader = AudioFiles.open(file)) {
+            reader.reportTo(this::report);
+            AudioFileInfo info = reader.info();
+            long head = Math.min(info.frames(), dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+            float[][] scratch = new float[info.channels()][Math.max(1, (int) Math.min(head, 4096))];
+            for (long at = 0; at < head; ) {
+                int n = reader.read(at, scratch, 0, (int) Math.min(scratch[0].length, head - at));
+                if (n <= 0) throw new MediaException(file, "ends after " + at + " frames, the header says " + info.frames());
+                at += n;
+            }
+            return info;
+        } catch (MediaException e) {
+            report(AudioProblem.unusable(file, e)); // as a decode would say it
+            throw e;
+        }
     }
 
     private static int playableFrames(Path file, AudioFileInfo info) throws MediaException {

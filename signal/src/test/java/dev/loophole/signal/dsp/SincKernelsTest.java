@@ -16,9 +16,9 @@ class SincKernelsTest {
 
     @Test
     void theVectorFormRunsWhereTheModuleIsResolved() {
-        // surefire adds jdk.incubator.vector: otherwise the comparisons below would only compare the scalar form with itself
-        assertThat(Simd.VECTOR).isTrue();
-        assertThat(SincKernels.INSTANCE).isInstanceOf(SincKernelsVector.class);
+        // surefire adds jdk.incubator.vector, so the comparisons below run the vector form on any CPU (they call it
+        // directly); renders take it only where Simd.VECTOR says the CPU's vectors hold eight floats (SimdWidth)
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
         assertThat(SincKernels.SCALAR.getClass()).isEqualTo(SincKernels.class);
     }
 

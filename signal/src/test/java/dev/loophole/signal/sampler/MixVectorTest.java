@@ -2,7 +2,6 @@ package dev.loophole.signal.sampler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loophole.signal.dsp.Simd;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,9 @@ class MixVectorTest {
 
     @Test
     void monoAndStereoEqualTheScalarLoopBitForBit() {
-        assertThat(Simd.VECTOR).as("the build runs tests with jdk.incubator.vector").isTrue();
+        // The vector form is called directly: it runs wherever the module is resolved, whether or not Simd.VECTOR lets
+        // renders take it on this CPU (eight-float vectors, SimdWidth)
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("the build runs tests with jdk.incubator.vector").isPresent();
         Random rnd = new Random(15);
         for (int t = 0; t < 5_000; t++) {
             int got = 1 + rnd.nextInt(32), at = rnd.nextInt(BLOCK - 32);

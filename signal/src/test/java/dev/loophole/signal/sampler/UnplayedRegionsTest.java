@@ -72,8 +72,8 @@ class UnplayedRegionsTest {
         for (MidiEvent e : ev) if (e.isNoteOn()) keys.set(e.data1());
         SampleProvider samples = ref -> new SampleData(ref.path(), AudioFiles.read(Path.of(ref.path())));
 
-        Patch all = new PatchCompiler(samples, Fixtures.RATE).keysPlayed(keys).compile(p);
-        Patch pruned = new PatchCompiler(samples, Fixtures.RATE).keysPlayed(keys).leaveOutUnplayed(true).compile(p);
+        Patch all = new PatchCompiler(samples, Fixtures.RATE).compile(p, new PatchCompiler.Played(keys, false));
+        Patch pruned = new PatchCompiler(samples, Fixtures.RATE).compile(p, new PatchCompiler.Played(keys, true));
         float[][] a = new Fixtures().render(new SamplerInstrument(all, Fixtures.RATE, 64, 7), ev, 24_000);
         float[][] b = new Fixtures().render(new SamplerInstrument(pruned, Fixtures.RATE, 64, 7), ev, 24_000);
 

@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.SincInterpolator;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Offline voices make the stretch tables when first needed, live ones before; both give the same bits. */
 class VoiceThreadTest {
@@ -26,16 +36,61 @@ class VoiceThreadTest {
         assertThat(SincReader.kernel(false, sinc, 1.9)).as("and then live voices read them too").isEqualTo(table(1.9));
     }
 
-    /** Notes below, at, between and beyond octaves of the root (60): the same frames from an offline instrument (scalar cubic at first) as from a live one. */
-    @ParameterizedTest
-    @ValueSource(ints = {Interpolation.CUBIC, Interpolation.SINC_32, Interpolation.SINC_64})
-    void offlineAndLiveInstrumentsRenderTheSameBits(int quality) {
-        var offline = render(VoiceThread.OFFLINE, quality); // first: in a JVM of its own the tables are made mid-render
-        var live = render(VoiceThread.AUDIO, quality);
-        for (int c = 0; c < 2; c++) {
-            assertThat(peak(live[c])).as("the render is not silence").isGreaterThan(0.1f);
-            assertThat(offline[c].length).isEqualTo(live[c].length);
-            assertThat(java.util.Arrays.mismatch(offline[c], live[c])).as("first frame that differs, channel " + c).isEqualTo(-1);
+    private static final int[] QUALITIES = {Interpolation.CUBIC, Interpolation.SINC_32, Interpolation.SINC_64};
+
+    /**
+     * Notes below, at, between and beyond octaves of the root (60): the same frames from an offline instrument (scalar
+     * cubic at first, tables made mid-render) as from a live one. The offline renders run in a JVM of their own, where
+     * no earlier test has made the shared interpolators' stretch tables, whatever order this JVM's tests run in; it
+     * says whether the tables were there before its render and after.
+     */
+    @Test
+    void offlineAndLiveInstrumentsRenderTheSameBits(@TempDir Path dir) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = new ArrayList<>(List.of(java));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) cmd.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), VoiceThreadTest.class.getName(), dir.toString()));
+        Path saidFile = dir.resolve("said.txt");
+        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).redirectOutput(saidFile.toFile()).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) { // a hung child must not hang the module's build
+            p.destroyForcibly();
+            org.junit.jupiter.api.Assertions.fail("the offline JVM did not finish within 180 s");
+        }
+        assertThat(p.exitValue()).as("the offline JVM").isZero();
+        String said = Files.readString(saidFile).strip();
+        assertThat(said.lines().toList()).containsExactly(
+                "quality " + Interpolation.SINC_32 + ": stretch tables before false, after true",
+                "quality " + Interpolation.SINC_64 + ": stretch tables before false, after true");
+        for (int quality : QUALITIES) {
+            float[][] live = render(VoiceThread.AUDIO, quality), offline = read(dir.resolve("q" + quality));
+            for (int c = 0; c < 2; c++) {
+                assertThat(peak(live[c])).as("the render is not silence").isGreaterThan(0.1f);
+                assertThat(offline[c].length).isEqualTo(live[c].length);
+                assertThat(Arrays.mismatch(offline[c], live[c])).as("quality %d, first frame that differs, channel %d", quality, c).isEqualTo(-1);
+            }
+        }
+    }
+
+    /** The offline side, in a fresh JVM: renders each quality into {@code args[0]}/q{quality}. */
+    public static void main(String[] args) throws IOException {
+        for (int quality : QUALITIES) {
+            boolean sinc = quality >= Interpolation.SINC_8;
+            // (asking for the shared interpolator makes its table, not its stretch tables)
+            boolean before = sinc && SincReader.interpolator(quality).kernel(1.5) >= 0;
+            float[][] out = render(VoiceThread.OFFLINE, quality);
+            if (sinc) System.out.println("quality " + quality + ": stretch tables before " + before + ", after " + (SincReader.interpolator(quality).kernel(1.5) >= 0));
+            try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(Path.of(args[0], "q" + quality))))) {
+                o.writeInt(out[0].length);
+                for (float[] ch : out) for (float v : ch) o.writeFloat(v);
+            }
+        }
+    }
+
+    private static float[][] read(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            float[][] out = new float[2][in.readInt()];
+            for (float[] ch : out) for (int i = 0; i < ch.length; i++) ch[i] = in.readFloat();
+            return out;
         }
     }
 

@@ -17,6 +17,7 @@ import dev.loophole.model.midi.MidiSong;
 import dev.loophole.model.midi.TempoMap;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SampleData;
 import dev.loophole.signal.sampler.SamplerInstrument;
@@ -89,7 +90,11 @@ class StreamingTest {
     }
 
     private float[][] render(PatchCompiler compiler, Streamer streamer, boolean fill, MidiSong song, int quality, int polyphony) {
-        SamplerInstrument inst = new SamplerInstrument(compiler.compile(program()), RATE, polyphony, 1, streamer);
+        return render(compiler.compile(program()), streamer, fill, song, quality, polyphony);
+    }
+
+    private float[][] render(Patch patch, Streamer streamer, boolean fill, MidiSong song, int quality, int polyphony) {
+        SamplerInstrument inst = new SamplerInstrument(patch, RATE, polyphony, 1, streamer);
         inst.setQuality(quality);
         Engine engine = new Engine(RATE, 256);
         engine.route(0, inst);
@@ -184,8 +189,7 @@ class StreamingTest {
         for (int k : keys) played.set(k);
         float[][] a = render(new PatchCompiler(new SampleStore(Long.MAX_VALUE, false), RATE), null, false, twoSamples);
         SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
-        PatchCompiler compiler = new PatchCompiler(heads, RATE).keysPlayed(played);
-        var patch = compiler.compile(program());
+        var patch = new PatchCompiler(heads, RATE).compile(program(), new PatchCompiler.Played(played, false));
         assertThat(patch.regionCount()).as("the unreachable region still compiles").isEqualTo(3);
         assertThat(heads.size()).as("decoded samples held").isEqualTo(2);
         assertThat(heads.memoryBytes()).isEqualTo(2L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
@@ -194,7 +198,8 @@ class StreamingTest {
         assertThat(third.frames()).as("the length comes from the header").isEqualTo(RATE * 3);
         assertThat(third.channelCount()).isEqualTo(2);
         try (Streamer streamer = new Streamer(heads)) {
-            float[][] b = render(new PatchCompiler(heads, RATE).keysPlayed(played), streamer, true, twoSamples);
+            float[][] b = render(new PatchCompiler(heads, RATE).compile(program(), new PatchCompiler.Played(played, false)), streamer, true, twoSamples,
+                    dev.loophole.signal.dsp.Interpolation.CUBIC, 64);
             assertThat(b[0]).containsExactly(a[0]);
             assertThat(b[1]).containsExactly(a[1]);
             assertThat(streamer.underruns()).isZero();
