@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,11 +27,16 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--mpe", description = "Render the MPE demo instead: slides, vibrato and pressure swells, one member channel per note, through the demo keys.")
     boolean mpe;
 
-    @Mixin RenderOptions render;
+    /** The command's model: its annotations, and the render options ({@link RenderOptions#addTo}). */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(new DemoCommand());
+        RenderOptions.addTo(SpecBuilder.onto(spec));
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {
-        RenderJob.Options options = render.toJob();
+        RenderJob.Options options = RenderOptions.of(spec).toJob();
         RenderJob.requireWritable(out);
         Path dir = content != null ? content : defaultContentDir();
         DemoContent.DemoFiles files = DemoContent.write(dir);

@@ -85,8 +85,11 @@ final class PartFile implements AutoCloseable {
 
     /** Parts of the same target left by a process that no longer runs (killed with SIGKILL, or the machine stopped). */
     private static void sweepOrphans(Path dir, String name) {
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, // a filter, not a glob: the name may hold glob characters
-                p -> p.getFileName().toString().startsWith("." + name + ".") && p.getFileName().toString().endsWith(".part"))) {
+        String prefix = "." + name + "."; // once, not per entry: the folder may be a /tmp of thousands
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, p -> { // a filter, not a glob: the name may hold glob characters
+            String file = p.getFileName().toString();
+            return file.startsWith(prefix) && file.endsWith(".part");
+        })) {
             for (Path p : parts) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
                 if (!m.matches() || !m.group(1).equals(name)) continue;

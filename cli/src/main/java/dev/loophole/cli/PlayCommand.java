@@ -22,7 +22,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -88,12 +87,17 @@ final class PlayCommand implements Callable<Integer> {
             description = "Render MIDI channel CHANNEL (1-16) to output OUTPUT instead of the main one (repeatable).")
     List<String> routes;
 
-    @Mixin SongLength length;
-
     @Option(names = "--verbose", description = "Show every warning, and stack traces on errors.")
     boolean verbose;
 
     private volatile boolean stopRequested;
+
+    /** The command's model: its annotations, and {@code --max-length} ({@link SongLength#addTo}). */
+    static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(new PlayCommand());
+        SongLength.addTo(SpecBuilder.onto(spec));
+        return spec;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -110,7 +114,7 @@ final class PlayCommand implements Callable<Integer> {
         Program program = InstrumentLoader.load(instrument);
         MidiSong midi = song == null ? null : SmfReader.read(InputFiles.require(song, "a MIDI file (.mid)"));
         if (midi != null) {
-            SongLength.check(song, midi, -1, length.maxSeconds);
+            SongLength.check(song, midi, -1, SongLength.maxSeconds(spec));
             err.println(SongLength.describe(song, midi));
         }
         Warnings.print(err, program.diagnostics().stream().map(Diagnostic::toString).toList(), verbose);

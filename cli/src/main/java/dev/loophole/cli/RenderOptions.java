@@ -2,63 +2,76 @@ package dev.loophole.cli;
 
 import dev.loophole.media.SampleFormat;
 import dev.loophole.signal.dsp.Interpolation;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** Options shared by every command that renders audio. A value outside its range is a wrong command line (exit 2). */
+/**
+ * Options shared by every command that renders audio, defined in code ({@link SpecBuilder}: {@code render} is built
+ * without reading annotations) and added to each such command by {@link #addTo}. A value outside its range is a wrong
+ * command line (exit 2).
+ */
 final class RenderOptions {
     static final int MAX_POLYPHONY = 4096;
     static final int MIN_PRELOAD = 64, MAX_PRELOAD = 1 << 24;
     static final double MAX_GAIN_DB = 96;
 
-    @Option(names = "--rate", defaultValue = "48000", paramLabel = "HZ",
-            description = "Sample rate: 44100, 48000 or 96000 (default: ${DEFAULT-VALUE}).")
     int rate;
-
-    @Option(names = "--bits", defaultValue = "24", paramLabel = "N", description = "PCM bits per sample: 16 or 24 (default: ${DEFAULT-VALUE}).")
     int bits;
-
-    @Option(names = "--float", description = "Write 32-bit float samples instead of PCM.")
     boolean floating;
-
-    @Option(names = "--tail", paramLabel = "SECONDS",
-            description = "Seconds rendered after the last MIDI event, 0 or more (default: until every voice is silent).")
     Double tail;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
     long seed;
-
-    @Option(names = "--quality", defaultValue = "sinc64", paramLabel = "QUALITY",
-            description = "Sample interpolation: nearest, linear, cubic, sinc8, sinc16, sinc32 or sinc64 (default: ${DEFAULT-VALUE},"
-                    + " the best: offline there is time for it). A region's sample_quality overrides it.")
     String quality;
-
-    @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap per instrument, 1-" + MAX_POLYPHONY + " (default: ${DEFAULT-VALUE}).")
     int polyphony;
-
-    @Option(names = "--gain", defaultValue = "0", paramLabel = "DB", description = "Master gain in dB applied to the mix, -96..96 (default: ${DEFAULT-VALUE}).")
     double gainDb;
-
-    @Option(names = "--preload", defaultValue = "8192", paramLabel = "FRAMES",
-            description = "Frames of each sample decoded into memory at load, " + MIN_PRELOAD + "-" + MAX_PRELOAD
-                    + "; the rest streams from disk (default: ${DEFAULT-VALUE}).")
     int preload;
-
-    @Option(names = "--dry", description = "No reverb or chorus sends (SoundFont CC91/CC93, SFZ effect1/effect2): the dry instruments alone.")
     boolean dry;
-
-    @Mixin SongLength length;
-
-    @Option(names = "--verbose", description = "Show the song's length, every warning, and stack traces on errors.")
+    double maxSeconds;
     boolean verbose;
+
+    /** Adds the options (with {@code --max-length}) to a command's model. */
+    static void addTo(SpecBuilder b) {
+        b.option("--rate", int.class, "HZ", "48000", "Sample rate: 44100, 48000 or 96000 (default: ${DEFAULT-VALUE}).")
+                .option("--bits", int.class, "N", "24", "PCM bits per sample: 16 or 24 (default: ${DEFAULT-VALUE}).")
+                .flag("--float", "Write 32-bit float samples instead of PCM.")
+                .option("--tail", Double.class, "SECONDS", null,
+                        "Seconds rendered after the last MIDI event, 0 or more (default: until every voice is silent).")
+                .option("--seed", long.class, "<seed>", "0", "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
+                .option("--quality", String.class, "QUALITY", "sinc64",
+                        "Sample interpolation: nearest, linear, cubic, sinc8, sinc16, sinc32 or sinc64 (default: ${DEFAULT-VALUE},"
+                                + " the best: offline there is time for it). A region's sample_quality overrides it.")
+                .option("--polyphony", int.class, "<polyphony>", "256", "Voice cap per instrument, 1-" + MAX_POLYPHONY + " (default: ${DEFAULT-VALUE}).")
+                .option("--gain", double.class, "DB", "0", "Master gain in dB applied to the mix, -96..96 (default: ${DEFAULT-VALUE}).")
+                .option("--preload", int.class, "FRAMES", "8192", "Frames of each sample decoded into memory at load, " + MIN_PRELOAD + "-"
+                        + MAX_PRELOAD + "; the rest streams from disk (default: ${DEFAULT-VALUE}).")
+                .flag("--dry", "No reverb or chorus sends (SoundFont CC91/CC93, SFZ effect1/effect2): the dry instruments alone.");
+        SongLength.addTo(b);
+        b.flag("--verbose", "Show the song's length, every warning, and stack traces on errors.");
+    }
+
+    /** The values a parsed command's model holds. */
+    static RenderOptions of(CommandSpec spec) {
+        RenderOptions o = new RenderOptions();
+        o.rate = SpecBuilder.<Integer>value(spec, "--rate");
+        o.bits = SpecBuilder.<Integer>value(spec, "--bits");
+        o.floating = SpecBuilder.flag(spec, "--float");
+        o.tail = SpecBuilder.value(spec, "--tail");
+        o.seed = SpecBuilder.<Long>value(spec, "--seed");
+        o.quality = SpecBuilder.value(spec, "--quality");
+        o.polyphony = SpecBuilder.<Integer>value(spec, "--polyphony");
+        o.gainDb = SpecBuilder.<Double>value(spec, "--gain");
+        o.preload = SpecBuilder.<Integer>value(spec, "--preload");
+        o.dry = SpecBuilder.flag(spec, "--dry");
+        o.maxSeconds = SongLength.maxSeconds(spec);
+        o.verbose = SpecBuilder.flag(spec, "--verbose");
+        return o;
+    }
 
     RenderJob.Options toJob() {
         if (rate != 44_100 && rate != 48_000 && rate != 96_000)
             throw new Errors.BadOption("--rate " + rate + " is not supported; expected 44100, 48000 or 96000");
         if (!floating && bits != 16 && bits != 24)
             throw new Errors.BadOption("--bits " + bits + " is not supported; expected 16 or 24 (or --float)");
-        if (tail != null && !(tail >= 0 && tail <= length.maxSeconds))
-            throw new Errors.BadOption("--tail " + tail + " is outside 0.." + (long) length.maxSeconds + " seconds (--max-length)");
+        if (tail != null && !(tail >= 0 && tail <= maxSeconds))
+            throw new Errors.BadOption("--tail " + tail + " is outside 0.." + (long) maxSeconds + " seconds (--max-length)");
         if (polyphony < 1 || polyphony > MAX_POLYPHONY)
             throw new Errors.BadOption("--polyphony " + polyphony + " is outside 1.." + MAX_POLYPHONY + " voices");
         int q = Interpolation.byName(quality);
@@ -67,6 +80,6 @@ final class RenderOptions {
             throw new Errors.BadOption("--preload " + preload + " is outside " + MIN_PRELOAD + ".." + MAX_PRELOAD + " frames");
         if (!(Math.abs(gainDb) <= MAX_GAIN_DB)) throw new Errors.BadOption("--gain " + gainDb + " is outside -96..96 dB");
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, length.maxSeconds, !dry);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, maxSeconds, !dry);
     }
 }

@@ -5,7 +5,7 @@ import dev.loophole.model.midi.MidiSong;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code --max-length}: how long a song may be before it is refused. A damaged delta time (0x0FFFFFFF ticks is
@@ -16,10 +16,16 @@ final class SongLength {
     static final double DEFAULT_SECONDS = 3600;
     static final double MAX_SECONDS = 24 * 3600;
 
-    @Option(names = "--max-length", defaultValue = "1:00:00", paramLabel = "TIME", converter = Seconds.class,
-            description = "Refuse a song longer than this, a damaged file's likely sign: seconds, or M:SS, H:MM:SS, 90s, 30m, 2h "
-                    + "(up to 24h; default: ${DEFAULT-VALUE}).")
-    double maxSeconds = DEFAULT_SECONDS;
+    /** Adds {@code --max-length} to a command's model ({@link #maxSeconds} reads it back). */
+    static void addTo(SpecBuilder b) {
+        b.option(SpecBuilder.converted("--max-length", double.class, new Seconds(), "TIME",
+                "Refuse a song longer than this, a damaged file's likely sign: seconds, or M:SS, H:MM:SS, 90s, 30m, 2h "
+                        + "(up to 24h; default: ${DEFAULT-VALUE}).").defaultValue("1:00:00"));
+    }
+
+    static double maxSeconds(CommandSpec spec) {
+        return SpecBuilder.<Double>value(spec, "--max-length");
+    }
 
     /** Refuses a song (plus a fixed tail, negative for none) past {@code maxSeconds}; returns the song's length in seconds. */
     static double check(Path file, MidiSong song, double tailSeconds, double maxSeconds) {

@@ -14,7 +14,7 @@ import java.util.concurrent.FutureTask;
  * being parsed), for the caller to {@link #take} later: a one-note render of a big SFZ library spends as long
  * setting up its command as parsing the instrument, one after the other. Only a file of a one-program kind that
  * exists is started; a failure is kept and thrown by {@link #take}, as opening the file there would have thrown it.
- * Once the program is open, the same thread reads its samples' headers ahead ({@link AudioFiles#prefetchHeaders}).
+ * Once the program is open, the same thread reads its samples' headers ahead ({@link AudioFiles#headersAhead}).
  */
 public final class InstrumentPrefetch {
     private static final Map<Path, FutureTask<Program>> STARTED = new ConcurrentHashMap<>();
@@ -25,12 +25,22 @@ public final class InstrumentPrefetch {
     public static void start(Path file) {
         var opener = InstrumentFiles.opener(file);
         if (opener.isEmpty() || !java.nio.file.Files.isRegularFile(file)) return;
-        FutureTask<Program> task = new FutureTask<>(() -> opener.get().open(file));
+        Runnable[] headers = {null};
+        FutureTask<Program> task = new FutureTask<>(() -> {
+            Program program = opener.get().open(file);
+            // Then its samples' headers, which the render reads next (AudioFiles.header takes them). Planned before the
+            // program is handed over, so a header the render asks for first is read by the render alone, never twice.
+            try {
+                headers[0] = AudioFiles.headersAhead(samplePaths(program));
+            } catch (RuntimeException e) {
+                // no read-ahead then: the render reads each header itself, and the program is still good
+            }
+            return program;
+        });
         if (STARTED.putIfAbsent(key(file), task) != null) return;
         Thread t = new Thread(() -> {
             task.run();
-            // Then its samples' headers, which the render reads next (AudioFiles.header takes them).
-            if (task.state() == java.util.concurrent.Future.State.SUCCESS) AudioFiles.prefetchHeaders(samplePaths(task.resultNow()));
+            if (headers[0] != null) headers[0].run();
         }, "loophole-prefetch");
         t.setDaemon(true); // a command line that fails before taking it must not wait for it
         t.start();

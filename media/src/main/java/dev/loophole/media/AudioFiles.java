@@ -53,23 +53,26 @@ public final class AudioFiles {
     }
 
     /**
-     * The header {@link #openHeader} gives, without audio: read ahead by {@link #prefetchHeaders} when it was asked
+     * The header {@link #openHeader} gives, without audio: read ahead by {@link #headersAhead} when it was asked
      * for this file (and the file has not changed since), else read now.
      */
     public static AudioFileInfo header(Path file) throws MediaException {
         AudioFileInfo ahead = HeaderPrefetch.take(file);
         if (ahead != null) return ahead;
+        HeaderPrefetch.readDirectly();
         try (AudioReader r = openHeader(file)) {
             return r.info();
         }
     }
 
     /**
-     * Reads the headers of {@code files} on the calling thread, for {@link #header} to take later: for a thread
-     * that is idle while the caller's main thread is still busy. Files that cannot be read are skipped.
+     * Plans reading the headers of {@code files} ahead, for {@link #header} to take later: registered now, read by the
+     * returned runnable (for a thread that is idle while the caller's main thread is still busy). A file asked for
+     * before the runnable reached it is read by the asker and skipped by the runnable: each is read once. Files that
+     * cannot be read are skipped (reading them again gives their error).
      */
-    public static void prefetchHeaders(java.util.Collection<Path> files) {
-        HeaderPrefetch.read(files);
+    public static Runnable headersAhead(java.util.Collection<Path> files) {
+        return HeaderPrefetch.plan(files);
     }
 
     /** Decodes the whole file into memory. Repairable problems are logged as warnings (see {@link #probe}). */

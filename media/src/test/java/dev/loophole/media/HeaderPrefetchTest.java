@@ -20,7 +20,7 @@ class HeaderPrefetchTest {
         Path f = Files.copy(Fixtures.path("sine24.flac"), dir.resolve("a.flac"));
         AudioFileInfo direct;
         try (AudioReader r = AudioFiles.openHeader(f)) { direct = r.info(); }
-        AudioFiles.prefetchHeaders(List.of(f));
+        AudioFiles.headersAhead(List.of(f)).run();
         AudioFileInfo first = AudioFiles.header(dir.resolve("x/../a.flac"));
         assertThat(first.frames()).isEqualTo(2000).isEqualTo(direct.frames());
         assertThat(first.sampleRate()).isEqualTo(48000);
@@ -33,7 +33,7 @@ class HeaderPrefetchTest {
     @Test
     void aFileChangedSinceItWasReadIsReadAgain() throws Exception {
         Path f = Files.copy(Fixtures.path("sine16.flac"), dir.resolve("b.flac"));
-        AudioFiles.prefetchHeaders(List.of(f));
+        AudioFiles.headersAhead(List.of(f)).run();
         Files.copy(Fixtures.path("sine24.flac"), f, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(f, FileTime.fromMillis(Files.getLastModifiedTime(f).toMillis() + 5_000));
         assertThat(AudioFiles.header(f).frames()).as("the new file's length").isEqualTo(2000);
@@ -44,8 +44,43 @@ class HeaderPrefetchTest {
         byte[] flac = Files.readAllBytes(Fixtures.path("sine16.flac"));
         Path bad = Files.write(dir.resolve("meta.flac"), Arrays.copyOf(flac, 20));
         Path missing = dir.resolve("gone.flac");
-        AudioFiles.prefetchHeaders(List.of(bad, missing));
+        AudioFiles.headersAhead(List.of(bad, missing)).run();
         assertThatThrownBy(() -> AudioFiles.header(bad)).hasMessage(bad + ": file ends inside metadata block 0 (34 bytes declared, 12 present)");
         assertThatThrownBy(() -> AudioFiles.header(missing)).isInstanceOf(MediaException.class).hasMessageContaining("gone.flac");
+    }
+
+    @Test
+    void aHeaderAskedForBeforeTheReadAheadGotThereIsReadOnceByTheAsker() throws Exception {
+        Path f = Files.copy(Fixtures.path("sine24.flac"), dir.resolve("c.flac"));
+        Runnable ahead = AudioFiles.headersAhead(List.of(f));
+        long before = HeaderPrefetch.reads();
+        assertThat(AudioFiles.header(f).frames()).isEqualTo(2000); // asked first: read here
+        assertThat(HeaderPrefetch.reads() - before).isEqualTo(1);
+        ahead.run(); // the read-ahead arrives later
+        assertThat(HeaderPrefetch.reads() - before).as("not read a second time").isEqualTo(1);
+        assertThat(HeaderPrefetch.take(f)).as("nothing kept for a later ask").isNull();
+    }
+
+    @Test
+    void aReadAheadRacingTheAskerReadsEachFileOnceAndEveryAskGetsItsOwnFile() throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++)
+            files.add(Files.copy(Fixtures.path(i % 2 == 0 ? "sine16.flac" : "sine24.flac"), dir.resolve("r" + i + ".flac")));
+        long[] expected = new long[files.size()];
+        for (int i = 0; i < files.size(); i++)
+            try (AudioReader r = AudioFiles.openHeader(files.get(i))) { expected[i] = r.info().frames() * 100 + r.info().format().bitsPerSample(); }
+        Runnable ahead = AudioFiles.headersAhead(files);
+        long before = HeaderPrefetch.reads(), directBefore = HeaderPrefetch.directReads();
+        Thread t = new Thread(ahead);
+        t.start();
+        for (int i = 0; i < files.size(); i++) { // in the render's order; the read-ahead goes from the other end
+            AudioFileInfo info = AudioFiles.header(files.get(i));
+            assertThat(info.file()).isEqualTo(files.get(i).toAbsolutePath().normalize());
+            assertThat(info.frames() * 100 + info.format().bitsPerSample()).as(files.get(i).toString()).isEqualTo(expected[i]);
+        }
+        t.join();
+        // every read counted, by a task or directly by AudioFiles.header: a file read twice shows in one or the other
+        assertThat(HeaderPrefetch.reads() - before).as("each file read once, by its task").isEqualTo(files.size());
+        assertThat(HeaderPrefetch.directReads() - directBefore).as("none read again outside its task").isZero();
     }
 }

@@ -22,7 +22,11 @@ import java.util.regex.Pattern;
  */
 final class ModulationDraft {
     /** Routings are a set; a fixed order keeps the model equal however the exporter hoisted their opcodes. */
-    static final Comparator<Modulation> ORDER = Comparator.comparing(Modulation::source).thenComparing(Modulation::target);
+    // (Written out, not Comparator.comparing: a lambda inside the JDK's Comparator is spun at run time in every render.)
+    static final Comparator<Modulation> ORDER = (a, b) -> {
+        int c = a.source().compareTo(b.source());
+        return c != 0 ? c : a.target().compareTo(b.target());
+    };
 
     /** Items a source or target name refers to: {@code lfo2}, {@code eg1_pitch}, {@code eq3_gain}, {@code lfo1_eq2_freq}. */
     private static final Pattern ITEM = Pattern.compile("^(lfo|eg)(\\d+)(?:_|$)"), EQ = Pattern.compile("(?:^|_)eq(\\d+)_");

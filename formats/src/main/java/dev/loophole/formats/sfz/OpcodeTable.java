@@ -43,6 +43,9 @@ final class OpcodeTable {
 
     private record Family(Pattern pattern, int literalLength, Spec spec) {}
 
+    /** A numbered family as registered: compiled into a {@link Family} when a name is first looked up among them. */
+    private record FamilyName(String name, Spec spec) {}
+
     /**
      * Modulation depths players accept beyond what syntax.yml documents, by the opcode they modulate. sfizz reads
      * every modulation depth without clamping it; these are the spans it states (its opcode defaults) where they are
@@ -60,7 +63,10 @@ final class OpcodeTable {
     private static final OpcodeTable INSTANCE = load();
 
     private final Map<String, Spec> exact = new HashMap<>();
-    private final List<Family> families = new ArrayList<>();
+    private final List<FamilyName> familyNames = new ArrayList<>();
+    // Compiled at the first name that is not exact: a file of plain opcodes (most libraries) never needs the ≈ 190
+    // patterns, whose compiling was a third of this table's start in a cold JVM, on the way to a render's first note.
+    private volatile List<Family> families;
     private final Map<String, Optional<Match>> cache = new ConcurrentHashMap<>();
     private int rows;
 
@@ -112,7 +118,7 @@ final class OpcodeTable {
         if (s != null) return Optional.of(new Match(written, s, List.of()));
         Match best = null;
         int bestLiteral = -1;
-        for (Family f : families) {
+        for (Family f : families()) {
             Matcher m = f.pattern().matcher(written);
             if (!m.matches() || f.literalLength() <= bestLiteral) continue;
             List<Integer> numbers = new ArrayList<>();
@@ -160,7 +166,32 @@ final class OpcodeTable {
     }
 
     private void register(String name, Spec spec) {
-        if (!PLACEHOLDER.matcher(name).find()) { exact.putIfAbsent(name, spec); return; }
+        if (hasPlaceholder(name)) familyNames.add(new FamilyName(name, spec));
+        else exact.putIfAbsent(name, spec);
+    }
+
+    /** Whether {@link #PLACEHOLDER} occurs in {@code name}: any of N, X, Y or * (NN and NNN begin with N). */
+    private static boolean hasPlaceholder(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == 'N' || c == 'X' || c == 'Y' || c == '*') return true;
+        }
+        return false;
+    }
+
+    private List<Family> families() {
+        List<Family> f = families;
+        if (f == null) synchronized (this) {
+            if ((f = families) == null) {
+                List<Family> compiled = new ArrayList<>(familyNames.size());
+                for (FamilyName n : familyNames) compiled.add(family(n.name(), n.spec()));
+                families = f = List.copyOf(compiled);
+            }
+        }
+        return f;
+    }
+
+    private static Family family(String name, Spec spec) {
         StringBuilder regex = new StringBuilder();
         Matcher m = PLACEHOLDER.matcher(name);
         int last = 0, literal = 0;
@@ -172,7 +203,7 @@ final class OpcodeTable {
         }
         regex.append(Pattern.quote(name.substring(last)));
         literal += name.length() - last;
-        families.add(new Family(Pattern.compile(regex.toString()), literal, spec));
+        return new Family(Pattern.compile(regex.toString()), literal, spec);
     }
 
     private static String dash(String s) { return s == null || s.equals("-") || s.isEmpty() ? null : s; }

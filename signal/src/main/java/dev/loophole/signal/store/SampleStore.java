@@ -235,10 +235,16 @@ public final class SampleStore implements SampleProvider {
         problems.putIfAbsent(problem.kind() + " " + problem, problem);
     }
 
+    /** By file, then kind; written out (a Comparator.comparing lambda is spun at run time in every render). */
+    private static final Comparator<AudioProblem> BY_FILE = (a, b) -> {
+        int c = a.file().toString().compareTo(b.file().toString());
+        if (c == 0) c = a.kind().compareTo(b.kind());
+        return c != 0 ? c : a.message().compareTo(b.message()); // the same file and kind twice: never in the map's order
+    };
+
     /** Damaged audio reported so far, by file. */
     public List<AudioProblem> problems() {
-        return problems.values().stream().sorted(Comparator.comparing((AudioProblem p) -> p.file().toString())
-                .thenComparing(AudioProblem::kind)).toList();
+        return problems.values().stream().sorted(BY_FILE).toList();
     }
 
     void markOffline(Path file) { status.put(file.toAbsolutePath().normalize(), SampleStatus.OFFLINE); }
