@@ -168,7 +168,7 @@ final class RenderJob {
         OfflineInstruments.Bank loaded = made.bank(bank, song, this::report);
         // its programs rendered on the render thread and helpers: the same bits for any number of threads
         if (threads > 1 && loaded.instrument() instanceof ProgramBank programs) {
-            if (workers == null) workers = new RenderWorkers(threads);
+            if (workers == null) workers = RenderWorkers.forRender(threads);
             programs.workers(workers);
         }
         return loaded;

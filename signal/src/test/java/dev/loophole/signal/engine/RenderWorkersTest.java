@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** Every task of every round runs exactly once, on whichever thread, and the round returns only when all are done. */
@@ -55,5 +56,37 @@ class RenderWorkersTest {
             assertThat(w.helpers()).isEmpty();
         }
         assertThatThrownBy(() -> new RenderWorkers(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * A helper that stalls in every task it takes (as one that lost its core): a render's workers stop sharing after
+     * the first window and only try again after ever longer spans alone, so over 3,000 rounds the helper takes tasks
+     * in at most four windows (rounds 0–63, then after 256, 512 and 1,024 rounds alone); every task still runs once.
+     * Plain workers keep sharing with it.
+     */
+    @Test
+    void aRendersWorkersStopSharingWithAHelperThatHoldsThemUp() throws Exception {
+        int rounds = 3_000, tasks = 4;
+        Thread me = Thread.currentThread();
+        RenderWorkers.Task slowElsewhere = i -> { // 50 µs of work here (so the helper gets to claim), 1 ms there
+            if (Thread.currentThread() != me) LockSupport.parkNanos(1_000_000);
+            else for (long until = System.nanoTime() + 50_000; System.nanoTime() < until; ) Thread.onSpinWait();
+        };
+        try (RenderWorkers w = RenderWorkers.forRender(2)) {
+            int[] done = new int[tasks];
+            for (int r = 1; r <= rounds; r++) {
+                w.run(i -> { slowElsewhere.run(i); done[i]++; }, tasks);
+                for (int i = 0; i < tasks; i++) assertThat(done[i]).isEqualTo(r);
+            }
+            long windows = 4;
+            assertThat(w.helperTasks()).as("tasks the stalling helper took").isPositive()
+                    .isLessThanOrEqualTo(windows * RenderWorkers.WINDOW * (tasks - 1));
+            assertThat(w.soloRounds()).isEqualTo(256 + 512 + 1024 + (rounds - 4 * RenderWorkers.WINDOW - 256 - 512 - 1024));
+        }
+        try (RenderWorkers plain = new RenderWorkers(2)) {
+            for (int r = 0; r < 300; r++) plain.run(slowElsewhere, tasks);
+            assertThat(plain.soloRounds()).isZero();
+            assertThat(plain.helperTasks()).as("plain workers share whatever it costs").isGreaterThanOrEqualTo(100);
+        }
     }
 }
