@@ -6,7 +6,8 @@
 #
 #   version  `loophole --version` (start-up)
 #   gm       gm-band.mid (dev.loophole.demo.GmSongs) through Debian's FluidR3_GM.sf2, 48 kHz float, no reverb/chorus:
-#            Loophole --quality cubic and its default (sinc64), FluidSynth at its default interpolation (4th order)
+#            Loophole --quality cubic and its default (sinc64), FluidSynth at its default interpolation (4th order);
+#            both on two cores too (FluidSynth synth.cpu-cores=2; Loophole's default --threads, and --threads 1 beside it)
 #   sweep    issue 15's pitch sweep (dev.loophole.demo.PitchSweep: 10,000 notes over keys 0–127 on one looped sample
 #            rooted at key 60, ~256 at once, 30.8 s of audio) at our default quality; no peer plays SFZ here
 #   flac     a synthetic 240-file stereo 24-bit FLAC piano (bench/peers/flac_library.py, made once under $LIB):
@@ -42,7 +43,10 @@ for c in $CASES; do
     gm)
       cmds+=("gm-band|loophole-cubic|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic.wav --float --quality cubic --dry --tail 3")
       cmds+=("gm-band|loophole-default|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.default.wav --float --dry --tail 3")
-      cmds+=("gm-band|fluidsynth|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid") ;;
+      cmds+=("gm-band|fluidsynth|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid")
+      # both sides on two cores: our programs on two threads (render's default there), FluidSynth's own parallel render
+      cmds+=("gm-band|fluidsynth-2cores|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -o synth.cpu-cores=2 -f $out/fluid-interp4.txt -F $out/gm.fluid2.wav $SF2 $out/songs/gm-band.mid")
+      cmds+=("gm-band|loophole-cubic-1thread|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic1.wav --float --quality cubic --dry --tail 3 --threads 1") ;;
     sweep) cmds+=("pitch-sweep|loophole-default|$lh render --midi $out/sweep/sweep.mid --instrument $out/sweep/sweep.sfz --out $out/sweep.wav --float") ;;
     flac)
       cmds+=("flac-one-note|loophole|$lh render --midi $LIB/one-note.mid --instrument $LIB/piano.sfz --out $out/one.wav")

@@ -14,6 +14,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 final class RenderCommand implements Callable<Integer> {
     private CommandSpec spec;
 
+    static final int MAX_THREADS = 64;
+
     /** The command's model, with a fresh command to run. */
     static CommandSpec spec() {
         RenderCommand command = new RenderCommand();
@@ -35,6 +37,8 @@ final class RenderCommand implements Callable<Integer> {
         RenderOptions.addTo(b);
         b.flag("--strict", "Fail (exit 1, nothing written) when a sample is damaged: cut short, "
                 + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.");
+        b.option("--threads", Integer.class, "N", null, "Threads rendering a SoundFont's programs (--midi), 1-" + MAX_THREADS
+                + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1).");
         command.spec = b.spec();
         return b.spec();
     }
@@ -53,9 +57,13 @@ final class RenderCommand implements Callable<Integer> {
         if (midi != null && (stems != null || outputs != null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
         RenderJob.Options options = RenderOptions.of(spec).toJob();
+        Integer threads = SpecBuilder.value(spec, "--threads");
+        if (threads != null && (threads < 1 || threads > MAX_THREADS))
+            throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         RenderJob.Summary s = project != null
                 ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems, outputs)
-                : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).run(midi, instruments, out);
+                : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict"))
+                        .threads(threads != null ? threads : RenderJob.defaultThreads()).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

@@ -18,6 +18,8 @@ import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.signal.store.SampleStore;
@@ -57,6 +59,8 @@ final class RenderJob {
     private final PrintWriter err;
     private Streamer streamer;
     private boolean strict;
+    private int threads = 1;
+    private RenderWorkers workers;
     private DamageReport damage;
 
     RenderJob(Options options, PrintWriter err) {
@@ -70,11 +74,21 @@ final class RenderJob {
         return this;
     }
 
+    /** Threads that render a SoundFont's programs, this one included ({@link RenderWorkers}); 1 by default. */
+    RenderJob threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
+
+    /** Threads an offline render uses unless told: two where there is a second core (the programs' work is shared). */
+    static int defaultThreads() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         try {
             return runWithStreamer(midi, instruments, out);
         } finally {
             if (streamer != null) streamer.close();
+            if (workers != null) workers.close();
         }
     }
 
@@ -153,7 +167,14 @@ final class RenderJob {
         RenderPrefetch.Bank ahead = RenderPrefetch.bank(checked, song); // opened, its presets built, while picocli set up
         Sf2Catalog bank = ahead != null ? ahead.catalog() : Sf2Importer.open(checked);
         bank.damage().forEach(store::report);
-        return ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report) : made.bank(bank, song, this::report);
+        OfflineInstruments.Bank loaded = ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report)
+                : made.bank(bank, song, this::report);
+        // its programs rendered on the render thread and helpers: the same bits for any number of threads
+        if (threads > 1 && loaded.instrument() instanceof ProgramBank programs) {
+            if (workers == null) workers = RenderWorkers.forRender(threads);
+            programs.workers(workers);
+        }
+        return loaded;
     }
 
     private void report(List<String> warnings) {

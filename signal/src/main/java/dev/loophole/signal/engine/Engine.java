@@ -189,6 +189,7 @@ public final class Engine implements BlockSource {
             dispatch(s, events.port(e), events.status(e), events.data1(e), events.data2(e));
         }
         if (cursor < frames) renderAll(s, out, cursor, frames);
+        for (Instrument i : s.routing().renderers()) i.endBlock();
     }
 
     private static void renderAll(Plan s, float[][] out, int from, int to) {

@@ -8,6 +8,13 @@ public interface Instrument {
     /** Called once at the start of every block, before its events: the place to pick up control-side changes. */
     default void beginBlock() { }
 
+    /**
+     * Called once at the end of every block, after its last {@code render}: an instrument may put its
+     * rendering off until here (a {@link ProgramBank} renders its programs then, on several threads offline).
+     * Whoever calls {@link #beginBlock} calls this before the block's output is read.
+     */
+    default void endBlock() { }
+
     void noteOn(int channel, int key, int velocity);
 
     void noteOff(int channel, int key, int velocity);

@@ -1,5 +1,6 @@
 package dev.loophole.signal.engine;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -9,16 +10,38 @@ import java.util.Map;
  * channel's current program; controllers, bend and pressure go to every program so a channel keeps
  * its state across program changes, and note-offs go to all so no note sticks when the program
  * changed under it. All on the audio thread, no allocation: programs are compiled beforehand.
+ *
+ * <p>Within a block (from {@link #beginBlock} to {@link #endBlock}) the bank records what reaches it
+ * ({@link BlockLog}) and renders at the block's end: each program replays its share into scratch
+ * pairs of its own, and the scratches are mixed into the output in program order. Given
+ * {@link #workers(RenderWorkers) workers} (an offline render), the programs render on several threads;
+ * the output is the same bits on one thread or many. Outside a block every call acts at once.
  */
 public final class ProgramBank implements MultiOutputInstrument {
     public static final int PERCUSSION_BANK = 128;
+    /** Entries a block's log holds; a fuller block renders what it has so far and goes on (the same output). */
+    static final int LOG_CAPACITY = 1024;
+    /** Frames of scratch each program has from the start; a longer block grows it once. */
+    static final int SCRATCH_FRAMES = 1024;
 
     private final Instrument[] programs;      // index: bank * 128 + program, null where absent
     private final Instrument[] distinct;
+    private final int[] indexOf;              // as programs: the program's index in distinct, -1 where absent
     private final int[] bankOf = new int[16], programOf = new int[16];
-    private final Instrument[] current = new Instrument[16];
+    private final int[] current = new int[16]; // each channel's program, an index in distinct (-1: none)
     private final int outputs;
     private final java.util.function.IntPredicate present;
+
+    private final BlockLog log = new BlockLog(LOG_CAPACITY);
+    private final float[][][] scratch;        // per program: its pairs (as many as its outputs, else one)
+    private final int[] outputsOf;
+    private final boolean[][] quiet;          // per program and log entry: a segment it cannot have sounded in
+    private final boolean[] stirred;          // per program: an event reached it since it last rendered
+    private final RenderWorkers.Task replay = this::replayTimed;
+    private final int[] order;                // the order programs are handed out in: the costliest first
+    private final long[] cost;                // per program: nanoseconds its last replay took (threads only)
+    private RenderWorkers workers;
+    private boolean recording;
 
     /** {@code programs}: key {@code bank * 128 + program} → instrument. */
     public ProgramBank(Map<Integer, ? extends Instrument> programs) {
@@ -27,10 +50,33 @@ public final class ProgramBank implements MultiOutputInstrument {
         this.present = k -> table[k] != null;
         programs.forEach((k, v) -> this.programs[k] = v);
         this.distinct = programs.values().stream().distinct().toArray(Instrument[]::new);
+        indexOf = new int[table.length];
+        for (int k = 0; k < table.length; k++) indexOf[k] = table[k] == null ? -1 : Arrays.asList(distinct).indexOf(table[k]);
         for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
-        int most = 1;
-        for (Instrument i : distinct) if (i instanceof MultiOutputInstrument m) most = Math.max(most, m.outputs());
+        int n = distinct.length, most = 1;
+        scratch = new float[n][][];
+        outputsOf = new int[n];
+        quiet = new boolean[n][LOG_CAPACITY];
+        stirred = new boolean[n];
+        order = new int[n];
+        cost = new long[n];
+        for (int p = 0; p < n; p++) order[p] = p;
+        Arrays.fill(stirred, true);
+        for (int p = 0; p < n; p++) {
+            outputsOf[p] = distinct[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
+            most = Math.max(most, outputsOf[p]);
+            scratch[p] = new float[2 * outputsOf[p]][SCRATCH_FRAMES];
+        }
         outputs = most;
+    }
+
+    /**
+     * Control side, before rendering: the threads that share the programs' work at each block's end (null:
+     * the rendering thread alone). Offline renders only: a live audio thread must not wait for another.
+     */
+    public ProgramBank workers(RenderWorkers workers) {
+        this.workers = workers;
+        return this;
     }
 
     @Override
@@ -48,19 +94,8 @@ public final class ProgramBank implements MultiOutputInstrument {
     /** As many outputs as its widest program (a sampler's dry mix and effect sends); a narrower program fills the first ones. */
     @Override public int outputs() { return outputs; }
 
-    @Override
-    public void render(float[][] pairs, int first, int from, int to) {
-        for (Instrument i : distinct) {
-            if (i instanceof MultiOutputInstrument m) m.render(pairs, first, from, to);
-            else i.render(pairs[2 * first], pairs[2 * first + 1], from, to);
-        }
-    }
-
-    /** The program that plays for (bank, program), see {@link #resolve}. No allocation: {@link #present} is made once. */
-    private Instrument lookup(int bank, int program) {
-        int k = resolve(present, bank, program);
-        return k < 0 ? null : programs[k];
-    }
+    /** The key of the program that plays for (bank, program), see {@link #resolve}. No allocation: {@link #present} is made once. */
+    private int lookup(int bank, int program) { return resolve(present, bank, program); }
 
     /**
      * The key (bank × 128 + program) of the program that plays for (bank, program) among the keys {@code has} holds:
@@ -74,30 +109,114 @@ public final class ProgramBank implements MultiOutputInstrument {
         return has.test(bank * 128) ? bank * 128 : -1;
     }
 
-    private void select(int channel) { current[channel] = lookup(bankOf[channel], programOf[channel]); }
-
-    @Override public void beginBlock() { for (Instrument i : distinct) i.beginBlock(); }
-
-    @Override
-    public void noteOn(int channel, int key, int velocity) {
-        Instrument i = current[channel];
-        if (i != null) i.noteOn(channel, key, velocity);
+    private void select(int channel) {
+        int k = lookup(bankOf[channel], programOf[channel]);
+        current[channel] = k < 0 ? -1 : indexOf[k];
     }
 
     @Override
-    public void noteOff(int channel, int key, int velocity) { for (Instrument i : distinct) i.noteOff(channel, key, velocity); }
+    public void beginBlock() {
+        for (Instrument i : distinct) i.beginBlock();
+        log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one
+        recording = true;
+    }
+
+    /** Renders the block's programs (on the workers, if any) and mixes them in. */
+    @Override
+    public void endBlock() {
+        if (recording) flush();
+        recording = false;
+    }
+
+    /** Replays the log so far: every program (on whichever thread takes it), then the mix in program order. */
+    private void flush() {
+        if (log.size() == 0) return;
+        int frames = log.frames();
+        if (frames > scratchFrames()) grow(frames);
+        if (workers != null && workers.threads() > 1) {
+            costliestFirst();
+            workers.run(replay, distinct.length);
+        } else {
+            for (int p = 0; p < distinct.length; p++) replay(p);
+        }
+        log.mix(scratch, outputsOf, quiet);
+        log.clear();
+    }
+
+    private void replay(int p) { log.replay(p, distinct[p], scratch[p], quiet[p], stirred); }
+
+    /**
+     * Task i of a round: the i-th costliest program by its last block's time, so the heavy ones start first
+     * and the light ones fill in (the threads finish closer together). Only the load balance depends on the clock;
+     * what a program renders, and the mix, do not.
+     */
+    private void replayTimed(int i) {
+        int p = order[i];
+        long t0 = System.nanoTime();
+        replay(p);
+        cost[p] = System.nanoTime() - t0;
+    }
+
+    /** Insertion sort of {@link #order} by {@link #cost}, descending: nearly sorted already from block to block. */
+    private void costliestFirst() {
+        for (int i = 1; i < order.length; i++) {
+            int p = order[i], j = i - 1;
+            while (j >= 0 && cost[order[j]] < cost[p]) { order[j + 1] = order[j]; j--; }
+            order[j + 1] = p;
+        }
+    }
+
+    private int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
+
+    /** A block longer than any before: scratch grows once (live callers' blocks stay within {@link #SCRATCH_FRAMES}). */
+    private void grow(int frames) {
+        for (int p = 0; p < scratch.length; p++) scratch[p] = new float[scratch[p].length][frames];
+    }
+
+    /** Records an event for program {@code to} ({@link BlockLog#ALL}: every one), first rendering what is logged when full. */
+    private void record(int kind, int to, int channel, int a, int b, int c, double x) {
+        if (log.full()) flush();
+        log.event(kind, to, channel, a, b, c, x);
+    }
+
+    @Override
+    public void noteOn(int channel, int key, int velocity) {
+        int p = current[channel];
+        if (p < 0) return;
+        if (recording) record(BlockLog.NOTE_ON, p, channel, key, velocity, 0, 0);
+        else { stirred[p] = true; distinct[p].noteOn(channel, key, velocity); }
+    }
+
+    @Override
+    public void noteOff(int channel, int key, int velocity) {
+        if (recording) record(BlockLog.NOTE_OFF, BlockLog.ALL, channel, key, velocity, 0, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.noteOff(channel, key, velocity); }
+    }
 
     @Override
     public void controlChange(int channel, int controller, int value) {
         if (controller == 0 && channel != 9) bankOf[channel] = Math.min(value, PERCUSSION_BANK);
-        for (Instrument i : distinct) i.controlChange(channel, controller, value);
+        if (recording) record(BlockLog.CONTROL, BlockLog.ALL, channel, controller, value, 0, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.controlChange(channel, controller, value); }
     }
 
-    @Override public void pitchBend(int channel, int value) { for (Instrument i : distinct) i.pitchBend(channel, value); }
+    @Override
+    public void pitchBend(int channel, int value) {
+        if (recording) record(BlockLog.BEND, BlockLog.ALL, channel, value, 0, 0, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.pitchBend(channel, value); }
+    }
 
-    @Override public void channelPressure(int channel, int value) { for (Instrument i : distinct) i.channelPressure(channel, value); }
+    @Override
+    public void channelPressure(int channel, int value) {
+        if (recording) record(BlockLog.CHANNEL_PRESSURE, BlockLog.ALL, channel, value, 0, 0, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.channelPressure(channel, value); }
+    }
 
-    @Override public void polyPressure(int channel, int key, int value) { for (Instrument i : distinct) i.polyPressure(channel, key, value); }
+    @Override
+    public void polyPressure(int channel, int key, int value) {
+        if (recording) record(BlockLog.POLY_PRESSURE, BlockLog.ALL, channel, key, value, 0, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.polyPressure(channel, key, value); }
+    }
 
     @Override
     public void programChange(int channel, int program) {
@@ -107,24 +226,58 @@ public final class ProgramBank implements MultiOutputInstrument {
 
     @Override
     public void perNoteOn(int channel, int noteId, int key, int velocity16) {
-        Instrument i = current[channel];
-        if (i != null) i.perNoteOn(channel, noteId, key, velocity16);
+        int p = current[channel];
+        if (p < 0) return;
+        if (recording) record(BlockLog.PER_NOTE_ON, p, channel, noteId, key, velocity16, 0);
+        else { stirred[p] = true; distinct[p].perNoteOn(channel, noteId, key, velocity16); }
     }
 
     @Override
-    public void perNoteOff(int channel, int noteId, int key, int velocity16) { for (Instrument i : distinct) i.perNoteOff(channel, noteId, key, velocity16); }
+    public void perNoteOff(int channel, int noteId, int key, int velocity16) {
+        if (recording) record(BlockLog.PER_NOTE_OFF, BlockLog.ALL, channel, noteId, key, velocity16, 0);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.perNoteOff(channel, noteId, key, velocity16); }
+    }
 
     @Override
     public void noteExpression(int channel, int noteId, int dimension, float value) {
-        for (Instrument i : distinct) i.noteExpression(channel, noteId, dimension, value);
+        if (recording) record(BlockLog.EXPRESSION, BlockLog.ALL, channel, noteId, dimension, 0, value);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.noteExpression(channel, noteId, dimension, value); }
     }
 
-    @Override public void tempo(double bpm) { for (Instrument i : distinct) i.tempo(bpm); }
-
-    @Override public void nodeTune(double cents) { for (Instrument i : distinct) i.nodeTune(cents); }
+    @Override
+    public void tempo(double bpm) {
+        if (recording) record(BlockLog.TEMPO, BlockLog.ALL, 0, 0, 0, 0, bpm);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.tempo(bpm); }
+    }
 
     @Override
-    public void render(float[] left, float[] right, int from, int to) { for (Instrument i : distinct) i.render(left, right, from, to); }
+    public void nodeTune(double cents) {
+        if (recording) record(BlockLog.TUNE, BlockLog.ALL, 0, 0, 0, 0, cents);
+        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.nodeTune(cents); }
+    }
+
+    @Override
+    public void render(float[][] pairs, int first, int from, int to) {
+        if (recording) {
+            if (log.full()) flush();
+            log.segment(pairs, first, from, to);
+            return;
+        }
+        for (Instrument i : distinct) {
+            if (i instanceof MultiOutputInstrument m) m.render(pairs, first, from, to);
+            else i.render(pairs[2 * first], pairs[2 * first + 1], from, to);
+        }
+    }
+
+    @Override
+    public void render(float[] left, float[] right, int from, int to) {
+        if (recording) {
+            if (log.full()) flush();
+            log.segment(left, right, from, to);
+            return;
+        }
+        for (Instrument i : distinct) i.render(left, right, from, to);
+    }
 
     @Override
     public int activeVoices() {

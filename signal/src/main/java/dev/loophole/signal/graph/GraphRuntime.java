@@ -178,6 +178,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
             java.util.Arrays.fill(fadeR, 0, frames, 0f);
             i.beginBlock();
             i.render(fadeL, fadeR, 0, frames);
+            i.endBlock();
             float step = 1f / frames;
             for (int f = 0; f < frames; f++) {
                 float g = 1f - f * step;

@@ -2,6 +2,7 @@ package dev.loophole.signal.store;
 
 import dev.loophole.media.AudioFiles;
 import dev.loophole.media.MediaException;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.signal.sampler.SampleData;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -83,84 +84,35 @@ public final class Streamer implements AutoCloseable {
     }
 
     /**
-     * Offline, the enrolled slots are filled by the render thread and one helper thread together: each slot goes whole
-     * to whichever takes it first (a ticket counter), so no slot has two writers, and fillAll returns only when every
+     * Offline, the enrolled slots are filled by the render thread and one helper thread together ({@link RenderWorkers}):
+     * each slot goes whole to whichever takes it first, so no slot has two writers, and fillAll returns only when every
      * slot is full. What lands in a ring is the file's frames whoever decodes them: renders stay identical. The render
      * thread never waits for a slot the helper has not taken; a late or busy helper just leaves it more to do.
      */
     private final class OfflineHelper {
         private StreamSlot[] work = new StreamSlot[16];
-        private volatile int count;
-        private final float[][] own = {new float[CHUNK], new float[CHUNK]};
-        /** Round in the high 32 bits, the next slot index in the low 32. */
-        private final AtomicLong ticket = new AtomicLong();
-        private final java.util.concurrent.atomic.AtomicInteger busy = new java.util.concurrent.atomic.AtomicInteger();
-        private volatile int round;
-        private volatile boolean closed;
-        private volatile long filled;   // slots the helper thread filled (written by it alone)
-        private Thread thread;
+        private final float[][] own = {new float[CHUNK], new float[CHUNK]}; // the helper's; the render thread uses `scratch`
+        private RenderWorkers workers;     // made at the first round with two slots, on a second core
+        private Thread caller;
+        private final RenderWorkers.Task task = i -> fillSlot(work[i], Thread.currentThread() == caller ? scratch : own);
 
         void fill(StreamSlot list) {
-            // A helper still looking at the last round must not take a slot while work is rewritten: the ticket
-            // changes first, so its claim (a compare-and-set on the value it read) fails.
-            ticket.set(((long) round << 32) | Integer.MAX_VALUE);
             int n = 0;
             for (StreamSlot s = list; s != null; s = s.nextFilled) {
                 if (n == work.length) work = java.util.Arrays.copyOf(work, n * 2);
                 work[n++] = s;
             }
-            count = n;
             if (n == 0) return;
-            if (n > 1 && thread == null && MULTICORE)
-                thread = Thread.ofPlatform().daemon().name("loophole-stream-fill").start(this::run);
-            int r = round + 1;
-            ticket.set((long) r << 32);
-            round = r;
-            if (thread != null && n > 1) java.util.concurrent.locks.LockSupport.unpark(thread);
-            for (int i; (i = take(r)) >= 0; ) fillSlot(work[i], scratch);
-            for (int spins = 0; busy.get() != 0; spins++) if (spins < 1000) Thread.onSpinWait(); else Thread.yield();
+            if (n > 1 && workers == null && MULTICORE) workers = new RenderWorkers(2, "loophole-stream-fill", 0); // parks at once, as a block's fills are short
+            caller = Thread.currentThread();
+            if (workers != null) workers.run(task, n);
+            else for (int i = 0; i < n; i++) task.run(i);
             java.util.Arrays.fill(work, 0, n, null);
         }
 
-        /** The next slot of round r, or -1 when that round has none left (or is over). */
-        private int take(int r) {
-            while (true) {
-                long t = ticket.get();
-                int i = (int) t;
-                if ((int) (t >>> 32) != r || i >= count) return -1;
-                if (ticket.compareAndSet(t, t + 1)) return i;
-            }
-        }
+        long filled() { return workers == null ? 0 : workers.helperTasks(); }
 
-        private void run() {
-            int seen = 0;
-            while (!closed) {
-                int r = round;
-                if (r == seen) {
-                    java.util.concurrent.locks.LockSupport.park(this);
-                    continue;
-                }
-                seen = r;
-                busy.incrementAndGet();
-                try {
-                    for (int i; (i = take(r)) >= 0; ) {
-                        fillSlot(work[i], own);
-                        filled++;
-                    }
-                } finally {
-                    busy.decrementAndGet();
-                }
-            }
-        }
-
-        void close() {
-            closed = true;
-            Thread t = thread;
-            if (t != null) {
-                java.util.concurrent.locks.LockSupport.unpark(t);
-                try { t.join(1000); } catch (InterruptedException e) { Thread.currentThread().interrupt(); }
-            }
-        }
+        void close() { if (workers != null) workers.close(); }
     }
 
     private void fillSlot(StreamSlot s, float[][] buffer) {
@@ -235,10 +187,10 @@ public final class Streamer implements AutoCloseable {
     public long failures() { return failures.get(); }
 
     /**
-     * Slot fills the offline helper thread ("loophole-stream-fill") did in {@link #fillAll} rounds, the render thread
+     * Slot fills the offline helper thread ("loophole-stream-fill-1") did in {@link #fillAll} rounds, the render thread
      * doing the rest: 0 on one core, where there is no helper.
      */
-    public long helperFills() { return helper.filled; }
+    public long helperFills() { return helper.filled(); }
 
     /** Underruns counted by all voices (a voice needed frames the loader had not delivered). */
     public long underruns() {

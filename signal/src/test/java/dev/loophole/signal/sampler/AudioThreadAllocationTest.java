@@ -33,7 +33,7 @@ class AudioThreadAllocationTest {
     private static final com.sun.management.ThreadMXBean MX = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** A program that exercises every per-voice feature: loops, filters, envelopes, LFOs, the matrix, chokes, release triggers. */
-    private static Fixtures busyProgram() {
+    static Fixtures busyProgram() {
         float[] tone = Fixtures.sine(220, 48_000, 0.3);
         SampleMetadata loop = new SampleMetadata(57, 0, List.of(new SampleMetadata.SampleLoop(1000, 1000 + 218 * 20 - 1, 0)));
         Fixtures f = new Fixtures().sample("tone", tone, loop).sample("hit", Fixtures.sine(1000, 3000, 0.5));
