@@ -56,8 +56,10 @@ final class RenderCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--instrument goes with --midi; a project has its own instruments");
         if (midi != null && (stems != null || outputs != null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
-        RenderJob.Options options = RenderOptions.of(spec).toJob();
         Integer threads = SpecBuilder.value(spec, "--threads");
+        if (project != null && threads != null)
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads goes with --midi (a SoundFont's programs share them); a project renders on one thread");
+        RenderJob.Options options = RenderOptions.of(spec).toJob();
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         RenderJob.Summary s = project != null

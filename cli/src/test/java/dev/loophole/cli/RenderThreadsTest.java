@@ -46,5 +46,8 @@ class RenderThreadsTest {
             assertThat(r.status()).as(bad).isEqualTo(2);
             assertThat(r.err()).as(bad).contains("--threads");
         }
+        CliRun project = CliRun.of("render", dir.resolve("song.loophole").toString(), "--out", dir.resolve("x.wav").toString(), "--threads", "2");
+        assertThat(project.status()).as("a project with --threads").isEqualTo(2);
+        assertThat(project.err()).contains("--threads goes with --midi");
     }
 }

@@ -69,7 +69,10 @@ public interface Instrument {
     /** Adds output over frames {@code [from, to)} of the block to {@code left/right}. */
     void render(float[] left, float[] right, int from, int to);
 
-    /** Voices sounding now. */
+    /**
+     * Voices sounding now. Whatever sounds must be counted: a {@link ProgramBank} does not mix a program for a stretch
+     * of its block when it reports none and nothing reached it since its last render.
+     */
     int activeVoices();
 
     /** Stop everything at once (panic, or the end of a render). */

@@ -168,7 +168,10 @@ public final class ProgramBank implements MultiOutputInstrument {
 
     private int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
 
-    /** A block longer than any before: scratch grows once (live callers' blocks stay within {@link #SCRATCH_FRAMES}). */
+    /**
+     * A block longer than any before: scratch grows once, which allocates — fine for an offline render's thread; a live
+     * engine that routes a bank must keep its blocks within {@link #SCRATCH_FRAMES} (none routes one today).
+     */
     private void grow(int frames) {
         for (int p = 0; p < scratch.length; p++) scratch[p] = new float[scratch[p].length][frames];
     }

@@ -113,13 +113,20 @@ public final class RenderWorkers implements AutoCloseable {
         ticket.set((long) r << 32);
         round = r;
         if (sleeping.get() != 0) for (int h = 0; h < helpers.length; h++) if (parked[h]) LockSupport.unpark(helpers[h]);
-        for (int i; (i = take(r)) >= 0; mine++) t.run(i);
-        long own = judged ? System.nanoTime() : 0;
-        // The helpers finish what they claimed (at most one task each): a short wait, unless a helper lost its core.
-        if (busy.get() != 0) {
-            long until = System.nanoTime() + SPIN_NANOS;
-            while (busy.get() != 0) if (System.nanoTime() < until) Thread.onSpinWait(); else Thread.yield();
+        try {
+            for (int i; (i = take(r)) >= 0; mine++) t.run(i);
+        } catch (RuntimeException | Error e) {
+            // The round ends here too: no helper starts another of its tasks, and the caller, which may close what
+            // they use, gets control back only when none is still inside one. A helper's failure goes along with it.
+            ticket.set(((long) r << 32) | Integer.MAX_VALUE);
+            awaitHelpers();
+            Throwable f = failure;
+            failure = null;
+            if (f != null && f != e) e.addSuppressed(f);
+            throw e;
         }
+        long own = judged ? System.nanoTime() : 0;
+        awaitHelpers(); // they finish what they claimed (at most one task each)
         if (judged) judge(own - start, System.nanoTime() - own, mine, n - mine);
         Throwable f = failure;
         if (f != null) {
@@ -128,6 +135,13 @@ public final class RenderWorkers implements AutoCloseable {
             if (f instanceof Error e) throw e;
             throw new IllegalStateException(f);
         }
+    }
+
+    /** Until no helper is inside a task: a short spin, then yields (a helper that lost its core). */
+    private void awaitHelpers() {
+        if (busy.get() == 0) return;
+        long until = System.nanoTime() + SPIN_NANOS;
+        while (busy.get() != 0) if (System.nanoTime() < until) Thread.onSpinWait(); else Thread.yield();
     }
 
     /** Adds a shared round to the window; at its end, decides whether the next rounds share (see the class comment). */
@@ -139,7 +153,9 @@ public final class RenderWorkers implements AutoCloseable {
         if (++windowRounds < WINDOW) return;
         // What the helpers' tasks would have cost here, at this thread's average per task (a window's tasks mix).
         double spared = ownTasks == 0 ? Double.MAX_VALUE : (double) ownNanos / ownTasks * helperTasksInWindow;
-        if (waitNanos > spared) {
+        if (helperTasksInWindow == 0) {
+            // the helpers ran nothing: no evidence either way, the span alone stays as it was
+        } else if (waitNanos > spared) {
             soloLeft = soloSpan;
             soloSpan = Math.min(2 * soloSpan, SOLO_MAX);
         } else {

@@ -46,6 +46,47 @@ class RenderWorkersTest {
         }
     }
 
+    /**
+     * A task that fails on the render thread ends the round there: the call returns only once the helper left the task
+     * it was in, no task of that round starts later, the helper's own failure is attached to it, and the next round is clean.
+     */
+    @Test
+    void aTaskThatFailsOnTheRenderThreadEndsTheRoundBeforeItReturns() {
+        Thread me = Thread.currentThread();
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger(), started = new java.util.concurrent.atomic.AtomicInteger();
+        try (RenderWorkers w = new RenderWorkers(2)) {
+            Throwable thrown = null;
+            for (int attempt = 0; attempt < 200 && thrown == null; attempt++) {
+                started.set(0);
+                try {
+                    w.run(i -> {
+                        started.incrementAndGet();
+                        if (Thread.currentThread() == me) {
+                            for (long until = System.nanoTime() + 2_000_000; System.nanoTime() < until; ) Thread.onSpinWait();
+                            throw new IllegalStateException("render thread, task " + i);
+                        }
+                        inside.incrementAndGet();
+                        LockSupport.parkNanos(20_000_000);
+                        inside.decrementAndGet();
+                        throw new IllegalArgumentException("helper, task " + i);
+                    }, 50);
+                } catch (IllegalStateException e) {
+                    if (e.getSuppressed().length == 0) continue; // the helper took no task this time: try again
+                    thrown = e;
+                    assertThat(inside.get()).as("no helper still inside a task when the round returned").isZero();
+                    assertThat(e.getSuppressed()).singleElement().isInstanceOf(IllegalArgumentException.class);
+                }
+            }
+            assertThat(thrown).as("a round where both threads took a task").isNotNull();
+            int before = started.get();
+            LockSupport.parkNanos(30_000_000);
+            assertThat(started.get()).as("no task of the failed round started afterwards").isEqualTo(before);
+            int[] n = {0};
+            w.run(i -> { synchronized (n) { n[0]++; } }, 4);
+            assertThat(n[0]).as("the next round runs clean").isEqualTo(4);
+        }
+    }
+
     @Test
     void oneThreadRunsEverythingHere() {
         try (RenderWorkers w = new RenderWorkers(1)) {
@@ -60,8 +101,8 @@ class RenderWorkersTest {
 
     /**
      * A helper that stalls in every task it takes (as one that lost its core): a render's workers stop sharing after
-     * the first window and only try again after ever longer spans alone, so over 3,000 rounds the helper takes tasks
-     * in at most four windows (rounds 0–63, then after 256, 512 and 1,024 rounds alone); every task still runs once.
+     * the first window and only try again after ever longer spans alone, so of 3,000 rounds most run alone (shared
+     * windows: rounds 0–63, then one after 256, 512 and 1,024 rounds alone); every task still runs once.
      * Plain workers keep sharing with it.
      */
     @Test
@@ -78,10 +119,11 @@ class RenderWorkersTest {
                 w.run(i -> { slowElsewhere.run(i); done[i]++; }, tasks);
                 for (int i = 0; i < tasks; i++) assertThat(done[i]).isEqualTo(r);
             }
-            long windows = 4;
+            // Shared windows: 0–63 and one after each span alone (256, 512, 1,024); a window in which the parked helper
+            // never got a task (a loaded machine) proves nothing and is followed by another, so allow a few more.
+            assertThat(w.soloRounds()).as("rounds run alone").isBetween(2_000L, (long) rounds - 4 * RenderWorkers.WINDOW);
             assertThat(w.helperTasks()).as("tasks the stalling helper took").isPositive()
-                    .isLessThanOrEqualTo(windows * RenderWorkers.WINDOW * (tasks - 1));
-            assertThat(w.soloRounds()).isEqualTo(256 + 512 + 1024 + (rounds - 4 * RenderWorkers.WINDOW - 256 - 512 - 1024));
+                    .isLessThanOrEqualTo((rounds - w.soloRounds()) * (tasks - 1));
         }
         try (RenderWorkers plain = new RenderWorkers(2)) {
             for (int r = 0; r < 300; r++) plain.run(slowElsewhere, tasks);
