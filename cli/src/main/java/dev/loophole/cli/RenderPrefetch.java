@@ -37,7 +37,9 @@ final class RenderPrefetch {
         if (args.length < 2 || !args[0].equals("render")) return;
         Path midi = null;
         List<Path> instruments = new ArrayList<>();
+        boolean strict = false; // a strict render opens every sample in full: it would never take a header read ahead
         for (int i = 1; i < args.length; i++) {
+            strict |= args[i].startsWith("--strict");
             String instrument = value(args, i, "--instrument"), song = value(args, i, "--midi");
             if (instrument == null && song == null) continue;
             if (!args[i].contains("=")) i++;
@@ -55,7 +57,7 @@ final class RenderPrefetch {
             if (song != null) SONGS.putIfAbsent(key(m), song);
         }
         for (Path file : instruments) {
-            if (!InstrumentFiles.isSoundFont(file)) InstrumentPrefetch.start(file);
+            if (!InstrumentFiles.isSoundFont(file)) InstrumentPrefetch.start(file, !strict);
             else if (song != null && !BANKS.containsKey(key(file))) startBank(file, song);
         }
     }

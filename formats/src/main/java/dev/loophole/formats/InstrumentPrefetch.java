@@ -22,22 +22,29 @@ public final class InstrumentPrefetch {
     private InstrumentPrefetch() {}
 
     /** Starts opening {@code file} on a daemon thread, unless it is started already, not a file, or not a one-program kind. */
-    public static synchronized void start(Path file) {
+    public static void start(Path file) { start(file, true); }
+
+    /**
+     * As {@link #start(Path)}; {@code headers} false reads no sample header ahead (a caller that opens every sample in
+     * full, such as a strict render, would never take them).
+     */
+    public static synchronized void start(Path file, boolean headers) {
         var opener = InstrumentFiles.opener(file);
         if (opener.isEmpty() || STARTED.containsKey(key(file))) return;
-        Runnable[] headers = {null};
+        Runnable[] ahead = {null};
         FilePrefetch<Program> p = FilePrefetch.start("loophole-prefetch", List.of(file), () -> {
             Program program = opener.get().open(file);
+            if (!headers) return program;
             // Then its samples' headers, which the render reads next (AudioFiles.header takes them). Planned before the
             // program is handed over, so a header the render asks for first is read by the render alone, never twice.
             try {
-                headers[0] = AudioFiles.headersAhead(samplePaths(program));
+                ahead[0] = AudioFiles.headersAhead(samplePaths(program));
             } catch (RuntimeException e) {
                 // no read-ahead then: the render reads each header itself, and the program is still good
             }
             return program;
         }, () -> {
-            if (headers[0] != null) headers[0].run();
+            if (ahead[0] != null) ahead[0].run();
         });
         if (p != null) STARTED.put(key(file), p);
     }
