@@ -34,6 +34,14 @@ final class RenderPrefetch {
     private RenderPrefetch() {}
 
     static void start(String[] args) {
+        try {
+            startReading(args);
+        } catch (RuntimeException e) {
+            // Reading ahead never fails a command line (`--instrument /` has no file name): the render says what is wrong.
+        }
+    }
+
+    private static void startReading(String[] args) {
         if (args.length < 2 || !args[0].equals("render")) return;
         Path midi = null;
         List<Path> instruments = new ArrayList<>();
@@ -54,11 +62,12 @@ final class RenderPrefetch {
         if (midi != null) {
             Path m = midi;
             song = FilePrefetch.start("loophole-prefetch-song", List.of(m), () -> SmfReader.read(m), null);
-            if (song != null) SONGS.putIfAbsent(key(m), song);
+            if (song != null) SONGS.put(key(m), song); // this command line's song: one left by an earlier line is stale
         }
+        java.util.Set<Path> banks = new java.util.HashSet<>();
         for (Path file : instruments) {
             if (!InstrumentFiles.isSoundFont(file)) InstrumentPrefetch.start(file, !strict);
-            else if (song != null && !BANKS.containsKey(key(file))) startBank(file, song);
+            else if (song != null && banks.add(key(file))) startBank(file, song); // each bank once, on this line's song
         }
     }
 

@@ -128,7 +128,17 @@ class RenderPrefetchTest {
             assertThat(ahead.status()).as("%s", List.of(args)).isEqualTo(plain.status());
             assertThat(ahead.err()).as("%s", List.of(args)).isEqualTo(plain.err()).isNotBlank();
             assertThat(RenderPrefetch.waiting(mid) || RenderPrefetch.waiting(bad)).as("the song was taken").isFalse();
+            // a bank read ahead on a good song is taken by the render (on a bad song the render stops before the bank)
+            Path bank = args[2].startsWith("--instrument=") ? text : args[2].equals(mid.toString()) && args[4].equals(damaged.toString()) ? damaged : null;
+            if (bank != null) assertThat(RenderPrefetch.waiting(bank)).as("the bank was taken: %s", List.of(args)).isFalse();
         }
         assertThat(Files.exists(out)).isFalse();
+        // A path with no file name: reading ahead must not fail the line; the render says what is wrong, as without it.
+        String[] root = {"render", "--midi", mid.toString(), "--instrument", "3=/", "--out", out.toString()};
+        CliRun plain = CliRun.of(root);
+        RenderPrefetch.start(root);
+        CliRun ahead = CliRun.of(root);
+        assertThat(ahead.status()).isEqualTo(plain.status()).isNotZero();
+        assertThat(ahead.err()).isEqualTo(plain.err()).contains("/: is a folder; expected an instrument file");
     }
 }

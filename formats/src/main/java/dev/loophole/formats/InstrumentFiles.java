@@ -30,13 +30,19 @@ public final class InstrumentFiles {
 
     /** The opener for {@code file}'s type, or empty when it is not a one-program kind. */
     public static Optional<Opener> opener(Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = name(file);
         return KINDS.stream().filter(k -> name.endsWith(k.suffix())).map(Kind::opener).findFirst();
     }
 
     public static boolean isSoundFont(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String n = name(file);
         return n.endsWith(".sf2") || n.endsWith(".sf3");
+    }
+
+    /** The file name in lower case; "" for a path that has none (a root such as {@code /}: no kind at all). */
+    private static String name(Path file) {
+        Path name = file.getFileName();
+        return name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
     }
 
     /** The one-program kinds, for messages: ".sfz, .xml, .dspreset". */
