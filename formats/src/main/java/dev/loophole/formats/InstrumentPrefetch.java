@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * being parsed), for the caller to {@link #take} later: a one-note render of a big SFZ library spends as long
  * setting up its command as parsing the instrument, one after the other. Only a file of a one-program kind that
  * exists is started; a failure is kept and thrown by {@link #take}, as opening the file there would have thrown it
- * ({@link FilePrefetch}: nothing is given for a file changed since).
+ * ({@link FilePrefetch}: nothing is given for a file changed since; only the file named is stamped, so an SFZ
+ * {@code #include} changed within the read-ahead's fraction of a second would not be seen).
  * Once the program is open, the same thread reads its samples' headers ahead ({@link AudioFiles#headersAhead}).
  */
 public final class InstrumentPrefetch {
