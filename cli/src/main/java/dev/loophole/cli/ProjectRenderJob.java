@@ -30,6 +30,14 @@ final class ProjectRenderJob {
         this.err = err;
     }
 
+    private boolean strict;
+
+    /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning, as {@link RenderJob#strict}. */
+    ProjectRenderJob strict(boolean strict) {
+        this.strict = strict;
+        return this;
+    }
+
     static boolean isProject(Path file) {
         String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return n.endsWith(".loophole") || n.endsWith(".json");
@@ -63,6 +71,7 @@ final class ProjectRenderJob {
         List<Path> tmps = new ArrayList<>(files.stream().map(f -> f.toAbsolutePath().getParent().resolve("." + f.getFileName() + "." + ProcessHandle.current().pid() + ".part")).toList());
         List<WavWriter> writers = new ArrayList<>();
         ProjectEngine.Result result;
+        int damaged;
         try (ProjectEngine engine = new ProjectEngine(project, s, warnings::add);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
             List<ProjectGraph.Tap> taps = outputsDir == null ? List.of() : engine.tapOutputs(true);
@@ -73,6 +82,9 @@ final class ProjectRenderJob {
                 tmps.add(f.toAbsolutePath().getParent().resolve("." + f.getFileName() + "." + ProcessHandle.current().pid() + ".part"));
             }
             report(warnings);
+            DamageReport damage = new DamageReport(engine::damage, err, strict);
+            damage.printNew();
+            damage.failIfStrict("nothing was rendered");
             for (Path tmp : tmps) writers.add(WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE));
             float gain = (float) Math.pow(10, options.gainDb() / 20);
             float[][] mix = new float[2][RenderJob.BLOCK], pair = new float[2][];
@@ -103,6 +115,9 @@ final class ProjectRenderJob {
                 }
             }, progress == null ? null : progress::update);
             for (WavWriter w : writers) w.close();
+            damage.printNew(); // streaming may have met damage the sample heads did not show
+            damage.failIfStrict("nothing was written");
+            damaged = damage.count();
             if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
             for (int i = 0; i < files.size(); i++) Files.move(tmps.get(i), files.get(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | UncheckedIOException | Errors.UserError e) {
@@ -114,7 +129,7 @@ final class ProjectRenderJob {
         }
         double seconds = result.frames() / (double) options.rate();
         double peakDb = result.peakDbfs() + options.gainDb();
-        return new RenderJob.Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), 0);
+        return new RenderJob.Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), damaged);
     }
 
     private static String safe(String name, String fallback) {

@@ -63,7 +63,7 @@ final class RenderCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         RenderJob.Summary s = project != null
-                ? new ProjectRenderJob(options, spec.commandLine().getErr()).run(project, out, stems, outputs)
+                ? new ProjectRenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).run(project, out, stems, outputs)
                 : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict"))
                         .threads(threads != null ? threads : RenderJob.defaultThreads()).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());

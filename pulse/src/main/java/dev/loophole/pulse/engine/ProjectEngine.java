@@ -45,6 +45,7 @@ public final class ProjectEngine implements AutoCloseable {
 
     private final Settings settings;
     private final Streamer streamer;
+    private final SampleStore store;
     private final NodeInstruments instruments;
     private final ProjectGraph graph;
     private final GraphRuntime runtime;
@@ -60,7 +61,7 @@ public final class ProjectEngine implements AutoCloseable {
     public ProjectEngine(Project project, Settings settings, Consumer<String> warn) {
         this.settings = settings;
         this.warn = warn;
-        SampleStore store = new SampleStore(settings.memoryBudget(), true);
+        this.store = new SampleStore(settings.memoryBudget(), true);
         this.streamer = new Streamer(store);
         Samples samples = new Samples(store);
         PatchCompiler compiler = new PatchCompiler(samples, settings.rate(), settings.preloadFrames());
@@ -194,4 +195,7 @@ public final class ProjectEngine implements AutoCloseable {
 
     /** Names of the tracks, in output order (stems are written in this order). */
     public List<String> trackNames() { return project.tracks().stream().map(t -> t.name().isEmpty() ? t.trackId() : t.name()).toList(); }
+
+    /** Damaged audio the project's samples showed so far (cut short, not audio, unusable), by file: for a render to report. */
+    public List<dev.loophole.media.AudioProblem> damage() { return store.problems(); }
 }
