@@ -5,7 +5,7 @@
 #
 #   bench/paired.sh [-n PAIRS] [-q IDLE%] TREE_A TREE_B OUT.wav -- ARGS...
 #
-# ARGS is the loophole command line; every `OUT.wav` in it is replaced by a file of each tree's own. With -q, a pair
+# ARGS is the loophole command line; an argument equal to OUT.wav is replaced by a file of each tree's own. With -q, a pair
 # starts only when the machine was at least IDLE% idle over the second before it (other users of a shared machine
 # make wall times noise; this waits for quiet moments, up to 400 tries).
 set -euo pipefail
@@ -15,6 +15,7 @@ shift $((OPTIND - 1))
 [ $# -ge 4 ] && [ "$4" = -- ] || { echo "usage: $0 [-n PAIRS] [-q IDLE%] TREE_A TREE_B OUT.wav -- ARGS..." >&2; exit 2; }
 trees=("$1" "$2") out=$3; shift 4
 tmp=$(mktemp -d /tmp/paired.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
 
 idle_pct() {
   read -r _ u n s i w x y z _ </proc/stat; local t1=$((u + n + s + i + w + x + y + z)) i1=$((i + w))
@@ -28,10 +29,10 @@ while [ $done_ -lt "$pairs" ] && [ $tries -lt 400 ]; do
   [ "$idle" -gt 0 ] && [ "$(idle_pct)" -lt "$idle" ] && continue
   for k in 0 1; do
     label=$([ $k = 0 ] && echo A || echo B)
-    args=("${@//$out/$tmp/$label.wav}")
+    args=(); for a in "$@"; do [ "$a" = "$out" ] && args+=("$tmp/$label.wav") || args+=("$a"); done
     load=$(cut -d' ' -f1 /proc/loadavg)
     (cd "${trees[k]}" && /usr/bin/time -o "$tmp/time" -f '%e %U %S %M' ./loophole "${args[@]}" >/dev/null 2>&1) || echo "$label: exit $?" >&2
-    read -r e u s m <"$tmp/time"
+    read -r e u s m < <(tail -n 1 "$tmp/time") # (time writes "Command exited with non-zero status N" first)
     [ -f "$tmp/first.wav" ] || cp "$tmp/A.wav" "$tmp/first.wav" 2>/dev/null || true
     same=$(cmp -s "$tmp/first.wav" "$tmp/$label.wav" && echo same || echo DIFFERENT)
     printf '%s\t%s\t%.2f\t%s\t%s\t%s\n' "$label" "$e" "$(echo "$u + $s" | bc)" "$((m / 1024))" "$load" "$same" | tee -a "$tmp/runs"
@@ -44,4 +45,3 @@ for label in A B; do
     "$(awk -v l=$label '$1 == l {print $2}' "$tmp/runs" | median)" "$(awk -v l=$label '$1 == l {print $3}' "$tmp/runs" | median)" \
     "$(awk -v l=$label '$1 == l {print $4}' "$tmp/runs" | median)" "$(grep -c "^$label" "$tmp/runs")"
 done
-rm -rf "$tmp"

@@ -38,7 +38,8 @@ final class RenderCommand implements Callable<Integer> {
         b.flag("--strict", "Fail (exit 1, nothing written) when a sample is damaged: cut short, "
                 + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.");
         b.option("--threads", Integer.class, "N", null, "Threads rendering a SoundFont's programs (--midi), 1-" + MAX_THREADS
-                + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1).");
+                + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1; "
+                + "a helper that keeps the render waiting is left out for a while; other instruments render on one).");
         command.spec = b.spec();
         return b.spec();
     }
