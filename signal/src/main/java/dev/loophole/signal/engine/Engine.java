@@ -84,6 +84,7 @@ public final class Engine implements BlockSource {
     public synchronized Plan plan(Routing routing) { return state(routing, published); }
 
     private Plan state(Routing r, Plan old) {
+        for (Instrument i : r.renderers()) i.prepareBlocks(maxBlock); // control side: no renderer allocates on the audio thread
         int ports = r.ports(), have = old == null ? 0 : old.mpe().length;
         MpeDecoder[] mpe = new MpeDecoder[ports];
         UmpDecoder[] ump = new UmpDecoder[ports];

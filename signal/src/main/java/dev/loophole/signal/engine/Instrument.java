@@ -15,6 +15,9 @@ public interface Instrument {
      */
     default void endBlock() { }
 
+    /** Control side, before blocks of up to {@code maxFrames} reach it: make whatever a block needs (nothing by default). */
+    default void prepareBlocks(int maxFrames) { }
+
     void noteOn(int channel, int key, int velocity);
 
     void noteOff(int channel, int key, int velocity);

@@ -166,11 +166,17 @@ public final class ProgramBank implements MultiOutputInstrument {
         }
     }
 
-    private int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
+    int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
+
+    /** Scratch for blocks of up to {@code maxFrames}, made here on the control side (the engine calls it when routing). */
+    @Override
+    public void prepareBlocks(int maxFrames) {
+        if (maxFrames > scratchFrames()) grow(maxFrames);
+    }
 
     /**
-     * A block longer than any before: scratch grows once, which allocates — fine for an offline render's thread; a live
-     * engine that routes a bank must keep its blocks within {@link #SCRATCH_FRAMES} (none routes one today).
+     * A block longer than any before: scratch grows once, which allocates — only where nobody prepared the bank for its
+     * blocks ({@link #prepareBlocks}: an {@link Engine} does when it routes one), never on a live engine's audio thread.
      */
     private void grow(int frames) {
         for (int p = 0; p < scratch.length; p++) scratch[p] = new float[scratch[p].length][frames];

@@ -57,8 +57,8 @@ public final class SampleStore implements SampleProvider {
 
     /**
      * {@code headersInFull}: a sample asked for its {@link #header} alone is still opened in full, as {@code inspect}
-     * opens it (a FLAC file's cut looked for, its damage reported) and its head read through as a played sample's would be,
-     * though nothing is kept: for a render that must find damage in every sample ({@code --strict}), also those no
+     * opens it (a FLAC file's cut looked for, its damage reported) and its head read through as a played sample's would be
+     * at the default preload (and through its loops), though nothing is kept: for a render that must find damage in every sample ({@code --strict}), also those no
      * note reaches.
      */
     public SampleStore(long budgetBytes, boolean streaming, boolean headersInFull) {
@@ -128,17 +128,28 @@ public final class SampleStore implements SampleProvider {
         try (AudioReader reader = AudioFiles.open(file)) {
             reader.reportTo(this::report);
             AudioFileInfo info = reader.info();
-            long head = Math.min(info.frames(), dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
-            float[][] scratch = new float[info.channels()][Math.max(1, (int) Math.min(head, 4096))];
-            for (long at = 0; at < head; ) {
-                int n = reader.read(at, scratch, 0, (int) Math.min(scratch[0].length, head - at));
-                if (n <= 0) throw new MediaException(file, "ends after " + at + " frames, the header says " + info.frames());
-                at += n;
-            }
+            int head = headFrames(info.metadata(), playableFrames(file, info), dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+            float[][] scratch = new float[info.channels()][Math.max(1, Math.min(head, 4096))];
+            for (int at = 0, n; at < head; at += n) readFully(reader, file, at, scratch, n = Math.min(scratch[0].length, head - at), info.frames());
             return info;
         } catch (MediaException e) {
             report(AudioProblem.unusable(file, e)); // as a decode would say it
             throw e;
+        }
+    }
+
+    /** Frames a sample's head holds: at least {@code minHeadFrames} and through its loops (they play from memory). */
+    private static int headFrames(SampleMetadata meta, int frames, long minHeadFrames) {
+        long need = minHeadFrames;
+        for (SampleMetadata.SampleLoop l : meta.loops()) need = Math.max(need, l.end() + 4);
+        return (int) Math.min(frames, Math.max(0, need));
+    }
+
+    /** Decodes frames {@code [first, first + n)} into {@code dst[..][0, n)}; a file that ends before says where. */
+    private static void readFully(AudioReader reader, Path file, long first, float[][] dst, int n, long frames) throws MediaException {
+        for (int got = 0, k; got < n; got += k) {
+            k = reader.read(first + got, dst, got, n - got);
+            if (k <= 0) throw new MediaException(file, "ends after " + (first + got) + " frames, the header says " + frames);
         }
     }
 
@@ -166,16 +177,9 @@ public final class SampleStore implements SampleProvider {
             AudioFileInfo info = reader.info();
             int frames = playableFrames(file, info);
             SampleMetadata meta = info.metadata();
-            long need = minHeadFrames;
-            for (SampleMetadata.SampleLoop l : meta.loops()) need = Math.max(need, l.end() + 4); // loops play from memory
-            int head = (int) Math.min(frames, Math.max(0, need));
+            int head = headFrames(meta, frames, minHeadFrames);
             float[][] data = new float[info.channels()][head];
-            int got = 0;
-            while (got < head) {
-                int n = reader.read(got, data, got, head - got);
-                if (n <= 0) throw new MediaException(file, "ends after " + got + " frames, the header says " + frames);
-                got += n;
-            }
+            readFully(reader, file, 0, data, head, frames);
             return new SampleData(file.toString(), file, data, frames, info.sampleRate(), meta);
         }
     }

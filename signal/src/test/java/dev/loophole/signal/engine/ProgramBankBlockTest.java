@@ -108,6 +108,22 @@ class ProgramBankBlockTest {
         }
     }
 
+    /** An engine routing a bank sizes its scratch for the engine's longest block then, on the control side, not mid-block. */
+    @Test
+    void routingABankPreparesItsScratchForTheEnginesBlocks() {
+        ProgramBank bank = bank();
+        assertThat(bank.scratchFrames()).isEqualTo(ProgramBank.SCRATCH_FRAMES);
+        Engine engine = new Engine(48_000, 4 * ProgramBank.SCRATCH_FRAMES);
+        engine.route(0, bank);
+        assertThat(bank.scratchFrames()).isEqualTo(4 * ProgramBank.SCRATCH_FRAMES);
+        float[][] out = new float[2][4 * ProgramBank.SCRATCH_FRAMES];
+        EventBuffer events = new EventBuffer(4);
+        events.add(0, 0x90, 60, 100);
+        engine.process(out, out[0].length, events);
+        assertThat(out[0][out[0].length - 1]).as("the block's last frame sounds").isNotZero();
+        assertThat(bank.scratchFrames()).as("nothing grew during the block").isEqualTo(4 * ProgramBank.SCRATCH_FRAMES);
+    }
+
     /** Outside a block (no beginBlock) the bank acts at once, as before: a caller driving it by hand is served. */
     @Test
     void outsideABlockEveryCallActsAtOnce() {
