@@ -31,6 +31,51 @@ class ProgramBankThreadsTest {
         return new ProgramBank(programs);
     }
 
+    /**
+     * As a render builds them: offline voices at sinc64 (tables, stretch tables and the vector forms' switch made at first
+     * use, on whichever thread a program's block runs), keys far above and below the root. One thread and two, the
+     * same bits in every block.
+     */
+    @Test
+    void offlineSincProgramsGiveTheSameBitsOnTwoThreads() {
+        try (RenderWorkers workers = new RenderWorkers(2)) {
+            Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256);
+            ProgramBank alone = offlineSincBank(), shared = offlineSincBank().workers(workers);
+            for (int c = 0; c < 16; c++) { one.route(c, alone); two.route(c, shared); }
+            Random rnd = new Random(11);
+            EventBuffer ev = new EventBuffer(64);
+            float[] al = new float[256], ar = new float[256], bl = new float[256], br = new float[256];
+            long differing = 0;
+            for (int k = 0; k < 400; k++) {
+                ev.clear();
+                for (int i = 0, n = rnd.nextInt(5), off = 0; i < n; i++) {
+                    off = Math.min(255, off + rnd.nextInt(60));
+                    int ch = rnd.nextInt(3);
+                    if (rnd.nextInt(4) == 0) ev.add(off, 0xC0 | ch, rnd.nextInt(3), 0);
+                    else if (rnd.nextBoolean()) ev.add(off, 0x90 | ch, 20 + rnd.nextInt(90), 1 + rnd.nextInt(127));
+                    else ev.add(off, 0x80 | ch, 20 + rnd.nextInt(90), 0);
+                }
+                one.process(al, ar, 256, ev);
+                two.process(bl, br, 256, ev);
+                if (!Arrays.equals(al, bl) || !Arrays.equals(ar, br)) differing++;
+            }
+            assertThat(workers.helperTasks()).as("the helper rendered programs").isPositive();
+            assertThat(differing).as("blocks that differ between one thread and two").isZero();
+        }
+    }
+
+    private static ProgramBank offlineSincBank() {
+        Fixtures f = AudioThreadAllocationTest.busyProgram();
+        Map<Integer, Instrument> programs = new HashMap<>();
+        for (int p = 0; p < 3; p++) {
+            SamplerInstrument s = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 16,
+                    7 + p, null, VoiceThread.OFFLINE);
+            s.setQuality(dev.loophole.signal.dsp.Interpolation.SINC_64);
+            programs.put(p, s);
+        }
+        return new ProgramBank(programs);
+    }
+
     @Test
     void twoThreadsGiveTheSameBitsAsOneAndAllocateNothingPerBlock() {
         try (RenderWorkers workers = new RenderWorkers(2)) {
