@@ -49,11 +49,21 @@ final class RootCommand implements Runnable {
     }
 
     /** Runs with the given output and error streams. */
+    /** Every subcommand's {@code -V}/{@code --version} prints the root's line (picocli prints nothing for one without). */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.versionProvider() == null && spec.version().length == 0) spec.versionProvider(version);
+            shareVersion(sub, version);
+        }
+    }
+
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(spec());
         Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;
         if (named != null) cl.addSubcommand(args[0], named.get());
         else SUBCOMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        shareVersion(cl, cl.getCommandSpec().versionProvider());
         cl.registerConverter(Path.class, new PathConverter());
         cl.setOut(out);
         cl.setErr(err);

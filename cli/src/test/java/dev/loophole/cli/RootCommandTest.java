@@ -11,6 +11,17 @@ import picocli.CommandLine;
 /** A command line that names one subcommand gets only that one; help and the others behave as with all of them. */
 class RootCommandTest {
 
+    /** A subcommand's -V / --version prints the same line as the root's (it printed nothing). */
+    @Test
+    void everySubcommandsVersionOptionPrintsTheVersionLine() {
+        String line = FastPath.versionLine();
+        for (String[] args : new String[][] {{"render", "-V"}, {"render", "--version"}, {"demo", "-V"}, {"media", "add", "--version"}}) {
+            CliRun r = CliRun.of(args);
+            assertThat(r.status()).as(String.join(" ", args)).isZero();
+            assertThat(r.out().strip()).as(String.join(" ", args)).isEqualTo(line);
+        }
+    }
+
     @Test
     void theTableNamesEachCommandAsItsModelDoes() {
         RootCommand.SUBCOMMANDS.forEach((name, command) ->
