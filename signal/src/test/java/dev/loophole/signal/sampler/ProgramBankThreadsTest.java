@@ -1,5 +1,6 @@
 package dev.loophole.signal.sampler;
 
+import static dev.loophole.signal.dsp.Interpolation.SINC_64;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loophole.signal.engine.Engine;
@@ -23,11 +24,18 @@ class ProgramBankThreadsTest {
     private static final com.sun.management.ThreadMXBean MX = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     /** Three programs, each with its own compiled patch (a patch's round-robin counters are its program's). */
-    private static ProgramBank bank() {
+    private static ProgramBank bank() { return bank(VoiceThread.AUDIO, -1); }
+
+    /** As {@link #bank()}, with voices for {@code thread} and at {@code quality} (negative: the instrument's default). */
+    private static ProgramBank bank(VoiceThread thread, int quality) {
         Fixtures f = AudioThreadAllocationTest.busyProgram();
         Map<Integer, Instrument> programs = new HashMap<>();
-        for (int p = 0; p < 3; p++)
-            programs.put(p, new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 16, 7 + p));
+        for (int p = 0; p < 3; p++) {
+            SamplerInstrument s = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 16,
+                    7 + p, null, thread);
+            if (quality >= 0) s.setQuality(quality);
+            programs.put(p, s);
+        }
         return new ProgramBank(programs);
     }
 
@@ -40,7 +48,7 @@ class ProgramBankThreadsTest {
     void offlineSincProgramsGiveTheSameBitsOnTwoThreads() {
         try (RenderWorkers workers = new RenderWorkers(2)) {
             Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256);
-            ProgramBank alone = offlineSincBank(), shared = offlineSincBank().workers(workers);
+            ProgramBank alone = bank(VoiceThread.OFFLINE, SINC_64), shared = bank(VoiceThread.OFFLINE, SINC_64).workers(workers);
             for (int c = 0; c < 16; c++) { one.route(c, alone); two.route(c, shared); }
             Random rnd = new Random(11);
             EventBuffer ev = new EventBuffer(64);
@@ -62,18 +70,6 @@ class ProgramBankThreadsTest {
             assertThat(workers.helperTasks()).as("the helper rendered programs").isPositive();
             assertThat(differing).as("blocks that differ between one thread and two").isZero();
         }
-    }
-
-    private static ProgramBank offlineSincBank() {
-        Fixtures f = AudioThreadAllocationTest.busyProgram();
-        Map<Integer, Instrument> programs = new HashMap<>();
-        for (int p = 0; p < 3; p++) {
-            SamplerInstrument s = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 16,
-                    7 + p, null, VoiceThread.OFFLINE);
-            s.setQuality(dev.loophole.signal.dsp.Interpolation.SINC_64);
-            programs.put(p, s);
-        }
-        return new ProgramBank(programs);
     }
 
     @Test
