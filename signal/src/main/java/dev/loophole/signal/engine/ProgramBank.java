@@ -182,49 +182,49 @@ public final class ProgramBank implements MultiOutputInstrument {
         for (int p = 0; p < scratch.length; p++) scratch[p] = new float[scratch[p].length][frames];
     }
 
-    /** Records an event for program {@code to} ({@link BlockLog#ALL}: every one), first rendering what is logged when full. */
+    /**
+     * An event for program {@code to} ({@link BlockLog#ALL}: every one): inside a block it is logged (first rendering what
+     * is logged when full); outside one it reaches its programs at once, through the same replay.
+     */
     private void record(int kind, int to, int channel, int a, int b, int c, double x) {
         if (log.full()) flush();
         log.event(kind, to, channel, a, b, c, x);
+        if (recording) return;
+        for (int p = 0; p < distinct.length; p++) replay(p); // no segment logged: events only, nothing to mix
+        log.clear();
     }
 
     @Override
     public void noteOn(int channel, int key, int velocity) {
         int p = current[channel];
         if (p < 0) return;
-        if (recording) record(BlockLog.NOTE_ON, p, channel, key, velocity, 0, 0);
-        else { stirred[p] = true; distinct[p].noteOn(channel, key, velocity); }
+        record(BlockLog.NOTE_ON, p, channel, key, velocity, 0, 0);
     }
 
     @Override
     public void noteOff(int channel, int key, int velocity) {
-        if (recording) record(BlockLog.NOTE_OFF, BlockLog.ALL, channel, key, velocity, 0, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.noteOff(channel, key, velocity); }
+        record(BlockLog.NOTE_OFF, BlockLog.ALL, channel, key, velocity, 0, 0);
     }
 
     @Override
     public void controlChange(int channel, int controller, int value) {
         if (controller == 0 && channel != 9) bankOf[channel] = Math.min(value, PERCUSSION_BANK);
-        if (recording) record(BlockLog.CONTROL, BlockLog.ALL, channel, controller, value, 0, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.controlChange(channel, controller, value); }
+        record(BlockLog.CONTROL, BlockLog.ALL, channel, controller, value, 0, 0);
     }
 
     @Override
     public void pitchBend(int channel, int value) {
-        if (recording) record(BlockLog.BEND, BlockLog.ALL, channel, value, 0, 0, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.pitchBend(channel, value); }
+        record(BlockLog.BEND, BlockLog.ALL, channel, value, 0, 0, 0);
     }
 
     @Override
     public void channelPressure(int channel, int value) {
-        if (recording) record(BlockLog.CHANNEL_PRESSURE, BlockLog.ALL, channel, value, 0, 0, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.channelPressure(channel, value); }
+        record(BlockLog.CHANNEL_PRESSURE, BlockLog.ALL, channel, value, 0, 0, 0);
     }
 
     @Override
     public void polyPressure(int channel, int key, int value) {
-        if (recording) record(BlockLog.POLY_PRESSURE, BlockLog.ALL, channel, key, value, 0, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.polyPressure(channel, key, value); }
+        record(BlockLog.POLY_PRESSURE, BlockLog.ALL, channel, key, value, 0, 0);
     }
 
     @Override
@@ -237,32 +237,27 @@ public final class ProgramBank implements MultiOutputInstrument {
     public void perNoteOn(int channel, int noteId, int key, int velocity16) {
         int p = current[channel];
         if (p < 0) return;
-        if (recording) record(BlockLog.PER_NOTE_ON, p, channel, noteId, key, velocity16, 0);
-        else { stirred[p] = true; distinct[p].perNoteOn(channel, noteId, key, velocity16); }
+        record(BlockLog.PER_NOTE_ON, p, channel, noteId, key, velocity16, 0);
     }
 
     @Override
     public void perNoteOff(int channel, int noteId, int key, int velocity16) {
-        if (recording) record(BlockLog.PER_NOTE_OFF, BlockLog.ALL, channel, noteId, key, velocity16, 0);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.perNoteOff(channel, noteId, key, velocity16); }
+        record(BlockLog.PER_NOTE_OFF, BlockLog.ALL, channel, noteId, key, velocity16, 0);
     }
 
     @Override
     public void noteExpression(int channel, int noteId, int dimension, float value) {
-        if (recording) record(BlockLog.EXPRESSION, BlockLog.ALL, channel, noteId, dimension, 0, value);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.noteExpression(channel, noteId, dimension, value); }
+        record(BlockLog.EXPRESSION, BlockLog.ALL, channel, noteId, dimension, 0, value);
     }
 
     @Override
     public void tempo(double bpm) {
-        if (recording) record(BlockLog.TEMPO, BlockLog.ALL, 0, 0, 0, 0, bpm);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.tempo(bpm); }
+        record(BlockLog.TEMPO, BlockLog.ALL, 0, 0, 0, 0, bpm);
     }
 
     @Override
     public void nodeTune(double cents) {
-        if (recording) record(BlockLog.TUNE, BlockLog.ALL, 0, 0, 0, 0, cents);
-        else { Arrays.fill(stirred, true); for (Instrument i : distinct) i.nodeTune(cents); }
+        record(BlockLog.TUNE, BlockLog.ALL, 0, 0, 0, 0, cents);
     }
 
     @Override
