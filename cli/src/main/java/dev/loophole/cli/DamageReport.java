@@ -44,6 +44,12 @@ final class DamageReport {
 
     int count() { return source.get().size(); }
 
+    /** Prints what is new ({@link #printNew}), then with {@code --strict} fails as {@link #failIfStrict} does. */
+    void check(String what) {
+        printNew();
+        failIfStrict(what);
+    }
+
     /** With {@code --strict}, any damage ends the command with exit status 1; {@code what} says what is not done. */
     void failIfStrict(String what) {
         int n = count();

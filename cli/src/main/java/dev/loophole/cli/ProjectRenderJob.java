@@ -83,8 +83,7 @@ final class ProjectRenderJob {
             }
             report(warnings);
             DamageReport damage = new DamageReport(engine::damage, err, strict);
-            damage.printNew();
-            damage.failIfStrict("nothing was rendered");
+            damage.check("nothing was rendered");
             for (Path tmp : tmps) writers.add(WavWriter.open(tmp, options.format(), 2, options.rate(), SampleMetadata.NONE));
             float gain = (float) Math.pow(10, options.gainDb() / 20);
             float[][] mix = new float[2][RenderJob.BLOCK], pair = new float[2][];
@@ -115,8 +114,7 @@ final class ProjectRenderJob {
                 }
             }, progress == null ? null : progress::update);
             for (WavWriter w : writers) w.close();
-            damage.printNew(); // streaming may have met damage the sample heads did not show
-            damage.failIfStrict("nothing was written");
+            damage.check("nothing was written"); // streaming may have met damage the sample heads did not show
             damaged = damage.count();
             if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
             for (int i = 0; i < files.size(); i++) Files.move(tmps.get(i), files.get(i), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -144,8 +144,7 @@ final class RenderJob {
         // Channel-specific instruments win over an "all channels" one given earlier.
         for (InstrumentSpec spec : instruments)
             if (spec.channel() != InstrumentSpec.ALL) byChannel[spec.channel() - 1] = loaded.get(spec.file());
-        damage.printNew();
-        damage.failIfStrict("nothing was rendered");
+        damage.check("nothing was rendered");
         if (playableRegions == 0) throw new Errors.UserError("nothing to render: " + String.join("; ", silent));
         report(silent.stream().map(s -> s + "; its channels stay silent").toList());
         warnUnrouted(song, byChannel);
@@ -226,8 +225,7 @@ final class RenderJob {
                 }, progress == null ? null : progress::update);
                 if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
                 // Streaming may have met damage the sample heads did not show.
-                damage.printNew();
-                damage.failIfStrict("nothing was written");
+                damage.check("nothing was written");
             } catch (IOException | UncheckedIOException e) {
                 IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
                 throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);

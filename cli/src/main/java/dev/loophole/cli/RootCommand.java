@@ -48,7 +48,6 @@ final class RootCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed (try `loophole demo` or `loophole --help`)");
     }
 
-    /** Runs with the given output and error streams. */
     /** Every subcommand's {@code -V}/{@code --version} prints the root's line (picocli prints nothing for one without). */
     private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
         for (CommandLine sub : command.getSubcommands().values()) {
@@ -58,6 +57,7 @@ final class RootCommand implements Runnable {
         }
     }
 
+    /** Runs with the given output and error streams. */
     static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(spec());
         Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? SUBCOMMANDS.get(args[0]) : null;

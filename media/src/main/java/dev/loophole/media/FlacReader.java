@@ -63,18 +63,14 @@ public final class FlacReader implements AudioReader {
 
     /** Opens the file for incremental decoding; the caller closes the reader. */
     public static FlacReader open(Path file) throws MediaException {
-        return open(file, true);
+        return open(FileSource.open(file), true);
     }
 
     /**
+     * On a source already open (closed here if it cannot be read).
      * @param findCut whether to read the last frame near the file's end to find out whether the file was cut short
      *                (else the length is what STREAMINFO says: for a caller that wants the header alone)
      */
-    static FlacReader open(Path file, boolean findCut) throws MediaException {
-        return open(FileSource.open(file), findCut);
-    }
-
-    /** As {@link #open(Path, boolean)}, on a source already open (closed here if it cannot be read). */
     static FlacReader open(FileSource src, boolean findCut) throws MediaException {
         try {
             return parse(src, findCut);
