@@ -39,6 +39,7 @@ class ProgramBankBlockTest {
         @Override
         public void render(float[] left, float[] right, int from, int to) {
             for (int i = from; i < to; i++) { left[i] += voices * level; right[i] += voices * level; }
+            for (long until = System.nanoTime() + 20_000; System.nanoTime() < until; ) Thread.onSpinWait(); // work enough for a helper to claim
         }
 
         @Override public int activeVoices() { return voices; }
@@ -105,6 +106,7 @@ class ProgramBankBlockTest {
         try (RenderWorkers one = new RenderWorkers(1); RenderWorkers two = new RenderWorkers(2)) {
             assertThat(render(one)).containsExactly(expected());
             for (int k = 0; k < 50; k++) assertThat(render(two)).containsExactly(expected());
+            assertThat(two.helperTasks()).as("the helper rendered programs").isPositive();
         }
     }
 

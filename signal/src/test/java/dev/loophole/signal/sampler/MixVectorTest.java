@@ -38,10 +38,13 @@ class MixVectorTest {
                     wantR[at + k] += v * gr;
                 }
             }
-            float[] beforeL = outL.clone();
+            float[] beforeL = outL.clone(), beforeR = outR.clone();
             int done = stereo ? MixVector.stereo(bl, br, env, level, outL, outR, at, got, gl, gr) : MixVector.mono(bl, env, level, outL, outR, at, got, gl, gr);
             assertThat(done).isEqualTo(got - got % MixVector.LANES);
-            for (int k = done; k < BLOCK - at; k++) assertThat(outL[at + k]).isEqualTo(beforeL[at + k]);
+            for (int k = done; k < BLOCK - at; k++) {
+                assertThat(outL[at + k]).isEqualTo(beforeL[at + k]);
+                assertThat(outR[at + k]).isEqualTo(beforeR[at + k]);
+            }
             for (int k = done; k < got; k++) { // the caller's scalar tail
                 outL[at + k] = wantL[at + k];
                 outR[at + k] = wantR[at + k];
