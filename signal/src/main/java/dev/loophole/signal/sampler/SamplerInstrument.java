@@ -160,7 +160,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     /** Moves one dimension of one note: only that note's voices hear it. */
     @Override
     public void noteExpression(int channel, int noteId, int dimension, float value) {
-        for (Voice v : voices) if (v.isActive() && v.noteId == noteId && v.channel == channel) v.expression(dimension, value);
+        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.noteId == noteId && v.channel == channel) v.expression(dimension, value); }
     }
 
     @Override
@@ -176,7 +176,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         ChannelState cs = channels[channel];
         if (noteId < 0 && !cs.held[key]) return; // a note-off for a note that never started changes nothing
         boolean latched = cs.sostenuto && cs.sostenutoLatched[key];
-        for (Voice v : voices) {
+        for (int s = 0; s < live; s++) { // slots past live are free
+            Voice v = voices[s];
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
             if (noteId >= 0 ? v.noteId != noteId : v.noteId >= 0) continue;
             if (cs.sustain || latched) { v.noteHeld = false; v.sustained = true; }
@@ -224,11 +225,11 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         } else if (controller == 120) {
             allSoundOff();
         } else if (controller == 123) {
-            for (Voice v : voices) if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); }
+            for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); } }
         } else if (controller == 121) {
             cs.reset(p.initialCc, p.swDefault);
         }
-        for (Voice v : voices) if (v.isActive() && v.channel == channel) v.updateCcGain();
+        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.updateCcGain(); }
         for (int idx : p.ccTriggered) {
             CompiledRegion r = p.regions[idx];
             if (r.when.triggeredBy(controller, before, value) && r.matchesChannel(channel + 1) && r.when.allow(cs, bpm))
@@ -238,7 +239,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** Pedal up: voices whose keys are up and no other pedal holds them go to release. */
     private void releaseSustained(int channel, ChannelState cs) {
-        for (Voice v : voices) {
+        for (int s = 0; s < live; s++) { // slots past live are free
+            Voice v = voices[s];
             if (!v.isActive() || v.channel != channel || !v.sustained) continue;
             boolean stillLatched = cs.sostenuto && cs.sostenutoLatched[v.key];
             if (cs.sustain || stillLatched) continue;
@@ -253,7 +255,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         cs.bendRaw = value;
         cs.version++;
         cs.bend = value >= 8192 ? (value - 8192) / 8191.0 : (value - 8192) / 8192.0;
-        for (Voice v : voices) if (v.isActive() && v.channel == channel) v.setBend(cs.bend);
+        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.setBend(cs.bend); }
     }
 
     /** Every channel's tune: voices read it at their next chunk, as they read bend. */
