@@ -23,7 +23,7 @@ final class CubicVector {
     /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
     private static final int SPREAD = 12;
 
-    private static volatile boolean warm;
+    private static boolean warm; // guarded by the class lock
 
     /**
      * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side; an
@@ -31,13 +31,9 @@ final class CubicVector {
      * until C2 has compiled it the Vector API boxes every vector it makes (a 30-second render allocated 1 GB that
      * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
      */
-    static void warmUp() {
-        if (!warm) warmUpOnce();
-    }
-
-    // The flag is set when the runs are done, under the lock: a live engine made while an offline render is still
+    // Under the lock, the flag set when the runs are done: a live engine made while an offline render is still
     // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
-    private static synchronized void warmUpOnce() {
+    static synchronized void warmUp() {
         if (warm) return;
         // every branch taken (a group in the register window, one too wide for it, one at the sample's end), so the
         // compiled kernel meets no path it never saw, which would send it back to the interpreter mid-render

@@ -15,16 +15,12 @@ final class MixVector {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     static final int LANES = 8;
 
-    private static volatile boolean warm;
+    private static boolean warm; // guarded by the class lock
 
     /** As {@link CubicVector#warmUp}: compiled on the control side before an audio thread runs it (else every vector is boxed). */
-    static void warmUp() {
-        if (!warm) warmUpOnce();
-    }
-
-    // The flag is set when the runs are done, under the lock: a live engine made while an offline render is still
+    // Under the lock, the flag set when the runs are done: a live engine made while an offline render is still
     // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
-    private static synchronized void warmUpOnce() {
+    static synchronized void warmUp() {
         if (warm) return;
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
         for (int i = 0; i < WARM_UP_CALLS; i++) {
