@@ -67,6 +67,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (scalarStart == null && Simd.VECTOR) ScalarStart.warmUp();
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
+        this.batch = new VoiceBatch(scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
@@ -346,12 +347,11 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * sends into pairs {@code first + 1} and {@code first + 2}. No allocation.
      */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        int active = 0;
-        VoiceListener l = listener;
+        active = 0;
+        lastSounding = -1;
         float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
         boolean grouped = withSends && to - from <= SendMixer.FRAMES;
         if (grouped) sends.begin(to - from);
-        int last = -1;
         for (int i = 0, n = live; i < n; i++) {
             Voice v = voices[i];
             if (!v.isActive()) continue;
@@ -359,17 +359,38 @@ public final class SamplerInstrument implements MultiOutputInstrument {
             float[] dl = ml, dr = mr;
             int o = r.output;
             if (o > 0 && o <= extras) { int p = first + extraAt + o - 1; dl = pairs[2 * p]; dr = pairs[2 * p + 1]; }
+            boolean sending = withSends && r.sends != Sends.NONE;
+            if (!sending && v.delayFrames() == 0 && v.batchable()) { // in lock step with its neighbours
+                if (batch.add(v, i, dl, dr)) renderBatch(from, to);
+                continue;
+            }
+            if (batch.size() > 0) renderBatch(from, to); // the voices before it first: each frame sums them in slot order
             // The send groups' dry mix ends on the main pair: a voice on another output sends alone.
-            if (withSends && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, pairs, first, grouped && dl == ml, from, to);
+            if (sending) renderWithSends(v, r.sends, dl, dr, pairs, first, grouped && dl == ml, from, to);
             else v.render(dl, dr, from, to);
-            if (v.isActive()) { active++; last = i; }
-            else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
+            rendered(v, r, i, from);
         }
-        live = last + 1;
+        if (batch.size() > 0) renderBatch(from, to);
+        live = lastSounding + 1;
         if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
         if (active > peakVoices) peakVoices = active;
         activeCount = active;
         frameClock += to - from;
+    }
+
+    private final VoiceBatch batch;
+    private int active, lastSounding; // the render's count of sounding voices and the last one's slot
+
+    private void renderBatch(int from, int to) {
+        batch.render(from, to);
+        for (int k = 0; k < batch.size(); k++) { Voice v = batch.voice(k); rendered(v, batch.region(k), batch.slot(k), from); }
+        batch.clear();
+    }
+
+    /** After voice {@code v} (slot {@code slot}, playing {@code r}) rendered the block: counted if it sounds on, reported if it ended. */
+    private void rendered(Voice v, CompiledRegion r, int slot, int from) {
+        if (v.isActive()) { active++; lastSounding = slot; }
+        else if (listener != null) listener.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
     }
 
     /** A voice that sends: into the group of voices sending at its levels, or alone through scratch when there is none free. */

@@ -22,6 +22,7 @@ final class ScalarStart {
     static void warmUp() {
         CubicVector.warmUp();
         MixVector.warmUp();
+        dev.loophole.signal.dsp.FilterLanes.warmUp();
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.loophole.signal.sampler;
 
 import dev.loophole.model.LoopMode;
 import dev.loophole.signal.dsp.EnvelopeGenerator;
+import dev.loophole.signal.dsp.FilterLanes;
 import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.dsp.VoiceFilter;
 
 /**
  * One playing region. Preallocated in the instrument's pool and reused; {@link #render} runs on the
@@ -236,79 +238,128 @@ final class Voice {
     private final float[] bufL = new float[CHUNK], bufR = new float[CHUNK], env = new float[CHUNK];
     private final int[] at = new int[CHUNK]; // the cubic read's frame indices (CubicRun)
 
-    /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}. */
+    /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}: its chunks' three phases one after another. */
     void render(float[] outL, float[] outR, int from, int to) {
-        int i = from;
-        if (delayFrames > 0) {
-            int d = Math.min(delayFrames, to - from);
-            delayFrames -= d;
-            i += d;
-        }
-        final boolean stereo = left != right;
+        int i = from + skipDelay(to - from);
         while (i < to) {
             int n = Math.min(CHUNK, to - i);
-            double step = inc;
-            float gainFrom = lfoGain;
-            if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
-                bendCents += (bendTarget - bendCents) * bendCoef;
-                if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
-                applyBend();
-                step = inc;
-            }
-            if (chan != null && chan.tuneCents != tuneCents) { // the node's tune moved: this chunk on plays there
-                tuneCents = chan.tuneCents;
-                applyBend();
-                step = inc;
-            }
-            if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
-                noteExpr.advance(n);
-                step *= noteExpr.pitchRatio;
-                if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
-            }
-            if (modulated) {
-                mod.update(n);
-                if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
-                if (freshGain) gainFrom = mod.lfoGain;
-                lfoGain = mod.lfoGain;
-            }
-            // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
-            // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
-            // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
-            if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
-            else amp.process(env, 0, n);
-            // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
-            int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
-            if (got < 0) got = read(n, stereo, step);
-            if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            boolean faded = false;
-            if (fadeTotal > 0) {
-                float inv = 1f / fadeTotal;
-                for (int k = 0; k < got; k++) {
-                    env[k] *= fadeRemaining * inv;
-                    if (fadeRemaining > 0) fadeRemaining--;
-                }
-                faded = fadeRemaining == 0;
-            }
-            // Modulation level, CC crossfade and per-note expression: one linear ramp across the chunk from
-            // their product at its start to their product at its end, so none of them ever steps.
-            float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
-            ccGain = ccGainTarget;
-            if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
-            float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
-            if (gFrom != gTo) {
-                float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
-                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-            } else steady = gTo;
-            freshGain = false;
-            if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
-            else output.update(noteCc, 0, 0, 0, stereo);
-            output.mix(bufL, bufR, env, steady, stereo, outL, outR, i, got, scalarStart == null || scalarStart.vector(got));
+            int got = readChunk(n);
+            filterChunk(got);
+            if (mixChunk(outL, outR, i, n, got)) return;
             i += got;
-            if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
-                endedAt = i; free(); return;
-            }
         }
     }
+
+    /** Uses up the delay within the next {@code frames} frames; returns the frames it took. */
+    int skipDelay(int frames) {
+        int d = Math.min(delayFrames, frames);
+        delayFrames -= d;
+        return d;
+    }
+
+    private float gainFrom; // the chunk's modulation level at its start, between readChunk and mixChunk
+
+    /**
+     * A chunk's first phase ({@link VoiceBatch} runs it for several voices, then their filters, then their mixes): the
+     * controls, the modulation and the amplitude envelope for the next {@code n} frames, then the read into the scratch;
+     * returns the frames read (fewer when the sample ends).
+     */
+    int readChunk(int n) {
+        final boolean stereo = left != right;
+        double step = inc;
+        gainFrom = lfoGain;
+        if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
+            bendCents += (bendTarget - bendCents) * bendCoef;
+            if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
+            applyBend();
+            step = inc;
+        }
+        if (chan != null && chan.tuneCents != tuneCents) { // the node's tune moved: this chunk on plays there
+            tuneCents = chan.tuneCents;
+            applyBend();
+            step = inc;
+        }
+        if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
+            noteExpr.advance(n);
+            step *= noteExpr.pitchRatio;
+            if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
+        }
+        if (modulated) {
+            mod.update(n);
+            if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+            if (freshGain) gainFrom = mod.lfoGain;
+            lfoGain = mod.lfoGain;
+        }
+        // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
+        // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
+        // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
+        if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
+        else amp.process(env, 0, n);
+        // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
+        int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
+        return got >= 0 ? got : read(n, stereo, step);
+    }
+
+    /** The chunk's second phase, alone: the filters and EQ over the {@code got} frames read. */
+    void filterChunk(int got) {
+        if (modulated && mod.filtering()) mod.filter(bufL, left != right ? bufR : null, got);
+    }
+
+    /**
+     * The second phase beside other voices: the first filter's channels go to {@code lanes} when they fit (the rest
+     * follows in {@link #filterAfterLanes}, after the lanes ran); returns false when they do not (then {@link #filterChunk}).
+     */
+    boolean filterInLanes(FilterLanes lanes) {
+        if (!modulated || !mod.filtering()) return true; // nothing to filter
+        VoiceFilter f = mod.laneFilter();
+        if (f == null) return false;
+        lanes.add(f, bufL, 0);
+        if (left != right) lanes.add(f, bufR, 1);
+        return true;
+    }
+
+    /** After the lanes: the rest of the chunk's filters. */
+    void filterAfterLanes(int got) {
+        if (modulated && mod.filtering()) mod.filterAfterLanes(bufL, left != right ? bufR : null, got);
+    }
+
+    /**
+     * The chunk's last phase: fade, level and mix of the {@code got} frames read into {@code outL/outR} from frame {@code i};
+     * returns true when the voice ended (it is then free, {@link #endedAt} the frame after its last).
+     */
+    boolean mixChunk(float[] outL, float[] outR, int i, int n, int got) {
+        final boolean stereo = left != right;
+        boolean faded = false;
+        if (fadeTotal > 0) {
+            float inv = 1f / fadeTotal;
+            for (int k = 0; k < got; k++) {
+                env[k] *= fadeRemaining * inv;
+                if (fadeRemaining > 0) fadeRemaining--;
+            }
+            faded = fadeRemaining == 0;
+        }
+        // Modulation level, CC crossfade and per-note expression: one linear ramp across the chunk from
+        // their product at its start to their product at its end, so none of them ever steps.
+        float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
+        ccGain = ccGainTarget;
+        if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
+        float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
+        if (gFrom != gTo) {
+            float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
+            for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+        } else steady = gTo;
+        freshGain = false;
+        if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
+        else output.update(noteCc, 0, 0, 0, stereo);
+        output.mix(bufL, bufR, env, steady, stereo, outL, outR, i, got, scalarStart == null || scalarStart.vector(got));
+        if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
+            endedAt = i + got; free(); return true;
+        }
+        return false;
+    }
+
+    /** Whether this voice may render in lock step beside others ({@link VoiceBatch}): nothing it does while playing draws random numbers, whose order would change. */
+    boolean batchable() { return !modulated || !region.mod.matrix.drawsWhilePlaying; }
 
     /** A flex envelope used as the amplitude envelope is bipolar; the level it sets is its magnitude up to 1. */
     private void clampEnvelope(int got) {

@@ -1,0 +1,81 @@
+package dev.loophole.signal.dsp;
+
+/**
+ * The two-pole filters of several voices run together, one channel per lane: a filter's per-frame chain has little
+ * parallelism within one channel, but the channels of different voices are independent, so four of them run in one
+ * {@link FilterLanesVector} loop (a 256-bit vector of doubles, lane = channel). Each lane does
+ * {@link VoiceFilter}'s own two-frames-per-step state-space arithmetic in its order with its coefficients
+ * ({@link VoiceFilter#stateSpace}), so a channel comes out bit for bit as its filter's {@link VoiceFilter#process}
+ * would make it; without the Vector API (or with fewer than two channels) each runs through its own filter, the
+ * scalar twin. Filled and run on one thread (the render's); nothing allocates.
+ */
+public final class FilterLanes {
+    /** Channels per vector run. */
+    public static final int LANES = 4;
+    private final int capacity, maxFrames;
+    private final VoiceFilter[] filter;
+    private final float[][] buf;
+    private final int[] channel;
+    private int count;
+    private final double[] coef = new double[VoiceFilter.COEFFICIENTS * LANES], state = new double[2 * LANES];
+    private final double[] tail = new double[4 * LANES]; // the vector run's last frames, lane-major
+    private final float[] silence;                       // the unused lanes' input: zeros, and zeros after the run
+
+    /** Room for {@code capacity} channels of up to {@code maxFrames} frames per run. */
+    public FilterLanes(int capacity, int maxFrames) {
+        this.capacity = capacity;
+        this.maxFrames = maxFrames;
+        filter = new VoiceFilter[capacity];
+        buf = new float[capacity][];
+        channel = new int[capacity];
+        silence = new float[maxFrames];
+    }
+
+    /** Whether {@code f} may run here ({@link #add}): one two-pole section. */
+    public static boolean fits(VoiceFilter f) { return f.laneable(); }
+
+    /** Channel {@code ch} (0 left, 1 right) of {@code f} filters {@code x} in place at the next {@link #run}. */
+    public void add(VoiceFilter f, float[] x, int ch) {
+        if (count == capacity) throw new IllegalStateException("more than " + capacity + " channels");
+        filter[count] = f;
+        buf[count] = x;
+        channel[count] = ch;
+        count++;
+    }
+
+    /** Filters frames [0, n) of every channel added since the last run; {@code vector}: the Vector API form may run (same bits either way). */
+    public void run(int n, boolean vector) {
+        if (n > maxFrames) throw new IllegalArgumentException(n + " frames, room for " + maxFrames);
+        int k = 0;
+        if (vector && Simd.VECTOR) for (; count - k >= 2; k += LANES) runVector(k, Math.min(LANES, count - k), n);
+        for (; k < count; k++) filter[k].runChannel(buf[k], n, channel[k]);
+        for (int i = 0; i < count; i++) { filter[i] = null; buf[i] = null; }
+        count = 0;
+    }
+
+    /** Channels {@code [k, k + m)} in one vector run; the lanes past m filter silence with zero coefficients (zeros stay zeros). */
+    private void runVector(int k, int m, int n) {
+        final double[] c = coef;
+        for (int l = 0; l < LANES; l++) {
+            if (l < m) {
+                VoiceFilter f = filter[k + l];
+                int ch = channel[k + l];
+                f.stateSpace(0, c, l, LANES);
+                state[l] = f.state1(ch);
+                state[LANES + l] = f.state2(ch);
+            } else {
+                for (int q = 0; q < VoiceFilter.COEFFICIENTS; q++) c[q * LANES + l] = 0;
+                state[l] = state[LANES + l] = 0;
+            }
+        }
+        FilterLanesVector.run(lane(k, 0, m), lane(k, 1, m), lane(k, 2, m), lane(k, 3, m), c, state, tail, n);
+        for (int l = 0; l < m; l++) filter[k + l].state(channel[k + l], state[l], state[LANES + l]);
+    }
+
+    private float[] lane(int k, int l, int m) { return l < m ? buf[k + l] : silence; }
+
+    /** Compiles the vector form before an audio thread runs it (as {@code CubicVector.warmUp}); no-op without the Vector API. */
+    public static void warmUp() {
+        if (Simd.VECTOR) FilterLanesVector.warmUp();
+    }
+}
