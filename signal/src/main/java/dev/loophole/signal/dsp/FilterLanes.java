@@ -43,6 +43,9 @@ public final class FilterLanes {
         count++;
     }
 
+    /** Channels added since the last run. */
+    public int size() { return count; }
+
     /** Filters frames [0, n) of every channel added since the last run; {@code vector}: the Vector API form may run (same bits either way). */
     public void run(int n, boolean vector) {
         if (n > maxFrames) throw new IllegalArgumentException(n + " frames, room for " + maxFrames);

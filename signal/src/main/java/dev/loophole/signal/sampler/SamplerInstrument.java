@@ -357,17 +357,30 @@ public final class SamplerInstrument implements MultiOutputInstrument {
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
             float[] dl = ml, dr = mr;
-            int o = r.output;
+            int o = r.output, shift = 0;
             if (o > 0 && o <= extras) { int p = first + extraAt + o - 1; dl = pairs[2 * p]; dr = pairs[2 * p + 1]; }
-            boolean sending = withSends && r.sends != Sends.NONE;
-            if (!sending && v.delayFrames() == 0 && v.batchable()) { // in lock step with its neighbours
-                if (batch.add(v, i, dl, dr)) renderBatch(from, to);
+            if (withSends && r.sends != Sends.NONE) {
+                float reverb = r.sends.level(Sends.REVERB, v.ccValues), chorus = r.sends.level(Sends.CHORUS, v.ccValues);
+                if (reverb != 0 || chorus != 0) {
+                    // into the group of voices sending at its levels (frames from 0); the groups' dry mix ends on the main
+                    // pair, so a voice on another output, or with no group free, sends alone through scratch
+                    int g = grouped && dl == ml ? sends.group(reverb, chorus) : -1;
+                    if (g < 0) {
+                        if (batch.size() > 0) renderBatch(from, to);
+                        sends.renderAlone(v, reverb, chorus, dl, dr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from, to);
+                        rendered(v, r, i, from);
+                        continue;
+                    }
+                    dl = sends.left(g); dr = sends.right(g); shift = -from;
+                }
+            }
+            if (batching && v.delayFrames() == 0 && v.batchable()) { // in lock step with its neighbours
+                if (batch.add(v, i, dl, dr, shift)) renderBatch(from, to);
                 continue;
             }
             if (batch.size() > 0) renderBatch(from, to); // the voices before it first: each frame sums them in slot order
-            // The send groups' dry mix ends on the main pair: a voice on another output sends alone.
-            if (sending) renderWithSends(v, r.sends, dl, dr, pairs, first, grouped && dl == ml, from, to);
-            else v.render(dl, dr, from, to);
+            v.render(dl, dr, from + shift, to + shift);
+            if (!v.isActive()) v.endedAt -= shift; // in the block's frames
             rendered(v, r, i, from);
         }
         if (batch.size() > 0) renderBatch(from, to);
@@ -379,11 +392,12 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     }
 
     private final VoiceBatch batch;
+    private boolean batching = true; // tests compare the lock-step render with voices rendered one after another
     private int active, lastSounding; // the render's count of sounding voices and the last one's slot
 
     private void renderBatch(int from, int to) {
         batch.render(from, to);
-        for (int k = 0; k < batch.size(); k++) { Voice v = batch.voice(k); rendered(v, batch.region(k), batch.slot(k), from); }
+        for (int k = 0; k < batch.size(); k++) rendered(batch.voice(k), batch.region(k), batch.slot(k), from);
         batch.clear();
     }
 
@@ -391,19 +405,6 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private void rendered(Voice v, CompiledRegion r, int slot, int from) {
         if (v.isActive()) { active++; lastSounding = slot; }
         else if (listener != null) listener.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
-    }
-
-    /** A voice that sends: into the group of voices sending at its levels, or alone through scratch when there is none free. */
-    private void renderWithSends(Voice v, Sends s, float[] left, float[] right, float[][] pairs, int first, boolean grouped, int from, int to) {
-        float reverb = s.level(Sends.REVERB, v.ccValues), chorus = s.level(Sends.CHORUS, v.ccValues);
-        if (reverb == 0 && chorus == 0) { v.render(left, right, from, to); return; }
-        int g = grouped ? sends.group(reverb, chorus) : -1;
-        if (g >= 0) {
-            v.render(sends.left(g), sends.right(g), 0, to - from);
-            if (!v.isActive()) v.endedAt += from; // in the block's frames
-        } else {
-            sends.renderAlone(v, reverb, chorus, left, right, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from, to);
-        }
     }
 
     private final SendMixer sends = new SendMixer();
@@ -510,6 +511,13 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         v.event = eventCounter;
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
+
+    /** Tests: whether voices render in lock step ({@link VoiceBatch}, the default) or each alone; the same bits either way. */
+    void batching(boolean on) { batching = on; }
+
+    /** Tests: chunks rendered in lock step and, of their voices' first filters, how many channels ran in lanes. */
+    long batchedChunks() { return batch.chunks; }
+    long laneChannels() { return batch.laneChannels; }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */
     public long voicesStolen() { return pool.stolen; }

@@ -17,17 +17,22 @@ final class VoiceBatch {
     private final int[] slots = new int[VOICES];
     private final CompiledRegion[] regions = new CompiledRegion[VOICES]; // what each played: an ended voice has let go of it
     private final float[][] outL = new float[VOICES][], outR = new float[VOICES][];
-    private final int[] got = new int[VOICES];
+    private final int[] got = new int[VOICES], shift = new int[VOICES]; // shift: block frame i mixes at i + shift
     private final boolean[] inLanes = new boolean[VOICES], ended = new boolean[VOICES];
     private final FilterLanes lanes = new FilterLanes(2 * VOICES, Voice.CHUNK);
     private final ScalarStart scalarStart;
     private int count;
+    long chunks, laneChannels; // counted for tests: chunks of two or more voices, channels their filters ran in lanes
 
     /** {@code scalarStart}: the instrument's (offline), or null (live: the vector forms were warmed up). */
     VoiceBatch(ScalarStart scalarStart) { this.scalarStart = scalarStart; }
 
-    /** Adds voice {@code v} (pool slot {@code slot}) mixing into {@code l/r}; returns whether the batch is now full. */
-    boolean add(Voice v, int slot, float[] l, float[] r) {
+    /**
+     * Adds voice {@code v} (pool slot {@code slot}) mixing the block's frame i into {@code l/r} at i + {@code shift} (a send
+     * group's buffers start at the block's first frame); returns whether the batch is now full.
+     */
+    boolean add(Voice v, int slot, float[] l, float[] r, int shift) {
+        this.shift[count] = shift;
         voices[count] = v;
         slots[count] = slot;
         regions[count] = v.region;
@@ -54,10 +59,14 @@ final class VoiceBatch {
                 inLanes[k] = voices[k].filterInLanes(lanes);
                 if (!inLanes[k]) voices[k].filterChunk(got[k]);
             }
+            if (count > 1) { chunks++; laneChannels += lanes.size(); }
             lanes.run(n, vector); // frames past a voice's got are its scratch's leftovers: filtered, never heard (it ends)
             for (int k = 0; k < count; k++) if (!ended[k] && inLanes[k]) voices[k].filterAfterLanes(got[k]);
             for (int k = 0; k < count; k++) {
-                if (!ended[k] && voices[k].mixChunk(outL[k], outR[k], i, n, got[k])) { ended[k] = true; sounding--; }
+                if (ended[k] || !voices[k].mixChunk(outL[k], outR[k], i + shift[k], n, got[k])) continue;
+                voices[k].endedAt -= shift[k]; // in the block's frames
+                ended[k] = true;
+                sounding--;
             }
             i += n; // a voice still sounding read all n frames
         }
