@@ -67,7 +67,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (scalarStart == null && Simd.VECTOR) ScalarStart.warmUp();
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
-        this.batch = new VoiceBatch(scalarStart);
+        this.render = new VoiceRender(voices, scalarStart);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
@@ -341,73 +341,16 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      */
     public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses, 0, 1, buses.length / 2 - 1, false, from, to); }
 
-    /**
-     * The one render loop: each voice into its output's pair — program output {@code o} (1..{@code extras}) at pair
-     * {@code first + extraAt + o − 1}, everything else at pair {@code first} — and, with {@code withSends}, its effect
-     * sends into pairs {@code first + 1} and {@code first + 2}. No allocation.
-     */
+    /** The one render loop ({@link VoiceRender}): every sounding voice into its output's pair, with sends when asked. */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        active = 0;
-        lastSounding = -1;
-        float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
-        boolean grouped = withSends && to - from <= SendMixer.FRAMES;
-        if (grouped) sends.begin(to - from);
-        for (int i = 0, n = live; i < n; i++) {
-            Voice v = voices[i];
-            if (!v.isActive()) continue;
-            CompiledRegion r = v.region;
-            float[] dl = ml, dr = mr;
-            int o = r.output, shift = 0;
-            if (o > 0 && o <= extras) { int p = first + extraAt + o - 1; dl = pairs[2 * p]; dr = pairs[2 * p + 1]; }
-            if (withSends && r.sends != Sends.NONE) {
-                float reverb = r.sends.level(Sends.REVERB, v.ccValues), chorus = r.sends.level(Sends.CHORUS, v.ccValues);
-                if (reverb != 0 || chorus != 0) {
-                    // into the group of voices sending at its levels (frames from 0); the groups' dry mix ends on the main
-                    // pair, so a voice on another output, or with no group free, sends alone through scratch
-                    int g = grouped && dl == ml ? sends.group(reverb, chorus) : -1;
-                    if (g < 0) {
-                        if (batch.size() > 0) renderBatch(from, to);
-                        sends.renderAlone(v, reverb, chorus, dl, dr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from, to);
-                        rendered(v, r, i, from);
-                        continue;
-                    }
-                    dl = sends.left(g); dr = sends.right(g); shift = -from;
-                }
-            }
-            if (batching && v.delayFrames() == 0 && v.batchable()) { // in lock step with its neighbours
-                if (batch.add(v, i, dl, dr, shift)) renderBatch(from, to);
-                continue;
-            }
-            if (batch.size() > 0) renderBatch(from, to); // the voices before it first: each frame sums them in slot order
-            v.render(dl, dr, from + shift, to + shift);
-            if (!v.isActive()) v.endedAt -= shift; // in the block's frames
-            rendered(v, r, i, from);
-        }
-        if (batch.size() > 0) renderBatch(from, to);
-        live = lastSounding + 1;
-        if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
+        int active = render.render(live, listener, frameClock, pairs, first, extraAt, extras, withSends, from, to);
+        live = render.live();
         if (active > peakVoices) peakVoices = active;
         activeCount = active;
         frameClock += to - from;
     }
 
-    private final VoiceBatch batch;
-    private boolean batching = true; // tests compare the lock-step render with voices rendered one after another
-    private int active, lastSounding; // the render's count of sounding voices and the last one's slot
-
-    private void renderBatch(int from, int to) {
-        batch.render(from, to);
-        for (int k = 0; k < batch.size(); k++) rendered(batch.voice(k), batch.region(k), batch.slot(k), from);
-        batch.clear();
-    }
-
-    /** After voice {@code v} (slot {@code slot}, playing {@code r}) rendered the block: counted if it sounds on, reported if it ended. */
-    private void rendered(Voice v, CompiledRegion r, int slot, int from) {
-        if (v.isActive()) { active++; lastSounding = slot; }
-        else if (listener != null) listener.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
-    }
-
-    private final SendMixer sends = new SendMixer();
+    private final VoiceRender render;
 
     // Voices at slots >= live are all free: the pool hands out the lowest free slot, so sounding voices gather at the
     // front and the render loop stops there instead of visiting every slot of the pool (320 per SoundFont preset) per block.
@@ -512,12 +455,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
 
-    /** Tests: whether voices render in lock step ({@link VoiceBatch}, the default) or each alone; the same bits either way. */
-    void batching(boolean on) { batching = on; }
-
-    /** Tests: chunks rendered in lock step and, of their voices' first filters, how many channels ran in lanes. */
-    long batchedChunks() { return batch.chunks; }
-    long laneChannels() { return batch.laneChannels; }
+    /** Tests: the render loop, to switch lock step off or read its counters. */
+    VoiceRender voiceRender() { return render; }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */
     public long voicesStolen() { return pool.stolen; }

@@ -83,7 +83,7 @@ class VoiceBatchTest {
 
     private static Run render(boolean batching, boolean sends, long seed) {
         SamplerInstrument inst = mixedProgram().instrument(7);
-        inst.batching(batching);
+        inst.voiceRender().batching(batching);
         Random rnd = new Random(seed);
         float[][] all = new float[6][BLOCKS * BLOCK], pairs = new float[6][BLOCK];
         for (int b = 0; b < BLOCKS; b++) {
@@ -104,7 +104,7 @@ class VoiceBatchTest {
             }
             for (int c = 0; c < 6; c++) System.arraycopy(pairs[c], 0, all[c], b * BLOCK, BLOCK);
         }
-        return new Run(all, inst.batchedChunks(), inst.laneChannels());
+        return new Run(all, inst.voiceRender().batchedChunks(), inst.voiceRender().laneChannels());
     }
 
     @Test
