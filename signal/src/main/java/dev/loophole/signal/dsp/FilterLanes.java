@@ -17,7 +17,12 @@ public final class FilterLanes {
     private final float[][] buf;
     private final int[] channel;
     private int count;
-    private final double[] coef = new double[VoiceFilter.COEFFICIENTS * LANES], state = new double[2 * LANES];
+    private final double[][] coef; // per vector run of a run() call: coefficient K of lane l at K·LANES + l
+    private final double[] state = new double[2 * LANES];
+    // which filter's coefficients each lane holds and at which tuning (null: zeros): a filter that holds still (most
+    // chunks of most voices, which keep their lane from chunk to chunk) is not derived again
+    private final VoiceFilter[] held;
+    private final long[] heldTunings;
     private final double[] tail = new double[4 * LANES]; // the vector run's last frames, lane-major
     private final float[] silence;                       // the unused lanes' input: zeros, and zeros after the run
 
@@ -28,6 +33,9 @@ public final class FilterLanes {
         filter = new VoiceFilter[capacity];
         buf = new float[capacity][];
         channel = new int[capacity];
+        coef = new double[(capacity + LANES - 1) / LANES][VoiceFilter.COEFFICIENTS * LANES];
+        held = new VoiceFilter[coef.length * LANES];
+        heldTunings = new long[held.length];
         silence = new float[maxFrames];
     }
 
@@ -58,18 +66,17 @@ public final class FilterLanes {
 
     /** Channels {@code [k, k + m)} in one vector run; the lanes past m filter silence with zero coefficients (zeros stay zeros). */
     private void runVector(int k, int m, int n) {
-        final double[] c = coef;
+        final double[] c = coef[k / LANES];
         for (int l = 0; l < LANES; l++) {
-            if (l < m) {
-                VoiceFilter f = filter[k + l];
-                int ch = channel[k + l];
-                f.stateSpace(0, c, l, LANES);
-                state[l] = f.state1(ch);
-                state[LANES + l] = f.state2(ch);
-            } else {
-                for (int q = 0; q < VoiceFilter.COEFFICIENTS; q++) c[q * LANES + l] = 0;
-                state[l] = state[LANES + l] = 0;
+            VoiceFilter f = l < m ? filter[k + l] : null;
+            if (f != held[k + l] || f != null && f.tunings() != heldTunings[k + l]) {
+                if (f != null) f.stateSpace(0, c, l, LANES);
+                else for (int q = 0; q < VoiceFilter.COEFFICIENTS; q++) c[q * LANES + l] = 0;
+                held[k + l] = f;
+                heldTunings[k + l] = f == null ? 0 : f.tunings();
             }
+            state[l] = f == null ? 0 : f.state1(channel[k + l]);
+            state[LANES + l] = f == null ? 0 : f.state2(channel[k + l]);
         }
         FilterLanesVector.run(lane(k, 0, m), lane(k, 1, m), lane(k, 2, m), lane(k, 3, m), c, state, tail, n);
         for (int l = 0; l < m; l++) filter[k + l].state(channel[k + l], state[l], state[LANES + l]);

@@ -91,6 +91,7 @@ public final class VoiceFilter {
      * @param bandwidthOct for peq, clamped to [0.001, 4]
      */
     public void setParameters(double cutoffHz, double resonanceDb, double gainDb, double bandwidthOct) {
+        tunings++;
         double fc = Math.min(Math.max(cutoffHz, MIN_CUTOFF_HZ), MAX_CUTOFF * sampleRate);
         if (Double.isNaN(fc)) fc = 1000;
         double res = Math.min(Math.max(resonanceDb, 0), MAX_RESONANCE_DB);
@@ -228,6 +229,11 @@ public final class VoiceFilter {
         c[at + stride * Q21] = a21 * a11 + a22 * a21; c[at + stride * Q22] = a21 * a12 + a22 * a22;
         c[at + stride * R1] = a11 * b1 + a12 * b2; c[at + stride * R2] = a21 * b1 + a22 * b2;
     }
+
+    private long tunings; // counts setParameters calls: FilterLanes keeps a lane's coefficients while it has not moved
+
+    /** How many times the coefficients were set: equal counts, equal coefficients. */
+    long tunings() { return tunings; }
 
     /** Whether {@link FilterLanes} may run this filter: one two-pole section (most SoundFont and SFZ filters). */
     boolean laneable() { return sections == 1 && !onePole; }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
  * The filters of several channels run together ({@link FilterLanes}, {@link FilterLanesVector}) against each filter run alone
  * ({@link VoiceFilter#process}), bit for bit: random two-pole types, cutoffs, resonances and gains, channels with state
  * already in them, one to eight channels (stereo filters with both channels in lanes), every chunk length 1–32, and the
- * chunks after (the state the lanes leave must be the state a lone run leaves).
+ * chunks after (the state the lanes leave must be the state a lone run leaves), some after their filter moved.
  */
 class FilterLanesTest {
     private static final FilterType[] TWO_POLE = {FilterType.LPF_2P, FilterType.HPF_2P, FilterType.BPF_2P, FilterType.BRF_2P,
@@ -31,8 +31,13 @@ class FilterLanesTest {
                 inScalar[c] = filter(type, cutoff, res, gain);
                 assertThat(FilterLanes.fits(alone[c])).isTrue();
             }
-            for (int chunk = 0; chunk < 3; chunk++) { // the first fills the state, the next two start from it
+            for (int chunk = 0; chunk < 4; chunk++) { // the first fills the state, the next start from it
                 int n = 1 + rnd.nextInt(32);
+                if (chunk > 1) for (int c = 0; c < channels; c++) { // some filters move (the lanes must see it), some hold
+                    if (rnd.nextBoolean()) continue;
+                    double cutoff = 20 * Math.pow(1000, rnd.nextDouble()), res = rnd.nextDouble() * 24;
+                    for (VoiceFilter f : new VoiceFilter[] {alone[c], inVector[c], inScalar[c]}) f.setParameters(cutoff, res, 3, 1);
+                }
                 float[][] want = new float[channels][], gotV = new float[channels][], gotS = new float[channels][];
                 for (int c = 0; c < channels; c++) {
                     want[c] = noise(rnd, 32);
