@@ -23,7 +23,6 @@ public final class FilterLanes {
     // chunks of most voices, which keep their lane from chunk to chunk) is not derived again
     private final VoiceFilter[] held;
     private final long[] heldTunings;
-    private final double[] tail = new double[4 * LANES]; // the vector run's last frames, lane-major
     private final float[] silence;                       // the unused lanes' input: zeros, and zeros after the run
 
     /** Room for {@code capacity} channels of up to {@code maxFrames} frames per run. */
@@ -59,7 +58,7 @@ public final class FilterLanes {
         if (n > maxFrames) throw new IllegalArgumentException(n + " frames, room for " + maxFrames);
         int k = 0;
         if (vector && Simd.VECTOR) for (; count - k >= 2; k += LANES) runVector(k, Math.min(LANES, count - k), n);
-        for (; k < count; k++) filter[k].runChannel(buf[k], n, channel[k]);
+        for (; k < count; k++) filter[k].runChannel(buf[k], 0, n, channel[k]);
         for (int i = 0; i < count; i++) { filter[i] = null; buf[i] = null; }
         count = 0;
     }
@@ -78,8 +77,13 @@ public final class FilterLanes {
             state[l] = f == null ? 0 : f.state1(channel[k + l]);
             state[LANES + l] = f == null ? 0 : f.state2(channel[k + l]);
         }
-        FilterLanesVector.run(lane(k, 0, m), lane(k, 1, m), lane(k, 2, m), lane(k, 3, m), c, state, tail, n);
-        for (int l = 0; l < m; l++) filter[k + l].state(channel[k + l], state[l], state[LANES + l]);
+        int done = FilterLanesVector.run(lane(k, 0, m), lane(k, 1, m), lane(k, 2, m), lane(k, 3, m), c, state, n);
+        for (int l = 0; l < m; l++) {
+            VoiceFilter f = filter[k + l];
+            int ch = channel[k + l];
+            f.state(ch, state[l], state[LANES + l], done == n);
+            if (done < n) f.runChannel(buf[k + l], done, n, ch); // the last frames alone, from the lanes' state
+        }
     }
 
     private float[] lane(int k, int l, int m) { return l < m ? buf[k + l] : silence; }

@@ -25,17 +25,18 @@ final class FilterLanesVector {
     /** As {@code CubicVector.warmUp}: until C2 has compiled the loop the Vector API boxes every vector it makes. */
     static synchronized void warmUp() {
         if (warm) return;
-        double[] c = new double[COEFFICIENTS * L], s = new double[2 * L], x = new double[4 * L];
+        double[] c = new double[COEFFICIENTS * L], s = new double[2 * L];
         float[][] b = new float[4][32];
         for (int i = 0; i < c.length; i++) c[i] = 0.25 / (1 + i);
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             for (float[] ch : b) for (int j = 0; j < 32; j++) ch[j] = (j * 7 % 13) / 13f - 0.5f;
             java.util.Arrays.fill(s, 0);
-            run(b[0], b[1], b[2], b[3], c, s, x, 29 + i % 4); // every length of tail (0 to 3 frames)
+            run(b[0], b[1], b[2], b[3], c, s, 32);
         }
         warm = true;
     }
 
+    /** Enough calls (8 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
     private static final int WARM_UP_CALLS = 3_000;
 
     // lane picks for a 4×4 transpose in two rounds of two-register look-ups: rows (a0 a1 a2 a3), (b0 …) →
@@ -44,12 +45,13 @@ final class FilterLanesVector {
 
     /**
      * Frames [0, n) of the four channels {@code b0 … b3} in place, state {@code s} (z1 lanes, then z2 lanes), coefficients
-     * {@code c} (K·4 + lane). Four frames at a time the channels' floats are widened and transposed into one vector per
-     * frame (lane = channel), and the outputs transposed back; the frames past the last four go through {@code x}
-     * (lane-major scratch of at least 4·4 doubles). Written out in one method, no helpers: a helper C2 compiles on its
-     * own is not inlined into this large loop, and a vector crossing a call is boxed (allocated).
+     * {@code c} (K·4 + lane), four frames at a time: the channels' floats are widened and transposed into one vector per
+     * frame (lane = channel), and the outputs transposed back. Returns the frames done (n rounded down to four); the
+     * caller runs the rest through each filter alone, whose pairs of frames line up with these. Written out in one
+     * method, no helpers: a helper C2 compiles on its own is not inlined into this loop, and a vector crossing a call is
+     * boxed (allocated).
      */
-    static void run(float[] b0, float[] b1, float[] b2, float[] b3, double[] c, double[] s, double[] x, int n) {
+    static int run(float[] b0, float[] b1, float[] b2, float[] b3, double[] c, double[] s, int n) {
         final DoubleVector a11 = DoubleVector.fromArray(D4, c, A11 * L), a12 = DoubleVector.fromArray(D4, c, A12 * L), a21 = DoubleVector.fromArray(D4, c, A21 * L), a22 = DoubleVector.fromArray(D4, c, A22 * L), b1c = DoubleVector.fromArray(D4, c, B1 * L), b2c = DoubleVector.fromArray(D4, c, B2 * L);
         final DoubleVector c1 = DoubleVector.fromArray(D4, c, C1 * L), c2 = DoubleVector.fromArray(D4, c, C2 * L), d = DoubleVector.fromArray(D4, c, D * L), q11 = DoubleVector.fromArray(D4, c, Q11 * L), q12 = DoubleVector.fromArray(D4, c, Q12 * L), q21 = DoubleVector.fromArray(D4, c, Q21 * L), q22 = DoubleVector.fromArray(D4, c, Q22 * L);
         final DoubleVector r1 = DoubleVector.fromArray(D4, c, R1 * L), r2 = DoubleVector.fromArray(D4, c, R2 * L);
@@ -82,35 +84,9 @@ final class FilterLanesVector {
             ((FloatVector) pl.selectFrom(f1, f3).convertShape(VectorOperators.D2F, F4, 0)).intoArray(b2, i);
             ((FloatVector) ph.selectFrom(f1, f3).convertShape(VectorOperators.D2F, F4, 0)).intoArray(b3, i);
         }
-        int rest = n - i;
-        if (rest > 0) { // at most three frames, through the scratch
-            for (int j = 0; j < rest; j++) {
-                x[j * L] = b0[i + j]; x[j * L + 1] = b1[i + j]; x[j * L + 2] = b2[i + j]; x[j * L + 3] = b3[i + j];
-            }
-            int j = 0;
-            if (rest >= 2) {
-                DoubleVector x0 = DoubleVector.fromArray(D4, x, 0), x1 = DoubleVector.fromArray(D4, x, L);
-                c1.mul(z1).add(c2.mul(z2)).add(d.mul(x0)).intoArray(x, 0);
-                DoubleVector t1 = a11.mul(z1).add(a12.mul(z2).add(b1c.mul(x0))), t2 = a22.mul(z2).add(a21.mul(z1).add(b2c.mul(x0)));
-                c1.mul(t1).add(c2.mul(t2)).add(d.mul(x1)).intoArray(x, L);
-                DoubleVector n1 = q11.mul(z1).add(q12.mul(z2).add(r1.mul(x0).add(b1c.mul(x1))));
-                z2 = q22.mul(z2).add(q21.mul(z1).add(r2.mul(x0).add(b2c.mul(x1))));
-                z1 = n1;
-                j = 2;
-            }
-            if (j < rest) {
-                DoubleVector in = DoubleVector.fromArray(D4, x, j * L);
-                c1.mul(z1).add(c2.mul(z2)).add(d.mul(in)).intoArray(x, j * L);
-                DoubleVector n1 = a11.mul(z1).add(a12.mul(z2).add(b1c.mul(in)));
-                z2 = a22.mul(z2).add(a21.mul(z1).add(b2c.mul(in)));
-                z1 = n1;
-            }
-            for (j = 0; j < rest; j++) {
-                b0[i + j] = (float) x[j * L]; b1[i + j] = (float) x[j * L + 1]; b2[i + j] = (float) x[j * L + 2]; b3[i + j] = (float) x[j * L + 3];
-            }
-        }
         z1.intoArray(s, 0);
         z2.intoArray(s, L);
+        return i;
     }
 
 

@@ -238,20 +238,20 @@ public final class VoiceFilter {
     /** Whether {@link FilterLanes} may run this filter: one two-pole section (most SoundFont and SFZ filters). */
     boolean laneable() { return sections == 1 && !onePole; }
 
-    /** {@link FilterLanes}' scalar twin: channel {@code ch} of the one section over frames [0, n), flushed as {@link #process} flushes. */
-    void runChannel(float[] x, int n, int ch) {
-        svfRun(x, 0, n, 0, ch);
-        state(ch, s1[ch], s2[ch]);
+    /** {@link FilterLanes}' scalar twin: channel {@code ch} of the one section over frames [from, to), flushed as {@link #process} flushes. */
+    void runChannel(float[] x, int from, int to, int ch) {
+        svfRun(x, from, to, 0, ch);
+        state(ch, s1[ch], s2[ch], true);
     }
 
     /** Channel {@code ch}'s state of the one section, for the lanes. */
     double state1(int ch) { return s1[ch]; }
     double state2(int ch) { return s2[ch]; }
 
-    /** The lanes' state after their run, flushed as {@link #process} flushes. */
-    void state(int ch, double z1, double z2) {
-        s1[ch] = flush(z1);
-        s2[ch] = flush(z2);
+    /** The lanes' state after their run, flushed as {@link #process} flushes at the chunk's end ({@code end}). */
+    void state(int ch, double z1, double z2, boolean end) {
+        s1[ch] = end ? flush(z1) : z1;
+        s2[ch] = end ? flush(z2) : z2;
     }
 
     /**

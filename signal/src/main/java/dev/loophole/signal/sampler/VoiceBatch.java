@@ -50,7 +50,8 @@ final class VoiceBatch {
     /** Renders the batch's voices over frames {@code [from, to)}; then {@link #voice}/{@link #slot} tell them, and {@link #clear}. */
     void render(int from, int to) {
         int sounding = count;
-        boolean vector = scalarStart == null || scalarStart.warm();
+        // live: the lanes were warmed up with the instrument; offline: once the JVM has rendered enough to pay for them
+        boolean vector = scalarStart == null || ScalarStart.lanes((long) count * (to - from));
         for (int i = from; i < to && sounding > 0; ) {
             int n = Math.min(Voice.CHUNK, to - i);
             for (int k = 0; k < count; k++) if (!ended[k]) got[k] = voices[k].readChunk(n);
