@@ -20,12 +20,9 @@ final class VoiceBatch {
     private final int[] got = new int[VOICES], shift = new int[VOICES]; // shift: block frame i mixes at i + shift
     private final boolean[] inLanes = new boolean[VOICES], ended = new boolean[VOICES];
     private final FilterLanes lanes = new FilterLanes(2 * VOICES, Voice.CHUNK);
-    private final ScalarStart scalarStart;
     private int count;
     long chunks, laneChannels; // counted for tests: chunks of two or more voices, channels their filters ran in lanes
 
-    /** {@code scalarStart}: the instrument's (offline), or null (live: the vector forms were warmed up). */
-    VoiceBatch(ScalarStart scalarStart) { this.scalarStart = scalarStart; }
 
     /**
      * Adds voice {@code v} (pool slot {@code slot}) mixing the block's frame i into {@code l/r} at i + {@code shift} (a send
@@ -50,8 +47,6 @@ final class VoiceBatch {
     /** Renders the batch's voices over frames {@code [from, to)}; then {@link #voice}/{@link #slot} tell them, and {@link #clear}. */
     void render(int from, int to) {
         int sounding = count;
-        // live: the lanes were warmed up with the instrument; offline: once the JVM has rendered enough to pay for them
-        boolean vector = scalarStart == null || ScalarStart.lanes((long) count * (to - from));
         for (int i = from; i < to && sounding > 0; ) {
             int n = Math.min(Voice.CHUNK, to - i);
             for (int k = 0; k < count; k++) if (!ended[k]) got[k] = voices[k].readChunk(n);
@@ -61,7 +56,7 @@ final class VoiceBatch {
                 if (!inLanes[k]) voices[k].filterChunk(got[k]);
             }
             if (count > 1) { chunks++; laneChannels += lanes.size(); }
-            lanes.run(n, vector); // frames past a voice's got are its scratch's leftovers: filtered, never heard (it ends)
+            lanes.run(n, true); // (VoiceRender batches only when the lanes are warm) // frames past a voice's got are its scratch's leftovers: filtered, never heard (it ends)
             for (int k = 0; k < count; k++) if (!ended[k] && inLanes[k]) voices[k].filterAfterLanes(got[k]);
             for (int k = 0; k < count; k++) {
                 if (ended[k] || !voices[k].mixChunk(outL[k], outR[k], i + shift[k], n, got[k])) continue;
