@@ -45,10 +45,12 @@ class SampleStoreChangedFileTest {
 
         // Same length, a new level, its time set back to the old one: the file itself was replaced (another inode).
         FileTime then = Files.getLastModifiedTime(f);
+        long sizeBefore = Files.size(f);
         Path other = wav("b.wav", 3000, -0.5f);
         Files.setLastModifiedTime(other, then);
         Files.move(other, f, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(f)).isEqualTo(Files.size(dir.resolve("a.wav")));
+        assertThat(Files.size(f)).as("same size as the file it replaced").isEqualTo(sizeBefore);
+        assertThat(Files.getLastModifiedTime(f)).as("same time as the file it replaced").isEqualTo(then);
         SampleData replaced = store.load(ref, 4096, false);
         assertThat(replaced.head(0)[0]).as("the replacing file's audio").isEqualTo(-0.5f, org.assertj.core.data.Offset.offset(1e-4f));
 
