@@ -60,7 +60,7 @@ final class RenderCommand implements Callable<Integer> {
         Integer threads = SpecBuilder.value(spec, "--threads");
         if (project != null && threads != null)
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads goes with --midi (a SoundFont's programs share them); a project renders on one thread");
-        RenderJob.Options options = RenderOptions.of(spec).toJob();
+        RenderJob.Options options = RenderOptions.job(spec);
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         RenderJob.Summary s = project != null

@@ -1,13 +1,12 @@
 package dev.loophole.formats.sf2;
 
+import dev.loophole.media.FileStamp;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,7 +41,7 @@ public final class Sf2SampleReader {
     public static final long MAX_FRAMES = 1L << 28;
 
     /** Parsed headers of a bank, valid while the file's size and modification time stay the same. */
-    private record Headers(long size, FileTime modified, Sf2Bank.DataLocation data, List<Sf2Sample> samples) {}
+    private record Headers(FileStamp stamp, Sf2Bank.DataLocation data, List<Sf2Sample> samples) {}
 
     // Compiling a patch reads hundreds of samples of one bank: parse its headers once, not per sample.
     private static final Map<Path, Headers> HEADERS = new ConcurrentHashMap<>();
@@ -62,19 +61,19 @@ public final class Sf2SampleReader {
 
     private static Headers headers(Path abs) throws IOException {
         Headers h = HEADERS.get(abs);
-        if (h != null && h.size() == size(abs) && h.modified().equals(Files.getLastModifiedTime(abs))) return h;
+        if (h != null && h.stamp().equals(stamp(abs))) return h;
         return parse(abs).headers();
     }
 
-    private static long size(Path abs) throws IOException {
+    private static FileStamp stamp(Path abs) throws IOException {
         try {
-            return Files.size(abs);
+            return FileStamp.of(abs);
         } catch (java.nio.file.NoSuchFileException e) {
             throw new Sf2Exception(abs, "file", "an existing SoundFont file", e);
         }
     }
 
-    /** A bank's structure as just read, and the stamp (size, modification time) its headers are cached under. */
+    /** A bank's structure as just read, and the stamp (size, modification time, file key) its headers are cached under. */
     record Parsed(Sf2File file, Headers headers) {}
 
     /**
@@ -83,10 +82,9 @@ public final class Sf2SampleReader {
      * before the read, so a bank changed meanwhile is parsed again at its next read.
      */
     static Parsed parse(Path abs) throws IOException {
-        long size = size(abs);
-        FileTime modified = Files.getLastModifiedTime(abs);
+        FileStamp stamp = stamp(abs);
         Sf2File f = Sf2File.read(abs);
-        Headers h = new Headers(size, modified, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), List.of(f.samples));
+        Headers h = new Headers(stamp, new Sf2Bank.DataLocation(f.smplOffset, f.smplFrames, f.sm24Offset), List.of(f.samples));
         if (HEADERS.size() >= MAX_CACHED_BANKS) HEADERS.clear();
         HEADERS.put(abs, h);
         return new Parsed(f, h);
