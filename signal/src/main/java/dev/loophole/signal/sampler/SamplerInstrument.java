@@ -67,7 +67,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (scalarStart == null && Simd.VECTOR) { ScalarStart.warmUp(); dev.loophole.signal.dsp.FilterLanes.warmUp(); }
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
-        this.render = new VoiceRender(voices, scalarStart);
+        this.render = new VoiceRender(voices, thread == VoiceThread.OFFLINE);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;

@@ -18,30 +18,10 @@ final class ScalarStart {
     static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
-    /** The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes: see {@link #lanes}). */
+    /** The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only: {@link VoiceRender}). */
     static void warmUp() {
         CubicVector.warmUp();
         MixVector.warmUp();
-    }
-
-    /**
-     * Voice-frames the JVM's offline voices render in lock step before their filters take the vector lanes. The lanes'
-     * warm-up and compile cost ≈ 0.3–0.4 s of CPU once per JVM (C2 expanding a large Vector API loop) and save ≈ 0.2 ns per
-     * voice-frame, so they pay after ≈ 2·10⁹ voice-frames: not in a one-shot render of a song (the GM song is 2.8·10⁸),
-     * only in a JVM that goes on rendering. Until then offline voices render one after another, as lock step without the
-     * lanes costs more than it saves (the same bits either way).
-     */
-    static final long LANE_FRAMES = 1L << 30;
-    private static final java.util.concurrent.atomic.AtomicLong offlineFrames = new java.util.concurrent.atomic.AtomicLong();
-    private static volatile boolean lanesWarm;
-
-    /** Offline: whether voices may render in lock step with vector filter lanes now, after counting {@code voiceFrames} more. */
-    static boolean lanes(long voiceFrames) {
-        if (lanesWarm) return true;
-        if (offlineFrames.addAndGet(voiceFrames) < LANE_FRAMES || !Simd.VECTOR) return false;
-        dev.loophole.signal.dsp.FilterLanes.warmUp();
-        lanesWarm = true;
-        return true;
     }
 
     /**

@@ -19,11 +19,11 @@ final class VoiceRender {
 
     private final boolean offline;
 
-    /** {@code scalarStart}: the instrument's (offline), or null (live). */
-    VoiceRender(Voice[] voices, ScalarStart scalarStart) {
+    /** {@code offline}: an offline render's voices ({@link VoiceThread#OFFLINE}), which never run in lock step. */
+    VoiceRender(Voice[] voices, boolean offline) {
         this.voices = voices;
         this.batch = new VoiceBatch();
-        this.offline = scalarStart != null;
+        this.offline = offline;
     }
 
     /**
@@ -35,9 +35,9 @@ final class VoiceRender {
                int from, int to) {
         this.listener = listener;
         this.frameClock = frameClock;
-        // Lock step pays only with the filters in vector lanes (with each filter alone it cost the GM song 12 %): live
-        // from the start (warmed up with the instrument), offline once the JVM has rendered enough (ScalarStart.lanes)
-        boolean lockStep = batching && Simd.VECTOR && (!offline || ScalarStart.lanes((long) active * (to - from)));
+        // Lock step pays only with the filters in vector lanes (with each filter alone it cost the GM song 12 %), and those
+        // only live: warmed up with the instrument; offline their warm-up and compile (0.3 s CPU) outweigh what they save
+        boolean lockStep = batching && Simd.VECTOR && !offline;
         active = 0;
         lastSounding = -1;
         float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
