@@ -8,8 +8,9 @@ import dev.loophole.signal.dsp.FilterLanes;
  * lane, where it fits; alone where it does not — then every voice's mix, in the order they were added. A frame of the
  * block still receives the voices' sums in slot order, so the output is the same bits as rendering them one after
  * another ({@code VoiceBatchTest}). Voices with a delay inside the block (their chunks start elsewhere) and voices that
- * draw random numbers while they play ({@link Voice#batchable}) render alone. One per instrument, on its render thread;
- * nothing allocates.
+ * draw random numbers while they play ({@link Voice#batchable}) render alone. Live instruments only ({@link VoiceRender}:
+ * lock step costs more than it saves without the vector lanes, and those do not pay offline). One per instrument, on its
+ * render thread; nothing allocates.
  */
 final class VoiceBatch {
     static final int VOICES = 4;
@@ -22,7 +23,6 @@ final class VoiceBatch {
     private final FilterLanes lanes = new FilterLanes(2 * VOICES, Voice.CHUNK);
     private int count;
     long chunks, laneChannels; // counted for tests: chunks of two or more voices, channels their filters ran in lanes
-
 
     /**
      * Adds voice {@code v} (pool slot {@code slot}) mixing the block's frame i into {@code l/r} at i + {@code shift} (a send
