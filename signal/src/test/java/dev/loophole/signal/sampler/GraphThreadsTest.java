@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.loophole.model.project.EffectKind;
 import dev.loophole.signal.engine.EventBuffer;
-import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.NoMidi;
 import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.signal.graph.GraphRuntime;
@@ -111,15 +111,8 @@ class GraphThreadsTest {
     }
 
     /** Renders silence, and fails when a helper thread renders it (the render thread never gets to it first here). */
-    private static final class FailsOnHelper implements Instrument {
+    private static final class FailsOnHelper implements NoMidi {
         volatile boolean rendered;
-        @Override public void noteOn(int channel, int key, int velocity) { }
-        @Override public void noteOff(int channel, int key, int velocity) { }
-        @Override public void controlChange(int channel, int controller, int value) { }
-        @Override public void pitchBend(int channel, int value) { }
-        @Override public void channelPressure(int channel, int value) { }
-        @Override public void polyPressure(int channel, int key, int value) { }
-        @Override public void programChange(int channel, int program) { }
         @Override public int activeVoices() { return 0; }
         @Override public void allSoundOff() { }
 
@@ -131,16 +124,9 @@ class GraphThreadsTest {
     }
 
     /** Holds the render thread in its part until the other node has been rendered (bounded), so the helper takes that one. */
-    private static final class Waits implements Instrument {
+    private static final class Waits implements NoMidi {
         private final FailsOnHelper other;
         Waits(FailsOnHelper other) { this.other = other; }
-        @Override public void noteOn(int channel, int key, int velocity) { }
-        @Override public void noteOff(int channel, int key, int velocity) { }
-        @Override public void controlChange(int channel, int controller, int value) { }
-        @Override public void pitchBend(int channel, int value) { }
-        @Override public void channelPressure(int channel, int value) { }
-        @Override public void polyPressure(int channel, int key, int value) { }
-        @Override public void programChange(int channel, int program) { }
         @Override public int activeVoices() { return 0; }
         @Override public void allSoundOff() { }
 
