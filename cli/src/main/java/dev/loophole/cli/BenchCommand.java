@@ -1,6 +1,5 @@
 package dev.loophole.cli;
 
-import dev.loophole.pulse.engine.Samples;
 import dev.loophole.demo.DemoContent;
 import dev.loophole.demo.GmSongs;
 import dev.loophole.demo.PitchSweep;
@@ -195,13 +194,12 @@ final class BenchCommand implements Callable<Integer> {
         Engine engine = new Engine(options.rate(), RenderJob.BLOCK);
         SampleStore store = new SampleStore(RenderJob.MEMORY_BUDGET, true);
         try (Streamer streamer = new Streamer(store)) {
-            OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
-                    streamer, song);
+            OfflineInstruments made = new OfflineInstruments(options, store, streamer, song);
             Map<Path, Instrument> loaded = new HashMap<>();
             for (InstrumentSpec spec : w.instruments()) {
                 Instrument inst = loaded.get(spec.file());
                 if (inst == null) {
-                    inst = InstrumentLoader.isSoundFont(spec.file()) ? made.bank(Sf2Importer.open(spec.file()), song, warnings -> { }).instrument()
+                    inst = InstrumentLoader.isSoundFont(spec.file()) ? made.bank(Sf2Importer.open(spec.file()), warnings -> { }).instrument()
                             : made.sampler(made.compile(InstrumentLoader.load(spec.file())));
                     loaded.put(spec.file(), inst);
                 }

@@ -36,7 +36,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        RenderJob.Options options = RenderOptions.of(spec).toJob();
+        RenderJob.Options options = RenderOptions.job(spec);
         RenderJob.requireWritable(out);
         Path dir = content != null ? content : defaultContentDir();
         DemoContent.DemoFiles files = DemoContent.write(dir);

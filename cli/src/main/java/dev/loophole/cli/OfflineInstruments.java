@@ -6,12 +6,14 @@ import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
+import dev.loophole.pulse.engine.Samples;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.sampler.VoiceThread;
+import dev.loophole.signal.store.SampleStore;
 import dev.loophole.signal.store.Streamer;
 import java.io.IOException;
 import java.util.BitSet;
@@ -34,12 +36,15 @@ final class OfflineInstruments {
     private final RenderJob.Options options;
     private final PatchCompiler compiler;
     private final Streamer streamer;
+    private final MidiSong song;
     private final BitSet keys = new BitSet(128);
 
-    OfflineInstruments(RenderJob.Options options, PatchCompiler compiler, Streamer streamer, MidiSong song) {
+    /** Instruments for {@code song}, their samples from {@code store} (heads at the options' preload; the rest streams by {@code streamer}). */
+    OfflineInstruments(RenderJob.Options options, SampleStore store, Streamer streamer, MidiSong song) {
         this.options = options;
-        this.compiler = compiler;
+        this.compiler = new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames());
         this.streamer = streamer;
+        this.song = song;
         for (MidiEvent e : song.events()) if (e.isNoteOn()) keys.set(e.data1());
     }
 
@@ -53,11 +58,11 @@ final class OfflineInstruments {
      * ({@link SongPresets#reach}). {@code report} hears the bank's diagnostics (the file's and the built presets') then
      * each patch's warnings.
      */
-    Bank bank(Sf2Catalog bank, MidiSong song, Consumer<List<String>> report) throws IOException {
+    Bank bank(Sf2Catalog bank, Consumer<List<String>> report) throws IOException {
         return bank(bank, SongPresets.reach(bank, song), report);
     }
 
-    /** As {@link #bank(Sf2Catalog, MidiSong, Consumer)}, with the presets reached already built (read ahead: {@link RenderPrefetch}). */
+    /** As {@link #bank(Sf2Catalog, Consumer)}, with the presets reached already built (read ahead: {@link RenderPrefetch}). */
     Bank bank(Sf2Catalog bank, SongPresets.Reached reached, Consumer<List<String>> report) {
         Map<Integer, SongPresets.Chosen> chosen = reached.chosen();
         Map<Integer, Sf2Preset> built = reached.built();

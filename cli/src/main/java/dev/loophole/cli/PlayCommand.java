@@ -4,6 +4,7 @@ import dev.loophole.formats.midi.SmfReader;
 import dev.loophole.model.Diagnostic;
 import dev.loophole.model.Program;
 import dev.loophole.model.midi.MidiSong;
+import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.signal.driver.AudioDrivers;
@@ -73,10 +74,10 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--jack-server", paramLabel = "NAME", description = "JACK server name (default: $JACK_DEFAULT_SERVER or 'default').")
     String jackServer;
 
-    @Option(names = "--polyphony", defaultValue = "256", description = "Voice cap (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--polyphony", defaultValue = "" + ProjectEngine.Settings.DEFAULT_POLYPHONY, description = "Voice cap (default: ${DEFAULT-VALUE}).")
     int polyphony;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "" + ProjectEngine.Settings.DEFAULT_SEED, description = "Seed for round-robin and random choices (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--outputs", split = ",", paramLabel = "NAME",
@@ -198,10 +199,7 @@ final class PlayCommand implements Callable<Integer> {
         }
         String failure;
         List<String> warnings = new java.util.ArrayList<>();
-        dev.loophole.pulse.engine.ProjectEngine.Settings settings = new dev.loophole.pulse.engine.ProjectEngine.Settings(driver.sampleRate(),
-                AudioConfig.MAX_BLOCK, polyphony, seed, dev.loophole.signal.dsp.Interpolation.CUBIC, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES,
-                true, RenderJob.MEMORY_BUDGET, dev.loophole.signal.sampler.VoiceThread.AUDIO);
-        try (dev.loophole.pulse.engine.ProjectEngine engine = new dev.loophole.pulse.engine.ProjectEngine(project, settings, warnings::add)) {
+        try (ProjectEngine engine = new ProjectEngine(project, projectSettings(driver.sampleRate()), warnings::add)) {
             Warnings.print(err, warnings, verbose);
             long end = engine.endFrame();
             engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
@@ -220,6 +218,11 @@ final class PlayCommand implements Callable<Integer> {
         out.flush();
         if (failure != null) throw new Errors.UserError(failure);
         return 0;
+    }
+
+    /** A project's live settings at {@code rate}: the server's live engine's ({@link ProjectEngine.Settings#live}), with --polyphony and --seed. */
+    ProjectEngine.Settings projectSettings(int rate) {
+        return ProjectEngine.Settings.live(rate, polyphony, seed);
     }
 
     /** Waits for the end ({@code finished}, --seconds, Ctrl-C, or the backend going away); returns a failure or null. */

@@ -59,7 +59,7 @@ final class RenderCommand implements Callable<Integer> {
         if (midi != null && (stems != null || outputs != null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
         Integer threads = SpecBuilder.value(spec, "--threads");
-        RenderJob.Options options = RenderOptions.of(spec).toJob();
+        RenderJob.Options options = RenderOptions.job(spec);
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         int n = threads != null ? threads : RenderJob.defaultThreads();

@@ -1,6 +1,5 @@
 package dev.loophole.cli;
 
-import dev.loophole.pulse.engine.Samples;
 import dev.loophole.formats.FilePrefetch;
 import dev.loophole.media.SampleFormat;
 import dev.loophole.media.SampleMetadata;
@@ -16,7 +15,6 @@ import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.expression.MpeDecoder;
 import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
-import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.formats.sf2.Sf2Catalog;
@@ -110,8 +108,7 @@ final class RenderJob {
         SampleStore store = new SampleStore(MEMORY_BUDGET, true, strict);
         damage = new DamageReport(store::problems, err, strict);
         streamer = new Streamer(store);
-        OfflineInstruments made = new OfflineInstruments(options, new PatchCompiler(new Samples(store), options.rate(), options.preloadFrames()),
-                streamer, song);
+        OfflineInstruments made = new OfflineInstruments(options, store, streamer, song);
         Map<Path, Instrument> loaded = new LinkedHashMap<>();
         Map<Instrument, List<ProgramEffect>> chains = new java.util.IdentityHashMap<>();
         int playableRegions = 0;
@@ -173,7 +170,7 @@ final class RenderJob {
         Sf2Catalog bank = ahead != null ? ahead.catalog() : Sf2Importer.open(checked);
         bank.damage().forEach(store::report);
         OfflineInstruments.Bank loaded = ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report)
-                : made.bank(bank, song, this::report);
+                : made.bank(bank, this::report);
         return loaded;
     }
 

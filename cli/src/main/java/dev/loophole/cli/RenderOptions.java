@@ -14,19 +14,6 @@ final class RenderOptions {
     static final int MIN_PRELOAD = 64, MAX_PRELOAD = 1 << 24;
     static final double MAX_GAIN_DB = 96;
 
-    int rate;
-    int bits;
-    boolean floating;
-    Double tail;
-    long seed;
-    String quality;
-    int polyphony;
-    double gainDb;
-    int preload;
-    boolean dry;
-    double maxSeconds;
-    boolean verbose;
-
     /** Adds the options (with {@code --max-length}) to a command's model. */
     static void addTo(SpecBuilder b) {
         b.option("--rate", int.class, "HZ", "48000", "Sample rate: 44100, 48000 or 96000 (default: ${DEFAULT-VALUE}).")
@@ -47,25 +34,14 @@ final class RenderOptions {
         b.flag("--verbose", "Show the song's length, every warning, and stack traces on errors.");
     }
 
-    /** The values a parsed command's model holds. */
-    static RenderOptions of(CommandSpec spec) {
-        RenderOptions o = new RenderOptions();
-        o.rate = SpecBuilder.<Integer>value(spec, "--rate");
-        o.bits = SpecBuilder.<Integer>value(spec, "--bits");
-        o.floating = SpecBuilder.flag(spec, "--float");
-        o.tail = SpecBuilder.value(spec, "--tail");
-        o.seed = SpecBuilder.<Long>value(spec, "--seed");
-        o.quality = SpecBuilder.value(spec, "--quality");
-        o.polyphony = SpecBuilder.<Integer>value(spec, "--polyphony");
-        o.gainDb = SpecBuilder.<Double>value(spec, "--gain");
-        o.preload = SpecBuilder.<Integer>value(spec, "--preload");
-        o.dry = SpecBuilder.flag(spec, "--dry");
-        o.maxSeconds = SongLength.maxSeconds(spec);
-        o.verbose = SpecBuilder.flag(spec, "--verbose");
-        return o;
-    }
-
-    RenderJob.Options toJob() {
+    /** The job a parsed command's model asks for, its values checked (a value out of range is a wrong command line). */
+    static RenderJob.Options job(CommandSpec spec) {
+        int rate = SpecBuilder.<Integer>value(spec, "--rate"), bits = SpecBuilder.<Integer>value(spec, "--bits");
+        boolean floating = SpecBuilder.flag(spec, "--float");
+        Double tail = SpecBuilder.value(spec, "--tail");
+        String quality = SpecBuilder.value(spec, "--quality");
+        int polyphony = SpecBuilder.<Integer>value(spec, "--polyphony"), preload = SpecBuilder.<Integer>value(spec, "--preload");
+        double gainDb = SpecBuilder.<Double>value(spec, "--gain"), maxSeconds = SongLength.maxSeconds(spec);
         if (rate != 44_100 && rate != 48_000 && rate != 96_000)
             throw new Errors.BadOption("--rate " + rate + " is not supported; expected 44100, 48000 or 96000");
         if (!floating && bits != 16 && bits != 24)
@@ -80,6 +56,7 @@ final class RenderOptions {
             throw new Errors.BadOption("--preload " + preload + " is outside " + MIN_PRELOAD + ".." + MAX_PRELOAD + " frames");
         if (!(Math.abs(gainDb) <= MAX_GAIN_DB)) throw new Errors.BadOption("--gain " + gainDb + " is outside -96..96 dB");
         SampleFormat format = floating ? SampleFormat.FLOAT_32 : new SampleFormat(bits, false);
-        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, seed, q, polyphony, Progress.onTerminal(), verbose, gainDb, preload, maxSeconds, !dry);
+        return new RenderJob.Options(rate, format, tail == null ? -1 : tail, SpecBuilder.<Long>value(spec, "--seed"), q, polyphony,
+                Progress.onTerminal(), SpecBuilder.flag(spec, "--verbose"), gainDb, preload, maxSeconds, !SpecBuilder.flag(spec, "--dry"));
     }
 }

@@ -6,14 +6,13 @@ import dev.loophole.formats.InstrumentPrefetch;
 import dev.loophole.formats.midi.SmfReader;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
+import dev.loophole.media.TakeOnce;
 import dev.loophole.model.midi.MidiSong;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 
 /**
@@ -28,8 +27,8 @@ final class RenderPrefetch {
     /** A SoundFont opened ahead, with the presets {@code song} reaches built on it (or what building them threw). */
     record Bank(Sf2Catalog catalog, MidiSong song, FutureTask<SongPresets.Reached> reached) {}
 
-    private static final Map<Path, FilePrefetch<MidiSong>> SONGS = new ConcurrentHashMap<>();
-    private static final Map<Path, FilePrefetch<Bank>> BANKS = new ConcurrentHashMap<>();
+    private static final TakeOnce<FilePrefetch<MidiSong>> SONGS = new TakeOnce<>();
+    private static final TakeOnce<FilePrefetch<Bank>> BANKS = new TakeOnce<>();
 
     private RenderPrefetch() {}
 
@@ -62,12 +61,12 @@ final class RenderPrefetch {
         if (midi != null) {
             Path m = midi;
             song = FilePrefetch.start("loophole-prefetch-song", List.of(m), () -> SmfReader.read(m), null);
-            if (song != null) SONGS.put(key(m), song); // this command line's song: one left by an earlier line is stale
+            if (song != null) SONGS.replace(m, song); // this command line's song: one left by an earlier line is stale
         }
         java.util.Set<Path> banks = new java.util.HashSet<>();
         for (Path file : instruments) {
             if (!InstrumentFiles.isSoundFont(file)) InstrumentPrefetch.start(file, !strict);
-            else if (song != null && banks.add(key(file))) startBank(file, song); // each bank once, on this line's song
+            else if (song != null && banks.add(TakeOnce.key(file))) startBank(file, song); // each bank once, on this line's song
         }
     }
 
@@ -91,12 +90,12 @@ final class RenderPrefetch {
             reached.run();
             return new Bank(catalog, s, reached);
         }, null);
-        if (bank != null) BANKS.put(key(file), bank);
+        if (bank != null) BANKS.replace(file, bank);
     }
 
     /** The song read ahead from {@code midi} (else read now), taken once; a failure as {@link SmfReader#read} throws it. */
     static MidiSong song(Path midi) throws IOException {
-        FilePrefetch<MidiSong> ahead = SONGS.remove(key(midi));
+        FilePrefetch<MidiSong> ahead = SONGS.take(midi);
         MidiSong song = ahead == null ? null : ahead.take();
         return song != null ? song : SmfReader.read(midi);
     }
@@ -107,13 +106,11 @@ final class RenderPrefetch {
      * another song has their warnings already). A failure to open it is thrown as {@link Sf2Importer#open} throws it.
      */
     static Bank bank(Path file, MidiSong song) throws IOException {
-        FilePrefetch<Bank> ahead = BANKS.remove(key(file));
+        FilePrefetch<Bank> ahead = BANKS.take(file);
         Bank bank = ahead == null ? null : ahead.take();
         return bank != null && bank.song() == song ? bank : null;
     }
 
     /** Whether a song or bank read ahead for {@code file} is waiting to be taken (tests). */
-    static boolean waiting(Path file) { return SONGS.containsKey(key(file)) || BANKS.containsKey(key(file)); }
-
-    private static Path key(Path file) { return file.toAbsolutePath().normalize(); }
+    static boolean waiting(Path file) { return SONGS.waiting(file) || BANKS.waiting(file); }
 }

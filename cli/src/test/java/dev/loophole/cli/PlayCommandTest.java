@@ -9,6 +9,7 @@ import dev.loophole.formats.midi.SmfWriter;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.model.midi.TempoMap;
+import dev.loophole.pulse.engine.ProjectEngine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,31 @@ class PlayCommandTest {
             if (second != null) second.close();
             first.close();
         }
+    }
+
+    /**
+     * `play PROJECT` plays with the server's live settings (LiveMetersTest reads them off the server's engine); its
+     * --polyphony and --seed change those two and nothing else.
+     */
+    @Test
+    void aProjectPlaysWithTheServersLiveSettings() {
+        ProjectEngine.Settings server = ProjectEngine.Settings.live(48000);
+        assertThat(parsed("play", "song.loophole").projectSettings(48000)).isEqualTo(server);
+        ProjectEngine.Settings mine = parsed("play", "song.loophole", "--polyphony", "32", "--seed", "7").projectSettings(48000);
+        assertThat(mine).isEqualTo(new ProjectEngine.Settings(server.rate(), server.maxBlock(), 32, 7, server.quality(), server.preloadFrames(),
+                server.sends(), server.memoryBudget(), server.voices()));
+        assertThat(server.seed()).as("a render's default seed").isEqualTo(Long.parseLong(renderDefault("--seed")));
+        assertThat(server.polyphony()).as("a render's default polyphony").isEqualTo(Integer.parseInt(renderDefault("--polyphony")));
+    }
+
+    private static String renderDefault(String option) {
+        return RenderCommand.spec().findOption(option).defaultValue();
+    }
+
+    private static PlayCommand parsed(String... args) {
+        picocli.CommandLine line = new picocli.CommandLine(PlayCommand.spec());
+        line.parseArgs(java.util.Arrays.copyOfRange(args, 1, args.length));
+        return (PlayCommand) line.getCommandSpec().userObject();
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.loophole.formats;
 
+import dev.loophole.media.FileStamp;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,22 +12,15 @@ import java.util.concurrent.FutureTask;
 
 /**
  * Work on files done on a daemon thread while the caller is busy with something else (a command line being set up),
- * for the caller to {@link #take} later: the files are stamped (size, modification time, file key) before the work
+ * for the caller to {@link #take} later: the files are stamped ({@link FileStamp}) before the work
  * starts, and what it made is given only while every one of them still has its stamp, so a file changed since is
  * read again by the caller. A failure is thrown by {@link #take} as the work threw it.
  */
 public final class FilePrefetch<T> {
-    private record Stamp(Path file, long size, FileTime modified, Object key) {
-        static Stamp of(Path file) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return a.isRegularFile() ? new Stamp(file, a.size(), a.lastModifiedTime(), a.fileKey()) : null;
-        }
-    }
-
-    private final List<Stamp> stamps;
+    private final List<FileStamp> stamps;
     private final FutureTask<T> task;
 
-    private FilePrefetch(List<Stamp> stamps, Callable<T> work) {
+    private FilePrefetch(List<FileStamp> stamps, Callable<T> work) {
         this.stamps = stamps;
         this.task = new FutureTask<>(work);
     }
@@ -39,11 +30,11 @@ public final class FilePrefetch<T> {
      * result is handed over first); {@code null} when one of {@code files} is not a regular file (the caller says so).
      */
     public static <T> FilePrefetch<T> start(String name, List<Path> files, Callable<T> work, Runnable after) {
-        List<Stamp> stamps = new ArrayList<>();
+        List<FileStamp> stamps = new ArrayList<>();
         try {
             for (Path f : files) {
-                Stamp s = Stamp.of(f);
-                if (s == null) return null;
+                FileStamp s = FileStamp.of(f);
+                if (!s.isRegularFile()) return null;
                 stamps.add(s);
             }
         } catch (IOException e) {
@@ -77,13 +68,7 @@ public final class FilePrefetch<T> {
     }
 
     private boolean unchanged() {
-        for (Stamp s : stamps) {
-            try {
-                if (!s.equals(Stamp.of(s.file()))) return false;
-            } catch (IOException e) {
-                return false;
-            }
-        }
+        for (FileStamp s : stamps) if (!s.unchanged()) return false;
         return true;
     }
 

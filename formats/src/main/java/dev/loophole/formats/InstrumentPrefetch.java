@@ -1,12 +1,11 @@
 package dev.loophole.formats;
 
 import dev.loophole.media.AudioFiles;
+import dev.loophole.media.TakeOnce;
 import dev.loophole.model.Program;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens an instrument file on a second core while the caller is still busy with something else (a command line
@@ -18,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Once the program is open, the same thread reads its samples' headers ahead ({@link AudioFiles#headersAhead}).
  */
 public final class InstrumentPrefetch {
-    private static final Map<Path, FilePrefetch<Program>> STARTED = new ConcurrentHashMap<>();
+    private static final TakeOnce<FilePrefetch<Program>> STARTED = new TakeOnce<>();
 
     private InstrumentPrefetch() {}
 
@@ -31,7 +30,7 @@ public final class InstrumentPrefetch {
      */
     public static synchronized void start(Path file, boolean headers) {
         var opener = InstrumentFiles.opener(file);
-        if (opener.isEmpty() || STARTED.containsKey(key(file))) return;
+        if (opener.isEmpty() || STARTED.waiting(file)) return;
         Runnable[] ahead = {null};
         FilePrefetch<Program> p = FilePrefetch.start("loophole-prefetch", List.of(file), () -> {
             Program program = opener.get().open(file);
@@ -47,7 +46,7 @@ public final class InstrumentPrefetch {
         }, () -> {
             if (ahead[0] != null) ahead[0].run();
         });
-        if (p != null) STARTED.put(key(file), p);
+        if (p != null) STARTED.offer(file, p);
     }
 
     /**
@@ -55,7 +54,7 @@ public final class InstrumentPrefetch {
      * file changed since; taken once. What opening it threw is thrown here.
      */
     public static Program take(Path file) throws IOException {
-        FilePrefetch<Program> p = STARTED.remove(key(file));
+        FilePrefetch<Program> p = STARTED.take(file);
         return p == null ? null : p.take();
     }
 
@@ -70,6 +69,4 @@ public final class InstrumentPrefetch {
                 }
         return List.copyOf(paths);
     }
-
-    private static Path key(Path file) { return file.toAbsolutePath().normalize(); }
 }

@@ -65,12 +65,18 @@ public final class AudioFiles {
      * for this file (and the file has not changed since), else read now.
      */
     public static AudioFileInfo header(Path file) throws MediaException {
-        AudioFileInfo ahead = HeaderPrefetch.take(file);
-        if (ahead != null) return ahead;
-        HeaderPrefetch.readDirectly();
-        try (AudioReader r = openHeader(file)) {
-            return r.info();
-        }
+        Path key = TakeOnce.key(file);
+        FileStamp now = FileStamp.orNull(key);
+        return now == null ? HeaderPrefetch.readNow(key) : header(now); // a file that cannot be stat'ed: opening it says why
+    }
+
+    /**
+     * As {@link #header(Path)}, for a caller that has just stamped the file (its absolute, normal path) for its own
+     * use: the read-ahead is checked against that stamp, so the file is looked at once.
+     */
+    public static AudioFileInfo header(FileStamp now) throws MediaException {
+        AudioFileInfo ahead = HeaderPrefetch.take(now);
+        return ahead != null ? ahead : HeaderPrefetch.readNow(now.file());
     }
 
     /**

@@ -1,14 +1,10 @@
 package dev.loophole.media;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,15 +14,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * for {@link AudioFiles#header} to take: a render of a big library otherwise opens hundreds of files for their
  * headers after everything else is ready. Each file is one task, registered before anyone may ask for it and run
  * once, by whichever thread comes first: the read-ahead, or a caller that takes it before the read-ahead got there
- * (and then reads it itself). An entry is taken once, and only while the file still has the size and modification
- * time it had when read; a file that failed is not kept (opening it again gives its error).
+ * (and then reads it itself). An entry is taken once, and only while the file still has the {@link FileStamp} it had
+ * when read; a file that failed is not kept (opening it again gives its error).
  */
 final class HeaderPrefetch {
-    private record Read(long size, long modified, AudioFileInfo info) {}
+    private record Read(FileStamp stamp, AudioFileInfo info) {}
 
-    private static final Map<Path, FutureTask<Read>> PLANNED = new ConcurrentHashMap<>();
-    private static final AtomicLong READS = new AtomicLong(); // headers read by the tasks (tests check "once")
-    private static final AtomicLong DIRECT = new AtomicLong(); // headers AudioFiles.header read without a task
+    private static final TakeOnce<FutureTask<Read>> PLANNED = new TakeOnce<>();
+    private static final AtomicLong READS = new AtomicLong(); // headers read, ahead or not (tests check "once")
 
     private HeaderPrefetch() {}
 
@@ -34,9 +29,9 @@ final class HeaderPrefetch {
     static Runnable plan(Collection<Path> files) {
         List<FutureTask<Read>> mine = new ArrayList<>();
         for (Path file : files) {
-            Path key = file.toAbsolutePath().normalize();
+            Path key = TakeOnce.key(file);
             FutureTask<Read> task = new FutureTask<>(() -> read(key));
-            if (PLANNED.putIfAbsent(key, task) == null) mine.add(task);
+            if (PLANNED.offer(key, task)) mine.add(task);
         }
         // Read from the last file back: the render asks from the first on, so once it catches up the two share what
         // is left and meet once, instead of the render waiting, file after file, for the one the read-ahead is on.
@@ -46,21 +41,27 @@ final class HeaderPrefetch {
 
     private static Read read(Path key) {
         try {
-            BasicFileAttributes a = Files.readAttributes(key, BasicFileAttributes.class);
-            if (!a.isRegularFile()) return null;
-            READS.incrementAndGet();
-            try (AudioReader r = AudioFiles.openHeader(key)) {
-                return new Read(a.size(), a.lastModifiedTime().toMillis(), r.info());
-            }
+            FileStamp stamp = FileStamp.of(key);
+            return stamp.isRegularFile() ? new Read(stamp, readNow(key)) : null;
         } catch (IOException | RuntimeException e) {
             return null; // said when the file is opened for real
         }
     }
 
-    /** The header read ahead for {@code file} (read now if its task has not started) if it is still that file, else null. */
-    static AudioFileInfo take(Path file) {
-        Path key = file.toAbsolutePath().normalize();
-        FutureTask<Read> task = PLANNED.remove(key);
+    /** Reads {@code file}'s header now: every header read, ahead or asked for, comes through here once. */
+    static AudioFileInfo readNow(Path file) throws MediaException {
+        READS.incrementAndGet();
+        try (AudioReader r = AudioFiles.openHeader(file)) {
+            return r.info();
+        }
+    }
+
+    /**
+     * The header read ahead for {@code now}'s file (read here if its task has not started), if the file still has the
+     * stamp it had then ({@code now}, taken by the caller); else null.
+     */
+    static AudioFileInfo take(FileStamp now) {
+        FutureTask<Read> task = PLANNED.take(now.file());
         if (task == null) return null;
         task.run();
         Read read;
@@ -72,18 +73,8 @@ final class HeaderPrefetch {
         } catch (ExecutionException e) {
             return null;
         }
-        if (read == null) return null;
-        try {
-            BasicFileAttributes a = Files.readAttributes(key, BasicFileAttributes.class);
-            return a.size() == read.size() && a.lastModifiedTime().toMillis() == read.modified() ? read.info() : null;
-        } catch (IOException e) {
-            return null;
-        }
+        return read != null && read.stamp().equals(now) ? read.info() : null;
     }
 
     static long reads() { return READS.get(); }
-
-    static long directReads() { return DIRECT.get(); }
-
-    static void readDirectly() { DIRECT.incrementAndGet(); }
 }

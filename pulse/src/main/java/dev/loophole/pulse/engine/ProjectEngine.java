@@ -3,6 +3,7 @@ package dev.loophole.pulse.engine;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.Pulse;
 import dev.loophole.pulse.command.Affected;
+import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.engine.RenderWorkers;
@@ -33,14 +34,30 @@ public final class ProjectEngine implements AutoCloseable {
      */
     public record Settings(int rate, int maxBlock, int polyphony, long seed, int quality, int preloadFrames, boolean sends, long memoryBudget,
                            VoiceThread voices) {
+        /** Voices per instrument and the seed when the user names none: a render's, live play's and the server's. */
+        public static final int DEFAULT_POLYPHONY = 256;
+        public static final long DEFAULT_SEED = 0;
+        /** Decoded sample bytes a project's store keeps before forgetting the least recently used. */
+        public static final long MEMORY_BUDGET = 1L << 30;
+
         public static Settings offline(int rate) {
-            return new Settings(rate, 256, 256, 1, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, 1L << 30, VoiceThread.OFFLINE);
+            return new Settings(rate, 256, DEFAULT_POLYPHONY, 1, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET,
+                    VoiceThread.OFFLINE);
         }
 
-        /** As {@link #offline}, for live play through a driver: its block size, cubic, voices on an audio thread. */
-        public static Settings live(int rate, int maxBlock) {
-            Settings o = offline(rate);
-            return new Settings(rate, maxBlock, o.polyphony(), o.seed(), Interpolation.CUBIC, o.preloadFrames(), o.sends(), o.memoryBudget(), VoiceThread.AUDIO);
+        /** Live play of a project as the server plays it: the default voices and seed ({@link #live(int, int, long)}). */
+        public static Settings live(int rate) {
+            return live(rate, DEFAULT_POLYPHONY, DEFAULT_SEED);
+        }
+
+        /**
+         * Live play of a project through a driver at {@code rate} — the one place that decides it, for the server's
+         * live engine and {@code loophole play PROJECT}: the largest block a driver hands over, cubic, sends on, voices
+         * on an audio thread (everything a note may need made before the first block).
+         */
+        public static Settings live(int rate, int polyphony, long seed) {
+            return new Settings(rate, AudioConfig.MAX_BLOCK, polyphony, seed, Interpolation.CUBIC, PatchCompiler.PRELOAD_FRAMES, true,
+                    MEMORY_BUDGET, VoiceThread.AUDIO);
         }
     }
 
@@ -99,6 +116,9 @@ public final class ProjectEngine implements AutoCloseable {
 
     /** The helper threads (for tests that measure what they allocate); none on one thread. */
     public Thread[] helpers() { return workers == null ? new Thread[0] : workers.helpers(); }
+
+    /** What this engine was built with. */
+    public Settings settings() { return settings; }
 
     /** The instruments behind the nodes (for an ad-hoc project's overrides, set them before the first {@link #update}). */
     public NodeInstruments instruments() { return instruments; }

@@ -106,15 +106,17 @@ final class SoundService implements AutoCloseable {
         held.clear();
         if (driver == null) return;
         ProjectEngine old = live;
-        ProjectEngine next = new ProjectEngine(view.apply(pulse.project()), settings(), w -> { });
+        ProjectEngine next = new ProjectEngine(view.apply(pulse.project()), ProjectEngine.Settings.live(rate), w -> { });
         follow = (p, affected) -> next.update(view.apply(p), affected);
         pulse.addRecompileListener(follow);
         live = next;
         if (old != null) old.close();
     }
 
-    private ProjectEngine.Settings settings() {
-        return ProjectEngine.Settings.live(rate, dev.loophole.signal.driver.AudioConfig.MAX_BLOCK);
+    /** The settings the live engine was built with (null without a device): {@code loophole play PROJECT}'s defaults too. */
+    ProjectEngine.Settings liveSettings() {
+        ProjectEngine e = live;
+        return e == null ? null : e.settings();
     }
 
     void register(HandlerTable t) {

@@ -9,10 +9,12 @@ import dev.loophole.ipc.IpcClient;
 import dev.loophole.ipc.SessionRequest;
 import dev.loophole.ipc.SignalNotification;
 import dev.loophole.model.project.Project;
+import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.driver.AudioDriver;
 import dev.loophole.signal.driver.AudioDrivers;
 import dev.loophole.signal.driver.DummyJackServer;
+import dev.loophole.signal.sampler.VoiceThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,6 +43,10 @@ class LiveMetersTest {
             AudioDriver driver = AudioDrivers.open("jack", AudioConfig.defaults("lh-meters").withJackServer(name).withMidiInputs(null).withConnectOutputs(false));
             try (PulseServer server = new PulseServer(ServerConfig.defaults(), Project.empty("m"), null, driver).start();
                  IpcClient stays = IpcClient.connect(server.webSocketUri())) {
+                // The one decision for a project's live settings, as `loophole play PROJECT` takes it (PlayCommandTest).
+                assertThat(server.sound().liveSettings()).as("the live engine's settings").isEqualTo(ProjectEngine.Settings.live(driver.sampleRate()))
+                        .extracting(ProjectEngine.Settings::seed, ProjectEngine.Settings::polyphony, ProjectEngine.Settings::voices)
+                        .containsExactly(0L, 256, VoiceThread.AUDIO); // a render's defaults (RenderOptions), on an audio thread
                 stays.call(new InstrumentRequest.LoadProgram(sfz.toString(), "lead"));
                 stays.call(new InstrumentRequest.LoadProgram(sfz.toString(), "pad"));
 

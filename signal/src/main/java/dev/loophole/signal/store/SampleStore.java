@@ -3,6 +3,7 @@ package dev.loophole.signal.store;
 import dev.loophole.media.AudioFileInfo;
 import dev.loophole.media.AudioFiles;
 import dev.loophole.media.AudioProblem;
+import dev.loophole.media.FileStamp;
 import dev.loophole.media.AudioReader;
 import dev.loophole.media.MediaException;
 import dev.loophole.media.SampleMetadata;
@@ -10,9 +11,7 @@ import dev.loophole.model.SampleRef;
 import dev.loophole.signal.sampler.SampleData;
 import dev.loophole.signal.sampler.SampleProvider;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -27,21 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * alive; the store just stops holding it). Thread-safe; never used on the audio thread.
  */
 public final class SampleStore implements SampleProvider {
-    /** A file's identity: the same path with the same size and time is the same audio. */
-    private record Key(Path path, long size, long modified) {
-        // Written out: a record's generated equals/hashCode is linked at its first call through ObjectMethods'
-        // bootstrap, which spins method handles at run time (tens of ms in a cold JVM, on a render's header path).
-        @Override public boolean equals(Object o) {
-            return o instanceof Key k && size == k.size && modified == k.modified && path.equals(k.path);
-        }
-
-        @Override public int hashCode() { return (path.hashCode() * 31 + Long.hashCode(size)) * 31 + Long.hashCode(modified); }
-    }
-
     private final long budgetBytes;
     private final boolean streaming;
     private final boolean headersInFull;
-    private final LinkedHashMap<Key, SampleData> cache = new LinkedHashMap<>(64, 0.75f, true);
+    private final LinkedHashMap<FileStamp, SampleData> cache = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<Path, SampleStatus> status = new ConcurrentHashMap<>();
     /** Damaged audio met while loading or streaming, one entry per file and kind (see {@link #problems()}). */
     private final Map<String, AudioProblem> problems = new ConcurrentHashMap<>();
@@ -80,7 +68,7 @@ public final class SampleStore implements SampleProvider {
             return b;
         }
         Path file = Path.of(ref.path()).toAbsolutePath().normalize();
-        Key key = key(file);
+        FileStamp key = key(file);
         synchronized (this) {
             SampleData have = cache.get(key);
             if (have != null && (!have.streamed() || !ramMode && have.headFrames() >= minHeadFrames)) return have;
@@ -107,12 +95,12 @@ public final class SampleStore implements SampleProvider {
     public SampleData header(SampleRef ref) throws IOException {
         if (ref.isBuiltin()) return load(ref);
         Path file = Path.of(ref.path()).toAbsolutePath().normalize();
-        Key key = key(file);
+        FileStamp key = key(file);
         synchronized (this) {
             SampleData have = cache.get(key);
             if (have != null) return have;
         }
-        AudioFileInfo info = headersInFull ? openInFull(file) : AudioFiles.header(file);
+        AudioFileInfo info = headersInFull ? openInFull(file) : AudioFiles.header(key); // checks a read-ahead against the key: one stat
         // (opened for its header only, a FLAC file's cut is not looked for: only what the header shows is reported)
         if (!headersInFull) info.damage().forEach(this::report);
         int frames = playableFrames(file, info);
@@ -159,11 +147,12 @@ public final class SampleStore implements SampleProvider {
         return (int) info.frames();
     }
 
-    private Key key(Path file) throws IOException {
+    /** The file's identity now: the same path with the same {@link FileStamp} is the same audio. */
+    private FileStamp key(Path file) throws IOException {
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            if (a.isDirectory()) throw new MediaException(file, "is a folder, expected an audio file");
-            return new Key(file, a.size(), a.lastModifiedTime().toMillis());
+            FileStamp stamp = FileStamp.of(file);
+            if (stamp.isDirectory()) throw new MediaException(file, "is a folder, expected an audio file");
+            return stamp;
         } catch (java.nio.file.NoSuchFileException e) {
             status.put(file, SampleStatus.MISSING);
             throw new MediaException(file, "no such file");
@@ -209,10 +198,10 @@ public final class SampleStore implements SampleProvider {
         return loaded;
     }
 
-    private void evict(Key keep) {
-        Iterator<Map.Entry<Key, SampleData>> it = cache.entrySet().iterator();
+    private void evict(FileStamp keep) {
+        Iterator<Map.Entry<FileStamp, SampleData>> it = cache.entrySet().iterator();
         while (bytes > budgetBytes && it.hasNext()) {
-            Map.Entry<Key, SampleData> e = it.next();
+            Map.Entry<FileStamp, SampleData> e = it.next();
             if (e.getKey().equals(keep)) continue;
             bytes -= e.getValue().memoryBytes();
             it.remove();
