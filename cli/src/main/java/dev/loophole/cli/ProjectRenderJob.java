@@ -31,6 +31,13 @@ final class ProjectRenderJob {
     }
 
     private boolean strict;
+    private int threads = 1;
+
+    /** Threads that render the instrument nodes of each block side by side, this one included; the same bits for any number. */
+    ProjectRenderJob threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
 
     /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning, as {@link RenderJob#strict}. */
     ProjectRenderJob strict(boolean strict) {
@@ -74,6 +81,7 @@ final class ProjectRenderJob {
         int damaged;
         try (ProjectEngine engine = new ProjectEngine(project, s, warnings::add);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+            engine.threads(threads);
             List<ProjectGraph.Tap> taps = outputsDir == null ? List.of() : engine.tapOutputs(true);
             for (int k = 0; k < taps.size(); k++) {
                 ProjectGraph.Tap tap = taps.get(k);

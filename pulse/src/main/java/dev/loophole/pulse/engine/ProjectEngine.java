@@ -6,6 +6,7 @@ import dev.loophole.pulse.command.Affected;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
@@ -72,6 +73,7 @@ public final class ProjectEngine implements AutoCloseable {
     private volatile Ports ports;
     private volatile NodeParameters parameters = NodeParameters.NONE;
     private Project project;
+    private RenderWorkers workers;
     private boolean tapping;
     private List<ProjectGraph.Tap> taps = List.of();
 
@@ -89,10 +91,33 @@ public final class ProjectEngine implements AutoCloseable {
                 new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));
         this.graph = new ProjectGraph(instruments, audioLanes, settings.sends());
         this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
+        // A render's instrument nodes render their blocks apart and are summed in node order, so that any number of
+        // threads (see threads) gives the same bits; live play renders straight into the graph on its one thread.
+        if (settings.voices() == VoiceThread.OFFLINE) runtime.offline(null);
         this.transport = new Transport(runtime, playhead);
         update(project, null);
     }
 
+    /**
+     * Control side, before {@link #render}: threads that render the instrument nodes of a block side by side, this one
+     * included (1: this thread alone). The output is the same bits for any number. Offline engines only
+     * ({@link VoiceThread#OFFLINE}); a live engine's audio thread renders alone.
+     */
+    public ProjectEngine threads(int threads) {
+        if (settings.voices() != VoiceThread.OFFLINE) throw new IllegalStateException("threads are for an offline render; live play renders on its audio thread");
+        if (workers != null) workers.close();
+        workers = threads > 1 ? RenderWorkers.forRender(threads) : null;
+        runtime.offline(workers);
+        return this;
+    }
+
+    /** Tasks the helper threads rendered so far (0 on one thread). */
+    public long helperTasks() { return workers == null ? 0 : workers.helperTasks(); }
+
+    /** The helper threads (for tests that measure what they allocate); none on one thread. */
+    public Thread[] helpers() { return workers == null ? new Thread[0] : workers.helpers(); }
+
+    /** What this engine was built with. */
     public Settings settings() { return settings; }
 
     /** The instruments behind the nodes (for an ad-hoc project's overrides, set them before the first {@link #update}). */
@@ -210,7 +235,10 @@ public final class ProjectEngine implements AutoCloseable {
     public long endFrame() { return scheduleEnd(); }
 
     @Override
-    public void close() { streamer.close(); }
+    public void close() {
+        streamer.close();
+        if (workers != null) workers.close();
+    }
 
     /** Names of the tracks, in output order (stems are written in this order). */
     public List<String> trackNames() { return project.tracks().stream().map(t -> t.name().isEmpty() ? t.trackId() : t.name()).toList(); }

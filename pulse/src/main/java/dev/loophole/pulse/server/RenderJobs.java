@@ -128,6 +128,7 @@ final class RenderJobs implements AutoCloseable {
         float[] peak = {0};
         long[] lastProgress = {System.nanoTime()};
         try (ProjectEngine engine = new ProjectEngine(project, settings, w -> { })) {
+            engine.threads(dev.loophole.signal.engine.RenderWorkers.defaultThreads()); // as the command line's default: the same bytes
             // A fixed length needs the render to reach it whatever the last event: its tail covers the whole length.
             double tail = seconds == null ? -1 : seconds;
             long expected = seconds == null ? -1 : frames;
