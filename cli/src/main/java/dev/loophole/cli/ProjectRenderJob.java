@@ -7,7 +7,6 @@ import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.pulse.engine.ProjectGraph;
 import dev.loophole.pulse.store.ProjectJson;
 import dev.loophole.pulse.store.ProjectStore;
-import dev.loophole.signal.sampler.VoiceThread;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -68,8 +67,8 @@ final class ProjectRenderJob {
         Project project = load(projectFile);
         if (project.tracks().isEmpty()) throw new Errors.UserError(projectFile + ": the project has no tracks; nothing to render");
         List<String> warnings = new ArrayList<>();
-        ProjectEngine.Settings s = new ProjectEngine.Settings(options.rate(), RenderJob.BLOCK, options.polyphony(), options.seed(), options.quality(),
-                options.preloadFrames(), true, RenderJob.MEMORY_BUDGET, VoiceThread.OFFLINE); // the render thread may allocate (as RenderJob's)
+        ProjectEngine.Settings s = ProjectEngine.Settings.offline(options.rate(), options.polyphony(), options.seed(), options.quality(),
+                options.preloadFrames());
         List<Path> files = new ArrayList<>();
         files.add(out);
         int tracks = project.tracks().size();

@@ -10,6 +10,7 @@ import dev.loophole.model.ProgramEffect;
 import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
+import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.expression.MpeDecoder;
@@ -34,7 +35,7 @@ import java.util.TreeSet;
 
 /** Renders a MIDI file through instruments into a WAV file: the work behind {@code render} and {@code demo}. */
 final class RenderJob {
-    static final int BLOCK = 256;
+    static final int BLOCK = ProjectEngine.Settings.RENDER_BLOCK;
 
     /** @param sends feed what instruments send (SoundFont CC91/CC93, SFZ effect1/effect2) to a reverb and a chorus; off: the dry render */
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
@@ -49,8 +50,8 @@ final class RenderJob {
         }
     }
 
-    /** Decoded sample memory the store keeps before letting go of the least recently used. */
-    static final long MEMORY_BUDGET = 1L << 30;
+    /** Decoded sample memory the store keeps before letting go of the least recently used (a project render's too). */
+    static final long MEMORY_BUDGET = ProjectEngine.Settings.MEMORY_BUDGET;
 
     private final Options options;
     private final PrintWriter err;

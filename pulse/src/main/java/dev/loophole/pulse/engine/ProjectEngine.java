@@ -40,9 +40,20 @@ public final class ProjectEngine implements AutoCloseable {
         /** Decoded sample bytes a project's store keeps before forgetting the least recently used. */
         public static final long MEMORY_BUDGET = 1L << 30;
 
+        /** The block an offline render runs: its output depends on it (−120 dB RMS between 256 and 1,024 frames). */
+        public static final int RENDER_BLOCK = 256;
+
+        /** An offline render with the defaults: the voices and seed a user names none of, sinc64, the usual preload. */
         public static Settings offline(int rate) {
-            return new Settings(rate, 256, DEFAULT_POLYPHONY, 1, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET,
-                    VoiceThread.OFFLINE);
+            return offline(rate, DEFAULT_POLYPHONY, DEFAULT_SEED, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
+        }
+
+        /**
+         * An offline render of a project — the one place that decides it, for {@code loophole render PROJECT} and the
+         * server's render jobs: {@link #RENDER_BLOCK}, sends on, voices on a render thread (made at first use).
+         */
+        public static Settings offline(int rate, int polyphony, long seed, int quality, int preloadFrames) {
+            return new Settings(rate, RENDER_BLOCK, polyphony, seed, quality, preloadFrames, true, MEMORY_BUDGET, VoiceThread.OFFLINE);
         }
 
         /** Live play of a project as the server plays it: the default voices and seed ({@link #live(int, int, long)}). */
