@@ -7,7 +7,6 @@ import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.pulse.engine.ProjectGraph;
 import dev.loophole.pulse.store.ProjectJson;
 import dev.loophole.pulse.store.ProjectStore;
-import dev.loophole.signal.sampler.VoiceThread;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -31,6 +30,13 @@ final class ProjectRenderJob {
     }
 
     private boolean strict;
+    private int threads = 1;
+
+    /** Threads that render the instrument nodes of each block side by side, this one included; the same bits for any number. */
+    ProjectRenderJob threads(int threads) {
+        this.threads = threads;
+        return this;
+    }
 
     /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning, as {@link RenderJob#strict}. */
     ProjectRenderJob strict(boolean strict) {
@@ -61,8 +67,8 @@ final class ProjectRenderJob {
         Project project = load(projectFile);
         if (project.tracks().isEmpty()) throw new Errors.UserError(projectFile + ": the project has no tracks; nothing to render");
         List<String> warnings = new ArrayList<>();
-        ProjectEngine.Settings s = new ProjectEngine.Settings(options.rate(), RenderJob.BLOCK, options.polyphony(), options.seed(), options.quality(),
-                options.preloadFrames(), true, RenderJob.MEMORY_BUDGET, VoiceThread.OFFLINE); // the render thread may allocate (as RenderJob's)
+        ProjectEngine.Settings s = ProjectEngine.Settings.offline(options.rate(), options.polyphony(), options.seed(), options.quality(),
+                options.preloadFrames());
         List<Path> files = new ArrayList<>();
         files.add(out);
         int tracks = project.tracks().size();
@@ -74,6 +80,7 @@ final class ProjectRenderJob {
         int damaged;
         try (ProjectEngine engine = new ProjectEngine(project, s, warnings::add);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
+            engine.threads(threads);
             List<ProjectGraph.Tap> taps = outputsDir == null ? List.of() : engine.tapOutputs(true);
             for (int k = 0; k < taps.size(); k++) {
                 ProjectGraph.Tap tap = taps.get(k);

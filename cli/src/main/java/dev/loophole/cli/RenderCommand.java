@@ -37,9 +37,10 @@ final class RenderCommand implements Callable<Integer> {
         RenderOptions.addTo(b);
         b.flag("--strict", "Fail (exit 1, nothing written) when a sample is damaged: cut short, "
                 + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.");
-        b.option("--threads", Integer.class, "N", null, "Threads rendering a SoundFont's programs (--midi), 1-" + MAX_THREADS
+        b.option("--threads", Integer.class, "N", null, "Threads rendering each block's instruments side by side (a project's "
+                + "instrument nodes, each --instrument, a SoundFont's programs), 1-" + MAX_THREADS
                 + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1; "
-                + "a helper that keeps the render waiting is left out for a while; other instruments render on one).");
+                + "a helper that keeps the render waiting is left out for a while).");
         command.spec = b.spec();
         return b.spec();
     }
@@ -58,15 +59,13 @@ final class RenderCommand implements Callable<Integer> {
         if (midi != null && (stems != null || outputs != null))
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), (stems != null ? "--stems" : "--outputs") + " goes with a PROJECT");
         Integer threads = SpecBuilder.value(spec, "--threads");
-        if (project != null && threads != null)
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads goes with --midi (a SoundFont's programs share them); a project renders on one thread");
         RenderJob.Options options = RenderOptions.job(spec);
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
+        int n = threads != null ? threads : RenderJob.defaultThreads();
         RenderJob.Summary s = project != null
-                ? new ProjectRenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).run(project, out, stems, outputs)
-                : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict"))
-                        .threads(threads != null ? threads : RenderJob.defaultThreads()).run(midi, instruments, out);
+                ? new ProjectRenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(project, out, stems, outputs)
+                : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

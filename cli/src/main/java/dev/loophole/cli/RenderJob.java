@@ -10,13 +10,13 @@ import dev.loophole.model.ProgramEffect;
 import dev.loophole.model.project.ProgramControls;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
+import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.expression.MpeDecoder;
 import dev.loophole.signal.expression.NoteIds;
 import dev.loophole.signal.sampler.Patch;
 import dev.loophole.signal.engine.Instrument;
-import dev.loophole.signal.engine.ProgramBank;
 import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
@@ -35,7 +35,7 @@ import java.util.TreeSet;
 
 /** Renders a MIDI file through instruments into a WAV file: the work behind {@code render} and {@code demo}. */
 final class RenderJob {
-    static final int BLOCK = 256;
+    static final int BLOCK = ProjectEngine.Settings.RENDER_BLOCK;
 
     /** @param sends feed what instruments send (SoundFont CC91/CC93, SFZ effect1/effect2) to a reverb and a chorus; off: the dry render */
     record Options(int rate, SampleFormat format, double tailSeconds, long seed, int quality, int polyphony,
@@ -50,8 +50,8 @@ final class RenderJob {
         }
     }
 
-    /** Decoded sample memory the store keeps before letting go of the least recently used. */
-    static final long MEMORY_BUDGET = 1L << 30;
+    /** Decoded sample memory the store keeps before letting go of the least recently used (a project render's too). */
+    static final long MEMORY_BUDGET = ProjectEngine.Settings.MEMORY_BUDGET;
 
     private final Options options;
     private final PrintWriter err;
@@ -72,14 +72,17 @@ final class RenderJob {
         return this;
     }
 
-    /** Threads that render a SoundFont's programs, this one included ({@link RenderWorkers}); 1 by default. */
+    /**
+     * Threads that render each block's instruments side by side (and a SoundFont's programs), this one included
+     * ({@link RenderWorkers}); 1 by default. The same bits for any number.
+     */
     RenderJob threads(int threads) {
         this.threads = threads;
         return this;
     }
 
     /** Threads an offline render uses unless told: two where there is a second core (the programs' work is shared). */
-    static int defaultThreads() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+    static int defaultThreads() { return RenderWorkers.defaultThreads(); }
 
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         try {
@@ -147,6 +150,10 @@ final class RenderJob {
         warnUnrouted(song, byChannel);
 
         GraphRuntime graph = new GraphRuntime(options.rate(), BLOCK);
+        // Each instrument (and a SoundFont's every program) renders its block apart, on the render thread and helpers,
+        // and the blocks are summed in a fixed order: the same bits for any number of threads.
+        if (threads > 1) workers = RenderWorkers.forRender(threads);
+        graph.offline(workers);
         graph.publish(MidiGraph.of(byChannel, options.sends(), chains));
         OfflineRenderer.Result result = renderTo(out, graph, song);
         double peakDb = result.peakDbfs() + options.gainDb();
@@ -165,11 +172,6 @@ final class RenderJob {
         bank.damage().forEach(store::report);
         OfflineInstruments.Bank loaded = ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report)
                 : made.bank(bank, this::report);
-        // its programs rendered on the render thread and helpers: the same bits for any number of threads
-        if (threads > 1 && loaded.instrument() instanceof ProgramBank programs) {
-            if (workers == null) workers = RenderWorkers.forRender(threads);
-            programs.workers(workers);
-        }
         return loaded;
     }
 

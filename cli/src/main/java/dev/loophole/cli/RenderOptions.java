@@ -1,6 +1,7 @@
 package dev.loophole.cli;
 
 import dev.loophole.media.SampleFormat;
+import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.dsp.Interpolation;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,7 +26,7 @@ final class RenderOptions {
                 .option("--quality", String.class, "QUALITY", "sinc64",
                         "Sample interpolation: nearest, linear, cubic, sinc8, sinc16, sinc32 or sinc64 (default: ${DEFAULT-VALUE},"
                                 + " the best: offline there is time for it). A region's sample_quality overrides it.")
-                .option("--polyphony", int.class, "<polyphony>", "256", "Voice cap per instrument, 1-" + MAX_POLYPHONY + " (default: ${DEFAULT-VALUE}).")
+                .option("--polyphony", int.class, "<polyphony>", String.valueOf(ProjectEngine.Settings.DEFAULT_POLYPHONY), "Voice cap per instrument, 1-" + MAX_POLYPHONY + " (default: ${DEFAULT-VALUE}).")
                 .option("--gain", double.class, "DB", "0", "Master gain in dB applied to the mix, -96..96 (default: ${DEFAULT-VALUE}).")
                 .option("--preload", int.class, "FRAMES", "8192", "Frames of each sample decoded into memory at load, " + MIN_PRELOAD + "-"
                         + MAX_PRELOAD + "; the rest streams from disk (default: ${DEFAULT-VALUE}).")

@@ -16,6 +16,7 @@ import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.Instrument;
 import dev.loophole.signal.engine.OfflineRenderer;
 import dev.loophole.signal.engine.ProgramBank;
+import dev.loophole.signal.engine.RecordedInstrument;
 import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SamplerInstrument;
 import dev.loophole.signal.store.SampleStore;
@@ -31,17 +32,24 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code render --midi} now runs through a node graph; with {@code --dry} its output is bit-identical
  * to what the plain engine made before (rendered here the old way, channel by channel onto an
- * {@link Engine}): the demo song through the demo keys and drums, and a General MIDI song through FluidR3.
+ * {@link Engine}; several instruments each rendered apart and summed in channel order, as the graph's nodes are
+ * offline, and within −120 dB of the straight sum): the demo song through the demo keys and drums, and a General
+ * MIDI song through FluidR3.
  * Without {@code --dry} a SoundFont's CC91/CC93 sends reach a reverb and a chorus, so that render differs.
  */
 class MidiRenderIdentityTest {
     static final Path FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
     @TempDir Path dir;
 
-    /** The old path: every channel routed onto one Engine, rendered by OfflineRenderer, as RenderJob did before graphs. */
-    private static float[] plainEngine(MidiSong song, Map<Integer, Instrument> byChannel, Streamer streamer) {
+    /**
+     * The old path: every channel routed onto one Engine, rendered by OfflineRenderer, as RenderJob did before graphs;
+     * {@code recorded}: each instrument renders its block apart and the blocks are summed in channel order
+     * ({@link RecordedInstrument}), as an offline graph's nodes do since they render side by side.
+     */
+    private static float[] plainEngine(MidiSong song, Map<Integer, Instrument> byChannel, Streamer streamer, boolean recorded) {
         Engine engine = new Engine(48_000, 256);
-        new java.util.TreeMap<>(byChannel).forEach(engine::route);
+        Map<Instrument, Instrument> run = new java.util.IdentityHashMap<>();
+        new java.util.TreeMap<>(byChannel).forEach((c, i) -> engine.route(c, recorded ? run.computeIfAbsent(i, RecordedInstrument::of) : i));
         float[] all = new float[48_000 * 60];
         int[] at = {0};
         new OfflineRenderer(engine, 256).beforeEachBlock(streamer::fillAll).render(song, 0.5, (l, r, n) -> {
@@ -71,15 +79,23 @@ class MidiRenderIdentityTest {
     void theDemoSongIsBitIdenticalToThePlainEngine() throws Exception {
         DemoContent.DemoFiles f = DemoContent.write(dir);
         float[] now = cli(f.song(), "1=" + f.keysSfz(), "10=" + f.drumsSfz());
-        SampleStore store = new SampleStore(1L << 30, true);
-        try (Streamer streamer = new Streamer(store)) {
-            PatchCompiler pc = new PatchCompiler(new Samples(store), 48_000, PatchCompiler.PRELOAD_FRAMES);
-            float[] before = plainEngine(SmfReader.read(f.song()), new java.util.TreeMap<>(Map.of(0, sampler(pc, InstrumentLoader.load(f.keysSfz()), streamer),
-                    9, sampler(pc, InstrumentLoader.load(f.drumsSfz()), streamer))), streamer);
-            assertThat(before.length).isGreaterThan(48_000);
-            assertThat(now.length).isEqualTo(before.length);
-            assertThat(java.util.Arrays.mismatch(now, before)).as("first frame that differs").isEqualTo(-1);
+        float[][] before = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            SampleStore store = new SampleStore(1L << 30, true);
+            try (Streamer streamer = new Streamer(store)) {
+                PatchCompiler pc = new PatchCompiler(new Samples(store), 48_000, PatchCompiler.PRELOAD_FRAMES);
+                before[k] = plainEngine(SmfReader.read(f.song()), new java.util.TreeMap<>(Map.of(0, sampler(pc, InstrumentLoader.load(f.keysSfz()), streamer),
+                        9, sampler(pc, InstrumentLoader.load(f.drumsSfz()), streamer))), streamer, k == 1);
+            }
         }
+        assertThat(before[1].length).isGreaterThan(48_000);
+        assertThat(now.length).isEqualTo(before[1].length);
+        assertThat(java.util.Arrays.mismatch(now, before[1])).as("first frame that differs from the recorded plain engine").isEqualTo(-1);
+        // Straight into the mix, the two instruments' voices add in another order: rounding apart, the same song.
+        double signal = 0, error = 0;
+        for (int i = 0; i < now.length; i++) { signal += (double) before[0][i] * before[0][i]; error += (double) (now[i] - before[0][i]) * (now[i] - before[0][i]); }
+        assertThat(signal / now.length).as("mean square: the song is heard").isGreaterThan(1e-4);
+        assertThat(10 * Math.log10(error / signal)).as("dB RMS against the plain engine rendering straight into the mix").isLessThan(-120);
     }
 
     @Test
@@ -104,7 +120,7 @@ class MidiRenderIdentityTest {
             ProgramBank gm = new ProgramBank(programs);
             Map<Integer, Instrument> all = new HashMap<>();
             for (int c = 0; c < 16; c++) all.put(c, gm);
-            float[] before = plainEngine(midi, all, streamer);
+            float[] before = plainEngine(midi, all, streamer, false);
             assertThat(before.length).isGreaterThan(48_000);
             assertThat(now.length).isEqualTo(before.length);
             assertThat(java.util.Arrays.mismatch(now, before)).as("first frame that differs").isEqualTo(-1);

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code render --threads N}: a General MIDI song through FluidR3 (one bank, seven programs and the kit, with
- * program changes) gives the same file on one thread and on two, and again on two; a bad N is a wrong command line.
+ * program changes) gives the same file on one thread and on two, and again on two; a bad N is a wrong command line,
+ * with --midi or a project.
  */
 class RenderThreadsTest {
     @TempDir Path dir;
@@ -45,8 +46,10 @@ class RenderThreadsTest {
             assertThat(r.status()).as(bad).isEqualTo(2);
             assertThat(r.err()).as(bad).contains("--threads");
         }
-        CliRun project = CliRun.of("render", dir.resolve("song.loophole").toString(), "--out", dir.resolve("x.wav").toString(), "--threads", "2");
-        assertThat(project.status()).as("a project with --threads").isEqualTo(2);
-        assertThat(project.err()).contains("--threads goes with --midi");
+        for (String bad : new String[] {"0", "65"}) {
+            CliRun project = CliRun.of("render", dir.resolve("song.loophole").toString(), "--out", dir.resolve("x.wav").toString(), "--threads", bad);
+            assertThat(project.status()).as("a project with --threads " + bad).isEqualTo(2);
+            assertThat(project.err()).as(bad).contains("--threads " + bad + " is outside 1..64");
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.loophole.pulse.command.Affected;
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.OfflineRenderer;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.signal.graph.GraphRuntime;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
@@ -39,9 +40,20 @@ public final class ProjectEngine implements AutoCloseable {
         /** Decoded sample bytes a project's store keeps before forgetting the least recently used. */
         public static final long MEMORY_BUDGET = 1L << 30;
 
+        /** The block an offline render runs: its output depends on it (−120 dB RMS between 256 and 1,024 frames). */
+        public static final int RENDER_BLOCK = 256;
+
+        /** An offline render with the defaults: the voices and seed a user names none of, sinc64, the usual preload. */
         public static Settings offline(int rate) {
-            return new Settings(rate, 256, DEFAULT_POLYPHONY, 1, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET,
-                    VoiceThread.OFFLINE);
+            return offline(rate, DEFAULT_POLYPHONY, DEFAULT_SEED, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
+        }
+
+        /**
+         * An offline render of a project — the one place that decides it, for {@code loophole render PROJECT} and the
+         * server's render jobs: {@link #RENDER_BLOCK}, sends on, voices on a render thread (made at first use).
+         */
+        public static Settings offline(int rate, int polyphony, long seed, int quality, int preloadFrames) {
+            return new Settings(rate, RENDER_BLOCK, polyphony, seed, quality, preloadFrames, true, MEMORY_BUDGET, VoiceThread.OFFLINE);
         }
 
         /** Live play of a project as the server plays it: the default voices and seed ({@link #live(int, int, long)}). */
@@ -72,6 +84,7 @@ public final class ProjectEngine implements AutoCloseable {
     private volatile Ports ports;
     private volatile NodeParameters parameters = NodeParameters.NONE;
     private Project project;
+    private RenderWorkers workers;
     private boolean tapping;
     private List<ProjectGraph.Tap> taps = List.of();
 
@@ -89,10 +102,33 @@ public final class ProjectEngine implements AutoCloseable {
                 new AudioLanes.Settings(settings.rate(), settings.quality(), settings.preloadFrames()));
         this.graph = new ProjectGraph(instruments, audioLanes, settings.sends());
         this.runtime = new GraphRuntime(settings.rate(), settings.maxBlock());
+        // A render's instrument nodes render their blocks apart and are summed in node order, so that any number of
+        // threads (see threads) gives the same bits; live play renders straight into the graph on its one thread.
+        if (settings.voices() == VoiceThread.OFFLINE) runtime.offline(null);
         this.transport = new Transport(runtime, playhead);
         update(project, null);
     }
 
+    /**
+     * Control side, before {@link #render}: threads that render the instrument nodes of a block side by side, this one
+     * included (1: this thread alone). The output is the same bits for any number. Offline engines only
+     * ({@link VoiceThread#OFFLINE}); a live engine's audio thread renders alone.
+     */
+    public ProjectEngine threads(int threads) {
+        if (settings.voices() != VoiceThread.OFFLINE) throw new IllegalStateException("threads are for an offline render; live play renders on its audio thread");
+        if (workers != null) workers.close();
+        workers = threads > 1 ? RenderWorkers.forRender(threads) : null;
+        runtime.offline(workers);
+        return this;
+    }
+
+    /** Tasks the helper threads rendered so far (0 on one thread). */
+    public long helperTasks() { return workers == null ? 0 : workers.helperTasks(); }
+
+    /** The helper threads (for tests that measure what they allocate); none on one thread. */
+    public Thread[] helpers() { return workers == null ? new Thread[0] : workers.helpers(); }
+
+    /** What this engine was built with. */
     public Settings settings() { return settings; }
 
     /** The instruments behind the nodes (for an ad-hoc project's overrides, set them before the first {@link #update}). */
@@ -210,7 +246,10 @@ public final class ProjectEngine implements AutoCloseable {
     public long endFrame() { return scheduleEnd(); }
 
     @Override
-    public void close() { streamer.close(); }
+    public void close() {
+        streamer.close();
+        if (workers != null) workers.close();
+    }
 
     /** Names of the tracks, in output order (stems are written in this order). */
     public List<String> trackNames() { return project.tracks().stream().map(t -> t.name().isEmpty() ? t.trackId() : t.name()).toList(); }

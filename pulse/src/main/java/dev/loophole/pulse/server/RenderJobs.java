@@ -13,7 +13,6 @@ import dev.loophole.model.project.Project;
 import dev.loophole.pulse.engine.ProjectEngine;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.sampler.PatchCompiler;
-import dev.loophole.signal.sampler.VoiceThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,8 +35,6 @@ import java.util.function.UnaryOperator;
 final class RenderJobs implements AutoCloseable {
     /** Progress notifications are at most this often (a render can run hundreds of blocks a millisecond). */
     static final long PROGRESS_EVERY_NANOS = 250_000_000L;
-    private static final int BLOCK = 256, POLYPHONY = 256;
-    private static final long MEMORY_BUDGET = 1L << 30;
 
     private final Supplier<Workspace> workspace;
     private final Dispatcher out;
@@ -93,8 +90,8 @@ final class RenderJobs implements AutoCloseable {
         if (Files.isDirectory(file)) throw RpcError.rejected(file + ": is a folder, not a file to write");
         Job job = new Job("render-" + (++next));
         jobs.put(job.id, job);
-        ProjectEngine.Settings settings = new ProjectEngine.Settings(rate, BLOCK, POLYPHONY, p.seed() == null ? 0 : p.seed(),
-                Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES, true, MEMORY_BUDGET, VoiceThread.OFFLINE); // a runner thread, not an audio one
+        ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, ProjectEngine.Settings.DEFAULT_POLYPHONY,
+                p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed(), Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
         Path part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + job.id + ".part");
         runner.execute(() -> {
             Rendered end;
@@ -128,6 +125,7 @@ final class RenderJobs implements AutoCloseable {
         float[] peak = {0};
         long[] lastProgress = {System.nanoTime()};
         try (ProjectEngine engine = new ProjectEngine(project, settings, w -> { })) {
+            engine.threads(dev.loophole.signal.engine.RenderWorkers.defaultThreads()); // as the command line's default: the same bytes
             // A fixed length needs the render to reach it whatever the last event: its tail covers the whole length.
             double tail = seconds == null ? -1 : seconds;
             long expected = seconds == null ? -1 : frames;

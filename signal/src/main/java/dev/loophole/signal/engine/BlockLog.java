@@ -3,7 +3,7 @@ package dev.loophole.signal.engine;
 import java.util.Arrays;
 
 /**
- * One block's calls to a {@link ProgramBank}, kept so that each program replays its own share later,
+ * One block's calls to a {@link ProgramBank} (or a {@link RecordedInstrument}: one program), kept so that each program replays its own share later,
  * on whichever thread renders it: every event with the program it reaches, resolved when it arrived
  * (a note-on goes to its channel's program at that moment, everything else to all), and the render
  * segments between them, each program rendering into its own scratch pairs. The segments are then
@@ -14,7 +14,7 @@ final class BlockLog {
     /** Target of an event every program takes. */
     static final int ALL = -1;
     static final int SEGMENT = 0, NOTE_ON = 1, NOTE_OFF = 2, CONTROL = 3, BEND = 4, CHANNEL_PRESSURE = 5,
-            POLY_PRESSURE = 6, PER_NOTE_ON = 7, PER_NOTE_OFF = 8, EXPRESSION = 9, TEMPO = 10, TUNE = 11;
+            POLY_PRESSURE = 6, PER_NOTE_ON = 7, PER_NOTE_OFF = 8, EXPRESSION = 9, TEMPO = 10, TUNE = 11, PROGRAM = 12;
 
     private final int[] kind, target, channel, a, b, c;
     private final double[] x;
@@ -102,6 +102,7 @@ final class BlockLog {
                 case EXPRESSION -> inst.noteExpression(ch, a[e], b[e], (float) x[e]);
                 case TEMPO -> inst.tempo(x[e]);
                 case TUNE -> inst.nodeTune(x[e]);
+                case PROGRAM -> inst.programChange(ch, a[e]);
                 default -> throw new IllegalStateException("kind " + kind[e]);
             }
             stirred[p] = true;

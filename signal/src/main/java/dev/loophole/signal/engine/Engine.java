@@ -52,9 +52,11 @@ public final class Engine implements BlockSource {
         private final MultiOutputInstrument[] multi;
         private final MpeDecoder[] mpe;
         private final UmpDecoder[] ump;
+        private final PartRound parts;
 
         private Plan(Routing routing, MultiOutputInstrument[] multi, MpeDecoder[] mpe, UmpDecoder[] ump) {
             this.routing = routing; this.multi = multi; this.mpe = mpe; this.ump = ump;
+            this.parts = new PartRound(routing.renderers());
         }
 
         public Routing routing() { return routing; }
@@ -64,6 +66,7 @@ public final class Engine implements BlockSource {
     }
 
     private volatile Plan published;
+    private volatile RenderWorkers workers;
     private Plan current;              // audio thread: adopted from published at the start of a block
     private final float[][] stereo = new float[2][]; // audio thread only: process(left, right) as one pair
     // Per-note expression sits in front of the instruments: MPE zones for MIDI 1.0, UMP for MIDI 2.0, one pair per port.
@@ -79,6 +82,17 @@ public final class Engine implements BlockSource {
     @Override public int sampleRate() { return sampleRate; }
 
     @Override public int maxBlock() { return maxBlock; }
+
+    /**
+     * Control side, offline renders only: at each block's end, the parts of the renderers that defer their blocks
+     * ({@link DeferredRender}: recorded instrument nodes, a SoundFont's programs) render on {@code workers}, this
+     * thread included; null (or one thread): each renders its own at its {@link Instrument#endBlock}. The same bits
+     * either way. Never for a live engine: its audio thread must not wait for another thread.
+     */
+    public Engine workers(RenderWorkers workers) {
+        this.workers = workers;
+        return this;
+    }
 
     /** Control side: {@code routing} made ready for {@link #process(Plan, float[][], int, EventBuffer)}, sharing this engine's decoders. */
     public synchronized Plan plan(Routing routing) { return state(routing, published); }
@@ -190,6 +204,8 @@ public final class Engine implements BlockSource {
             dispatch(s, events.port(e), events.status(e), events.data1(e), events.data2(e));
         }
         if (cursor < frames) renderAll(s, out, cursor, frames);
+        RenderWorkers w = workers;
+        if (w != null && w.threads() > 1) s.parts.run(w); // what the renderers deferred, side by side; they mix it below
         for (Instrument i : s.routing().renderers()) i.endBlock();
     }
 

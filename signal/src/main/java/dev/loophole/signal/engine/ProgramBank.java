@@ -15,9 +15,11 @@ import java.util.Map;
  * ({@link BlockLog}) and renders at the block's end: each program replays its share into scratch
  * pairs of its own, and the scratches are mixed into the output in program order. Given
  * {@link #workers(RenderWorkers) workers} (an offline render), the programs render on several threads;
- * the output is the same bits on one thread or many. Outside a block every call acts at once.
+ * the output is the same bits on one thread or many. Outside a block every call acts at once. Its programs are
+ * its {@link DeferredRender} parts: an engine sharing its renderers' work hands them out beside the others' (one
+ * round, not a round inside a round).
  */
-public final class ProgramBank implements MultiOutputInstrument {
+public final class ProgramBank implements MultiOutputInstrument, DeferredRender {
     public static final int PERCUSSION_BANK = 128;
     /** Entries a block's log holds; a fuller block renders what it has so far and goes on (the same output). */
     static final int LOG_CAPACITY = 1024;
@@ -37,11 +39,10 @@ public final class ProgramBank implements MultiOutputInstrument {
     private final int[] outputsOf;
     private final boolean[][] quiet;          // per program and log entry: a segment it cannot have sounded in
     private final boolean[] stirred;          // per program: an event reached it since it last rendered
-    private final RenderWorkers.Task replay = this::replayTimed;
-    private final int[] order;                // the order programs are handed out in: the costliest first
-    private final long[] cost;                // per program: nanoseconds its last replay took (threads only)
+    private final RenderWorkers.Task replayTask = this::replay, replayTimed = this::replayTimed;
+    private final CostOrder order;            // the order programs are handed out in (threads only)
     private RenderWorkers workers;
-    private boolean recording;
+    private boolean recording, taken;
 
     /** {@code programs}: key {@code bank * 128 + program} → instrument. */
     public ProgramBank(Map<Integer, ? extends Instrument> programs) {
@@ -58,9 +59,7 @@ public final class ProgramBank implements MultiOutputInstrument {
         outputsOf = new int[n];
         quiet = new boolean[n][LOG_CAPACITY];
         stirred = new boolean[n];
-        order = new int[n];
-        cost = new long[n];
-        for (int p = 0; p < n; p++) order[p] = p;
+        order = new CostOrder(n);
         Arrays.fill(stirred, true);
         for (int p = 0; p < n; p++) {
             outputsOf[p] = distinct[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
@@ -119,7 +118,20 @@ public final class ProgramBank implements MultiOutputInstrument {
         for (Instrument i : distinct) i.beginBlock();
         log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one
         recording = true;
+        taken = false;
     }
+
+    @Override public int parts() { return distinct.length; }
+
+    @Override
+    public boolean takeParts() {
+        if (!recording || log.size() == 0) return false;
+        int frames = log.frames();
+        if (frames > scratchFrames()) grow(frames);
+        return taken = true;
+    }
+
+    @Override public void renderPart(int p) { replay(p); }
 
     /** Renders the block's programs (on the workers, if any) and mixes them in. */
     @Override
@@ -128,43 +140,31 @@ public final class ProgramBank implements MultiOutputInstrument {
         recording = false;
     }
 
-    /** Replays the log so far: every program (on whichever thread takes it), then the mix in program order. */
+    /**
+     * Replays the log so far: every program (on whichever thread takes it; already done where an engine took the
+     * parts), then the mix in program order.
+     */
     private void flush() {
         if (log.size() == 0) return;
-        int frames = log.frames();
-        if (frames > scratchFrames()) grow(frames);
-        if (workers != null && workers.threads() > 1) {
-            costliestFirst();
-            workers.run(replay, distinct.length);
-        } else {
-            for (int p = 0; p < distinct.length; p++) replay(p);
+        if (!taken) {
+            int frames = log.frames();
+            if (frames > scratchFrames()) grow(frames);
+            if (workers != null && workers.threads() > 1) {
+                order.sort();
+                workers.run(replayTimed, distinct.length);
+            } else {
+                for (int p = 0; p < distinct.length; p++) replay(p);
+            }
         }
+        taken = false;
         log.mix(scratch, outputsOf, quiet);
         log.clear();
     }
 
     private void replay(int p) { log.replay(p, distinct[p], scratch[p], quiet[p], stirred); }
 
-    /**
-     * Task i of a round: the i-th costliest program by its last block's time, so the heavy ones start first
-     * and the light ones fill in (the threads finish closer together). Only the load balance depends on the clock;
-     * what a program renders, and the mix, do not.
-     */
-    private void replayTimed(int i) {
-        int p = order[i];
-        long t0 = System.nanoTime();
-        replay(p);
-        cost[p] = System.nanoTime() - t0;
-    }
-
-    /** Insertion sort of {@link #order} by {@link #cost}, descending: nearly sorted already from block to block. */
-    private void costliestFirst() {
-        for (int i = 1; i < order.length; i++) {
-            int p = order[i], j = i - 1;
-            while (j >= 0 && cost[order[j]] < cost[p]) { order[j + 1] = order[j]; j--; }
-            order[j + 1] = p;
-        }
-    }
+    /** Task i of the bank's own round: the i-th costliest program by its last block's time ({@link CostOrder}). */
+    private void replayTimed(int i) { order.timed(order.at(i), replayTask); }
 
     int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
 

@@ -80,6 +80,9 @@ public final class RenderWorkers implements AutoCloseable {
         }
     }
 
+    /** Threads an offline render uses unless told: two where there is a second core. */
+    public static int defaultThreads() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+
     /** Threads working a round: the caller and its helpers. */
     public int threads() { return helpers.length + 1; }
 

@@ -2,6 +2,7 @@ package dev.loophole.signal.graph;
 
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.RecordedInstrument;
 import dev.loophole.signal.fx.Effect;
 import dev.loophole.model.project.EffectKind;
 import dev.loophole.model.project.Parameter;
@@ -26,11 +27,29 @@ final class GraphCompiler {
 
     private final Engine engine;
     private final int rate, maxBlock;
+    /** Offline: each instrument node's instrument → the same, recorded ({@link RecordedInstrument}); null: live, as given. */
+    private Map<Instrument, Instrument> recorded;
 
     GraphCompiler(Engine engine) {
         this.engine = engine;
         this.rate = engine.sampleRate();
         this.maxBlock = engine.maxBlock();
+    }
+
+    /**
+     * From the next compile on, instrument nodes render their blocks at the block's end ({@link RecordedInstrument}),
+     * so an offline engine can render them side by side. Each instrument keeps one recorder across compiles (an
+     * instrument in two graphs is one object to both, and keeps its voices). Returns whether this turned it on.
+     */
+    boolean record() {
+        if (recorded != null) return false;
+        recorded = new java.util.IdentityHashMap<>();
+        return true;
+    }
+
+    /** What the graph runs for {@code node}: its instrument, recorded where {@link #record} asked for it. */
+    private Instrument run(GraphSpec.InstrumentNode node) {
+        return recorded == null ? node.instrument() : recorded.computeIfAbsent(node.instrument(), RecordedInstrument::of);
     }
 
     CompiledGraph compile(GraphSpec published, CompiledGraph previous) {
@@ -67,7 +86,7 @@ final class GraphCompiler {
                 }
             }
         float[][] instrumentPairs = new float[2 * pairs][maxBlock];
-        Instrument[] instruments = insts.stream().map(GraphSpec.InstrumentNode::instrument).toArray(Instrument[]::new);
+        Instrument[] instruments = insts.stream().map(this::run).toArray(Instrument[]::new);
         int[] instrumentIds = insts.stream().mapToInt(GraphSpec.InstrumentNode::id).toArray();
         int[][] controllers = new int[insts.size()][128];
         for (int k = 0; k < controllers.length; k++) {
@@ -162,7 +181,7 @@ final class GraphCompiler {
                     throw new GraphException("lane on port " + l.port() + ": target " + lt.instrument() + " is not an instrument node");
                 if (lt.keyLo() > lt.keyHi() || lt.velLo() > lt.velHi())
                     throw new GraphException("lane on port " + l.port() + ": target " + lt.instrument() + " has an empty key or velocity zone");
-                to[t] = i.instrument();
+                to[t] = run(i);
             }
             LaneRouter router = new LaneRouter(l.port(), l.fx(), to, l.targets().toArray(GraphSpec.LaneTarget[]::new));
             lanes[l.port()] = router;

@@ -90,6 +90,19 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
         pending.set(g);
     }
 
+    /**
+     * Control side, for an offline render (never a live driver's graph): from now on each instrument node records its
+     * block and renders it at the block's end into scratch of its own, the scratches then summed in node order
+     * ({@link RecordedInstrument}); with {@code workers} of more than one thread the nodes (and a SoundFont's programs)
+     * render side by side on them. The output is the same bits for any number of threads. The graph published
+     * already is compiled again to take it up.
+     */
+    public synchronized GraphRuntime offline(dev.loophole.signal.engine.RenderWorkers workers) {
+        engine.workers(workers);
+        if (compiler.record()) publish(latest.spec);
+        return this;
+    }
+
     /** The graph the audio thread runs now (or will at its first block). */
     public GraphSpec spec() {
         CompiledGraph r = running;

@@ -245,7 +245,7 @@ class AudioThreadAllocationTest {
      * The busy program as a multi-out kit: its regions on program outputs 0, 1 and 2 in turn, one of them a
      * multi-mic region (its sample on outputs 1 and 2 at once), and effect sends on.
      */
-    private static dev.loophole.model.Program multiOut(dev.loophole.model.Program p) {
+    static dev.loophole.model.Program multiOut(dev.loophole.model.Program p) {
         List<dev.loophole.model.SampleGroup> groups = p.groups().stream().map(g -> {
             List<dev.loophole.model.SampleRegion> rs = new java.util.ArrayList<>();
             for (int i = 0; i < g.regions().size(); i++) {
