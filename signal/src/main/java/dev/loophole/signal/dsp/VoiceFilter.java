@@ -91,6 +91,7 @@ public final class VoiceFilter {
      * @param bandwidthOct for peq, clamped to [0.001, 4]
      */
     public void setParameters(double cutoffHz, double resonanceDb, double gainDb, double bandwidthOct) {
+        tunings++;
         double fc = Math.min(Math.max(cutoffHz, MIN_CUTOFF_HZ), MAX_CUTOFF * sampleRate);
         if (Double.isNaN(fc)) fc = 1000;
         double res = Math.min(Math.max(resonanceDb, 0), MAX_RESONANCE_DB);
@@ -206,18 +207,63 @@ public final class VoiceFilter {
         s1[st] = z;
     }
 
+    /** The state-space coefficients {@link #svfRun} and the lanes ({@link FilterLanes}) run, in this order. */
+    static final int A11 = 0, A12 = 1, A21 = 2, A22 = 3, B1 = 4, B2 = 5, C1 = 6, C2 = 7, D = 8,
+            Q11 = 9, Q12 = 10, Q21 = 11, Q22 = 12, R1 = 13, R2 = 14, COEFFICIENTS = 15;
+
+    private final double[] ss = new double[COEFFICIENTS]; // section s's state-space form during its run
+
     /**
-     * A mono section two frames per step: the state moves on by A²·s + (A·B·x0 + B·x1), so the recursion's
-     * critical path is one multiply-add per state per two frames; the frame between (A·s + B·x0, needed
-     * only for its output) lies off that path.
+     * Section {@code s}'s state-space coefficients into {@code c[at + stride·K]} for each index K above: A, B, C, D
+     * from Simper's solved form, and A², A·B for two frames per step. One derivation for the scalar run and the lanes,
+     * so both multiply by the very same doubles.
      */
-    private void svfRun(float[] x, int from, int to, int s, int st) {
+    void stateSpace(int s, double[] c, int at, int stride) {
         // band = p1·ic1 + p2·(x − ic2), low = ic2 + p2·ic1 + p3·(x − ic2); ic1' = 2 band − ic1, ic2' = 2 low − ic2
         final double e1 = p1[s], e2 = p2[s], e3 = p3[s], k0 = m0[s], k1 = m1[s], k2 = m2[s];
         final double a11 = 2 * e1 - 1, a12 = -2 * e2, a21 = 2 * e2, a22 = 1 - 2 * e3, b1 = 2 * e2, b2 = 2 * e3;
-        final double c1 = k1 * e1 + k2 * e2, c2 = k2 * (1 - e3) - k1 * e2, d = k0 + k1 * e2 + k2 * e3;
-        final double q11 = a11 * a11 + a12 * a21, q12 = a11 * a12 + a12 * a22, q21 = a21 * a11 + a22 * a21, q22 = a21 * a12 + a22 * a22;
-        final double r1 = a11 * b1 + a12 * b2, r2 = a21 * b1 + a22 * b2;
+        c[at + stride * A11] = a11; c[at + stride * A12] = a12; c[at + stride * A21] = a21; c[at + stride * A22] = a22;
+        c[at + stride * B1] = b1; c[at + stride * B2] = b2;
+        c[at + stride * C1] = k1 * e1 + k2 * e2; c[at + stride * C2] = k2 * (1 - e3) - k1 * e2; c[at + stride * D] = k0 + k1 * e2 + k2 * e3;
+        c[at + stride * Q11] = a11 * a11 + a12 * a21; c[at + stride * Q12] = a11 * a12 + a12 * a22;
+        c[at + stride * Q21] = a21 * a11 + a22 * a21; c[at + stride * Q22] = a21 * a12 + a22 * a22;
+        c[at + stride * R1] = a11 * b1 + a12 * b2; c[at + stride * R2] = a21 * b1 + a22 * b2;
+    }
+
+    private long tunings; // counts setParameters calls: FilterLanes keeps a lane's coefficients while it has not moved
+
+    /** How many times the coefficients were set: equal counts, equal coefficients. */
+    long tunings() { return tunings; }
+
+    /** Whether {@link FilterLanes} may run this filter: one two-pole section (most SoundFont and SFZ filters). */
+    boolean laneable() { return sections == 1 && !onePole; }
+
+    /** {@link FilterLanes}' scalar twin: channel {@code ch} of the one section over frames [from, to), flushed as {@link #process} flushes. */
+    void runChannel(float[] x, int from, int to, int ch) {
+        svfRun(x, from, to, 0, ch);
+        state(ch, s1[ch], s2[ch], true);
+    }
+
+    /** Channel {@code ch}'s state of the one section, for the lanes. */
+    double state1(int ch) { return s1[ch]; }
+    double state2(int ch) { return s2[ch]; }
+
+    /** The lanes' state after their run, flushed as {@link #process} flushes at the chunk's end ({@code end}). */
+    void state(int ch, double z1, double z2, boolean end) {
+        s1[ch] = end ? flush(z1) : z1;
+        s2[ch] = end ? flush(z2) : z2;
+    }
+
+    /**
+     * A mono section two frames per step: the state moves on by A²·s + (A·B·x0 + B·x1), so the recursion's
+     * critical path is one multiply-add per state per two frames; the frame between (A·s + B·x0, needed
+     * only for its output) lies off that path. {@link FilterLanesVector} does the same arithmetic four channels at once.
+     */
+    private void svfRun(float[] x, int from, int to, int s, int st) {
+        final double[] c = ss;
+        stateSpace(s, c, 0, 1);
+        final double a11 = c[A11], a12 = c[A12], a21 = c[A21], a22 = c[A22], b1 = c[B1], b2 = c[B2];
+        final double c1 = c[C1], c2 = c[C2], d = c[D], q11 = c[Q11], q12 = c[Q12], q21 = c[Q21], q22 = c[Q22], r1 = c[R1], r2 = c[R2];
         double z1 = s1[st], z2 = s2[st];
         int i = from;
         for (; i + 1 < to; i += 2) {

@@ -78,6 +78,8 @@ final class CompiledMatrix {
     final boolean ownsCc7, ownsCc10, ownsCc11;
     /** A routing reads a random source (cc135, cc136): only then does a note draw random values. */
     final boolean readsRandom;
+    /** A sample-and-hold LFO draws from the instrument's random sequence while the voice plays (its voices render alone, see VoiceBatch). */
+    final boolean drawsWhilePlaying;
 
     private CompiledMatrix() {
         routes = 0; srcKind = src = target = new int[0]; depth = smoothSeconds = step = new float[0];
@@ -90,7 +92,7 @@ final class CompiledMatrix {
         startRoutes = 0; startSrc = startTarget = new int[0]; startDepth = new float[0]; startCurve = new float[0][];
         active = false;
         usedTargets = new int[0];
-        additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = readsRandom = false;
+        additiveAmplitude = ownsCc7 = ownsCc10 = ownsCc11 = readsRandom = drawsWhilePlaying = false;
         controllersOnly = true;
     }
 
@@ -233,6 +235,9 @@ final class CompiledMatrix {
         for (int k = 0; k < routes; k++) random |= srcKind[k] == SRC_CC && (src[k] == 135 || src[k] == 136);
         for (int k = 0; k < startRoutes; k++) random |= startSrc[k] == 135 || startSrc[k] == 136;
         readsRandom = random;
+        boolean draws = false;
+        for (int w : lfoWave) draws |= w == dev.loophole.signal.dsp.Lfo.SAMPLE_AND_HOLD;
+        drawsWhilePlaying = draws;
     }
 
     /** {kind, index} of a source name, or null. */

@@ -78,7 +78,7 @@ final class OctaveCopies {
      * serve the voice's state (its loop active or not must match how the copy was made) or the window runs past
      * the extended signal.
      */
-    long origin(Voice v, long lo, long hi, int k) {
+    long origin(SampleRead v, long lo, long hi, int k) {
         if (v.looping() != looped()) return LoopPlayhead.NOT_STRAIGHT;
         if (!looped()) return 0;
         long t = v.mapFrame(lo) - lo;

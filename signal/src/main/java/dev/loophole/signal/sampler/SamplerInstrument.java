@@ -64,9 +64,10 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         // Offline voices share one scalar start (they render one after another, on one thread); live voices take the
         // vector forms from their first frame, so those are compiled before an audio thread runs them.
         scalarStart = thread == VoiceThread.OFFLINE ? new ScalarStart() : null;
-        if (scalarStart == null && Simd.VECTOR) ScalarStart.warmUp();
+        if (scalarStart == null && Simd.VECTOR) { ScalarStart.warmUp(); dev.loophole.signal.dsp.FilterLanes.warmUp(); }
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
+        this.render = new VoiceRender(voices, thread == VoiceThread.OFFLINE);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.patch = patch;
@@ -340,52 +341,16 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      */
     public void renderOutputs(float[][] buses, int from, int to) { renderVoices(buses, 0, 1, buses.length / 2 - 1, false, from, to); }
 
-    /**
-     * The one render loop: each voice into its output's pair — program output {@code o} (1..{@code extras}) at pair
-     * {@code first + extraAt + o − 1}, everything else at pair {@code first} — and, with {@code withSends}, its effect
-     * sends into pairs {@code first + 1} and {@code first + 2}. No allocation.
-     */
+    /** The one render loop ({@link VoiceRender}): every sounding voice into its output's pair, with sends when asked. */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        int active = 0;
-        VoiceListener l = listener;
-        float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
-        boolean grouped = withSends && to - from <= SendMixer.FRAMES;
-        if (grouped) sends.begin(to - from);
-        int last = -1;
-        for (int i = 0, n = live; i < n; i++) {
-            Voice v = voices[i];
-            if (!v.isActive()) continue;
-            CompiledRegion r = v.region;
-            float[] dl = ml, dr = mr;
-            int o = r.output;
-            if (o > 0 && o <= extras) { int p = first + extraAt + o - 1; dl = pairs[2 * p]; dr = pairs[2 * p + 1]; }
-            // The send groups' dry mix ends on the main pair: a voice on another output sends alone.
-            if (withSends && r.sends != Sends.NONE) renderWithSends(v, r.sends, dl, dr, pairs, first, grouped && dl == ml, from, to);
-            else v.render(dl, dr, from, to);
-            if (v.isActive()) { active++; last = i; }
-            else if (l != null) l.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
-        }
-        live = last + 1;
-        if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
+        int active = render.render(live, listener, frameClock, pairs, first, extraAt, extras, withSends, from, to);
+        live = render.live();
         if (active > peakVoices) peakVoices = active;
         activeCount = active;
         frameClock += to - from;
     }
 
-    /** A voice that sends: into the group of voices sending at its levels, or alone through scratch when there is none free. */
-    private void renderWithSends(Voice v, Sends s, float[] left, float[] right, float[][] pairs, int first, boolean grouped, int from, int to) {
-        float reverb = s.level(Sends.REVERB, v.ccValues), chorus = s.level(Sends.CHORUS, v.ccValues);
-        if (reverb == 0 && chorus == 0) { v.render(left, right, from, to); return; }
-        int g = grouped ? sends.group(reverb, chorus) : -1;
-        if (g >= 0) {
-            v.render(sends.left(g), sends.right(g), 0, to - from);
-            if (!v.isActive()) v.endedAt += from; // in the block's frames
-        } else {
-            sends.renderAlone(v, reverb, chorus, left, right, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from, to);
-        }
-    }
-
-    private final SendMixer sends = new SendMixer();
+    private final VoiceRender render;
 
     // Voices at slots >= live are all free: the pool hands out the lowest free slot, so sounding voices gather at the
     // front and the render loop stops there instead of visiting every slot of the pool (320 per SoundFont preset) per block.
@@ -489,6 +454,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         v.event = eventCounter;
         if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
+
+    /** Tests: the render loop, to switch lock step off or read its counters. */
+    VoiceRender voiceRender() { return render; }
 
     /** Voices stolen (faded out to make room) since the instrument was made. */
     public long voicesStolen() { return pool.stolen; }

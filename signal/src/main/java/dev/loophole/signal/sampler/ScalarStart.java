@@ -18,7 +18,7 @@ final class ScalarStart {
     static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
-    /** The voice path's Vector API kernels, compiled before they run where boxing matters. */
+    /** The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only: {@link VoiceRender}). */
     static void warmUp() {
         CubicVector.warmUp();
         MixVector.warmUp();

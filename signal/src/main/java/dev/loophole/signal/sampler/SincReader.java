@@ -23,7 +23,7 @@ final class SincReader {
     }
 
     /** Interpolates up to {@code n} frames into the voice's scratch buffers; fewer when the sample ends. */
-    static int read(Voice v, int n, boolean stereo, double step) {
+    static int read(SampleRead v, int n, boolean stereo, double step) {
         if (Math.abs(step) >= 2) {
             int got = readOctave(v, n, stereo, step);
             if (got >= 0) return got;
@@ -44,7 +44,7 @@ final class SincReader {
             for (int j = 0; j < count; j++) wl[j] = v.value(dl, base + j);
             if (stereo) for (int j = 0; j < count; j++) wr[j] = v.value(dr, base + j);
         }
-        float[] bl = v.bufL(), br = v.bufR();
+        float[] bl = v.bufL, br = v.bufR;
         int k = frames(v, p, last, n, step);
         p = sinc.run(wl, wr, stereo, p, step, 0, 1, base, ratio, kernel(v.offline, sinc, ratio), bl, br, k);
         v.pos(p);
@@ -63,7 +63,7 @@ final class SincReader {
      * Returns -1 where it cannot serve (no copies: a streamed sample, a loop that turns or crossfades; a voice whose
      * loop was let go; a window past a shortened region's end); the full-rate path reads that chunk.
      */
-    private static int readOctave(Voice v, int n, boolean stereo, double step) {
+    private static int readOctave(SampleRead v, int n, boolean stereo, double step) {
         CompiledRegion r = v.region;
         OctaveCopies octaves = r.octaves;
         if (octaves == null) return -1;
@@ -84,7 +84,7 @@ final class SincReader {
         int count = (int) ((long) Math.floor(Math.max(x0, x1)) - base) + reach + 2;
         if (count > WINDOW) return -1;
         float[][] copy = octaves.levels[k - 1];
-        float[] wl = v.winL(), wr = v.winR(), bl = v.bufL(), br = v.bufR();
+        float[] wl = v.winL(), wr = v.winR(), bl = v.bufL, br = v.bufR;
         window(copy[0], base, wl, count);
         if (stereo) window(copy[Math.min(1, copy.length - 1)], base, wr, count);
         int j = frames(v, p, last, n, step);
@@ -100,7 +100,7 @@ final class SincReader {
      * voice loops or the chunk lies a frame or more inside the region (the sum of steps rounds by far less than a frame),
      * else up to the first position off either end, found by summing the steps as {@link SincInterpolator#run} does.
      */
-    private static int frames(Voice v, double p, double last, int n, double step) {
+    private static int frames(SampleRead v, double p, double last, int n, double step) {
         long end = v.region.lastFrame;
         if (v.looping() || Math.min(p, last) >= 1 && Math.max(p, last) <= end - 1) return n;
         int k = 0;

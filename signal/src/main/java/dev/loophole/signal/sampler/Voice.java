@@ -2,7 +2,8 @@ package dev.loophole.signal.sampler;
 
 import dev.loophole.model.LoopMode;
 import dev.loophole.signal.dsp.EnvelopeGenerator;
-import dev.loophole.signal.dsp.Interpolation;
+import dev.loophole.signal.dsp.FilterLanes;
+import dev.loophole.signal.dsp.VoiceFilter;
 
 /**
  * One playing region. Preallocated in the instrument's pool and reused; {@link #render} runs on the
@@ -26,13 +27,9 @@ final class Voice {
     boolean releasing;     // note-off seen (or choked with a normal release)
     boolean oneShot;
 
-    private float[] left, right; // sample channels (right == left for mono): the in-memory head
-    private final dev.loophole.signal.store.StreamSlot stream; // null when the instrument does not stream
-    private boolean streaming;   // this voice reads past the head from its stream slot
-    private long headEnd;        // frames [0, headEnd) are in memory
-    private double pos, inc, baseRatio;
+    final SampleRead read;       // where the voice is in its sample, and the read of each chunk into its scratch
+    private double inc, baseRatio;
     private boolean reverse;
-    private final LoopPlayhead loop = new LoopPlayhead(); // loop position logic; pos is in its unwrapped coordinates
     private int delayFrames;
     private final VoiceOutput output = new VoiceOutput();
     private final dev.loophole.signal.dsp.Rng rng;
@@ -45,11 +42,6 @@ final class Voice {
     private float ccGain, ccGainTarget; // CC crossfade level, ramped per chunk so CC moves never click
     private float lfoGain = 1f;         // modulation level (LFOs, envelopes, controllers) reached at the end of the last chunk
     int[] ccValues;                   // the channel's CC array, set by the instrument
-    private int quality = Interpolation.CUBIC;
-    private dev.loophole.signal.dsp.SincInterpolator sinc; // set for the sinc qualities (offline: at the first sinc read)
-    // The sinc path's gather window (12 KB): scratch within one read, so the instrument's voices, which render one
-    // after another on one thread, share one pair instead of holding 3,200 pairs in a 12-program bank.
-    private final float[] winL, winR;
 
     private final VoiceModulation mod;
     private boolean modulated;
@@ -59,8 +51,6 @@ final class Voice {
     final VoiceExpression noteExpr;
     private final int[] noteCc = new int[128]; // what this voice reads as CCs: the channel's, this note's own values over them
 
-    /** Offline ({@link VoiceThread}): this voice may make its interpolator's stretch tables when it first needs them. */
-    final boolean offline;
     private final ScalarStart scalarStart; // offline: shared by the instrument's voices; null live (kernels warmed up)
 
     /**
@@ -71,14 +61,11 @@ final class Voice {
           VoiceNeeds needs, VoiceThread thread, ScalarStart scalarStart) {
         this.slot = slot;
         this.engineRate = engineRate;
-        this.winL = sincWindow[0];
-        this.winR = sincWindow[1];
-        this.stream = stream;
         this.mod = new VoiceModulation(engineRate, rng, needs);
         this.rng = rng;
         this.noteExpr = new VoiceExpression(engineRate);
-        this.offline = thread == VoiceThread.OFFLINE;
         this.scalarStart = scalarStart;
+        this.read = new SampleRead(this, engineRate, stream, sincWindow, thread == VoiceThread.OFFLINE, scalarStart);
     }
 
     /** Control side, before a patch that needs more is handed to the audio thread (see {@link VoiceModulation#grow}). */
@@ -90,19 +77,10 @@ final class Voice {
                long offsetExtra, int delayExtra, float extraGain, long age, int quality, float alternate, int keyDelta) {
         this.region = r;
         this.channel = channel; this.key = key; this.velocity = velocity; this.age = age;
-        this.quality = r.sampleQuality >= 0 ? r.sampleQuality : quality;
-        // Offline the interpolator (its table) is made at the first read that needs it: a voice reading exact frames never does
-        sinc = this.quality >= Interpolation.SINC_8 && !offline ? SincReader.interpolator(this.quality) : null;
         noteHeld = true; sustained = false; releasing = false; fadeRemaining = 0; fadeTotal = 0;
         // Release-triggered regions play through once, whatever their loop mode: nothing would ever release them.
         boolean releaseTriggered = r.trigger == dev.loophole.model.Trigger.RELEASE || r.trigger == dev.loophole.model.Trigger.RELEASE_KEY;
         oneShot = r.loopMode == LoopMode.ONE_SHOT || releaseTriggered;
-        SampleData s = r.sample;
-        left = s.channels[0];
-        right = s.channels.length > 1 ? s.channels[1] : s.channels[0];
-        headEnd = s.headFrames();
-        streaming = s.streamed() && stream != null;
-        if (streaming) stream.start(s, headEnd - dev.loophole.signal.store.StreamSlot.HISTORY_FRAMES);
         reverse = r.reverse;
         syncCc(); // [expression] the voice's CC view, read by everything below
         modulated = r.mod.active || r.mod.matrix.startRoutes > 0;
@@ -111,9 +89,7 @@ final class Voice {
             mod.start(r.mod, key, velocity, noteCc, chan, alternate, keyDelta, rng);
             offsetExtra = Math.max(0, offsetExtra + Math.round(mod.startAdjustment(CompiledMatrix.START_OFFSET)));
         }
-        long start = Math.min(r.offset + offsetExtra, r.lastFrame);
-        pos = reverse ? r.lastFrame - start : start;
-        loop.start(r, r.loopsAtStart && !reverse && !(releaseTriggered && r.loopMode.loops()));
+        read.start(r, r.sampleQuality >= 0 ? r.sampleQuality : quality, offsetExtra, releaseTriggered);
         ccGain = ccGainTarget = r.xf.anyCc ? r.xf.ccGain(noteCc) : 1f;
 
         double cents = r.baseCents + (key - r.pitchKeycenter) * r.keytrack + r.veltrack * velocity / 127.0;
@@ -127,7 +103,7 @@ final class Voice {
         float veltrack = modulated ? mod.startAdjustment(CompiledMatrix.START_AMP_VELTRACK) : 0f;
         float level = r.gain * extraGain * r.velocityGain(velocity, veltrack) * r.xf.noteGain(key, velocity)
                 * (float) Math.pow(10, ((key - r.ampKeycenter) * r.ampKeytrack + randomGainDb) / 20.0);
-        output.start(r, level, noteCc, left != right);
+        output.start(r, level, noteCc, read.stereo());
 
         delayFrames = (int) Math.round(r.delay * engineRate) + delayExtra;
         if (modulated) delayFrames = Math.max(0, delayFrames + (int) Math.round(mod.startAdjustment(CompiledMatrix.START_DELAY) * engineRate));
@@ -167,7 +143,7 @@ final class Voice {
         noteHeld = false;
         if (oneShot || releasing) return;
         releasing = true;
-        if (region.loopMode == LoopMode.LOOP_SUSTAIN) loop.release(pos);
+        if (region.loopMode == LoopMode.LOOP_SUSTAIN) read.releaseLoop();
         amp.release();
         if (modulated) mod.release(velocity);
     }
@@ -233,251 +209,137 @@ final class Voice {
     /** Frames per inner chunk: the scratch buffers' size. */
     static final int CHUNK = 32;
 
-    private final float[] bufL = new float[CHUNK], bufR = new float[CHUNK], env = new float[CHUNK];
-    private final int[] at = new int[CHUNK]; // the cubic read's frame indices (CubicRun)
+    private final float[] env = new float[CHUNK];
 
-    /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}. */
+    /** Adds this voice's output to {@code outL/outR} over frames {@code [from, to)}: its chunks' three phases one after another. */
     void render(float[] outL, float[] outR, int from, int to) {
-        int i = from;
-        if (delayFrames > 0) {
-            int d = Math.min(delayFrames, to - from);
-            delayFrames -= d;
-            i += d;
-        }
-        final boolean stereo = left != right;
+        int i = from + skipDelay(to - from);
         while (i < to) {
             int n = Math.min(CHUNK, to - i);
-            double step = inc;
-            float gainFrom = lfoGain;
-            if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
-                bendCents += (bendTarget - bendCents) * bendCoef;
-                if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
-                applyBend();
-                step = inc;
-            }
-            if (chan != null && chan.tuneCents != tuneCents) { // the node's tune moved: this chunk on plays there
-                tuneCents = chan.tuneCents;
-                applyBend();
-                step = inc;
-            }
-            if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
-                noteExpr.advance(n);
-                step *= noteExpr.pitchRatio;
-                if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
-            }
-            if (modulated) {
-                mod.update(n);
-                if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
-                if (freshGain) gainFrom = mod.lfoGain;
-                lfoGain = mod.lfoGain;
-            }
-            // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
-            // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
-            // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
-            if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
-            else amp.process(env, 0, n);
-            // Sinc, except where the voice reads exact frames at its own rate (bit-exact, and cheaper).
-            int got = quality >= Interpolation.SINC_8 && !(step == 1.0 && pos == Math.floor(pos)) ? SincReader.read(this, n, stereo, step) : -1;
-            if (got < 0) got = read(n, stereo, step);
-            if (modulated && mod.filtering()) mod.filter(bufL, stereo ? bufR : null, got);
-            boolean faded = false;
-            if (fadeTotal > 0) {
-                float inv = 1f / fadeTotal;
-                for (int k = 0; k < got; k++) {
-                    env[k] *= fadeRemaining * inv;
-                    if (fadeRemaining > 0) fadeRemaining--;
-                }
-                faded = fadeRemaining == 0;
-            }
-            // Modulation level, CC crossfade and per-note expression: one linear ramp across the chunk from
-            // their product at its start to their product at its end, so none of them ever steps.
-            float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
-            ccGain = ccGainTarget;
-            if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
-            float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
-            if (gFrom != gTo) {
-                float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
-                for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
-            } else steady = gTo;
-            freshGain = false;
-            if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
-            else output.update(noteCc, 0, 0, 0, stereo);
-            output.mix(bufL, bufR, env, steady, stereo, outL, outR, i, got, scalarStart == null || scalarStart.vector(got));
+            int got = readChunk(n);
+            filterChunk(got);
+            if (mixChunk(outL, outR, i, n, got)) return;
             i += got;
-            if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
-                endedAt = i; free(); return;
-            }
         }
     }
+
+    /** Uses up the delay within the next {@code frames} frames; returns the frames it took. */
+    int skipDelay(int frames) {
+        int d = Math.min(delayFrames, frames);
+        delayFrames -= d;
+        return d;
+    }
+
+    private float gainFrom; // the chunk's modulation level at its start, between readChunk and mixChunk
+
+    /**
+     * A chunk's first phase ({@link VoiceBatch} runs it for several voices, then their filters, then their mixes): the
+     * controls, the modulation and the amplitude envelope for the next {@code n} frames, then the read into the scratch;
+     * returns the frames read (fewer when the sample ends).
+     */
+    int readChunk(int n) {
+        double step = inc;
+        gainFrom = lfoGain;
+        if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
+            bendCents += (bendTarget - bendCents) * bendCoef;
+            if (Math.abs(bendTarget - bendCents) < 0.01) bendCents = bendTarget;
+            applyBend();
+            step = inc;
+        }
+        if (chan != null && chan.tuneCents != tuneCents) { // the node's tune moved: this chunk on plays there
+            tuneCents = chan.tuneCents;
+            applyBend();
+            step = inc;
+        }
+        if (noteExpr.active) { // [expression] this chunk's per-note pitch, cutoff and depths
+            noteExpr.advance(n);
+            step *= noteExpr.pitchRatio;
+            if (modulated) mod.expression(noteExpr.cutoffCents, noteExpr.egCents, noteExpr.lfoCents);
+        }
+        if (modulated) {
+            mod.update(n);
+            if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+            if (freshGain) gainFrom = mod.lfoGain;
+            lfoGain = mod.lfoGain;
+        }
+        // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
+        // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
+        // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
+        if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
+        else amp.process(env, 0, n);
+        return read.next(n, step);
+    }
+
+    /** The chunk's second phase, alone: the filters and EQ over the {@code got} frames read. */
+    void filterChunk(int got) {
+        if (modulated && mod.filtering()) mod.filter(read.bufL, read.stereo() ? read.bufR : null, got);
+    }
+
+    /**
+     * The second phase beside other voices: the first filter's channels go to {@code lanes} when they fit (the rest
+     * follows in {@link #filterAfterLanes}, after the lanes ran); returns false when they do not (then {@link #filterChunk}).
+     */
+    boolean filterInLanes(FilterLanes lanes) {
+        if (!modulated || !mod.filtering()) return true; // nothing to filter
+        VoiceFilter f = mod.laneFilter();
+        if (f == null) return false;
+        lanes.add(f, read.bufL, 0);
+        if (read.stereo()) lanes.add(f, read.bufR, 1);
+        return true;
+    }
+
+    /** After the lanes: the rest of the chunk's filters. */
+    void filterAfterLanes(int got) {
+        if (modulated && mod.filtering()) mod.filterAfterLanes(read.bufL, read.stereo() ? read.bufR : null, got);
+    }
+
+    /**
+     * The chunk's last phase: fade, level and mix of the {@code got} frames read into {@code outL/outR} from frame {@code i};
+     * returns true when the voice ended (it is then free, {@link #endedAt} the frame after its last).
+     */
+    boolean mixChunk(float[] outL, float[] outR, int i, int n, int got) {
+        final boolean stereo = read.stereo();
+        boolean faded = false;
+        if (fadeTotal > 0) {
+            float inv = 1f / fadeTotal;
+            for (int k = 0; k < got; k++) {
+                env[k] *= fadeRemaining * inv;
+                if (fadeRemaining > 0) fadeRemaining--;
+            }
+            faded = fadeRemaining == 0;
+        }
+        // Modulation level, CC crossfade and per-note expression: one linear ramp across the chunk from
+        // their product at its start to their product at its end, so none of them ever steps.
+        float gFrom = gainFrom * ccGain, gTo = lfoGain * ccGainTarget;
+        ccGain = ccGainTarget;
+        if (noteExpr.active) { gFrom *= noteExpr.gainFrom; gTo *= noteExpr.gainTo; } // [expression]
+        float steady = 1f; // a level that holds across the chunk is applied in the mix's pass, not one of its own
+        if (gFrom != gTo) {
+            float g = gFrom, dg = (gTo - gFrom) / Math.max(1, got);
+            for (int k = 0; k < got; k++) { g += dg; env[k] *= g; }
+        } else steady = gTo;
+        freshGain = false;
+        if (modulated) output.update(noteCc, mod.panOffset, mod.widthOffset, mod.positionOffset, stereo);
+        else output.update(noteCc, 0, 0, 0, stereo);
+        output.mix(read.bufL, read.bufR, env, steady, stereo, outL, outR, i, got, scalarStart == null || scalarStart.vector(got));
+        if (got < n || faded || (flexAmp != null ? flexAmp.isDone() && (releasing || flexAmp.level() == 0) : amp.isDone())) {
+            endedAt = i + got; free(); return true;
+        }
+        return false;
+    }
+
+    /** Whether this voice may render in lock step beside others ({@link VoiceBatch}): nothing it does while playing draws random numbers, whose order would change. */
+    boolean batchable() { return !modulated || !region.mod.matrix.drawsWhilePlaying; }
 
     /** A flex envelope used as the amplitude envelope is bipolar; the level it sets is its magnitude up to 1. */
     private void clampEnvelope(int got) {
         for (int k = 0; k < got; k++) env[k] = Math.min(1f, Math.abs(env[k]));
     }
 
-    /**
-     * Interpolates up to {@code n} frames into the scratch buffers; fewer when the sample ends.
-     * Runs of frames whose four neighbours lie on one straight stretch of memory take a tight loop of
-     * plain array reads; only frames next to a loop point, a turn or the sample's ends take the careful path.
-     */
-    private int read(int n, boolean stereo, double step) {
-        final CompiledRegion r = region;
-        final float[] dl = left, dr = right;
-        int k = 0;
-        while (k < n) {
-            pos = loop.fold(pos);
-            boolean looping = loop.active();
-            if (!looping && (pos > r.lastFrame || pos < 0)) return k;
-            int fast = 0;
-            if (looping && step > 0) {
-                fast = loop.fastRun(pos, step, n - k, Math.min(r.lastFrame, headEnd - 1));
-                if (fast > 0) {
-                    boolean t = loop.runTail;
-                    float[] cl = t ? loop.tailChannel(0) : dl, cr = t ? loop.tailChannel(1) : dr;
-                    if (loop.runSign == 1) { // forward: the kernel sums the voice's own position (no second loop)
-                        pos = run(cl, cr, stereo, k, k + fast, pos, loop.runOffset, step);
-                    } else { // a backward pass reads mirrored: add the voice's position up as the careful path does
-                        run(cl, cr, stereo, k, k + fast, loop.runOffset - pos, 0, -step);
-                        for (int j = 0; j < fast; j++) pos += step;
-                    }
-                    k += fast;
-                    continue;
-                }
-            } else if (step > 0 && pos >= 1) {
-                long limit = Math.min(r.lastFrame, headEnd - 1); // idx + 2 must stay <= limit
-                double room = (limit - 1) - pos;                  // positions p < limit - 1 have idx <= limit - 2
-                if (room > 0) fast = (int) Math.min(n - k, Math.ceil(room / step));
-                else if (streaming) {
-                    int ringRun = ringRun(n - k, step);
-                    if (ringRun > 0) {
-                        pos = ringRead(k, k + ringRun, stereo, quality >= Interpolation.CUBIC, step);
-                        k += ringRun;
-                        continue;
-                    }
-                }
-            }
-            if (fast > 0) {
-                pos = run(dl, dr, stereo, k, k + fast, pos, 0, step);
-                k += fast;
-            } else {
-                long idx = (long) Math.floor(pos);
-                double f = pos - idx;
-                bufL[k] = sampleAt(dl, idx, f);
-                if (stereo) bufR[k] = sampleAt(dr, idx, f);
-                pos += step;
-                k++;
-            }
-        }
-        if (streaming && !loop.active()) stream.release((long) pos - 2);
-        return k;
-    }
-
-    /**
-     * Frames {@code [from, to)} of a straight run from channels {@code l} (and {@code r} when stereo) read at
-     * {@code p + offset}, summing {@code step} from {@code p}, into the scratch buffers; returns the sum after the run.
-     */
-    private double run(float[] l, float[] r, boolean stereo, int from, int to, double p, double offset, double step) {
-        if (quality >= Interpolation.CUBIC) return CubicRun.run(l, stereo ? r : null, bufL, bufR, from, to, p, offset, step, at, vector());
-        // offset 0 through Kernels.run: a backward nearest read rounds halfway positions the way it travels
-        double end = offset == 0 ? Kernels.run(quality, l, bufL, from, to, p, step) : Kernels.runShifted(quality, l, bufL, from, to, p, offset, step);
-        if (stereo) {
-            if (offset == 0) Kernels.run(quality, r, bufR, from, to, p, step);
-            else Kernels.runShifted(quality, r, bufR, from, to, p, offset, step);
-        }
-        return end;
-    }
-
-    /** Frames from the current position that the stream ring can serve with all four neighbours present. */
-    private int ringRun(int max, double step) {
-        long avail = Math.min(stream.written(), region.lastFrame + 1); // frames < avail are readable
-        double room = (avail - 2) - pos;                               // idx + 2 <= avail - 1
-        if (room <= 0 || (long) pos - 1 < stream.start()) return 0;
-        return (int) Math.min(max, Math.ceil(room / step));
-    }
-
-    private double ringRead(int from, int to, boolean stereo, boolean cubic, double step) {
-        double p = pos;
-        double end = cubic ? Kernels.cubicRing(stream.channel(0), bufL, from, to, p, step)
-                : Kernels.linearRing(stream.channel(0), bufL, from, to, p, step);
-        if (stereo) {
-            if (cubic) Kernels.cubicRing(stream.channel(1), bufR, from, to, p, step);
-            else Kernels.linearRing(stream.channel(1), bufR, from, to, p, step);
-        }
-        stream.release((long) end - 2);
-        return end;
-    }
-
-    /** The interpolated value at unwrapped position idx + f, neighbours taken through the loop. */
-    private float sampleAt(float[] d, long idx, double f) {
-        if (quality == Interpolation.NEAREST) return value(d, f >= 0.5 ? idx + 1 : idx); // as the kernels round
-        float ff = (float) f;
-        return quality >= Interpolation.CUBIC
-                ? Interpolation.hermite(value(d, idx - 1), value(d, idx), value(d, idx + 1), value(d, idx + 2), ff)
-                : Interpolation.linear(value(d, idx), value(d, idx + 1), ff);
-    }
-
-    /** Whether the Vector API forms may run now (live: always, they were warmed up; offline: see {@link ScalarStart}). */
-    private boolean vector() { return scalarStart == null || scalarStart.warm(); }
-
-    // --- for SincReader: the voice's read state and its sample access ---
-    double pos() { return pos; }
-    void pos(double p) { pos = p; }
-    boolean looping() { return loop.active(); }
-    float[] left() { return left; }
-    float[] right() { return right; }
-    float[] bufL() { return bufL; }
-    float[] bufR() { return bufR; }
-    float[] winL() { return winL; }
-    float[] winR() { return winR; }
-    dev.loophole.signal.dsp.SincInterpolator sinc() {
-        // offline: made and warmed up at a voice's first sinc read, so a render that never reads through the sinc pays for neither
-        return sinc != null ? sinc : (sinc = SincReader.interpolator(quality).warmUp());
-    }
-
-    /** Frames below {@code frame} will not be read again (a streamed voice outside a loop lets the ring refill over them). */
-    void streamDoneBelow(long frame) {
-        if (streaming && !loop.active()) stream.release(frame);
-    }
-
-    /** The sample frame unwrapped frame {@code v} plays (see {@link LoopPlayhead#map}). */
-    long mapFrame(long v) { return loop.map(v); }
-
-    /**
-     * When {@link #value} of unwrapped frames {@code first … last} is {@code data[f + t]} for each, one straight run of the
-     * in-memory head inside the region, that {@code t}; else {@link LoopPlayhead#NOT_STRAIGHT}.
-     */
-    long straight(long first, long last) {
-        long t = loop.straight(first, last);
-        if (t == LoopPlayhead.NOT_STRAIGHT || first + t < 0 || last + t > region.lastFrame || last + t >= headEnd) return LoopPlayhead.NOT_STRAIGHT;
-        return t;
-    }
-
-    /** After a read moved past the loop's period: fold the position back, counting repeats (the last one plays on past it). */
-    void wrapLoop() { pos = loop.fold(pos); }
-
-    /** Unwrapped frame {@code v}: the sample frame the loop maps it to, from the crossfaded tail where there is one. */
-    float value(float[] data, long v) {
-        long f = loop.map(v);
-        return loop.blended(f) ? loop.blendedFrame(data == left ? 0 : 1, f) : at(data, f);
-    }
-
-    /** Reads sample frame {@code idx}, silence past the ends. */
-    private float at(float[] data, long idx) {
-        if (idx < 0 || idx > region.lastFrame) return 0f;
-        if (idx < headEnd) return data[(int) idx];
-        if (!streaming) return 0f;
-        if (idx >= stream.written() || idx < stream.start() || stream.failed()) {
-            // The disk did not keep up (or the file went away): silence from here, and fade out.
-            if (fadeTotal == 0) { stream.countUnderrun(); fadeOut((int) Math.round(FAST_FADE_SECONDS * engineRate)); }
-            return 0f;
-        }
-        return stream.channel(data == left ? 0 : 1)[(int) (idx & dev.loophole.signal.store.StreamSlot.MASK)];
-    }
 
     void free() {
-        if (streaming) { stream.stop(); streaming = false; }
+        read.stop();
         region = null;
-        left = right = null;
         fadeTotal = 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.loophole.signal.sampler;
 
 import dev.loophole.model.EqBand;
 import dev.loophole.signal.dsp.EnvelopeGenerator;
+import dev.loophole.signal.dsp.FilterLanes;
 import dev.loophole.signal.dsp.FilterType;
 import dev.loophole.signal.dsp.Lfo;
 import dev.loophole.signal.dsp.Rng;
@@ -270,17 +271,35 @@ final class VoiceModulation {
      * controller's step: a semitone of cutoff or more) glides there in {@link #FILTER_STEPS} steps across
      * this chunk, cutoff in cents, so a jump of a controller never jumps the filter.
      */
-    void filter(float[] l, float[] r, int n) {
-        for (int i = 0; i < filterCount; i++) {
-            if (fromCents[i] == toCents[i] && fromRes[i] == toRes[i] && fromGain[i] == toGain[i]) {
+    void filter(float[] l, float[] r, int n) { filter(l, r, n, 0); }
+
+    /**
+     * This chunk's first filter when it may run in lanes beside other voices' ({@link FilterLanes}: one two-pole section, holding
+     * or moving less than a step this chunk), re-tuned as {@link #filter} would; then {@link #filterAfterLanes} runs the rest.
+     * Null when it may not: {@link #filter} runs everything.
+     */
+    VoiceFilter laneFilter() {
+        if (filterCount == 0 || !FilterLanes.fits(filters[0]) || !(holds(0) || retuneOnce(0))) return null;
+        return filters[0];
+    }
+
+    /** After the lanes ran {@link #laneFilter}: the second filter and the EQ bands. */
+    void filterAfterLanes(float[] l, float[] r, int n) { filter(l, r, n, 1); }
+
+    private boolean holds(int i) { return fromCents[i] == toCents[i] && fromRes[i] == toRes[i] && fromGain[i] == toGain[i]; }
+
+    /** An envelope's or LFO's small move per chunk: one re-tune is smooth enough and costs a quarter; false for a larger one. */
+    private boolean retuneOnce(int i) {
+        if (!(Math.abs(toCents[i] - fromCents[i]) < 100 && Math.abs(toRes[i] - fromRes[i]) < 1 && Math.abs(toGain[i] - fromGain[i]) < 1)) return false;
+        tune(i, toCents[i], toRes[i], toGain[i]);
+        fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
+        return true;
+    }
+
+    private void filter(float[] l, float[] r, int n, int first) {
+        for (int i = first; i < filterCount; i++) {
+            if (holds(i) || retuneOnce(i)) {
                 filters[i].process(l, r, 0, n);
-                continue;
-            }
-            if (Math.abs(toCents[i] - fromCents[i]) < 100 && Math.abs(toRes[i] - fromRes[i]) < 1 && Math.abs(toGain[i] - fromGain[i]) < 1) {
-                // an envelope's or LFO's small move per chunk: one re-tune is smooth enough and costs a quarter
-                tune(i, toCents[i], toRes[i], toGain[i]);
-                filters[i].process(l, r, 0, n);
-                fromCents[i] = toCents[i]; fromRes[i] = toRes[i]; fromGain[i] = toGain[i];
                 continue;
             }
             int a = 0;

@@ -44,7 +44,8 @@ class AudioThreadAllocationTest {
                 // every loop type round the round robin, the last forward one with a crossfade
                 b.loop = new Loop(LoopMode.LOOP_SUSTAIN, dev.loophole.model.LoopType.values()[pos % 3], -1, -1, pos == 3 ? 0.02 : 0, 0);
                 // a filter, filter envelope and v1 LFOs, so per-voice modulation is measured too
-                b.filters.add(new dev.loophole.model.Filter("lpf_4p", 1500, 6, 50, 60, 600, 0));
+                // (a two-pole one on half: those voices render in lock step, their filters in lanes, see VoiceBatch)
+                b.filters.add(new dev.loophole.model.Filter(pos % 2 == 0 ? "lpf_2p" : "lpf_4p", 1500, 6, 50, 60, 600, 0));
                 // dynamic envelopes (half the amplitude ones): controller moves re-time them while voices play
                 b.envelopes = new dev.loophole.model.Envelopes(dev.loophole.model.Envelope.AMP_DEFAULT.withDynamic(pos % 2 == 0),
                         new dev.loophole.model.Envelope(0, 0, 0.01, 0, 0.3, 0.5, 0.2, 2400, 0, 0.02, 0, 0, 0, 0, 0).withDynamic(true),
@@ -60,7 +61,7 @@ class AudioThreadAllocationTest {
                 // the modulation matrix: v2 LFOs with a sub-wave and steps, flex envelopes (one as the amplitude
                 // envelope), smoothed and curved controller routings, a depth routing, filter 2, EQ, note-start targets
                 b.lfos.add(new dev.loophole.model.Lfo(1, 4, 1, 0.05, 0.1, 0.25, 0, List.of(), 0.01, 0,
-                        List.of(new dev.loophole.model.Lfo.SubWave(2, 12, 3, 0.5, 0))));
+                        List.of(new dev.loophole.model.Lfo.SubWave(2, pos == 1 ? 12 : 2, 3, 0.5, 0)))); // S&H (renders alone) on one
                 b.lfos.add(new dev.loophole.model.Lfo(2, 2, 1, 0, 0, 0, 0, List.of(10.0, -50.0, 80.0, 0.0), 0, 0, List.of()));
                 b.egs.add(new dev.loophole.model.FlexEnvelope(1, List.of(new dev.loophole.model.FlexEnvelope.Point(0, 0, 0),
                         new dev.loophole.model.FlexEnvelope.Point(0.02, 1, 2), new dev.loophole.model.FlexEnvelope.Point(0.3, 0.6, -1),
