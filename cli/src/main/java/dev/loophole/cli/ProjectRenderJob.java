@@ -78,6 +78,7 @@ final class ProjectRenderJob {
         List<WavWriter> writers = new ArrayList<>();
         ProjectEngine.Result result;
         int damaged;
+        float[] mixPeak = {0}; // the written mix's (the engine's peak spans every pair: with stems, the loudest stem's)
         try (ProjectEngine engine = new ProjectEngine(project, s, warnings::add);
              Progress progress = options.progress() ? new Progress(options.rate()) : null) {
             engine.threads(threads);
@@ -102,6 +103,9 @@ final class ProjectRenderJob {
                     for (int p = 0; p < mixed; p++)
                         for (int i = 0; i < n; i++) { mix[0][i] += pairs[2 * p][i]; mix[1][i] += pairs[2 * p + 1][i]; }
                     if (gain != 1f) for (int i = 0; i < n; i++) { mix[0][i] *= gain; mix[1][i] *= gain; }
+                    float p = mixPeak[0];
+                    for (int i = 0; i < n; i++) p = Math.max(p, Math.max(Math.abs(mix[0][i]), Math.abs(mix[1][i])));
+                    mixPeak[0] = p;
                     writers.getFirst().write(mix, 0, n);
                     if (stemsDir != null)
                         for (int t = 0; t < tracks; t++) {
@@ -133,7 +137,7 @@ final class ProjectRenderJob {
             throw new Errors.UserError(out + ": cannot write: " + io.getMessage(), io);
         }
         double seconds = result.frames() / (double) options.rate();
-        double peakDb = result.peakDbfs() + options.gainDb();
+        double peakDb = 20 * Math.log10(mixPeak[0]); // -inf for silence, as the engine's
         return new RenderJob.Summary(out, seconds, peakDb, result.maxVoices(), seconds / Math.max(result.wallSeconds(), 1e-9), damaged);
     }
 

@@ -68,6 +68,12 @@ class ProjectRenderTest {
         float[] low = WavReader.read(stems.resolve("01-low.wav")).channels()[0], high = WavReader.read(stems.resolve("02-high.wav")).channels()[0];
         assertThat(mix.length).isEqualTo(low.length).isEqualTo(high.length).isGreaterThan(24000);
         for (int i = 0; i < mix.length; i++) assertThat(mix[i]).isEqualTo(low[i] + high[i]);
+        // The summary's peak is the mix's (with stems it was the loudest stem's).
+        float filePeak = 0;
+        for (float[] ch : WavReader.read(dir.resolve("mix.wav")).channels()) for (float v : ch) filePeak = Math.max(filePeak, Math.abs(v));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("peak (-?[0-9.]+) dBFS").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(20 * Math.log10(filePeak), within(0.051));
         // Each stem holds its own track's note; the channel strip's −6 dB shows on the second.
         assertThat(level(low, 220)).isGreaterThan(-20);
         assertThat(level(low, 880)).isLessThan(level(low, 220) - 60);

@@ -116,6 +116,7 @@ public final class ProjectEngine implements AutoCloseable {
      */
     public ProjectEngine threads(int threads) {
         if (settings.voices() != VoiceThread.OFFLINE) throw new IllegalStateException("threads are for an offline render; live play renders on its audio thread");
+        if (threads < 1) throw new IllegalArgumentException("threads " + threads + ": expected 1 or more");
         if (workers != null) workers.close();
         workers = threads > 1 ? RenderWorkers.forRender(threads) : null;
         runtime.offline(workers);

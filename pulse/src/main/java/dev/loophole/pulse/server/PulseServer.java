@@ -69,7 +69,7 @@ public final class PulseServer implements AutoCloseable {
         new EditService(() -> ws[0]).register(t);
         sound = soundRef[0] = new SoundService(() -> ws[0], d, driver, view == null ? UnaryOperator.identity() : view);
         sound.register(t);
-        renders = new RenderJobs(() -> ws[0], d, view == null ? UnaryOperator.identity() : view);
+        renders = new RenderJobs(() -> ws[0], d, view == null ? UnaryOperator.identity() : view, driver != null);
         renders.register(t);
         ws[0].follow(sound::follow);
     }

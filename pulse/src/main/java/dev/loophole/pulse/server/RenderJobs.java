@@ -47,6 +47,18 @@ final class RenderJobs implements AutoCloseable {
         return t;
     });
     private int next;
+    /** Threads a job renders on: {@link #threadsBeside}. */
+    private final int threads;
+
+    /**
+     * A render job's threads: the command line's default ({@link dev.loophole.signal.engine.RenderWorkers#defaultThreads}),
+     * but with live sound one core is left to the audio thread — a helper spinning for a render's next round must not
+     * take the core a device's callback needs (on two cores: one thread).
+     */
+    static int threadsBeside(boolean liveSound, int cores) {
+        int threads = dev.loophole.signal.engine.RenderWorkers.defaultThreads(cores);
+        return liveSound ? Math.max(1, Math.min(threads, cores - 1)) : threads;
+    }
 
     private static final class Job {
         final String id;
@@ -64,7 +76,9 @@ final class RenderJobs implements AutoCloseable {
         }
     }
 
-    RenderJobs(Supplier<Workspace> workspace, Dispatcher out, UnaryOperator<Project> view) {
+    /** @param liveSound whether the server plays through a device: its audio thread keeps a core of its own */
+    RenderJobs(Supplier<Workspace> workspace, Dispatcher out, UnaryOperator<Project> view, boolean liveSound) {
+        this.threads = threadsBeside(liveSound, Runtime.getRuntime().availableProcessors());
         this.workspace = workspace;
         this.out = out;
         this.view = view;
@@ -125,7 +139,7 @@ final class RenderJobs implements AutoCloseable {
         float[] peak = {0};
         long[] lastProgress = {System.nanoTime()};
         try (ProjectEngine engine = new ProjectEngine(project, settings, w -> { })) {
-            engine.threads(dev.loophole.signal.engine.RenderWorkers.defaultThreads()); // as the command line's default: the same bytes
+            engine.threads(threads); // any number gives the same bytes
             // A fixed length needs the render to reach it whatever the last event: its tail covers the whole length.
             double tail = seconds == null ? -1 : seconds;
             long expected = seconds == null ? -1 : frames;

@@ -34,6 +34,16 @@ class RenderJobsTest {
     Path dir;
 
     @Test
+    void withLiveSoundARenderJobLeavesTheAudioThreadACore() {
+        // cores → threads: without a device as the command line's default; with one, a core stays the audio thread's
+        int[][] cases = {{1, 1, 1}, {2, 2, 1}, {4, 2, 2}, {16, 2, 2}};
+        for (int[] c : cases) {
+            assertThat(RenderJobs.threadsBeside(false, c[0])).as("%d cores, no device", c[0]).isEqualTo(c[1]);
+            assertThat(RenderJobs.threadsBeside(true, c[0])).as("%d cores, live sound", c[0]).isEqualTo(c[2]);
+        }
+    }
+
+    @Test
     void editsAreAnsweredWhileARenderRunsAndACancelledRenderLeavesNothing() throws Exception {
         Path sfz = Fixtures.sfz(dir, "kit", 8);
         Path out = dir.resolve("long.wav");

@@ -88,8 +88,33 @@ public final class FilterLanes {
 
     private float[] lane(int k, int l, int m) { return l < m ? buf[k + l] : silence; }
 
-    /** Compiles the vector form before an audio thread runs it (as {@code CubicVector.warmUp}); no-op without the Vector API. */
+    /**
+     * Compiles the vector form before an audio thread runs it (as {@code CubicVector.warmUp}), then calls {@link #run}
+     * — the audio thread's own entry — until it allocates nothing ({@link WarmUp#settle}: a fixed number of calls left
+     * the kernel uncompiled in a few runs of ten). Live instruments only; a no-op without the Vector API.
+     */
     public static void warmUp() {
-        if (Simd.VECTOR) FilterLanesVector.warmUp();
+        if (!Simd.VECTOR) return;
+        FilterLanesVector.warmUp();
+        synchronized (FilterLanes.class) {
+            if (settled) return;
+            FilterLanes lanes = new FilterLanes(2 * LANES, 32);
+            VoiceFilter[] f = new VoiceFilter[2 * LANES];
+            float[][] x = new float[2 * LANES][32];
+            for (int i = 0; i < f.length; i++) {
+                f[i] = new VoiceFilter(48_000);
+                f[i].setType(FilterType.LPF_2P);
+                f[i].setParameters(500 + 700 * i, i, 0, 1);
+            }
+            settled = WarmUp.settle(() -> {
+                for (int i = 0; i < f.length; i++) {
+                    for (int j = 0; j < 32; j++) x[i][j] = (j * 7 % 13) / 13f - 0.5f;
+                    lanes.add(f[i], x[i], 0);
+                }
+                lanes.run(32, true);
+            });
+        }
     }
+
+    private static boolean settled; // guarded by the class lock
 }

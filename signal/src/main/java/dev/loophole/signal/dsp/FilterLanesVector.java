@@ -88,6 +88,4 @@ final class FilterLanesVector {
         z2.intoArray(s, L);
         return i;
     }
-
-
 }

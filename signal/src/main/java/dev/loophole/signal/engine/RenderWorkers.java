@@ -81,7 +81,10 @@ public final class RenderWorkers implements AutoCloseable {
     }
 
     /** Threads an offline render uses unless told: two where there is a second core. */
-    public static int defaultThreads() { return Math.min(2, Runtime.getRuntime().availableProcessors()); }
+    public static int defaultThreads() { return defaultThreads(Runtime.getRuntime().availableProcessors()); }
+
+    /** {@link #defaultThreads()} on a machine of {@code cores}. */
+    public static int defaultThreads(int cores) { return Math.min(2, cores); }
 
     /** Threads working a round: the caller and its helpers. */
     public int threads() { return helpers.length + 1; }

@@ -47,6 +47,9 @@ final class GraphCompiler {
         return true;
     }
 
+    /** Whether instrument nodes are recorded ({@link #record} ran). */
+    boolean recording() { return recorded != null; }
+
     /** What the graph runs for {@code node}: its instrument, recorded where {@link #record} asked for it. */
     private Instrument run(GraphSpec.InstrumentNode node) {
         return recorded == null ? node.instrument() : recorded.computeIfAbsent(node.instrument(), RecordedInstrument::of);

@@ -98,9 +98,13 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
      * ({@link RecordedInstrument}); with {@code workers} of more than one thread the nodes (and a SoundFont's programs)
      * render side by side on them, and so do the effect chains that share no buffer (a project's tracks). The output
      * is the same bits for any number of threads. The graph published
-     * already is compiled again to take it up.
+     * already is compiled again to take it up, so the first call comes before the first block (a graph that ran would
+     * see its plain instruments leave — faded out, their voices gone — and recorded ones arrive); later calls only
+     * change the workers.
      */
     public synchronized GraphRuntime offline(RenderWorkers workers) {
+        if (running != null && !compiler.recording())
+            throw new IllegalStateException("a graph that has rendered blocks cannot start recording its instruments; make it offline first");
         engine.workers(workers);
         this.workers = workers;
         if (compiler.record()) publish(latest.spec);

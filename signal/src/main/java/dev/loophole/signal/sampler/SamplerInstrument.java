@@ -1,6 +1,5 @@
 package dev.loophole.signal.sampler;
 
-import dev.loophole.model.RoundRobin;
 import dev.loophole.model.Trigger;
 import dev.loophole.signal.dsp.Interpolation;
 import dev.loophole.signal.dsp.Rng;
@@ -8,9 +7,10 @@ import dev.loophole.signal.dsp.Simd;
 import dev.loophole.signal.engine.MultiOutputInstrument;
 
 /**
- * The sampler as the engine runs it: picks regions for each event as SFZ defines (key, velocity,
- * channel, CC, bend, random, round robin, trigger), starts voices from a preallocated pool, applies
- * chokes, pedals and stealing. Everything here runs on the audio thread and allocates nothing.
+ * The sampler as the engine runs it: its event and control surface. Notes, pedals, controllers, bend and
+ * per-note expression reach the voices here; which regions an event sounds and how their voices start
+ * (chokes, polyphony, stealing) is {@link RegionTrigger}'s, the render loop {@link VoiceRender}'s.
+ * Everything here runs on the audio thread and allocates nothing.
  */
 public final class SamplerInstrument implements MultiOutputInstrument {
     /** Extra voices beyond the polyphony cap, so a stolen voice can fade while its successor starts. */
@@ -21,26 +21,19 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private final java.util.concurrent.atomic.AtomicReference<Patch> pending = new java.util.concurrent.atomic.AtomicReference<>();
     private final java.util.concurrent.atomic.AtomicReference<Patch> retired = new java.util.concurrent.atomic.AtomicReference<>();
     private final int sampleRate;
-    private final int polyphony;
     private final Voice[] voices;
     private final VoicePool pool;
+    private final RegionTrigger trigger;
     private final ChannelState[] channels = new ChannelState[16];
-    private final Rng rng;
     private final int extraOutputs;                    // program outputs beyond main, fixed at construction
     private final float[][] mainOnly = new float[2][]; // render(left, right): the one pair every voice goes to
-    private long ageCounter;
-    private long eventCounter;
     private long frameClock;
     private int quality = Interpolation.CUBIC;
     private final VoiceThread thread;
     private final ScalarStart scalarStart;
     private int peakVoices;
     private VoiceListener listener;
-    private int activeCount;
-    private double bpm = 120;
-    // Per-note expression: the id and 16-bit velocity of the note being started, and per key the id notes holding it.
-    private int startingNoteId = -1;
-    private int startingVelocity16 = -1;
+    // Per-note expression: per key the id notes holding it.
     private final int[][] perNoteHeld = new int[16][128];
 
     public SamplerInstrument(Patch patch, int sampleRate, int polyphony, long seed) {
@@ -57,8 +50,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
                              VoiceThread thread) {
         this.thread = thread;
         this.sampleRate = sampleRate;
-        this.polyphony = polyphony;
-        this.rng = new Rng(seed);
+        Rng rng = new Rng(seed); // one stream for region picks and voices' draws, in event order
         this.voices = new Voice[polyphony + FADE_RESERVE];
         float[][] sincWindow = {new float[SincReader.WINDOW], new float[SincReader.WINDOW]};
         // Offline voices share one scalar start (they render one after another, on one thread); live voices take the
@@ -70,6 +62,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.render = new VoiceRender(voices, thread == VoiceThread.OFFLINE);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
+        this.trigger = new RegionTrigger(voices, pool, channels, rng, sampleRate, polyphony);
         this.patch = patch;
         this.extraOutputs = patch.outputs() - 1;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
@@ -110,6 +103,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (next != null) next.prepareOctaves(quality, thread);
         if (scalarStart != null) scalarStart.quality(quality);
         this.quality = quality;
+        trigger.quality(quality);
     }
 
     /** What runs this instrument's voices (fixed at construction). */
@@ -118,7 +112,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     public int peakVoices() { return peakVoices; }
 
     /** Reports every voice start and end to {@code l} (null to stop). Set it before rendering. */
-    public void setVoiceListener(VoiceListener l) { this.listener = l; }
+    public void setVoiceListener(VoiceListener l) { this.listener = l; trigger.listener(l); }
 
     @Override
     public void noteOn(int channel, int key, int velocity) {
@@ -132,7 +126,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         cs.releasePending[key] = false;
         cs.previousKey = cs.lastKey;
         if (patch.switchKeys[key]) cs.lastSwitch = key;
-        startRegions(channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0);
+        trigger.note(patch, channel, key, velocity, first ? Trigger.FIRST : Trigger.LEGATO, 0, frameClock);
         cs.lastKey = key;
         cs.noteOns++;
     }
@@ -145,11 +139,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     @Override
     public void perNoteOn(int channel, int noteId, int key, int velocity16) {
         perNoteHeld[channel][key]++;
-        startingNoteId = noteId;
-        startingVelocity16 = velocity16;
+        trigger.perNote(noteId, velocity16);
         noteOn(channel, key, Math.max(1, velocity16 >>> 9));
-        startingNoteId = -1;
-        startingVelocity16 = -1;
+        trigger.perNote(-1, -1);
     }
 
     @Override
@@ -161,7 +153,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     /** Moves one dimension of one note: only that note's voices hear it. */
     @Override
     public void noteExpression(int channel, int noteId, int dimension, float value) {
-        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.noteId == noteId && v.channel == channel) v.expression(dimension, value); }
+        for (int s = 0; s < pool.live; s++) { Voice v = voices[s]; if (v.isActive() && v.noteId == noteId && v.channel == channel) v.expression(dimension, value); }
     }
 
     @Override
@@ -177,7 +169,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         ChannelState cs = channels[channel];
         if (noteId < 0 && !cs.held[key]) return; // a note-off for a note that never started changes nothing
         boolean latched = cs.sostenuto && cs.sostenutoLatched[key];
-        for (int s = 0; s < live; s++) { // slots past live are free
+        for (int s = 0; s < pool.live; s++) { // slots past live are free
             Voice v = voices[s];
             if (!v.isActive() || v.channel != channel || v.key != key || !v.noteHeld) continue;
             if (noteId >= 0 ? v.noteId != noteId : v.noteId >= 0) continue;
@@ -190,9 +182,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         cs.heldCount--;
         // release_key sounds on the key's release; release (SFZ v2) waits for the sustain pedal.
         double heldSeconds = (frameClock - cs.onFrame[key]) / (double) sampleRate;
-        startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE_KEY, heldSeconds);
+        trigger.note(patch, channel, key, cs.onVelocity[key], Trigger.RELEASE_KEY, heldSeconds, frameClock);
         if (cs.sustain) cs.releasePending[key] = true;
-        else startRegions(channel, key, cs.onVelocity[key], Trigger.RELEASE, heldSeconds);
+        else trigger.note(patch, channel, key, cs.onVelocity[key], Trigger.RELEASE, heldSeconds, frameClock);
     }
 
     @Override
@@ -210,7 +202,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
                 for (int k = 0; k < 128; k++) {
                     if (!cs.releasePending[k]) continue;
                     cs.releasePending[k] = false;
-                    startRegions(channel, k, cs.onVelocity[k], Trigger.RELEASE, (frameClock - cs.onFrame[k]) / (double) sampleRate);
+                    trigger.note(p, channel, k, cs.onVelocity[k], Trigger.RELEASE, (frameClock - cs.onFrame[k]) / (double) sampleRate, frameClock);
                 }
             }
             cs.sustain = down;
@@ -226,21 +218,17 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         } else if (controller == 120) {
             allSoundOff();
         } else if (controller == 123) {
-            for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); } }
+            for (int s = 0; s < pool.live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) { v.sustained = false; v.noteOff(); } }
         } else if (controller == 121) {
             cs.reset(p.initialCc, p.swDefault);
         }
-        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.updateCcGain(); }
-        for (int idx : p.ccTriggered) {
-            CompiledRegion r = p.regions[idx];
-            if (r.when.triggeredBy(controller, before, value) && r.matchesChannel(channel + 1) && r.when.allow(cs, bpm))
-                startVoice(r, channel, r.pitchKeycenter, Math.max(1, value), cs.bend, 1f);
-        }
+        for (int s = 0; s < pool.live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.updateCcGain(); }
+        trigger.controller(p, channel, controller, before, value, frameClock);
     }
 
     /** Pedal up: voices whose keys are up and no other pedal holds them go to release. */
     private void releaseSustained(int channel, ChannelState cs) {
-        for (int s = 0; s < live; s++) { // slots past live are free
+        for (int s = 0; s < pool.live; s++) { // slots past live are free
             Voice v = voices[s];
             if (!v.isActive() || v.channel != channel || !v.sustained) continue;
             boolean stillLatched = cs.sostenuto && cs.sostenutoLatched[v.key];
@@ -256,7 +244,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         cs.bendRaw = value;
         cs.version++;
         cs.bend = value >= 8192 ? (value - 8192) / 8191.0 : (value - 8192) / 8192.0;
-        for (int s = 0; s < live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.setBend(cs.bend); }
+        for (int s = 0; s < pool.live; s++) { Voice v = voices[s]; if (v.isActive() && v.channel == channel) v.setBend(cs.bend); }
     }
 
     /** Every channel's tune: voices read it at their next chunk, as they read bend. */
@@ -287,7 +275,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     public void programChange(int channel, int program) { channels[channel].program = program; }
 
     @Override
-    public void tempo(double bpm) { this.bpm = bpm; }
+    public void tempo(double bpm) { trigger.tempo(bpm); }
 
     /**
      * Everything on one stereo pair: every voice, whatever output its region names (unconnected outputs fold into
@@ -343,116 +331,24 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** The one render loop ({@link VoiceRender}): every sounding voice into its output's pair, with sends when asked. */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        int active = render.render(live, listener, frameClock, pairs, first, extraAt, extras, withSends, from, to);
-        live = render.live();
+        int active = render.render(pool.live, listener, frameClock, pairs, first, extraAt, extras, withSends, from, to);
+        pool.live = render.live();
         if (active > peakVoices) peakVoices = active;
-        activeCount = active;
+        pool.active = active;
         frameClock += to - from;
     }
 
     private final VoiceRender render;
 
-    // Voices at slots >= live are all free: the pool hands out the lowest free slot, so sounding voices gather at the
-    // front and the render loop stops there instead of visiting every slot of the pool (320 per SoundFont preset) per block.
-    private int live;
-
     /** Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool). */
     @Override
-    public int activeVoices() { return activeCount; }
+    public int activeVoices() { return pool.active; }
 
     @Override
     public void allSoundOff() {
-        activeCount = 0;
+        pool.active = 0;
         for (int[] h : perNoteHeld) java.util.Arrays.fill(h, 0);
         for (Voice v : voices) if (v.isActive()) v.free();
-    }
-
-    private void startRegions(int channel, int key, int velocity, Trigger noteTrigger, double heldSeconds) {
-        Patch p = patch;
-        ChannelState cs = channels[channel];
-        double rand = rng.nextDouble();
-        eventCounter++;
-        boolean release = noteTrigger == Trigger.RELEASE || noteTrigger == Trigger.RELEASE_KEY;
-        boolean attackAlive = release && attackVoiceSounding(channel, key);
-        int rrPosition = -1; // this note's random round-robin position (0-based), drawn when a cycle first asks
-        for (int idx : p.byKey[key]) {
-            CompiledRegion r = p.regions[idx];
-            if (!r.when.noteTriggered) continue;
-            Trigger t = r.trigger;
-            if (release) {
-                if (t != noteTrigger) continue;
-                if (!attackAlive && !r.rtDead) continue; // the note already died away: no release noise
-            } else {
-                if (t == Trigger.RELEASE || t == Trigger.RELEASE_KEY) continue;
-                if (t == Trigger.FIRST && noteTrigger != Trigger.FIRST) continue;
-                if (t == Trigger.LEGATO && noteTrigger != Trigger.LEGATO) continue;
-            }
-            if (!r.matchesKeyVel(channel + 1, key, velocity)) continue;
-            if (cs.bendRaw - 8192 < r.bendLo || cs.bendRaw - 8192 > r.bendHi) continue;
-            if (!r.ccsMatch(cs.cc) || !r.when.allow(cs, bpm) || !r.when.allowPolyAftertouch(cs.polyPressure[key])) continue;
-            if (rand < r.randLo || (rand >= r.randHi && r.randHi < 1)) continue;
-            if (r.seqLength > 1) {
-                if (p.roundRobin == RoundRobin.SEQUENTIAL) {
-                    int n = p.seqCounters[idx]++;
-                    if (n % r.seqLength != r.seqPosition - 1) continue;
-                } else {
-                    if (rrPosition < 0) rrPosition = p.lastRandomPosition[key] = randomPosition(p.roundRobin, r.seqLength, p.lastRandomPosition[key]);
-                    if (rrPosition % r.seqLength != r.seqPosition - 1) continue;
-                }
-            }
-            if (r.disabled) { choke(r); continue; } // a silent region (end=-1/0) still mutes its off_by targets
-            float extra = 1f;
-            if (release && r.rtDecay > 0) extra = (float) Math.pow(10, -r.rtDecay * heldSeconds / 20);
-            startVoice(r, channel, key, velocity, cs.bend, extra);
-            for (CompiledRegion mic : r.mics) startVoice(mic, channel, key, velocity, cs.bend, extra); // multi-mic: all play
-        }
-    }
-
-    /** A position 0..length-1; without repeats, any but {@code last}, each equally likely. */
-    private int randomPosition(RoundRobin mode, int length, int last) {
-        if (mode == RoundRobin.RANDOM || last < 0 || last >= length) return Math.min(length - 1, (int) (rng.nextDouble() * length));
-        int n = Math.min(length - 2, (int) (rng.nextDouble() * (length - 1)));
-        return n >= last ? n + 1 : n;
-    }
-
-    private void choke(CompiledRegion r) {
-        if (r.chokeGroup == 0) return;
-        for (int i = 0; i < live; i++) { // every sounding voice is before live
-            Voice v = voices[i];
-            if (v.isActive() && v.region.offBy == r.chokeGroup && v.event != eventCounter) v.choke();
-        }
-    }
-
-    private boolean attackVoiceSounding(int channel, int key) {
-        for (int i = 0; i < live; i++) {
-            Voice v = voices[i];
-            if (v.isActive() && v.channel == channel && v.key == key && !v.isFading()
-                    && v.region.trigger != Trigger.RELEASE && v.region.trigger != Trigger.RELEASE_KEY) return true;
-        }
-        return false;
-    }
-
-    private void startVoice(CompiledRegion r, int channel, int key, int velocity, double bend, float extraGain) {
-        choke(r);
-        if (r.polyphony > 0 || r.notePolyphony > 0) pool.limitRegion(r, key, velocity);
-        Voice v = pool.allocate(patch.polyphony > 0 ? Math.min(polyphony, patch.polyphony) : polyphony, listener, frameClock);
-        if (v == null) return;
-        if (!v.isActive()) activeCount++;
-        ChannelState cs = channels[channel];
-        v.ccValues = cs.cc;
-        v.chan = cs;
-        v.noteId = startingNoteId;
-        v.noteExpr.begin(patch.expression);
-        if (startingVelocity16 >= 0) extraGain *= CompiledRegion.fineVelocityGain(r.ampVeltrack, velocity, startingVelocity16);
-        double randomDb = r.ampRandom > 0 ? rng.nextDouble() * r.ampRandom : 0;
-        long offsetExtra = r.offsetRandom > 0 ? (long) (rng.nextDouble() * (r.offsetRandom + 1)) : 0;
-        int delayExtra = r.delayRandom > 0 ? (int) Math.round(rng.nextDouble() * r.delayRandom * sampleRate) : 0;
-        int keyDelta = cs.previousKey >= 0 ? key - cs.previousKey : 0;
-        v.start(r, channel, key, velocity, bend, randomDb, offsetExtra, delayExtra, extraGain, ++ageCounter, quality,
-                cs.noteOns & 1, keyDelta);
-        if (v.slot >= live) live = v.slot + 1;
-        v.event = eventCounter;
-        if (listener != null) listener.started(r.source.regionId(), channel, key, velocity, frameClock + v.delayFrames());
     }
 
     /** Tests: the render loop, to switch lock step off or read its counters. */

@@ -281,7 +281,7 @@ final class Voice {
      */
     boolean filterInLanes(FilterLanes lanes) {
         if (!modulated || !mod.filtering()) return true; // nothing to filter
-        VoiceFilter f = mod.laneFilter();
+        VoiceFilter f = mod.tuneLaneFilter();
         if (f == null) return false;
         lanes.add(f, read.bufL, 0);
         if (read.stereo()) lanes.add(f, read.bufR, 1);

@@ -56,7 +56,9 @@ final class VoiceBatch {
                 if (!inLanes[k]) voices[k].filterChunk(got[k]);
             }
             if (count > 1) { chunks++; laneChannels += lanes.size(); }
-            lanes.run(n, true); // (VoiceRender batches only when the lanes are warm) // frames past a voice's got are its scratch's leftovers: filtered, never heard (it ends)
+            // VoiceRender batches only live instruments, whose lanes FilterLanes.warmUp settled; frames past a voice's
+            // got are its scratch's leftovers: filtered, never heard (it ends)
+            lanes.run(n, true);
             for (int k = 0; k < count; k++) if (!ended[k] && inLanes[k]) voices[k].filterAfterLanes(got[k]);
             for (int k = 0; k < count; k++) {
                 if (ended[k] || !voices[k].mixChunk(outL[k], outR[k], i + shift[k], n, got[k])) continue;

@@ -276,14 +276,15 @@ final class VoiceModulation {
     /**
      * This chunk's first filter when it may run in lanes beside other voices' ({@link FilterLanes}: one two-pole section, holding
      * or moving less than a step this chunk), re-tuned as {@link #filter} would; then {@link #filterAfterLanes} runs the rest.
-     * Null when it may not: {@link #filter} runs everything.
+     * Null when it may not: {@link #filter} runs everything. Not a plain getter: a filter moving a little this chunk is
+     * re-tuned here, once, to where the chunk ends.
      */
-    VoiceFilter laneFilter() {
+    VoiceFilter tuneLaneFilter() {
         if (filterCount == 0 || !FilterLanes.fits(filters[0]) || !(holds(0) || retuneOnce(0))) return null;
         return filters[0];
     }
 
-    /** After the lanes ran {@link #laneFilter}: the second filter and the EQ bands. */
+    /** After the lanes ran {@link #tuneLaneFilter}: the second filter and the EQ bands. */
     void filterAfterLanes(float[] l, float[] r, int n) { filter(l, r, n, 1); }
 
     private boolean holds(int i) { return fromCents[i] == toCents[i] && fromRes[i] == toRes[i] && fromGain[i] == toGain[i]; }

@@ -9,6 +9,11 @@ final class VoicePool {
     private final Voice[] voices;
     private final int fadeFrames;
     long stolen, dropped;
+    // Voices at slots >= live are all free: the pool hands out the lowest free slot, so sounding voices gather at the
+    // front and loops over them stop there instead of visiting every slot (320 per SoundFont preset) per block.
+    int live;
+    // Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool).
+    int active;
 
     VoicePool(Voice[] voices, int fadeFrames) {
         this.voices = voices;

@@ -112,4 +112,28 @@ class FilterLanesTest {
         for (int i = 0; i < n; i++) a[i] = (float) rnd.nextGaussian();
         return a;
     }
+
+    @Test
+    void afterTheWarmUpTheLanesAllocateNothingFromTheFirstCall() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Simd.VECTOR, "the Vector API is not resolved in this JVM");
+        FilterLanes.warmUp();
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        FilterLanes lanes = new FilterLanes(8, 32);
+        VoiceFilter[] f = new VoiceFilter[8];
+        float[][] x = new float[8][32];
+        for (int i = 0; i < 8; i++) {
+            f[i] = new VoiceFilter(48_000);
+            f[i].setType(FilterType.LPF_2P);
+            f[i].setParameters(300 + 900 * i, 2, 0, 1);
+        }
+        long worst = 0;
+        for (int channels = 2; channels <= 8; channels++)
+            for (int n = 1; n <= 32; n++) {
+                for (int i = 0; i < channels; i++) lanes.add(f[i], x[i], 0);
+                long before = threads.getCurrentThreadAllocatedBytes();
+                lanes.run(n, true);
+                worst = Math.max(worst, threads.getCurrentThreadAllocatedBytes() - before);
+            }
+        assertThat(worst).as("bytes allocated by one run right after the warm-up").isZero();
+    }
 }

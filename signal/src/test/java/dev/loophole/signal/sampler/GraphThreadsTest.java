@@ -152,4 +152,21 @@ class GraphThreadsTest {
             assertThat(e).as("thrown only on a helper thread: the helper's failure reached the render thread").hasMessage("node 2 cannot render: its sample is gone");
         }
     }
+
+    @Test
+    void aGraphThatRanCannotStartRecordingButMayChangeItsWorkers() {
+        float[][] out = new float[2][BLOCK];
+        EventBuffer none = new EventBuffer(1);
+        GraphRuntime live = new GraphRuntime(Fixtures.RATE, BLOCK);
+        live.process(out, BLOCK, none);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.offline(null));
+        assertThat(e.getMessage()).contains("cannot start recording");
+
+        GraphRuntime offline = new GraphRuntime(Fixtures.RATE, BLOCK).offline(null);
+        offline.process(out, BLOCK, none);
+        try (RenderWorkers workers = new RenderWorkers(2, "graph-test", 20_000)) {
+            offline.offline(workers); // already recording: only the workers change
+            offline.process(out, BLOCK, none);
+        }
+    }
 }

@@ -1,0 +1,38 @@
+package dev.loophole.signal.dsp;
+
+import java.lang.management.ManagementFactory;
+
+/**
+ * The last step of a live warm-up: a Vector API kernel is safe on an audio thread only once a call allocates nothing
+ * (until C2 has installed it, every vector is boxed). A fixed number of calls does not promise that — C2 compiles in
+ * the background, and may compile the warm-up's own loop with the kernel inlined, leaving the kernel itself on a
+ * profiling tier — so this calls it until two calls in a row allocate nothing, pausing a millisecond between tries.
+ * Control side only; offline renders skip it (they may allocate, and should not wait for C2).
+ */
+public final class WarmUp {
+    private WarmUp() {}
+
+    private static final com.sun.management.ThreadMXBean THREADS = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    /** Beyond this the JVM is not compiling it (a flag, a starved machine): give up rather than hang the control side. */
+    private static final long LIMIT_NANOS = 5_000_000_000L;
+
+    /** Calls {@code call} until two calls in a row allocate no bytes on this thread; returns whether they did. */
+    public static boolean settle(Runnable call) {
+        if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) return false;
+        long end = System.nanoTime() + LIMIT_NANOS;
+        int clean = 0;
+        while (System.nanoTime() < end) {
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            for (int i = 0; i < 64; i++) call.run();
+            clean = THREADS.getCurrentThreadAllocatedBytes() == before ? clean + 1 : 0;
+            if (clean == 2) return true;
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+}
