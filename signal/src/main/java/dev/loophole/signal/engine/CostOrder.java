@@ -6,18 +6,18 @@ package dev.loophole.signal.engine;
  * depends on the clock; what a task writes does not. Preallocated; render thread for {@link #sort}, any
  * thread for {@link #timed} (each task writes its own slot).
  */
-final class CostOrder {
+public final class CostOrder {
     private final int[] order;
     private final long[] cost;
 
-    CostOrder(int tasks) {
+    public CostOrder(int tasks) {
         order = new int[tasks];
         cost = new long[tasks];
         for (int i = 0; i < tasks; i++) order[i] = i;
     }
 
     /** Insertion sort by cost, descending: nearly sorted already from round to round. */
-    void sort() {
+    public void sort() {
         for (int i = 1; i < order.length; i++) {
             int p = order[i], j = i - 1;
             while (j >= 0 && cost[order[j]] < cost[p]) { order[j + 1] = order[j]; j--; }
@@ -26,10 +26,10 @@ final class CostOrder {
     }
 
     /** The task that goes {@code i}-th. */
-    int at(int i) { return order[i]; }
+    public int at(int i) { return order[i]; }
 
     /** Runs task {@code t} through {@code run} and keeps how long it took. */
-    void timed(int t, RenderWorkers.Task run) {
+    public void timed(int t, RenderWorkers.Task run) {
         long t0 = System.nanoTime();
         run.run(t);
         cost[t] = System.nanoTime() - t0;

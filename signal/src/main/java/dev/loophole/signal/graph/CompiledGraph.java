@@ -1,7 +1,9 @@
 package dev.loophole.signal.graph;
 
 import dev.loophole.signal.engine.Engine;
+import dev.loophole.signal.engine.CostOrder;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.RenderWorkers;
 import dev.loophole.signal.fx.Effect;
 
 /**
@@ -25,7 +27,14 @@ final class CompiledGraph {
     /** Audio thread, per effect: {@link #STEADY}, or fading between dry and wet around an edit (a new unit in, a leaving unit out). */
     private final int[] fade;
     private final int[] faded;        // audio thread: frames of the fade done
-    private final float[] dryL, dryR; // audio thread: one effect's input while it fades
+    /** Effects that share no buffer with other chains' ({@link EffectChains}): each a task of an offline block's round. */
+    private final int[][] chains;
+    private final float[][] dry;      // 2 per chain: one effect's input while it fades (a chain's own: chains run side by side)
+    private final CostOrder chainOrder;
+    private final RenderWorkers.Task chainTask = this::runChain, timedChain = this::timedChain;
+    // Render thread, set before a round and read by its tasks (the round's start publishes them).
+    private EffectEvents blockEvents;
+    private int blockFrames;
     private final int fadeFrames;
     static final int STEADY = 0, FADE_IN = 1, FADE_OUT = 2;
     final float[][] effectPairs;      // 2 per effect, same order
@@ -48,8 +57,9 @@ final class CompiledGraph {
         this.fade = new int[effects.length];
         this.faded = new int[effects.length];
         int max = effectPairs.length > 0 ? effectPairs[0].length : 0;
-        this.dryL = new float[max];
-        this.dryR = new float[max];
+        this.chains = EffectChains.of(effectPairs, effectInputs);
+        this.dry = new float[2 * chains.length][max];
+        this.chainOrder = new CostOrder(chains.length);
         this.effectPairs = effectPairs;
         this.effectInputs = effectInputs; this.effectValues = effectValues; this.outputBus = outputBus; this.outputInputs = outputInputs;
     }
@@ -133,24 +143,20 @@ final class CompiledGraph {
     }
 
     /**
-     * Audio thread: effects in order, then the outputs, over frames {@code [0, frames)}; {@code out} is
+     * Audio thread: effects chain by chain, then the outputs, over frames {@code [0, frames)}; {@code out} is
      * overwritten. An effect with parameter changes in {@code events} runs up to each change's frame,
-     * takes it, and runs on: automation is sample-accurate (and then glides, as any change does).
+     * takes it, and runs on: automation is sample-accurate (and then glides, as any change does). With
+     * {@code workers} of more than one thread (offline only) the chains run side by side on them; each writes its own
+     * pairs, and the outputs are mixed here afterwards in a fixed order, so the bits are the same for any thread count.
      */
-    void runNodes(float[][] out, int frames, EffectEvents events) {
-        for (int e = 0; e < effects.length; e++) {
-            float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
-            mix(effectInputs[e], l, r, frames, true);
-            int from = 0;
-            for (int k = 0; k < events.size; k++) {
-                if (events.effect[k] != e) continue;
-                int at = Math.clamp(events.offset[k], from, frames);
-                if (at > from && !bypassed[e]) run(e, l, r, from, at);
-                effects[e].set(events.index[k], events.value[k]);
-                if (events.jump[k]) effects[e].settle();
-                from = at;
-            }
-            if (from < frames && !bypassed[e]) run(e, l, r, from, frames);
+    void runNodes(float[][] out, int frames, EffectEvents events, RenderWorkers workers) {
+        blockEvents = events;
+        blockFrames = frames;
+        if (workers != null && workers.threads() > 1 && chains.length > 1) {
+            chainOrder.sort();
+            workers.run(timedChain, chains.length);
+        } else {
+            for (int c = 0; c < chains.length; c++) runChain(c);
         }
         int pairs = out.length / 2;
         for (float[] ch : out) java.util.Arrays.fill(ch, 0, frames, 0f);
@@ -160,8 +166,31 @@ final class CompiledGraph {
         }
     }
 
+    private void timedChain(int i) { chainOrder.timed(chainOrder.at(i), chainTask); }
+
+    /** Chain {@code c}'s effects in run order, over the block: any thread, one at a time per chain. */
+    private void runChain(int c) {
+        EffectEvents events = blockEvents;
+        int frames = blockFrames;
+        float[] dryL = dry[2 * c], dryR = dry[2 * c + 1];
+        for (int e : chains[c]) {
+            float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
+            mix(effectInputs[e], l, r, frames, true);
+            int from = 0;
+            for (int k = 0; k < events.size; k++) {
+                if (events.effect[k] != e) continue;
+                int at = Math.clamp(events.offset[k], from, frames);
+                if (at > from && !bypassed[e]) run(e, l, r, from, at, dryL, dryR);
+                effects[e].set(events.index[k], events.value[k]);
+                if (events.jump[k]) effects[e].settle();
+                from = at;
+            }
+            if (from < frames && !bypassed[e]) run(e, l, r, from, frames, dryL, dryR);
+        }
+    }
+
     /** Effect {@code e} over frames {@code [from, to)} of its pair, fading dry ↔ wet around an edit. */
-    private void run(int e, float[] l, float[] r, int from, int to) {
+    private void run(int e, float[] l, float[] r, int from, int to, float[] dryL, float[] dryR) {
         if (fade[e] == STEADY || (fade[e] == FADE_IN && faded[e] >= fadeFrames)) { effects[e].process(l, r, from, to); return; }
         // Dry ↔ wet, linearly over the fade: an effect put into a sounding chain (or taken out) never steps.
         System.arraycopy(l, from, dryL, from, to - from);

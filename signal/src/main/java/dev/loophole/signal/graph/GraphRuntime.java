@@ -5,6 +5,7 @@ import dev.loophole.signal.engine.BlockSource;
 import dev.loophole.signal.engine.Engine;
 import dev.loophole.signal.engine.EventBuffer;
 import dev.loophole.signal.engine.Instrument;
+import dev.loophole.signal.engine.RenderWorkers;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -51,6 +52,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     private long droppedParameters;
 
     private final Engine engine;
+    private volatile RenderWorkers workers; // offline only: effect chains side by side
     private final GraphCompiler compiler;
     private final AtomicReference<CompiledGraph> pending = new AtomicReference<>();
     private CompiledGraph deferred;             // audio thread: the next graph, waiting for leaving effects to fade to dry
@@ -94,15 +96,17 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
      * Control side, for an offline render (never a live driver's graph): from now on each instrument node records its
      * block and renders it at the block's end into scratch of its own, the scratches then summed in node order
      * ({@link RecordedInstrument}); with {@code workers} of more than one thread the nodes (and a SoundFont's programs)
-     * render side by side on them. The output is the same bits for any number of threads. The graph published
+     * render side by side on them, and so do the effect chains that share no buffer (a project's tracks). The output
+     * is the same bits for any number of threads. The graph published
      * already is compiled again to take it up, so the first call comes before the first block (a graph that ran would
      * see its plain instruments leave — faded out, their voices gone — and recorded ones arrive); later calls only
      * change the workers.
      */
-    public synchronized GraphRuntime offline(dev.loophole.signal.engine.RenderWorkers workers) {
+    public synchronized GraphRuntime offline(RenderWorkers workers) {
         if (running != null && !compiler.recording())
             throw new IllegalStateException("a graph that has rendered blocks cannot start recording its instruments; make it offline first");
         engine.workers(workers);
+        this.workers = workers;
         if (compiler.record()) publish(latest.spec);
         return this;
     }
@@ -126,7 +130,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
         }
         CompiledGraph g = current;
         engine.process(g.plan, g.instrumentPairs, frames, split(events, g));
-        g.runNodes(out, frames, effectEvents);
+        g.runNodes(out, frames, effectEvents, workers);
         if (fadingCount > 0) fadeOut(out, frames);
         if (deferred != null) deferredIn -= frames;
     }
