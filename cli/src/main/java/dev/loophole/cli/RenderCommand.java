@@ -38,7 +38,7 @@ final class RenderCommand implements Callable<Integer> {
         b.flag("--strict", "Fail (exit 1, nothing written) when a sample is damaged: cut short, "
                 + "holding values that are not audio, or without a usable frame. Without it these are warnings, counted in the summary.");
         b.option("--threads", Integer.class, "N", null, "Threads rendering each block's instruments side by side (a project's "
-                + "instrument nodes, each --instrument, a SoundFont's programs), 1-" + MAX_THREADS
+                + "instrument nodes and its tracks' effect chains, each --instrument, a SoundFont's programs), 1-" + MAX_THREADS
                 + "; the output is the same bits for any N (default: 2 where the machine has a second core, else 1; "
                 + "a helper that keeps the render waiting is left out for a while).");
         command.spec = b.spec();

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Blocks are short (256 frames: ≈ 180 µs of a General MIDI song's work at cubic), so a helper that finished
  * a round spins for {@link #SPIN_NANOS} looking for the next one before it parks: the render thread's serial
- * part between rounds (mixing, the effects, writing, the next block's events) mostly fits in it, and a helper
+ * part between rounds (mixing into the buses, writing, the next block's events) mostly fits in it, and a helper
  * woken by an unpark joins a round late. Every wait is bounded: past it a helper parks and the render
  * thread yields, since the machine may be shared and CPU time counts too.
  * Running a round allocates nothing.

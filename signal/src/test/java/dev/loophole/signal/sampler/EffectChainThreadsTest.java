@@ -33,20 +33,31 @@ class EffectChainThreadsTest {
     private static final int BLOCK = 256, TRACKS = 3;
 
     /** Track t: sampler 10t+1 → reverb 10t+2 (main at 0.5) and chorus 10t+3 (its chorus send) → channel 10t+4 → bus t/2 (tracks 0 and 1 share bus 0). */
-    private static GraphSpec tracks() {
+    private static GraphSpec tracks() { return tracks(samplers(), true, true); }
+
+    private static SamplerInstrument[] samplers() {
         Fixtures f = AudioThreadAllocationTest.busyProgram();
+        SamplerInstrument[] s = new SamplerInstrument[TRACKS];
+        for (int t = 0; t < TRACKS; t++)
+            s[t] = new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 8, 31 + t, null, VoiceThread.AUDIO);
+        return s;
+    }
+
+    /** As {@link #tracks()} with these instruments, each track's reverb and chorus there or not (an edit fades them in or out). */
+    private static GraphSpec tracks(SamplerInstrument[] samplers, boolean reverb, boolean chorus) {
         List<GraphSpec.Node> nodes = new ArrayList<>();
         List<Connection> cs = new ArrayList<>();
         List<Lane> lanes = new ArrayList<>();
         for (int t = 0; t < TRACKS; t++) {
             int s = 10 * t + 1, rev = s + 1, cho = s + 2, ch = s + 3, out = s + 4;
-            nodes.add(new InstrumentNode(s, new SamplerInstrument(new PatchCompiler(f.provider(), Fixtures.RATE).compile(f.program()), Fixtures.RATE, 8, 31 + t, null, VoiceThread.AUDIO)));
-            nodes.add(new EffectNode(rev, EffectKind.REVERB, Map.of("mix", 100.0)));
-            nodes.add(new EffectNode(cho, EffectKind.CHORUS, Map.of("mix", 100.0)));
+            nodes.add(new InstrumentNode(s, samplers[t]));
+            if (reverb) nodes.add(new EffectNode(rev, EffectKind.REVERB, Map.of("mix", 100.0)));
+            if (chorus) nodes.add(new EffectNode(cho, EffectKind.CHORUS, Map.of("mix", 100.0)));
             nodes.add(new EffectNode(ch, EffectKind.GAIN_PAN, Map.of("gain", -3.0)));
             nodes.add(new OutputNode(out, t / 2));
-            cs.addAll(List.of(Connection.of(s, ch), new Connection(s, 0, rev, 0.5), new Connection(s, SamplerInstrument.CHORUS_SEND, cho, 1),
-                    Connection.of(rev, ch), Connection.of(cho, ch), Connection.of(ch, out)));
+            cs.addAll(List.of(Connection.of(s, ch), Connection.of(ch, out)));
+            if (reverb) cs.addAll(List.of(new Connection(s, 0, rev, 0.5), Connection.of(rev, ch)));
+            if (chorus) cs.addAll(List.of(new Connection(s, SamplerInstrument.CHORUS_SEND, cho, 1), Connection.of(cho, ch)));
             lanes.add(new Lane(t + 1, MidiFx.NONE, List.of(LaneTarget.all(s))));
         }
         return new GraphSpec(nodes, cs, lanes);
@@ -157,6 +168,40 @@ class EffectChainThreadsTest {
             assertThat(differing).as("block channels that differ between 1 and 2 threads").isZero();
             assertThat(two.helperTasks()).as("chains the helper ran (the source alone is no round)").isPositive();
             assertThat(checkedBlocks).isGreaterThanOrEqualTo(3_000);
+        }
+    }
+
+    @Test
+    void editsFadingEffectsOnEveryTrackAtOnceGiveTheSameBitsOnOneTwoAndFourThreads() {
+        // Every 40 blocks the tracks' sends change shape together (an effect taken out fades to dry on every chain in the
+        // same blocks, one put in fades in), sometimes twice one block apart, while the first swap still waits on its fade.
+        try (RenderWorkers two = new RenderWorkers(2); RenderWorkers four = new RenderWorkers(4)) {
+            GraphRuntime[] g = {new GraphRuntime(Fixtures.RATE, BLOCK).offline(null), new GraphRuntime(Fixtures.RATE, BLOCK).offline(two),
+                    new GraphRuntime(Fixtures.RATE, BLOCK).offline(four)};
+            SamplerInstrument[][] inst = {samplers(), samplers(), samplers()};
+            for (int i = 0; i < 3; i++) g[i].publish(tracks(inst[i], true, true));
+            boolean[][] shapes = {{false, true}, {true, false}, {false, false}, {true, true}, {true, false}, {false, true}};
+            Random rnd = new Random(23);
+            EventBuffer ev = new EventBuffer(64);
+            float[][][] out = new float[3][4][BLOCK];
+            long differing = 0, edits = 0;
+            double energy = 0;
+            for (int k = 0; k < 1_200; k++) {
+                if (k % 40 == 20 || k % 120 == 21) {
+                    boolean[] shape = shapes[(int) (edits++ % shapes.length)];
+                    for (int i = 0; i < 3; i++) g[i].publish(tracks(inst[i], shape[0], shape[1]));
+                }
+                events(rnd, ev);
+                for (int i = 0; i < 3; i++) g[i].process(out[i], BLOCK, ev);
+                for (int ch = 0; ch < 4; ch++) {
+                    if (!Arrays.equals(out[0][ch], out[1][ch]) || !Arrays.equals(out[0][ch], out[2][ch])) differing++;
+                    for (float x : out[0][ch]) energy += (double) x * x;
+                }
+            }
+            assertThat(edits).isGreaterThanOrEqualTo(35);
+            assertThat(energy / (1_200 * 4.0 * BLOCK)).as("mean square over the buses: heard").isGreaterThan(1e-5);
+            assertThat(differing).as("block channels that differ between 1, 2 and 4 threads across the edits").isZero();
+            assertThat(two.helperTasks()).as("tasks the helper ran").isPositive();
         }
     }
 }
