@@ -56,7 +56,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         // Offline voices share one scalar start (they render one after another, on one thread); live voices take the
         // vector forms from their first frame, so those are compiled before an audio thread runs them.
         scalarStart = thread == VoiceThread.OFFLINE ? new ScalarStart() : null;
-        if (scalarStart == null && Simd.VECTOR) { ScalarStart.warmUp(); dev.loophole.signal.dsp.FilterLanes.warmUp(); }
+        if (scalarStart == null && Simd.VECTOR) { ScalarStart.warmUpLive(); dev.loophole.signal.dsp.FilterLanes.warmUp(); }
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
         this.render = new VoiceRender(voices, thread == VoiceThread.OFFLINE);

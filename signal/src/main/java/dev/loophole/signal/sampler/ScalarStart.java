@@ -25,6 +25,30 @@ final class ScalarStart {
     }
 
     /**
+     * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
+     * ({@link dev.loophole.signal.dsp.WarmUp#settle}). A warm-up's fixed count can leave a kernel uncompiled where C2
+     * compiled the warm-up loop with the kernel inlined (seen for the filter lanes); the calls here come from this class,
+     * which keeps C2's default thresholds, so the kernel compiles on its own before the calling code could inline it.
+     */
+    static synchronized void warmUpLive() {
+        warmUp();
+        if (settled) return;
+        float[] d = new float[80], frac = new float[32], out = new float[32], b = new float[32], e = new float[32], l = new float[64], r = new float[64];
+        int[] narrow = new int[32], wide = new int[32], end = new int[32];
+        for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; b[j] = j / 32f; e[j] = 1; }
+        for (int i = 0; i < d.length; i++) d[i] = i;
+        settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
+            CubicVector.hermite(d, frac, out, 0, 32, narrow);
+            CubicVector.hermite(d, frac, out, 0, 32, wide);
+            CubicVector.hermite(d, frac, out, 0, 32, end);
+            MixVector.mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
+            MixVector.stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
+        });
+    }
+
+    private static boolean settled; // guarded by the class lock
+
+    /**
      * Control side: the instrument's quality, before its voices render at it. At the cubic quality the cubic read is
      * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live. (Never
      * back: a count once reached stays reached.)
