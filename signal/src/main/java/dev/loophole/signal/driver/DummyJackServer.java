@@ -16,11 +16,15 @@ public final class DummyJackServer implements AutoCloseable {
     public final String name;
     public final Path log;
     private final Process process;
+    /** Stops the server if the JVM exits without {@link #close} (an exit mid-measurement, a test fork stopped). */
+    private final Thread onExit;
 
     private DummyJackServer(String name, Path log, Process process) {
         this.name = name;
         this.log = log;
         this.process = process;
+        this.onExit = new Thread(this::stop, "jackd-" + name + "-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** The jackd executable on the PATH, or null. */
@@ -63,13 +67,31 @@ public final class DummyJackServer implements AutoCloseable {
         }
     }
 
+    /** SIGTERM (jackd removes most of its /dev/shm files), then SIGKILL if it lingers; waits, so this JVM reaps it. */
+    private void stopNow() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+    }
+
+    private void stop() {
+        try {
+            stopNow();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+
     /** The server process (tests kill it to see a driver notice). */
     public Process process() { return process; }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy(); // SIGTERM: jackd removes most of its /dev/shm files
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already exiting: the hook stops the server anyway.
+        }
+        stopNow();
         // Clients of a server that died under them leave semaphores (jack_sem.0_<server>_<client>): remove this server's.
         try (var files = Files.list(Path.of("/dev/shm"))) {
             files.filter(f -> f.getFileName().toString().contains("_" + name + "_")).forEach(f -> f.toFile().delete());
