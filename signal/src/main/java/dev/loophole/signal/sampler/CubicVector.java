@@ -35,14 +35,24 @@ final class CubicVector {
     // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
     static synchronized void warmUp() {
         if (warm) return;
-        // every branch taken (a group in the register window, one too wide for it, one at the sample's end), so the
-        // compiled kernel meets no path it never saw, which would send it back to the interpreter mid-render
-        float[] d = new float[80], frac = new float[32], out = new float[32];
-        int[] narrow = new int[32], wide = new int[32], end = new int[32];
-        for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
-        for (int i = 0; i < d.length; i++) d[i] = i;
-        for (int i = 0; i < WARM_UP_CALLS; i++) hermite(d, frac, out, 0, 32, i % 3 == 0 ? narrow : i % 3 == 1 ? wide : end);
+        Exercise x = Exercise.make();
+        for (int i = 0; i < WARM_UP_CALLS; i++) hermite(x.d(), x.frac(), x.out(), 0, 32, x.at()[i % 3]);
         warm = true;
+    }
+
+    /**
+     * Scratch data that takes every branch of the kernel (a group in the register window, one too wide for it, one at
+     * the sample's end), so the compiled kernel meets no path it never saw, which would send it back to the interpreter
+     * mid-render: the warm-up's, and {@link ScalarStart#warmUpLive}'s settling calls.
+     */
+    record Exercise(float[] d, float[] frac, float[] out, int[][] at) {
+        static Exercise make() {
+            float[] d = new float[80], frac = new float[32];
+            int[] narrow = new int[32], wide = new int[32], end = new int[32];
+            for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
+            for (int i = 0; i < d.length; i++) d[i] = i;
+            return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end});
+        }
     }
 
     /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */

@@ -33,14 +33,11 @@ final class ScalarStart {
     static synchronized void warmUpLive() {
         warmUp();
         if (settled) return;
-        float[] d = new float[80], frac = new float[32], out = new float[32], b = new float[32], e = new float[32], l = new float[64], r = new float[64];
-        int[] narrow = new int[32], wide = new int[32], end = new int[32];
-        for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; b[j] = j / 32f; e[j] = 1; }
-        for (int i = 0; i < d.length; i++) d[i] = i;
+        CubicVector.Exercise x = CubicVector.Exercise.make();
+        float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
+        for (int j = 0; j < 32; j++) { b[j] = j / 32f; e[j] = 1; }
         settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
-            CubicVector.hermite(d, frac, out, 0, 32, narrow);
-            CubicVector.hermite(d, frac, out, 0, 32, wide);
-            CubicVector.hermite(d, frac, out, 0, 32, end);
+            for (int[] at : x.at()) CubicVector.hermite(x.d(), x.frac(), x.out(), 0, 32, at);
             MixVector.mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
             MixVector.stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
         });
