@@ -62,7 +62,7 @@ final class RenderCommand implements Callable<Integer> {
         RenderJob.Options options = RenderOptions.job(spec);
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
-        int n = threads != null ? threads : RenderJob.defaultThreads();
+        int n = threads != null ? threads : dev.loophole.signal.engine.RenderWorkers.defaultThreads();
         RenderJob.Summary s = project != null
                 ? new ProjectRenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(project, out, stems, outputs)
                 : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(midi, instruments, out);

@@ -81,9 +81,6 @@ final class RenderJob {
         return this;
     }
 
-    /** Threads an offline render uses unless told: two where there is a second core (the programs' work is shared). */
-    static int defaultThreads() { return RenderWorkers.defaultThreads(); }
-
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {
         try {
             return runWithStreamer(midi, instruments, out);
@@ -170,9 +167,7 @@ final class RenderJob {
         RenderPrefetch.Bank ahead = RenderPrefetch.bank(checked, song); // opened, its presets built, while picocli set up
         Sf2Catalog bank = ahead != null ? ahead.catalog() : Sf2Importer.open(checked);
         bank.damage().forEach(store::report);
-        OfflineInstruments.Bank loaded = ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report)
-                : made.bank(bank, this::report);
-        return loaded;
+        return ahead != null ? made.bank(bank, FilePrefetch.result(ahead.reached()), this::report) : made.bank(bank, this::report);
     }
 
     private void report(List<String> warnings) {

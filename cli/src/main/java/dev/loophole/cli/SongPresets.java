@@ -43,7 +43,7 @@ final class SongPresets {
      * melodic → bank 0); of those, only the ones the song's notes meet ({@link ProgramBank#resolve}) are kept. A song
      * without notes keeps them all.
      */
-    static Map<Integer, Chosen> choose(Sf2Catalog bank, MidiSong song) {
+    private static Map<Integer, Chosen> choose(Sf2Catalog bank, MidiSong song) {
         Map<Integer, BitSet> keysUsed = ProgramBank.keysUsed(song);
         Set<Integer> wanted = new TreeSet<>(keysUsed.keySet());
         wanted.add(0);                                  // the default piano

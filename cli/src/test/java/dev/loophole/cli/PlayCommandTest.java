@@ -171,6 +171,11 @@ class PlayCommandTest {
     void aProjectPlaysWithTheServersLiveSettings() {
         ProjectEngine.Settings server = ProjectEngine.Settings.live(48000);
         assertThat(parsed("play", "song.loophole").projectSettings(48000)).isEqualTo(server);
+        // What live play must be, written out (not read from the code under test): the driver's largest block, cubic,
+        // sends on, 1 GiB of decoded samples, voices made for an audio thread; a render's 256 voices and seed 0.
+        assertThat(server).isEqualTo(new ProjectEngine.Settings(48000, dev.loophole.signal.driver.AudioConfig.MAX_BLOCK, 256, 0,
+                dev.loophole.signal.dsp.Interpolation.CUBIC, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES, true, 1L << 30,
+                dev.loophole.signal.sampler.VoiceThread.AUDIO));
         ProjectEngine.Settings mine = parsed("play", "song.loophole", "--polyphony", "32", "--seed", "7").projectSettings(48000);
         assertThat(mine).isEqualTo(new ProjectEngine.Settings(server.rate(), server.maxBlock(), 32, 7, server.quality(), server.preloadFrames(),
                 server.sends(), server.memoryBudget(), server.voices()));

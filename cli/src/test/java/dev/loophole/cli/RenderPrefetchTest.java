@@ -55,6 +55,11 @@ class RenderPrefetchTest {
 
     static final Path FLUID = Path.of("/usr/share/sounds/sf2/FluidR3_GM.sf2");
 
+    /** The SoundFont the tests below read, named when it is missing (rather than an importer's error inside a test). */
+    private static void needFluid() {
+        assertThat(FLUID).as("FluidR3_GM.sf2 (Debian: fluid-soundfont-gm; .ci/run installs it)").isRegularFile();
+    }
+
     /** Strings (program 48) on channel 1 playing {@code keys}, and a kick (36) on channel 10. */
     private Path song(String name, int... keys) throws Exception {
         List<MidiEvent> ev = new ArrayList<>(List.of(new MidiEvent(0, 0xC0, 48, 0, 0, 0)));
@@ -74,6 +79,7 @@ class RenderPrefetchTest {
 
     @Test
     void theSongAndTheBankTakenAreWhatTheRenderWouldMakeTakenOnce() throws Exception {
+        needFluid();
         Path mid = song("strings.mid", 60, 64, 67);
         RenderPrefetch.start(render(mid, FLUID.toString()));
         MidiSong song = RenderPrefetch.song(mid);
@@ -96,6 +102,7 @@ class RenderPrefetchTest {
 
     @Test
     void aSongChangedSinceIsReadAgainAndItsPresetsAreNotTaken() throws Exception {
+        needFluid();
         Path mid = song("changing.mid", 60);
         RenderPrefetch.start(render(mid, FLUID.toString()));
         Path other = song("other.mid", 40, 41, 42, 43);
@@ -108,6 +115,7 @@ class RenderPrefetchTest {
 
     @Test
     void failuresAreTheRendersOwnMessagesAndStatus() throws Exception {
+        needFluid();
         Path mid = song("ok.mid", 60);
         Path bad = Files.write(dir.resolve("bad.mid"), new byte[]{'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1});
         Path damaged = Files.write(dir.resolve("damaged.sf2"), java.util.Arrays.copyOf(Files.readAllBytes(FLUID), 100_000));

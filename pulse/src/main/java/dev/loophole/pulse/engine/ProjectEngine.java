@@ -43,9 +43,9 @@ public final class ProjectEngine implements AutoCloseable {
         /** The block an offline render runs: its output depends on it (−120 dB RMS between 256 and 1,024 frames). */
         public static final int RENDER_BLOCK = 256;
 
-        /** An offline render with the defaults: the voices and seed a user names none of, sinc64, the usual preload. */
-        public static Settings offline(int rate) {
-            return offline(rate, DEFAULT_POLYPHONY, DEFAULT_SEED, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
+        /** An offline render with the defaults (the server's render jobs): the default voices, sinc64, the usual preload. */
+        public static Settings offline(int rate, long seed) {
+            return offline(rate, DEFAULT_POLYPHONY, seed, Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
         }
 
         /**

@@ -11,8 +11,6 @@ import dev.loophole.media.SampleMetadata;
 import dev.loophole.media.WavWriter;
 import dev.loophole.model.project.Project;
 import dev.loophole.pulse.engine.ProjectEngine;
-import dev.loophole.signal.dsp.Interpolation;
-import dev.loophole.signal.sampler.PatchCompiler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -104,8 +102,7 @@ final class RenderJobs implements AutoCloseable {
         if (Files.isDirectory(file)) throw RpcError.rejected(file + ": is a folder, not a file to write");
         Job job = new Job("render-" + (++next));
         jobs.put(job.id, job);
-        ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, ProjectEngine.Settings.DEFAULT_POLYPHONY,
-                p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed(), Interpolation.SINC_64, PatchCompiler.PRELOAD_FRAMES);
+        ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed());
         Path part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + job.id + ".part");
         runner.execute(() -> {
             Rendered end;

@@ -33,7 +33,7 @@ class ProjectVoiceThreadTest {
 
     @Test
     void offlineSettingsBuildOfflineSamplersAndLiveSettingsLiveOnes() throws IOException {
-        assertThat(ProjectEngine.Settings.offline(RATE).voices()).isEqualTo(VoiceThread.OFFLINE);
+        assertThat(ProjectEngine.Settings.offline(RATE, 0).voices()).isEqualTo(VoiceThread.OFFLINE);
         assertThat(ProjectEngine.Settings.live(RATE).voices()).as("what the server's live engine uses").isEqualTo(VoiceThread.AUDIO);
         for (VoiceThread t : VoiceThread.values())
             try (ProjectEngine e = new ProjectEngine(project(), settings(Interpolation.SINC_64, t), w -> { throw new AssertionError(w); })) {

@@ -45,8 +45,9 @@ class LiveMetersTest {
                  IpcClient stays = IpcClient.connect(server.webSocketUri())) {
                 // The one decision for a project's live settings, as `loophole play PROJECT` takes it (PlayCommandTest).
                 assertThat(server.sound().liveSettings()).as("the live engine's settings").isEqualTo(ProjectEngine.Settings.live(driver.sampleRate()))
-                        .extracting(ProjectEngine.Settings::seed, ProjectEngine.Settings::polyphony, ProjectEngine.Settings::voices)
-                        .containsExactly(0L, 256, VoiceThread.AUDIO); // a render's defaults (RenderOptions), on an audio thread
+                        .extracting(ProjectEngine.Settings::seed, ProjectEngine.Settings::polyphony, ProjectEngine.Settings::voices,
+                                ProjectEngine.Settings::maxBlock, ProjectEngine.Settings::quality)
+                        .containsExactly(0L, 256, VoiceThread.AUDIO, AudioConfig.MAX_BLOCK, dev.loophole.signal.dsp.Interpolation.CUBIC); // a render's defaults (RenderOptions), on an audio thread, the driver's largest block, cubic
                 stays.call(new InstrumentRequest.LoadProgram(sfz.toString(), "lead"));
                 stays.call(new InstrumentRequest.LoadProgram(sfz.toString(), "pad"));
 
