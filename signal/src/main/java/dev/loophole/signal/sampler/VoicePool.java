@@ -26,7 +26,8 @@ final class VoicePool {
      */
     void limitRegion(CompiledRegion r, int key, int velocity) {
         int same = 0, sameKey = 0;
-        for (Voice v : voices) {
+        for (int i = 0; i < live; i++) { // slots past live are free
+            Voice v = voices[i];
             if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
             same++;
             if (v.key == key) sameKey++;
@@ -34,7 +35,8 @@ final class VoicePool {
         while ((r.polyphony > 0 && same >= r.polyphony) || (r.notePolyphony > 0 && sameKey >= r.notePolyphony)) {
             boolean byKey = !(r.polyphony > 0 && same >= r.polyphony);
             Voice oldest = null;
-            for (Voice v : voices) {
+            for (int i = 0; i < live; i++) {
+                Voice v = voices[i];
                 if (!v.isActive() || v.isFading() || !samePolyphonyGroup(v.region, r)) continue;
                 if (byKey && v.key != key) continue;
                 if (byKey && r.noteSelfmask && v.velocity > velocity) continue;
@@ -65,7 +67,8 @@ final class VoicePool {
         int sounding = 0;
         Voice free = null, oldest = null, quietestFading = null;
         float quietest = Float.MAX_VALUE;
-        for (Voice v : voices) {
+        for (int i = 0; i < live; i++) { // slots past live are free: the lowest of them is voices[live]
+            Voice v = voices[i];
             if (!v.isActive()) { if (free == null) free = v; continue; }
             if (v.isFading()) {
                 float l = v.loudness();
@@ -75,6 +78,7 @@ final class VoicePool {
             sounding++;
             if (oldest == null || v.age < oldest.age) oldest = v;
         }
+        if (free == null && live < voices.length) free = voices[live];
         Voice slot = free;
         if (slot == null && quietestFading != null && quietest < INAUDIBLE) {
             if (listener != null) listener.stopped(quietestFading.region.source.regionId(), quietestFading.channel, quietestFading.key, frameClock);
