@@ -13,11 +13,10 @@ import java.util.Map;
  *
  * <p>Within a block (from {@link #beginBlock} to {@link #endBlock}) the bank records what reaches it
  * ({@link BlockLog}) and renders at the block's end: each program replays its share into scratch
- * pairs of its own, and the scratches are mixed into the output in program order. Given
- * {@link #workers(RenderWorkers) workers} (an offline render), the programs render on several threads;
- * the output is the same bits on one thread or many. Outside a block every call acts at once. Its programs are
- * its {@link DeferredRender} parts: an engine sharing its renderers' work hands them out beside the others' (one
- * round, not a round inside a round).
+ * pairs of its own, and the scratches are mixed into the output in program order. Its programs are
+ * its {@link DeferredRender} parts: an engine given workers ({@link Engine#workers}, an offline render) hands them
+ * out beside its other renderers' parts, on several threads; the output is the same bits on one thread or many.
+ * Outside a block every call acts at once.
  */
 public final class ProgramBank implements MultiOutputInstrument, DeferredRender {
     public static final int PERCUSSION_BANK = 128;
@@ -39,9 +38,6 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
     private final int[] outputsOf;
     private final boolean[][] quiet;          // per program and log entry: a segment it cannot have sounded in
     private final boolean[] stirred;          // per program: an event reached it since it last rendered
-    private final RenderWorkers.Task replayTask = this::replay, replayTimed = this::replayTimed;
-    private final CostOrder order;            // the order programs are handed out in (threads only)
-    private RenderWorkers workers;
     private boolean recording, taken;
 
     /** {@code programs}: key {@code bank * 128 + program} → instrument. */
@@ -59,7 +55,6 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
         outputsOf = new int[n];
         quiet = new boolean[n][LOG_CAPACITY];
         stirred = new boolean[n];
-        order = new CostOrder(n);
         Arrays.fill(stirred, true);
         for (int p = 0; p < n; p++) {
             outputsOf[p] = distinct[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
@@ -67,15 +62,6 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
             scratch[p] = new float[2 * outputsOf[p]][SCRATCH_FRAMES];
         }
         outputs = most;
-    }
-
-    /**
-     * Control side, before rendering: the threads that share the programs' work at each block's end (null:
-     * the rendering thread alone). Offline renders only: a live audio thread must not wait for another.
-     */
-    public ProgramBank workers(RenderWorkers workers) {
-        this.workers = workers;
-        return this;
     }
 
     @Override
@@ -141,20 +127,15 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
     }
 
     /**
-     * Replays the log so far: every program (on whichever thread takes it; already done where an engine took the
-     * parts), then the mix in program order.
+     * Replays the log so far: every program (already done where an engine took the parts), then the mix in program
+     * order.
      */
     private void flush() {
         if (log.size() == 0) return;
         if (!taken) {
             int frames = log.frames();
             if (frames > scratchFrames()) grow(frames);
-            if (workers != null && workers.threads() > 1) {
-                order.sort();
-                workers.run(replayTimed, distinct.length);
-            } else {
-                for (int p = 0; p < distinct.length; p++) replay(p);
-            }
+            for (int p = 0; p < distinct.length; p++) replay(p);
         }
         taken = false;
         log.mix(scratch, outputsOf, quiet);
@@ -162,9 +143,6 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
     }
 
     private void replay(int p) { log.replay(p, distinct[p], scratch[p], quiet[p], stirred); }
-
-    /** Task i of the bank's own round: the i-th costliest program by its last block's time ({@link CostOrder}). */
-    private void replayTimed(int i) { order.timed(order.at(i), replayTask); }
 
     int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
 

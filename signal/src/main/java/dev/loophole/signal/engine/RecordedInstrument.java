@@ -40,9 +40,6 @@ public class RecordedInstrument implements DeferredRender {
         return new RecordedInstrument(inst, 1);
     }
 
-    /** The instrument recorded. */
-    public Instrument inner() { return inner; }
-
     @Override public int parts() { return 1; }
 
     @Override

@@ -58,8 +58,8 @@ class ProgramBankBlockTest {
 
     /** One 256-frame block with a program change, a bank select and note-offs after program changes, all inside it. */
     private static float[] render(RenderWorkers workers) {
-        Engine engine = new Engine(48_000, 256);
-        ProgramBank bank = bank().workers(workers);
+        Engine engine = new Engine(48_000, 256).workers(workers);
+        ProgramBank bank = bank();
         for (int c = 0; c < 16; c++) engine.route(c, bank);
         EventBuffer ev = new EventBuffer(64);
         ev.add(10, 0x90, 60, 100);   // ch 1 key 60 → program 0 (0.5)

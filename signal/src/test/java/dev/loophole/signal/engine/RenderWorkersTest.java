@@ -23,7 +23,7 @@ class RenderWorkersTest {
                     runs.incrementAndGet(i);
                     done[i]++;
                     if (Thread.currentThread() == me) mainThread[0] = true;
-                    if (i == 0) for (long s = 0, x = 0; s < 200; s++) x += s; // a little work, so rounds overlap
+                    if (i == 0) busy(2_000); // a little work, so rounds overlap
                 }, tasks);
                 for (int i = 0; i < tasks; i++) assertThat(done[i]).as("task %d after round %d", i, r).isEqualTo(r);
             }
@@ -33,6 +33,11 @@ class RenderWorkersTest {
         assertThat(mainThread[0]).as("the caller works too").isTrue();
     }
 
+    /** Spins for {@code nanos} (a loop summing into a dead variable may be compiled away: no work at all). */
+    private static void busy(long nanos) {
+        for (long end = System.nanoTime() + nanos; System.nanoTime() < end; ) Thread.onSpinWait();
+    }
+
     @Test
     void aTaskThatFailsOnTheHelperFailsTheRound() {
         try (RenderWorkers w = new RenderWorkers(2)) {
@@ -40,7 +45,7 @@ class RenderWorkersTest {
             assertThatThrownBy(() -> {
                 for (int r = 0; r < 10_000; r++) w.run(i -> {
                     if (Thread.currentThread() != me) throw new IllegalStateException("boom " + i);
-                    for (long s = 0, x = 0; s < 2_000; s++) x += s;
+                    busy(20_000);
                 }, 8);
             }).isInstanceOf(IllegalStateException.class).hasMessageStartingWith("boom");
         }

@@ -129,7 +129,7 @@ class EffectChainThreadsTest {
 
     @Test
     void aGainJumpLandsOnItsFrameInEveryChainWhileTheHelperRunsChains() {
-        try (RenderWorkers two = new RenderWorkers(2); RenderWorkers none = null) {
+        try (RenderWorkers two = new RenderWorkers(2)) {
             // One source, three chains (a gain stage each) to buses 0, 1, 2: the source is a single task, so a chain the
             // helper ran shows in its count.
             List<GraphSpec.Node> nodes = new ArrayList<>(List.of(new InstrumentNode(1, new Dc(0.5f))));
@@ -141,7 +141,7 @@ class EffectChainThreadsTest {
                 cs.add(Connection.of(5 + k, 20 + k));
             }
             GraphSpec spec = new GraphSpec(nodes, cs, List.of());
-            GraphRuntime g2 = new GraphRuntime(Fixtures.RATE, BLOCK).offline(two), g1 = new GraphRuntime(Fixtures.RATE, BLOCK).offline(none);
+            GraphRuntime g2 = new GraphRuntime(Fixtures.RATE, BLOCK).offline(two), g1 = new GraphRuntime(Fixtures.RATE, BLOCK).offline(null);
             g2.publish(spec);
             g1.publish(spec);
             double[] gainDb = new double[3];

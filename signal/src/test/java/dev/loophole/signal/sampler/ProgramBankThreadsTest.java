@@ -47,8 +47,8 @@ class ProgramBankThreadsTest {
     @Test
     void offlineSincProgramsGiveTheSameBitsOnTwoThreads() {
         try (RenderWorkers workers = new RenderWorkers(2)) {
-            Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256);
-            ProgramBank alone = bank(VoiceThread.OFFLINE, SINC_64), shared = bank(VoiceThread.OFFLINE, SINC_64).workers(workers);
+            Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256).workers(workers);
+            ProgramBank alone = bank(VoiceThread.OFFLINE, SINC_64), shared = bank(VoiceThread.OFFLINE, SINC_64);
             for (int c = 0; c < 16; c++) { one.route(c, alone); two.route(c, shared); }
             Random rnd = new Random(11);
             EventBuffer ev = new EventBuffer(64);
@@ -75,8 +75,8 @@ class ProgramBankThreadsTest {
     @Test
     void twoThreadsGiveTheSameBitsAsOneAndAllocateNothingPerBlock() {
         try (RenderWorkers workers = new RenderWorkers(2)) {
-            Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256);
-            ProgramBank alone = bank(), shared = bank().workers(workers);
+            Engine one = new Engine(Fixtures.RATE, 256), two = new Engine(Fixtures.RATE, 256).workers(workers);
+            ProgramBank alone = bank(), shared = bank();
             for (int c = 0; c < 16; c++) { one.route(c, alone); two.route(c, shared); }
             Thread helper = workers.helpers()[0];
             int compared = 2_000, warmUp = 8_000, blocks = warmUp + 3_000; // after `compared`, the two-thread bank alone
