@@ -211,7 +211,10 @@ public final class VoiceFilter {
     static final int A11 = 0, A12 = 1, A21 = 2, A22 = 3, B1 = 4, B2 = 5, C1 = 6, C2 = 7, D = 8,
             Q11 = 9, Q12 = 10, Q21 = 11, Q22 = 12, R1 = 13, R2 = 14, COEFFICIENTS = 15;
 
-    private final double[] ss = new double[COEFFICIENTS]; // section s's state-space form during its run
+    // Each section's state-space form at offset s·COEFFICIENTS, derived again only after a re-tune (ssAt: the tuning it
+    // was derived at): a chunk of a filter holding still (most chunks of most voices) reads it, both channels too.
+    private final double[] ss = new double[3 * COEFFICIENTS];
+    private final long[] ssAt = {-1, -1, -1};
 
     /**
      * Section {@code s}'s state-space coefficients into {@code c[at + stride·K]} for each index K above: A, B, C, D
@@ -261,9 +264,11 @@ public final class VoiceFilter {
      */
     private void svfRun(float[] x, int from, int to, int s, int st) {
         final double[] c = ss;
-        stateSpace(s, c, 0, 1);
-        final double a11 = c[A11], a12 = c[A12], a21 = c[A21], a22 = c[A22], b1 = c[B1], b2 = c[B2];
-        final double c1 = c[C1], c2 = c[C2], d = c[D], q11 = c[Q11], q12 = c[Q12], q21 = c[Q21], q22 = c[Q22], r1 = c[R1], r2 = c[R2];
+        final int o = s * COEFFICIENTS;
+        if (ssAt[s] != tunings) { stateSpace(s, c, o, 1); ssAt[s] = tunings; }
+        final double a11 = c[o + A11], a12 = c[o + A12], a21 = c[o + A21], a22 = c[o + A22], b1 = c[o + B1], b2 = c[o + B2];
+        final double c1 = c[o + C1], c2 = c[o + C2], d = c[o + D], q11 = c[o + Q11], q12 = c[o + Q12], q21 = c[o + Q21], q22 = c[o + Q22],
+                r1 = c[o + R1], r2 = c[o + R2];
         double z1 = s1[st], z2 = s2[st];
         int i = from;
         for (; i + 1 < to; i += 2) {
