@@ -73,12 +73,14 @@ public final class DummyJackServer implements AutoCloseable {
         if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
 
+    /** The shutdown hook: what {@link #close} does. */
     private void stop() {
         try {
             stopNow();
         } catch (InterruptedException e) {
             process.destroyForcibly();
         }
+        cleanUp();
     }
 
     /** The server process (tests kill it to see a driver notice). */
@@ -92,6 +94,10 @@ public final class DummyJackServer implements AutoCloseable {
             // The JVM is already exiting: the hook stops the server anyway.
         }
         stopNow();
+        cleanUp();
+    }
+
+    private void cleanUp() {
         // Clients of a server that died under them leave semaphores (jack_sem.0_<server>_<client>): remove this server's.
         try (var files = Files.list(Path.of("/dev/shm"))) {
             files.filter(f -> f.getFileName().toString().contains("_" + name + "_")).forEach(f -> f.toFile().delete());

@@ -39,7 +39,11 @@ final class RegionTrigger {
 
     void quality(int quality) { this.quality = quality; }
 
+    int quality() { return quality; }
+
     void listener(VoiceListener l) { this.listener = l; }
+
+    VoiceListener listener() { return listener; }
 
     /** The id and 16-bit velocity the next voices start with; -1, -1 after a per-note note-on. */
     void perNote(int noteId, int velocity16) {

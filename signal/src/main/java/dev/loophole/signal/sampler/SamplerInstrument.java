@@ -28,11 +28,9 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     private final int extraOutputs;                    // program outputs beyond main, fixed at construction
     private final float[][] mainOnly = new float[2][]; // render(left, right): the one pair every voice goes to
     private long frameClock;
-    private int quality = Interpolation.CUBIC;
     private final VoiceThread thread;
     private final ScalarStart scalarStart;
     private int peakVoices;
-    private VoiceListener listener;
     // Per-note expression: per key the id notes holding it.
     private final int[][] perNoteHeld = new int[16][128];
 
@@ -66,7 +64,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         this.patch = patch;
         this.extraOutputs = patch.outputs() - 1;
         for (ChannelState c : channels) c.reset(patch.initialCc, patch.swDefault);
-        patch.prepareOctaves(quality, thread);
+        patch.prepareOctaves(trigger.quality(), thread);
     }
 
     /**
@@ -76,7 +74,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
      * thread has taken the previous one simply replaces it.
      */
     public void swapPatch(Patch p) {
-        p.prepareOctaves(quality, thread);
+        p.prepareOctaves(trigger.quality(), thread);
         // Its voices' state first: published to the audio thread with the patch (the set below), used only by its regions.
         synchronized (voices) { for (Voice v : voices) v.grow(p.voiceNeeds); } // (control threads only: the audio thread never locks)
         pending.set(p);
@@ -102,7 +100,6 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         Patch next = pending.get();
         if (next != null) next.prepareOctaves(quality, thread);
         if (scalarStart != null) scalarStart.quality(quality);
-        this.quality = quality;
         trigger.quality(quality);
     }
 
@@ -112,7 +109,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
     public int peakVoices() { return peakVoices; }
 
     /** Reports every voice start and end to {@code l} (null to stop). Set it before rendering. */
-    public void setVoiceListener(VoiceListener l) { this.listener = l; trigger.listener(l); }
+    public void setVoiceListener(VoiceListener l) { trigger.listener(l); }
 
     @Override
     public void noteOn(int channel, int key, int velocity) {
@@ -331,7 +328,7 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** The one render loop ({@link VoiceRender}): every sounding voice into its output's pair, with sends when asked. */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        int active = render.render(pool.live, listener, frameClock, pairs, first, extraAt, extras, withSends, from, to);
+        int active = render.render(pool.live, trigger.listener(), frameClock, pairs, first, extraAt, extras, withSends, from, to);
         pool.live = render.live();
         if (active > peakVoices) peakVoices = active;
         pool.active = active;

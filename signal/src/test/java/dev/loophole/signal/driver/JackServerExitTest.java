@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** A JVM that exits without closing its private JACK server (an exit mid-bench, a stopped test fork) stops it too. */
+/** A JVM that exits without closing its private JACK server (an exit mid-bench, a stopped test fork) stops and cleans it up too. */
 class JackServerExitTest {
     /** The child: starts a server, prints jackd's pid, exits without closing it. */
     public static void main(String[] args) throws Exception {
         DummyJackServer server = DummyJackServer.start(args[0], 48_000, 256, false);
-        System.out.println(server.process().pid());
+        System.out.println(server.process().pid() + " " + server.log);
         System.out.flush();
         System.exit(0);
     }
@@ -28,12 +28,14 @@ class JackServerExitTest {
         String out = new String(child.getInputStream().readAllBytes()).strip();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("the child exits").isTrue();
         assertThat(child.exitValue()).isZero();
-        long jackd = Long.parseLong(out);
+        String[] said = out.split(" ", 2);
+        long jackd = Long.parseLong(said[0]);
         var handle = ProcessHandle.of(jackd);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (handle.map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) Thread.sleep(50);
             assertThat(handle.map(ProcessHandle::isAlive).orElse(false)).as("jackd %d after its JVM exited", jackd).isFalse();
+            assertThat(Path.of(said[1])).as("the server's log, cleaned up as close does").doesNotExist();
         } finally {
             handle.ifPresent(ProcessHandle::destroyForcibly);
         }
