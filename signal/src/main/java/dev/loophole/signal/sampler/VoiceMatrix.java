@@ -146,8 +146,7 @@ final class VoiceMatrix {
             Lfo l = mx.lfoModel[mx.lfoOwner[s]];
             int ft = CompiledMatrix.LFO_FREQ + l.index() - 1;
             if (l.index() <= 16 && mx.targets[ft]) lfo.setFrequency(Math.max(0, (l.freq() + sums[ft]) * mx.lfoRatio[s]));
-            lfo.process(scratch, 0, n);
-            lfoValue[mx.lfoOwner[s]] += (float) (scratch[0] * mx.lfoScale[s] + mx.lfoOffset[s]);
+            lfoValue[mx.lfoOwner[s]] += (float) (lfo.first(n, scratch) * mx.lfoScale[s] + mx.lfoOffset[s]);
         }
         for (int e = 0; e < mx.egCount; e++) {
             egValue[e] = egs[e].level();

@@ -259,10 +259,7 @@ final class VoiceModulation {
         return depth * advance(lfo, n);
     }
 
-    private float advance(Lfo lfo, int n) {
-        lfo.process(scratch, 0, n);
-        return scratch[0];
-    }
+    private float advance(Lfo lfo, int n) { return lfo.first(n, scratch); }
 
     boolean filtering() { return filterCount > 0 || eqCount > 0; }
 
