@@ -182,8 +182,9 @@ public final class Lfo {
      */
     public float first(int n, float[] scratch) {
         process(scratch, 0, 1);
-        if (n > 1) skip(n - 1, scratch);
-        return scratch[0];
+        float v = scratch[0];
+        if (n > 1) skip(n - 1, scratch); // which may run process over the scratch (smoothing, sample and hold)
+        return v;
     }
 
     private void start() {
