@@ -134,10 +134,13 @@ final class VoiceMatrix {
     /** The flex envelope standing in for ampeg, or null. */
     FlexEg ampEnvelope() { return m.ampEg >= 0 ? egs[m.ampEg] : null; }
 
-    /** Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. */
-    void update(int n) {
+    /**
+     * Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. False when nothing
+     * moved: the sums and {@link #amplitudeScale} are the last chunk's.
+     */
+    boolean update(int n) {
         CompiledMatrix mx = m;
-        if (mx.controllersOnly && !first && !stale && chan != null && chan.version == seenVersion) return; // nothing moved
+        if (mx.controllersOnly && !first && !stale && chan != null && chan.version == seenVersion) return false; // nothing moved
         stale = false;
         if (chan != null) seenVersion = chan.version;
         java.util.Arrays.fill(lfoValue, 0, mx.lfoCount, 0f);
@@ -172,6 +175,7 @@ final class VoiceMatrix {
         }
         amplitudeScale = ampScale;
         first = false;
+        return true;
     }
 
     /** An LFO's {@code lfoN_depth} modulation as a factor (100 % + the routings' percent). */
