@@ -148,4 +148,25 @@ class EnvelopeGeneratorTest {
                     .isCloseTo(a.level(), org.assertj.core.api.Assertions.within(Math.max(1e-7, a.level() * 2e-5)));
         }
     }
+
+    /** Chunks of changing sizes (a block's shorter last chunk between full ones): each skip still follows the frame-by-frame levels. */
+    @org.junit.jupiter.api.Test
+    void skippingChunksOfChangingSizesStaysOnTheFrameByFrameLevels() {
+        EnvelopeGenerator a = new EnvelopeGenerator(), b = new EnvelopeGenerator();
+        a.trigger(0, 0, 0, 0, 48_000, 0.25f, 24_000);
+        b.trigger(0, 0, 0, 0, 48_000, 0.25f, 24_000);
+        float[] scratch = new float[32];
+        int[] sizes = {32, 7, 32, 19, 32, 7, 7, 19, 32};
+        float released = 0;
+        for (int chunk = 0; chunk < 3_000; chunk++) {
+            if (chunk == 1_500) { a.release(); b.release(); released = a.level(); }
+            int n = sizes[chunk % sizes.length];
+            a.process(scratch, 0, n);
+            b.skip(n, scratch);
+            org.assertj.core.api.Assertions.assertThat(b.stage()).isEqualTo(a.stage());
+            org.assertj.core.api.Assertions.assertThat((double) b.level()).as("chunk %d", chunk)
+                    .isCloseTo(a.level(), org.assertj.core.api.Assertions.within(Math.max(1e-7, a.level() * 2e-5)));
+        }
+        org.assertj.core.api.Assertions.assertThat(a.level()).isLessThan(released * 0.5f); // the release really fell
+    }
 }
