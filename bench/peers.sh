@@ -13,8 +13,8 @@
 #   flac     a synthetic 240-file stereo 24-bit FLAC piano (bench/peers/flac_library.py, made once under $LIB):
 #            one note, and piano-dense.mid through the whole library (cubic)
 #   steady   each engine's marginal (steady-state) cost: gm-band.mid played once and STEADY_N times back to back
-#            (dev.loophole.demo.SmfRepeat; STEADY_N=4 unless set), each through Loophole (cubic and default) and
-#            FluidSynth with the gm case's flags; (T_N − T_1)/(N − 1) per run is one more song without start-up,
+#            (dev.loophole.demo.SmfRepeat; STEADY_N=4 unless set), each through Loophole (cubic, cubic --threads 1,
+#            default) and FluidSynth with the gm case's flags; (T_N − T_1)/(N − 1) per run is one more song without start-up,
 #            loading or first compilation (bench/peers/steady_table.py). Also compares the N-times render's first
 #            song with the single render (bench/peers/wav_diff.py … FRAMES).
 # sfizz is not packaged for Debian 12 (apt-cache policy sfizz: no candidate), so the SFZ work has no peer here.
@@ -68,6 +68,8 @@ for c in $CASES; do
         cmds+=("gm-band-x$n|loophole-cubic|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.cubic.x$n.wav --float --quality cubic --dry --tail 3")
         cmds+=("gm-band-x$n|fluidsynth|$fluid -F $out/steady.fluid.x$n.wav $SF2 $out/songs/gm-band.x$n.mid")
         cmds+=("gm-band-x$n|loophole-default|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.default.x$n.wav --float --dry --tail 3")
+        # FluidSynth renders on one thread: Loophole on one too, beside its default two
+        cmds+=("gm-band-x$n|loophole-cubic-1thread|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.cubic1.x$n.wav --float --quality cubic --dry --tail 3 --threads 1")
       done ;;
     *) echo "peers: unknown case $c" >&2; exit 2 ;;
   esac
@@ -104,7 +106,7 @@ case " $CASES " in *" steady "*)
   echo
   python3 "$root/bench/peers/steady_table.py" "$times" "$STEADY_N" "$out" | tee "$out/steady.md"
   frames=$(python3 "$root/bench/peers/steady_table.py" --frames "$STEADY_N" "$out")
-  for p in cubic default fluid; do
+  for p in cubic cubic1 default fluid; do
     echo "first song ($frames frames), $p, x$STEADY_N against x1: $(python3 "$root/bench/peers/wav_diff.py" "$out/steady.$p.x1.wav" "$out/steady.$p.x$STEADY_N.wav" "$frames")"
   done | tee -a "$out/steady.md" ;;
 esac
