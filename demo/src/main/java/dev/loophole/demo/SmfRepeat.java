@@ -1,6 +1,7 @@
 package dev.loophole.demo;
 
 import dev.loophole.formats.midi.SmfException;
+import dev.loophole.formats.midi.SmfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -76,10 +77,10 @@ public final class SmfRepeat {
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("MThd".getBytes(StandardCharsets.US_ASCII));
-        u32(out, 6);
-        u16(out, format);
-        u16(out, tracks.size());
-        u16(out, division);
+        SmfWriter.u32(out, 6);
+        SmfWriter.u16(out, format);
+        SmfWriter.u16(out, tracks.size());
+        SmfWriter.u16(out, division);
         for (Track t : tracks) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             long at = 0;
@@ -87,14 +88,14 @@ public final class SmfRepeat {
                 for (Event e : t.events()) {
                     if (r > 0 && e.firstCopyOnly()) continue;
                     long tick = e.tick() + r * song;
-                    vlq(body, tick - at);
+                    SmfWriter.vlq(body, tick - at);
                     body.writeBytes(e.bytes());
                     at = tick;
                 }
-            vlq(body, t.end() + (times - 1) * song - at);
+            SmfWriter.vlq(body, t.end() + (times - 1) * song - at);
             body.writeBytes(new byte[] {(byte) 0xFF, 0x2F, 0});
             out.writeBytes("MTrk".getBytes(StandardCharsets.US_ASCII));
-            u32(out, body.size());
+            SmfWriter.u32(out, body.size());
             out.writeBytes(body.toByteArray());
         }
         return out.toByteArray();
@@ -154,13 +155,6 @@ public final class SmfRepeat {
         throw new SmfException(source, track, start, "variable-length number longer than 4 bytes");
     }
 
-    private static void vlq(ByteArrayOutputStream out, long v) {
-        int shift = 21;
-        while (shift > 0 && (v >> shift) == 0) shift -= 7;
-        for (; shift > 0; shift -= 7) out.write((int) (v >> shift) & 0x7F | 0x80);
-        out.write((int) v & 0x7F);
-    }
-
     private boolean tag(int at, String t) {
         for (int i = 0; i < 4; i++) if (b[at + i] != t.charAt(i)) return false;
         return true;
@@ -169,16 +163,6 @@ public final class SmfRepeat {
     private int u16(int at) { return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF); }
 
     private long u32(int at) { return (long) u16(at) << 16 | u16(at + 2); }
-
-    private static void u16(ByteArrayOutputStream out, int v) {
-        out.write(v >> 8);
-        out.write(v);
-    }
-
-    private static void u32(ByteArrayOutputStream out, long v) {
-        u16(out, (int) (v >> 16));
-        u16(out, (int) v);
-    }
 
     /** {@code SmfRepeat IN.mid N OUT.mid}: exit 0 when written, 1 on a bad file, 2 on a wrong command line. */
     public static void main(String[] args) {
