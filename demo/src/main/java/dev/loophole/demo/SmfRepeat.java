@@ -178,6 +178,9 @@ public final class SmfRepeat {
         }
         try {
             repeat(Path.of(args[0]), times, Path.of(args[2]));
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("SmfRepeat: " + e.getFile() + ": no such file");
+            System.exit(1);
         } catch (IOException e) {
             System.err.println("SmfRepeat: " + e.getMessage());
             System.exit(1);
