@@ -1,5 +1,7 @@
 package dev.loophole.signal.engine;
 
+import java.util.Arrays;
+
 /**
  * The recording half of a {@link DeferredRender} instrument, shared by {@link ProgramBank} (one part per program) and
  * {@link RecordedInstrument} (one part): within a block ({@link #begin} to {@link #end}) the calls that reach it are
@@ -29,7 +31,7 @@ final class BlockRecorder {
         outputsOf = new int[n];
         quiet = new boolean[n][capacity];
         stirred = new boolean[n];
-        java.util.Arrays.fill(stirred, true);
+        Arrays.fill(stirred, true);
         for (int p = 0; p < n; p++) {
             outputsOf[p] = parts[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
             scratch[p] = new float[2 * outputsOf[p]][SCRATCH_FRAMES];

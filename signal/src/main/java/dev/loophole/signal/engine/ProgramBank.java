@@ -12,7 +12,7 @@ import java.util.Map;
  * changed under it. All on the audio thread, no allocation: programs are compiled beforehand.
  *
  * <p>Within a block (from {@link #beginBlock} to {@link #endBlock}) the bank records what reaches it
- * ({@link BlockLog}) and renders at the block's end: each program replays its share into scratch
+ * ({@link BlockRecorder}) and renders at the block's end: each program replays its share into scratch
  * pairs of its own, and the scratches are mixed into the output in program order. Its programs are
  * its {@link DeferredRender} parts: an engine given workers ({@link Engine#workers}, an offline render) hands them
  * out beside its other renderers' parts, on several threads; the output is the same bits on one thread or many.
