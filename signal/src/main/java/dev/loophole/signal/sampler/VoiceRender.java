@@ -6,8 +6,8 @@ import dev.loophole.signal.dsp.Simd;
  * The instrument's one render loop over its pool's front: each sounding voice into its output's pair (and its effect
  * sends into their groups), voices that can in lock step with their neighbours ({@link VoiceBatch}), the rest alone, every
  * frame of a pair summing its voices in slot order whichever way they ran. Counts the voices still sounding and the
- * front they end at into the pool (it owns both: {@link VoicePool#active}, {@link VoicePool#live}) and reports those
- * that ended. On the render thread; nothing allocates.
+ * front they end at, and sets them in the pool when done (it owns both: {@link VoicePool#active}, {@link VoicePool#live}),
+ * and reports those that ended. On the render thread; nothing allocates.
  */
 final class VoiceRender {
     private final Voice[] voices;
@@ -19,6 +19,9 @@ final class VoiceRender {
     private long frameClock;          // the block's first frame, for the listener
 
     private final boolean offline;
+    // The render's running count and its last sounding slot: the pool's are set once, at its end, since a control thread
+    // reads the count (activeVoices: meters, an audition waiting for silence) and must never see a render half counted.
+    private int counted, lastSounding;
 
     /** {@code offline}: an offline render's voices ({@link VoiceThread#OFFLINE}), which never run in lock step. */
     VoiceRender(Voice[] voices, VoicePool pool, boolean offline) {
@@ -41,13 +44,12 @@ final class VoiceRender {
         // Lock step pays only with the filters in vector lanes (with each filter alone it cost the GM song 12 %), and those
         // only live: warmed up with the instrument; offline their warm-up and compile (0.3 s CPU) outweigh what they save
         boolean lockStep = batching && Simd.VECTOR && !offline;
-        int live = pool.live;
-        pool.active = 0;
-        pool.live = 0; // one past the last voice still sounding, once it has rendered
+        counted = 0;
+        lastSounding = -1;
         float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
         boolean grouped = withSends && to - from <= SendMixer.FRAMES;
         if (grouped) sends.begin(to - from);
-        for (int i = 0, n = live; i < n; i++) {
+        for (int i = 0, n = pool.live; i < n; i++) {
             Voice v = voices[i];
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
@@ -81,6 +83,8 @@ final class VoiceRender {
         if (batch.size() > 0) renderBatch(from, to);
         if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
         this.listener = null;
+        pool.active = counted;
+        pool.live = lastSounding + 1; // every slot from there on is free
     }
 
     private void renderBatch(int from, int to) {
@@ -91,7 +95,7 @@ final class VoiceRender {
 
     /** After voice {@code v} (slot {@code slot}, playing {@code r}) rendered the block: counted if it sounds on, reported if it ended. */
     private void rendered(Voice v, CompiledRegion r, int slot, int from) {
-        if (v.isActive()) { pool.active++; pool.live = slot + 1; }
+        if (v.isActive()) { counted++; lastSounding = slot; }
         else if (listener != null) listener.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
     }
 
