@@ -89,13 +89,13 @@ public final class FilterLanes {
     private float[] lane(int k, int l, int m) { return l < m ? buf[k + l] : silence; }
 
     /**
-     * Compiles the vector form before an audio thread runs it (as {@code CubicVector.warmUp}), then calls {@link #run}
-     * — the audio thread's own entry — until it allocates nothing ({@link WarmUp#settle}: a fixed number of calls left
-     * the kernel uncompiled in a few runs of ten). Live instruments only; a no-op without the Vector API.
+     * Compiles the vector form before an audio thread runs it: calls {@link #run} — the audio thread's own entry — until
+     * it allocates nothing ({@link WarmUp#settle}). No fixed count of kernel calls first: one left the kernel uncompiled
+     * in a few runs of ten (C2 inlined it into the warm-up loop), and the settle alone compiles it as soon.
+     * Live instruments only; a no-op without the Vector API.
      */
     public static void warmUp() {
         if (!Simd.VECTOR) return;
-        FilterLanesVector.warmUp();
         synchronized (FilterLanes.class) {
             if (settled) return;
             FilterLanes lanes = new FilterLanes(2 * LANES, 32);
