@@ -106,12 +106,14 @@ public final class FilterLanes {
                 f[i].setType(FilterType.LPF_2P);
                 f[i].setParameters(500 + 700 * i, i, 0, 1);
             }
-            settled = WarmUp.settle(() -> {
-                for (int i = 0; i < f.length; i++) {
+            int[] turn = {0};
+            settled = WarmUp.settle(() -> { // every shape a live block takes: full and partial groups, whole and short chunks
+                int t = turn[0]++, m = 2 + t % (f.length - 1), n = t % 3 == 0 ? 32 : t % 3 == 1 ? 31 : 1;
+                for (int i = 0; i < m; i++) {
                     for (int j = 0; j < 32; j++) x[i][j] = (j * 7 % 13) / 13f - 0.5f;
                     lanes.add(f[i], x[i], 0);
                 }
-                lanes.run(32, true);
+                lanes.run(n, true);
             });
         }
     }

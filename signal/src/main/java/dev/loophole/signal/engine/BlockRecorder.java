@@ -38,10 +38,6 @@ final class BlockRecorder {
         }
     }
 
-    int parts() { return parts.length; }
-
-    boolean recording() { return recording; }
-
     void begin() {
         for (Instrument i : parts) i.beginBlock();
         log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one

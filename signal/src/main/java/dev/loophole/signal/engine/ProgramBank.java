@@ -48,7 +48,8 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
         for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
         int most = 1;
         for (Instrument i : distinct) {
-            if (i instanceof DeferredRender) throw new IllegalArgumentException("a program of a bank renders when asked, not at the block's end: " + i);
+            if (i instanceof DeferredRender) throw new IllegalArgumentException("a program of a bank renders when asked, not at the block's end: a "
+                    + i.getClass().getSimpleName() + " cannot be one");
             if (i instanceof MultiOutputInstrument m) most = Math.max(most, m.outputs());
         }
         outputs = most;

@@ -153,7 +153,8 @@ final class CompiledGraph {
     void runNodes(float[][] out, int frames, EffectEvents events, RenderWorkers workers) {
         blockEvents = events;
         blockFrames = frames;
-        if (workers != null && workers.threads() > 1 && chains.length > 1) {
+        // side by side only where each chain has a fade scratch of its own (an offline graph's; a live graph's chains share one)
+        if (workers != null && workers.threads() > 1 && chains.length > 1 && dry.length == 2 * chains.length) {
             chainOrder.sort();
             workers.run(timedChain, chains.length);
         } else {
