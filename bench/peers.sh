@@ -25,6 +25,7 @@ out=${1:-$(mktemp -d /tmp/loophole-peers.XXXXXX)}
 mkdir -p "$out"
 RUNS=${RUNS:-3}
 STEADY_N=${STEADY_N:-4}
+case "$STEADY_N" in ''|*[!0-9]*|0|1) echo "peers.sh: STEADY_N=$STEADY_N: expected a whole number of 2 or more (the song once and that many times)" >&2; exit 2;; esac
 CASES=${CASES:-"version gm flac"}
 SF2=${SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}
 LIB=${LIB:-/tmp/loophole-flac-piano}

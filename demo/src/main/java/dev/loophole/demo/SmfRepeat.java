@@ -1,6 +1,7 @@
 package dev.loophole.demo;
 
 import dev.loophole.formats.midi.SmfException;
+import dev.loophole.formats.midi.SmfReader;
 import dev.loophole.formats.midi.SmfWriter;
 
 import java.io.ByteArrayOutputStream;
@@ -24,18 +25,21 @@ import java.util.List;
  *
  * <p>{@code java -cp … dev.loophole.demo.SmfRepeat IN.mid N OUT.mid}
  */
-public final class SmfRepeat {
-    /** The largest tick a 4-byte delta time reaches from tick 0. */
+public final class SmfRepeat implements SmfReader.Walk {
+    /** The largest delta time a variable-length number holds (4 bytes of 7 bits). */
     private static final long MAX_TICK = 0x0FFFFFFF;
+    /** The tempo a song has before its first tempo event: 120 beats per minute. */
+    private static final byte[] DEFAULT_TEMPO = {(byte) 0xFF, 0x51, 3, 0x07, (byte) 0xA1, 0x20};
 
-    /** One event at its absolute tick, with its status byte written out. */
-    private record Event(long tick, byte[] bytes, boolean firstCopyOnly) { }
-
-    private record Track(List<Event> events, long end) { }
+    /** One event at its absolute tick, with its status byte written out; {@code first}/{@code later}: in copy 0 / in copies 1… */
+    private record Event(long tick, byte[] bytes, boolean first, boolean later) { }
 
     private final byte[] b;
     private final String source;
-    private int pos;
+    private int format, division;
+    private final List<List<Event>> tracks = new ArrayList<>();
+    private final List<Long> ends = new ArrayList<>();
+    private boolean tempoAtZero, tempoLater;
 
     private SmfRepeat(byte[] smf, String source) {
         this.b = smf;
@@ -45,35 +49,49 @@ public final class SmfRepeat {
     /** The bytes of {@code smf} (a file named {@code source} in error messages) played {@code times} times. */
     public static byte[] repeat(byte[] smf, int times, String source) throws SmfException {
         if (times < 1) throw new SmfException(source, -1, -1, "cannot repeat a song " + times + " times: expected 1 or more");
-        return new SmfRepeat(smf, source).repeat(times);
+        SmfRepeat r = new SmfRepeat(smf, source);
+        SmfReader.walk(smf, source, r); // the reader's own checks: header, announced tracks, lengths, status bytes
+        return r.repeat(times);
     }
 
     public static void repeat(Path in, int times, Path out) throws IOException {
         Files.write(out, repeat(Files.readAllBytes(in), times, in.toString()));
     }
 
-    private byte[] repeat(int times) throws SmfException {
-        if (b.length < 14 || !tag(0, "MThd")) throw new SmfException(source, -1, 0, "not a MIDI file: expected a 14-byte header starting 'MThd'");
-        long headerLength = u32(4);
-        if (headerLength < 6 || headerLength > b.length - 8)
-            throw new SmfException(source, -1, 4, "header length " + headerLength + ": expected 6 or more, within the file's " + b.length + " bytes");
-        int format = u16(8), division = u16(12);
+    @Override public void header(int format, int tracks, int division) throws SmfException {
         if (format > 1) throw new SmfException(source, -1, 8, "SMF format " + format + ": expected 0 or 1 (one song whose tracks play together)");
-        List<Track> tracks = new ArrayList<>();
-        int chunk = (int) (8 + headerLength);
-        while (chunk < b.length) {
-            if (b.length - chunk < 8) throw new SmfException(source, -1, chunk, "truncated chunk header: expected 8 bytes, " + (b.length - chunk) + " remain");
-            long length = u32(chunk + 4);
-            if (length > b.length - chunk - 8)
-                throw new SmfException(source, tracks.size(), chunk + 4, "chunk length " + length + " runs past the end of the file");
-            int end = chunk + 8 + (int) length;
-            if (tag(chunk, "MTrk")) tracks.add(track(tracks.size(), chunk + 8, end));
-            chunk = end; // other chunks are not part of the song
-        }
-        if (tracks.isEmpty()) throw new SmfException(source, -1, -1, "no track (MTrk chunk): expected at least one");
-        long song = tracks.stream().mapToLong(Track::end).max().orElseThrow();
-        if (song * times > MAX_TICK)
-            throw new SmfException(source, -1, -1, times + " copies of " + song + " ticks pass tick " + MAX_TICK + ", the most a MIDI file holds");
+        this.format = format;
+        this.division = division;
+    }
+
+    @Override public void channel(int track, long tick, int status, int d1, int d2) {
+        byte[] e = d2 < 0 ? new byte[] {(byte) status, (byte) d1} : new byte[] {(byte) status, (byte) d1, (byte) d2};
+        events(track).add(new Event(tick, e, true, true));
+    }
+
+    @Override public void other(int track, long tick, int type, int at, int dataAt, int end) {
+        if (type == 0x2F) return; // each track ends once, after the last copy
+        if (type == 0x51) { if (tick == 0) tempoAtZero = true; else tempoLater = true; }
+        boolean once = type == 0x00 || type == 0x54; // sequence number, SMPTE offset: tick 0 only
+        events(track).add(new Event(tick, Arrays.copyOfRange(b, at, end), true, !once));
+    }
+
+    @Override public void trackEnd(int track, long tick) {
+        events(track);
+        ends.add(tick);
+    }
+
+    private List<Event> events(int track) {
+        while (tracks.size() <= track) tracks.add(new ArrayList<>());
+        return tracks.get(track);
+    }
+
+    private byte[] repeat(int times) throws SmfException {
+        long song = ends.stream().mapToLong(Long::longValue).max().orElseThrow();
+        if (song > MAX_TICK)
+            throw new SmfException(source, -1, -1, "the song is " + song + " ticks long: a copy's delta time would pass " + MAX_TICK + ", the most one holds");
+        // A later copy starts at the tempo the song starts at: where no tempo event says it, the 120 bpm a file assumes
+        if (tempoLater && !tempoAtZero) tracks.get(0).addFirst(new Event(0, DEFAULT_TEMPO, false, true));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("MThd".getBytes(StandardCharsets.US_ASCII));
@@ -81,18 +99,18 @@ public final class SmfRepeat {
         SmfWriter.u16(out, format);
         SmfWriter.u16(out, tracks.size());
         SmfWriter.u16(out, division);
-        for (Track t : tracks) {
+        for (int t = 0; t < tracks.size(); t++) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             long at = 0;
             for (int r = 0; r < times; r++)
-                for (Event e : t.events()) {
-                    if (r > 0 && e.firstCopyOnly()) continue;
+                for (Event e : tracks.get(t)) {
+                    if (!(r == 0 ? e.first() : e.later())) continue;
                     long tick = e.tick() + r * song;
                     SmfWriter.vlq(body, tick - at);
                     body.writeBytes(e.bytes());
                     at = tick;
                 }
-            SmfWriter.vlq(body, t.end() + (times - 1) * song - at);
+            SmfWriter.vlq(body, ends.get(t) + (times - 1) * song - at);
             body.writeBytes(new byte[] {(byte) 0xFF, 0x2F, 0});
             out.writeBytes("MTrk".getBytes(StandardCharsets.US_ASCII));
             SmfWriter.u32(out, body.size());
@@ -100,69 +118,6 @@ public final class SmfRepeat {
         }
         return out.toByteArray();
     }
-
-    /** One MTrk body's events, end-of-track left out; a track without one ends at its last event. */
-    private Track track(int track, int start, int end) throws SmfException {
-        List<Event> events = new ArrayList<>();
-        pos = start;
-        long tick = 0;
-        int running = 0;
-        while (pos < end) {
-            tick += vlq(track, end);
-            if (pos >= end) throw new SmfException(source, track, pos, "track truncated: expected an event after the delta time");
-            int at = pos, status = b[pos] & 0xFF;
-            if (status >= 0x80) pos++;
-            else if (running != 0) status = running; // running status: this byte is the first data byte
-            else throw new SmfException(source, track, at, String.format("expected a status byte, found data byte 0x%02X and no running status", status));
-            if (status < 0xF0) {
-                running = status;
-                int n = (status & 0xF0) == 0xC0 || (status & 0xF0) == 0xD0 ? 1 : 2;
-                if (end - pos < n) throw new SmfException(source, track, pos, "track truncated: expected " + n + " data bytes");
-                byte[] bytes = new byte[1 + n];
-                bytes[0] = (byte) status;
-                System.arraycopy(b, pos, bytes, 1, n);
-                pos += n;
-                events.add(new Event(tick, bytes, false));
-            } else if (status == 0xFF || status == 0xF0 || status == 0xF7) {
-                running = 0; // metas and sysex cancel running status
-                int type = -1;
-                if (status == 0xFF) {
-                    if (pos >= end) throw new SmfException(source, track, pos, "track truncated: expected a meta event type");
-                    type = b[pos++] & 0xFF;
-                }
-                long n = vlq(track, end);
-                if (n > end - pos) throw new SmfException(source, track, at, "track truncated: the event's length says " + n + " bytes, " + (end - pos) + " remain");
-                pos += (int) n;
-                if (type == 0x2F) return new Track(events, tick); // whatever follows inside the chunk is not played
-                events.add(new Event(tick, Arrays.copyOfRange(b, at, pos), type == 0x00 || type == 0x54));
-            } else {
-                throw new SmfException(source, track, at, String.format("status byte 0x%02X: expected a channel message, F0, F7 or FF", status));
-            }
-        }
-        return new Track(events, tick);
-    }
-
-    /** A variable-length quantity of at most 4 bytes inside the track. */
-    private long vlq(int track, int end) throws SmfException {
-        int start = pos;
-        long v = 0;
-        for (int i = 0; i < 4; i++) {
-            if (pos >= end) throw new SmfException(source, track, pos, "track truncated inside a variable-length number");
-            int c = b[pos++] & 0xFF;
-            v = v << 7 | (c & 0x7F);
-            if (c < 0x80) return v;
-        }
-        throw new SmfException(source, track, start, "variable-length number longer than 4 bytes");
-    }
-
-    private boolean tag(int at, String t) {
-        for (int i = 0; i < 4; i++) if (b[at + i] != t.charAt(i)) return false;
-        return true;
-    }
-
-    private int u16(int at) { return (b[at] & 0xFF) << 8 | (b[at + 1] & 0xFF); }
-
-    private long u32(int at) { return (long) u16(at) << 16 | u16(at + 2); }
 
     /** {@code SmfRepeat IN.mid N OUT.mid}: exit 0 when written, 1 on a bad file, 2 on a wrong command line. */
     public static void main(String[] args) {

@@ -108,7 +108,7 @@ class SmfRepeatTest {
         byte[] smf = band();
         byte[] cut = Arrays.copyOf(smf, smf.length - 5); // the last track's length now runs past the end
         assertThatThrownBy(() -> SmfRepeat.repeat(cut, 2, "x.mid")).isInstanceOf(SmfException.class)
-                .hasMessageStartingWith("x.mid: chunk length").hasMessageContaining("runs past the end of the file");
+                .hasMessageStartingWith("x.mid: track truncated: its length says").hasMessageContaining("remain");
         byte[] format2 = smf.clone();
         format2[9] = 2;
         assertThatThrownBy(() -> SmfRepeat.repeat(format2, 2, "y.mid")).hasMessage("y.mid: SMF format 2: expected 0 or 1 (one song whose tracks play together) (at byte 8)");
@@ -117,6 +117,34 @@ class SmfRepeatTest {
         int body = 14 + 8; // the first track's first event: delta 0, then FF 03 (its name)
         noStatus[body + 1] = 0x03;
         assertThatThrownBy(() -> SmfRepeat.repeat(noStatus, 2, "w.mid"))
-                .hasMessage("w.mid: expected a status byte, found data byte 0x03 and no running status (track 0, at byte 23)");
+                .hasMessage("w.mid: expected a status byte, found data byte 0x03 and there is no running status (track 0, at byte 23)");
+        // the header announces a track more than the file holds: refused, as the song reader refuses it
+        byte[] oneShort = tempoAndSysex();
+        int second = 14 + 8 + (int) ((oneShort[18] & 0xFFL) << 24 | (oneShort[19] & 0xFF) << 16 | (oneShort[20] & 0xFF) << 8 | (oneShort[21] & 0xFF));
+        byte[] cutTrack = Arrays.copyOf(oneShort, second);
+        assertThatThrownBy(() -> SmfRepeat.repeat(cutTrack, 2, "v.mid"))
+                .hasMessageStartingWith("v.mid: file ends after 1 of the 2 tracks the header announces");
+    }
+
+    /** No tempo at tick 0 (120 BPM until tick 960 by the standard's default), then 60 BPM: 4 s of song. */
+    static byte[] tempoLate() throws Exception {
+        Sequence s = new Sequence(Sequence.PPQ, 480);
+        Track conductor = s.createTrack(), notes = s.createTrack();
+        conductor.add(new MidiEvent(new MetaMessage(0x51, new byte[] {0x0F, 0x42, 0x40}, 3), 960));
+        conductor.add(new MidiEvent(new MetaMessage(0x2F, new byte[0], 0), 2400));
+        notes.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, 60, 100), 0));
+        notes.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, 60, 0), 2000));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        MidiSystem.write(s, 1, out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3})
+    void aSongWithoutATempoAtItsStartStartsEachCopyAt120Bpm(int n) throws Exception {
+        Sequence one = read(tempoLate()), many = read(SmfRepeat.repeat(tempoLate(), n, "late"));
+        assertThat(one.getMicrosecondLength()).as("960 ticks at 120 BPM, 1440 at 60 BPM").isEqualTo(4_000_000);
+        assertThat(many.getMicrosecondLength()).isEqualTo(n * 4_000_000L);
+        assertThat(noteOnTicks(many)).containsExactly(java.util.stream.LongStream.range(0, n).map(r -> r * 2400).boxed().toArray(Long[]::new));
     }
 }
