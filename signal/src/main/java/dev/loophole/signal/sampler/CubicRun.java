@@ -31,10 +31,25 @@ final class CubicRun {
      */
     static double run(float[] dl, float[] dr, float[] outL, float[] outR, int from, int to,
                       double pos, double offset, double step, int[] at, boolean vector) {
+        boolean lanes = vector && Simd.VECTOR;
+        int sh = integerShift(pos, offset, step, to - from);
+        if (sh >= 0 && (!lanes || CubicVector.WIDE)) { // the integer form, read straight from the sums (no scratch)
+            double up = twoTo(sh);
+            long mm = (long) Math.rint(step * up), p0 = (long) (pos * up), q = p0 + (long) (offset * up);
+            if (dr != null) read(dr, outR, from, to, q, mm, sh, lanes);
+            read(dl, outL, from, to, q, mm, sh, lanes);
+            return (double) (p0 + (to - from) * mm) * twoTo(-sh);
+        }
         double end = positions(from, to, pos, offset, step, at, outL);
-        if (dr != null) interpolate(dr, outL, outR, from, to, at, vector); // right first: it reads the fractions the left overwrites
-        interpolate(dl, outL, outL, from, to, at, vector);
+        if (dr != null) interpolate(dr, outL, outR, from, to, at, lanes); // right first: it reads the fractions the left overwrites
+        interpolate(dl, outL, outL, from, to, at, lanes);
         return end;
+    }
+
+    /** Frames {@code [from, to)} of {@code d} at the integer form's positions {@code q + (j − from)·mm}, in units of 2^−sh. */
+    private static void read(float[] d, float[] out, int from, int to, long q, long mm, int sh, boolean lanes) {
+        int j = lanes && to - from >= CubicVector.LANES ? CubicVector.hermite(d, out, from, to, q, mm, sh) : from;
+        hermite(d, out, j, to, q + (j - from) * mm, mm, sh);
     }
 
     /**
@@ -87,6 +102,19 @@ final class CubicRun {
     private static void interpolate(float[] d, float[] frac, float[] out, int from, int to, int[] at, boolean vector) {
         int j = Simd.VECTOR && vector && to - from >= CubicVector.LANES ? CubicVector.hermite(d, frac, out, from, to, at) : from;
         hermite(d, frac, out, j, to, at);
+    }
+
+    /**
+     * {@link Interpolation#hermite} at each frame of {@code [from, to)} read at {@code q + (j − from)·mm} in units of
+     * 2^−sh (the integer form): index {@code q >>> sh}, fraction {@code q}'s low {@code sh} bits, as {@link #positions} makes them.
+     */
+    static void hermite(float[] d, float[] out, int from, int to, long q, long mm, int sh) {
+        long mask = (1L << sh) - 1;
+        float unit = Float.intBitsToFloat((127 - sh) << 23);
+        for (int j = from; j < to; j++, q += mm) {
+            int i = (int) (q >>> sh);
+            out[j] = Interpolation.hermite(d[i - 1], d[i], d[i + 1], d[i + 2], (float) (q & mask) * unit);
+        }
     }
 
     /** {@link Interpolation#hermite} at each frame of {@code [from, to)}: index {@code at[j]}, fraction {@code frac[j]}. */

@@ -2,6 +2,7 @@ package dev.loophole.signal.sampler;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -20,6 +21,14 @@ final class CubicVector {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     static final int LANES = 8;
+    private static final VectorSpecies<Long> L = LongVector.SPECIES_512;
+    /** The lanes' offsets 0 … 7. */
+    private static final LongVector IOTA = LongVector.zero(L).addIndex(1);
+    /**
+     * Whether eight longs fit a vector register (AVX-512): the positions' form ({@link #hermite(float[], float[], int, int,
+     * long, long, int)}) works in them; elsewhere the JIT would not map it to registers (and the fallback boxes).
+     */
+    static final boolean WIDE = LongVector.SPECIES_PREFERRED.length() >= LANES;
     /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
     private static final int SPREAD = 12;
 
@@ -36,27 +45,65 @@ final class CubicVector {
     static synchronized void warmUp() {
         if (warm) return;
         Exercise x = Exercise.make();
-        for (int i = 0; i < WARM_UP_CALLS; i++) hermite(x.d(), x.frac(), x.out(), 0, 32, x.at()[i % 3]);
+        for (int i = 0; i < WARM_UP_CALLS; i++) x.run(i % 3);
         warm = true;
     }
 
     /**
-     * Scratch data that takes every branch of the kernel (a group in the register window, one too wide for it, one at
+     * Scratch data that takes every branch of the kernels (a group in the register window, one too wide for it, one at
      * the sample's end), so the compiled kernel meets no path it never saw, which would send it back to the interpreter
-     * mid-render: the warm-up's, and {@link ScalarStart#warmUpLive}'s settling calls.
+     * mid-render: the warm-up's, and {@link ScalarStart#warmUpLive}'s settling calls. Case {@code c} of {@link #run}: the
+     * indices {@code at[c]}, or positions from {@code q[c]} by {@code mm[c]} in units of 2^−{@link #SHIFT}.
      */
-    record Exercise(float[] d, float[] frac, float[] out, int[][] at) {
+    record Exercise(float[] d, float[] frac, float[] out, int[][] at, long[] q, long[] mm) {
+        static final int SHIFT = 40, CASES = 3;
+
         static Exercise make() {
             float[] d = new float[80], frac = new float[32];
             int[] narrow = new int[32], wide = new int[32], end = new int[32];
             for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
             for (int i = 0; i < d.length; i++) d[i] = i;
-            return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end});
+            long one = 1L << SHIFT;
+            // the same three cases as positions: steps ≈ 1 from 1.25, ≈ 2 from 1.5, 0.25 from 70
+            return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end},
+                    new long[] {one + one / 4, one + one / 2, 70 * one}, new long[] {one + 12_345, 2 * one + 6_789, one / 4});
+        }
+
+        /** Both kernels on case {@code c} (the positions' form where it may run: {@link #WIDE}). */
+        void run(int c) {
+            hermite(d, frac, out, 0, 32, at[c]);
+            if (WIDE) hermite(d, out, 0, 32, q[c], mm[c], SHIFT);
         }
     }
 
     /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
     private static final int WARM_UP_CALLS = 3_000;
+
+    /**
+     * {@link CubicRun#hermite(float[], float[], int, int, long, long, int)} eight frames at a time: each lane's position
+     * {@code q + j·mm} made in a long lane, its index and fraction taken from it there (the fraction's long-to-float
+     * rounding is the scalar cast's), with no round trip through scratch arrays. Frames {@code [from, from + 8m)} for
+     * the largest such m up to {@code to}; returns the first frame not done. Only where {@link #WIDE}.
+     */
+    static int hermite(float[] d, float[] out, int from, int to, long q, long mm, int sh) {
+        long mask = (1L << sh) - 1;
+        float unit = Float.intBitsToFloat((127 - sh) << 23);
+        LongVector steps = IOTA.mul(mm);
+        int j = from;
+        for (; j + LANES <= to; j += LANES, q += LANES * mm) {
+            int first = (int) (q >>> sh), last = (int) ((q + (LANES - 1) * mm) >>> sh);
+            int lo = Math.min(first, last), base = lo - 1;
+            if (Math.abs(last - first) > SPREAD || base + 2 * LANES > d.length) {
+                CubicRun.hermite(d, out, j, j + LANES, q, mm, sh);
+                continue;
+            }
+            LongVector p = steps.add(q);
+            FloatVector k = (FloatVector) p.lanewise(VectorOperators.LSHR, sh).sub(lo).convertShape(VectorOperators.L2F, F, 0);
+            FloatVector f = ((FloatVector) p.and(mask).convertShape(VectorOperators.L2F, F, 0)).mul(unit);
+            window(d, base, k, f).intoArray(out, j);
+        }
+        return j;
+    }
 
     /** Frames {@code [from, from + 8m)} for the largest such m up to {@code to}; returns the first frame not done. */
     static int hermite(float[] d, float[] frac, float[] out, int from, int to, int[] at) {
@@ -68,20 +115,24 @@ final class CubicVector {
                 CubicRun.hermite(d, frac, out, j, j + LANES, at);
                 continue;
             }
-            FloatVector w0 = FloatVector.fromArray(F, d, base), w1 = FloatVector.fromArray(F, d, base + LANES);
             // window lane of each frame's xm1, as float lanes (selectFrom's index form for a float table)
             FloatVector k = (FloatVector) IntVector.fromArray(I, at, j).sub(lo).convert(VectorOperators.I2F, 0);
-            FloatVector xm1 = k.selectFrom(w0, w1);
-            FloatVector x0 = k.add(1f).selectFrom(w0, w1);
-            FloatVector x1 = k.add(2f).selectFrom(w0, w1);
-            FloatVector x2 = k.add(3f).selectFrom(w0, w1);
-            FloatVector f = FloatVector.fromArray(F, frac, j);
-            // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
-            FloatVector c1 = x1.sub(xm1).mul(0.5f);
-            FloatVector c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
-            FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
-            c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0).intoArray(out, j);
+            window(d, base, k, FloatVector.fromArray(F, frac, j)).intoArray(out, j);
         }
         return j;
+    }
+
+    /** The Hermite of eight frames: xm1 of each is window lane {@code k} of the sixteen samples from {@code base}; fractions {@code f}. */
+    private static FloatVector window(float[] d, int base, FloatVector k, FloatVector f) {
+        FloatVector w0 = FloatVector.fromArray(F, d, base), w1 = FloatVector.fromArray(F, d, base + LANES);
+        FloatVector xm1 = k.selectFrom(w0, w1);
+        FloatVector x0 = k.add(1f).selectFrom(w0, w1);
+        FloatVector x1 = k.add(2f).selectFrom(w0, w1);
+        FloatVector x2 = k.add(3f).selectFrom(w0, w1);
+        // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
+        FloatVector c1 = x1.sub(xm1).mul(0.5f);
+        FloatVector c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
+        FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
+        return c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0);
     }
 }
