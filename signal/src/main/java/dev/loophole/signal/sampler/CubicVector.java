@@ -45,7 +45,7 @@ final class CubicVector {
     static synchronized void warmUp() {
         if (warm) return;
         Exercise x = Exercise.make();
-        for (int i = 0; i < WARM_UP_CALLS; i++) x.run(i % 3);
+        for (int i = 0; i < WARM_UP_CALLS; i++) x.run(i % Exercise.CASES);
         warm = true;
     }
 
@@ -56,7 +56,7 @@ final class CubicVector {
      * indices {@code at[c]}, or positions from {@code q[c]} by {@code mm[c]} in units of 2^−{@link #SHIFT}.
      */
     record Exercise(float[] d, float[] frac, float[] out, int[][] at, long[] q, long[] mm) {
-        static final int SHIFT = 40, CASES = 3;
+        static final int SHIFT = 40, CASES = 4;
 
         static Exercise make() {
             float[] d = new float[80], frac = new float[32];
@@ -64,14 +64,15 @@ final class CubicVector {
             for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
             for (int i = 0; i < d.length; i++) d[i] = i;
             long one = 1L << SHIFT;
-            // the same three cases as positions: steps ≈ 1 from 1.25, ≈ 2 from 1.5, 0.25 from 70
+            // the positions' form: steps ≈ 1 from 1.25 (no test per group), ≈ 2 from 1.5, 0.25 from 70, ≈ −1 from 34.5
             return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end},
-                    new long[] {one + one / 4, one + one / 2, 70 * one}, new long[] {one + 12_345, 2 * one + 6_789, one / 4});
+                    new long[] {one + one / 4, one + one / 2, 70 * one, 34 * one + one / 2},
+                    new long[] {one + 12_345, 2 * one + 6_789, one / 4, -one - 4_321});
         }
 
         /** Both kernels on case {@code c} (the positions' form where it may run: {@link #WIDE}). */
         void run(int c) {
-            hermite(d, frac, out, 0, 32, at[c]);
+            hermite(d, frac, out, 0, 32, at[c % at.length]);
             if (WIDE) hermite(d, out, 0, 32, q[c], mm[c], SHIFT);
         }
     }
@@ -89,6 +90,16 @@ final class CubicVector {
         long mask = (1L << sh) - 1;
         float unit = Float.intBitsToFloat((127 - sh) << 23);
         LongVector steps = IOTA.mul(mm);
+        int groups = (to - from) / LANES;
+        // Forward, no group wider than the window (spread ≤ floor(7·step) + 1) and the last group's window inside the
+        // array: the usual run, with no test per group
+        if (mm >= 0 && ((LANES - 1) * mm >>> sh) < SPREAD && ((q + (groups - 1) * LANES * mm) >>> sh) + 2 * LANES - 1 <= d.length) {
+            for (int g = 0; g < groups; g++, q += LANES * mm) {
+                int lo = (int) (q >>> sh);
+                group(d, lo - 1, steps.add(q), lo, sh, mask, unit).intoArray(out, from + g * LANES);
+            }
+            return from + groups * LANES;
+        }
         int j = from;
         for (; j + LANES <= to; j += LANES, q += LANES * mm) {
             int first = (int) (q >>> sh), last = (int) ((q + (LANES - 1) * mm) >>> sh);
@@ -97,12 +108,16 @@ final class CubicVector {
                 CubicRun.hermite(d, out, j, j + LANES, q, mm, sh);
                 continue;
             }
-            LongVector p = steps.add(q);
-            FloatVector k = (FloatVector) p.lanewise(VectorOperators.LSHR, sh).sub(lo).convertShape(VectorOperators.L2F, F, 0);
-            FloatVector f = ((FloatVector) p.and(mask).convertShape(VectorOperators.L2F, F, 0)).mul(unit);
-            window(d, base, k, f).intoArray(out, j);
+            group(d, base, steps.add(q), lo, sh, mask, unit).intoArray(out, j);
         }
         return j;
+    }
+
+    /** Eight frames at positions {@code p} (units of 2^−sh), their window the sixteen samples from {@code base = lo − 1}. */
+    private static FloatVector group(float[] d, int base, LongVector p, int lo, int sh, long mask, float unit) {
+        IntVector k = (IntVector) p.lanewise(VectorOperators.LSHR, sh).sub(lo).convertShape(VectorOperators.L2I, I, 0);
+        FloatVector f = ((FloatVector) p.and(mask).convertShape(VectorOperators.L2F, F, 0)).mul(unit);
+        return window(d, base, k, f);
     }
 
     /** Frames {@code [from, from + 8m)} for the largest such m up to {@code to}; returns the first frame not done. */
@@ -115,20 +130,21 @@ final class CubicVector {
                 CubicRun.hermite(d, frac, out, j, j + LANES, at);
                 continue;
             }
-            // window lane of each frame's xm1, as float lanes (selectFrom's index form for a float table)
-            FloatVector k = (FloatVector) IntVector.fromArray(I, at, j).sub(lo).convert(VectorOperators.I2F, 0);
-            window(d, base, k, FloatVector.fromArray(F, frac, j)).intoArray(out, j);
+            window(d, base, IntVector.fromArray(I, at, j).sub(lo), FloatVector.fromArray(F, frac, j)).intoArray(out, j);
         }
         return j;
     }
 
-    /** The Hermite of eight frames: xm1 of each is window lane {@code k} of the sixteen samples from {@code base}; fractions {@code f}. */
-    private static FloatVector window(float[] d, int base, FloatVector k, FloatVector f) {
-        FloatVector w0 = FloatVector.fromArray(F, d, base), w1 = FloatVector.fromArray(F, d, base + LANES);
-        FloatVector xm1 = k.selectFrom(w0, w1);
-        FloatVector x0 = k.add(1f).selectFrom(w0, w1);
-        FloatVector x1 = k.add(2f).selectFrom(w0, w1);
-        FloatVector x2 = k.add(3f).selectFrom(w0, w1);
+    /**
+     * The Hermite of eight frames: xm1 of each is window lane {@code k} of the sixteen samples from {@code base}; fractions
+     * {@code f}. The samples are picked as int bits (an int index picks without the float form's index conversions).
+     */
+    private static FloatVector window(float[] d, int base, IntVector k, FloatVector f) {
+        IntVector w0 = FloatVector.fromArray(F, d, base).reinterpretAsInts(), w1 = FloatVector.fromArray(F, d, base + LANES).reinterpretAsInts();
+        FloatVector xm1 = k.selectFrom(w0, w1).reinterpretAsFloats();
+        FloatVector x0 = k.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+        FloatVector x1 = k.add(2).selectFrom(w0, w1).reinterpretAsFloats();
+        FloatVector x2 = k.add(3).selectFrom(w0, w1).reinterpretAsFloats();
         // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
         FloatVector c1 = x1.sub(xm1).mul(0.5f);
         FloatVector c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
