@@ -5,9 +5,11 @@ import dev.loophole.signal.dsp.Simd;
 
 /**
  * The cubic (Catmull-Rom) read of a run of frames whose four neighbours lie in one array, for one or two
- * channels, in two phases: first every frame's position (its index into {@code at}, its fraction into the left
- * output, scratch until the second phase overwrites it), then the interpolation from those. A stereo voice
- * works out its positions once for both channels.
+ * channels. A run in the integer form (below) reads each frame straight from its integer position, index and fraction
+ * made where they are used (eight lanes at a time in {@link CubicVector} on AVX-512: no round trip through scratch
+ * arrays, whose stores the vector loads had to wait for). Other runs go in two phases: first every frame's position
+ * (its index into {@code at}, its fraction into the left output, scratch until the second phase overwrites it), then
+ * the interpolation from those; a stereo voice works out those positions once for both channels.
  *
  * <p><b>Positions without the chain.</b> Every read path sums the voice's position frame by frame,
  * {@code p += step}, and reads at {@code q = p + offset}; that chain of dependent additions (one add's latency
@@ -15,9 +17,10 @@ import dev.loophole.signal.dsp.Simd;
  * the multiples of u = 2<sup>e−52</sup>, so while every sum of a run stays inside one binade each
  * {@code p += step} rounds to {@code p + M·u}, M = step/u rounded to the nearest integer (unless step/u lies
  * exactly halfway, where the rounding would depend on p's last bit). Then p<sub>j</sub> = (P + j·M)·u exactly, in
- * integers, with no chain; a whole {@code offset} ≤ 0 keeps q exact too. {@link #positions} uses that form where
- * those conditions hold and sums frame by frame elsewhere: either way it produces the very doubles the summing
- * loop does (so the render is bit-identical to it; {@code CubicRunTest} checks both against the summing loop).
+ * integers, with no chain; a whole {@code offset} ≤ 0 keeps q exact too. {@link #run} and {@link #positions} use
+ * that form where those conditions hold (97 % of the GM song's frames) and sum frame by frame elsewhere: either way
+ * the very doubles the summing loop makes (so the render is bit-identical to it; {@code CubicRunTest} checks every
+ * form against the summing loop).
  */
 final class CubicRun {
     private CubicRun() {}

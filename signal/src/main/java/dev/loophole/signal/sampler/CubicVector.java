@@ -14,6 +14,10 @@ import jdk.incubator.vector.VectorSpecies;
  * runs the scalar form. Then {@link dev.loophole.signal.dsp.Interpolation#hermite}'s expression lane by lane,
  * operation for operation (no fused multiply-add; fixed 256-bit species, whatever the machine prefers), so the
  * output equals the scalar form's bit for bit. Loaded only when {@link dev.loophole.signal.dsp.Simd#VECTOR} is true.
+ *
+ * <p>Two entries: frames whose index and fraction a summing loop left in scratch arrays, and runs in {@link CubicRun}'s
+ * integer form, whose eight positions are made in long lanes (index = position ≫ shift, fraction = the low bits
+ * converted to float, the scalar casts' very roundings). The second needs eight longs per register ({@link #WIDE}).
  */
 final class CubicVector {
     private CubicVector() {}
