@@ -68,7 +68,7 @@ final class CubicVector {
             for (int j = 0; j < 32; j++) { narrow[j] = 1 + j; wide[j] = 1 + 2 * j; end[j] = 70 + j % 8; frac[j] = j / 32f; }
             for (int i = 0; i < d.length; i++) d[i] = i;
             long one = 1L << SHIFT;
-            // the positions' form: steps ≈ 1 from 1.25 (no test per group), ≈ 2 from 1.5, 0.25 from 70, ≈ −1 from 34.5
+            // the positions' form: steps ≈ 1 from 1.25 (the vector loop), ≈ 2 from 1.5, 0.25 from 70, ≈ −1 from 34.5 (scalar)
             return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end},
                     new long[] {one + one / 4, one + one / 2, 70 * one, 34 * one + one / 2},
                     new long[] {one + 12_345, 2 * one + 6_789, one / 4, -one - 4_321});
@@ -88,33 +88,22 @@ final class CubicVector {
      * {@link CubicRun#hermite(float[], float[], int, int, long, long, int)} eight frames at a time: each lane's position
      * {@code q + j·mm} made in a long lane, its index and fraction taken from it there (the fraction's long-to-float
      * rounding is the scalar cast's), with no round trip through scratch arrays. Frames {@code [from, from + 8m)} for
-     * the largest such m up to {@code to}; returns the first frame not done. Only where {@link #WIDE}.
+     * the largest such m up to {@code to}, or none (see below); returns the first frame not done. Only where {@link #WIDE}.
      */
     static int hermite(float[] d, float[] out, int from, int to, long q, long mm, int sh) {
+        int groups = (to - from) / LANES;
+        // Forward, no group wider than the window (spread ≤ floor(7·step) + 1) and the last group's window inside the
+        // array; else the scalar form reads the run (backward loop passes, ratios above ≈ 1.6, the array's end: 0.1 % of
+        // the GM song's frames), which keeps this loop free of tests per group and C2's compile of it small
+        if (mm < 0 || ((LANES - 1) * mm >>> sh) >= SPREAD || ((q + (groups - 1) * LANES * mm) >>> sh) + 2 * LANES - 1 > d.length) return from;
         long mask = (1L << sh) - 1;
         float unit = Float.intBitsToFloat((127 - sh) << 23);
         LongVector steps = IOTA.mul(mm);
-        int groups = (to - from) / LANES;
-        // Forward, no group wider than the window (spread ≤ floor(7·step) + 1) and the last group's window inside the
-        // array: the usual run, with no test per group
-        if (mm >= 0 && ((LANES - 1) * mm >>> sh) < SPREAD && ((q + (groups - 1) * LANES * mm) >>> sh) + 2 * LANES - 1 <= d.length) {
-            for (int g = 0; g < groups; g++, q += LANES * mm) {
-                int lo = (int) (q >>> sh);
-                group(d, lo - 1, steps.add(q), lo, sh, mask, unit).intoArray(out, from + g * LANES);
-            }
-            return from + groups * LANES;
+        for (int g = 0; g < groups; g++, q += LANES * mm) {
+            int lo = (int) (q >>> sh);
+            group(d, lo - 1, steps.add(q), lo, sh, mask, unit).intoArray(out, from + g * LANES);
         }
-        int j = from;
-        for (; j + LANES <= to; j += LANES, q += LANES * mm) {
-            int first = (int) (q >>> sh), last = (int) ((q + (LANES - 1) * mm) >>> sh);
-            int lo = Math.min(first, last), base = lo - 1;
-            if (Math.abs(last - first) > SPREAD || base + 2 * LANES > d.length) {
-                CubicRun.hermite(d, out, j, j + LANES, q, mm, sh);
-                continue;
-            }
-            group(d, base, steps.add(q), lo, sh, mask, unit).intoArray(out, j);
-        }
-        return j;
+        return from + groups * LANES;
     }
 
     /** Eight frames at positions {@code p} (units of 2^−sh), their window the sixteen samples from {@code base = lo − 1}. */
