@@ -185,7 +185,7 @@ class CubicRunTest {
         assertThat(integer).as("runs in the integer form").isGreaterThan(15_000);
         assertThat(wide).as("groups too wide for the register window").isGreaterThan(1_000);
         assertThat(atEnd).as("windows at the array's end").isGreaterThan(500);
-        assertThat(vectorRuns).as("runs the vector form took").isGreaterThan(5_000);
+        assertThat(vectorRuns).as("runs the vector form took").isGreaterThan(3_000);
     }
 
     private static int[] bits(float[] x) {
