@@ -43,9 +43,12 @@ final class CubicRun {
             read(dl, outL, from, to, q, mm, sh, lanes);
             return (double) (p0 + (to - from) * mm) * twoTo(-sh);
         }
+        // Where the positions' form runs (WIDE) the scratch kernel is not used at all: 3 % of the GM song's frames would
+        // gain little from it, and compiling it and warming it up would cost a one-shot render more than that
+        boolean scratchLanes = lanes && !CubicVector.WIDE;
         double end = positions(from, to, pos, offset, step, at, outL);
-        if (dr != null) interpolate(dr, outL, outR, from, to, at, lanes); // right first: it reads the fractions the left overwrites
-        interpolate(dl, outL, outL, from, to, at, lanes);
+        if (dr != null) interpolate(dr, outL, outR, from, to, at, scratchLanes); // right first: it reads the fractions the left overwrites
+        interpolate(dl, outL, outL, from, to, at, scratchLanes);
         return end;
     }
 

@@ -15,9 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  * operation for operation (no fused multiply-add; fixed 256-bit species, whatever the machine prefers), so the
  * output equals the scalar form's bit for bit. Loaded only when {@link dev.loophole.signal.dsp.Simd#VECTOR} is true.
  *
- * <p>Two entries: frames whose index and fraction a summing loop left in scratch arrays, and runs in {@link CubicRun}'s
- * integer form, whose eight positions are made in long lanes (index = position ≫ shift, fraction = the low bits
- * converted to float, the scalar casts' very roundings). The second needs eight longs per register ({@link #WIDE}).
+ * <p>Two entries: runs in {@link CubicRun}'s integer form, whose eight positions are made in long lanes (index =
+ * position ≫ shift, fraction = the low bits converted to float, the scalar casts' very roundings), where eight longs
+ * fit a register ({@link #WIDE}); elsewhere frames whose index and fraction {@link CubicRun#positions} left in scratch
+ * arrays (renders use one entry or the other, never both, so one kernel is compiled and warmed up).
  */
 final class CubicVector {
     private CubicVector() {}
@@ -74,10 +75,10 @@ final class CubicVector {
                     new long[] {one + 12_345, 2 * one + 6_789, one / 4, -one - 4_321});
         }
 
-        /** Both kernels on case {@code c} (the positions' form where it may run: {@link #WIDE}). */
+        /** The kernel renders use on case {@code c}: the positions' form where it runs ({@link #WIDE}), else the scratch form. */
         void run(int c) {
-            hermite(d, frac, out, 0, 32, at[c % at.length]);
             if (WIDE) hermite(d, out, 0, 32, q[c], mm[c], SHIFT);
+            else hermite(d, frac, out, 0, 32, at[c % at.length]);
         }
     }
 
