@@ -12,6 +12,11 @@
 #            rooted at key 60, ~256 at once, 30.8 s of audio) at our default quality; no peer plays SFZ here
 #   flac     a synthetic 240-file stereo 24-bit FLAC piano (bench/peers/flac_library.py, made once under $LIB):
 #            one note, and piano-dense.mid through the whole library (cubic)
+#   steady   each engine's marginal (steady-state) cost: gm-band.mid played once and STEADY_N times back to back
+#            (dev.loophole.demo.SmfRepeat; STEADY_N=4 unless set), each through Loophole (cubic, cubic --threads 1,
+#            default) and FluidSynth with the gm case's flags; (T_N − T_1)/(N − 1) per run is one more song without start-up,
+#            loading or first compilation (bench/peers/steady_table.py). Also compares the N-times render's first
+#            song with the single render (bench/peers/wav_diff.py … FRAMES).
 # sfizz is not packaged for Debian 12 (apt-cache policy sfizz: no candidate), so the SFZ work has no peer here.
 # Needs: fluidsynth fluid-soundfont-gm flac python3-numpy time.
 set -euo pipefail
@@ -19,6 +24,8 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=${1:-$(mktemp -d /tmp/loophole-peers.XXXXXX)}
 mkdir -p "$out"
 RUNS=${RUNS:-3}
+STEADY_N=${STEADY_N:-4}
+case "$STEADY_N" in ''|*[!0-9]*|0|1) echo "peers.sh: STEADY_N=$STEADY_N: expected a whole number of 2 or more (the song once and that many times)" >&2; exit 2;; esac
 CASES=${CASES:-"version gm flac"}
 SF2=${SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}
 LIB=${LIB:-/tmp/loophole-flac-piano}
@@ -29,6 +36,10 @@ lh="$root/loophole"
 . "$root/bin/jdk.sh"
 "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.GmSongs "$out/songs" >/dev/null
 "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.PitchSweep "$out/sweep" >/dev/null
+case " $CASES " in *" steady "*) for n in 1 "$STEADY_N"; do
+  "$JAVA_HOME/bin/java" -cp "$root/cli/target/loophole-cli.jar:$root/cli/target/lib/*" dev.loophole.demo.SmfRepeat \
+    "$out/songs/gm-band.mid" "$n" "$out/songs/gm-band.x$n.mid"
+done ;; esac
 [ -f "$LIB/piano.sfz" ] || python3 "$root/bench/peers/flac_library.py" "$LIB" 240 6
 "$lh" render --midi "$LIB/one-note.mid" --instrument "$LIB/piano.sfz" --out "$out/warm.wav" >/dev/null 2>&1
 # (render's dynamic archive is written as that run exits; --version's AOT cache is assembled in the background)
@@ -51,6 +62,16 @@ for c in $CASES; do
     flac)
       cmds+=("flac-one-note|loophole|$lh render --midi $LIB/one-note.mid --instrument $LIB/piano.sfz --out $out/one.wav")
       cmds+=("flac-piano-dense|loophole-cubic|$lh render --midi $out/songs/piano-dense.mid --instrument $LIB/piano.sfz --out $out/pd.wav --quality cubic") ;;
+    steady)
+      # the engines interleaved within a run; the whole order is reversed on even runs, as for every case
+      fluid="fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt"
+      for n in 1 "$STEADY_N"; do
+        cmds+=("gm-band-x$n|loophole-cubic|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.cubic.x$n.wav --float --quality cubic --dry --tail 3")
+        cmds+=("gm-band-x$n|fluidsynth|$fluid -F $out/steady.fluid.x$n.wav $SF2 $out/songs/gm-band.x$n.mid")
+        cmds+=("gm-band-x$n|loophole-default|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.default.x$n.wav --float --dry --tail 3")
+        # FluidSynth renders on one thread: Loophole on one too, beside its default two
+        cmds+=("gm-band-x$n|loophole-cubic-1thread|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.cubic1.x$n.wav --float --quality cubic --dry --tail 3 --threads 1")
+      done ;;
     *) echo "peers: unknown case $c" >&2; exit 2 ;;
   esac
 done
@@ -81,3 +102,12 @@ for key in dict.fromkeys((r[1], r[2]) for r in rows):
     print(f'| {key[0]} | {key[1]} | {st.median(float(r[3]) for r in rs):.2f} | {st.median(float(r[4]) for r in rs):.2f} '
           f'| {st.median(int(r[5]) for r in rs) / 1024:.0f} | {len(rs)} | {" ".join(r[6] for r in rs)} |')
 EOF
+
+case " $CASES " in *" steady "*)
+  echo
+  python3 "$root/bench/peers/steady_table.py" "$times" "$STEADY_N" "$out" | tee "$out/steady.md"
+  frames=$(python3 "$root/bench/peers/steady_table.py" --frames "$STEADY_N" "$out")
+  for p in cubic cubic1 default fluid; do
+    echo "first song ($frames frames), $p, x$STEADY_N against x1: $(python3 "$root/bench/peers/wav_diff.py" "$out/steady.$p.x1.wav" "$out/steady.$p.x$STEADY_N.wav" "$frames")"
+  done | tee -a "$out/steady.md" ;;
+esac

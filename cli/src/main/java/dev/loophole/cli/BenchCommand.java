@@ -177,7 +177,7 @@ final class BenchCommand implements Callable<Integer> {
         System.gc();
         resetPeakRss();
         long t0 = System.nanoTime();
-        RenderJob.Summary s = new RenderJob(options, err).run(w.midi(), w.instruments(), out);
+        RenderJob.Summary s = new RenderJob(options, RenderJob.Mode.DEFAULT, err).run(w.midi(), w.instruments(), out);
         double wall = (System.nanoTime() - t0) / 1e9;   // load + render + write, as `render` does it
         long rss = peakRss();
         double voiceSeconds = census(w, options);

@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         // The MPE demo routes only the zone's manager channel: member-channel notes play through it.
         List<InstrumentSpec> instruments = mpe ? List.of(new InstrumentSpec(1, files.keysMpeSfz()))
                 : List.of(new InstrumentSpec(1, files.keysSfz()), new InstrumentSpec(10, files.drumsSfz()));
-        RenderJob.Summary s = new RenderJob(options, spec.commandLine().getErr()).run(mpe ? files.mpeSong() : files.song(), instruments, out);
+        RenderJob.Summary s = new RenderJob(options, RenderJob.Mode.DEFAULT, spec.commandLine().getErr()).run(mpe ? files.mpeSong() : files.song(), instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

@@ -22,26 +22,15 @@ import java.util.List;
  */
 final class ProjectRenderJob {
     private final RenderJob.Options options;
+    private final boolean strict;
+    private final int threads;
     private final PrintWriter err;
 
-    ProjectRenderJob(RenderJob.Options options, PrintWriter err) {
+    ProjectRenderJob(RenderJob.Options options, RenderJob.Mode mode, PrintWriter err) {
         this.options = options;
+        this.strict = mode.strict();
+        this.threads = mode.threads();
         this.err = err;
-    }
-
-    private boolean strict;
-    private int threads = 1;
-
-    /** Threads that render the instrument nodes of each block side by side, this one included; the same bits for any number. */
-    ProjectRenderJob threads(int threads) {
-        this.threads = threads;
-        return this;
-    }
-
-    /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning, as {@link RenderJob#strict}. */
-    ProjectRenderJob strict(boolean strict) {
-        this.strict = strict;
-        return this;
     }
 
     static boolean isProject(Path file) {

@@ -63,9 +63,10 @@ final class RenderCommand implements Callable<Integer> {
         if (threads != null && (threads < 1 || threads > MAX_THREADS))
             throw new Errors.BadOption("--threads " + threads + " is outside 1.." + MAX_THREADS);
         int n = threads != null ? threads : dev.loophole.signal.engine.RenderWorkers.defaultThreads();
+        RenderJob.Mode mode = new RenderJob.Mode(SpecBuilder.flag(spec, "--strict"), n);
         RenderJob.Summary s = project != null
-                ? new ProjectRenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(project, out, stems, outputs)
-                : new RenderJob(options, spec.commandLine().getErr()).strict(SpecBuilder.flag(spec, "--strict")).threads(n).run(midi, instruments, out);
+                ? new ProjectRenderJob(options, mode, spec.commandLine().getErr()).run(project, out, stems, outputs)
+                : new RenderJob(options, mode, spec.commandLine().getErr()).run(midi, instruments, out);
         spec.commandLine().getOut().println(s.line());
         spec.commandLine().getOut().flush();
         return 0;

@@ -42,6 +42,17 @@ final class RenderJob {
                    boolean progress, boolean verbose, double gainDb, int preloadFrames,
                    double maxSeconds, boolean sends) {}
 
+    /**
+     * How a render runs, for a song as for a project ({@link ProjectRenderJob}). {@code strict}: damaged audio fails the
+     * render (nothing is written) instead of being a warning. {@code threads}: threads that render each block's
+     * instruments side by side (and a SoundFont's programs, a project's effect chains), this one included
+     * ({@link RenderWorkers}); the same bits for any number.
+     */
+    record Mode(boolean strict, int threads) {
+        /** Not strict, on one thread. */
+        static final Mode DEFAULT = new Mode(false, 1);
+    }
+
     record Summary(Path out, double seconds, double peakDbfs, int maxVoices, double speed, int damagedSamples) {
         String line() {
             String peak = Double.isInfinite(peakDbfs) ? "-inf" : String.format("%.1f", peakDbfs);
@@ -56,29 +67,16 @@ final class RenderJob {
     private final Options options;
     private final PrintWriter err;
     private Streamer streamer;
-    private boolean strict;
-    private int threads = 1;
+    private final boolean strict;
+    private final int threads;
     private RenderWorkers workers;
     private DamageReport damage;
 
-    RenderJob(Options options, PrintWriter err) {
+    RenderJob(Options options, Mode mode, PrintWriter err) {
         this.options = options;
+        this.strict = mode.strict();
+        this.threads = mode.threads();
         this.err = err;
-    }
-
-    /** With {@code strict}, damaged audio fails the render (nothing is written) instead of being a warning. */
-    RenderJob strict(boolean strict) {
-        this.strict = strict;
-        return this;
-    }
-
-    /**
-     * Threads that render each block's instruments side by side (and a SoundFont's programs), this one included
-     * ({@link RenderWorkers}); 1 by default. The same bits for any number.
-     */
-    RenderJob threads(int threads) {
-        this.threads = threads;
-        return this;
     }
 
     Summary run(Path midi, List<InstrumentSpec> instruments, Path out) throws IOException {

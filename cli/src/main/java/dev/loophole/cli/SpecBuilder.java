@@ -33,17 +33,13 @@ final class SpecBuilder {
         return this;
     }
 
-    /** An option taking a value; {@code defaultValue} null for none. */
-    SpecBuilder option(String[] names, Class<?> type, String paramLabel, String defaultValue, String description) {
-        spec.addOption(OptionSpec.builder(names).type(type).paramLabel(paramLabel).defaultValue(defaultValue).description(description).build());
+    /** An option taking a value; {@code defaultValue} null for none. (One with several names: {@link #option(OptionSpec.Builder)}.) */
+    SpecBuilder option(String name, Class<?> type, String paramLabel, String defaultValue, String description) {
+        spec.addOption(OptionSpec.builder(name).type(type).paramLabel(paramLabel).defaultValue(defaultValue).description(description).build());
         return this;
     }
 
-    SpecBuilder option(String name, Class<?> type, String paramLabel, String defaultValue, String description) {
-        return option(new String[] {name}, type, paramLabel, defaultValue, description);
-    }
-
-    /** An option the caller built (a converted one, a required one). */
+    /** An option the caller built (a converted one, a required one, one with several names). */
     SpecBuilder option(OptionSpec.Builder option) {
         spec.addOption(option.build());
         return this;

@@ -21,12 +21,10 @@ public final class InstrumentPrefetch {
 
     private InstrumentPrefetch() {}
 
-    /** Starts opening {@code file} on a daemon thread, unless it is started already, not a file, or not a one-program kind. */
-    public static void start(Path file) { start(file, true); }
-
     /**
-     * As {@link #start(Path)}; {@code headers} false reads no sample header ahead (a caller that opens every sample in
-     * full, such as a strict render, would never take them).
+     * Starts opening {@code file} on a daemon thread, unless it is started already, not a file, or not a one-program kind;
+     * {@code headers} false reads no sample header ahead (a caller that opens every sample in full, such as a strict
+     * render, would never take them).
      */
     public static synchronized void start(Path file, boolean headers) {
         var opener = InstrumentFiles.opener(file);

@@ -26,17 +26,37 @@ public final class SmfReader {
     /** Refuse files beyond this size instead of reading them into memory. */
     static final long MAX_FILE_BYTES = 256L << 20;
 
+    /**
+     * What {@link #walk} finds, in file order: the header, then each track's events at their absolute ticks (a type 2
+     * file's tracks one after another), then the track's end. A walk may refuse what it cannot take by throwing.
+     */
+    public interface Walk {
+        /** The header, checked: format 0–2, the announced track count (1 for format 0), a usable division. */
+        default void header(int format, int tracks, int division) throws SmfException { }
+
+        /** A channel message, its status written out even where the file used running status; {@code d2} −1 where it has one data byte. */
+        void channel(int track, long tick, int status, int d1, int d2) throws SmfException;
+
+        /**
+         * A meta event (its {@code type}, 0–255) or a sysex event (type −1, status F0 or F7): its bytes, status byte
+         * included, are the file's {@code [at, end)}, its data {@code [dataAt, end)}. End-of-track (type 0x2F) comes
+         * here too, just before {@link #trackEnd}.
+         */
+        void other(int track, long tick, int type, int at, int dataAt, int end) throws SmfException;
+
+        /** The track's end: the tick of its end-of-track meta, or of its last event where it has none. */
+        default void trackEnd(int track, long tick) throws SmfException { }
+    }
+
     private final byte[] b;
     private final String source;
-    private final List<MidiEvent> events = new ArrayList<>();
-    private final List<TempoMap.Change> tempos = new ArrayList<>();
-    private String name;
-    private long order;
+    private final Walk walk;
     private int pos;
 
-    private SmfReader(byte[] data, String source) {
+    private SmfReader(byte[] data, String source, Walk walk) {
         this.b = data;
         this.source = source;
+        this.walk = walk;
     }
 
     /** Reads a file; the song is named after the first track, or after the file when that track has no name. */
@@ -55,10 +75,17 @@ public final class SmfReader {
      * song's name is the first track's name, or empty when it has none.
      */
     public static MidiSong parse(byte[] data, String source) throws SmfException {
-        return new SmfReader(data, source).parse();
+        SongWalk song = new SongWalk(data, source);
+        walk(data, source, song);
+        return song.song();
     }
 
-    private MidiSong parse() throws SmfException {
+    /** Walks the bytes of a Standard MIDI File ({@code source} names it in error messages), checking them as {@link #parse} does. */
+    public static void walk(byte[] data, String source, Walk walk) throws SmfException {
+        new SmfReader(data, source, walk).walk();
+    }
+
+    private void walk() throws SmfException {
         if (b.length < 4 || !tag(0, "MThd"))
             throw new SmfException(source, -1, 0, "not a MIDI file: expected 'MThd', found " + describeTag(0));
         if (b.length < 14) throw new SmfException(source, -1, b.length, "header truncated: expected 14 bytes, the file has " + b.length);
@@ -69,16 +96,15 @@ public final class SmfReader {
         int format = u16(8), trackCount = u16(10), division = u16(12);
         if (format > 2) throw new SmfException(source, -1, 8, "unknown SMF format " + format + ": expected 0, 1 or 2");
         if (format == 0 && trackCount != 1) throw new SmfException(source, -1, 10, "SMF format 0 must have 1 track, the header says " + trackCount);
-        TempoMap smpte = null;
         if ((division & 0x8000) != 0) {
             int fps = -(byte) (division >> 8), ticksPerFrame = division & 0xFF;
             if (fps != 24 && fps != 25 && fps != 29 && fps != 30)
                 throw new SmfException(source, -1, 12, "SMPTE division with " + fps + " frames per second: expected 24, 25, 29 or 30");
             if (ticksPerFrame == 0) throw new SmfException(source, -1, 13, "SMPTE division with 0 ticks per frame");
-            smpte = TempoMap.smpte(fps == 29 ? 30_000.0 / 1001 : fps, ticksPerFrame);
         } else if (division == 0) {
             throw new SmfException(source, -1, 12, "division of 0 ticks per quarter note");
         }
+        walk.header(format, trackCount, division);
 
         int chunk = (int) (8 + headerLength);
         int track = 0;
@@ -96,6 +122,7 @@ public final class SmfReader {
             int bodyEnd = bodyStart + (int) length;
             if (isTrack) {
                 long end = readTrack(track, bodyStart, bodyEnd, tickOffset);
+                walk.trackEnd(track, end);
                 if (format == 2) tickOffset = end;
                 track++;
             } else if (!isAsciiTag(chunk)) {
@@ -104,9 +131,6 @@ public final class SmfReader {
             }
             chunk = bodyEnd;
         }
-        // division and every tempo were checked above, so TempoMap cannot refuse them
-        TempoMap map = smpte != null ? smpte : new TempoMap(division, tempos);
-        return new MidiSong(name == null ? "" : name, map, events);
     }
 
     /** Reads one MTrk body; returns the tick of its last event. */
@@ -125,19 +149,20 @@ public final class SmfReader {
                 running = status;
                 int d1 = data(track, end);
                 int cmd = status & 0xF0;
-                int d2 = (cmd == 0xC0 || cmd == 0xD0) ? 0 : data(track, end);
-                events.add(new MidiEvent(tick, status, d1, d2, track, order++));
+                int d2 = (cmd == 0xC0 || cmd == 0xD0) ? -1 : data(track, end);
+                walk.channel(track, tick, status, d1, d2);
             } else if (status == 0xFF) {
                 running = 0; // meta events cancel running status
                 if (pos >= end) throw new SmfException(source, track, pos, "track truncated: expected a meta event type");
                 int type = b[pos++] & 0xFF;
                 int length = length(track, end, "meta event");
-                meta(track, type, pos, length, tick);
+                walk.other(track, tick, type, statusAt, pos, pos + length);
                 pos += length;
                 if (type == 0x2F) return tick; // end of track: whatever follows inside the chunk is ignored
             } else if (status == 0xF0 || status == 0xF7) {
                 running = 0; // and so do sysex events
                 int length = length(track, end, "sysex event"); // not "pos += length(…)": that reads pos before the call moves it
+                walk.other(track, tick, -1, statusAt, pos, pos + length);
                 pos += length;
             } else {
                 throw new SmfException(source, track, statusAt, String.format("status byte 0x%02X is not allowed in a MIDI file: expected a channel message, F0, F7 or FF", status));
@@ -146,18 +171,53 @@ public final class SmfReader {
         return tick; // no end-of-track meta: the chunk's end ends the track
     }
 
-    private void meta(int track, int type, int at, int length, long tick) throws SmfException {
-        switch (type) {
-            case 0x51 -> {
-                if (length != 3) throw new SmfException(source, track, at, "tempo meta event has " + length + " data bytes: expected 3");
-                int micros = (b[at] & 0xFF) << 16 | (b[at + 1] & 0xFF) << 8 | (b[at + 2] & 0xFF);
-                if (micros == 0) throw new SmfException(source, track, at, "tempo of 0 µs per quarter note");
-                tempos.add(new TempoMap.Change(tick, micros));
+    /** The song {@link #parse} makes: the channel events of all tracks, the tempo map and the first track's name. */
+    private static final class SongWalk implements Walk {
+        private final byte[] b;
+        private final String source;
+        private final List<MidiEvent> events = new ArrayList<>();
+        private final List<TempoMap.Change> tempos = new ArrayList<>();
+        private String name;
+        private long order;
+        private int division;
+
+        SongWalk(byte[] b, String source) {
+            this.b = b;
+            this.source = source;
+        }
+
+        @Override public void header(int format, int tracks, int division) { this.division = division; }
+
+        @Override public void channel(int track, long tick, int status, int d1, int d2) {
+            events.add(new MidiEvent(tick, status, d1, Math.max(0, d2), track, order++));
+        }
+
+        @Override public void other(int track, long tick, int type, int at, int dataAt, int end) throws SmfException {
+            int length = end - dataAt;
+            switch (type) {
+                case 0x51 -> {
+                    if (length != 3) throw new SmfException(source, track, dataAt, "tempo meta event has " + length + " data bytes: expected 3");
+                    int micros = (b[dataAt] & 0xFF) << 16 | (b[dataAt + 1] & 0xFF) << 8 | (b[dataAt + 2] & 0xFF);
+                    if (micros == 0) throw new SmfException(source, track, dataAt, "tempo of 0 µs per quarter note");
+                    tempos.add(new TempoMap.Change(tick, micros));
+                }
+                case 0x03 -> {
+                    if (track == 0 && name == null) name = new String(b, dataAt, length, StandardCharsets.ISO_8859_1).strip();
+                }
+                default -> { } // other metas and sysex do not affect playback
             }
-            case 0x03 -> {
-                if (track == 0 && name == null) name = new String(b, at, length, StandardCharsets.ISO_8859_1).strip();
+        }
+
+        MidiSong song() {
+            // the division and every tempo were checked, so TempoMap cannot refuse them
+            TempoMap map;
+            if ((division & 0x8000) != 0) {
+                int fps = -(byte) (division >> 8);
+                map = TempoMap.smpte(fps == 29 ? 30_000.0 / 1001 : fps, division & 0xFF);
+            } else {
+                map = new TempoMap(division, tempos);
             }
-            default -> { } // other metas do not affect playback
+            return new MidiSong(name == null ? "" : name, map, events);
         }
     }
 

@@ -124,8 +124,8 @@ public final class SmfWriter {
         }
     }
 
-    /** A variable-length quantity, 7 bits per byte, most significant first. */
-    static void vlq(ByteArrayOutputStream out, long v) {
+    /** A variable-length quantity, 7 bits per byte, most significant first (also for tools that write SMF bytes). */
+    public static void vlq(ByteArrayOutputStream out, long v) {
         assert v >= 0 && v <= MAX_TICK : v;
         int shift = 21;
         while (shift > 0 && (v >> shift) == 0) shift -= 7;
@@ -133,12 +133,14 @@ public final class SmfWriter {
         out.write((int) v & 0x7F);
     }
 
-    private static void u16(ByteArrayOutputStream out, int v) {
+    /** A big-endian 16-bit field, as in an SMF header. */
+    public static void u16(ByteArrayOutputStream out, int v) {
         out.write(v >> 8);
         out.write(v);
     }
 
-    private static void u32(ByteArrayOutputStream out, long v) {
+    /** A big-endian 32-bit field, as in a chunk's length. */
+    public static void u32(ByteArrayOutputStream out, long v) {
         u16(out, (int) (v >> 16));
         u16(out, (int) v);
     }

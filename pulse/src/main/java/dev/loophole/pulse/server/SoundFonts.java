@@ -6,6 +6,7 @@ import dev.loophole.formats.sf2.Sf2PresetHeader;
 import dev.loophole.formats.sf2.Sf2SampleRef;
 import dev.loophole.ipc.PresetInfo;
 import dev.loophole.ipc.RpcError;
+import dev.loophole.media.FileStamp;
 import dev.loophole.model.Program;
 import dev.loophole.model.SampleRegion;
 import java.io.IOException;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * SoundFont banks over IPC: a bank holds many presets, a program plays one. The preset list is read from
  * the bank's headers alone (FluidR3 would build 17,000 regions for all of its presets); loading builds only
  * the preset asked for. Which preset a program plays is read from the program itself (its samples name the
- * bank, its name the preset), so it holds after undo, redo, save and reopen. Preset lists are kept per bank
- * file and its modification time.
+ * bank, its name the preset), so it holds after undo, redo, save and reopen. A bank's preset list is kept while the
+ * file is unchanged ({@link FileStamp}: size, modification time and file key, so a bank replaced by another of the same
+ * size and time is read again).
  */
 final class SoundFonts {
     private SoundFonts() {
@@ -31,21 +33,22 @@ final class SoundFonts {
     record Choice(Path bank, PresetInfo preset, List<PresetInfo> presets) {
     }
 
-    private record Key(Path file, long modified) {
+    private record Listed(FileStamp stamp, List<PresetInfo> presets) {
     }
 
-    private static final Map<Key, List<PresetInfo>> LISTS = new ConcurrentHashMap<>();
+    private static final Map<Path, Listed> LISTS = new ConcurrentHashMap<>();
 
     /** The bank's presets, sorted by bank then program (as a GM browser shows them). */
     static List<PresetInfo> presets(Path bank) {
-        Key key;
+        FileStamp stamp;
         try {
-            key = new Key(bank, java.nio.file.Files.getLastModifiedTime(bank).toMillis());
+            stamp = FileStamp.of(bank);
         } catch (IOException e) {
             throw RpcError.rejected(bank + ": cannot read: " + e.getMessage());
         }
-        List<PresetInfo> l = LISTS.get(key);
-        if (l != null) return l;
+        Listed listed = LISTS.get(bank);
+        if (listed != null && listed.stamp().equals(stamp)) return listed.presets();
+        List<PresetInfo> l;
         try {
             l = Sf2Importer.presets(bank).stream().sorted(Comparator.comparingInt(Sf2PresetHeader::bank).thenComparingInt(Sf2PresetHeader::preset))
                     .map(h -> new PresetInfo(h.bank(), h.preset(), h.name())).toList();
@@ -53,7 +56,7 @@ final class SoundFonts {
             throw RpcError.rejected(e.getMessage());
         }
         if (l.isEmpty()) throw RpcError.rejected(bank + ": the bank has no presets");
-        LISTS.put(key, l);
+        LISTS.put(bank, new Listed(stamp, l));
         return l;
     }
 

@@ -89,13 +89,13 @@ public final class FilterLanes {
     private float[] lane(int k, int l, int m) { return l < m ? buf[k + l] : silence; }
 
     /**
-     * Compiles the vector form before an audio thread runs it (as {@code CubicVector.warmUp}), then calls {@link #run}
-     * — the audio thread's own entry — until it allocates nothing ({@link WarmUp#settle}: a fixed number of calls left
-     * the kernel uncompiled in a few runs of ten). Live instruments only; a no-op without the Vector API.
+     * Compiles the vector form before an audio thread runs it: calls {@link #run} — the audio thread's own entry — until
+     * it allocates nothing ({@link WarmUp#settle}). No fixed count of kernel calls first: one left the kernel uncompiled
+     * in a few runs of ten (C2 inlined it into the warm-up loop), and the settle alone compiles it as soon.
+     * Live instruments only; a no-op without the Vector API.
      */
     public static void warmUp() {
         if (!Simd.VECTOR) return;
-        FilterLanesVector.warmUp();
         synchronized (FilterLanes.class) {
             if (settled) return;
             FilterLanes lanes = new FilterLanes(2 * LANES, 32);
@@ -106,12 +106,14 @@ public final class FilterLanes {
                 f[i].setType(FilterType.LPF_2P);
                 f[i].setParameters(500 + 700 * i, i, 0, 1);
             }
-            settled = WarmUp.settle(() -> {
-                for (int i = 0; i < f.length; i++) {
+            int[] turn = {0};
+            settled = WarmUp.settle(() -> { // every shape a live block takes: full and partial groups, whole and short chunks
+                int t = turn[0]++, m = 2 + t % (f.length - 1), n = t % 3 == 0 ? 32 : t % 3 == 1 ? 31 : 1;
+                for (int i = 0; i < m; i++) {
                     for (int j = 0; j < 32; j++) x[i][j] = (j * 7 % 13) / 13f - 0.5f;
                     lanes.add(f[i], x[i], 0);
                 }
-                lanes.run(32, true);
+                lanes.run(n, true);
             });
         }
     }

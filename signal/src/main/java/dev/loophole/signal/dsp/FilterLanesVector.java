@@ -20,25 +20,6 @@ final class FilterLanesVector {
     private static final VectorSpecies<Float> F4 = FloatVector.SPECIES_128;
     private static final int L = FilterLanes.LANES;
 
-    private static boolean warm; // guarded by the class lock
-
-    /** As {@code CubicVector.warmUp}: until C2 has compiled the loop the Vector API boxes every vector it makes. */
-    static synchronized void warmUp() {
-        if (warm) return;
-        double[] c = new double[COEFFICIENTS * L], s = new double[2 * L];
-        float[][] b = new float[4][32];
-        for (int i = 0; i < c.length; i++) c[i] = 0.25 / (1 + i);
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
-            for (float[] ch : b) for (int j = 0; j < 32; j++) ch[j] = (j * 7 % 13) / 13f - 0.5f;
-            java.util.Arrays.fill(s, 0);
-            run(b[0], b[1], b[2], b[3], c, s, 32);
-        }
-        warm = true;
-    }
-
-    /** Enough calls (8 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
-    private static final int WARM_UP_CALLS = 3_000;
-
     // lane picks for a 4×4 transpose in two rounds of two-register look-ups: rows (a0 a1 a2 a3), (b0 …) →
     // (a0 b0 a1 b1), (a2 b2 a3 b3) → columns (a0 b0 c0 d0) …; the same picks turn the columns back into rows
     private static final double[] INTERLEAVE_LO = {0, 4, 1, 5}, INTERLEAVE_HI = {2, 6, 3, 7}, PAIR_LO = {0, 1, 4, 5}, PAIR_HI = {2, 3, 6, 7};

@@ -94,6 +94,9 @@ public final class Engine implements BlockSource {
         return this;
     }
 
+    /** The workers an offline render gave it ({@link #workers(RenderWorkers)}), or null; a graph over this engine runs its effect chains on them too. */
+    public RenderWorkers workers() { return workers; }
+
     /** Control side: {@code routing} made ready for {@link #process(Plan, float[][], int, EventBuffer)}, sharing this engine's decoders. */
     public synchronized Plan plan(Routing routing) { return state(routing, published); }
 

@@ -12,7 +12,7 @@ import java.util.Map;
  * changed under it. All on the audio thread, no allocation: programs are compiled beforehand.
  *
  * <p>Within a block (from {@link #beginBlock} to {@link #endBlock}) the bank records what reaches it
- * ({@link BlockLog}) and renders at the block's end: each program replays its share into scratch
+ * ({@link BlockRecorder}) and renders at the block's end: each program replays its share into scratch
  * pairs of its own, and the scratches are mixed into the output in program order. Its programs are
  * its {@link DeferredRender} parts: an engine given workers ({@link Engine#workers}, an offline render) hands them
  * out beside its other renderers' parts, on several threads; the output is the same bits on one thread or many.
@@ -22,8 +22,6 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
     public static final int PERCUSSION_BANK = 128;
     /** Entries a block's log holds; a fuller block renders what it has so far and goes on (the same output). */
     static final int LOG_CAPACITY = 1024;
-    /** Frames of scratch each program has from the start; a longer block grows it once. */
-    static final int SCRATCH_FRAMES = 1024;
 
     private final Instrument[] programs;      // index: bank * 128 + program, null where absent
     private final Instrument[] distinct;
@@ -33,14 +31,12 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
     private final int outputs;
     private final java.util.function.IntPredicate present;
 
-    private final BlockLog log = new BlockLog(LOG_CAPACITY);
-    private final float[][][] scratch;        // per program: its pairs (as many as its outputs, else one)
-    private final int[] outputsOf;
-    private final boolean[][] quiet;          // per program and log entry: a segment it cannot have sounded in
-    private final boolean[] stirred;          // per program: an event reached it since it last rendered
-    private boolean recording, taken;
+    private final BlockRecorder recorder;     // its parts: distinct
 
-    /** {@code programs}: key {@code bank * 128 + program} → instrument. */
+    /**
+     * {@code programs}: key {@code bank * 128 + program} → instrument. A program renders when asked: one that defers its
+     * rendering ({@link DeferredRender}) would log its segments while the bank replays and mix them only after the bank did.
+     */
     public ProgramBank(Map<Integer, ? extends Instrument> programs) {
         this.programs = new Instrument[129 * 128];
         Instrument[] table = this.programs;
@@ -50,18 +46,14 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
         indexOf = new int[table.length];
         for (int k = 0; k < table.length; k++) indexOf[k] = table[k] == null ? -1 : Arrays.asList(distinct).indexOf(table[k]);
         for (int c = 0; c < 16; c++) { bankOf[c] = c == 9 ? PERCUSSION_BANK : 0; select(c); }
-        int n = distinct.length, most = 1;
-        scratch = new float[n][][];
-        outputsOf = new int[n];
-        quiet = new boolean[n][LOG_CAPACITY];
-        stirred = new boolean[n];
-        Arrays.fill(stirred, true);
-        for (int p = 0; p < n; p++) {
-            outputsOf[p] = distinct[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
-            most = Math.max(most, outputsOf[p]);
-            scratch[p] = new float[2 * outputsOf[p]][SCRATCH_FRAMES];
+        int most = 1;
+        for (Instrument i : distinct) {
+            if (i instanceof DeferredRender) throw new IllegalArgumentException("a program of a bank renders when asked, not at the block's end: a "
+                    + i.getClass().getSimpleName() + " cannot be one");
+            if (i instanceof MultiOutputInstrument m) most = Math.max(most, m.outputs());
         }
         outputs = most;
+        recorder = new BlockRecorder(distinct, LOG_CAPACITY);
     }
 
     @Override
@@ -99,78 +91,23 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
         current[channel] = k < 0 ? -1 : indexOf[k];
     }
 
-    @Override
-    public void beginBlock() {
-        for (Instrument i : distinct) i.beginBlock();
-        log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one
-        recording = true;
-        taken = false;
-    }
+    @Override public void beginBlock() { recorder.begin(); }
 
     @Override public int parts() { return distinct.length; }
 
-    @Override
-    public boolean takeParts() {
-        if (!recording || log.size() == 0) return false;
-        int frames = log.frames();
-        if (frames > scratchFrames()) grow(frames);
-        return taken = true;
-    }
+    @Override public boolean takeParts() { return recorder.take(); }
 
-    @Override public void renderPart(int p) { replay(p); }
+    @Override public void renderPart(int p) { recorder.renderPart(p); }
 
-    /** Renders the block's programs (on the workers, if any) and mixes them in. */
-    @Override
-    public void endBlock() {
-        if (recording) flush();
-        recording = false;
-    }
+    /** Renders the block's programs (unless an engine took them) and mixes them in; then the programs' block ends. */
+    @Override public void endBlock() { recorder.end(); }
 
-    /**
-     * Replays the log so far: every program (already done where an engine took the parts), then the mix in program
-     * order.
-     */
-    private void flush() {
-        if (log.size() == 0) return;
-        if (!taken) {
-            int frames = log.frames();
-            if (frames > scratchFrames()) grow(frames);
-            for (int p = 0; p < distinct.length; p++) replay(p);
-        }
-        taken = false;
-        log.mix(scratch, outputsOf, quiet);
-        log.clear();
-    }
-
-    private void replay(int p) { log.replay(p, distinct[p], scratch[p], quiet[p], stirred); }
-
-    int scratchFrames() { return scratch.length == 0 ? Integer.MAX_VALUE : scratch[0][0].length; }
+    int scratchFrames() { return recorder.scratchFrames(); }
 
     /** Scratch for blocks of up to {@code maxFrames}, made here on the control side (the engine calls it when routing). */
-    @Override
-    public void prepareBlocks(int maxFrames) {
-        if (maxFrames > scratchFrames()) grow(maxFrames);
-    }
+    @Override public void prepareBlocks(int maxFrames) { recorder.prepare(maxFrames); }
 
-    /**
-     * A block longer than any before: scratch grows once, which allocates — only where nobody prepared the bank for its
-     * blocks ({@link #prepareBlocks}: an {@link Engine} does when it routes one), never on a live engine's audio thread.
-     */
-    private void grow(int frames) {
-        for (int p = 0; p < scratch.length; p++) scratch[p] = new float[scratch[p].length][frames];
-    }
-
-    /**
-     * An event for program {@code to} ({@link BlockLog#ALL}: every one): inside a block it is logged (first rendering what
-     * is logged when full); outside one it reaches its programs at once, through the same replay.
-     */
-    private void record(int kind, int to, int channel, int a, int b, int c, double x) {
-        if (log.full()) flush();
-        log.event(kind, to, channel, a, b, c, x);
-        if (recording) return;
-        for (int p = 0; p < distinct.length; p++) replay(p); // no segment logged: events only, nothing to mix
-        log.clear();
-    }
+    private void record(int kind, int to, int channel, int a, int b, int c, double x) { recorder.record(kind, to, channel, a, b, c, x); }
 
     @Override
     public void noteOn(int channel, int key, int velocity) {
@@ -240,11 +177,7 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
 
     @Override
     public void render(float[][] pairs, int first, int from, int to) {
-        if (recording) {
-            if (log.full()) flush();
-            log.segment(pairs, first, from, to);
-            return;
-        }
+        if (recorder.segment(pairs, first, from, to)) return;
         for (Instrument i : distinct) {
             if (i instanceof MultiOutputInstrument m) m.render(pairs, first, from, to);
             else i.render(pairs[2 * first], pairs[2 * first + 1], from, to);
@@ -253,11 +186,7 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
 
     @Override
     public void render(float[] left, float[] right, int from, int to) {
-        if (recording) {
-            if (log.full()) flush();
-            log.segment(left, right, from, to);
-            return;
-        }
+        if (recorder.segment(left, right, from, to)) return;
         for (Instrument i : distinct) i.render(left, right, from, to);
     }
 

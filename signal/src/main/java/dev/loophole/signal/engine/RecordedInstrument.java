@@ -16,18 +16,11 @@ public class RecordedInstrument implements DeferredRender {
     static final int LOG_CAPACITY = 512;
 
     final Instrument inner;
-    private final BlockLog log = new BlockLog(LOG_CAPACITY);
-    // BlockLog's shapes for one program, made once: its scratch pairs, their count, its quiet segments, stirred.
-    private final float[][][] scratch;
-    private final int[] outputs;
-    private final boolean[][] quiet = new boolean[1][LOG_CAPACITY];
-    private final boolean[] stirred = {true};
-    private boolean recording, taken;
+    private final BlockRecorder recorder;
 
-    RecordedInstrument(Instrument inner, int outputs) {
+    RecordedInstrument(Instrument inner) {
         this.inner = inner;
-        this.outputs = new int[] {outputs};
-        this.scratch = new float[][][] {new float[2 * outputs][ProgramBank.SCRATCH_FRAMES]};
+        this.recorder = new BlockRecorder(new Instrument[] {inner}, LOG_CAPACITY);
     }
 
     /**
@@ -37,65 +30,24 @@ public class RecordedInstrument implements DeferredRender {
     public static Instrument of(Instrument inst) {
         if (inst instanceof DeferredRender) return inst;
         if (inst instanceof MultiOutputInstrument m) return new Multi(m);
-        return new RecordedInstrument(inst, 1);
+        return new RecordedInstrument(inst);
     }
 
     @Override public int parts() { return 1; }
 
-    @Override
-    public boolean takeParts() {
-        if (!recording || log.size() == 0) return false;
-        grow(log.frames());
-        return taken = true;
-    }
+    @Override public boolean takeParts() { return recorder.take(); }
 
-    @Override public void renderPart(int i) { log.replay(0, inner, scratch[0], quiet[0], stirred); }
+    @Override public void renderPart(int i) { recorder.renderPart(0); }
 
-    @Override
-    public void beginBlock() {
-        inner.beginBlock();
-        log.clear(); // empty unless a block was cut short by an error: its rest is not replayed into this one
-        recording = true;
-        taken = false;
-    }
+    @Override public void beginBlock() { recorder.begin(); }
 
-    @Override
-    public void endBlock() {
-        if (recording) flush();
-        recording = false;
-        inner.endBlock();
-    }
+    @Override public void endBlock() { recorder.end(); }
 
-    /** Renders what is logged (unless an engine did: {@link #takeParts}) and adds it into its outputs. */
-    private void flush() {
-        if (log.size() == 0) return;
-        if (!taken) {
-            grow(log.frames());
-            renderPart(0);
-        }
-        taken = false;
-        log.mix(scratch, outputs, quiet);
-        log.clear();
-    }
+    @Override public void prepareBlocks(int maxFrames) { recorder.prepare(maxFrames); }
 
-    @Override
-    public void prepareBlocks(int maxFrames) {
-        inner.prepareBlocks(maxFrames);
-        grow(maxFrames);
-    }
-
-    /** Scratch for a block longer than any before: allocates, so an engine sizes it on the control side ({@link #prepareBlocks}). */
-    private void grow(int frames) {
-        float[][] s = scratch[0];
-        if (frames > s[0].length) scratch[0] = new float[s.length][frames];
-    }
-
-    /** Logs an event in a block (rendering what is logged first when full); false outside one: the caller acts at once. */
+    /** Logs an event in a block; false outside one: the caller acts at once. */
     private boolean logged(int kind, int channel, int a, int b, int c, double x) {
-        if (!recording) return false;
-        if (log.full()) flush();
-        log.event(kind, BlockLog.ALL, channel, a, b, c, x);
-        return true;
+        return recorder.logged(kind, BlockLog.ALL, channel, a, b, c, x);
     }
 
     @Override public void noteOn(int ch, int key, int vel) { if (!logged(BlockLog.NOTE_ON, ch, key, vel, 0, 0)) inner.noteOn(ch, key, vel); }
@@ -127,9 +79,7 @@ public class RecordedInstrument implements DeferredRender {
 
     @Override
     public void render(float[] left, float[] right, int from, int to) {
-        if (!recording) { inner.render(left, right, from, to); return; }
-        if (log.full()) flush();
-        log.segment(left, right, from, to);
+        if (!recorder.segment(left, right, from, to)) inner.render(left, right, from, to);
     }
 
     @Override public int activeVoices() { return inner.activeVoices(); }
@@ -143,7 +93,7 @@ public class RecordedInstrument implements DeferredRender {
         private final MultiOutputInstrument multi;
 
         Multi(MultiOutputInstrument inner) {
-            super(inner, inner.outputs());
+            super(inner);
             this.multi = inner;
         }
 
@@ -155,15 +105,7 @@ public class RecordedInstrument implements DeferredRender {
 
         @Override
         public void render(float[][] pairs, int first, int from, int to) {
-            if (!recording()) { multi.render(pairs, first, from, to); return; }
-            segment(pairs, first, from, to);
+            if (!super.recorder.segment(pairs, first, from, to)) multi.render(pairs, first, from, to);
         }
-    }
-
-    boolean recording() { return recording; }
-
-    void segment(float[][] pairs, int first, int from, int to) {
-        if (log.full()) flush();
-        log.segment(pairs, first, from, to);
     }
 }

@@ -29,7 +29,8 @@ final class CompiledGraph {
     private final int[] faded;        // audio thread: frames of the fade done
     /** Effects that share no buffer with other chains' ({@link EffectChains}): each a task of an offline block's round. */
     private final int[][] chains;
-    private final float[][] dry;      // 2 per chain: one effect's input while it fades (a chain's own: chains run side by side)
+    // One effect's input while it fades: a pair per chain where chains may run side by side (offline), else one pair all share.
+    private final float[][] dry;
     private final CostOrder chainOrder;
     private final RenderWorkers.Task chainTask = this::runChain, timedChain = this::timedChain;
     // Render thread, set before a round and read by its tasks (the round's start publishes them).
@@ -50,7 +51,7 @@ final class CompiledGraph {
     CompiledGraph(GraphSpec spec, Engine.Plan plan, float[][] instrumentPairs, Instrument[] instruments, int[] instrumentIds, int[][] controllers, double[] tunes,
                   LaneRouter[] lanes,
                   int[] effectIds, Effect[] effects, boolean[] bypassed, int fadeFrames, float[][] effectPairs, Mix[] effectInputs, double[][] effectValues,
-                  int[] outputBus, Mix[] outputInputs) {
+                  int[] outputBus, Mix[] outputInputs, boolean offline) {
         this.spec = spec; this.plan = plan; this.instrumentPairs = instrumentPairs; this.instruments = instruments;
         this.instrumentIds = instrumentIds; this.controllers = controllers; this.tunes = tunes;
         this.lanes = lanes; this.effectIds = effectIds; this.effects = effects; this.bypassed = bypassed; this.fadeFrames = Math.max(1, fadeFrames);
@@ -58,7 +59,7 @@ final class CompiledGraph {
         this.faded = new int[effects.length];
         int max = effectPairs.length > 0 ? effectPairs[0].length : 0;
         this.chains = EffectChains.of(effectPairs, effectInputs);
-        this.dry = new float[2 * chains.length][max];
+        this.dry = new float[2 * (offline ? chains.length : Math.min(1, chains.length))][max];
         this.chainOrder = new CostOrder(chains.length);
         this.effectPairs = effectPairs;
         this.effectInputs = effectInputs; this.effectValues = effectValues; this.outputBus = outputBus; this.outputInputs = outputInputs;
@@ -152,7 +153,8 @@ final class CompiledGraph {
     void runNodes(float[][] out, int frames, EffectEvents events, RenderWorkers workers) {
         blockEvents = events;
         blockFrames = frames;
-        if (workers != null && workers.threads() > 1 && chains.length > 1) {
+        // side by side only where each chain has a fade scratch of its own (an offline graph's; a live graph's chains share one)
+        if (workers != null && workers.threads() > 1 && chains.length > 1 && dry.length == 2 * chains.length) {
             chainOrder.sort();
             workers.run(timedChain, chains.length);
         } else {
@@ -172,7 +174,8 @@ final class CompiledGraph {
     private void runChain(int c) {
         EffectEvents events = blockEvents;
         int frames = blockFrames;
-        float[] dryL = dry[2 * c], dryR = dry[2 * c + 1];
+        int d = dry.length > 2 ? c : 0;
+        float[] dryL = dry[2 * d], dryR = dry[2 * d + 1];
         for (int e : chains[c]) {
             float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];
             mix(effectInputs[e], l, r, frames, true);

@@ -198,7 +198,7 @@ final class GraphCompiler {
                     for (int c = lt.chanLo(); c <= lt.chanHi(); c++)
                         engine.presetZones(plan, l.port(), c, ((GraphSpec.InstrumentNode) byId.get(lt.instrument())).instrument());
         return new CompiledGraph(published, plan, instrumentPairs, instruments, instrumentIds, controllers, tunes, lanes, effectIds, units, bypassed, rate / 50, effectPairs, effectInputs, values,
-                outputBus, outputInputs);
+                outputBus, outputInputs, recording());
     }
 
     private Effect reuse(CompiledGraph previous, GraphSpec.EffectNode node) {

@@ -52,7 +52,6 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     private long droppedParameters;
 
     private final Engine engine;
-    private volatile RenderWorkers workers; // offline only: effect chains side by side
     private final GraphCompiler compiler;
     private final AtomicReference<CompiledGraph> pending = new AtomicReference<>();
     private CompiledGraph deferred;             // audio thread: the next graph, waiting for leaving effects to fade to dry
@@ -105,8 +104,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     public synchronized GraphRuntime offline(RenderWorkers workers) {
         if (running != null && !compiler.recording())
             throw new IllegalStateException("a graph that has rendered blocks cannot start recording its instruments; make it offline first");
-        engine.workers(workers);
-        this.workers = workers;
+        engine.workers(workers); // the one owner: the engine's parts and the graph's effect chains run on them
         if (compiler.record()) publish(latest.spec);
         return this;
     }
@@ -130,7 +128,7 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
         }
         CompiledGraph g = current;
         engine.process(g.plan, g.instrumentPairs, frames, split(events, g));
-        g.runNodes(out, frames, effectEvents, workers);
+        g.runNodes(out, frames, effectEvents, engine.workers());
         if (fadingCount > 0) fadeOut(out, frames);
         if (deferred != null) deferredIn -= frames;
     }

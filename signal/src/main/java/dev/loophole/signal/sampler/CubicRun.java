@@ -5,9 +5,11 @@ import dev.loophole.signal.dsp.Simd;
 
 /**
  * The cubic (Catmull-Rom) read of a run of frames whose four neighbours lie in one array, for one or two
- * channels, in two phases: first every frame's position (its index into {@code at}, its fraction into the left
- * output, scratch until the second phase overwrites it), then the interpolation from those. A stereo voice
- * works out its positions once for both channels.
+ * channels. A run in the integer form (below) reads each frame straight from its integer position, index and fraction
+ * made where they are used (eight lanes at a time in {@link CubicVector} on AVX-512: no round trip through scratch
+ * arrays, whose stores the vector loads had to wait for). Other runs go in two phases: first every frame's position
+ * (its index into {@code at}, its fraction into the left output, scratch until the second phase overwrites it), then
+ * the interpolation from those; a stereo voice works out those positions once for both channels.
  *
  * <p><b>Positions without the chain.</b> Every read path sums the voice's position frame by frame,
  * {@code p += step}, and reads at {@code q = p + offset}; that chain of dependent additions (one add's latency
@@ -15,9 +17,10 @@ import dev.loophole.signal.dsp.Simd;
  * the multiples of u = 2<sup>e−52</sup>, so while every sum of a run stays inside one binade each
  * {@code p += step} rounds to {@code p + M·u}, M = step/u rounded to the nearest integer (unless step/u lies
  * exactly halfway, where the rounding would depend on p's last bit). Then p<sub>j</sub> = (P + j·M)·u exactly, in
- * integers, with no chain; a whole {@code offset} ≤ 0 keeps q exact too. {@link #positions} uses that form where
- * those conditions hold and sums frame by frame elsewhere: either way it produces the very doubles the summing
- * loop does (so the render is bit-identical to it; {@code CubicRunTest} checks both against the summing loop).
+ * integers, with no chain; a whole {@code offset} ≤ 0 keeps q exact too. {@link #run} and {@link #positions} use
+ * that form where those conditions hold (97 % of the GM song's frames) and sum frame by frame elsewhere: either way
+ * the very doubles the summing loop makes (so the render is bit-identical to it; {@code CubicRunTest} checks every
+ * form against the summing loop).
  */
 final class CubicRun {
     private CubicRun() {}
@@ -31,10 +34,28 @@ final class CubicRun {
      */
     static double run(float[] dl, float[] dr, float[] outL, float[] outR, int from, int to,
                       double pos, double offset, double step, int[] at, boolean vector) {
+        boolean lanes = vector && Simd.VECTOR;
+        int sh = integerShift(pos, offset, step, to - from);
+        if (sh >= 0 && (!lanes || CubicVector.WIDE)) { // the integer form, read straight from the sums (no scratch)
+            double up = twoTo(sh);
+            long mm = (long) Math.rint(step * up), p0 = (long) (pos * up), q = p0 + (long) (offset * up);
+            if (dr != null) read(dr, outR, from, to, q, mm, sh, lanes);
+            read(dl, outL, from, to, q, mm, sh, lanes);
+            return (double) (p0 + (to - from) * mm) * twoTo(-sh);
+        }
+        // Where the positions' form runs (WIDE) the scratch kernel is not used at all: 3 % of the GM song's frames would
+        // gain little from it, and compiling it and warming it up would cost a one-shot render more than that
+        boolean scratchLanes = lanes && !CubicVector.WIDE;
         double end = positions(from, to, pos, offset, step, at, outL);
-        if (dr != null) interpolate(dr, outL, outR, from, to, at, vector); // right first: it reads the fractions the left overwrites
-        interpolate(dl, outL, outL, from, to, at, vector);
+        if (dr != null) interpolate(dr, outL, outR, from, to, at, scratchLanes); // right first: it reads the fractions the left overwrites
+        interpolate(dl, outL, outL, from, to, at, scratchLanes);
         return end;
+    }
+
+    /** Frames {@code [from, to)} of {@code d} at the integer form's positions {@code q + (j − from)·mm}, in units of 2^−sh. */
+    private static void read(float[] d, float[] out, int from, int to, long q, long mm, int sh, boolean lanes) {
+        int j = lanes && to - from >= CubicVector.LANES ? CubicVector.hermite(d, out, from, to, q, mm, sh) : from;
+        hermite(d, out, j, to, q + (j - from) * mm, mm, sh);
     }
 
     /**
@@ -87,6 +108,19 @@ final class CubicRun {
     private static void interpolate(float[] d, float[] frac, float[] out, int from, int to, int[] at, boolean vector) {
         int j = Simd.VECTOR && vector && to - from >= CubicVector.LANES ? CubicVector.hermite(d, frac, out, from, to, at) : from;
         hermite(d, frac, out, j, to, at);
+    }
+
+    /**
+     * {@link Interpolation#hermite} at each frame of {@code [from, to)} read at {@code q + (j − from)·mm} in units of
+     * 2^−sh (the integer form): index {@code q >>> sh}, fraction {@code q}'s low {@code sh} bits, as {@link #positions} makes them.
+     */
+    static void hermite(float[] d, float[] out, int from, int to, long q, long mm, int sh) {
+        long mask = (1L << sh) - 1;
+        float unit = Float.intBitsToFloat((127 - sh) << 23);
+        for (int j = from; j < to; j++, q += mm) {
+            int i = (int) (q >>> sh);
+            out[j] = Interpolation.hermite(d[i - 1], d[i], d[i + 1], d[i + 2], (float) (q & mask) * unit);
+        }
     }
 
     /** {@link Interpolation#hermite} at each frame of {@code [from, to)}: index {@code at[j]}, fraction {@code frac[j]}. */

@@ -57,8 +57,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         if (scalarStart == null && Simd.VECTOR) { ScalarStart.warmUpLive(); dev.loophole.signal.dsp.FilterLanes.warmUp(); }
         for (int i = 0; i < voices.length; i++)
             voices[i] = new Voice(i, sampleRate, streamer == null ? null : streamer.newSlot(), rng, sincWindow, patch.voiceNeeds, thread, scalarStart);
-        this.render = new VoiceRender(voices, thread == VoiceThread.OFFLINE);
         this.pool = new VoicePool(voices, (int) Math.round(Voice.FAST_FADE_SECONDS * sampleRate));
+        this.render = new VoiceRender(voices, pool, thread == VoiceThread.OFFLINE);
         for (int c = 0; c < 16; c++) channels[c] = new ChannelState();
         this.trigger = new RegionTrigger(voices, pool, channels, rng, sampleRate, polyphony);
         this.patch = patch;
@@ -328,10 +328,8 @@ public final class SamplerInstrument implements MultiOutputInstrument {
 
     /** The one render loop ({@link VoiceRender}): every sounding voice into its output's pair, with sends when asked. */
     private void renderVoices(float[][] pairs, int first, int extraAt, int extras, boolean withSends, int from, int to) {
-        int active = render.render(pool.live, trigger.listener(), frameClock, pairs, first, extraAt, extras, withSends, from, to);
-        pool.live = render.live();
-        if (active > peakVoices) peakVoices = active;
-        pool.active = active;
+        render.render(trigger.listener(), frameClock, pairs, first, extraAt, extras, withSends, from, to);
+        if (pool.active > peakVoices) peakVoices = pool.active;
         frameClock += to - from;
     }
 

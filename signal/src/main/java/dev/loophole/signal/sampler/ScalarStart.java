@@ -37,7 +37,7 @@ final class ScalarStart {
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
         for (int j = 0; j < 32; j++) { b[j] = j / 32f; e[j] = 1; }
         settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
-            for (int[] at : x.at()) CubicVector.hermite(x.d(), x.frac(), x.out(), 0, 32, at);
+            for (int c = 0; c < CubicVector.Exercise.CASES; c++) x.run(c);
             MixVector.mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
             MixVector.stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
         });

@@ -5,23 +5,28 @@ import dev.loophole.signal.dsp.Simd;
 /**
  * The instrument's one render loop over its pool's front: each sounding voice into its output's pair (and its effect
  * sends into their groups), voices that can in lock step with their neighbours ({@link VoiceBatch}), the rest alone, every
- * frame of a pair summing its voices in slot order whichever way they ran. Counts the voices still sounding and
- * reports those that ended. On the render thread; nothing allocates.
+ * frame of a pair summing its voices in slot order whichever way they ran. Counts the voices still sounding and the
+ * front they end at, and sets them in the pool when done (it owns both: {@link VoicePool#active}, {@link VoicePool#live}),
+ * and reports those that ended. On the render thread; nothing allocates.
  */
 final class VoiceRender {
     private final Voice[] voices;
+    private final VoicePool pool;
     private final VoiceBatch batch;
     private final SendMixer sends = new SendMixer();
     private boolean batching = true; // tests compare the lock-step render with voices rendered one after another
-    private int active, lastSounding; // the render's count of sounding voices and the last one's slot
     private VoiceListener listener;   // during a render
     private long frameClock;          // the block's first frame, for the listener
 
     private final boolean offline;
+    // The render's running count and its last sounding slot: the pool's are set once, at its end, since a control thread
+    // reads the count (activeVoices: meters, an audition waiting for silence) and must never see a render half counted.
+    private int counted, lastSounding;
 
     /** {@code offline}: an offline render's voices ({@link VoiceThread#OFFLINE}), which never run in lock step. */
-    VoiceRender(Voice[] voices, boolean offline) {
+    VoiceRender(Voice[] voices, VoicePool pool, boolean offline) {
         this.voices = voices;
+        this.pool = pool;
         this.batch = new VoiceBatch();
         this.offline = offline;
     }
@@ -29,21 +34,22 @@ final class VoiceRender {
     /**
      * Each voice into its output's pair — program output {@code o} (1..{@code extras}) at pair
      * {@code first + extraAt + o − 1}, everything else at pair {@code first} — and, with {@code withSends}, its effect
-     * sends into pairs {@code first + 1} and {@code first + 2}. No allocation.
+     * sends into pairs {@code first + 1} and {@code first + 2}. The pool's front and count are the render's after it.
+     * No allocation.
      */
-    int render(int live, VoiceListener listener, long frameClock, float[][] pairs, int first, int extraAt, int extras, boolean withSends,
+    void render(VoiceListener listener, long frameClock, float[][] pairs, int first, int extraAt, int extras, boolean withSends,
                int from, int to) {
         this.listener = listener;
         this.frameClock = frameClock;
         // Lock step pays only with the filters in vector lanes (with each filter alone it cost the GM song 12 %), and those
         // only live: warmed up with the instrument; offline their warm-up and compile (0.3 s CPU) outweigh what they save
         boolean lockStep = batching && Simd.VECTOR && !offline;
-        active = 0;
+        counted = 0;
         lastSounding = -1;
         float[] ml = pairs[2 * first], mr = pairs[2 * first + 1];
         boolean grouped = withSends && to - from <= SendMixer.FRAMES;
         if (grouped) sends.begin(to - from);
-        for (int i = 0, n = live; i < n; i++) {
+        for (int i = 0, n = pool.live; i < n; i++) {
             Voice v = voices[i];
             if (!v.isActive()) continue;
             CompiledRegion r = v.region;
@@ -77,12 +83,9 @@ final class VoiceRender {
         if (batch.size() > 0) renderBatch(from, to);
         if (grouped) sends.finish(ml, mr, pairs[2 * first + 2], pairs[2 * first + 3], pairs[2 * first + 4], pairs[2 * first + 5], from);
         this.listener = null;
-        return active;
+        pool.active = counted;
+        pool.live = lastSounding + 1; // every slot from there on is free
     }
-
-    /** After {@link #render}: one past the last sounding voice's slot (every slot from there on is free). */
-    int live() { return lastSounding + 1; }
-
 
     private void renderBatch(int from, int to) {
         batch.render(from, to);
@@ -92,7 +95,7 @@ final class VoiceRender {
 
     /** After voice {@code v} (slot {@code slot}, playing {@code r}) rendered the block: counted if it sounds on, reported if it ended. */
     private void rendered(Voice v, CompiledRegion r, int slot, int from) {
-        if (v.isActive()) { active++; lastSounding = slot; }
+        if (v.isActive()) { counted++; lastSounding = slot; }
         else if (listener != null) listener.stopped(r.source.regionId(), v.channel, v.key, frameClock + v.endedAt - from);
     }
 

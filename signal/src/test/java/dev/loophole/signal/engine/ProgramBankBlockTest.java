@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProgramBankBlockTest {
     /** Adds {@code level} to both channels for every (channel, key) held; a note-off releases the key wherever it is held. */
-    static final class Dc implements Instrument {
+    static class Dc implements Instrument {
         final float level;
         final boolean[][] held = new boolean[16][128];
         int voices;
@@ -114,16 +114,16 @@ class ProgramBankBlockTest {
     @Test
     void routingABankPreparesItsScratchForTheEnginesBlocks() {
         ProgramBank bank = bank();
-        assertThat(bank.scratchFrames()).isEqualTo(ProgramBank.SCRATCH_FRAMES);
-        Engine engine = new Engine(48_000, 4 * ProgramBank.SCRATCH_FRAMES);
+        assertThat(bank.scratchFrames()).isEqualTo(BlockRecorder.SCRATCH_FRAMES);
+        Engine engine = new Engine(48_000, 4 * BlockRecorder.SCRATCH_FRAMES);
         engine.route(0, bank);
-        assertThat(bank.scratchFrames()).isEqualTo(4 * ProgramBank.SCRATCH_FRAMES);
-        float[][] out = new float[2][4 * ProgramBank.SCRATCH_FRAMES];
+        assertThat(bank.scratchFrames()).isEqualTo(4 * BlockRecorder.SCRATCH_FRAMES);
+        float[][] out = new float[2][4 * BlockRecorder.SCRATCH_FRAMES];
         EventBuffer events = new EventBuffer(4);
         events.add(0, 0x90, 60, 100);
         engine.process(out, out[0].length, events);
         assertThat(out[0][out[0].length - 1]).as("the block's last frame sounds").isNotZero();
-        assertThat(bank.scratchFrames()).as("nothing grew during the block").isEqualTo(4 * ProgramBank.SCRATCH_FRAMES);
+        assertThat(bank.scratchFrames()).as("nothing grew during the block").isEqualTo(4 * BlockRecorder.SCRATCH_FRAMES);
     }
 
     /** Outside a block (no beginBlock) the bank acts at once, as before: a caller driving it by hand is served. */
@@ -136,5 +136,48 @@ class ProgramBankBlockTest {
         float[] l = new float[4], r = new float[4];
         bank.render(l, r, 0, 4);
         assertThat(l).containsOnly(0.75f);
+    }
+
+    /** A program sees the block as an engine's instrument does: begun, rendered, ended after its last render; and prepared for its blocks. */
+    @Test
+    void programsSeeTheBlocksBeginningEndAndPreparation() {
+        final class Watched extends Dc {
+            final java.util.List<String> calls = new java.util.ArrayList<>();
+            int prepared;
+
+            Watched() { super(0.5f); }
+
+            @Override public void beginBlock() { calls.add("begin"); }
+
+            @Override public void endBlock() { calls.add("end"); }
+
+            @Override public void prepareBlocks(int maxFrames) { prepared = maxFrames; }
+
+            @Override
+            public void render(float[] left, float[] right, int from, int to) {
+                calls.add("render " + from + ".." + to);
+                super.render(left, right, from, to);
+            }
+        }
+        Watched program = new Watched();
+        ProgramBank bank = new ProgramBank(Map.of(0, program));
+        Engine engine = new Engine(48_000, 3000);
+        engine.route(0, bank);
+        assertThat(program.prepared).isEqualTo(3000);
+        EventBuffer events = new EventBuffer(4);
+        events.add(100, 0x90, 60, 100);
+        float[] l = new float[256], r = new float[256];
+        engine.process(l, r, 256, events);
+        assertThat(program.calls).containsExactly("begin", "render 0..100", "render 100..256", "end");
+        assertThat(l[99]).isZero();
+        assertThat(l[100]).isEqualTo(0.5f);
+    }
+
+    /** A program that would render at the block's end (after the bank mixed) is refused when the bank is made. */
+    @Test
+    void aProgramThatDefersItsRenderingIsRefused() {
+        Instrument deferred = RecordedInstrument.of(new Dc(0.5f));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ProgramBank(Map.of(0, deferred)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("renders when asked");
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sums the position frame by frame): positions, fractions, the position after the run and every output sample equal
  * bit for bit — for the integer positions (runs inside one binade), for the runs that fall back to summing (binade
  * crossings, steps exactly halfway between two multiples of the position's ulp, backward steps across a binade),
- * and for the vector form against the scalar form.
+ * for the integer form's direct read (positions made inside the kernel), and for the vector forms against the scalar forms.
  */
 class CubicRunTest {
     private static final int CUBIC = Interpolation.CUBIC;
@@ -138,6 +138,54 @@ class CubicRunTest {
             assertThat(bits(vector)).as("pos %s step %s", pos, step).containsExactly(bits(scalar));
         }
         assertThat(wide).as("groups too wide for the register window were tried too").isGreaterThan(1_000);
+    }
+
+    /**
+     * The integer form's direct read (positions made inside the kernel, no scratch arrays): its scalar form and its
+     * vector form (called directly: it runs wherever the module is resolved) against the summing loop's positions read
+     * by the scalar Hermite, bit for bit — narrow groups, groups too wide for the register window, forward and backward,
+     * whole offsets, windows at the array's end.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33})
+    void integerFormReadEqualsTheSummingLoop(long seed) {
+        Random rnd = new Random(seed);
+        float[] d = new float[4_096];
+        for (int i = 0; i < d.length; i++) d[i] = (float) (rnd.nextGaussian() * Math.pow(10, rnd.nextInt(7) - 3));
+        int[] at = new int[32];
+        float[] frac = new float[32];
+        int integer = 0, wide = 0, atEnd = 0, vectorRuns = 0;
+        for (int t = 0; t < 20_000; t++) {
+            double step = (t % 2 == 0 ? 1 : -1) * (t % 5 == 0 ? Math.pow(2, (rnd.nextInt(4801) - 2400) / 1200.0) : 0.1 + rnd.nextDouble() * 2.5);
+            int n = 1 + rnd.nextInt(32);
+            double span = n * Math.abs(step);
+            double pos = step > 0 ? 2 + rnd.nextDouble() * 3_000 : 2 + span + rnd.nextDouble() * 3_000;
+            if (t % 7 == 0 && step > 0) pos = d.length - 3 - span - rnd.nextDouble() * 4; // windows that would run past the array's end
+            double offset = t % 3 == 0 ? -Math.floor(rnd.nextDouble() * (Math.min(pos, pos + (n - 1) * step) - 1)) : 0;
+            int sh = CubicRun.integerShift(pos, offset, step, n);
+            if (sh < 0) continue;
+            integer++;
+            double q0 = pos + offset, last = q0 + (n - 1) * step;
+            if (n >= 8 && Math.abs(8 * step) > 13) wide++;
+            if (Math.max(q0, last) > d.length - 20) atEnd++;
+            summed(n, pos, offset, step, at, frac);
+            float[] want = new float[32], scalar = new float[32], vector = new float[32];
+            CubicRun.hermite(d, frac, want, 0, n, at);
+            double up = Math.scalb(1.0, sh);
+            long mm = (long) Math.rint(step * up), q = (long) (pos * up) + (long) (offset * up);
+            CubicRun.hermite(d, scalar, 0, n, q, mm, sh);
+            int done = CubicVector.hermite(d, vector, 0, n, q, mm, sh);
+            assertThat(done).isIn(0, n - n % 8); // a run it does not take (backward, too wide, at the end) is left whole
+            if (done > 0) vectorRuns++;
+            CubicRun.hermite(d, vector, done, n, q + done * mm, mm, sh);
+            String what = "pos " + pos + " offset " + offset + " step " + step + " n " + n;
+            assertThat(bits(scalar)).as(what).containsExactly(bits(want));
+            assertThat(bits(vector)).as(what).containsExactly(bits(want));
+        }
+        assertThat(integer).as("runs in the integer form").isGreaterThan(15_000);
+        assertThat(wide).as("groups too wide for the register window").isGreaterThan(1_000);
+        assertThat(atEnd).as("windows at the array's end").isGreaterThan(500);
+        assertThat(vectorRuns).as("runs the vector form took").isGreaterThan(3_000);
     }
 
     private static int[] bits(float[] x) {

@@ -1,0 +1,42 @@
+package dev.loophole.signal.dsp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import org.junit.jupiter.api.Test;
+
+class WarmUpTest {
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    @Test
+    void aCallThatAllocatesNothingSettlesAfterTwoCleanRounds() {
+        int[] calls = {0};
+        assertThat(WarmUp.settle(() -> calls[0]++)).isTrue();
+        // two clean rounds of 64 calls end it (a third when the first call's linkage allocated)
+        assertThat(calls[0]).isIn(2 * 64, 3 * 64);
+    }
+
+    @Test
+    void aCallThatAlwaysAllocatesIsRetriedUntilTheLimitAndReportedUnsettled() {
+        // not run to the 5-s limit: the call stops allocating after 40 rounds' worth, so settle sees it change
+        int[] calls = {0};
+        Object[] sink = new Object[1];
+        boolean settled = WarmUp.settle(() -> { if (calls[0]++ < 40 * 64) sink[0] = new byte[64]; });
+        assertThat(settled).isTrue();
+        assertThat(calls[0]).isGreaterThanOrEqualTo(42 * 64); // the 40 allocating rounds, then two clean ones
+    }
+
+    @Test
+    void withoutAllocationCountingItStillCallsAFixedNumberOfTimes() {
+        boolean was = THREADS.isThreadAllocatedMemoryEnabled();
+        THREADS.setThreadAllocatedMemoryEnabled(false);
+        try {
+            int[] calls = {0};
+            assertThat(WarmUp.settle(() -> calls[0]++)).isFalse();
+            assertThat(calls[0]).isEqualTo(WarmUp.BLIND_CALLS);
+        } finally {
+            THREADS.setThreadAllocatedMemoryEnabled(was);
+        }
+    }
+}
