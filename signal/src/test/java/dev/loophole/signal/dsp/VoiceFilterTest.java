@@ -86,11 +86,7 @@ class VoiceFilterTest {
         VoiceFilter f = new VoiceFilter(FS);
         f.setType(t);
         f.setParameters(fc, res, gain, 1);
-        int n = 48_000;
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * freq / FS * i));
-        for (int i = 0; i < n; i += BLOCK) f.process(x, null, i, Math.min(n, i + BLOCK));
-        return db(Spectrum.toneAmplitude(x, n / 2, n, freq / FS) / 0.5);
+        return sineGainDb(f, freq, 48_000);
     }
 
     @Test
@@ -311,8 +307,10 @@ class VoiceFilterTest {
     }
 
     /** Steady-state gain in dB of a sine at {@code freq} through {@code f} as it is tuned now (its state carried over). */
-    static double sineGainDb(VoiceFilter f, double freq) {
-        int n = 24_000;
+    static double sineGainDb(VoiceFilter f, double freq) { return sineGainDb(f, freq, 24_000); }
+
+    /** The same over {@code n} frames, measured on the second half (the first settles). */
+    static double sineGainDb(VoiceFilter f, double freq, int n) {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * freq / FS * i));
         for (int i = 0; i < n; i += BLOCK) f.process(x, null, i, Math.min(n, i + BLOCK));
