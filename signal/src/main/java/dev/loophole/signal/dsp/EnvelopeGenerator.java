@@ -73,7 +73,7 @@ public final class EnvelopeGenerator {
                 stageTotal = elapsed + remaining;
                 step = (float) Math.exp(Math.log(Math.max(sustain, FLOOR) / level) / remaining);
                 stageTo = sustain;
-                chunkN = -1;
+                chunkN = otherN = -1;
             }
             case SUSTAIN -> {
                 level = sustain;
@@ -87,7 +87,7 @@ public final class EnvelopeGenerator {
                 remaining = Math.max(1, releaseFrames - elapsed);
                 stageTotal = elapsed + remaining;
                 step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
-                chunkN = -1;
+                chunkN = otherN = -1;
             }
         }
     }
@@ -117,7 +117,7 @@ public final class EnvelopeGenerator {
         remaining = Math.max(1, frames);
         ownRelease = frames == releaseFrames;
         step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
-        chunkN = -1;
+        chunkN = otherN = -1;
         shaped(releaseShape, level, 0);
     }
 
@@ -208,7 +208,11 @@ public final class EnvelopeGenerator {
      */
     public void skip(int n, float[] scratch) {
         if ((stage == Stage.DECAY || stage == Stage.RELEASE) && shape == 0 && n < remaining) {
-            if (n != chunkN) { chunkN = n; chunkFactor = (float) Math.pow(step, n); }
+            if (n != chunkN) { // a block's last, shorter chunk and then full ones again: both factors are kept
+                int on = otherN; float of = otherFactor;
+                otherN = chunkN; otherFactor = chunkFactor;
+                chunkN = n; chunkFactor = n == on ? of : (float) Math.pow(step, n);
+            }
             level *= chunkFactor;
             remaining -= n;
             return;
@@ -217,8 +221,10 @@ public final class EnvelopeGenerator {
         process(scratch, 0, n);
     }
 
-    private int chunkN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
+    private int chunkN = otherN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
     private float chunkFactor;     // step^chunkN
+    private int otherN = -1;       // the n before chunkN, and its factor (-1: none)
+    private float otherFactor;
 
         public boolean isDone() { return stage == Stage.DONE; }
 
@@ -256,7 +262,7 @@ public final class EnvelopeGenerator {
         remaining = decayFrames;
         float target = Math.max(sustain, FLOOR);
         step = (float) Math.exp(Math.log(target) / decayFrames);
-        chunkN = -1;
+        chunkN = otherN = -1;
         shaped(decayShape, 1f, sustain);
     }
 }

@@ -175,6 +175,18 @@ public final class Lfo {
         }
     }
 
+    /**
+     * The value {@link #process} would write at the next frame, then moves on {@code n} (≥ 1) frames in all: for a reader
+     * at control rate, which looks at a chunk's first frame only. The other frames' waves are not computed (as in
+     * {@link #skip}), so the state after it is the state after {@code process} over the {@code n} frames.
+     */
+    public float first(int n, float[] scratch) {
+        process(scratch, 0, 1);
+        float v = scratch[0];
+        if (n > 1) skip(n - 1, scratch); // which may run process over the scratch (smoothing, sample and hold)
+        return v;
+    }
+
     private void start() {
         running = true;
         // only S&H draws: other waves must not shift the instrument's random sequence

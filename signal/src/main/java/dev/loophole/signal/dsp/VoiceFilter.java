@@ -76,6 +76,7 @@ public final class VoiceFilter {
         type = newType;
         sections = n;
         onePole = one;
+        setFc = Double.NaN; // a new type is designed afresh, whatever the settings
         setParameters(1000, 0, 0, 1);
     }
 
@@ -91,13 +92,17 @@ public final class VoiceFilter {
      * @param bandwidthOct for peq, clamped to [0.001, 4]
      */
     public void setParameters(double cutoffHz, double resonanceDb, double gainDb, double bandwidthOct) {
-        tunings++;
         double fc = Math.min(Math.max(cutoffHz, MIN_CUTOFF_HZ), MAX_CUTOFF * sampleRate);
         if (Double.isNaN(fc)) fc = 1000;
         double res = Math.min(Math.max(resonanceDb, 0), MAX_RESONANCE_DB);
         if (Double.isNaN(res)) res = 0;
         if (Double.isNaN(gainDb)) gainDb = 0;
         if (Double.isNaN(bandwidthOct)) bandwidthOct = 1;
+        // The settings the coefficients were made from, after clamping (a cutoff swept past 0.49 × the rate): the same
+        // settings make the same coefficients, so they are kept, and so is the runs' state-space form (tunings unchanged)
+        if (fc == setFc && res == setRes && gainDb == setGain && bandwidthOct == setBw) return;
+        setFc = fc; setRes = res; setGain = gainDb; setBw = bandwidthOct;
+        tunings++;
         double w = Math.tan(Math.PI * fc / sampleRate);
         switch (type) {
             case LPF_1P -> onePole(0, w, 0, 1);
@@ -105,10 +110,10 @@ public final class VoiceFilter {
             case APF_1P -> onePole(0, w, -1, 2);
             case BPF_1P -> svf(0, w, 2, 0, 2, 0);
             case BRF_1P -> svf(0, w, 2, 1, -2, 0);
-            case LPF_2P, LPF_2P_SV -> lowpass(0, w, peakQ(res));
-            case HPF_2P, HPF_2P_SV -> highpass(0, w, peakQ(res));
-            case BPF_2P, BPF_2P_SV -> { double kk = 1 / peakQ(res); svf(0, w, kk, 0, kk, 0); }
-            case BRF_2P, BRF_2P_SV -> { double kk = 1 / peakQ(res); svf(0, w, kk, 1, -kk, 0); }
+            case LPF_2P, LPF_2P_SV -> svf(0, w, peakK(res), 0, 0, 1); // lowpass(0, w, peakQ(res)) with 1/Q kept
+            case HPF_2P, HPF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 1, -kk, -1); }
+            case BPF_2P, BPF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 0, kk, 0); }
+            case BRF_2P, BRF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 1, -kk, 0); }
             case PKF_2P -> {
                 // |peak(j)| = 2Q: Q = ½ is an all-pass (flat), so 0 dB resonance is transparent
                 double kk = 2 / Math.pow(10, res / 20);
@@ -142,13 +147,21 @@ public final class VoiceFilter {
         }
     }
 
-    // The resonance rarely moves while the cutoff does (a filter envelope): its Q is kept, not recomputed.
-    private double peakRes = Double.NaN, peakQ, topRes = Double.NaN, topQ;
+    private double setFc = Double.NaN, setRes, setGain, setBw; // what the coefficients were last made from (NaN: none yet)
+
+    // The resonance rarely moves while the cutoff does (a filter envelope): its Q and 1/Q are kept, not recomputed.
+    private double peakRes = Double.NaN, peakQ, peakK, topRes = Double.NaN, topQ;
     private int topOrder;
 
     private double peakQ(double res) {
-        if (res != peakRes) { peakRes = res; peakQ = FilterDesign.qForPeakDb(res); }
+        if (res != peakRes) { peakRes = res; peakQ = FilterDesign.qForPeakDb(res); peakK = 1 / peakQ; }
         return peakQ;
+    }
+
+    /** 1 / {@link #peakQ}, the very double {@code 1 / peakQ(res)} gives. */
+    private double peakK(double res) {
+        peakQ(res);
+        return peakK;
     }
 
     private double topQ(int order, double res) {
@@ -233,9 +246,9 @@ public final class VoiceFilter {
         c[at + stride * R1] = a11 * b1 + a12 * b2; c[at + stride * R2] = a21 * b1 + a22 * b2;
     }
 
-    private long tunings; // counts setParameters calls: FilterLanes keeps a lane's coefficients while it has not moved
+    private long tunings; // counts the coefficients' changes: FilterLanes keeps a lane's coefficients while it has not moved
 
-    /** How many times the coefficients were set: equal counts, equal coefficients. */
+    /** How many times the coefficients were made anew (a setParameters with other settings, a setType): equal counts, equal coefficients. */
     long tunings() { return tunings; }
 
     /** Whether {@link FilterLanes} may run this filter: one two-pole section (most SoundFont and SFZ filters). */

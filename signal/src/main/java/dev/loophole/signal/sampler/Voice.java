@@ -258,7 +258,7 @@ final class Voice {
         }
         if (modulated) {
             mod.update(n);
-            if (mod.pitchCents != 0) step *= Math.pow(2, mod.pitchCents / 1200);
+            if (mod.pitchCents != 0) step *= mod.pitchRatio;
             if (freshGain) gainFrom = mod.lfoGain;
             lfoGain = mod.lfoGain;
         }

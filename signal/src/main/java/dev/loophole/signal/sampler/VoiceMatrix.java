@@ -134,10 +134,13 @@ final class VoiceMatrix {
     /** The flex envelope standing in for ampeg, or null. */
     FlexEg ampEnvelope() { return m.ampEg >= 0 ? egs[m.ampEg] : null; }
 
-    /** Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. */
-    void update(int n) {
+    /**
+     * Sums every routing at the chunk's start, then moves the LFOs and envelopes on by {@code n} frames. False when nothing
+     * moved: the sums and {@link #amplitudeScale} are the last chunk's.
+     */
+    boolean update(int n) {
         CompiledMatrix mx = m;
-        if (mx.controllersOnly && !first && !stale && chan != null && chan.version == seenVersion) return; // nothing moved
+        if (mx.controllersOnly && !first && !stale && chan != null && chan.version == seenVersion) return false; // nothing moved
         stale = false;
         if (chan != null) seenVersion = chan.version;
         java.util.Arrays.fill(lfoValue, 0, mx.lfoCount, 0f);
@@ -146,8 +149,7 @@ final class VoiceMatrix {
             Lfo l = mx.lfoModel[mx.lfoOwner[s]];
             int ft = CompiledMatrix.LFO_FREQ + l.index() - 1;
             if (l.index() <= 16 && mx.targets[ft]) lfo.setFrequency(Math.max(0, (l.freq() + sums[ft]) * mx.lfoRatio[s]));
-            lfo.process(scratch, 0, n);
-            lfoValue[mx.lfoOwner[s]] += (float) (scratch[0] * mx.lfoScale[s] + mx.lfoOffset[s]);
+            lfoValue[mx.lfoOwner[s]] += (float) (lfo.first(n, scratch) * mx.lfoScale[s] + mx.lfoOffset[s]);
         }
         for (int e = 0; e < mx.egCount; e++) {
             egValue[e] = egs[e].level();
@@ -173,6 +175,7 @@ final class VoiceMatrix {
         }
         amplitudeScale = ampScale;
         first = false;
+        return true;
     }
 
     /** An LFO's {@code lfoN_depth} modulation as a factor (100 % + the routings' percent). */

@@ -40,13 +40,14 @@ final class VoiceModulation {
 
     /** [expression] Sets the per-note expression amounts for the next {@link #update}. */
     void expression(double cutoffCents, double egDepthCents, double lfoDepthCents) {
+        if (cutoffCents != expressionCutoffCents || egDepthCents != expressionEgCents || lfoDepthCents != expressionLfoCents) still = false;
         expressionCutoffCents = cutoffCents;
         expressionEgCents = egDepthCents;
         expressionLfoCents = lfoDepthCents;
     }
 
-    /** Pitch offset for the current chunk, in cents; the level the modulation asks for (linear); stereo offsets in percent. */
-    double pitchCents;
+    /** Pitch offset for the current chunk, in cents, and as a ratio (2^(cents/1200), 1 at 0); the level the modulation asks for (linear); stereo offsets in percent. */
+    double pitchCents, pitchRatio = 1;
     float lfoGain = 1f;
     float panOffset, widthOffset, positionOffset;
 
@@ -77,6 +78,8 @@ final class VoiceModulation {
         this.velocity = velocity;
         expressionCutoffCents = expressionEgCents = expressionLfoCents = 0;
         pitchCents = 0;
+        pitchRatio = 1;
+        still = false;
         lfoGain = 1f;
         lastDb = 0;
         lastDbGain = 1f;
@@ -142,6 +145,7 @@ final class VoiceModulation {
      */
     void controllersMoved(EnvelopeGenerator amp, CompiledModulation.EnvelopeFrames ampFrames) {
         if (!m.dynamic) return;
+        still = false; // the envelopes take new stages
         matrix.restartEnvelopes();
         if (m.dynamicEg[0]) set(amp, ampFrames, 0, true);
         if (m.dynamicEg[1]) set(filEg, m.filEg, 1, true);
@@ -170,6 +174,7 @@ final class VoiceModulation {
     }
 
     void release(int velocity) {
+        still = false; // the envelopes leave their sustain
         filEg.release();
         pitchEg.release();
         if (m.matrix.active) matrix.release(velocity);
@@ -180,19 +185,33 @@ final class VoiceModulation {
         CompiledModulation mod = m;
         CompiledMatrix mx = mod.matrix;
         float[] s = matrix.sums;
-        if (mx.active) matrix.update(n);
+        boolean moved = mx.active && matrix.update(n);
+        if (still && !moved) { // the outputs hold: the LFOs at depth 0 only move on (their frequencies are the same too)
+            if (pitchLfoOn) pitchLfo.skip(n, scratch);
+            if (ampLfoOn) ampLfo.skip(n, scratch);
+            if (filLfoOn && filterCount > 0) filLfo.skip(n, scratch);
+            return;
+        }
         double pitch = s[CompiledMatrix.PITCH];
         double pegDepth = pitchEgDepth + s[CompiledMatrix.PITCHEG_DEPTH];
-        if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) pitch += pegDepth * advance(pitchEg, n);
+        boolean holds = true; // whether every source read below holds still from here on while the sums and expression do
+        if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) {
+            holds = resting(pitchEg);
+            pitch += pegDepth * advance(pitchEg, n);
+        }
         if (pitchLfoOn) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
-            pitch += depthTimes(pitchLfo, mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents, n);
+            double depth = mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents;
+            holds &= depth == 0;
+            pitch += depthTimes(pitchLfo, depth, n);
         }
-        pitchCents = pitch;
+        if (pitch != pitchCents) { pitchCents = pitch; pitchRatio = pitch == 0 ? 1 : Math.pow(2, pitch / 1200); }
         double db = s[CompiledMatrix.VOLUME];
         if (ampLfoOn) {
             if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
-            db += depthTimes(ampLfo, mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH], n);
+            double depth = mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH];
+            holds &= depth == 0;
+            db += depthTimes(ampLfo, depth, n);
         }
         if (db != lastDb) { lastDb = db; lastDbGain = db == 0 ? 1f : (float) Math.pow(10, db / 20); }
         float gain = lastDbGain;
@@ -207,10 +226,15 @@ final class VoiceModulation {
         if (filterCount > 0) {
             double cents = baseCents[0] + s[CompiledMatrix.CUTOFF] + expressionCutoffCents;
             double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH] + expressionEgCents;
-            if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) cents += fegDepth * advance(filEg, n);
+            if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) {
+                holds &= resting(filEg);
+                cents += fegDepth * advance(filEg, n);
+            }
             if (filLfoOn) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
-                cents += depthTimes(filLfo, mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH], n);
+                double depth = mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH];
+                holds &= depth == 0;
+                cents += depthTimes(filLfo, depth, n);
             }
             setFilter(0, cents, s[CompiledMatrix.RESONANCE], s[CompiledMatrix.FIL_GAIN]);
             if (filterCount > 1) setFilter(1, baseCents[1] + s[CompiledMatrix.CUTOFF2], s[CompiledMatrix.RESONANCE2], s[CompiledMatrix.FIL2_GAIN]);
@@ -227,6 +251,19 @@ final class VoiceModulation {
                 eqLast[o] = hz; eqLast[o + 1] = g; eqLast[o + 2] = bw;
             }
         }
+        still = holds;
+    }
+
+    // Set by update when every source it read holds still from the next chunk on while the matrix's sums and the per-note
+    // expression do (envelopes sustaining or done, LFOs at depth 0): then the next chunk's outputs are this chunk's, and
+    // update only moves the LFOs on (most chunks of most held or releasing notes of a SoundFont). Cleared by whatever moves
+    // a source otherwise: a note-off, a dynamic envelope's new stages, another per-note expression.
+    private boolean still;
+
+    /** An envelope whose level stays where it is until a note-off or a re-tune moves it (a sustain, or done). */
+    private static boolean resting(EnvelopeGenerator eg) {
+        EnvelopeGenerator.Stage st = eg.stage();
+        return st == EnvelopeGenerator.Stage.SUSTAIN || st == EnvelopeGenerator.Stage.DONE;
     }
 
     /** This chunk's target for filter {@code i}; the first chunk of a note starts there. */
@@ -259,10 +296,7 @@ final class VoiceModulation {
         return depth * advance(lfo, n);
     }
 
-    private float advance(Lfo lfo, int n) {
-        lfo.process(scratch, 0, n);
-        return scratch[0];
-    }
+    private float advance(Lfo lfo, int n) { return lfo.first(n, scratch); }
 
     boolean filtering() { return filterCount > 0 || eqCount > 0; }
 

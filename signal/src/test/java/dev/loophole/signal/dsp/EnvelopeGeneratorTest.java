@@ -135,17 +135,34 @@ class EnvelopeGeneratorTest {
     @org.junit.jupiter.api.Test
     void skippingAChunkAtATimeStaysOnTheFrameByFrameLevels() {
         // control-rate readers skip 32 frames at a time; the level must follow process() to float precision
+        skipsFollowProcess(new int[] {100, 480, 200, 48_000, 24_000}, new int[] {32}, 2_000);
+    }
+
+    /** Chunks of changing sizes (a block's shorter last chunk between full ones): each skip still follows the frame-by-frame levels. */
+    @org.junit.jupiter.api.Test
+    void skippingChunksOfChangingSizesStaysOnTheFrameByFrameLevels() {
+        skipsFollowProcess(new int[] {0, 0, 0, 48_000, 24_000}, new int[] {32, 7, 32, 19, 32, 7, 7, 19, 32}, 1_500);
+    }
+
+    /**
+     * Two envelopes of stages {@code t} (delay, attack, hold, decay, release frames; sustain 0.25), one processed and one
+     * skipped over chunks of {@code sizes} in turn, released at chunk {@code releaseAt}: the same stage and level within float precision.
+     */
+    private static void skipsFollowProcess(int[] t, int[] sizes, int releaseAt) {
         EnvelopeGenerator a = new EnvelopeGenerator(), b = new EnvelopeGenerator();
-        a.trigger(100, 0, 480, 200, 48_000, 0.25f, 24_000);
-        b.trigger(100, 0, 480, 200, 48_000, 0.25f, 24_000);
+        a.trigger(t[0], 0, t[1], t[2], t[3], 0.25f, t[4]);
+        b.trigger(t[0], 0, t[1], t[2], t[3], 0.25f, t[4]);
         float[] scratch = new float[32];
+        float released = 0;
         for (int chunk = 0; chunk < 3_000; chunk++) {
-            if (chunk == 2_000) { a.release(); b.release(); }
-            a.process(scratch, 0, 32);
-            b.skip(32, scratch);
+            if (chunk == releaseAt) { a.release(); b.release(); released = a.level(); }
+            int n = sizes[chunk % sizes.length];
+            a.process(scratch, 0, n);
+            b.skip(n, scratch);
             org.assertj.core.api.Assertions.assertThat(b.stage()).isEqualTo(a.stage());
             org.assertj.core.api.Assertions.assertThat((double) b.level()).as("chunk %d", chunk)
                     .isCloseTo(a.level(), org.assertj.core.api.Assertions.within(Math.max(1e-7, a.level() * 2e-5)));
         }
+        org.assertj.core.api.Assertions.assertThat(a.level()).isLessThan(released * 0.5f); // the release really fell
     }
 }

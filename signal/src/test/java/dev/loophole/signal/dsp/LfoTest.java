@@ -201,4 +201,40 @@ class LfoTest {
         }
         assertThat(worst).isLessThan(1e-7);
     }
+
+    /**
+     * {@link Lfo#first}, a control-rate read, gives each chunk's first frame exactly as {@link Lfo#process} writes it, and
+     * leaves the LFO where {@code process} over the whole chunk leaves it: every wave, with delay, fade, count, steps and
+     * smoothing, over chunks of 1..32 frames; the following chunks' values are the proof of the state.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "wave {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 12})
+    void aChunksFirstFrameAndTheStateAfterItAreThoseOfTheWholeChunk(int wave) {
+        for (int variant = 0; variant < 4; variant++) {
+            Lfo whole = new Lfo(FS, new Rng(7)), first = new Lfo(FS, new Rng(7));
+            for (Lfo l : new Lfo[] {whole, first}) {
+                l.setWave(wave);
+                l.setFrequency(variant == 3 ? 9_000 : 3.7 + variant); // 9 kHz: several cycles a chunk
+                l.setDelay(variant == 1 ? 0.0101 : 0);
+                l.setFade(variant == 0 ? 0.05 : 0);
+                l.setPhase(0.3 * variant);
+                l.setCount(variant == 2 ? 3 : variant == 3 ? 40 : 0);
+                l.setSmooth(variant == 2 ? 0.002 : 0);
+                if (variant == 1) l.setSteps(new double[] {100, -50, 25, 0, -100});
+                l.trigger();
+            }
+            Rng sizes = new Rng(wave * 10L + variant);
+            float[] buf = new float[32], scratch = new float[32];
+            int nonZero = 0;
+            for (int c = 0; c < 3000; c++) {
+                int n = 1 + (int) (sizes.nextDouble() * 32);
+                whole.process(buf, 0, n);
+                float v = first.first(n, scratch);
+                assertThat(Float.floatToRawIntBits(v)).as("variant %d chunk %d", variant, c).isEqualTo(Float.floatToRawIntBits(buf[0]));
+                if (v != 0) nonZero++;
+            }
+            assertThat(first.isStopped()).isEqualTo(whole.isStopped());
+            assertThat(nonZero).as("variant %d: chunks with a non-zero first frame", variant).isGreaterThan(variant == 2 || variant == 3 ? 5 : 2000);
+        }
+    }
 }

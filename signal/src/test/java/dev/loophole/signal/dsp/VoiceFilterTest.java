@@ -86,11 +86,7 @@ class VoiceFilterTest {
         VoiceFilter f = new VoiceFilter(FS);
         f.setType(t);
         f.setParameters(fc, res, gain, 1);
-        int n = 48_000;
-        float[] x = new float[n];
-        for (int i = 0; i < n; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * freq / FS * i));
-        for (int i = 0; i < n; i += BLOCK) f.process(x, null, i, Math.min(n, i + BLOCK));
-        return db(Spectrum.toneAmplitude(x, n / 2, n, freq / FS) / 0.5);
+        return sineGainDb(f, freq, 48_000);
     }
 
     @Test
@@ -308,6 +304,55 @@ class VoiceFilterTest {
         x[0] = 1;
         f.process(x, null, 0, n);
         return x;
+    }
+
+    /** Steady-state gain in dB of a sine at {@code freq} through {@code f} as it is tuned now (its state carried over). */
+    static double sineGainDb(VoiceFilter f, double freq) { return sineGainDb(f, freq, 24_000); }
+
+    /** The same over {@code n} frames, measured on the second half (the first settles). */
+    static double sineGainDb(VoiceFilter f, double freq, int n) {
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) x[i] = (float) (0.5 * Math.sin(2 * Math.PI * freq / FS * i));
+        for (int i = 0; i < n; i += BLOCK) f.process(x, null, i, Math.min(n, i + BLOCK));
+        return db(Spectrum.toneAmplitude(x, n / 2, n, freq / FS) / 0.5);
+    }
+
+    /**
+     * Settings equal to the last ones (after clamping: a cutoff swept past 0.49 × the rate) keep the coefficients, and the
+     * next other settings, or another type at the same settings, still take effect: the levels measured at each step
+     * are those of a filter designed afresh for it.
+     */
+    @Test
+    void aRetuneToTheSameSettingsIsKeptAndTheNextOtherOneTakesEffect() {
+        VoiceFilter f = new VoiceFilter(FS);
+        f.setType(FilterType.LPF_2P);
+        f.setParameters(500, 6, 0, 1);
+        double at500 = VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 500, 6, 0, 4000, FS);
+        assertThat(sineGainDb(f, 4000)).isCloseTo(at500, within(0.05)); // about −33 dB
+        long tuned = f.tunings();
+        f.setParameters(500, 6, 0, 1);
+        assertThat(f.tunings()).as("the same settings again").isEqualTo(tuned);
+
+        f.setParameters(30_000, 6, 0, 1); // clamped to 23,520 Hz
+        assertThat(f.tunings()).isEqualTo(tuned + 1);
+        f.setParameters(40_000, 6, 0, 1); // clamped to the same
+        assertThat(f.tunings()).as("a cutoff clamped to the same").isEqualTo(tuned + 1);
+        double open = VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 0.49 * FS, 6, 0, 4000, FS);
+        assertThat(sineGainDb(f, 4000)).isCloseTo(open, within(0.05)).isGreaterThan(-0.5);
+
+        f.setParameters(500, 6, 0, 1); // back: must take effect after the kept ones
+        assertThat(sineGainDb(f, 4000)).isCloseTo(at500, within(0.05));
+        f.setParameters(500, 12, 0, 1); // the resonance alone
+        assertThat(sineGainDb(f, 500)).isCloseTo(VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 500, 12, 0, 500, FS), within(0.05));
+
+        f.setType(FilterType.HPF_2P); // designs its default settings (1 kHz, 0 dB) afresh
+        f.setParameters(1000, 0, 0, 1); // the settings setType just made: kept
+        double hp = VoiceFilter.analyticMagnitudeDb(FilterType.HPF_2P, 1000, 0, 0, 200, FS);
+        assertThat(hp).isLessThan(-25);
+        assertThat(sineGainDb(f, 200)).isCloseTo(hp, within(0.05));
+        f.setType(FilterType.LPF_2P); // the same settings, another type: designed again
+        assertThat(sineGainDb(f, 200)).isCloseTo(VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 1000, 0, 0, 200, FS), within(0.05))
+                .isGreaterThan(-0.1);
     }
 
     @Test
