@@ -100,18 +100,24 @@ final class CubicVector {
         long mask = (1L << sh) - 1;
         float unit = Float.intBitsToFloat((127 - sh) << 23);
         LongVector steps = IOTA.mul(mm);
+        // The group's window and Hermite are written out here and in the other kernel, not in a helper: vectors passed to
+        // a method C2 did not inline are boxed, and whether it inlines one depends on compile order and code size (on an
+        // AVX2 machine it did not: 1,490 young collections in one GM render instead of 12)
         for (int g = 0; g < groups; g++, q += LANES * mm) {
-            int lo = (int) (q >>> sh);
-            group(d, lo - 1, steps.add(q), lo, sh, mask, unit).intoArray(out, from + g * LANES);
+            int lo = (int) (q >>> sh), base = lo - 1;
+            LongVector p = steps.add(q);
+            IntVector k = (IntVector) p.lanewise(VectorOperators.LSHR, sh).sub(lo).convertShape(VectorOperators.L2I, I, 0);
+            FloatVector f = ((FloatVector) p.and(mask).convertShape(VectorOperators.L2F, F, 0)).mul(unit);
+            // the sixteen samples from base, picked as int bits (an int index picks without the float form's conversions)
+            IntVector w0 = FloatVector.fromArray(F, d, base).reinterpretAsInts(), w1 = FloatVector.fromArray(F, d, base + LANES).reinterpretAsInts();
+            FloatVector xm1 = k.selectFrom(w0, w1).reinterpretAsFloats(), x0 = k.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector x1 = k.add(2).selectFrom(w0, w1).reinterpretAsFloats(), x2 = k.add(3).selectFrom(w0, w1).reinterpretAsFloats();
+            // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
+            FloatVector c1 = x1.sub(xm1).mul(0.5f), c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
+            FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
+            c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0).intoArray(out, from + g * LANES);
         }
         return from + groups * LANES;
-    }
-
-    /** Eight frames at positions {@code p} (units of 2^−sh), their window the sixteen samples from {@code base = lo − 1}. */
-    private static FloatVector group(float[] d, int base, LongVector p, int lo, int sh, long mask, float unit) {
-        IntVector k = (IntVector) p.lanewise(VectorOperators.LSHR, sh).sub(lo).convertShape(VectorOperators.L2I, I, 0);
-        FloatVector f = ((FloatVector) p.and(mask).convertShape(VectorOperators.L2F, F, 0)).mul(unit);
-        return window(d, base, k, f);
     }
 
     /** Frames {@code [from, from + 8m)} for the largest such m up to {@code to}; returns the first frame not done. */
@@ -124,25 +130,16 @@ final class CubicVector {
                 CubicRun.hermite(d, frac, out, j, j + LANES, at);
                 continue;
             }
-            window(d, base, IntVector.fromArray(I, at, j).sub(lo), FloatVector.fromArray(F, frac, j)).intoArray(out, j);
+            IntVector k = IntVector.fromArray(I, at, j).sub(lo);
+            FloatVector f = FloatVector.fromArray(F, frac, j);
+            // as in the positions' form above, written out (see there)
+            IntVector w0 = FloatVector.fromArray(F, d, base).reinterpretAsInts(), w1 = FloatVector.fromArray(F, d, base + LANES).reinterpretAsInts();
+            FloatVector xm1 = k.selectFrom(w0, w1).reinterpretAsFloats(), x0 = k.add(1).selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector x1 = k.add(2).selectFrom(w0, w1).reinterpretAsFloats(), x2 = k.add(3).selectFrom(w0, w1).reinterpretAsFloats();
+            FloatVector c1 = x1.sub(xm1).mul(0.5f), c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
+            FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
+            c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0).intoArray(out, j);
         }
         return j;
-    }
-
-    /**
-     * The Hermite of eight frames: xm1 of each is window lane {@code k} of the sixteen samples from {@code base}; fractions
-     * {@code f}. The samples are picked as int bits (an int index picks without the float form's index conversions).
-     */
-    private static FloatVector window(float[] d, int base, IntVector k, FloatVector f) {
-        IntVector w0 = FloatVector.fromArray(F, d, base).reinterpretAsInts(), w1 = FloatVector.fromArray(F, d, base + LANES).reinterpretAsInts();
-        FloatVector xm1 = k.selectFrom(w0, w1).reinterpretAsFloats();
-        FloatVector x0 = k.add(1).selectFrom(w0, w1).reinterpretAsFloats();
-        FloatVector x1 = k.add(2).selectFrom(w0, w1).reinterpretAsFloats();
-        FloatVector x2 = k.add(3).selectFrom(w0, w1).reinterpretAsFloats();
-        // c1 = 0.5 (x1 − xm1); c2 = xm1 − 2.5 x0 + 2 x1 − 0.5 x2; c3 = 0.5 (x2 − xm1) + 1.5 (x0 − x1)
-        FloatVector c1 = x1.sub(xm1).mul(0.5f);
-        FloatVector c2 = xm1.sub(x0.mul(2.5f)).add(x1.mul(2f)).sub(x2.mul(0.5f));
-        FloatVector c3 = x2.sub(xm1).mul(0.5f).add(x0.sub(x1).mul(1.5f));
-        return c3.mul(f).add(c2).mul(f).add(c1).mul(f).add(x0);
     }
 }

@@ -35,9 +35,19 @@ final class ScalarStart {
         if (settled) return;
         CubicVector.Exercise x = CubicVector.Exercise.make();
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
+        int[] at = new int[32];
         for (int j = 0; j < 32; j++) { b[j] = j / 32f; e[j] = 1; }
         settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
             for (int c = 0; c < CubicVector.Exercise.CASES; c++) x.run(c);
+            // and the voice's own entry around the kernel, in every shape a chunk takes: the integer form forward (mono),
+            // a group too wide for the window (stereo), backward, at the array's end; sums across binades; an offset
+            float[] d = x.d();
+            CubicRun.run(d, null, l, null, 0, 32, 33.25, 0, 0.9, at, true);
+            CubicRun.run(d, d, l, r, 0, 8, 32.5, 0, 1.8, at, true);
+            CubicRun.run(d, null, l, null, 0, 32, 62.5, 0, -0.9, at, true);
+            CubicRun.run(d, null, l, null, 0, 32, 64.5, 0, 0.3, at, true);
+            CubicRun.run(d, null, l, null, 0, 32, 1.25, 0, 1.0001, at, true);
+            CubicRun.run(d, d, l, r, 0, 32, 1.25, 0.5, 0.9, at, true);
             MixVector.mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
             MixVector.stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
         });
