@@ -83,6 +83,10 @@ public final class PatchCompiler {
             if (!played.canSound(r)) continue;
             long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
             if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
+            // A loop mode without a loop end loops to the file's loop end or, where the file has none, over the whole
+            // sample (as count=N replays it whole): loops play from memory (a stream ring holds only a straight run), so
+            // such a sample is read whole — else the voice ran dry once the ring filled, 0.6 s into a held note
+            else if (r.loop().mode() != null && r.loop().mode().loops() || r.playback().count() > 1) need = Long.MAX_VALUE;
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             for (SampleRef s : r.samples()) {
                 minHead.merge(s.path(), need, Math::max);

@@ -282,6 +282,33 @@ class StreamingTest {
     }
 
     @Test
+    void aLoopModeWithoutLoopPointsLoopsTheWholeSampleFromMemory() {
+        // loop_continuous on files without loop points (and count=2 on one): the loop is the whole 3-s sample, so each
+        // sample is read whole; held for 4.4 s the voices loop on, and the render is the one from memory, bit for bit
+        for (int n = 0; n < 3; n++) {
+            SampleRegion.Builder b = regions.get(n).toBuilder();
+            if (n < 2) b.loop = new dev.loophole.model.Loop(dev.loophole.model.LoopMode.LOOP_CONTINUOUS, dev.loophole.model.LoopType.FORWARD, -1, -1, 0, 0);
+            else { var p = b.playback; b.playback = new dev.loophole.model.Playback(p.offset(), p.offsetRandom(), p.end(), 2, p.delay(), p.delayRandom(), p.reverse()); }
+            regions.set(n, b.build());
+        }
+        List<MidiEvent> ev = List.of(new MidiEvent(0, 0x90, 45, 100, 0, 0), new MidiEvent(0, 0x90, 55, 100, 0, 1),
+                new MidiEvent(0, 0x90, 65, 100, 0, 2), new MidiEvent(212_000, 0x80, 45, 0, 0, 3),
+                new MidiEvent(212_000, 0x80, 55, 0, 0, 4), new MidiEvent(212_000, 0x80, 65, 0, 0, 5));
+        MidiSong held = new MidiSong("held", new TempoMap(24_000, List.of()), ev);
+        float[] a = renderOne(new SampleStore(Long.MAX_VALUE, false), null, held, 256, null, 220_000);
+        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[] b = renderOne(heads, streamer, held, 256, null, 220_000);
+            assertThat(b).containsExactly(a);
+            assertThat(streamer.underruns()).isZero();
+        }
+        assertThat(heads.memoryBytes()).as("every sample read whole").isEqualTo(3L * 2 * RATE * 3 * 4);
+        double early = rms(a, 10_000, 40_000), late = rms(a, 170_000, 200_000);
+        assertThat(early).isGreaterThan(0.05);
+        assertThat(20 * Math.log10(late / early)).as("level in the second pass through the loop, dB").isBetween(-1.5, 1.5);
+    }
+
+    @Test
     void whenTheDiskDoesNotKeepUpVoicesGoSilentFadeAndAreCounted() {
         SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
         try (Streamer streamer = new Streamer(heads)) {
@@ -326,11 +353,15 @@ class StreamingTest {
 
     /** Renders {@code song} through region r0 alone in {@code block}-frame blocks; {@code goneAt[0]} gets the first frame after which no voice sounds. */
     private float[] renderOne(SampleStore store, Streamer streamer, MidiSong song, int block, int[] goneAt) {
+        return renderOne(store, streamer, song, block, goneAt, 20_000);
+    }
+
+    private float[] renderOne(SampleStore store, Streamer streamer, MidiSong song, int block, int[] goneAt, int frames) {
         SamplerInstrument inst = new SamplerInstrument(new PatchCompiler(store, RATE).compile(program()), RATE, 64, 1, streamer);
         inst.setQuality(dev.loophole.signal.dsp.Interpolation.LINEAR);
         Engine engine = new Engine(RATE, block);
         engine.route(0, inst);
-        float[] out = new float[20_000];
+        float[] out = new float[frames];
         int[] pos = {0};
         new OfflineRenderer(engine, block).render(song, 0, (l, r, n) -> {
             int k = Math.min(n, out.length - pos[0]);
