@@ -221,7 +221,7 @@ public final class EnvelopeGenerator {
         process(scratch, 0, n);
     }
 
-    private int chunkN = otherN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
+    private int chunkN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
     private float chunkFactor;     // step^chunkN
     private int otherN = -1;       // the n before chunkN, and its factor (-1: none)
     private float otherFactor;

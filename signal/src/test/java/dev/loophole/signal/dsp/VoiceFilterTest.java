@@ -356,6 +356,24 @@ class VoiceFilterTest {
     }
 
     @Test
+    void aPeakingFiltersGainAloneOrBandwidthAloneTakesEffect() {
+        VoiceFilter f = new VoiceFilter(FS);
+        f.setType(FilterType.PEQ);
+        f.setParameters(1000, 0, 6, 1);
+        assertThat(sineGainDb(f, 1000)).isCloseTo(VoiceFilter.analyticMagnitudeDb(FilterType.PEQ, 1000, 0, 6, 1, 1000, FS), within(0.05))
+                .isCloseTo(6, within(0.1));
+        f.setParameters(1000, 0, -9, 1); // the gain alone
+        assertThat(sineGainDb(f, 1000)).isCloseTo(VoiceFilter.analyticMagnitudeDb(FilterType.PEQ, 1000, 0, -9, 1, 1000, FS), within(0.05))
+                .isCloseTo(-9, within(0.1));
+        double narrow = VoiceFilter.analyticMagnitudeDb(FilterType.PEQ, 1000, 0, -9, 0.25, 1500, FS);
+        double wide = VoiceFilter.analyticMagnitudeDb(FilterType.PEQ, 1000, 0, -9, 1, 1500, FS);
+        assertThat(narrow - wide).as("an octave and a half-octave apart").isGreaterThan(3);
+        assertThat(sineGainDb(f, 1500)).isCloseTo(wide, within(0.05));
+        f.setParameters(1000, 0, -9, 0.25); // the bandwidth alone
+        assertThat(sineGainDb(f, 1500)).isCloseTo(narrow, within(0.05));
+    }
+
+    @Test
     void sfzNamesRoundTrip() {
         for (FilterType t : FilterType.values()) assertThat(FilterType.fromSfz(t.sfzName())).isSameAs(t);
         assertThat(FilterType.fromSfz("LPF_2P")).isSameAs(FilterType.LPF_2P);
