@@ -25,7 +25,7 @@ out=${1:-$(mktemp -d /tmp/loophole-peers.XXXXXX)}
 mkdir -p "$out"
 RUNS=${RUNS:-3}
 STEADY_N=${STEADY_N:-4}
-case "$STEADY_N" in ''|*[!0-9]*|0|1) echo "peers.sh: STEADY_N=$STEADY_N: expected a whole number of 2 or more (the song once and that many times)" >&2; exit 2;; esac
+case "$STEADY_N" in ''|*[!0-9]*|0*|1) echo "peers.sh: STEADY_N=$STEADY_N: expected a whole number of 2 or more (the song once and that many times)" >&2; exit 2;; esac
 CASES=${CASES:-"version gm flac"}
 SF2=${SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}
 LIB=${LIB:-/tmp/loophole-flac-piano}
@@ -46,6 +46,9 @@ done ;; esac
 for _ in $(seq 1 60); do [ -f "$root/cli/target/aot/render.jsa" ] && [ -f "$root/cli/target/aot/main.aot" ] && break; sleep 1; done
 echo "interp 4" >"$out/fluid-interp4.txt"
 
+# FluidSynth's line for the GM song, the same in the gm and steady cases (its default 4th-order interpolation, no effects)
+fluid="fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt"
+
 # case name | command (one line, run by bash -c)
 cmds=()
 for c in $CASES; do
@@ -54,9 +57,9 @@ for c in $CASES; do
     gm)
       cmds+=("gm-band|loophole-cubic|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic.wav --float --quality cubic --dry --tail 3")
       cmds+=("gm-band|loophole-default|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.default.wav --float --dry --tail 3")
-      cmds+=("gm-band|fluidsynth|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid")
+      cmds+=("gm-band|fluidsynth|$fluid -F $out/gm.fluid.wav $SF2 $out/songs/gm-band.mid")
       # both sides on two cores: our programs on two threads (render's default there), FluidSynth's own parallel render
-      cmds+=("gm-band|fluidsynth-2cores|fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -o synth.cpu-cores=2 -f $out/fluid-interp4.txt -F $out/gm.fluid2.wav $SF2 $out/songs/gm-band.mid")
+      cmds+=("gm-band|fluidsynth-2cores|$fluid -o synth.cpu-cores=2 -F $out/gm.fluid2.wav $SF2 $out/songs/gm-band.mid")
       cmds+=("gm-band|loophole-cubic-1thread|$lh render --midi $out/songs/gm-band.mid --instrument $SF2 --out $out/gm.cubic1.wav --float --quality cubic --dry --tail 3 --threads 1") ;;
     sweep) cmds+=("pitch-sweep|loophole-default|$lh render --midi $out/sweep/sweep.mid --instrument $out/sweep/sweep.sfz --out $out/sweep.wav --float") ;;
     flac)
@@ -64,7 +67,6 @@ for c in $CASES; do
       cmds+=("flac-piano-dense|loophole-cubic|$lh render --midi $out/songs/piano-dense.mid --instrument $LIB/piano.sfz --out $out/pd.wav --quality cubic") ;;
     steady)
       # the engines interleaved within a run; the whole order is reversed on even runs, as for every case
-      fluid="fluidsynth -ni -q -g 0.2 -r 48000 -R 0 -C 0 -O float -T wav -o synth.polyphony=256 -f $out/fluid-interp4.txt"
       for n in 1 "$STEADY_N"; do
         cmds+=("gm-band-x$n|loophole-cubic|$lh render --midi $out/songs/gm-band.x$n.mid --instrument $SF2 --out $out/steady.cubic.x$n.wav --float --quality cubic --dry --tail 3")
         cmds+=("gm-band-x$n|fluidsynth|$fluid -F $out/steady.fluid.x$n.wav $SF2 $out/songs/gm-band.x$n.mid")

@@ -28,7 +28,7 @@ def main():
         raise SystemExit(f'{sys.argv[2]}: {other.shape[1]} channels, expected {ref.shape[1]} as in {sys.argv[1]}')
     n = min(len(ref), len(other))
     if len(sys.argv) == 4:
-        if not 1 <= int(sys.argv[3]) <= n:
+        if not sys.argv[3].isdigit() or not 1 <= int(sys.argv[3]) <= n:
             raise SystemExit(f'{sys.argv[3]} frames asked for: expected 1 to {n}, the shorter render\'s length')
         n = int(sys.argv[3])
     ref, other = ref[:n], other[:n]

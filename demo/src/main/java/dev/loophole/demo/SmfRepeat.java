@@ -21,13 +21,13 @@ import java.util.List;
  * length L is the latest end-of-track tick of any track; copy r of a track's events is shifted by r·L, and each track
  * ends once, at its own end + (N − 1)·L. The sequence-number and SMPTE-offset metas belong at tick 0 and are kept in the
  * first copy only. Events are written with their status byte each time (no running status). Formats 0 and 1: a format 2
- * file's tracks are separate patterns, not one song.
+ * file's tracks are separate patterns, not one song. A later copy starts at the song's first tempo (120 bpm where no
+ * tempo event is at tick 0), but programs, controllers and bends carry over from the copy before: a song that does not
+ * set them at its start plays its later copies as the channels were left.
  *
  * <p>{@code java -cp … dev.loophole.demo.SmfRepeat IN.mid N OUT.mid}
  */
 public final class SmfRepeat implements SmfReader.Walk {
-    /** The largest delta time a variable-length number holds (4 bytes of 7 bits). */
-    private static final long MAX_TICK = 0x0FFFFFFF;
     /** The tempo a song has before its first tempo event: 120 beats per minute. */
     private static final byte[] DEFAULT_TEMPO = {(byte) 0xFF, 0x51, 3, 0x07, (byte) 0xA1, 0x20};
 
@@ -55,6 +55,10 @@ public final class SmfRepeat implements SmfReader.Walk {
     }
 
     public static void repeat(Path in, int times, Path out) throws IOException {
+        // the reader's size limit, before the whole file is read into memory
+        long size = Files.size(in);
+        if (size > SmfReader.MAX_FILE_BYTES)
+            throw new SmfException(in.toString(), -1, -1, "file is " + size + " bytes, more than the " + SmfReader.MAX_FILE_BYTES + " a MIDI file may have");
         Files.write(out, repeat(Files.readAllBytes(in), times, in.toString()));
     }
 
@@ -87,9 +91,10 @@ public final class SmfRepeat implements SmfReader.Walk {
     }
 
     private byte[] repeat(int times) throws SmfException {
+        if (ends.isEmpty()) throw new SmfException(source, -1, 10, "the header announces no track: nothing to repeat");
         long song = ends.stream().mapToLong(Long::longValue).max().orElseThrow();
-        if (song > MAX_TICK)
-            throw new SmfException(source, -1, -1, "the song is " + song + " ticks long: a copy's delta time would pass " + MAX_TICK + ", the most one holds");
+        if (song > SmfWriter.MAX_TICK)
+            throw new SmfException(source, -1, -1, "the song is " + song + " ticks long: a copy's delta time would pass " + SmfWriter.MAX_TICK + ", the most one holds");
         // A later copy starts at the tempo the song starts at: where no tempo event says it, the 120 bpm a file assumes
         if (tempoLater && !tempoAtZero) tracks.get(0).addFirst(new Event(0, DEFAULT_TEMPO, false, true));
 
@@ -134,7 +139,7 @@ public final class SmfRepeat implements SmfReader.Walk {
         try {
             repeat(Path.of(args[0]), times, Path.of(args[2]));
         } catch (java.nio.file.NoSuchFileException e) {
-            System.err.println("SmfRepeat: " + e.getFile() + ": no such file");
+            System.err.println("SmfRepeat: " + e.getFile() + ": no such file or folder");
             System.exit(1);
         } catch (IOException e) {
             System.err.println("SmfRepeat: " + e.getMessage());

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class SmfReader {
     /** Refuse files beyond this size instead of reading them into memory. */
-    static final long MAX_FILE_BYTES = 256L << 20;
+    public static final long MAX_FILE_BYTES = 256L << 20;
 
     /**
      * What {@link #walk} finds, in file order: the header, then each track's events at their absolute ticks (a type 2

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class SmfWriter {
     /** The largest delta time a variable-length quantity holds. */
-    static final long MAX_TICK = 0x0FFFFFFF;
+    public static final long MAX_TICK = 0x0FFFFFFF;
 
     private SmfWriter() { }
 

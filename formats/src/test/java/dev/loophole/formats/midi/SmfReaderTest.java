@@ -3,6 +3,7 @@ package dev.loophole.formats.midi;
 import dev.loophole.model.midi.MidiEvent;
 import dev.loophole.model.midi.MidiSong;
 import dev.loophole.model.midi.TempoMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -116,6 +117,36 @@ class SmfReaderTest {
         assertThat(s.lengthSeconds()).isEqualTo(1.0);
         MidiSong drop = parse(header(0, 1, 0xE302).track("00 FF 2F 00").bytes()); // -29: 29.97 drop frame
         assertThat(drop.tempoMap().seconds(2 * 30_000L)).isCloseTo(1001.0, within(1e-9));
+    }
+
+    @Test
+    void aWalkSeesEveryEventsBytesAndEachTracksEnd() throws Exception {
+        byte[] b = header(2, 2, 96)
+                .track("00 F0 03 43 12 F7" +              // sysex: its status at byte 23 of the file, data 25..27
+                       "10 C5 07" +                       // program change: one data byte
+                       "20 FF 2F 00")                      // end of track at tick 48
+                .track("00 90 3E 64 30 3E 00")             // running status, no end-of-track: ends at its last event
+                .bytes();
+        List<String> seen = new java.util.ArrayList<>();
+        SmfReader.walk(b, "w.mid", new SmfReader.Walk() {
+            @Override public void header(int format, int tracks, int division) { seen.add("header " + format + " " + tracks + " " + division); }
+            @Override public void channel(int track, long tick, int status, int d1, int d2) {
+                seen.add(String.format("t%d @%d %02X %d %d", track, tick, status, d1, d2));
+            }
+            @Override public void other(int track, long tick, int type, int at, int dataAt, int end) {
+                seen.add(String.format("t%d @%d type %d [%d %d %d) %02X", track, tick, type, at, dataAt, end, b[at] & 0xFF));
+            }
+            @Override public void trackEnd(int track, long tick) { seen.add("t" + track + " ends @" + tick); }
+        });
+        assertThat(seen).containsExactly(
+                "header 2 2 96",
+                "t0 @0 type -1 [23 25 28) F0",
+                "t0 @16 C5 7 -1",
+                "t0 @48 type 47 [32 35 35) FF",
+                "t0 ends @48",
+                "t1 @48 90 62 100", // a type 2 file's second track starts where the first ended
+                "t1 @96 90 62 0",
+                "t1 ends @96");
     }
 
     @Test
