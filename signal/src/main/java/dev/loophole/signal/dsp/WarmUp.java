@@ -16,6 +16,9 @@ public final class WarmUp {
     /** Beyond this the JVM is not compiling it (a flag, a starved machine): give up rather than hang the control side. */
     private static final long LIMIT_NANOS = 5_000_000_000L;
 
+    /** Whether this JVM counts a thread's allocations (else {@link #settle} can only make a fixed number of calls). */
+    public static final boolean COUNTING = THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled();
+
     /** Calls where this JVM cannot count a thread's allocations: enough for C2 at the launcher's kernel thresholds. */
     static final int BLIND_CALLS = 3_000;
 

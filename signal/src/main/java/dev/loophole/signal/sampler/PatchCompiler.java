@@ -79,19 +79,22 @@ public final class PatchCompiler {
         // preload, and every loop (loops are read from memory; only straight runs stream).
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
+        Map<String, SampleRef> loopsToFileOrWhole = new java.util.LinkedHashMap<>();
         for (SampleRegion r : program.regions()) {
             if (!played.canSound(r)) continue;
-            long need = r.playback().offset() + r.playback().offsetRandom() + preloadFrames;
-            if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
-            // A loop mode without a loop end loops to the file's loop end or, where the file has none, over the whole
-            // sample (as count=N replays it whole): loops play from memory (a stream ring holds only a straight run), so
-            // such a sample is read whole — else the voice ran dry once the ring filled, 0.6 s into a held note
-            else if (r.loop().mode() != null && r.loop().mode().loops() || r.playback().count() > 1) need = Long.MAX_VALUE;
+            long need = headNeed(r, preloadFrames);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             for (SampleRef s : r.samples()) {
                 minHead.merge(s.path(), need, Math::max);
+                if (loopsToFileOrWhole(r)) loopsToFileOrWhole.putIfAbsent(s.path(), s);
                 ram.merge(s.path(), wantsRam || s.channel() >= 0, Boolean::logicalOr); // a channel of a file is cut from it in memory
             }
+        }
+        // The store's head runs through a file's own loops; a file without any is read whole for such a region
+        for (SampleRef s : loopsToFileOrWhole.values()) {
+            headerQuietly(s);
+            SampleData h = headers.get(s.path());
+            if (h != null && h.metadata().loops().isEmpty()) minHead.put(s.path(), Long.MAX_VALUE);
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
@@ -170,6 +173,27 @@ public final class PatchCompiler {
                 else if (!ref.isBuiltin()) pool.execute(() -> headerQuietly(ref));
             }
         }
+    }
+
+    /**
+     * Frames of a sample's head a region needs in memory: its furthest start plus {@code preload}, and its loop end — loops
+     * play from memory, a stream ring holds only a straight run. {@code count=N} replays the whole sample: all of it
+     * ({@link Long#MAX_VALUE}). A loop mode without a loop end of its own ({@link #loopsToFileOrWhole}) needs more than
+     * this: the file's loop, or the whole sample where the file has none.
+     */
+    public static long headNeed(SampleRegion r, long preload) {
+        if (r.playback().count() > 1) return Long.MAX_VALUE;
+        long need = r.playback().offset() + r.playback().offsetRandom() + preload;
+        return r.loop().end() >= 0 ? Math.max(need, r.loop().end() + 4) : need;
+    }
+
+    /**
+     * Whether the region loops without a loop end of its own: then it loops to the file's loop end (the store's head
+     * runs through a file's loops) or, in a file without loops, over the whole sample, which must then be read whole
+     * (else a held note ran dry once the stream ring filled, 0.6 s in at the default preload).
+     */
+    public static boolean loopsToFileOrWhole(SampleRegion r) {
+        return r.loop().end() < 0 && r.loop().mode() != null && r.loop().mode().loops() && r.playback().count() <= 1;
     }
 
     private void headerQuietly(SampleRef ref) {

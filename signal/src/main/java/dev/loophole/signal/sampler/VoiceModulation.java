@@ -194,15 +194,15 @@ final class VoiceModulation {
         }
         double pitch = s[CompiledMatrix.PITCH];
         double pegDepth = pitchEgDepth + s[CompiledMatrix.PITCHEG_DEPTH];
-        boolean holds = true; // whether every source read below holds still from here on while the sums and expression do
+        boolean quiet = true; // whether every source read below holds still from here on while the sums and expression do
         if (pegDepth != 0 || mx.targets[CompiledMatrix.PITCHEG_DEPTH]) {
-            holds = resting(pitchEg);
+            quiet = resting(pitchEg);
             pitch += pegDepth * advance(pitchEg, n);
         }
         if (pitchLfoOn) {
             if (mx.targets[CompiledMatrix.PITCHLFO_FREQ]) pitchLfo.setFrequency(mod.pitchLfo.freq() + s[CompiledMatrix.PITCHLFO_FREQ]);
             double depth = mod.pitchLfo.depth() + s[CompiledMatrix.PITCHLFO_DEPTH] + expressionLfoCents;
-            holds &= depth == 0;
+            quiet &= depth == 0;
             pitch += depthTimes(pitchLfo, depth, n);
         }
         if (pitch != pitchCents) { pitchCents = pitch; pitchRatio = pitch == 0 ? 1 : Math.pow(2, pitch / 1200); }
@@ -210,7 +210,7 @@ final class VoiceModulation {
         if (ampLfoOn) {
             if (mx.targets[CompiledMatrix.AMPLFO_FREQ]) ampLfo.setFrequency(mod.ampLfo.freq() + s[CompiledMatrix.AMPLFO_FREQ]);
             double depth = mod.ampLfo.depth() + s[CompiledMatrix.AMPLFO_DEPTH];
-            holds &= depth == 0;
+            quiet &= depth == 0;
             db += depthTimes(ampLfo, depth, n);
         }
         if (db != lastDb) { lastDb = db; lastDbGain = db == 0 ? 1f : (float) Math.pow(10, db / 20); }
@@ -227,13 +227,13 @@ final class VoiceModulation {
             double cents = baseCents[0] + s[CompiledMatrix.CUTOFF] + expressionCutoffCents;
             double fegDepth = filEgDepth + s[CompiledMatrix.FILEG_DEPTH] + expressionEgCents;
             if (fegDepth != 0 || mx.targets[CompiledMatrix.FILEG_DEPTH]) {
-                holds &= resting(filEg);
+                quiet &= resting(filEg);
                 cents += fegDepth * advance(filEg, n);
             }
             if (filLfoOn) {
                 if (mx.targets[CompiledMatrix.FILLFO_FREQ]) filLfo.setFrequency(mod.filLfo.freq() + s[CompiledMatrix.FILLFO_FREQ]);
                 double depth = mod.filLfo.depth() + s[CompiledMatrix.FILLFO_DEPTH];
-                holds &= depth == 0;
+                quiet &= depth == 0;
                 cents += depthTimes(filLfo, depth, n);
             }
             setFilter(0, cents, s[CompiledMatrix.RESONANCE], s[CompiledMatrix.FIL_GAIN]);
@@ -251,7 +251,7 @@ final class VoiceModulation {
                 eqLast[o] = hz; eqLast[o + 1] = g; eqLast[o + 2] = bw;
             }
         }
-        still = holds;
+        still = quiet;
     }
 
     // Set by update when every source it read holds still from the next chunk on while the matrix's sums and the per-note

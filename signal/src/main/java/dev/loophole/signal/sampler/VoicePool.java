@@ -12,8 +12,9 @@ final class VoicePool {
     // Voices at slots >= live are all free: the pool hands out the lowest free slot, so sounding voices gather at the
     // front and loops over them stop there instead of visiting every slot (320 per SoundFont preset) per block.
     int live;
-    // Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool).
-    int active;
+    // Voices sounding: counted exactly by the last render, plus those started since (no scan of the pool). Written by
+    // the render thread only; volatile because control threads read it (meters, an audition waiting for silence).
+    volatile int active;
 
     VoicePool(Voice[] voices, int fadeFrames) {
         this.voices = voices;

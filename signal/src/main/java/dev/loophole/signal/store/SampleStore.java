@@ -185,8 +185,8 @@ public final class SampleStore implements SampleProvider {
             boolean wanted = false;
             for (int k : keys) if (r.keyRange().contains(k)) { wanted = true; break; }
             if (!wanted) continue;
-            long need = r.playback().offset() + r.playback().offsetRandom() + dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES;
-            if (r.loop().end() >= 0) need = Math.max(need, r.loop().end() + 4);
+            long need = dev.loophole.signal.sampler.PatchCompiler.headNeed(r, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+            if (dev.loophole.signal.sampler.PatchCompiler.loopsToFileOrWhole(r) && header(r.sample()).metadata().loops().isEmpty()) need = Long.MAX_VALUE;
             Path file = Path.of(r.sample().path()).toAbsolutePath().normalize();
             boolean warm;
             synchronized (this) {
