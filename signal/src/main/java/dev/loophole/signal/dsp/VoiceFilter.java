@@ -110,7 +110,7 @@ public final class VoiceFilter {
             case APF_1P -> onePole(0, w, -1, 2);
             case BPF_1P -> svf(0, w, 2, 0, 2, 0);
             case BRF_1P -> svf(0, w, 2, 1, -2, 0);
-            case LPF_2P, LPF_2P_SV -> svf(0, w, peakK(res), 0, 0, 1); // lowpass(0, w, peakQ(res)) with 1/Q kept
+            case LPF_2P, LPF_2P_SV -> svf(0, w, peakK(res), 0, 0, 1); // lowpass with 1/Q kept
             case HPF_2P, HPF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 1, -kk, -1); }
             case BPF_2P, BPF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 0, kk, 0); }
             case BRF_2P, BRF_2P_SV -> { double kk = peakK(res); svf(0, w, kk, 1, -kk, 0); }
@@ -149,18 +149,13 @@ public final class VoiceFilter {
 
     private double setFc = Double.NaN, setRes, setGain, setBw; // what the coefficients were last made from (NaN: none yet)
 
-    // The resonance rarely moves while the cutoff does (a filter envelope): its Q and 1/Q are kept, not recomputed.
-    private double peakRes = Double.NaN, peakQ, peakK, topRes = Double.NaN, topQ;
+    // The resonance rarely moves while the cutoff does (a filter envelope): its 1/Q is kept, not recomputed.
+    private double peakRes = Double.NaN, peakK, topRes = Double.NaN, topQ;
     private int topOrder;
 
-    private double peakQ(double res) {
-        if (res != peakRes) { peakRes = res; peakQ = FilterDesign.qForPeakDb(res); peakK = 1 / peakQ; }
-        return peakQ;
-    }
-
-    /** 1 / {@link #peakQ}, the very double {@code 1 / peakQ(res)} gives. */
+    /** 1 / Q for a resonance peak of {@code res} dB: the very double {@code 1 / FilterDesign.qForPeakDb(res)}. */
     private double peakK(double res) {
-        peakQ(res);
+        if (res != peakRes) { peakRes = res; peakK = 1 / FilterDesign.qForPeakDb(res); }
         return peakK;
     }
 
