@@ -55,11 +55,7 @@ public final class SmfRepeat implements SmfReader.Walk {
     }
 
     public static void repeat(Path in, int times, Path out) throws IOException {
-        // the reader's size limit, before the whole file is read into memory
-        long size = Files.size(in);
-        if (size > SmfReader.MAX_FILE_BYTES)
-            throw new SmfException(in.toString(), -1, -1, "file is " + size + " bytes, more than the " + SmfReader.MAX_FILE_BYTES + " a MIDI file may have");
-        Files.write(out, repeat(Files.readAllBytes(in), times, in.toString()));
+        Files.write(out, repeat(SmfReader.bytes(in), times, in.toString()));
     }
 
     @Override public void header(int format, int tracks, int division) throws SmfException {

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public final class SmfReader {
     /** Refuse files beyond this size instead of reading them into memory. */
-    public static final long MAX_FILE_BYTES = 256L << 20;
+    static final long MAX_FILE_BYTES = 256L << 20;
 
     /**
      * What {@link #walk} finds, in file order: the header, then each track's events at their absolute ticks (a type 2
@@ -61,13 +61,18 @@ public final class SmfReader {
 
     /** Reads a file; the song is named after the first track, or after the file when that track has no name. */
     public static MidiSong read(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > MAX_FILE_BYTES)
-            throw new SmfException(file.toString(), -1, -1, "file is " + size + " bytes, more than the " + MAX_FILE_BYTES + " a MIDI file may have");
-        MidiSong song = parse(Files.readAllBytes(file), file.toString());
+        MidiSong song = parse(bytes(file), file.toString());
         if (!song.name().isEmpty()) return song;
         String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         return new MidiSong(stem, song.tempoMap(), song.events());
+    }
+
+    /** A MIDI file's bytes, refused before reading when it is larger than a MIDI file may be. */
+    public static byte[] bytes(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES)
+            throw new SmfException(file.toString(), -1, -1, "file is " + size + " bytes, more than the " + MAX_FILE_BYTES + " a MIDI file may have");
+        return Files.readAllBytes(file);
     }
 
     /**

@@ -126,9 +126,6 @@ public final class ProjectEngine implements AutoCloseable {
     /** Tasks the helper threads rendered so far (0 on one thread). */
     public long helperTasks() { return workers == null ? 0 : workers.helperTasks(); }
 
-    /** The helper threads (for tests that measure what they allocate); none on one thread. */
-    public Thread[] helpers() { return workers == null ? new Thread[0] : workers.helpers(); }
-
     /** What this engine was built with. */
     public Settings settings() { return settings; }
 

@@ -71,9 +71,8 @@ public final class EnvelopeGenerator {
             case DECAY -> {
                 remaining = Math.max(1, decayFrames - elapsed);
                 stageTotal = elapsed + remaining;
-                step = (float) Math.exp(Math.log(Math.max(sustain, FLOOR) / level) / remaining);
+                geometricStep((float) Math.exp(Math.log(Math.max(sustain, FLOOR) / level) / remaining));
                 stageTo = sustain;
-                chunkN = otherN = -1;
             }
             case SUSTAIN -> {
                 level = sustain;
@@ -86,8 +85,7 @@ public final class EnvelopeGenerator {
                 if (!ownRelease) return;
                 remaining = Math.max(1, releaseFrames - elapsed);
                 stageTotal = elapsed + remaining;
-                step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
-                chunkN = otherN = -1;
+                geometricStep((float) Math.exp(Math.log(FLOOR / level) / remaining));
             }
         }
     }
@@ -116,8 +114,7 @@ public final class EnvelopeGenerator {
         stage = Stage.RELEASE;
         remaining = Math.max(1, frames);
         ownRelease = frames == releaseFrames;
-        step = (float) Math.exp(Math.log(FLOOR / level) / remaining);
-        chunkN = otherN = -1;
+        geometricStep((float) Math.exp(Math.log(FLOOR / level) / remaining));
         shaped(releaseShape, level, 0);
     }
 
@@ -221,6 +218,12 @@ public final class EnvelopeGenerator {
         process(scratch, 0, n);
     }
 
+    /** A decay's or release's per-frame factor; the per-chunk factors made from the last one are forgotten. */
+    private void geometricStep(float s) {
+        step = s;
+        chunkN = otherN = -1;
+    }
+
     private int chunkN = -1;       // the n chunkFactor was made for, for this stage (-1: none yet)
     private float chunkFactor;     // step^chunkN
     private int otherN = -1;       // the n before chunkN, and its factor (-1: none)
@@ -261,8 +264,7 @@ public final class EnvelopeGenerator {
         stage = Stage.DECAY;
         remaining = decayFrames;
         float target = Math.max(sustain, FLOOR);
-        step = (float) Math.exp(Math.log(target) / decayFrames);
-        chunkN = otherN = -1;
+        geometricStep((float) Math.exp(Math.log(target) / decayFrames));
         shaped(decayShape, 1f, sustain);
     }
 }

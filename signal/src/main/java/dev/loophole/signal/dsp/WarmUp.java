@@ -16,20 +16,18 @@ public final class WarmUp {
     /** Beyond this the JVM is not compiling it (a flag, a starved machine): give up rather than hang the control side. */
     private static final long LIMIT_NANOS = 5_000_000_000L;
 
-    /** Whether this JVM counts a thread's allocations (else {@link #settle} can only make a fixed number of calls). */
-    public static final boolean COUNTING = THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled();
-
     /** Calls where this JVM cannot count a thread's allocations: enough for C2 at the launcher's kernel thresholds. */
     static final int BLIND_CALLS = 3_000;
 
     /**
-     * Calls {@code call} until two calls in a row allocate no bytes on this thread; returns whether they did. Where the
-     * JVM cannot count them it makes {@link #BLIND_CALLS} calls instead (C2 most likely has the kernel then) and returns false.
+     * Calls {@code call} until two calls in a row allocate no bytes on this thread; where the JVM cannot count them, makes
+     * {@link #BLIND_CALLS} calls instead (C2 most likely has the kernel then). Returns whether the warm-up is done —
+     * false only when it gave up (the time limit, an interrupt), so that a later instrument tries again.
      */
     public static boolean settle(Runnable call) {
         if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {
             for (int i = 0; i < BLIND_CALLS; i++) call.run();
-            return false;
+            return true; // all that can be done here
         }
         long end = System.nanoTime() + LIMIT_NANOS;
         int clean = 0;

@@ -31,6 +31,7 @@ final class CompiledGraph {
     private final int[][] chains;
     // One effect's input while it fades: a pair per chain where chains may run side by side (offline), else one pair all share.
     private final float[][] dry;
+    private final boolean offline; // its chains may run side by side, each on its own fade pair
     private final CostOrder chainOrder;
     private final RenderWorkers.Task chainTask = this::runChain, timedChain = this::timedChain;
     // Render thread, set before a round and read by its tasks (the round's start publishes them).
@@ -59,6 +60,7 @@ final class CompiledGraph {
         this.faded = new int[effects.length];
         int max = effectPairs.length > 0 ? effectPairs[0].length : 0;
         this.chains = EffectChains.of(effectPairs, effectInputs);
+        this.offline = offline;
         this.dry = new float[2 * (offline ? chains.length : Math.min(1, chains.length))][max];
         this.chainOrder = new CostOrder(chains.length);
         this.effectPairs = effectPairs;
@@ -154,7 +156,7 @@ final class CompiledGraph {
         blockEvents = events;
         blockFrames = frames;
         // side by side only where each chain has a fade scratch of its own (an offline graph's; a live graph's chains share one)
-        if (workers != null && workers.threads() > 1 && chains.length > 1 && dry.length == 2 * chains.length) {
+        if (workers != null && workers.threads() > 1 && chains.length > 1 && offline) {
             chainOrder.sort();
             workers.run(timedChain, chains.length);
         } else {
@@ -174,7 +176,7 @@ final class CompiledGraph {
     private void runChain(int c) {
         EffectEvents events = blockEvents;
         int frames = blockFrames;
-        int d = dry.length > 2 ? c : 0;
+        int d = offline ? c : 0;
         float[] dryL = dry[2 * d], dryR = dry[2 * d + 1];
         for (int e : chains[c]) {
             float[] l = effectPairs[2 * e], r = effectPairs[2 * e + 1];

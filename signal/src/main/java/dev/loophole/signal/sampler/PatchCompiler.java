@@ -79,22 +79,16 @@ public final class PatchCompiler {
         // preload, and every loop (loops are read from memory; only straight runs stream).
         Map<String, Long> minHead = new HashMap<>();
         Map<String, Boolean> ram = new HashMap<>();
-        Map<String, SampleRef> loopsToFileOrWhole = new java.util.LinkedHashMap<>();
         for (SampleRegion r : program.regions()) {
             if (!played.canSound(r)) continue;
             long need = headNeed(r, preloadFrames);
+            boolean toFileOrWhole = loopsToFileOrWhole(r);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             for (SampleRef s : r.samples()) {
-                minHead.merge(s.path(), need, Math::max);
-                if (loopsToFileOrWhole(r)) loopsToFileOrWhole.putIfAbsent(s.path(), s);
+                if (toFileOrWhole) headerQuietly(s); // the file's loops decide (a failure is reported where the sample loads)
+                minHead.merge(s.path(), toFileOrWhole && readsWhole(r, headers.get(s.path())) ? Long.MAX_VALUE : need, Math::max);
                 ram.merge(s.path(), wantsRam || s.channel() >= 0, Boolean::logicalOr); // a channel of a file is cut from it in memory
             }
-        }
-        // The store's head runs through a file's own loops; a file without any is read whole for such a region
-        for (SampleRef s : loopsToFileOrWhole.values()) {
-            headerQuietly(s);
-            SampleData h = headers.get(s.path());
-            if (h != null && h.metadata().loops().isEmpty()) minHead.put(s.path(), Long.MAX_VALUE);
         }
         preload(program, minHead, ram);
         Map<LoopTail.Key, LoopTail> tails = new HashMap<>();
@@ -194,6 +188,14 @@ public final class PatchCompiler {
      */
     public static boolean loopsToFileOrWhole(SampleRegion r) {
         return r.loop().end() < 0 && r.loop().mode() != null && r.loop().mode().loops() && r.playback().count() <= 1;
+    }
+
+    /**
+     * Whether the region's sample is read whole for its loop: it loops to the file's loop or the whole sample, and the
+     * file ({@code header}, null when it could not be opened) has no loop of its own.
+     */
+    public static boolean readsWhole(SampleRegion r, SampleData header) {
+        return loopsToFileOrWhole(r) && header != null && header.metadata().loops().isEmpty();
     }
 
     private void headerQuietly(SampleRef ref) {

@@ -50,7 +50,7 @@ final class ScalarStart {
             CubicRun.run(d, d, l, r, 0, 32, 1.25, 0.5, 0.9, at, true);
             MixVector.mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
             MixVector.stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
-        }) || !dev.loophole.signal.dsp.WarmUp.COUNTING; // blind calls once are all there is to do
+        });
     }
 
     private static boolean settled; // guarded by the class lock

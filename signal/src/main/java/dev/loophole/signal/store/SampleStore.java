@@ -8,6 +8,7 @@ import dev.loophole.media.AudioReader;
 import dev.loophole.media.MediaException;
 import dev.loophole.media.SampleMetadata;
 import dev.loophole.model.SampleRef;
+import dev.loophole.signal.sampler.PatchCompiler;
 import dev.loophole.signal.sampler.SampleData;
 import dev.loophole.signal.sampler.SampleProvider;
 import java.io.IOException;
@@ -116,7 +117,7 @@ public final class SampleStore implements SampleProvider {
         try (AudioReader reader = AudioFiles.open(file)) {
             reader.reportTo(this::report);
             AudioFileInfo info = reader.info();
-            int head = headFrames(info.metadata(), playableFrames(file, info), dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+            int head = headFrames(info.metadata(), playableFrames(file, info), PatchCompiler.PRELOAD_FRAMES);
             float[][] scratch = new float[info.channels()][Math.max(1, Math.min(head, 4096))];
             for (int at = 0, n; at < head; at += n) readFully(reader, file, at, scratch, n = Math.min(scratch[0].length, head - at), info.frames());
             return info;
@@ -185,8 +186,8 @@ public final class SampleStore implements SampleProvider {
             boolean wanted = false;
             for (int k : keys) if (r.keyRange().contains(k)) { wanted = true; break; }
             if (!wanted) continue;
-            long need = dev.loophole.signal.sampler.PatchCompiler.headNeed(r, dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
-            if (dev.loophole.signal.sampler.PatchCompiler.loopsToFileOrWhole(r) && header(r.sample()).metadata().loops().isEmpty()) need = Long.MAX_VALUE;
+            long need = PatchCompiler.loopsToFileOrWhole(r) && PatchCompiler.readsWhole(r, header(r.sample()))
+                    ? Long.MAX_VALUE : PatchCompiler.headNeed(r, PatchCompiler.PRELOAD_FRAMES);
             Path file = Path.of(r.sample().path()).toAbsolutePath().normalize();
             boolean warm;
             synchronized (this) {
