@@ -161,7 +161,8 @@ class EffectChainThreadsTest {
                 for (int ch = 0; ch < 6; ch++) if (!Arrays.equals(out[ch], ref[ch])) differing++;
                 for (int i = 0; i < BLOCK; i++) {
                     double expect = 0.5 * Math.pow(10, (i < at ? before : gainDb[chain]) / 20);
-                    if (Math.abs(out[2 * chain][i] - expect) > 1e-6 * Math.max(expect, 1e-3) + 1e-9) wrong++;
+                    for (int side = 0; side < 2; side++) // a centred gain stage: both channels at the gain
+                        if (Math.abs(out[2 * chain + side][i] - expect) > 1e-6 * Math.max(expect, 1e-3) + 1e-9) wrong++;
                 }
             }
             assertThat(wrong).as("frames of the moved chain off their gain (before the jump's frame: the old, from it: the new)").isZero();
