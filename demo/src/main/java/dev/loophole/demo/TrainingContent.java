@@ -127,4 +127,14 @@ public final class TrainingContent {
         for (int[] d : new int[][] {{0, 36}, {120, 46}, {240, 42}, {360, 43}, {480, 38}, {720, 42}}) ev.note(d[0], 9, d[1], 100, 120);
         return new MidiSong("Loophole training", new TempoMap(PPQ, List.of(new TempoMap.Change(0, 500_000))), ev.toList());
     }
+
+    /** {@code java dev.loophole.demo.TrainingContent DIR}: writes the content into DIR (bench/launcher_archives.sh). */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: TrainingContent <folder>");
+            System.exit(2);
+        }
+        TrainingFiles f = write(Path.of(args[0]));
+        System.out.println("wrote " + f.sfz() + ", " + f.sf2() + " and " + f.song());
+    }
 }
