@@ -71,7 +71,11 @@ public final class ArchiveTraining {
                 new String[] {"render", "--midi", song, "--instrument", "1=" + sfz, "--instrument", sf2, "--out", dir.resolve("a.wav").toString()},
                 new String[] {"render", "--midi", song, "--instrument", sf2, "--out", dir.resolve("b.wav").toString(),
                         "--float", "--dry", "--tail", "1", "--quality", "cubic"},
-                new String[] {"render", "--midi", song, "--instrument", sfz, "--out", dir.resolve("c.wav").toString(), "--quality", "cubic"});
+                new String[] {"render", "--midi", song, "--instrument", sfz, "--out", dir.resolve("c.wav").toString(), "--quality", "cubic"},
+                new String[] {"inspect", sfz},
+                new String[] {"inspect", sf2, "--program", "128:0"},
+                new String[] {"export", sf2, dir.resolve("sf2-export").toString(), "--program", "0"},
+                new String[] {"export", sfz, dir.resolve("sfz-export").toString(), "--copy-samples"});
     }
 
     private static void delete(Path dir) throws IOException {
