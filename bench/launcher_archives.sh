@@ -42,7 +42,7 @@ waitfor "$aot/instruments.jsa"
 echo "ok: a failed first render, then the archive trained on the fixed workload serves a FLAC/SFZ render"
 
 lh --no-such-option >/dev/null 2>&1 && fail "a wrong option succeeded"
-waitfor "$aot/main.aot"
+waitfor "$aot/main--help.aot"
 echo "ok: a failed bare line, then the AOT cache trained from --help"
 
 touch "$tree/cli/target/loophole-cli.jar"
