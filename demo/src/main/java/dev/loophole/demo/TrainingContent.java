@@ -25,7 +25,8 @@ import java.util.SplittableRandom;
  * <pre>
  * dir/train.sfz     two velocity layers of 24-bit stereo FLAC longer than a render's preload (so they stream), a WAV
  *                   region, and six FLAC regions no note reaches (opened for their header only, as a large library's are)
- * dir/train.sf2     a SoundFont: a looped tone as programs 0 and 1, an unlooped hit as the drum kit (bank 128)
+ * dir/train.sf2     a SoundFont: a looped tone as programs 0 and 1; a kit at bank 128 of one unlooped hit on one-key
+ *                   drums, two hi-hats in one exclusive class, and a few-key tom split
  * dir/train.mid     notes, sustain pedal, bend, volume, pan, effect sends: channel 1 (the SFZ), 2, and 10 (drums)
  * </pre>
  */
@@ -34,7 +35,7 @@ public final class TrainingContent {
     public record TrainingFiles(Path sfz, Path sf2, Path song) {}
 
     private static final int RATE = 48_000, SF2_RATE = 44_100, PPQ = 480;
-    /** FLAC regions no note reaches: with the others, more samples than an SFZ's preload needs to use its threads (8). */
+    /** FLAC regions no note reaches: with the others, the 8 samples or more for which the compile preloads on threads. */
     private static final int UNPLAYED = 6;
 
     private TrainingContent() {}
