@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.loophole.demo.DemoContent;
 import dev.loophole.demo.GmSongs;
 import dev.loophole.media.WavReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
+import java.time.Duration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * file on one, two and four threads; a project of two tracks on two threads is seen rendering on the helper thread.
  */
 class ProjectRenderThreadsTest {
-    private static final com.sun.management.ThreadMXBean MX = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     /** The helper threads of a render's workers are named so (RenderWorkers.forRender): loophole-render-1, … */
     private static final String HELPER = "loophole-render-";
 
@@ -77,33 +73,34 @@ class ProjectRenderThreadsTest {
         assertSameFiles(one, two, four);
     }
 
-    /** What the helper threads of one render did, sampled while it ran: stacks inside an instrument's code, all stacks, CPU time. */
-    private record HelperWatch(int rendering, int samples, long cpuNanos) { }
+    /** What JFR's execution sampler saw of the render helpers during one render: their samples, and those inside the sampler's code. */
+    private record HelperSamples(int rendering, int samples) { }
 
     /**
-     * Runs the command line on a thread of its own and samples, until it ends, the stacks of the render helpers it starts
-     * (threads named {@link #HELPER} that were not there before): a sample counts as rendering when a frame of it is in
-     * the sampler's code (a voice or a SoundFont/SFZ instrument rendering a track's block). A helper that only waits
-     * or spins for rounds shows RenderWorkers' frames alone.
+     * Runs the command line under a JFR recording that samples Java stacks every millisecond and counts the samples of
+     * threads named {@link #HELPER}: a sample counts as rendering when a frame of it is in the sampler's code (a voice or
+     * an SFZ instrument rendering a track's block); a helper that only waits or spins for rounds shows RenderWorkers'
+     * frames alone. JFR interrupts a thread wherever it runs (a stack taken at a safepoint would show a compiled render
+     * loop only where it polls: never inside it, once C2 has it).
      */
-    private static HelperWatch watchHelpers(String... args) throws Exception {
-        Set<Long> before = Arrays.stream(MX.getAllThreadIds()).boxed().collect(Collectors.toSet());
-        CompletableFuture<CliRun> run = CliRun.start(new java.io.StringWriter(), args);
-        Map<Long, Long> cpu = new HashMap<>();
-        int rendering = 0, samples = 0;
-        while (!run.isDone()) {
-            for (ThreadInfo t : MX.getThreadInfo(MX.getAllThreadIds(), 64)) {
-                if (t == null || before.contains(t.getThreadId()) || !t.getThreadName().startsWith(HELPER)) continue;
-                samples++;
-                if (Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("dev.loophole.signal.sampler."))) rendering++;
-                long ns = MX.getThreadCpuTime(t.getThreadId());
-                if (ns > 0) cpu.merge(t.getThreadId(), ns, Math::max); // -1 once it ended: keep the last reading
-            }
-            Thread.sleep(0, 200_000);
+    private HelperSamples sampleHelpers(String... args) throws Exception {
+        Path jfr = dir.resolve("render-" + System.nanoTime() + ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            CliRun r = CliRun.of(args);
+            recording.stop();
+            assertThat(r.status()).as(r.err()).isZero();
+            recording.dump(jfr);
         }
-        CliRun r = run.get();
-        assertThat(r.status()).as(r.err()).isZero();
-        return new HelperWatch(rendering, samples, cpu.values().stream().mapToLong(Long::longValue).sum());
+        int rendering = 0, samples = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+            RecordedThread t = e.getThread("sampledThread");
+            if (t == null || t.getJavaName() == null || !t.getJavaName().startsWith(HELPER) || e.getStackTrace() == null) continue;
+            samples++;
+            if (e.getStackTrace().getFrames().stream().anyMatch(f -> f.getMethod().getType().getName().startsWith("dev.loophole.signal.sampler."))) rendering++;
+        }
+        return new HelperSamples(rendering, samples);
     }
 
     @Test
@@ -115,13 +112,11 @@ class ProjectRenderThreadsTest {
         assertThat(imported.status()).as(imported.err()).isZero();
         assertThat(imported.out()).as("keys and drums, one track each").contains("2 tracks");
         Path one = dir.resolve("one.wav"), two = dir.resolve("two.wav");
-        HelperWatch alone = watchHelpers("render", project.toString(), "--out", one.toString(), "--float", "--tail", "0.5", "--threads", "1");
-        HelperWatch shared = watchHelpers("render", project.toString(), "--out", two.toString(), "--float", "--tail", "0.5", "--threads", "2");
+        HelperSamples alone = sampleHelpers("render", project.toString(), "--out", one.toString(), "--float", "--tail", "0.5", "--threads", "1");
+        HelperSamples shared = sampleHelpers("render", project.toString(), "--out", two.toString(), "--float", "--tail", "0.5", "--threads", "2");
         assertHeard(one, 25);
         assertThat(Files.mismatch(one, two)).as("first byte that differs, 1 thread vs 2").isEqualTo(-1);
-        assertThat(alone.samples()).as("helper stacks sampled on one thread: there is no helper").isZero();
-        assertThat(shared.samples()).as("helper stacks sampled on two threads").isPositive();
-        assertThat(shared.rendering()).as("samples of the helper inside the sampler's code, of " + shared.samples()
-                + " (helper CPU " + shared.cpuNanos() / 1_000_000 + " ms)").isPositive();
+        assertThat(alone.samples()).as("helper samples on one thread: there is no helper").isZero();
+        assertThat(shared.rendering()).as("samples of the helper inside the sampler's code, of " + shared.samples()).isPositive();
     }
 }
