@@ -91,20 +91,13 @@ final class BlockRecorder {
     }
 
     /**
-     * An event for part {@code to} ({@link BlockLog#ALL}: every one), logged in a block (rendering what is logged first
-     * when full); false outside one, where nothing is logged and the caller acts at once.
+     * An event for part {@code to} ({@link BlockLog#ALL}: every one): logged in a block (rendering what is logged first
+     * when full); outside one it reaches its parts at once, through the same replay.
      */
-    boolean logged(int kind, int to, int channel, int a, int b, int c, double x) {
-        if (!recording) return false;
-        if (log.full()) flush();
-        log.event(kind, to, channel, a, b, c, x);
-        return true;
-    }
-
-    /** As {@link #logged}, but outside a block the event reaches its parts at once, through the same replay. */
     void record(int kind, int to, int channel, int a, int b, int c, double x) {
-        if (logged(kind, to, channel, a, b, c, x)) return;
+        if (recording && log.full()) flush();
         log.event(kind, to, channel, a, b, c, x);
+        if (recording) return;
         for (int p = 0; p < parts.length; p++) renderPart(p); // no segment logged: events only, nothing to mix
         log.clear();
     }
