@@ -24,7 +24,7 @@ public final class CpuFlags {
 
     /** Whether this x86 CPU reports {@code flag}; false where /proc/cpuinfo cannot be read (another OS): the caller takes its safe path. */
     public static boolean x86Has(String flag) {
-        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/cpuinfo"), StandardCharsets.US_ASCII)) {
+        try (BufferedReader in = Files.newBufferedReader(Path.of("/proc/cpuinfo"), StandardCharsets.ISO_8859_1)) { // any byte decodes (a model name need not be ASCII)
             return has(in, flag);
         } catch (IOException | RuntimeException e) {
             return false;

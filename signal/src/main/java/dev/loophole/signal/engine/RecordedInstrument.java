@@ -45,7 +45,10 @@ public class RecordedInstrument implements DeferredRender {
 
     @Override public void prepareBlocks(int maxFrames) { recorder.prepare(maxFrames); }
 
-    /** Logs an event in a block; outside one it reaches the instrument at once, through the same replay. */
+    /**
+     * Logs an event in a block; outside one it reaches the instrument at once, through the same replay. Render thread
+     * only, as every instrument's events are (the graph's lanes and its adoption of a node call from there).
+     */
     private void record(int kind, int channel, int a, int b, int c, double x) { recorder.record(kind, BlockLog.ALL, channel, a, b, c, x); }
 
     @Override public void noteOn(int ch, int key, int vel) { record(BlockLog.NOTE_ON, ch, key, vel, 0, 0); }

@@ -206,7 +206,7 @@ class GraphThreadsTest {
             double[] heard = new double[1];
             long[] differing = new long[1];
             CompletableFuture<String> render = new CompletableFuture<>();
-            Thread.ofPlatform().name("graph-render").start(() -> {
+            Thread.ofPlatform().name("graph-render").daemon().start(() -> {
                 try {
                     Random rnd = new Random(11);
                     EventBuffer ev = new EventBuffer(64);
@@ -232,7 +232,11 @@ class GraphThreadsTest {
                 }
             });
             for (int s = 0; s < 3; s++) {
-                int which = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> asked.take());
+                Integer which = null;
+                long until = System.nanoTime() + 60_000_000_000L;
+                while (which == null && !render.isDone() && System.nanoTime() < until) which = asked.poll(1, TimeUnit.SECONDS);
+                if (which == null) render.get(1, TimeUnit.SECONDS); // the render thread's own failure, not a timeout, if it died
+                assertThat(which).as("the render thread asks for workers " + s).isNotNull();
                 g.offline(next[which]);
                 done.put(which);
             }
