@@ -10,10 +10,11 @@ import java.util.SplittableRandom;
  * from a random position in 8,192 frames of noise, in the thread's CPU time (best of 5 rounds of 60,000 chunks, ns per
  * frame). Given ratios, each alone (the root's designed table below 1, one stretch table each between 1 and 2); given
  * none, chunks cycling over 1, 4, 32 and 128 random ratios in 0.5–2 — the tables' cache misses when many voices sit at
- * many stretches, as in issue 15's 10,000-note sweep.
+ * many stretches, as in issue 15's 10,000-note sweep. A third argument {@code run} reads each chunk with one
+ * {@link SincInterpolator#run} call, as {@code SincReader} does, instead of {@code sample} per frame.
  *
  * <pre>java --add-modules jdk.incubator.vector -XX:+UseSerialGC -cp bench/target/benchmarks.jar
- *     dev.loophole.bench.SincTableCpuTime [channels=1|2] [ratios, e.g. 0.9,1.0001,1.3,1.9]</pre>
+ *     dev.loophole.bench.SincTableCpuTime [channels=1|2] [ratios, e.g. 0.9,1.0001,1.3,1.9] [run]</pre>
  */
 public final class SincTableCpuTime {
     public static void main(String[] args) {
@@ -22,7 +23,7 @@ public final class SincTableCpuTime {
         SplittableRandom rnd = new SplittableRandom(1);
         float[] buf = new float[8192], out = new float[32], out2 = new float[32];
         for (int i = 0; i < buf.length; i++) buf[i] = (float) rnd.nextDouble(-1, 1);
-        boolean stereo = args.length > 0 && args[0].equals("2");
+        boolean stereo = args.length > 0 && args[0].equals("2"), run = args.length > 2 && args[2].equals("run");
         double[][] sets;
         if (args.length > 1) {
             String[] rs = args[1].split(",");
@@ -46,7 +47,8 @@ public final class SincTableCpuTime {
                     double r = ratios[c % ratios.length], x = 200 + rnd.nextDouble() * 7000;
                     if (x + 32 * r > 8100) x = 200;
                     int k = si.kernel(r);
-                    for (int f = 0; f < 32; f++, x += r) {
+                    if (run) si.run(buf, buf, stereo, x, r, 0, 1, 0, r, k, out, out2, 32);
+                    else for (int f = 0; f < 32; f++, x += r) {
                         if (stereo) si.sample(buf, buf, x, r, k, out, out2, f);
                         else out[f] = si.sample(buf, x, r, k);
                     }

@@ -7,6 +7,11 @@ import dev.loophole.demo.GmSongs;
 import dev.loophole.media.WavReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Several instruments rendered side by side ({@code render --threads N}): a project of eight tracks (the General
  * MIDI band song imported with the demo's keys SFZ on channel 1, its drum SFZ on channel 10 and FluidR3 on the
  * rest), and a {@code --midi} render of the demo song through two {@code --instrument CH=FILE}, each write the same
- * file on one, two and four threads.
+ * file on one, two and four threads; a project of two tracks on two threads is seen rendering on the helper thread.
  */
 class ProjectRenderThreadsTest {
+    /** The helper threads of a render's workers are named so (RenderWorkers.forRender): loophole-render-1, … */
+    private static final String HELPER = "loophole-render-";
+
     @TempDir Path dir;
 
     private Path render(String threads, String name, String... args) {
@@ -63,5 +71,52 @@ class ProjectRenderThreadsTest {
         Path one = render("1", "one.wav", args), two = render("2", "two.wav", args), four = render("4", "four.wav", args);
         assertHeard(one, 25);
         assertSameFiles(one, two, four);
+    }
+
+    /** What JFR's execution sampler saw of the render helpers during one render: their samples, and those inside the sampler's code. */
+    private record HelperSamples(int rendering, int samples) { }
+
+    /**
+     * Runs the command line under a JFR recording that samples Java stacks every millisecond and counts the samples of
+     * threads named {@link #HELPER}: a sample counts as rendering when a frame of it is in the sampler's code (a voice or
+     * an SFZ instrument rendering a track's block); a helper that only waits or spins for rounds shows RenderWorkers'
+     * frames alone. JFR interrupts a thread wherever it runs (a stack taken at a safepoint would show a compiled render
+     * loop only where it polls: never inside it, once C2 has it).
+     */
+    private HelperSamples sampleHelpers(String... args) throws Exception {
+        Path jfr = dir.resolve("render-" + System.nanoTime() + ".jfr");
+        try (Recording recording = new Recording()) {
+            recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1));
+            recording.start();
+            CliRun r = CliRun.of(args);
+            recording.stop();
+            assertThat(r.status()).as(r.err()).isZero();
+            recording.dump(jfr);
+        }
+        int rendering = 0, samples = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
+            RecordedThread t = e.getThread("sampledThread");
+            if (t == null || t.getJavaName() == null || !t.getJavaName().startsWith(HELPER) || e.getStackTrace() == null) continue;
+            samples++;
+            if (e.getStackTrace().getFrames().stream().anyMatch(f -> f.getMethod().getType().getName().startsWith("dev.loophole.signal.sampler."))) rendering++;
+        }
+        return new HelperSamples(rendering, samples);
+    }
+
+    @Test
+    void aProjectOfTwoTracksOnTwoThreadsRendersOnTheHelperAndWritesTheSameFileAsOneThread() throws Exception {
+        DemoContent.DemoFiles demo = DemoContent.write(dir.resolve("demo"));
+        Path project = dir.resolve("two.loophole");
+        CliRun imported = CliRun.of("project", "import", "--midi", demo.song().toString(), "--instrument", "1=" + demo.keysSfz(),
+                "--instrument", "10=" + demo.drumsSfz(), "--out", project.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        assertThat(imported.out()).as("keys and drums, one track each").contains("2 tracks");
+        Path one = dir.resolve("one.wav"), two = dir.resolve("two.wav");
+        HelperSamples alone = sampleHelpers("render", project.toString(), "--out", one.toString(), "--float", "--tail", "0.5", "--threads", "1");
+        HelperSamples shared = sampleHelpers("render", project.toString(), "--out", two.toString(), "--float", "--tail", "0.5", "--threads", "2");
+        assertHeard(one, 25);
+        assertThat(Files.mismatch(one, two)).as("first byte that differs, 1 thread vs 2").isEqualTo(-1);
+        assertThat(alone.samples()).as("helper samples on one thread: there is no helper").isZero();
+        assertThat(shared.rendering()).as("samples of the helper inside the sampler's code, of " + shared.samples()).isPositive();
     }
 }

@@ -91,22 +91,19 @@ final class BlockRecorder {
     }
 
     /**
-     * An event for part {@code to} ({@link BlockLog#ALL}: every one), logged in a block (rendering what is logged first
-     * when full); false outside one, where nothing is logged and the caller acts at once.
+     * An event for part {@code to} ({@link BlockLog#ALL}: every one): logged in a block (rendering what is logged first
+     * when full); outside one it reaches its parts at once, through the same replay. The render thread's only (the log is
+     * not shared): a control thread calling in mid-block would write into the block's log.
      */
-    boolean logged(int kind, int to, int channel, int a, int b, int c, double x) {
-        if (!recording) return false;
-        if (log.full()) flush();
-        log.event(kind, to, channel, a, b, c, x);
-        return true;
-    }
-
-    /** As {@link #logged}, but outside a block the event reaches its parts at once, through the same replay. */
     void record(int kind, int to, int channel, int a, int b, int c, double x) {
-        if (logged(kind, to, channel, a, b, c, x)) return;
+        if (recording && log.full()) flush();
         log.event(kind, to, channel, a, b, c, x);
-        for (int p = 0; p < parts.length; p++) renderPart(p); // no segment logged: events only, nothing to mix
-        log.clear();
+        if (recording) return;
+        try {
+            for (int p = 0; p < parts.length; p++) renderPart(p); // no segment logged: events only, nothing to mix
+        } finally {
+            log.clear(); // an event a part refused is not replayed again with the next one
+        }
     }
 
     /** Frames {@code [from, to)} into one pair, logged in a block; false outside one (the caller renders at once). */

@@ -45,37 +45,35 @@ public class RecordedInstrument implements DeferredRender {
 
     @Override public void prepareBlocks(int maxFrames) { recorder.prepare(maxFrames); }
 
-    /** Logs an event in a block; false outside one: the caller acts at once. */
-    private boolean logged(int kind, int channel, int a, int b, int c, double x) {
-        return recorder.logged(kind, BlockLog.ALL, channel, a, b, c, x);
-    }
+    /**
+     * Logs an event in a block; outside one it reaches the instrument at once, through the same replay. Render thread
+     * only, as every instrument's events are (the graph's lanes and its adoption of a node call from there).
+     */
+    private void record(int kind, int channel, int a, int b, int c, double x) { recorder.record(kind, BlockLog.ALL, channel, a, b, c, x); }
 
-    @Override public void noteOn(int ch, int key, int vel) { if (!logged(BlockLog.NOTE_ON, ch, key, vel, 0, 0)) inner.noteOn(ch, key, vel); }
+    @Override public void noteOn(int ch, int key, int vel) { record(BlockLog.NOTE_ON, ch, key, vel, 0, 0); }
 
-    @Override public void noteOff(int ch, int key, int vel) { if (!logged(BlockLog.NOTE_OFF, ch, key, vel, 0, 0)) inner.noteOff(ch, key, vel); }
+    @Override public void noteOff(int ch, int key, int vel) { record(BlockLog.NOTE_OFF, ch, key, vel, 0, 0); }
 
-    @Override public void controlChange(int ch, int cc, int v) { if (!logged(BlockLog.CONTROL, ch, cc, v, 0, 0)) inner.controlChange(ch, cc, v); }
+    @Override public void controlChange(int ch, int cc, int v) { record(BlockLog.CONTROL, ch, cc, v, 0, 0); }
 
-    @Override public void pitchBend(int ch, int v) { if (!logged(BlockLog.BEND, ch, v, 0, 0, 0)) inner.pitchBend(ch, v); }
+    @Override public void pitchBend(int ch, int v) { record(BlockLog.BEND, ch, v, 0, 0, 0); }
 
-    @Override public void channelPressure(int ch, int v) { if (!logged(BlockLog.CHANNEL_PRESSURE, ch, v, 0, 0, 0)) inner.channelPressure(ch, v); }
+    @Override public void channelPressure(int ch, int v) { record(BlockLog.CHANNEL_PRESSURE, ch, v, 0, 0, 0); }
 
-    @Override public void polyPressure(int ch, int key, int v) { if (!logged(BlockLog.POLY_PRESSURE, ch, key, v, 0, 0)) inner.polyPressure(ch, key, v); }
+    @Override public void polyPressure(int ch, int key, int v) { record(BlockLog.POLY_PRESSURE, ch, key, v, 0, 0); }
 
-    @Override public void programChange(int ch, int program) { if (!logged(BlockLog.PROGRAM, ch, program, 0, 0, 0)) inner.programChange(ch, program); }
+    @Override public void programChange(int ch, int program) { record(BlockLog.PROGRAM, ch, program, 0, 0, 0); }
 
-    @Override
-    public void perNoteOn(int ch, int id, int key, int vel16) { if (!logged(BlockLog.PER_NOTE_ON, ch, id, key, vel16, 0)) inner.perNoteOn(ch, id, key, vel16); }
+    @Override public void perNoteOn(int ch, int id, int key, int vel16) { record(BlockLog.PER_NOTE_ON, ch, id, key, vel16, 0); }
 
-    @Override
-    public void perNoteOff(int ch, int id, int key, int vel16) { if (!logged(BlockLog.PER_NOTE_OFF, ch, id, key, vel16, 0)) inner.perNoteOff(ch, id, key, vel16); }
+    @Override public void perNoteOff(int ch, int id, int key, int vel16) { record(BlockLog.PER_NOTE_OFF, ch, id, key, vel16, 0); }
 
-    @Override
-    public void noteExpression(int ch, int id, int dim, float v) { if (!logged(BlockLog.EXPRESSION, ch, id, dim, 0, v)) inner.noteExpression(ch, id, dim, v); }
+    @Override public void noteExpression(int ch, int id, int dim, float v) { record(BlockLog.EXPRESSION, ch, id, dim, 0, v); }
 
-    @Override public void tempo(double bpm) { if (!logged(BlockLog.TEMPO, 0, 0, 0, 0, bpm)) inner.tempo(bpm); }
+    @Override public void tempo(double bpm) { record(BlockLog.TEMPO, 0, 0, 0, 0, bpm); }
 
-    @Override public void nodeTune(double cents) { if (!logged(BlockLog.TUNE, 0, 0, 0, 0, cents)) inner.nodeTune(cents); }
+    @Override public void nodeTune(double cents) { record(BlockLog.TUNE, 0, 0, 0, 0, cents); }
 
     @Override
     public void render(float[] left, float[] right, int from, int to) {

@@ -46,7 +46,7 @@ final class CubicRun {
         // Where the positions' form runs (WIDE) the scratch kernel is not used at all: 3 % of the GM song's frames would
         // gain little from it, and compiling it and warming it up would cost a one-shot render more than that
         boolean scratchLanes = lanes && !CubicVector.WIDE;
-        double end = positions(from, to, pos, offset, step, at, outL);
+        double end = positions(from, to, pos, offset, step, at, outL, sh);
         if (dr != null) interpolate(dr, outL, outR, from, to, at, scratchLanes); // right first: it reads the fractions the left overwrites
         interpolate(dl, outL, outL, from, to, at, scratchLanes);
         return end;
@@ -64,7 +64,11 @@ final class CubicRun {
      * Positions must be ≥ 0 ({@code (int)} then floors).
      */
     static double positions(int from, int to, double pos, double offset, double step, int[] at, float[] frac) {
-        int sh = integerShift(pos, offset, step, to - from);
+        return positions(from, to, pos, offset, step, at, frac, integerShift(pos, offset, step, to - from));
+    }
+
+    /** {@link #positions}, given the run's {@link #integerShift} {@code sh}. */
+    private static double positions(int from, int to, double pos, double offset, double step, int[] at, float[] frac, int sh) {
         if (sh >= 0) {
             double up = twoTo(sh); // × up and × 2^-sh are exact: powers of two, far from overflow
             long mm = (long) Math.rint(step * up), p0 = (long) (pos * up), mask = (1L << sh) - 1;

@@ -1,5 +1,6 @@
 package dev.loophole.signal.sampler;
 
+import dev.loophole.signal.dsp.CpuFlags;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
@@ -31,9 +32,11 @@ final class CubicVector {
     private static final LongVector IOTA = LongVector.zero(L).addIndex(1);
     /**
      * Whether eight longs fit a vector register (AVX-512): the positions' form ({@link #hermite(float[], float[], int, int,
-     * long, long, int)}) works in them; elsewhere the JIT would not map it to registers (and the fallback boxes).
+     * long, long, int)}) works in them; elsewhere the JIT would not map it to registers (and the fallback boxes). On x86
+     * its long-to-float conversion also needs AVX-512DQ ({@code vcvtqq2ps}; HotSpot's x86.ad supports VectorCastL2X to a
+     * floating type only with it), which the Xeon Phi's AVX-512 lacks (its other operations were not checked one by one: a chip without DQ is left out whatever else it has).
      */
-    static final boolean WIDE = LongVector.SPECIES_PREFERRED.length() >= LANES;
+    static final boolean WIDE = LongVector.SPECIES_PREFERRED.length() >= LANES && (!CpuFlags.X86 || CpuFlags.x86Has("avx512dq"));
     /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
     private static final int SPREAD = 12;
 

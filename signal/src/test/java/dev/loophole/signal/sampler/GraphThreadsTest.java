@@ -24,6 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,14 +47,18 @@ class GraphThreadsTest {
     }
 
     /** Nodes 1, 2 (plain), 3 (a multi-out kit: main to the output, output 1 through a gain node), 4 (a bank); lane p+1 → node p+1. */
-    private static GraphSpec graph() {
+    private static GraphSpec graph() { return graph(List.of()); }
+
+    /** {@link #graph()} with {@code extra} silent nodes (ids 20, 21, …) into the output too. */
+    private static GraphSpec graph(List<? extends NoMidi> extra) {
         Fixtures f = AudioThreadAllocationTest.busyProgram();
         ProgramBank bank = new ProgramBank(Map.of(0, sampler(f.program(), f, 21), 1, sampler(f.program(), f, 22), 2, sampler(f.program(), f, 23)));
-        List<GraphSpec.Node> nodes = List.of(new InstrumentNode(1, sampler(f.program(), f, 11)), new InstrumentNode(2, sampler(f.program(), f, 12)),
+        List<GraphSpec.Node> nodes = new ArrayList<>(List.of(new InstrumentNode(1, sampler(f.program(), f, 11)), new InstrumentNode(2, sampler(f.program(), f, 12)),
                 new InstrumentNode(3, sampler(AudioThreadAllocationTest.multiOut(f.program()), f, 13)), new InstrumentNode(4, bank),
-                new EffectNode(5, EffectKind.GAIN_PAN, Map.of("gain", -3.0)), new OutputNode(10, 0));
-        List<Connection> cs = List.of(Connection.of(1, 10), Connection.of(2, 10), Connection.of(3, 10), new Connection(3, 1, 5, 1),
-                Connection.of(5, 10), Connection.of(4, 10));
+                new EffectNode(5, EffectKind.GAIN_PAN, Map.of("gain", -3.0)), new OutputNode(10, 0)));
+        List<Connection> cs = new ArrayList<>(List.of(Connection.of(1, 10), Connection.of(2, 10), Connection.of(3, 10), new Connection(3, 1, 5, 1),
+                Connection.of(5, 10), Connection.of(4, 10)));
+        for (int i = 0; i < extra.size(); i++) { nodes.add(new InstrumentNode(20 + i, extra.get(i))); cs.add(Connection.of(20 + i, 10)); }
         List<Lane> lanes = new ArrayList<>();
         for (int n = 1; n <= 4; n++) lanes.add(new Lane(n, MidiFx.NONE, List.of(LaneTarget.all(n))));
         return new GraphSpec(nodes, cs, lanes);
@@ -154,19 +164,101 @@ class GraphThreadsTest {
     }
 
     @Test
-    void aGraphThatRanCannotStartRecordingButMayChangeItsWorkers() {
+    void aGraphThatRanCannotStartRecording() {
         float[][] out = new float[2][BLOCK];
         EventBuffer none = new EventBuffer(1);
         GraphRuntime live = new GraphRuntime(Fixtures.RATE, BLOCK);
         live.process(out, BLOCK, none);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> live.offline(null));
         assertThat(e.getMessage()).contains("cannot start recording");
+    }
 
-        GraphRuntime offline = new GraphRuntime(Fixtures.RATE, BLOCK).offline(null);
-        offline.process(out, BLOCK, none);
-        try (RenderWorkers workers = new RenderWorkers(2, "graph-test", 20_000)) {
-            offline.offline(workers); // already recording: only the workers change
-            offline.process(out, BLOCK, none);
+    /** Renders silence and notes which thread rendered it into the set of the span the render thread is in. */
+    private static final class Watch implements NoMidi {
+        private final List<Set<String>> spans;
+        private final AtomicInteger span;
+        Watch(List<Set<String>> spans, AtomicInteger span) { this.spans = spans; this.span = span; }
+        @Override public int activeVoices() { return 0; }
+        @Override public void allSoundOff() { }
+        @Override public void render(float[] left, float[] right, int from, int to) { spans.get(span.get()).add(Thread.currentThread().getName()); }
+    }
+
+    /**
+     * A graph that is rendering is given other workers between blocks by a control thread, as a render's owner would:
+     * none, two threads, four, none again. Silent watch nodes note which threads rendered them in each span: the render
+     * thread alone without workers, the two-thread workers' helper and none of the four's in the second span, the four's
+     * helpers (at least two of its three) and not the two's in the third, the render thread alone again in the last; the
+     * workers left behind run no task after the switch. Every block is the same bits as a graph rendered on one thread.
+     */
+    @Test
+    void aRunningGraphTakesUpOtherWorkersBetweenBlocksAndKeepsItsBits() throws Exception {
+        List<Set<String>> spans = List.of(ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet(), ConcurrentHashMap.newKeySet());
+        List<Set<String>> ignored = List.of(ConcurrentHashMap.newKeySet());
+        AtomicInteger span = new AtomicInteger(), none = new AtomicInteger();
+        try (RenderWorkers two = new RenderWorkers(2, "two", 20_000); RenderWorkers four = new RenderWorkers(4, "four", 20_000)) {
+            GraphRuntime one = new GraphRuntime(Fixtures.RATE, BLOCK).offline(null), g = new GraphRuntime(Fixtures.RATE, BLOCK).offline(null);
+            one.publish(graph(List.of(new Watch(ignored, none), new Watch(ignored, none), new Watch(ignored, none))));
+            g.publish(graph(List.of(new Watch(spans, span), new Watch(spans, span), new Watch(spans, span))));
+            RenderWorkers[] next = {two, four, null};
+            SynchronousQueue<Integer> asked = new SynchronousQueue<>(), done = new SynchronousQueue<>();
+            long[] twoTasksAtSwitch = new long[1], fourTasksAtSwitch = new long[1];
+            int[] blocksIn = new int[4];
+            double[] heard = new double[1];
+            long[] differing = new long[1];
+            CompletableFuture<String> render = new CompletableFuture<>();
+            Thread.ofPlatform().name("graph-render").daemon().start(() -> {
+                try {
+                    Random rnd = new Random(11);
+                    EventBuffer ev = new EventBuffer(64);
+                    float[][] a = new float[2][BLOCK], b = new float[2][BLOCK];
+                    long until = System.nanoTime() + 20_000_000_000L;
+                    for (int s = 0; s < 4; s++) {
+                        if (s > 0) { asked.put(s - 1); done.take(); span.set(s); } // the control thread swaps the workers between blocks
+                        if (s == 2) twoTasksAtSwitch[0] = two.helperTasks();
+                        if (s == 3) fourTasksAtSwitch[0] = four.helperTasks();
+                        for (int k = 0; k < 300 || (!helpersSeen(spans, s) && System.nanoTime() < until); k++, blocksIn[s]++) {
+                            events(rnd, ev);
+                            one.process(a, BLOCK, ev);
+                            g.process(b, BLOCK, ev);
+                            for (int ch = 0; ch < 2; ch++) {
+                                if (!java.util.Arrays.equals(a[ch], b[ch])) differing[0]++;
+                                for (float x : a[ch]) heard[0] += (double) x * x;
+                            }
+                        }
+                    }
+                    render.complete("rendered");
+                } catch (Throwable t) {
+                    render.completeExceptionally(t);
+                }
+            });
+            for (int s = 0; s < 3; s++) {
+                Integer which = null;
+                long until = System.nanoTime() + 60_000_000_000L;
+                while (which == null && !render.isDone() && System.nanoTime() < until) which = asked.poll(1, TimeUnit.SECONDS);
+                if (which == null) render.get(1, TimeUnit.SECONDS); // the render thread's own failure, not a timeout, if it died
+                assertThat(which).as("the render thread asks for workers " + s).isNotNull();
+                g.offline(next[which]);
+                done.put(which);
+            }
+            assertThat(render.get(60, TimeUnit.SECONDS)).isEqualTo("rendered");
+            int blocks = blocksIn[0] + blocksIn[1] + blocksIn[2] + blocksIn[3];
+            assertThat(heard[0] / (blocks * 2.0 * BLOCK)).as("mean square of the mix: it is heard").isGreaterThan(1e-4);
+            assertThat(differing[0]).as("block channels that differ from the one-thread graph, over " + blocks + " blocks").isZero();
+            assertThat(spans.get(0)).as("threads that rendered the watch nodes without workers").containsExactly("graph-render");
+            assertThat(spans.get(1)).as("threads that rendered the watch nodes on the two-thread workers").contains("two-1")
+                    .allMatch(n -> n.equals("graph-render") || n.equals("two-1"));
+            assertThat(fourHelpersSeen(spans.get(2))).as("helpers of the four-thread workers that rendered watch nodes, of 3: " + spans.get(2)).isGreaterThanOrEqualTo(2);
+            assertThat(spans.get(2)).as("the four-thread workers' span: no thread of the two's").allMatch(n -> n.equals("graph-render") || n.startsWith("four-"));
+            assertThat(spans.get(3)).as("threads that rendered the watch nodes after the workers were taken away").containsExactly("graph-render");
+            assertThat(two.helperTasks()).as("tasks the two-thread workers ran after they were replaced").isEqualTo(twoTasksAtSwitch[0]);
+            assertThat(four.helperTasks()).as("tasks the four-thread workers ran after they were taken away").isEqualTo(fourTasksAtSwitch[0]);
         }
+    }
+
+    private static int fourHelpersSeen(Set<String> names) { return (int) names.stream().filter(n -> n.startsWith("four-")).count(); }
+
+    /** Whether span {@code s}'s helpers have been seen as the test asks (a busy machine may keep one off its core a while). */
+    private static boolean helpersSeen(List<Set<String>> spans, int s) {
+        return s == 1 ? spans.get(1).contains("two-1") : s != 2 || fourHelpersSeen(spans.get(2)) >= 2;
     }
 }

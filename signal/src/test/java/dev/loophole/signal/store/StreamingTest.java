@@ -112,17 +112,27 @@ class StreamingTest {
         return out;
     }
 
+    /** A render from whole samples in memory and one from heads and the stream, at {@code quality}: the stores and the whole one's output. */
+    private record Streamed(SampleStore whole, SampleStore heads, float[][] out) { }
+
+    /** {@link #render} twice (whole samples; heads and a streamer), asserting the same bits in both channels and no underrun. */
+    private Streamed streamedAsWhole(int quality) {
+        SampleStore whole = new SampleStore(Long.MAX_VALUE, false), heads = new SampleStore(Long.MAX_VALUE, true);
+        float[][] a = render(whole, null, false, quality);
+        try (Streamer streamer = new Streamer(heads)) {
+            float[][] b = render(heads, streamer, true, quality);
+            assertThat(streamer.underruns()).as("underruns").isZero();
+            assertThat(java.util.Arrays.mismatch(b[0], a[0])).as("first differing frame, left").isEqualTo(-1);
+            assertThat(java.util.Arrays.mismatch(b[1], a[1])).as("first differing frame, right").isEqualTo(-1);
+        }
+        return new Streamed(whole, heads, a);
+    }
+
     @Test
     void streamedRenderIsBitIdenticalToWholeSamplesInMemory() {
-        SampleStore whole = new SampleStore(Long.MAX_VALUE, false);
-        float[][] a = render(whole, null, false);
-        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
-        try (Streamer streamer = new Streamer(heads)) {
-            float[][] b = render(heads, streamer, true);
-            assertThat(b[0]).containsExactly(a[0]);
-            assertThat(b[1]).containsExactly(a[1]);
-            assertThat(streamer.underruns()).isZero();
-        }
+        Streamed r = streamedAsWhole(dev.loophole.signal.dsp.Interpolation.CUBIC);
+        SampleStore whole = r.whole(), heads = r.heads();
+        float[][] a = r.out();
         // Heads only: 3 samples × 2 channels × 8192 frames × 4 bytes, against 3 s each in full.
         assertThat(heads.memoryBytes()).isEqualTo(3L * 2 * PatchCompiler.PRELOAD_FRAMES * 4);
         assertThat(whole.memoryBytes()).isEqualTo(3L * 2 * RATE * 3 * 4);
@@ -163,14 +173,7 @@ class StreamingTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(ints = {dev.loophole.signal.dsp.Interpolation.SINC_8, dev.loophole.signal.dsp.Interpolation.SINC_64})
     void sincStreamedRenderIsBitIdenticalToWholeSamplesInMemory(int quality) {
-        float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false, quality);
-        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
-        try (Streamer streamer = new Streamer(heads)) {
-            float[][] b = render(heads, streamer, true, quality);
-            assertThat(streamer.underruns()).isZero();
-            assertThat(java.util.Arrays.mismatch(b[0], a[0])).as("first differing frame, left").isEqualTo(-1);
-            assertThat(java.util.Arrays.mismatch(b[1], a[1])).as("first differing frame, right").isEqualTo(-1);
-        }
+        float[][] a = streamedAsWhole(quality).out();
         // Key 72 (+7 semitones on r2, 1.5x) is well past its 8192-frame head by frame 80,000: still sounding.
         assertThat(rms(a[0], 80_000, 88_000)).as("late in the render, from the stream").isGreaterThan(0.05);
     }
@@ -269,14 +272,9 @@ class StreamingTest {
             b.envelopes = env;
             regions.set(n, b.build());
         }
-        float[][] a = render(new SampleStore(Long.MAX_VALUE, false), null, false);
-        SampleStore heads = new SampleStore(Long.MAX_VALUE, true);
-        try (Streamer streamer = new Streamer(heads)) {
-            float[][] b = render(heads, streamer, true);
-            assertThat(b[0]).containsExactly(a[0]);
-            assertThat(b[1]).containsExactly(a[1]);
-            assertThat(streamer.underruns()).isZero();
-        }
+        Streamed r = streamedAsWhole(dev.loophole.signal.dsp.Interpolation.CUBIC);
+        float[][] a = r.out();
+        SampleStore heads = r.heads();
         assertThat(heads.memoryBytes()).as("heads end just past the loops").isEqualTo(3L * 2 * 30_004 * 4);
         assertThat(rms(a[0], 70_000, 90_000)).as("after the loop end, well into the stream").isGreaterThan(0.05);
     }
