@@ -2,6 +2,7 @@ package dev.loophole.cli;
 
 import dev.loophole.signal.driver.AudioConfig;
 import dev.loophole.signal.driver.JackDriver;
+import dev.loophole.signal.driver.StoppableProcess;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
@@ -21,18 +22,20 @@ final class PortCapture implements AutoCloseable {
     private final float[][] recorded;
     private volatile int frames;
     private volatile boolean stopped;
+    private final StoppableProcess process; // its thread ends itself before the client closes (see StoppableProcess)
 
     private PortCapture(JackClient client, int ports, int maxFrames) throws JackException {
         this.client = client;
         in = new JackPort[ports];
         recorded = new float[ports][maxFrames];
         for (int i = 0; i < ports; i++) in[i] = client.registerPort("in" + i, JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
-        client.setProcessCallback((c, n) -> {
+        process = new StoppableProcess((c, n) -> {
             int at = frames, take = stopped ? 0 : Math.min(n, recorded[0].length - at);
             for (int p = 0; p < in.length && take > 0; p++) in[p].getFloatBuffer().get(recorded[p], at, take);
             frames = at + Math.max(take, 0);
             return true;
         });
+        client.setProcessCallback(process);
         client.activate();
     }
 
@@ -67,5 +70,5 @@ final class PortCapture implements AutoCloseable {
     }
 
     @Override
-    public void close() { client.close(); }
+    public void close() throws InterruptedException { process.close(client); }
 }

@@ -106,21 +106,30 @@ public final class MediaLibrary implements AutoCloseable {
 
     /** Scans a root: reads new and changed files on all cores, marks vanished ones missing. */
     public ScanReport scan(Root root, ScanListener listener) throws LibraryException {
-        ScanReport r = write(() -> new Scanner(writer, threads).scan(root, listener));
+        // Where the root is when the lock is held: the caller's copy may predate a relink (the watcher's rescan).
+        ScanReport r = write(() -> new Scanner(writer, threads).scan(roots(writer).stream().filter(x -> x.id() == root.id()).findFirst()
+                .orElseThrow(() -> new LibraryException(root.path() + ": no longer a library root")), listener));
         publish(r.changes());
         return r;
     }
 
     public List<Root> roots() throws LibraryException {
-        return read(() -> {
-            List<Root> out = new ArrayList<>();
-            try (PreparedStatement ps = reader.prepareStatement("SELECT id, uuid, path, status FROM root ORDER BY path");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next())
-                    out.add(new Root(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), MediaStatus.valueOf(rs.getString(4))));
-            }
-            return out;
-        });
+        return read(() -> roots(reader));
+    }
+
+    /**
+     * The roots as {@code db} sees them. Work that writes what it decided from the roots reads them through the
+     * writer, inside its lock: a list read before the lock may be stale by the time the lock is held (a relink
+     * moved the root meanwhile), and a status check from it wrote "offline" over a root that had just come back.
+     */
+    private static List<Root> roots(Connection db) throws SQLException {
+        List<Root> out = new ArrayList<>();
+        try (PreparedStatement ps = db.prepareStatement("SELECT id, uuid, path, status FROM root ORDER BY path");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next())
+                out.add(new Root(rs.getLong(1), rs.getString(2), Path.of(rs.getString(3)), MediaStatus.valueOf(rs.getString(4))));
+        }
+        return out;
     }
 
     /** The root a path lies under, if any. */
@@ -255,8 +264,7 @@ public final class MediaLibrary implements AutoCloseable {
      * remote or missing). {@code deep} also stats every file of every online root. Returns (and publishes) the changes.
      */
     public List<StatusChange> checkStatus(boolean deep) throws LibraryException {
-        List<Root> roots = roots();
-        List<StatusChange> changes = write(() -> StatusCheck.run(writer, roots, deep));
+        List<StatusChange> changes = write(() -> StatusCheck.run(writer, roots(writer), deep));
         publish(changes);
         return changes;
     }
@@ -266,8 +274,7 @@ public final class MediaLibrary implements AutoCloseable {
      * {@code searchDirs}, then a rescan of moved roots, then missing files by hash. See {@link Relinker}.
      */
     public RelinkReport relink(Map<Path, Path> moves, List<Path> searchDirs) throws LibraryException {
-        List<Root> roots = roots();
-        List<RelinkReport.Moved> moved = write(() -> Relinker.moveRoots(writer, roots, moves, searchDirs));
+        List<RelinkReport.Moved> moved = write(() -> Relinker.moveRoots(writer, roots(writer), moves, searchDirs));
         List<StatusChange> changes = new ArrayList<>(checkStatus(false));
         for (RelinkReport.Moved m : moved)
             changes.addAll(scan(new Root(m.root().id(), m.root().uuid(), m.to(), MediaStatus.ONLINE), ScanListener.NONE).changes());

@@ -42,6 +42,52 @@ class MediaWatcherTest {
         }
     }
 
+    /**
+     * A relink while the watcher's poll runs (as a server does): a poll that read the roots before the move must not
+     * write "offline" over the relinked root afterwards. Each round moves the root and relinks it with the poll
+     * spinning beside it; right after each relink the root and its files must be online.
+     */
+    @Test
+    void aRelinkRacingAStatusPollLeavesTheRootOnline() throws Exception {
+        Path a = tmp.resolve("A/Samples"), b = tmp.resolve("B/Samples");
+        Tones.sine(a.resolve("a.wav"), 440, 0.5, 0.2, 48000, 1, -1);
+        Files.createDirectories(b.getParent());
+        try (MediaLibrary lib = MediaLibrary.open(tmp.resolve("library.db"))) {
+            lib.add(List.of(a), ScanListener.NONE);
+            var ref = lib.sampleRef(lib.file(a.resolve("a.wav")).orElseThrow().id());
+            var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            var polls = new java.util.concurrent.atomic.AtomicLong();
+            Runnable poll = () -> {
+                while (!stop.get()) {
+                    try {
+                        lib.checkStatus(false);
+                        polls.incrementAndGet();
+                    } catch (LibraryException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            };
+            // Three pollers queue on the library's write lock, so some poll has read the roots and waits for the
+            // lock whenever a relink holds it: the interleaving a loaded machine produced by preempting one poll.
+            List<Thread> pollers = List.of(Thread.ofPlatform().daemon().start(poll), Thread.ofPlatform().daemon().start(poll),
+                    Thread.ofPlatform().daemon().start(poll));
+            try {
+                for (int round = 0; round < 100; round++) {
+                    Path from = round % 2 == 0 ? a : b, to = round % 2 == 0 ? b : a;
+                    Files.move(from, to);
+                    lib.relink(java.util.Map.of(from, to), List.of());
+                    assertThat(lib.roots()).as("round %d", round).singleElement()
+                            .satisfies(r -> assertThat(r.status()).isEqualTo(MediaStatus.ONLINE));
+                    assertThat(lib.resolve(List.of(ref)).get(ref).status()).as("round %d", round).isEqualTo(MediaStatus.ONLINE);
+                }
+            } finally {
+                stop.set(true);
+                for (Thread t : pollers) t.join(5_000);
+            }
+            assertThat(polls.get()).as("status polls beside the relinks").isPositive();
+        }
+    }
+
     private static boolean found(MediaLibrary lib, Path p) {
         try {
             return lib.file(p).isPresent();

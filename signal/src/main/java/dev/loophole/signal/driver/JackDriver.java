@@ -36,6 +36,11 @@ import org.jaudiolibs.jnajack.JackStatus;
  */
 public final class JackDriver implements AudioDriver {
     static final long RETRY_MILLIS = 500;
+    /**
+     * How long {@link #close} waits for JACK's process thread to leave on its own: one more cycle is enough, but on a
+     * loaded machine a cycle can come many periods late. Only a server that stopped running us waits all of it.
+     */
+    static final long STOP_MILLIS = 2_000;
 
     private final AudioConfig config;
     private final BlockRunner runner;
@@ -69,12 +74,19 @@ public final class JackDriver implements AudioDriver {
         final long[] outAddress, outBuffer; // outBuffer: audio-thread scratch, this cycle's port buffers
         boolean first = true;               // audio thread
         volatile boolean gone;
+        volatile boolean stopping;          // close: the process callback answers "stop"
+        volatile long thread;               // JACK's process thread (pthread_t), from its first callback
+        volatile int stopsAnswered;         // callbacks that answered "stop"
+        volatile boolean activated;
         boolean clientClosed;               // guarded by the driver's lock
 
         void closeClient() {
             if (clientClosed) return;
             clientClosed = true;
-            if (!gone) client.deactivate();
+            if (!gone) {
+                stopProcessThread(this);
+                client.deactivate();
+            }
             client.close(); // returns once JACK's thread will not call the process stub again
         }
 
@@ -201,6 +213,7 @@ public final class JackDriver implements AudioDriver {
     /** Activates a session's client and makes our connections: main outputs to the system, matching MIDI sources to midi_in. */
     private void activate(Session s) throws JackException {
         s.client.activate();
+        s.activated = true;
         outConnected.clear();
         midiConnected.clear();
         if (config.connectOutputs()) {
@@ -284,14 +297,40 @@ public final class JackDriver implements AudioDriver {
         if (!anySessionLost) ffi.close(); // after a server shutdown its thread's fate is unknown: keep the stubs
     }
 
+    /**
+     * Lets JACK's process thread end from libjack's own code before the client is deactivated. jack_deactivate (JACK2)
+     * ends that thread with an asynchronous pthread_cancel wherever it is; inside our callback — one running late, on a
+     * loaded machine or in freewheel — that killed it in the middle of Java code, and when it held a JVM lock (an
+     * allocation asking for a GC) the whole JVM hung at its next safepoint (jstack and SIGTERM too). A process callback
+     * that answers non-zero makes libjack deactivate the client and exit the thread itself; then the thread is reaped
+     * here. Where the answer is ignored (another JACK implementation calls again) or no cycle comes (a server that
+     * stopped running us: the thread waits inside libjack, where a cancel is harmless), deactivation goes on as before.
+     */
+    private void stopProcessThread(Session s) {
+        s.stopping = true;
+        if (!s.activated) return; // no process thread
+        long deadline = System.nanoTime() + STOP_MILLIS * 1_000_000;
+        while (System.nanoTime() < deadline && s.stopsAnswered < 2) {
+            long t = s.thread;
+            if (t != 0 && ffi.tryJoin(t) != JackNative.Join.RUNNING) return; // ended (and reaped), or not ours to know
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
     private int process(Session s, int nframes) {
+        if (s.stopping) { // closing: libjack deactivates and ends this thread once we return (see stopProcessThread)
+            if (s.thread == 0) s.thread = ffi.currentThread();
+            s.stopsAnswered = s.stopsAnswered + 1;
+            return 1;
+        }
         try {
             runner.enter();
             long ft = ffi.lastFrameTime(s.clientAddress);
             long blockStart;
             if (s.first) { // a new client (first start or after a reconnect): the stream clock continues where it stopped
                 s.first = false;
+                s.thread = ffi.currentThread();
                 blockStart = streamFrame;
                 sessionBase = blockStart;
                 sessionFirstFrameTime = ft;

@@ -30,6 +30,7 @@ final class JackNative {
     static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess, setXrun, onShutdown, setFreewheel;
+    private final MethodHandle threadSelf, threadTryJoin; // libc (glibc); tryJoin null where there is none
     private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
     private final long eventAddress = event.address();
     private final Arena arena = Arena.ofShared(); // the upcall stub lives as long as the client
@@ -49,6 +50,9 @@ final class JackNative {
             setXrun = linker.downcallHandle(jack.find("jack_set_xrun_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
             onShutdown = linker.downcallHandle(jack.find("jack_on_shutdown").orElseThrow(), FunctionDescriptor.ofVoid(J, J, J));
             setFreewheel = linker.downcallHandle(jack.find("jack_set_freewheel_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
+            SymbolLookup libc = linker.defaultLookup();
+            threadSelf = linker.downcallHandle(libc.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), critical);
+            threadTryJoin = libc.find("pthread_tryjoin_np").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I, J, J))).orElse(null);
         } catch (RuntimeException e) {
             throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);
         }
@@ -160,6 +164,31 @@ final class JackNative {
     }
 
     private static void info(long msg) { }
+
+    /** The calling thread's pthread_t (JACK's process thread, asked from its callback), or 0. */
+    long currentThread() {
+        try {
+            return (long) threadSelf.invokeExact();
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** Result of {@link #tryJoin}. */
+    enum Join { ENDED, RUNNING, UNKNOWN }
+
+    /** Reaps {@code thread} if it has ended (pthread_tryjoin_np); never blocks. */
+    Join tryJoin(long thread) {
+        if (threadTryJoin == null || thread == 0) return Join.UNKNOWN;
+        try {
+            int rc = (int) threadTryJoin.invokeExact(thread, 0L);
+            return rc == 0 ? Join.ENDED : rc == EBUSY ? Join.RUNNING : Join.UNKNOWN;
+        } catch (Throwable t) {
+            return Join.UNKNOWN;
+        }
+    }
+
+    private static final int EBUSY = 16; // Linux
 
     /** Audio thread: the port's buffer for this cycle. */
     long buffer(long port, int nframes) {

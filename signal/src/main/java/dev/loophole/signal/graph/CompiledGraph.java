@@ -78,8 +78,13 @@ final class CompiledGraph {
             double[] v = effectValues[e];
             int j = old == null ? -1 : old.indexOf(effects[e]);
             for (int i = 0; i < v.length; i++) if (j < 0 || old.effectValues[j][i] != v[i]) effects[e].set(i, v[i]);
-            fade[e] = old != null && old.instruments.length > 0 && j < 0 ? FADE_IN : STEADY;
-            faded[e] = 0;
+            if (j >= 0) { // kept: a fade still running goes on where it is (edits faster than a fade restarted it at full wet)
+                fade[e] = old.fade[j] == FADE_OUT ? FADE_IN : old.fade[j];
+                faded[e] = old.fade[j] == FADE_OUT ? fadeFrames - old.faded[j] : old.faded[j];
+            } else {
+                fade[e] = old != null && old.instruments.length > 0 ? FADE_IN : STEADY;
+                faded[e] = 0;
+            }
         }
         for (int k = 0; k < instruments.length; k++) {
             int j = old == null ? -1 : old.instrumentIndex(instruments[k]);
@@ -134,7 +139,10 @@ final class CompiledGraph {
         boolean any = false;
         for (int e = 0; e < effects.length; e++) {
             if (next.runs(effects[e])) continue;
-            if (fade[e] != FADE_OUT) { fade[e] = FADE_OUT; faded[e] = 0; }
+            // From the wet share it has now: a unit still fading in turns back from there, not from full wet.
+            if (fade[e] == FADE_IN) faded[e] = fadeFrames - Math.min(fadeFrames, faded[e]);
+            else if (fade[e] == STEADY) faded[e] = 0;
+            fade[e] = FADE_OUT;
             any = true;
         }
         return any;

@@ -40,27 +40,31 @@ class JackGraphEditTest {
             graph.publish(edits.getFirst());
             float[] captured = new float[CAPTURE];
             int[] written = {0};
-            driver.start(new AudioCallback() {
-                @Override public void process(float[][] out, int frames, EventBuffer events) {
-                    graph.process(out, frames, events);
-                    int n = Math.min(frames, CAPTURE - written[0]);
-                    if (n > 0) System.arraycopy(out[0], 0, captured, written[0], n);
-                    written[0] += Math.max(n, 0);
-                }
+            int cleanEnd;
+            try {
+                driver.start(new AudioCallback() {
+                    @Override public void process(float[][] out, int frames, EventBuffer events) {
+                        graph.process(out, frames, events);
+                        int n = Math.min(frames, CAPTURE - written[0]);
+                        if (n > 0) System.arraycopy(out[0], 0, captured, written[0], n);
+                        written[0] += Math.max(n, 0);
+                    }
 
-                @Override public int activeVoices() { return graph.activeVoices(); }
-            });
-            MidiRing ring = driver.addMidiSource(64);
-            ring.offer(MidiRing.NOW, 0x90, 57, 127); // 220 Hz, held through every edit
-            Thread.sleep(800);
-            int cleanEnd = written[0];
-            for (int i = 1; i < 40; i++) { // an edit every 50 ms, cycling through the variants
-                graph.publish(edits.get(i % edits.size()));
-                Thread.sleep(50);
+                    @Override public int activeVoices() { return graph.activeVoices(); }
+                });
+                MidiRing ring = driver.addMidiSource(64);
+                ring.offer(MidiRing.NOW, 0x90, 57, 127); // 220 Hz, held through every edit
+                Thread.sleep(800);
+                cleanEnd = written[0];
+                for (int i = 1; i < 40; i++) { // an edit every 50 ms, cycling through the variants
+                    graph.publish(edits.get(i % edits.size()));
+                    Thread.sleep(50);
+                }
+                Thread.sleep(300);
+            } finally {
+                driver.close(); // before the server goes: a client killed under it can wedge libjack
             }
-            Thread.sleep(300);
             int editEnd = written[0];
-            driver.close();
             assertThat(organ.noteOns).as("the held note was never restarted").isEqualTo(1);
             assertThat(editEnd - cleanEnd).as("frames recorded across the edits").isGreaterThan(rate);
 
@@ -69,10 +73,17 @@ class JackGraphEditTest {
             double clean = maxSecondDifference(captured, from, cleanEnd);
             double edited = maxSecondDifference(captured, cleanEnd, Math.min(editEnd, CAPTURE) - 1);
             double expected = 0.1 * Math.pow(2 * Math.PI * 220 / rate, 2); // A·ω² of SineOrgan's 220 Hz at velocity 127
-            System.out.printf("JACK graph edits: clean max |Δ²| %.3g (A·ω² = %.3g), across 39 edits %.3g; %s%n", clean, expected, edited, driver.stats().line());
+            // What smooth edits may add, from their linear glides and fades of 20 ms (960 frames). The gain glides 0 ↔ −3 dB
+            // (slope s): where a glide starts, ends or — edits adopted back to back by a stalled thread — turns around, the
+            // slope changes by at most 2s, adding A·2s to |Δ²|, and the product rule adds 2·s·A·ω. The EQ fades dry ↔ wet
+            // (slope 1/960) over a difference within 2% of A (a shelf at 8 kHz, flat at 220 Hz): A·0.02·2/960 more.
+            double amp = 0.1, w = 2 * Math.PI * 220 / rate, s = (1 - Math.pow(10, -3 / 20.0)) / (rate / 50.0);
+            double bound = clean + amp * 2 * s + 2 * s * amp * w + amp * 0.02 * 2 / (rate / 50.0);
+            System.out.printf("JACK graph edits: clean max |Δ²| %.3g (A·ω² = %.3g), across 39 edits %.3g (bound %.3g); %s, %d blocks over their period%n",
+                    clean, expected, edited, bound, driver.stats().line(), driver.stats().overBudgetBlocks());
             assertThat(clean).isBetween(expected * 0.9, expected * 1.1);
-            // Gain glides (0 ↔ −3 dB over 20 ms) bend the sine slightly at their ends: at most 0.1 × 0.29/960 ≈ 3e-5 more.
-            assertThat(edited).as("no step, click or restart at any swap").isLessThan(clean * 1.5);
+            // A fade restarted at full wet stepped by 4e-4..9e-4 here (under load, where edits pile up between blocks).
+            assertThat(edited).as("no step, click or restart at any swap").isLessThan(bound);
         }
     }
 

@@ -33,7 +33,7 @@ class JackMidiInputTest {
             JackPort out = sender.registerPort("out", JackPortType.MIDI, JackPortFlags.JackPortIsOutput);
             byte[] on = {(byte) 0x90, 60, 100}, off = {(byte) 0x80, 60, 0};
             int[] cycle = {0};
-            sender.setProcessCallback((c, n) -> {
+            StoppableProcess senderProcess = new StoppableProcess((c, n) -> {
                 try {
                     JackMidi.clearBuffer(out);
                     int k = cycle[0]++;
@@ -44,17 +44,21 @@ class JackMidiInputTest {
                 }
                 return true;
             });
+            sender.setProcessCallback(senderProcess);
             sender.activate();
             SineOrgan organ = new SineOrgan(driver.sampleRate());
             Engine engine = new Engine(driver.sampleRate(), AudioConfig.MAX_BLOCK);
             engine.route(0, organ);
             driver.stats().startAllocationProbe(2000); // the JIT recompiles the MIDI path once, late on a loaded machine (~1 KB, measured)
-            driver.start(new EngineCallback(engine));
-            assertThat(driver.midiInputs()).containsExactly("midi-sender:out");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (driver.stats().blocks() < 3000 && System.nanoTime() < deadline) Thread.sleep(20);
-            driver.close();
-            sender.close();
+            try {
+                driver.start(new EngineCallback(engine));
+                assertThat(driver.midiInputs()).containsExactly("midi-sender:out");
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (driver.stats().blocks() < 3000 && System.nanoTime() < deadline) Thread.sleep(20);
+            } finally { // both clients before the server goes
+                driver.close();
+                senderProcess.close(sender);
+            }
 
             int n = Math.min(organ.noteOns, organ.noteOnFrames.length);
             System.out.printf("JACK MIDI in: %d note-ons over %d blocks, %d xruns; probe: %d blocks, %d bytes in our callback (last at block %d), %d in the dispatch%n",

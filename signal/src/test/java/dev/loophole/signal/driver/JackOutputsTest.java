@@ -43,7 +43,7 @@ class JackOutputsTest {
             JackClient capture = Jack.getInstance().openClient("capture", EnumSet.of(JackOptions.JackNoStartServer), EnumSet.noneOf(JackStatus.class));
             JackPort[] in = new JackPort[4];
             for (int i = 0; i < 4; i++) in[i] = capture.registerPort("in" + i, JackPortType.AUDIO, JackPortFlags.JackPortIsInput);
-            capture.setProcessCallback((c, n) -> {
+            StoppableProcess captureProcess = new StoppableProcess((c, n) -> {
                 if (reset) { java.util.Arrays.fill(energy, 0); reset = false; }
                 for (int p = 0; p < 4; p++) {
                     var b = in[p].getFloatBuffer();
@@ -53,21 +53,28 @@ class JackOutputsTest {
                 }
                 return true;
             });
+            capture.setProcessCallback(captureProcess);
             driver.stats().startAllocationProbe(1000);
-            driver.start(new EngineCallback(engine));
-            capture.activate();
-            for (int i = 0; i < 4; i++) Jack.getInstance().connect(capture, "loophole-outs:" + PORTS[i], in[i].getName());
-            MidiRing ring = driver.addMidiSource(256);
-            Thread feeder = Thread.ofPlatform().daemon().start(() -> feed(ring));
+            double[] drumsOnly, mainOnly;
+            try {
+                driver.start(new EngineCallback(engine));
+                capture.activate();
+                for (int i = 0; i < 4; i++) Jack.getInstance().connect(capture, "loophole-outs:" + PORTS[i], in[i].getName());
+                MidiRing ring = driver.addMidiSource(256);
+                Thread feeder = Thread.ofPlatform().daemon().start(() -> feed(ring));
 
-            double[] drumsOnly = window(Mode.DRUMS), mainOnly = window(Mode.MAIN);
-            mode = Mode.BOTH;
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (driver.stats().blocks() < 2200 && System.nanoTime() < deadline) Thread.sleep(20);
-            mode = null;
-            feeder.join(2000);
-            driver.close();
-            capture.close();
+                drumsOnly = window(Mode.DRUMS);
+                mainOnly = window(Mode.MAIN);
+                mode = Mode.BOTH;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (driver.stats().blocks() < 2200 && System.nanoTime() < deadline) Thread.sleep(20);
+                mode = null;
+                feeder.join(2000);
+            } finally { // both clients before the server goes
+                mode = null;
+                driver.close();
+                captureProcess.close(capture);
+            }
 
             DriverStats s = driver.stats();
             System.out.printf("JACK named outputs: energy out/drums with channel 10 only %s, with channel 1 only %s; %d blocks, %s; probe: %d blocks, %d bytes in our callback%n",

@@ -155,6 +155,39 @@ class GraphRuntimeTest {
         assertThat(amplitude(out[0], 60 * BLOCK, 88 * BLOCK, 220)).isCloseTo(0.25 * g12, within(0.25 * g12 * 0.01));
     }
 
+    /**
+     * Edits faster than a fade (one per block; on a loaded machine a stalled audio thread adopts them back to back): a
+     * −12 dB gain node put in, kept by the next edit, taken out, put in again. Its dry ↔ wet share must turn around where
+     * it is — never restart at full wet — so the output stays a sine times a gain that moves at most one fade's slope.
+     */
+    @Test
+    void editsFasterThanAFadeTurnItAroundWhereItIs() {
+        Tone a = new Tone(1), b = new Tone(1);
+        Lane lane = new Lane(0, MidiFx.NONE, List.of(LaneTarget.all(1)));
+        double cut = Math.pow(10, -12 / 20.0);
+        GraphSpec without = spec(List.of(new InstrumentNode(1, a), new OutputNode(10, 0)), List.of(Connection.of(1, 10)), List.of(lane));
+        GraphSpec with = spec(List.of(new InstrumentNode(1, a), new EffectNode(5, EffectKind.GAIN_PAN, Map.of("gain", -12.0)), new OutputNode(10, 0)),
+                List.of(Connection.of(1, 5), Connection.of(5, 10)), List.of(lane));
+        GraphSpec withOther = spec(List.of(new InstrumentNode(1, a), new InstrumentNode(2, b), new EffectNode(5, EffectKind.GAIN_PAN, Map.of("gain", -12.0)),
+                new OutputNode(10, 0)), List.of(Connection.of(1, 5), Connection.of(5, 10), Connection.of(2, 10)), List.of(lane));
+        List<GraphSpec> cycle = List.of(with, withOther, without);
+        Map<Integer, GraphSpec> edits = new java.util.HashMap<>();
+        for (int blk = 20; blk < 45; blk++) edits.put(blk, cycle.get((blk - 20) % 3)); // the last, at block 44: with
+        GraphRuntime g = new GraphRuntime(RATE, BLOCK);
+        g.publish(without);
+        float[][] out = render(g, 1, 80, Map.of(1, new int[][] {{0, 0, 0x90, 57, 127}}), edits);
+
+        // y = x·G with x a 220 Hz sine of amplitude A and G the gain share, linear in the fade's progress: |ΔG| ≤ s = (1 − cut)/fade
+        // frames, and where a fade turns around its slope changes by at most 2s. So |Δ²y| ≤ A·ω² + 2·s·A·ω + A·2s.
+        double amp = 0.25, w = 2 * Math.PI * 220 / RATE, s = (1 - cut) / (RATE / 50.0);
+        double bound = amp * w * w + 2 * s * amp * w + amp * 2 * s;
+        double worst = 0;
+        for (int i = 2 * BLOCK; i < 79 * BLOCK; i++) worst = Math.max(worst, Math.abs(out[0][i + 1] - 2 * out[0][i] + out[0][i - 1]));
+        assertThat(worst).as("largest second difference across 25 edits a block apart (a dry/wet share restarted steps by ~0.1)").isLessThan(bound);
+        assertThat(a.ons).isEqualTo(1);
+        assertThat(amplitude(out[0], 60 * BLOCK, 79 * BLOCK, 220)).as("the last edit's gain, reached").isCloseTo(amp * cut, within(amp * cut * 0.01));
+    }
+
     @Test
     void aTargetRemovedWhileANoteIsHeldGetsItsNoteOff() {
         Tone a = new Tone(1), b = new Tone(1);
