@@ -16,7 +16,12 @@ final class ReadableText {
     static final int LINE_TAIL = 80;
     static final int MAX_LINES = 12;
 
-    private static final Pattern LONG_QUOTE = Pattern.compile("'([^'\\n]{" + (QUOTE_KEEP + 20) + ",})'|\"([^\"\\n]{" + (QUOTE_KEEP + 20) + ",})\"");
+    /**
+     * A quote of any length (a short one must take its own marks, or its closing mark would open the next "quote"): it
+     * opens where no letter or digit comes before the mark and closes where none follows, so the apostrophes of "modLfo's"
+     * or "Bob's" are words, not quotes; a quoted name that holds one (a preset 'Bob's Piano') stays one quote.
+     */
+    private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:'([^\\n]*?)'|\"([^\"\\n]*)\")(?![\\p{L}\\p{N}])");
 
     private ReadableText() {}
 
@@ -47,11 +52,12 @@ final class ReadableText {
 
     private static String cutQuotes(String line) {
         if (line.length() <= QUOTE_KEEP + 20) return line;
-        Matcher m = LONG_QUOTE.matcher(line);
+        Matcher m = QUOTE.matcher(line);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int g = m.group(1) != null ? 1 : 2;
             String q = m.group(g), mark = g == 1 ? "'" : "\"";
+            if (q.length() < QUOTE_KEEP + 20) continue; // kept as it is (appendReplacement copies it with the next one)
             m.appendReplacement(out, Matcher.quoteReplacement(mark + q.substring(0, QUOTE_KEEP) + "…" + mark + " (" + q.length() + " characters)"));
         }
         m.appendTail(out);

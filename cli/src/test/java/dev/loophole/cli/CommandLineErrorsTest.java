@@ -128,6 +128,13 @@ class CommandLineErrorsTest {
                 .startsWith("yyy").endsWith("y the end").contains("[9648 characters cut]");
         assertThat(ReadableText.of("bell\u0007 and escape\u001b[2J")).isEqualTo("bell\\x07 and escape\\x1B[2J");
         assertThat(ReadableText.of("short 'quote' stays")).isEqualTo("short 'quote' stays");
+        // apostrophes in words are not quotes, and a short quote's closing mark opens nothing (a SoundFont warning was
+        // cut from the end of 'Yamaha Grand Piano' to the apostrophe of "modLfo's")
+        String words = "preset 125 'Yamaha Grand Piano', pdta/pbag[777] × pdta/ibag[2421]: v1 LFOs have no model home yet: "
+                + "vibLfo is kept as pitchlfo_* and modLfo's volume and cutoff targets as amplfo_*/fillfo_*; modLfo's pitch target is LFO 1";
+        assertThat(ReadableText.of(words)).isEqualTo(words);
+        String bobs = "preset 'Bob's Piano " + "b".repeat(80) + "' has no zones";
+        assertThat(ReadableText.of(bobs)).isEqualTo("preset 'Bob's Piano " + "b".repeat(ReadableText.QUOTE_KEEP - 12) + "…' (92 characters) has no zones");
         assertThat(ReadableText.of("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14").lines().toList())
                 .hasSize(ReadableText.MAX_LINES + 1).last().isEqualTo("… and 2 more lines");
     }
