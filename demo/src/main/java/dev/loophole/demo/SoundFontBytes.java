@@ -17,7 +17,8 @@ final class SoundFontBytes {
     /** One generator (spec 8.1.2): its number and 16-bit amount. */
     record Gen(int oper, int amount) {}
 
-    static final int KEY_RANGE = 43, INSTRUMENT = 41, SAMPLE_ID = 53, SAMPLE_MODES = 54, EXCLUSIVE_CLASS = 57, ROOT_KEY = 58;
+    static final int INITIAL_FILTER_FC = 8, PAN = 17, ATTACK_VOL_ENV = 34, RELEASE_VOL_ENV = 38, INSTRUMENT = 41, KEY_RANGE = 43,
+            SAMPLE_ID = 53, SAMPLE_MODES = 54, EXCLUSIVE_CLASS = 57, ROOT_KEY = 58;
 
     private record Header(String name, int program, int bank, int bag) {}
 

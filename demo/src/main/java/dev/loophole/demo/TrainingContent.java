@@ -92,11 +92,11 @@ public final class TrainingContent {
         int toneSample = b.sample("tone", tone, SF2_RATE, 69, 2200, 4400);
         int hitSample = b.sample("hit", hit, SF2_RATE, 60, 0, 0);
         int keys = b.instrument("Tone", SoundFontBytes.zone(toneSample, new Gen(SoundFontBytes.KEY_RANGE, 127 << 8),
-                new Gen(8, 9000), new Gen(34, -7000), new Gen(38, -3000), new Gen(SoundFontBytes.SAMPLE_MODES, 1)));
+                new Gen(SoundFontBytes.INITIAL_FILTER_FC, 9000), new Gen(SoundFontBytes.ATTACK_VOL_ENV, -7000), new Gen(SoundFontBytes.RELEASE_VOL_ENV, -3000), new Gen(SoundFontBytes.SAMPLE_MODES, 1)));
         // A GM kit's shapes: one-key drums, hi-hats in one exclusive class (a choke group), a few-key tom split
         int kit = b.instrument("Hit",
                 SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 36 | 36 << 8), new Gen(SoundFontBytes.ROOT_KEY, 60)),
-                SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 38 | 38 << 8), new Gen(17, -200)),
+                SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 38 | 38 << 8), new Gen(SoundFontBytes.PAN, -200)),
                 SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 42 | 42 << 8), new Gen(SoundFontBytes.EXCLUSIVE_CLASS, 1)),
                 SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 46 | 46 << 8), new Gen(SoundFontBytes.EXCLUSIVE_CLASS, 1)),
                 SoundFontBytes.zone(hitSample, new Gen(SoundFontBytes.KEY_RANGE, 41 | 45 << 8)));

@@ -211,9 +211,9 @@ class GraphThreadsTest {
                     Random rnd = new Random(11);
                     EventBuffer ev = new EventBuffer(64);
                     float[][] a = new float[2][BLOCK], b = new float[2][BLOCK];
-                    long until = System.nanoTime() + 20_000_000_000L;
                     for (int s = 0; s < 4; s++) {
                         if (s > 0) { asked.put(s - 1); done.take(); span.set(s); } // the control thread swaps the workers between blocks
+                        long until = System.nanoTime() + 20_000_000_000L; // each span's own (a slow one leaves the next its time)
                         if (s == 2) twoTasksAtSwitch[0] = two.helperTasks();
                         if (s == 3) fourTasksAtSwitch[0] = four.helperTasks();
                         for (int k = 0; k < 300 || (!helpersSeen(spans, s) && System.nanoTime() < until); k++, blocksIn[s]++) {
