@@ -1,7 +1,5 @@
 package dev.loophole.cli;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Makes a message that may quote a user's file fit a terminal: control characters are shown escaped (a damaged
@@ -15,13 +13,6 @@ final class ReadableText {
     static final int LINE_HEAD = 280;
     static final int LINE_TAIL = 80;
     static final int MAX_LINES = 12;
-
-    /**
-     * A quote of any length (a short one must take its own marks, or its closing mark would open the next "quote"): it
-     * opens where no letter or digit comes before the mark and closes where none follows, so the apostrophes of "modLfo's"
-     * or "Bob's" are words, not quotes; a quoted name that holds one (a preset 'Bob's Piano') stays one quote.
-     */
-    private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}\\p{N}])(?:'([^\\n]*?)'|\"([^\"\\n]*)\")(?![\\p{L}\\p{N}])");
 
     private ReadableText() {}
 
@@ -50,19 +41,44 @@ final class ReadableText {
         return b == null ? s : b.toString();
     }
 
+    /**
+     * Long quotes cut to their start. A quote opens at a mark (' or ") with no letter or digit before it and closes at
+     * the next mark of its kind with none after it, so the apostrophes of "modLfo's" or "Bob's" are words, not quotes, a
+     * quoted name that holds one (a preset 'Bob's Piano') stays one quote, and a short quote takes its own marks (its
+     * closing mark would otherwise open the next "quote"). One pass, with each position's next closing mark found
+     * beforehand: a line may be a megabyte of a damaged file (a regular expression that retried from every mark was
+     * quadratic).
+     */
     private static String cutQuotes(String line) {
-        if (line.length() <= QUOTE_KEEP + 20) return line;
-        Matcher m = QUOTE.matcher(line);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int g = m.group(1) != null ? 1 : 2;
-            String q = m.group(g), mark = g == 1 ? "'" : "\"";
-            if (q.length() < QUOTE_KEEP + 20) continue; // kept as it is (appendReplacement copies it with the next one)
-            m.appendReplacement(out, Matcher.quoteReplacement(mark + q.substring(0, QUOTE_KEEP) + "…" + mark + " (" + q.length() + " characters)"));
+        int n = line.length();
+        if (n <= QUOTE_KEEP + 20) return line;
+        int[] nextSingle = new int[n + 1], nextDouble = new int[n + 1]; // from k on: the first ' that can close, the first "
+        nextSingle[n] = nextDouble[n] = -1;
+        for (int k = n - 1; k >= 0; k--) {
+            char c = line.charAt(k);
+            nextSingle[k] = c == '\'' && (k + 1 == n || !wordChar(line.charAt(k + 1))) ? k : nextSingle[k + 1];
+            nextDouble[k] = c == '"' ? k : nextDouble[k + 1];
         }
-        m.appendTail(out);
-        return out.toString();
+        StringBuilder out = null;
+        int copied = 0;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if ((c != '\'' && c != '"') || (i > 0 && wordChar(line.charAt(i - 1)))) continue;
+            int j = c == '\'' ? nextSingle[i + 1] : nextDouble[i + 1];
+            if (j < 0 || (c == '"' && j + 1 < n && wordChar(line.charAt(j + 1)))) continue;
+            int length = j - i - 1;
+            if (length >= QUOTE_KEEP + 20) {
+                if (out == null) out = new StringBuilder(n);
+                out.append(line, copied, i).append(c).append(line, i + 1, i + 1 + QUOTE_KEEP).append('…').append(c)
+                        .append(" (").append(length).append(" characters)");
+                copied = j + 1;
+            }
+            i = j;
+        }
+        return out == null ? line : out.append(line, copied, n).toString();
     }
+
+    private static boolean wordChar(char c) { return Character.isLetterOrDigit(c); }
 
     private static String cutLine(String line) {
         if (line.length() <= LINE_MAX) return line;

@@ -135,6 +135,13 @@ class CommandLineErrorsTest {
         assertThat(ReadableText.of(words)).isEqualTo(words);
         String bobs = "preset 'Bob's Piano " + "b".repeat(80) + "' has no zones";
         assertThat(ReadableText.of(bobs)).isEqualTo("preset 'Bob's Piano " + "b".repeat(ReadableText.QUOTE_KEEP - 12) + "…' (92 characters) has no zones");
+        assertThat(ReadableText.of("\"" + "d".repeat(70) + "\", then ('" + "s".repeat(65) + "')"))
+                .isEqualTo("\"" + "d".repeat(ReadableText.QUOTE_KEEP) + "…\" (70 characters), then ('" + "s".repeat(ReadableText.QUOTE_KEEP) + "…' (65 characters))");
+        // a line of a megabyte of unclosed marks is cut in one pass (a regular expression retrying from each mark took minutes)
+        String marks = " 'a".repeat(350_000);
+        long t0 = System.nanoTime();
+        assertThat(ReadableText.of(marks)).startsWith(" 'a 'a").contains("characters cut");
+        assertThat((System.nanoTime() - t0) / 1e9).as("seconds for a line of 1,050,000 characters (a hang guard: 17 ms here)").isLessThan(20);
         assertThat(ReadableText.of("1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n14").lines().toList())
                 .hasSize(ReadableText.MAX_LINES + 1).last().isEqualTo("… and 2 more lines");
     }
