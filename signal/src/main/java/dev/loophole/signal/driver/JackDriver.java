@@ -41,6 +41,13 @@ public final class JackDriver implements AudioDriver {
      * loaded machine a cycle can come many periods late. Only a server that stopped running us waits all of it.
      */
     static final long STOP_MILLIS = 2_000;
+    /**
+     * How long {@link #close} then waits for the thread to end inside libjack: its End() waits on the server's reply
+     * to deactivate, measured 5.00 s while freewheeling (JackCloseTest), so with room.
+     */
+    static final long END_MILLIS = 8_000;
+    /** Where the thread's end cannot be seen (no pthread_tryjoin_np, or not JACK2): the wait after its "stop" answer. */
+    static final long GRACE_MILLIS = 250;
 
     private final AudioConfig config;
     private final BlockRunner runner;
@@ -76,7 +83,8 @@ public final class JackDriver implements AudioDriver {
         volatile boolean gone;
         volatile boolean stopping;          // close: the process callback answers "stop"
         volatile long thread;               // JACK's process thread (pthread_t), from its first callback
-        volatile int stopsAnswered;         // callbacks that answered "stop"
+        volatile int stopsAnswered;         // callbacks that answered "stop" (written last, as the callback leaves)
+        volatile boolean ended;             // the process thread was seen ended and reaped
         volatile boolean activated;
         boolean clientClosed;               // guarded by the driver's lock
 
@@ -237,8 +245,11 @@ public final class JackDriver implements AudioDriver {
 
     /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
     private void serverGone(Session s) {
+        anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
+        // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
+        // although the server runs on. The close finishes either way.
+        if (s.stopping) return;
         s.gone = true;
-        anySessionLost = true;
         if (!config.reconnect() || watcher == null) {
             stopReason = "the JACK server shut down";
             running = false;
@@ -298,6 +309,12 @@ public final class JackDriver implements AudioDriver {
     }
 
     /**
+     * Whether close saw JACK's process thread end (and reaped it) before closing the client; always true where that
+     * cannot be seen (no pthread_tryjoin_np, or not JACK2). For tests.
+     */
+    boolean processThreadEndedBeforeClose() { return !ffi.canReap() || session.ended; }
+
+    /**
      * Lets JACK's process thread end from libjack's own code before the client is deactivated. jack_deactivate (JACK2)
      * ends that thread with an asynchronous pthread_cancel wherever it is; inside our callback — one running late, on a
      * loaded machine or in freewheel — that killed it in the middle of Java code, and when it held a JVM lock (an
@@ -309,10 +326,35 @@ public final class JackDriver implements AudioDriver {
     private void stopProcessThread(Session s) {
         s.stopping = true;
         if (!s.activated) return; // no process thread
-        long deadline = System.nanoTime() + STOP_MILLIS * 1_000_000;
-        while (System.nanoTime() < deadline && s.stopsAnswered < 2) {
+        // 1. One cycle answers "stop" (or the thread is seen ended). None within STOP_MILLIS: the server stopped
+        //    running us and the thread waits inside libjack, where deactivate's cancel is harmless.
+        if (!waitUntil(s, STOP_MILLIS, () -> s.stopsAnswered >= 1)) return;
+        // 2. The thread is inside libjack's End(), which asks the server to deactivate us (in freewheel that reply
+        //    takes ~5 s) and then exits: closing the client meanwhile would use its channel from two threads. Where
+        //    the thread can be reaped (JACK2 with glibc) wait for its end; elsewhere a grace covering End(). A second
+        //    "stop" answered means this JACK ignores the answer: go on with deactivate.
+        if (ffi.canReap()) {
+            waitUntil(s, END_MILLIS, () -> false);
+        } else {
+            long grace = runner.stats.freewheeling() ? END_MILLIS : GRACE_MILLIS;
+            waitUntil(s, grace, () -> s.stopsAnswered >= 2);
+        }
+    }
+
+    /**
+     * Polls every millisecond until {@code done}, the thread is reaped, a second "stop" is answered, or {@code millis}
+     * pass; true unless it timed out.
+     */
+    private boolean waitUntil(Session s, long millis, java.util.function.BooleanSupplier done) {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (true) {
+            if (s.ended || done.getAsBoolean() || s.stopsAnswered >= 2) return true;
             long t = s.thread;
-            if (t != 0 && ffi.tryJoin(t) != JackNative.Join.RUNNING) return; // ended (and reaped), or not ours to know
+            if (t != 0 && ffi.tryJoin(t) == JackNative.Join.ENDED) {
+                s.ended = true;
+                return true;
+            }
+            if (System.nanoTime() >= deadline) return false;
             LockSupport.parkNanos(1_000_000);
         }
     }

@@ -44,4 +44,64 @@ class JackCloseTest {
             assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
         }
     }
+
+    /**
+     * Closing while freewheeling: callbacks run back to back and libjack's End() (after our "stop" answer) waits
+     * ~5 s on the server's reply to deactivate. The close must wait for that thread rather than close the client
+     * under it, every callback JACK started must finish, and a new client on the same server must run afterwards.
+     */
+    @Test
+    @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // start 15 s + switches 2×20 s + close ≤ 11 s + rerun 10 s
+    void closingWhileFreewheelingWaitsForTheThreadAndLeavesTheServerUsable() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
+        assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/jack_freewheel")), "jack_freewheel (from jackd2) is not installed");
+        AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
+        try (JackServer server = JackServer.start()) {
+            JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-fwclose").withJackServer(server.name).withMidiInputs(null)
+                    .withConnectOutputs(false));
+            long closeNanos;
+            try {
+                driver.start(counting(entered, finished, 200_000)); // 0.2 ms: freewheel runs ~5000 cycles a second
+                JackFreewheelTest.freewheel(server, "y");
+                assertThat(JackFreewheelTest.waitFor(driver.stats()::freewheeling)).as("freewheel on").isTrue();
+                int before = finished.get();
+                assertThat(JackFreewheelTest.waitFor(() -> finished.get() > before + 100)).as("cycles while freewheeling").isTrue();
+            } finally {
+                long t0 = System.nanoTime();
+                driver.close();
+                closeNanos = System.nanoTime() - t0;
+            }
+            System.out.printf("close while freewheeling: %.2f s, %d callbacks%n", closeNanos / 1e9, entered.get());
+            assertThat(closeNanos).as("close returns within STOP + END").isLessThan(TimeUnit.MILLISECONDS.toNanos(
+                    JackDriver.STOP_MILLIS + JackDriver.END_MILLIS + 1_000));
+            assertThat(driver.processThreadEndedBeforeClose()).as("JACK's thread left libjack's End() before the client was closed").isTrue();
+            Thread.sleep(50);
+            assertThat(finished.get()).as("every callback JACK started ran to its end").isEqualTo(entered.get());
+            JackFreewheelTest.freewheel(server, "n");
+
+            AtomicInteger again = new AtomicInteger(), againDone = new AtomicInteger();
+            JackDriver next = JackDriver.open(AudioConfig.defaults("loophole-fwclose2").withJackServer(server.name).withMidiInputs(null)
+                    .withConnectOutputs(false));
+            try {
+                next.start(counting(again, againDone, 0));
+                assertThat(JackFreewheelTest.waitFor(() -> againDone.get() >= 20)).as("a new client runs on the same server").isTrue();
+            } finally {
+                next.close();
+            }
+            assertThat(againDone.get()).isEqualTo(again.get());
+        }
+    }
+
+    private static AudioCallback counting(AtomicInteger entered, AtomicInteger finished, long spinNanos) {
+        return new AudioCallback() {
+            @Override public void process(float[][] out, int frames, EventBuffer events) {
+                entered.incrementAndGet();
+                long end = System.nanoTime() + spinNanos;
+                while (System.nanoTime() < end) Thread.onSpinWait();
+                finished.incrementAndGet();
+            }
+
+            @Override public int activeVoices() { return 0; }
+        };
+    }
 }
