@@ -65,6 +65,7 @@ public final class JackDriver implements AudioDriver {
 
     // Audio-thread state (one JACK process thread at a time: a new session starts after the old one's server died).
     private long prevFrameTime, lastBlockStart;
+    private final float[] silence = new float[AudioConfig.MAX_BLOCK]; // the last cycle's output, on close
     private volatile long streamFrame, sessionBase, sessionFirstFrameTime = -1, lastFrameTime, lastCycleFrames;
 
     private volatile boolean running, closed;
@@ -363,7 +364,14 @@ public final class JackDriver implements AudioDriver {
     private int process(Session s, int nframes) {
         if (s.stopping) { // closing: libjack deactivates and ends this thread once we return (see stopProcessThread)
             if (s.thread == 0) s.thread = ffi.currentThread();
-            s.stopsAnswered = s.stopsAnswered + 1;
+            // Silence, not whatever the ports held: JACK may still play this cycle's buffers. Through the same (hot,
+            // compiled) write as every cycle: this branch runs once, interpreted, and must not allocate either.
+            for (int i = 0; i < s.outAddress.length; i++) {
+                long b = ffi.buffer(s.outAddress[i], nframes);
+                for (int done = 0; b != 0 && done < nframes; done += AudioConfig.MAX_BLOCK)
+                    JackNative.write(silence, b, done, Math.min(nframes - done, AudioConfig.MAX_BLOCK));
+            }
+            s.stopsAnswered = s.stopsAnswered + 1; // last: stopProcessThread reads it as "the callback has left"
             return 1;
         }
         try {

@@ -239,11 +239,6 @@ final class JackNative {
         for (int i = 0; i < n; i++) ALL.set(ValueLayout.JAVA_FLOAT_UNALIGNED, p + 4L * i, from[i]);
     }
 
-    /** Audio thread: {@code n} zero samples into a port buffer. */
-    static void silence(long buffer, int n) {
-        for (int i = 0; i < n; i++) ALL.set(ValueLayout.JAVA_FLOAT_UNALIGNED, buffer + 4L * i, 0f);
-    }
-
     /** Audio thread: adds this cycle's channel messages of a MIDI port buffer to {@code out} at their frame offsets. */
     void readMidi(long buffer, int nframes, EventBuffer out) {
         if (buffer == 0) return;
