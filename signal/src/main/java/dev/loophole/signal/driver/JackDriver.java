@@ -289,8 +289,8 @@ public final class JackDriver implements AudioDriver {
         try {
             activate(s);
         } catch (JackException e) {
-            s.gone = true; // the next round retries with a fresh client
-            s.closeClient();
+            s.closeClient(); // while not gone: its thread may be running our callback, so it stops as on close
+            s.gone = true;   // the next round retries with a fresh client
             throw new AudioUnavailableException("JACK: cannot restart the client: " + e.getMessage(), e);
         }
         runner.stats.reconnected();
