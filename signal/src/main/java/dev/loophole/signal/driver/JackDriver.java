@@ -297,7 +297,16 @@ public final class JackDriver implements AudioDriver {
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        // From JACK's own process thread (an AudioCallback closing its driver) the close would wait for that very
+        // thread to leave: refused. Checked before taking the lock, which the close itself may hold.
+        long t = session.thread;
+        if (t != 0 && !session.ended && ffi.currentThread() == t)
+            throw new IllegalStateException("JackDriver.close() called from JACK's process thread (inside the audio callback)");
+        closeFromControl();
+    }
+
+    private synchronized void closeFromControl() {
         if (closed) {
             if (watcher != null) LockSupport.unpark(watcher);
             return;

@@ -92,6 +92,43 @@ class JackCloseTest {
         }
     }
 
+    /** An audio callback that closes its own driver is refused at once (it would wait for its own thread to leave). */
+    @Test
+    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void closeFromTheAudioCallbackIsRefused() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
+        var refused = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        AtomicInteger cycles = new AtomicInteger();
+        try (JackServer server = JackServer.start()) {
+            JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-selfclose").withJackServer(server.name).withMidiInputs(null)
+                    .withConnectOutputs(false));
+            JackDriver[] self = {driver};
+            try {
+                driver.start(new AudioCallback() {
+                    @Override public void process(float[][] out, int frames, EventBuffer events) {
+                        if (cycles.incrementAndGet() == 5) {
+                            long t0 = System.nanoTime();
+                            try {
+                                self[0].close();
+                                refused.set(new AssertionError("close() from the callback returned"));
+                            } catch (Throwable t) {
+                                refused.set(System.nanoTime() - t0 > 100_000_000 ? new AssertionError("refused only after a wait", t) : t);
+                            }
+                        }
+                    }
+
+                    @Override public int activeVoices() { return 0; }
+                });
+                assertThat(JackFreewheelTest.waitFor(() -> cycles.get() >= 20)).as("cycles go on after the refused close").isTrue();
+                assertThat(refused.get()).isInstanceOf(IllegalStateException.class).hasMessageContaining("process thread");
+                assertThat(driver.isRunning()).isTrue();
+            } finally {
+                driver.close();
+            }
+            assertThat(driver.isRunning()).isFalse();
+        }
+    }
+
     private static AudioCallback counting(AtomicInteger entered, AtomicInteger finished, long spinNanos) {
         return new AudioCallback() {
             @Override public void process(float[][] out, int frames, EventBuffer events) {
