@@ -38,6 +38,8 @@ final class JackNative {
      * it first would join a thread twice: only a known JACK2 thread is reaped.
      */
     final boolean jack2;
+    /** JACK2 and glibc, and not turned off with -Dloophole.jack.reap=false (how the other path is tested). */
+    private final boolean reap;
     private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
     private final long eventAddress = event.address();
     private final Arena arena = Arena.ofShared(); // the upcall stub lives as long as the client
@@ -61,6 +63,7 @@ final class JackNative {
             threadSelf = linker.downcallHandle(libc.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), critical);
             threadTryJoin = libc.find("pthread_tryjoin_np").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I, J, J))).orElse(null);
             jack2 = versionString(jack, linker).startsWith("1.9.");
+            reap = threadTryJoin != null && jack2 && !"false".equals(System.getProperty("loophole.jack.reap"));
         } catch (RuntimeException e) {
             throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);
         }
@@ -197,12 +200,12 @@ final class JackNative {
     /** Result of {@link #tryJoin}. */
     enum Join { ENDED, RUNNING, UNKNOWN }
 
-    /** Whether {@link #tryJoin} can see JACK's process thread end: glibc's pthread_tryjoin_np, on JACK2. */
-    boolean canReap() { return threadTryJoin != null && jack2; }
+    /** Whether {@link #tryJoin} can see JACK's process thread end: glibc's pthread_tryjoin_np, on JACK2 ({@link #reap}). */
+    boolean canReap() { return reap; }
 
     /** Reaps {@code thread} if it has ended (pthread_tryjoin_np); never blocks. UNKNOWN without glibc or off JACK2. */
     Join tryJoin(long thread) {
-        if (threadTryJoin == null || thread == 0 || !jack2) return Join.UNKNOWN;
+        if (!reap || thread == 0) return Join.UNKNOWN;
         try {
             int rc = (int) threadTryJoin.invokeExact(thread, 0L);
             return rc == 0 ? Join.ENDED : rc == EBUSY ? Join.RUNNING : Join.UNKNOWN;

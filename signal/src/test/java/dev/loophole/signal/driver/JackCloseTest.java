@@ -18,10 +18,29 @@ class JackCloseTest {
     @Test
     @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // server start ≤ 15 s + blocks ≤ 10 s + close ≤ 2 s, with room
     void aCallbackRunningAtCloseFinishes() throws Exception {
+        closeDuringALongCallback("loophole-close");
+    }
+
+    /**
+     * The same where the thread's end cannot be seen (no pthread_tryjoin_np, or not JACK2; here forced with
+     * loophole.jack.reap=false): the close waits for the callback to answer "stop" and a grace, never deactivating at once.
+     */
+    @Test
+    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void withoutReapingACallbackRunningAtCloseFinishesToo() throws Exception {
+        System.setProperty("loophole.jack.reap", "false");
+        try {
+            closeDuringALongCallback("loophole-close-noreap");
+        } finally {
+            System.clearProperty("loophole.jack.reap");
+        }
+    }
+
+    private static void closeDuringALongCallback(String client) throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
         AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
         try (JackServer server = JackServer.start()) {
-            JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-close").withJackServer(server.name).withMidiInputs(null)
+            JackDriver driver = JackDriver.open(AudioConfig.defaults(client).withJackServer(server.name).withMidiInputs(null)
                     .withConnectOutputs(false));
             try {
                 driver.start(new AudioCallback() {
