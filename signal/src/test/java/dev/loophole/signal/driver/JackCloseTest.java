@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class JackCloseTest {
     @Test
-    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // server start ≤ 15 s + blocks ≤ 10 s + close ≤ 2 s, with room
+    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // server start ≤ 15 s + blocks ≤ 10 s + close ≤ 10 s, with room
     void aCallbackRunningAtCloseFinishes() throws Exception {
         closeDuringALongCallback("loophole-close");
     }
