@@ -36,19 +36,6 @@ import org.jaudiolibs.jnajack.JackStatus;
  */
 public final class JackDriver implements AudioDriver {
     static final long RETRY_MILLIS = 500;
-    /**
-     * How long {@link #close} waits for JACK's process thread to leave on its own: one more cycle is enough, but on a
-     * loaded machine a cycle can come many periods late. Only a server that stopped running us waits all of it.
-     */
-    static final long STOP_MILLIS = 2_000;
-    /**
-     * How long {@link #close} then waits for the thread to end inside libjack: its End() waits on the server's reply
-     * to deactivate, measured 5.00 s while freewheeling (JackCloseTest), so with room.
-     */
-    static final long END_MILLIS = 8_000;
-    /** Where the thread's end cannot be seen (no pthread_tryjoin_np, or not JACK2): the wait after its "stop" answer. */
-    static final long GRACE_MILLIS = 250;
-
     private final AudioConfig config;
     private final BlockRunner runner;
     private final JackNative ffi;
@@ -82,18 +69,14 @@ public final class JackDriver implements AudioDriver {
         final long[] outAddress, outBuffer; // outBuffer: audio-thread scratch, this cycle's port buffers
         boolean first = true;               // audio thread
         volatile boolean gone;
-        volatile boolean stopping;          // close: the process callback answers "stop"
-        volatile long thread;               // JACK's process thread (pthread_t), from its first callback
-        volatile int stopsAnswered;         // callbacks that answered "stop" (written last, as the callback leaves)
-        volatile boolean ended;             // the process thread was seen ended and reaped
-        volatile boolean activated;
+        final ProcessThreadStop stop = new ProcessThreadStop(ffi); // the close handshake with JACK's thread
         boolean clientClosed;               // guarded by the driver's lock
 
         void closeClient() {
             if (clientClosed) return;
             clientClosed = true;
             if (!gone) {
-                stopProcessThread(this);
+                stop.run(runner.stats.freewheeling());
                 client.deactivate();
             }
             client.close(); // returns once JACK's thread will not call the process stub again
@@ -222,7 +205,7 @@ public final class JackDriver implements AudioDriver {
     /** Activates a session's client and makes our connections: main outputs to the system, matching MIDI sources to midi_in. */
     private void activate(Session s) throws JackException {
         s.client.activate();
-        s.activated = true;
+        s.stop.activated = true;
         outConnected.clear();
         midiConnected.clear();
         if (config.connectOutputs()) {
@@ -249,7 +232,7 @@ public final class JackDriver implements AudioDriver {
         anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
         // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
         // although the server runs on. The close finishes either way.
-        if (s.stopping) return;
+        if (s.stop.requested) return;
         s.gone = true;
         if (!config.reconnect() || watcher == null) {
             stopReason = "the JACK server shut down";
@@ -300,8 +283,7 @@ public final class JackDriver implements AudioDriver {
     public void close() {
         // From JACK's own process thread (an AudioCallback closing its driver) the close would wait for that very
         // thread to leave: refused. Checked before taking the lock, which the close itself may hold.
-        long t = session.thread;
-        if (t != 0 && !session.ended && ffi.currentThread() == t)
+        if (session.stop.onProcessThread())
             throw new IllegalStateException("JackDriver.close() called from JACK's process thread (inside the audio callback)");
         closeFromControl();
     }
@@ -322,57 +304,11 @@ public final class JackDriver implements AudioDriver {
      * Whether close saw JACK's process thread end (and reaped it) before closing the client; always true where that
      * cannot be seen (no pthread_tryjoin_np, or not JACK2). For tests.
      */
-    boolean processThreadEndedBeforeClose() { return !ffi.canReap() || session.ended; }
-
-    /**
-     * Lets JACK's process thread end from libjack's own code before the client is deactivated. jack_deactivate (JACK2)
-     * ends that thread with an asynchronous pthread_cancel wherever it is; inside our callback — one running late, on a
-     * loaded machine or in freewheel — that killed it in the middle of Java code, and when it held a JVM lock (an
-     * allocation asking for a GC) the whole JVM hung at its next safepoint (jstack and SIGTERM too). A process callback
-     * that answers non-zero makes libjack deactivate the client and exit the thread itself; then the thread is reaped
-     * here. Where the answer is ignored (another JACK implementation calls again) or no cycle comes (a server that
-     * stopped running us: the thread waits inside libjack, where a cancel is harmless), deactivation goes on as before.
-     */
-    private void stopProcessThread(Session s) {
-        s.stopping = true;
-        if (!s.activated) return; // no process thread
-        // 1. One cycle answers "stop" (or the thread is seen ended). None within STOP_MILLIS: the server stopped
-        //    running us and the thread waits inside libjack, where deactivate's cancel is harmless.
-        if (!waitUntil(s, STOP_MILLIS, () -> s.stopsAnswered >= 1)) return;
-        // 2. The thread is inside libjack's End(), which asks the server to deactivate us (in freewheel that reply
-        //    takes ~5 s) and then exits: closing the client meanwhile would use its channel from two threads. Where
-        //    the thread can be reaped (JACK2 with glibc) wait for its end; elsewhere a grace covering End(). A second
-        //    "stop" answered means this JACK ignores the answer: go on with deactivate.
-        if (ffi.canReap()) {
-            waitUntil(s, END_MILLIS, () -> false);
-        } else {
-            long grace = runner.stats.freewheeling() ? END_MILLIS : GRACE_MILLIS;
-            waitUntil(s, grace, () -> s.stopsAnswered >= 2);
-        }
-    }
-
-    /**
-     * Polls every millisecond until {@code done}, the thread is reaped, a second "stop" is answered, or {@code millis}
-     * pass; true unless it timed out.
-     */
-    private boolean waitUntil(Session s, long millis, java.util.function.BooleanSupplier done) {
-        long deadline = System.nanoTime() + millis * 1_000_000;
-        while (true) {
-            if (s.ended || done.getAsBoolean() || s.stopsAnswered >= 2) return true;
-            long t = s.thread;
-            if (t != 0 && ffi.tryJoin(t) == JackNative.Join.ENDED) {
-                s.ended = true;
-                return true;
-            }
-            if (System.nanoTime() >= deadline) return false;
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
+    boolean processThreadEndedBeforeClose() { return session.stop.endSeen(); }
 
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
     private int process(Session s, int nframes) {
-        if (s.stopping) { // closing: libjack deactivates and ends this thread once we return (see stopProcessThread)
-            if (s.thread == 0) s.thread = ffi.currentThread();
+        if (s.stop.requested) { // closing: libjack deactivates and ends this thread once we return (ProcessThreadStop)
             // Silence, not whatever the ports held: JACK may still play this cycle's buffers. Through the same (hot,
             // compiled) write as every cycle: this branch runs once, interpreted, and must not allocate either.
             for (int i = 0; i < s.outAddress.length; i++) {
@@ -380,7 +316,7 @@ public final class JackDriver implements AudioDriver {
                 for (int done = 0; b != 0 && done < nframes; done += AudioConfig.MAX_BLOCK)
                     JackNative.write(silence, b, done, Math.min(nframes - done, AudioConfig.MAX_BLOCK));
             }
-            s.stopsAnswered = s.stopsAnswered + 1; // last: stopProcessThread reads it as "the callback has left"
+            s.stop.answered(); // last: read as "the callback has left"
             return 1;
         }
         try {
@@ -389,7 +325,7 @@ public final class JackDriver implements AudioDriver {
             long blockStart;
             if (s.first) { // a new client (first start or after a reconnect): the stream clock continues where it stopped
                 s.first = false;
-                s.thread = ffi.currentThread();
+                s.stop.noteThread();
                 blockStart = streamFrame;
                 sessionBase = blockStart;
                 sessionFirstFrameTime = ft;

@@ -92,7 +92,7 @@ class JackCloseTest {
             }
             System.out.printf("close while freewheeling: %.2f s, %d callbacks%n", closeNanos / 1e9, entered.get());
             assertThat(closeNanos).as("close returns within STOP + END").isLessThan(TimeUnit.MILLISECONDS.toNanos(
-                    JackDriver.STOP_MILLIS + JackDriver.END_MILLIS + 1_000));
+                    ProcessThreadStop.STOP_MILLIS + ProcessThreadStop.END_MILLIS + 1_000));
             assertThat(driver.processThreadEndedBeforeClose()).as("JACK's thread left libjack's End() before the client was closed").isTrue();
             Thread.sleep(50);
             assertThat(finished.get()).as("every callback JACK started ran to its end").isEqualTo(entered.get());
