@@ -5,7 +5,7 @@
 #   2. a first bare line that fails (`loophole --no-such-option`): the --version/--help AOT cache is trained from --help;
 #   3. jars newer than the archive (as `./mvnw package` leaves them): the archive counts as missing and is trained again;
 #   4. two renders at once with no archive: one training, a valid archive.
-#   With --rebuild first: a source touched, so the build step trains the archive before the first command runs.
+#   With --rebuild first: a source touched, so the build that a render starts trains the archive before it runs.
 #
 #   bench/launcher_archives.sh [--rebuild] [TREE]
 set -euo pipefail
@@ -29,7 +29,7 @@ from_archive() {   # the classes of a FLAC/SFZ render that came from the dynamic
 
 if [ -n "$rebuild" ]; then
   touch "$tree/cli/src/main/java/dev/loophole/cli/ArchiveTraining.java"
-  lh --version >/dev/null 2>&1
+  lh "${render[@]}" >/dev/null 2>&1   # a render that starts a build trains the archive before it runs (a --version would not)
   [ -f "$aot/instruments.jsa" ] || fail "the build step trained no archive"
   [ "$(from_archive)" = 4 ] || fail "after the build, the FLAC/SFZ readers did not come from the archive"
   echo "ok: the build step trained the archive"

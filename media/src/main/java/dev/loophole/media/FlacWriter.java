@@ -12,7 +12,8 @@ import java.security.NoSuchAlgorithmException;
  * Writes 16- or 24-bit PCM as a FLAC file (RFC 9639) without compressing it: STREAMINFO with the audio's MD5
  * signature, then fixed 4,096-sample blocks whose channels are VERBATIM subframes. For content our own code makes
  * where no {@code flac} tool can be assumed (the launcher's start-up training); samples are quantised as
- * {@link WavWriter} does, so both files of one signal decode to the same values.
+ * {@link WavWriter} does, so both files of one signal decode to the same values. The file is assembled in memory (about
+ * three times the PCM's size): meant for small files.
  */
 public final class FlacWriter {
     static final int BLOCK = 4096;
@@ -26,6 +27,7 @@ public final class FlacWriter {
         if (channels < 1 || channels > 8 || rate <= 0 || rate >= 1 << 20)
             throw new IllegalArgumentException(channels + " channels at " + rate + " Hz do not fit STREAMINFO");
         int frames = audio.frames(), bytes = bits / 8;
+        if (frames == 0) throw new IllegalArgumentException("no audio frames to write (a FLAC file of none would not be read back)");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {'f', 'L', 'a', 'C', (byte) 0x80, 0, 0, 34});   // STREAMINFO, the last metadata block
         out.writeBytes(new byte[] {BLOCK >> 8, 0, BLOCK >> 8, 0, 0, 0, 0, 0, 0, 0});  // block sizes; frame sizes unknown

@@ -1,6 +1,7 @@
 package dev.loophole.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -30,6 +31,14 @@ class FlacWriterTest {
         assertThat(back.format()).isEqualTo(SampleFormat.PCM_24);
         for (int c = 0; c < 2; c++) assertThat(Arrays.mismatch(back.channels()[c], grid(s[c], 23))).as("first differing frame, channel %d", c).isEqualTo(-1);
         referenceToolAccepts(f);
+    }
+
+    @Test
+    void noFramesIsRefusedAndWritesNothing() {
+        Path f = dir.resolve("empty.flac");
+        assertThatThrownBy(() -> FlacWriter.write(f, new AudioData(new float[1][0], 48_000, SampleFormat.PCM_16, SampleMetadata.NONE)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no audio frames");
+        assertThat(f).doesNotExist();
     }
 
     @Test
