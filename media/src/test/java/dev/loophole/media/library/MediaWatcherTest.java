@@ -57,13 +57,15 @@ class MediaWatcherTest {
             var ref = lib.sampleRef(lib.file(a.resolve("a.wav")).orElseThrow().id());
             var stop = new java.util.concurrent.atomic.AtomicBoolean();
             var polls = new java.util.concurrent.atomic.AtomicLong();
+            var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>(); // a poller that throws would die unseen
             Runnable poll = () -> {
                 while (!stop.get()) {
                     try {
                         lib.checkStatus(false);
                         polls.incrementAndGet();
-                    } catch (LibraryException e) {
-                        throw new IllegalStateException(e);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        return;
                     }
                 }
             };
@@ -84,6 +86,7 @@ class MediaWatcherTest {
                 stop.set(true);
                 for (Thread t : pollers) t.join(5_000);
             }
+            assertThat(failure.get()).as("a status poll failed").isNull();
             assertThat(polls.get()).as("status polls beside the relinks").isPositive();
         }
     }

@@ -36,12 +36,6 @@ import org.jaudiolibs.jnajack.JackStatus;
  */
 public final class JackDriver implements AudioDriver {
     static final long RETRY_MILLIS = 500;
-    /**
-     * How long {@link #close} waits for JACK's process thread to leave on its own: one more cycle is enough, but on a
-     * loaded machine a cycle can come many periods late. Only a server that stopped running us waits all of it.
-     */
-    static final long STOP_MILLIS = 2_000;
-
     private final AudioConfig config;
     private final BlockRunner runner;
     private final JackNative ffi;
@@ -58,6 +52,7 @@ public final class JackDriver implements AudioDriver {
 
     // Audio-thread state (one JACK process thread at a time: a new session starts after the old one's server died).
     private long prevFrameTime, lastBlockStart;
+    private final float[] silence = new float[AudioConfig.MAX_BLOCK]; // the last cycle's output, on close
     private volatile long streamFrame, sessionBase, sessionFirstFrameTime = -1, lastFrameTime, lastCycleFrames;
 
     private volatile boolean running, closed;
@@ -74,17 +69,14 @@ public final class JackDriver implements AudioDriver {
         final long[] outAddress, outBuffer; // outBuffer: audio-thread scratch, this cycle's port buffers
         boolean first = true;               // audio thread
         volatile boolean gone;
-        volatile boolean stopping;          // close: the process callback answers "stop"
-        volatile long thread;               // JACK's process thread (pthread_t), from its first callback
-        volatile int stopsAnswered;         // callbacks that answered "stop"
-        volatile boolean activated;
+        final ProcessThreadStop stop = new ProcessThreadStop(ffi); // the close handshake with JACK's thread
         boolean clientClosed;               // guarded by the driver's lock
 
         void closeClient() {
             if (clientClosed) return;
             clientClosed = true;
             if (!gone) {
-                stopProcessThread(this);
+                stop.run(runner.stats.freewheeling());
                 client.deactivate();
             }
             client.close(); // returns once JACK's thread will not call the process stub again
@@ -213,7 +205,7 @@ public final class JackDriver implements AudioDriver {
     /** Activates a session's client and makes our connections: main outputs to the system, matching MIDI sources to midi_in. */
     private void activate(Session s) throws JackException {
         s.client.activate();
-        s.activated = true;
+        s.stop.activated = true;
         outConnected.clear();
         midiConnected.clear();
         if (config.connectOutputs()) {
@@ -237,8 +229,11 @@ public final class JackDriver implements AudioDriver {
 
     /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
     private void serverGone(Session s) {
+        anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
+        // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
+        // although the server runs on. The close finishes either way.
+        if (s.stop.requested) return;
         s.gone = true;
-        anySessionLost = true;
         if (!config.reconnect() || watcher == null) {
             stopReason = "the JACK server shut down";
             running = false;
@@ -277,15 +272,23 @@ public final class JackDriver implements AudioDriver {
         try {
             activate(s);
         } catch (JackException e) {
-            s.gone = true; // the next round retries with a fresh client
-            s.closeClient();
+            s.closeClient(); // while not gone: its thread may be running our callback, so it stops as on close
+            s.gone = true;   // the next round retries with a fresh client
             throw new AudioUnavailableException("JACK: cannot restart the client: " + e.getMessage(), e);
         }
         runner.stats.reconnected();
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        // From JACK's own process thread (an AudioCallback closing its driver) the close would wait for that very
+        // thread to leave: refused. Checked before taking the lock, which the close itself may hold.
+        if (session.stop.onProcessThread())
+            throw new IllegalStateException("JackDriver.close() called from JACK's process thread (inside the audio callback)");
+        closeFromControl();
+    }
+
+    private synchronized void closeFromControl() {
         if (closed) {
             if (watcher != null) LockSupport.unpark(watcher);
             return;
@@ -298,30 +301,22 @@ public final class JackDriver implements AudioDriver {
     }
 
     /**
-     * Lets JACK's process thread end from libjack's own code before the client is deactivated. jack_deactivate (JACK2)
-     * ends that thread with an asynchronous pthread_cancel wherever it is; inside our callback — one running late, on a
-     * loaded machine or in freewheel — that killed it in the middle of Java code, and when it held a JVM lock (an
-     * allocation asking for a GC) the whole JVM hung at its next safepoint (jstack and SIGTERM too). A process callback
-     * that answers non-zero makes libjack deactivate the client and exit the thread itself; then the thread is reaped
-     * here. Where the answer is ignored (another JACK implementation calls again) or no cycle comes (a server that
-     * stopped running us: the thread waits inside libjack, where a cancel is harmless), deactivation goes on as before.
+     * Whether close saw JACK's process thread end (and reaped it) before closing the client; always true where that
+     * cannot be seen (no pthread_tryjoin_np, or not JACK2). For tests.
      */
-    private void stopProcessThread(Session s) {
-        s.stopping = true;
-        if (!s.activated) return; // no process thread
-        long deadline = System.nanoTime() + STOP_MILLIS * 1_000_000;
-        while (System.nanoTime() < deadline && s.stopsAnswered < 2) {
-            long t = s.thread;
-            if (t != 0 && ffi.tryJoin(t) != JackNative.Join.RUNNING) return; // ended (and reaped), or not ours to know
-            LockSupport.parkNanos(1_000_000);
-        }
-    }
+    boolean processThreadEndedBeforeClose() { return session.stop.endSeen(); }
 
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
     private int process(Session s, int nframes) {
-        if (s.stopping) { // closing: libjack deactivates and ends this thread once we return (see stopProcessThread)
-            if (s.thread == 0) s.thread = ffi.currentThread();
-            s.stopsAnswered = s.stopsAnswered + 1;
+        if (s.stop.requested) { // closing: libjack deactivates and ends this thread once we return (ProcessThreadStop)
+            // Silence, not whatever the ports held: JACK may still play this cycle's buffers. Through the same (hot,
+            // compiled) write as every cycle: this branch runs once, interpreted, and must not allocate either.
+            for (int i = 0; i < s.outAddress.length; i++) {
+                long b = ffi.buffer(s.outAddress[i], nframes);
+                for (int done = 0; b != 0 && done < nframes; done += AudioConfig.MAX_BLOCK)
+                    JackNative.write(silence, b, done, Math.min(nframes - done, AudioConfig.MAX_BLOCK));
+            }
+            s.stop.answered(); // last: read as "the callback has left"
             return 1;
         }
         try {
@@ -330,7 +325,7 @@ public final class JackDriver implements AudioDriver {
             long blockStart;
             if (s.first) { // a new client (first start or after a reconnect): the stream clock continues where it stopped
                 s.first = false;
-                s.thread = ffi.currentThread();
+                s.stop.noteThread();
                 blockStart = streamFrame;
                 sessionBase = blockStart;
                 sessionFirstFrameTime = ft;

@@ -31,6 +31,15 @@ final class JackNative {
 
     private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess, setXrun, onShutdown, setFreewheel;
     private final MethodHandle threadSelf, threadTryJoin; // libc (glibc); tryJoin null where there is none
+    /**
+     * JACK2 (version "1.9.x"): a process callback answering non-zero ends its thread in JackClient::End with
+     * pthread_exit, after which the thread may be reaped. JACK1 (and anything unknown) answers it with
+     * jack_client_thread_suicide and later pthread_cancel+joins that thread itself in jack_client_close, so reaping
+     * it first would join a thread twice: only a known JACK2 thread is reaped.
+     */
+    final boolean jack2;
+    /** JACK2 and glibc, and not turned off with -Dloophole.jack.reap=false (how the other path is tested). */
+    private final boolean reap;
     private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
     private final long eventAddress = event.address();
     private final Arena arena = Arena.ofShared(); // the upcall stub lives as long as the client
@@ -53,10 +62,24 @@ final class JackNative {
             SymbolLookup libc = linker.defaultLookup();
             threadSelf = linker.downcallHandle(libc.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), critical);
             threadTryJoin = libc.find("pthread_tryjoin_np").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I, J, J))).orElse(null);
+            jack2 = versionString(jack, linker).startsWith("1.9.");
+            reap = threadTryJoin != null && jack2 && !"false".equals(System.getProperty("loophole.jack.reap"));
         } catch (RuntimeException e) {
             throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);
         }
         warmUp();
+    }
+
+    /** jack_get_version_string(), or "" where libjack has none (then the JACK is treated as unknown). */
+    private static String versionString(SymbolLookup jack, Linker linker) {
+        try {
+            var f = jack.find("jack_get_version_string");
+            if (f.isEmpty()) return "";
+            long s = (long) linker.downcallHandle(f.get(), FunctionDescriptor.of(ValueLayout.JAVA_LONG)).invokeExact();
+            return s == 0 ? "" : ALL.getString(s);
+        } catch (Throwable t) {
+            return "";
+        }
     }
 
     /** The native jack_client_t* behind a JNAJack client. */
@@ -177,9 +200,12 @@ final class JackNative {
     /** Result of {@link #tryJoin}. */
     enum Join { ENDED, RUNNING, UNKNOWN }
 
-    /** Reaps {@code thread} if it has ended (pthread_tryjoin_np); never blocks. */
+    /** Whether {@link #tryJoin} can see JACK's process thread end: glibc's pthread_tryjoin_np, on JACK2 ({@link #reap}). */
+    boolean canReap() { return reap; }
+
+    /** Reaps {@code thread} if it has ended (pthread_tryjoin_np); never blocks. UNKNOWN without glibc or off JACK2. */
     Join tryJoin(long thread) {
-        if (threadTryJoin == null || thread == 0) return Join.UNKNOWN;
+        if (!reap || thread == 0) return Join.UNKNOWN;
         try {
             int rc = (int) threadTryJoin.invokeExact(thread, 0L);
             return rc == 0 ? Join.ENDED : rc == EBUSY ? Join.RUNNING : Join.UNKNOWN;

@@ -18,7 +18,8 @@ class JackFreewheelTest {
      * In freewheel our callback runs back to back, so the close finds it running: the case where JACK's cancel of the
      * process thread hung the JVM (see {@link JackCloseTest}). Every wait below has its deadline; the timeout (separate
      * thread, so a call stuck in libjack fails the test instead of stalling the suite) covers their sum — server start
-     * 15 s, two switches of ≤ 10 s for jack_freewheel plus ≤ 10 s for the notice, the close ≤ 2 s — with room.
+     * 15 s, two switches of ≤ 10 s for jack_freewheel plus ≤ 10 s for the notice, the close ≤ ProcessThreadStop.STOP_MILLIS + END_MILLIS
+     * (10 s) — with room.
      */
     @Test
     @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
