@@ -76,10 +76,14 @@ public final class JackDriver implements AudioDriver {
             if (clientClosed) return;
             clientClosed = true;
             if (!gone) {
-                stop.run(runner.stats.freewheeling());
+                if (!stop.run(runner.stats.freewheeling())) {
+                    anySessionLost = true; // its thread may still call the stubs: keep them
+                    return;                // and never cancel it inside Java (ProcessThreadStop.run)
+                }
                 client.deactivate();
             }
             client.close(); // returns once JACK's thread will not call the process stub again
+            stop.forget();
         }
 
         Session(JackClient client) throws JackException {
@@ -308,6 +312,7 @@ public final class JackDriver implements AudioDriver {
 
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
     private int process(Session s, int nframes) {
+        s.stop.inside = true; // cleared as the callback returns: a close waits for a cycle that is still running
         if (s.stop.requested) { // closing: libjack deactivates and ends this thread once we return (ProcessThreadStop)
             // Silence, not whatever the ports held: JACK may still play this cycle's buffers. Through the same (hot,
             // compiled) write as every cycle: this branch runs once, interpreted, and must not allocate either.
@@ -316,6 +321,7 @@ public final class JackDriver implements AudioDriver {
                 for (int done = 0; b != 0 && done < nframes; done += AudioConfig.MAX_BLOCK)
                     JackNative.write(silence, b, done, Math.min(nframes - done, AudioConfig.MAX_BLOCK));
             }
+            s.stop.inside = false;
             s.stop.answered(); // last: read as "the callback has left"
             return 1;
         }
@@ -352,6 +358,7 @@ public final class JackDriver implements AudioDriver {
         } catch (Throwable t) {
             // An exception escaping an upcall would end the JVM; a glitch is the lesser harm.
         }
+        s.stop.inside = false;
         return 0;
     }
 

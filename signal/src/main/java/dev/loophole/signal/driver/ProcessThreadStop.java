@@ -33,6 +33,7 @@ final class ProcessThreadStop {
     private volatile long thread; // JACK's process thread (pthread_t), from its first callback
     private volatile int answers; // callbacks that answered "stop" (written last, as the callback leaves)
     private volatile boolean ended; // the thread was seen ended and reaped
+    volatile boolean inside;       // the process thread is inside our callback (set and cleared by the callback)
 
     ProcessThreadStop(JackNative ffi) { this.ffi = ffi; }
 
@@ -54,17 +55,43 @@ final class ProcessThreadStop {
     /** Whether the thread was seen ended (always true where that cannot be seen). */
     boolean endSeen() { return !ffi.canReap() || ended; }
 
-    /** Control thread: asks for "stop" and waits as described above; then the client may be deactivated and closed. */
-    void run(boolean freewheeling) {
+    /**
+     * Control thread: asks for "stop" and waits as described above. True when the client may then be deactivated and
+     * closed; false when the thread is still inside our callback (a pause of seconds: a long GC, a stopped process) or
+     * inside libjack's End() after every wait — deactivating would cancel it in Java, closing would free the client
+     * under it, so the client is left as it is until the process ends (the server then drops it).
+     */
+    boolean run(boolean freewheeling) {
         requested = true;
-        if (!activated) return;
-        // 1. One cycle answers (or the thread is seen ended). None within STOP_MILLIS: the server stopped running us.
-        if (!waitUntil(STOP_MILLIS, () -> answers >= 1)) return;
+        if (!activated) return true;
+        // 1. One cycle answers (or the thread is seen ended). None for STOP_MILLIS while the thread is outside our
+        //    callback: the server stopped running us (the thread waits inside libjack, where a cancel is harmless). A
+        //    cycle that is still running restarts that wait, up to END_MILLIS more in all.
+        long now = System.nanoTime(), cap = now + (STOP_MILLIS + END_MILLIS) * 1_000_000, quiet = now + STOP_MILLIS * 1_000_000;
+        while (!(ended || answers >= 1 || reaped())) {
+            now = System.nanoTime();
+            if (inside) quiet = now + STOP_MILLIS * 1_000_000;
+            if (now >= cap) return !inside;
+            if (now >= quiet) return true;
+            LockSupport.parkNanos(1_000_000);
+        }
         // 2. The thread is inside libjack's End(), which asks the server to deactivate us (in freewheel that reply
-        //    takes ~5 s) and then exits: closing the client meanwhile would use its channel from two threads. Where
-        //    the thread can be reaped, wait for its end; elsewhere a grace covering End().
-        if (ffi.canReap()) waitUntil(END_MILLIS, () -> false);
-        else waitUntil(freewheeling ? END_MILLIS : GRACE_MILLIS, () -> false);
+        //    takes the server's client timeout × 10: 5 s at its default -t 500) and then exits: closing the client
+        //    meanwhile would use it from two threads. Where the thread can be reaped, wait for its end (not seen within
+        //    END_MILLIS: left alone, as above); elsewhere a grace covering End().
+        if (ffi.canReap()) return waitUntil(END_MILLIS, () -> false);
+        waitUntil(freewheeling ? END_MILLIS : GRACE_MILLIS, () -> false);
+        return true;
+    }
+
+    /** Control thread, once the client is closed: no thread of it is current any more (a later pthread_t may reuse the id). */
+    void forget() { thread = 0; }
+
+    /** Whether the thread could be seen ended now (and was reaped). */
+    private boolean reaped() {
+        long t = thread;
+        if (t != 0 && ffi.tryJoin(t) == JackNative.Join.ENDED) ended = true;
+        return ended;
     }
 
     /**
@@ -74,12 +101,7 @@ final class ProcessThreadStop {
     private boolean waitUntil(long millis, BooleanSupplier done) {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (true) {
-            if (ended || done.getAsBoolean() || answers >= 2) return true;
-            long t = thread;
-            if (t != 0 && ffi.tryJoin(t) == JackNative.Join.ENDED) {
-                ended = true;
-                return true;
-            }
+            if (ended || done.getAsBoolean() || answers >= 2 || reaped()) return true;
             if (System.nanoTime() >= deadline) return false;
             LockSupport.parkNanos(1_000_000);
         }

@@ -36,6 +36,46 @@ class JackCloseTest {
         }
     }
 
+    /**
+     * A callback still running after {@link ProcessThreadStop#STOP_MILLIS} (a long GC pause, a process stopped with
+     * Ctrl-Z): the close must not take the silence for a server that stopped running us and cancel the thread in it.
+     */
+    @Test
+    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // server start ≤ 15 s + blocks ≤ 10 s + close ≤ 10 s
+    void aCallbackLongerThanTheStopWaitStillFinishes() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
+        AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch inSlow = new java.util.concurrent.CountDownLatch(1);
+        try (JackServer server = JackServer.start()) {
+            JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-close-slow").withJackServer(server.name).withMidiInputs(null)
+                    .withConnectOutputs(false));
+            try {
+                driver.start(new AudioCallback() {
+                    @Override public void process(float[][] out, int frames, EventBuffer events) {
+                        entered.incrementAndGet();
+                        if (slow.getAndSet(false)) {
+                            inSlow.countDown();
+                            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ProcessThreadStop.STOP_MILLIS + 500);
+                            while (System.nanoTime() < end) Thread.onSpinWait();
+                        }
+                        finished.incrementAndGet();
+                    }
+
+                    @Override public int activeVoices() { return 0; }
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (finished.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
+                slow.set(true);
+                assertThat(inSlow.await(10, TimeUnit.SECONDS)).as("a callback entered its long spin").isTrue();
+            } finally {
+                driver.close();
+            }
+            Thread.sleep(50);
+            assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
+        }
+    }
+
     private static void closeDuringALongCallback(String client) throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
         AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
