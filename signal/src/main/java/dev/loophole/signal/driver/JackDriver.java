@@ -321,8 +321,8 @@ public final class JackDriver implements AudioDriver {
                 for (int done = 0; b != 0 && done < nframes; done += AudioConfig.MAX_BLOCK)
                     JackNative.write(silence, b, done, Math.min(nframes - done, AudioConfig.MAX_BLOCK));
             }
+            s.stop.answered(); // read as "the callback is leaving": the close then waits for the thread's end or a grace
             s.stop.inside = false;
-            s.stop.answered(); // last: read as "the callback has left"
             return 1;
         }
         try {

@@ -67,12 +67,17 @@ final class ProcessThreadStop {
         // 1. One cycle answers (or the thread is seen ended). None for STOP_MILLIS while the thread is outside our
         //    callback: the server stopped running us (the thread waits inside libjack, where a cancel is harmless). A
         //    cycle that is still running restarts that wait, up to END_MILLIS more in all.
-        long now = System.nanoTime(), cap = now + (STOP_MILLIS + END_MILLIS) * 1_000_000, quiet = now + STOP_MILLIS * 1_000_000;
-        while (!(ended || answers >= 1 || reaped())) {
+        long now = System.nanoTime(), prev = now, cap = now + (STOP_MILLIS + END_MILLIS) * 1_000_000, quiet = now + STOP_MILLIS * 1_000_000;
+        while (true) {
+            boolean in = inside; // read before the answer: a thread that answered and left is seen answered
+            if (ended || answers >= 1 || reaped()) break;
             now = System.nanoTime();
-            if (inside) quiet = now + STOP_MILLIS * 1_000_000;
-            if (now >= cap) return !inside;
-            if (now >= quiet) return true;
+            // Inside our callback, or this thread kept from polling a while (a GC pause, a stopped process: JACK's
+            // thread may have woken meanwhile and be about to enter): the quiet wait starts again.
+            if (in || now - prev > 50_000_000L) quiet = now + STOP_MILLIS * 1_000_000;
+            prev = now;
+            if (in && now >= cap) return false;
+            if (!in && now >= quiet) return true; // (it could still enter between this read and the deactivate: after 2 s of quiet)
             LockSupport.parkNanos(1_000_000);
         }
         // 2. The thread is inside libjack's End(), which asks the server to deactivate us (in freewheel that reply
