@@ -128,15 +128,8 @@ final class PlayCommand implements Callable<Integer> {
         } catch (AudioUnavailableException e) {
             throw new Errors.UserError(driverKind == null ? e.getMessage() : "--driver " + driverKind + ": " + e.getMessage(), e);
         }
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> { // Ctrl-C: let the main loop close the client, but do not hang the exit
-            stopRequested = true;
-            try {
-                finished.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loophole-play-stop");
+        StopHook hook = new StopHook();
+        boolean played = false;
         SongPlayer player = null;
         String failure = null;
         try {
@@ -152,7 +145,7 @@ final class PlayCommand implements Callable<Integer> {
                 if (perBus[bus] == null) perBus[bus] = new SamplerInstrument(patch, rate, polyphony, seed);
                 engine.route(c, perBus[bus], bus);
             }
-            Runtime.getRuntime().addShutdownHook(hook);
+            hook.add();
             driver.start(new EngineCallback(engine));
             err.println("playing " + instrument.getFileName() + " through " + driver.describe()
                     + (midi == null && seconds == null ? "; Ctrl-C stops" : ""));
@@ -164,21 +157,29 @@ final class PlayCommand implements Callable<Integer> {
             SongPlayer p = player;
             failure = runUntilDone(driver, p == null ? () -> false
                     : () -> p.finished() && (driver.stats().voices() == 0 || driver.streamFrame() > p.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+            played = true;
         } finally {
-            if (player != null) player.close();
-            driver.close();
-            finished.countDown();
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // Shutting down already (Ctrl-C), or never added.
+                if (player != null) player.close();
+                driver.close();
+            } finally {
+                if (!played) hook.done(); // failed before the end: no summary to wait for
             }
         }
-        if (Progress.onTerminal()) out.println();
-        out.println(summary(driver));
-        out.flush();
+        printSummary(hook, driver, out);
         if (failure != null) throw new Errors.UserError(failure);
         return 0;
+    }
+
+    /** The driver is closed: the summary, and only then may a Ctrl-C's hook let the JVM halt (it waits for both). */
+    private static void printSummary(StopHook hook, AudioDriver driver, PrintWriter out) {
+        try {
+            if (Progress.onTerminal()) out.println();
+            out.println(summary(driver));
+            out.flush();
+        } finally {
+            hook.done();
+        }
     }
 
     /**
@@ -199,23 +200,33 @@ final class PlayCommand implements Callable<Integer> {
         }
         String failure;
         List<String> warnings = new java.util.ArrayList<>();
+        StopHook hook = new StopHook();
+        boolean played = false;
         try (ProjectEngine engine = new ProjectEngine(project, projectSettings(driver.sampleRate()), warnings::add)) {
-            Warnings.print(err, warnings, verbose);
-            long end = engine.endFrame();
-            engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
-            engine.transport().play();
-            driver.start(engine.callback());
-            err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
-            err.flush();
-            var transport = engine.transport();
-            failure = runUntilDone(driver, () -> transport.position() >= end
-                    && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+            try {
+                Warnings.print(err, warnings, verbose);
+                long end = engine.endFrame();
+                engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
+                engine.transport().play();
+                hook.add();
+                driver.start(engine.callback());
+                err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
+                err.flush();
+                var transport = engine.transport();
+                failure = runUntilDone(driver, () -> transport.position() >= end
+                        && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+                played = true;
+            } finally {
+                driver.close(); // before the engine its callback renders is closed
+            }
         } finally {
-            driver.close();
+            try {
+                driver.close(); // (again, at no cost: where the engine could not be made)
+            } finally {
+                if (!played) hook.done();
+            }
         }
-        if (Progress.onTerminal()) out.println();
-        out.println(summary(driver));
-        out.flush();
+        printSummary(hook, driver, out);
         if (failure != null) throw new Errors.UserError(failure);
         return 0;
     }
@@ -264,5 +275,34 @@ final class PlayCommand implements Callable<Integer> {
                 s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
                 100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents(),
                 s.reconnects() == 0 ? "" : ", " + s.reconnects() + " reconnects");
+    }
+
+    /**
+     * Ctrl-C while playing: the hook asks the main loop to stop ({@link #stopRequested}) and waits a while for it to
+     * close the driver — the JVM halts once its hooks return, and a driver closed halfway only costs the summary line
+     * (JACK drops the client; a close while freewheeling, 5–8 s, is the one cut short).
+     */
+    private final class StopHook {
+        private final CountDownLatch finished = new CountDownLatch(1);
+        private final Thread thread = new Thread(() -> {
+            stopRequested = true;
+            try {
+                finished.await(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "loophole-play-stop");
+
+        void add() { Runtime.getRuntime().addShutdownHook(thread); }
+
+        /** The driver is closed (or never started): the hook, if it runs, need not wait; else it is not needed. */
+        void done() {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(thread);
+            } catch (IllegalStateException | IllegalArgumentException e) {
+                // Shutting down already (Ctrl-C), or never added.
+            }
+        }
     }
 }

@@ -79,6 +79,40 @@ class PlayCommandTest {
     }
 
     /**
+     * Ctrl-C (SIGINT to a separate JVM) while a project plays: the JVM halts once its shutdown hooks return, so the hook
+     * waits for the main loop to stop, close the driver and print the summary (before, a project's play had no hook: the
+     * JVM exited at once, with no summary and the driver never closed).
+     */
+    @Test
+    void ctrlCOnAPlayingProjectClosesTheDriverAndPrintsTheSummary() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK test needs it");
+        Path project = dir.resolve("p.loophole");
+        CliRun imported = CliRun.of("project", "import", "--midi", song.toString(), "--instrument", lead.toString(), "--out", project.toString());
+        assertThat(imported.status()).as(imported.err()).isZero();
+        try (JackServer server = JackServer.start()) {
+            Path out = dir.resolve("play.out"), err = dir.resolve("play.err");
+            String javaBin = ProcessHandle.current().info().command().orElse("java");
+            Process p = new ProcessBuilder(javaBin, "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                    "dev.loophole.cli.Main", "play", project.toString(), "--driver", "jack", "--jack-server", server.name)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            try {
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!Files.readString(err).contains("playing p.loophole") && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(50);
+                assertThat(Files.readString(err)).as("the project plays").contains("playing p.loophole");
+                Thread.sleep(500);
+                assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+                assertThat(p.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).as("exited after Ctrl-C").isTrue();
+            } finally {
+                p.destroyForcibly();
+            }
+            assertThat(p.exitValue()).as("the status of an interrupted run").isEqualTo(130);
+            Matcher m = SUMMARY.matcher(Files.readString(out));
+            assertThat(m.find()).as("the summary after Ctrl-C: " + Files.readString(out) + Files.readString(err)).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).as("seconds played before Ctrl-C, of the 3-s song").isBetween(0.2, 3.0);
+        }
+    }
+
+    /**
      * --route 10=drums: channel 10 sounds on loophole:drums_L/R and nowhere else, channel 1 on out_L/R, read back by a
      * second JACK client: A4 (440 Hz) on channel 10 at 1.5 s, A5 (880 Hz) on channel 1 at 2.5 s.
      */
