@@ -310,6 +310,9 @@ public final class JackDriver implements AudioDriver {
      */
     boolean processThreadEndedBeforeClose() { return session.stop.endSeen(); }
 
+    /** Callbacks of the current client that answered the close's "stop". For tests. */
+    int stopAnswers() { return session.stop.answers(); }
+
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
     private int process(Session s, int nframes) {
         s.stop.inside = true; // cleared as the callback returns: a close waits for a cycle that is still running

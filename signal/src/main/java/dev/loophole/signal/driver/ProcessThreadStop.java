@@ -52,6 +52,9 @@ final class ProcessThreadStop {
         return t != 0 && !ended && ffi.currentThread() == t;
     }
 
+    /** Callbacks that answered "stop" (for tests: a close that fell back to deactivate shows none). */
+    int answers() { return answers; }
+
     /** Whether the thread was seen ended (always true where that cannot be seen). */
     boolean endSeen() { return !ffi.canReap() || ended; }
 
