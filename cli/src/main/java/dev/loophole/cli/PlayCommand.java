@@ -159,11 +159,13 @@ final class PlayCommand implements Callable<Integer> {
                     : () -> p.finished() && (driver.stats().voices() == 0 || driver.streamFrame() > p.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
             played = true;
         } finally {
+            boolean closed = false;
             try {
                 if (player != null) player.close();
                 driver.close();
+                closed = true;
             } finally {
-                if (!played) hook.done(); // failed before the end: no summary to wait for
+                if (!played || !closed) hook.done(); // failed: no summary to wait for
             }
         }
         printSummary(hook, driver, out);
@@ -220,10 +222,12 @@ final class PlayCommand implements Callable<Integer> {
                 driver.close(); // before the engine its callback renders is closed
             }
         } finally {
+            boolean closed = false;
             try {
                 driver.close(); // (again, at no cost: where the engine could not be made)
+                closed = true;
             } finally {
-                if (!played) hook.done();
+                if (!played || !closed) hook.done(); // failed: no summary to wait for
             }
         }
         printSummary(hook, driver, out);

@@ -80,6 +80,7 @@ final class ProcessThreadStop {
             if (in || now - prev > 50_000_000L) quiet = now + STOP_MILLIS * 1_000_000;
             prev = now;
             if (in && now >= cap) return false;
+            if (now >= cap + STOP_MILLIS * 1_000_000) return true; // out, and this thread starved past every wait: bounded
             if (!in && now >= quiet) return true; // (it could still enter between this read and the deactivate: after 2 s of quiet)
             LockSupport.parkNanos(1_000_000);
         }
@@ -109,7 +110,8 @@ final class ProcessThreadStop {
     private boolean waitUntil(long millis, BooleanSupplier done) {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (true) {
-            if (ended || done.getAsBoolean() || answers >= 2 || reaped()) return true;
+            boolean in = inside; // a JACK that ignores the answer calls again: go on once that call has left us
+            if (ended || done.getAsBoolean() || (answers >= 2 && !in) || reaped()) return true;
             if (System.nanoTime() >= deadline) return false;
             LockSupport.parkNanos(1_000_000);
         }
