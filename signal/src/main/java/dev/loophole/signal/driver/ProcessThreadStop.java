@@ -28,6 +28,9 @@ final class ProcessThreadStop {
     static final long GRACE_MILLIS = 250;
 
     private final JackNative ffi;
+    /** The two waits: the constants, or shorter through -Dloophole.jack.stopMillis / endMillis (how a test reaches the cap). */
+    private final long stopMillis = Long.getLong("loophole.jack.stopMillis", STOP_MILLIS),
+            endMillis = Long.getLong("loophole.jack.endMillis", END_MILLIS);
     volatile boolean activated;   // there is a process thread
     volatile boolean requested;   // close: the process callback answers "stop"
     private volatile long thread; // JACK's process thread (pthread_t), from its first callback
@@ -70,17 +73,17 @@ final class ProcessThreadStop {
         // 1. One cycle answers (or the thread is seen ended). None for STOP_MILLIS while the thread is outside our
         //    callback: the server stopped running us (the thread waits inside libjack, where a cancel is harmless). A
         //    cycle that is still running restarts that wait, up to END_MILLIS more in all.
-        long now = System.nanoTime(), prev = now, cap = now + (STOP_MILLIS + END_MILLIS) * 1_000_000, quiet = now + STOP_MILLIS * 1_000_000;
+        long now = System.nanoTime(), prev = now, cap = now + (stopMillis + endMillis) * 1_000_000, quiet = now + stopMillis * 1_000_000;
         while (true) {
             boolean in = inside; // read before the answer: a thread that answered and left is seen answered
             if (ended || answers >= 1 || reaped()) break;
             now = System.nanoTime();
             // Inside our callback, or this thread kept from polling a while (a GC pause, a stopped process: JACK's
             // thread may have woken meanwhile and be about to enter): the quiet wait starts again.
-            if (in || now - prev > 50_000_000L) quiet = now + STOP_MILLIS * 1_000_000;
+            if (in || now - prev > 50_000_000L) quiet = now + stopMillis * 1_000_000;
             prev = now;
             if (in && now >= cap) return false;
-            if (now >= cap + STOP_MILLIS * 1_000_000) return true; // out, and this thread starved past every wait: bounded
+            if (now >= cap + stopMillis * 1_000_000) return true; // out, and this thread starved past every wait: bounded
             if (!in && now >= quiet) return true; // (it could still enter between this read and the deactivate: after 2 s of quiet)
             LockSupport.parkNanos(1_000_000);
         }
@@ -88,8 +91,8 @@ final class ProcessThreadStop {
         //    takes the server's client timeout × 10: 5 s at its default -t 500) and then exits: closing the client
         //    meanwhile would use it from two threads. Where the thread can be reaped, wait for its end (not seen within
         //    END_MILLIS: left alone, as above); elsewhere a grace covering End().
-        if (ffi.canReap()) return waitUntil(END_MILLIS, () -> false);
-        waitUntil(freewheeling ? END_MILLIS : GRACE_MILLIS, () -> false);
+        if (ffi.canReap()) return waitUntil(endMillis, () -> false);
+        waitUntil(freewheeling ? endMillis : GRACE_MILLIS, () -> false);
         return true;
     }
 

@@ -76,6 +76,60 @@ class JackCloseTest {
         }
     }
 
+    /**
+     * A callback still inside after every bounded wait (here shortened to 0.2 s + 0.5 s): the close gives up without
+     * deactivating or closing the client — either would cancel the thread in Java — and returns; the callback finishes
+     * afterwards, untouched, and JACK's thread then answers the stop and leaves on its own.
+     */
+    @Test
+    @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aCallbackInsidePastEveryWaitIsLeftAloneNotCancelled() throws Exception {
+        assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
+        AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.CountDownLatch inSlow = new java.util.concurrent.CountDownLatch(1);
+        System.setProperty("loophole.jack.stopMillis", "200");
+        System.setProperty("loophole.jack.endMillis", "500");
+        try (JackServer server = JackServer.start()) {
+            JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-close-left").withJackServer(server.name).withMidiInputs(null)
+                    .withConnectOutputs(false));
+            long closeNanos;
+            try {
+                driver.start(new AudioCallback() {
+                    @Override public void process(float[][] out, int frames, EventBuffer events) {
+                        entered.incrementAndGet();
+                        if (slow.getAndSet(false)) {
+                            inSlow.countDown();
+                            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000);
+                            while (System.nanoTime() < end) Thread.onSpinWait();
+                        }
+                        finished.incrementAndGet();
+                    }
+
+                    @Override public int activeVoices() { return 0; }
+                });
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (finished.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
+                slow.set(true);
+                assertThat(inSlow.await(10, TimeUnit.SECONDS)).as("a callback entered its long spin").isTrue();
+            } finally {
+                long t0 = System.nanoTime();
+                driver.close();
+                closeNanos = System.nanoTime() - t0;
+            }
+            assertThat(closeNanos / 1e9).as("seconds the close waited: it gave up at its cap (0.7 s), the callback still inside").isLessThan(1.9);
+            assertThat(driver.stopAnswers()).as("stop answers when the close gave up").isZero();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (driver.stopAnswers() == 0 && System.nanoTime() < until) Thread.sleep(10);
+            assertThat(driver.stopAnswers()).as("the thread, out of its long callback, answered the stop: never cancelled").isPositive();
+            Thread.sleep(50);
+            assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
+        } finally {
+            System.clearProperty("loophole.jack.stopMillis");
+            System.clearProperty("loophole.jack.endMillis");
+        }
+    }
+
     private static void closeDuringALongCallback(String client) throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
         AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
