@@ -44,35 +44,16 @@ class JackCloseTest {
     @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // server start ≤ 15 s + blocks ≤ 10 s + close ≤ 10 s
     void aCallbackLongerThanTheStopWaitStillFinishes() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
-        AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch inSlow = new java.util.concurrent.CountDownLatch(1);
+        SlowOnce callback = new SlowOnce(ProcessThreadStop.STOP_MILLIS + 500);
         try (JackServer server = JackServer.start()) {
             JackDriver driver = JackDriver.open(AudioConfig.defaults("loophole-close-slow").withJackServer(server.name).withMidiInputs(null)
                     .withConnectOutputs(false));
             try {
-                driver.start(new AudioCallback() {
-                    @Override public void process(float[][] out, int frames, EventBuffer events) {
-                        entered.incrementAndGet();
-                        if (slow.getAndSet(false)) {
-                            inSlow.countDown();
-                            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ProcessThreadStop.STOP_MILLIS + 500);
-                            while (System.nanoTime() < end) Thread.onSpinWait();
-                        }
-                        finished.incrementAndGet();
-                    }
-
-                    @Override public int activeVoices() { return 0; }
-                });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (finished.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
-                slow.set(true);
-                assertThat(inSlow.await(10, TimeUnit.SECONDS)).as("a callback entered its long spin").isTrue();
+                callback.startAndEnterTheSlowCall(driver);
             } finally {
                 driver.close();
             }
-            Thread.sleep(50);
-            assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
+            callback.assertEveryCallFinished();
         }
     }
 
@@ -85,9 +66,7 @@ class JackCloseTest {
     @Timeout(value = 40, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void aCallbackInsidePastEveryWaitIsLeftAloneNotCancelled() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
-        AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.CountDownLatch inSlow = new java.util.concurrent.CountDownLatch(1);
+        SlowOnce callback = new SlowOnce(2_000);
         System.setProperty("loophole.jack.stopMillis", "200");
         System.setProperty("loophole.jack.endMillis", "500");
         try (JackServer server = JackServer.start()) {
@@ -95,23 +74,7 @@ class JackCloseTest {
                     .withConnectOutputs(false));
             long closeNanos;
             try {
-                driver.start(new AudioCallback() {
-                    @Override public void process(float[][] out, int frames, EventBuffer events) {
-                        entered.incrementAndGet();
-                        if (slow.getAndSet(false)) {
-                            inSlow.countDown();
-                            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2_000);
-                            while (System.nanoTime() < end) Thread.onSpinWait();
-                        }
-                        finished.incrementAndGet();
-                    }
-
-                    @Override public int activeVoices() { return 0; }
-                });
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (finished.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
-                slow.set(true);
-                assertThat(inSlow.await(10, TimeUnit.SECONDS)).as("a callback entered its long spin").isTrue();
+                callback.startAndEnterTheSlowCall(driver);
             } finally {
                 long t0 = System.nanoTime();
                 driver.close();
@@ -122,11 +85,48 @@ class JackCloseTest {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (driver.stopAnswers() == 0 && System.nanoTime() < until) Thread.sleep(10);
             assertThat(driver.stopAnswers()).as("the thread, out of its long callback, answered the stop: never cancelled").isPositive();
-            Thread.sleep(50);
-            assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
+            callback.assertEveryCallFinished();
         } finally {
             System.clearProperty("loophole.jack.stopMillis");
             System.clearProperty("loophole.jack.endMillis");
+        }
+    }
+
+    /** Counts the calls JACK starts and finishes; once asked, one call spins {@code slowMillis} (a GC pause, a stopped process). */
+    private static final class SlowOnce implements AudioCallback {
+        private final AtomicInteger entered = new AtomicInteger(), finished = new AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch inSlow = new java.util.concurrent.CountDownLatch(1);
+        private final long slowNanos;
+
+        SlowOnce(long slowMillis) { slowNanos = TimeUnit.MILLISECONDS.toNanos(slowMillis); }
+
+        @Override public void process(float[][] out, int frames, EventBuffer events) {
+            entered.incrementAndGet();
+            if (slow.getAndSet(false)) {
+                inSlow.countDown();
+                long end = System.nanoTime() + slowNanos;
+                while (System.nanoTime() < end) Thread.onSpinWait();
+            }
+            finished.incrementAndGet();
+        }
+
+        @Override public int activeVoices() { return 0; }
+
+        /** Starts {@code driver} on this, lets three calls finish, and returns once a call is inside its long spin. */
+        void startAndEnterTheSlowCall(JackDriver driver) throws InterruptedException {
+            driver.start(this);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (finished.get() < 3 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(finished.get()).as("callbacks before the slow one").isGreaterThanOrEqualTo(3);
+            slow.set(true);
+            assertThat(inSlow.await(10, TimeUnit.SECONDS)).as("a callback entered its long spin").isTrue();
+        }
+
+        /** A thread killed mid-call would never finish it; one that finished stays finished. */
+        void assertEveryCallFinished() throws InterruptedException {
+            Thread.sleep(50);
+            assertThat(finished.get()).as("every callback JACK started ran to its end (%d entered)", entered.get()).isEqualTo(entered.get());
         }
     }
 
