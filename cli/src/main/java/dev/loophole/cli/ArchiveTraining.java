@@ -40,7 +40,7 @@ public final class ArchiveTraining {
         for (String[] line : lines(f, dir)) {
             StringWriter out = new StringWriter();
             FastPath.answer(line, System.out);                            // as Main.main does: false here
-            if (line[0].equals("render")) RenderPrefetch.start(line);
+            RenderPrefetch.start(line);                                   // (a render's only)
             int status = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), line);
             if (status != 0) {
                 System.err.println("loophole: the start-up training failed at `" + String.join(" ", line) + "`:\n" + out);

@@ -129,59 +129,51 @@ final class PlayCommand implements Callable<Integer> {
             throw new Errors.UserError(driverKind == null ? e.getMessage() : "--driver " + driverKind + ": " + e.getMessage(), e);
         }
         StopHook hook = new StopHook();
-        boolean played = false;
         SongPlayer player = null;
         String failure = null;
         try {
-            int rate = driver.sampleRate();
-            Patch patch = new PatchCompiler(InstrumentLoader.samplesFromDisk(), rate).compile(program);
-            Warnings.print(err, patch.warnings(), verbose);
-            if (patch.regionCount() == 0) throw new Errors.UserError("nothing to play: " + InstrumentLoader.noRegion(instrument, program.regions().size()));
-            Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
-            // One instrument per output bus: an instrument renders to one bus, so routed channels get their own voices.
-            SamplerInstrument[] perBus = new SamplerInstrument[routing.outputs().size()];
-            for (int c = 0; c < 16; c++) {
-                int bus = routing.busOf(c);
-                if (perBus[bus] == null) perBus[bus] = new SamplerInstrument(patch, rate, polyphony, seed);
-                engine.route(c, perBus[bus], bus);
-            }
-            hook.add();
-            driver.start(new EngineCallback(engine));
-            err.println("playing " + instrument.getFileName() + " through " + driver.describe()
-                    + (midi == null && seconds == null ? "; Ctrl-C stops" : ""));
-            err.flush();
-            if (midi != null) {
-                player = new SongPlayer(driver, midi, PREROLL_SECONDS);
-                player.start();
-            }
-            SongPlayer p = player;
-            failure = runUntilDone(driver, p == null ? () -> false
-                    : () -> p.finished() && (driver.stats().voices() == 0 || driver.streamFrame() > p.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
-            played = true;
-        } finally {
-            boolean closed = false;
             try {
+                int rate = driver.sampleRate();
+                Patch patch = new PatchCompiler(InstrumentLoader.samplesFromDisk(), rate).compile(program);
+                Warnings.print(err, patch.warnings(), verbose);
+                if (patch.regionCount() == 0) throw new Errors.UserError("nothing to play: " + InstrumentLoader.noRegion(instrument, program.regions().size()));
+                Engine engine = new Engine(rate, AudioConfig.MAX_BLOCK);
+                // One instrument per output bus: an instrument renders to one bus, so routed channels get their own voices.
+                SamplerInstrument[] perBus = new SamplerInstrument[routing.outputs().size()];
+                for (int c = 0; c < 16; c++) {
+                    int bus = routing.busOf(c);
+                    if (perBus[bus] == null) perBus[bus] = new SamplerInstrument(patch, rate, polyphony, seed);
+                    engine.route(c, perBus[bus], bus);
+                }
+                hook.add();
+                driver.start(new EngineCallback(engine));
+                err.println("playing " + instrument.getFileName() + " through " + driver.describe()
+                        + (midi == null && seconds == null ? "; Ctrl-C stops" : ""));
+                err.flush();
+                if (midi != null) {
+                    player = new SongPlayer(driver, midi, PREROLL_SECONDS);
+                    player.start();
+                }
+                SongPlayer p = player;
+                failure = runUntilDone(driver, p == null ? () -> false
+                        : () -> p.finished() && (driver.stats().voices() == 0 || driver.streamFrame() > p.lastEventFrame() + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+            } finally {
                 if (player != null) player.close();
                 driver.close();
-                closed = true;
-            } finally {
-                if (!played || !closed) hook.done(); // failed: no summary to wait for
             }
+            printSummary(driver, out);
+        } finally {
+            hook.done(); // after the summary: a Ctrl-C's hook waits for both (and at once where it failed)
         }
-        printSummary(hook, driver, out);
         if (failure != null) throw new Errors.UserError(failure);
         return 0;
     }
 
-    /** The driver is closed: the summary, and only then may a Ctrl-C's hook let the JVM halt (it waits for both). */
-    private static void printSummary(StopHook hook, AudioDriver driver, PrintWriter out) {
-        try {
-            if (Progress.onTerminal()) out.println();
-            out.println(summary(driver));
-            out.flush();
-        } finally {
-            hook.done();
-        }
+    /** The driver is closed: the line that says what was played. */
+    private static void printSummary(AudioDriver driver, PrintWriter out) {
+        if (Progress.onTerminal()) out.println();
+        out.println(summary(driver));
+        out.flush();
     }
 
     /**
@@ -203,34 +195,30 @@ final class PlayCommand implements Callable<Integer> {
         String failure;
         List<String> warnings = new java.util.ArrayList<>();
         StopHook hook = new StopHook();
-        boolean played = false;
-        try (ProjectEngine engine = new ProjectEngine(project, projectSettings(driver.sampleRate()), warnings::add)) {
-            try {
-                Warnings.print(err, warnings, verbose);
-                long end = engine.endFrame();
-                engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
-                engine.transport().play();
-                hook.add();
-                driver.start(engine.callback());
-                err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
-                err.flush();
-                var transport = engine.transport();
-                failure = runUntilDone(driver, () -> transport.position() >= end
-                        && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
-                played = true;
+        try {
+            try (ProjectEngine engine = new ProjectEngine(project, projectSettings(driver.sampleRate()), warnings::add)) {
+                try {
+                    Warnings.print(err, warnings, verbose);
+                    long end = engine.endFrame();
+                    engine.streamer().startLoader(); // live: samples stream on a loader thread, never on the audio thread
+                    engine.transport().play();
+                    hook.add();
+                    driver.start(engine.callback());
+                    err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
+                    err.flush();
+                    var transport = engine.transport();
+                    failure = runUntilDone(driver, () -> transport.position() >= end
+                            && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);
+                } finally {
+                    driver.close(); // before the engine its callback renders is closed
+                }
             } finally {
-                driver.close(); // before the engine its callback renders is closed
-            }
-        } finally {
-            boolean closed = false;
-            try {
                 driver.close(); // (again, at no cost: where the engine could not be made)
-                closed = true;
-            } finally {
-                if (!played || !closed) hook.done(); // failed: no summary to wait for
             }
+            printSummary(driver, out);
+        } finally {
+            hook.done(); // after the summary: a Ctrl-C's hook waits for both (and at once where it failed)
         }
-        printSummary(hook, driver, out);
         if (failure != null) throw new Errors.UserError(failure);
         return 0;
     }

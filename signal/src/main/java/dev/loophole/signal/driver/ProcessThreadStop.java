@@ -1,7 +1,6 @@
 package dev.loophole.signal.driver;
 
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * The close handshake with one JACK client's process thread: it lets that thread end from libjack's own code before
@@ -91,8 +90,8 @@ final class ProcessThreadStop {
         //    takes the server's client timeout × 10: 5 s at its default -t 500) and then exits: closing the client
         //    meanwhile would use it from two threads. Where the thread can be reaped, wait for its end (not seen within
         //    END_MILLIS: left alone, as above); elsewhere a grace covering End().
-        if (ffi.canReap()) return waitUntil(endMillis, () -> false);
-        waitUntil(freewheeling ? endMillis : GRACE_MILLIS, () -> false);
+        if (ffi.canReap()) return waitUntil(endMillis);
+        waitUntil(freewheeling ? endMillis : GRACE_MILLIS);
         return true;
     }
 
@@ -107,14 +106,14 @@ final class ProcessThreadStop {
     }
 
     /**
-     * Polls every millisecond until {@code done}, the thread is reaped, a second "stop" is answered (this JACK ignores
+     * Polls every millisecond until the thread is reaped, a second "stop" is answered (this JACK ignores
      * the answer: go on with deactivate), or {@code millis} pass; true unless it timed out.
      */
-    private boolean waitUntil(long millis, BooleanSupplier done) {
+    private boolean waitUntil(long millis) {
         long deadline = System.nanoTime() + millis * 1_000_000;
         while (true) {
             boolean in = inside; // a JACK that ignores the answer calls again: go on once that call has left us
-            if (ended || done.getAsBoolean() || (answers >= 2 && !in) || reaped()) return true;
+            if (ended || (answers >= 2 && !in) || reaped()) return true;
             if (System.nanoTime() >= deadline) return false;
             LockSupport.parkNanos(1_000_000);
         }

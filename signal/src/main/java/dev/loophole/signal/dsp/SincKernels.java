@@ -43,19 +43,13 @@ public class SincKernels {
         float[] t = new float[2 * 64], buf = new float[80], outL = new float[1], outR = new float[1];
         for (int i = 0; i < t.length; i++) t[i] = (i % 7) / 7f;
         for (int i = 0; i < buf.length; i++) buf[i] = (i % 5) / 5f;
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
+        for (int i = 0; i < WarmUp.COMPILE_CALLS; i++) {
             int taps = 8 << (i & 3);
-            INSTANCE.direct(t, 0, taps, i / (float) WARM_UP_CALLS, buf, i & 15, taps);
-            INSTANCE.directStereo(t, 0, taps, i / (float) WARM_UP_CALLS, buf, buf, i & 15, taps, outL, outR, 0);
+            INSTANCE.direct(t, 0, taps, i / (float) WarmUp.COMPILE_CALLS, buf, i & 15, taps);
+            INSTANCE.directStereo(t, 0, taps, i / (float) WarmUp.COMPILE_CALLS, buf, buf, i & 15, taps, outL, outR, 0);
         }
     }
 
-    /**
-     * C2's thresholds are 5,000 invocations and 15,000 with back-edges by default; the launcher and the tests scale
-     * them by 0.05 for the vector kernels ({@code -XX:CompileCommand=CompileThresholdScaling}), so a few thousand
-     * calls compile them (≈ 70 ms instead of ≈ 250 ms at every start).
-     */
-    private static final int WARM_UP_CALLS = 3_000;
 
     private static SincKernels vector() { return new SincKernelsVector(); }
 

@@ -16,17 +16,22 @@ public final class WarmUp {
     /** Beyond this the JVM is not compiling it (a flag, a starved machine): give up rather than hang the control side. */
     private static final long LIMIT_NANOS = 5_000_000_000L;
 
-    /** Calls where this JVM cannot count a thread's allocations: enough for C2 at the launcher's kernel thresholds. */
-    static final int BLIND_CALLS = 3_000;
+    /**
+     * Calls of a vector kernel after which C2 has compiled it: its thresholds are 5,000 invocations and 15,000 with
+     * back-edges by default, and the launcher and the tests scale them by 0.05 for the vector kernels
+     * ({@code -XX:CompileCommand=CompileThresholdScaling}), so a few thousand calls do (≈ 70 ms instead of ≈ 250 ms at
+     * every start). Also what the settle makes where this JVM cannot count allocations.
+     */
+    public static final int COMPILE_CALLS = 3_000;
 
     /**
      * Calls {@code call} until two calls in a row allocate no bytes on this thread; where the JVM cannot count them, makes
-     * {@link #BLIND_CALLS} calls instead (C2 most likely has the kernel then). Returns whether the warm-up is done —
+     * {@link #COMPILE_CALLS} calls instead (C2 most likely has the kernel then). Returns whether the warm-up is done —
      * false only when it gave up (the time limit, an interrupt), so that a later instrument tries again.
      */
     public static boolean settle(Runnable call) {
         if (!THREADS.isThreadAllocatedMemorySupported() || !THREADS.isThreadAllocatedMemoryEnabled()) {
-            for (int i = 0; i < BLIND_CALLS; i++) call.run();
+            for (int i = 0; i < COMPILE_CALLS; i++) call.run();
             return true; // all that can be done here
         }
         long end = System.nanoTime() + LIMIT_NANOS;

@@ -80,7 +80,7 @@ final class CompiledGraph {
             for (int i = 0; i < v.length; i++) if (j < 0 || old.effectValues[j][i] != v[i]) effects[e].set(i, v[i]);
             if (j >= 0) { // kept: a fade still running goes on where it is (edits faster than a fade restarted it at full wet)
                 fade[e] = old.fade[j] == FADE_OUT ? FADE_IN : old.fade[j];
-                faded[e] = old.fade[j] == FADE_OUT ? fadeFrames - old.faded[j] : old.faded[j];
+                faded[e] = old.fade[j] == FADE_OUT ? turned(old.faded[j]) : old.faded[j];
             } else {
                 fade[e] = old != null && old.instruments.length > 0 ? FADE_IN : STEADY;
                 faded[e] = 0;
@@ -135,12 +135,15 @@ final class CompiledGraph {
      * fading to dry here (where they are in the chain). Returns whether any does — then the swap waits
      * {@link #fadeFrames} for them.
      */
+    /** A fade turned the other way at the wet share it has after {@code faded} frames (fading in or out). */
+    private int turned(int faded) { return fadeFrames - faded; }
+
     boolean fadeOutLeaving(CompiledGraph next) {
         boolean any = false;
         for (int e = 0; e < effects.length; e++) {
             if (next.runs(effects[e])) continue;
             // From the wet share it has now: a unit still fading in turns back from there, not from full wet.
-            if (fade[e] == FADE_IN) faded[e] = fadeFrames - Math.min(fadeFrames, faded[e]);
+            if (fade[e] == FADE_IN) faded[e] = turned(faded[e]);
             else if (fade[e] == STEADY) faded[e] = 0;
             fade[e] = FADE_OUT;
             any = true;

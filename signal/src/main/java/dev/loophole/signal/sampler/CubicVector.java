@@ -53,7 +53,7 @@ final class CubicVector {
     static synchronized void warmUp() {
         if (warm) return;
         Exercise x = Exercise.make();
-        for (int i = 0; i < WARM_UP_CALLS; i++) x.run(i % Exercise.CASES);
+        for (int i = 0; i < dev.loophole.signal.dsp.WarmUp.COMPILE_CALLS; i++) x.run(i % Exercise.CASES);
         warm = true;
     }
 
@@ -85,8 +85,6 @@ final class CubicVector {
         }
     }
 
-    /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
-    private static final int WARM_UP_CALLS = 3_000;
 
     /**
      * {@link CubicRun#hermite(float[], float[], int, int, long, long, int)} eight frames at a time: each lane's position

@@ -23,15 +23,13 @@ final class MixVector {
     static synchronized void warmUp() {
         if (warm) return;
         float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
-        for (int i = 0; i < WARM_UP_CALLS; i++) {
+        for (int i = 0; i < dev.loophole.signal.dsp.WarmUp.COMPILE_CALLS; i++) {
             mono(b, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
             stereo(b, e, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
         }
         warm = true;
     }
 
-    /** Enough calls (4 groups each) for C2's thresholds as the launcher and the tests scale them (by 0.05, see SincKernels). */
-    private static final int WARM_UP_CALLS = 3_000;
 
     /** One channel into both sides: {@code out += buf·(env·level)·g} per side; frames [0, 8m); returns 8m, the first frame not done. */
     static int mono(float[] buf, float[] env, float level, float[] outL, float[] outR, int at, int got, float gl, float gr) {

@@ -81,12 +81,11 @@ public final class PatchCompiler {
         Map<String, Boolean> ram = new HashMap<>();
         for (SampleRegion r : program.regions()) {
             if (!played.canSound(r)) continue;
-            long need = headNeed(r, preloadFrames);
             boolean toFileOrWhole = loopsToFileOrWhole(r);
             boolean wantsRam = r.playback().reverse() || "1".equals(r.otherOpcodes().get("hint_ram_based"));
             for (SampleRef s : r.samples()) {
                 if (toFileOrWhole) headerQuietly(s); // the file's loops decide (a failure is reported where the sample loads)
-                minHead.merge(s.path(), toFileOrWhole && readsWhole(r, headers.get(s.path())) ? Long.MAX_VALUE : need, Math::max);
+                minHead.merge(s.path(), headNeed(r, preloadFrames, headers.get(s.path())), Math::max);
                 ram.merge(s.path(), wantsRam || s.channel() >= 0, Boolean::logicalOr); // a channel of a file is cut from it in memory
             }
         }
@@ -173,10 +172,11 @@ public final class PatchCompiler {
      * Frames of a sample's head a region needs in memory: its furthest start plus {@code preload}, and its loop end — loops
      * play from memory, a stream ring holds only a straight run. {@code count=N} replays the whole sample: all of it
      * ({@link Long#MAX_VALUE}). A loop mode without a loop end of its own ({@link #loopsToFileOrWhole}) needs more than
-     * this: the file's loop, or the whole sample where the file has none.
+     * this: the file's loop, or the whole sample where the file has none — all of it where the region {@link #readsWhole}
+     * it ({@code header}: its file's, only asked for where {@link #loopsToFileOrWhole}; null when not read or not readable).
      */
-    public static long headNeed(SampleRegion r, long preload) {
-        if (r.playback().count() > 1) return Long.MAX_VALUE;
+    public static long headNeed(SampleRegion r, long preload, SampleData header) {
+        if (r.playback().count() > 1 || readsWhole(r, header)) return Long.MAX_VALUE;
         long need = r.playback().offset() + r.playback().offsetRandom() + preload;
         return r.loop().end() >= 0 ? Math.max(need, r.loop().end() + 4) : need;
     }

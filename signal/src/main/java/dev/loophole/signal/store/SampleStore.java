@@ -186,8 +186,7 @@ public final class SampleStore implements SampleProvider {
             boolean wanted = false;
             for (int k : keys) if (r.keyRange().contains(k)) { wanted = true; break; }
             if (!wanted) continue;
-            long need = PatchCompiler.loopsToFileOrWhole(r) && PatchCompiler.readsWhole(r, header(r.sample()))
-                    ? Long.MAX_VALUE : PatchCompiler.headNeed(r, PatchCompiler.PRELOAD_FRAMES);
+            long need = PatchCompiler.headNeed(r, PatchCompiler.PRELOAD_FRAMES, PatchCompiler.loopsToFileOrWhole(r) ? header(r.sample()) : null);
             Path file = Path.of(r.sample().path()).toAbsolutePath().normalize();
             boolean warm;
             synchronized (this) {
