@@ -92,8 +92,11 @@ class JackGraphEditTest {
             // amplitude E = |H − 1|·A. With a = Δu ahead, b = Δu behind: Δ²(u·e) = u·Δ²e + (a − b)·e[n+1] + b·(e[n+1] − e[n−1]),
             // so |Δ²y| ≤ |1 + u(H − 1)|·clean + |a − b|·E + |b|·2ωE, where |1 + u(H − 1)| ≤ 1 (H real, 0 < H < 1),
             // |b| ≤ 1/F and |a − b| ≤ 2/F (a fade turned around where it is, from +1/F to −1/F). That is the most the
-            // edits may add: (2 + 2ω)·E/F = 1.07e-4. The margin, 10 % of it, covers what is left out: a new EQ unit's
-            // start-up transient while its share is still a few frames' (estimated 3e-6) and float rounding (4 ulp of A, 3e-8).
+            // edits may add: (2 + 2ω)·E/F = 1.07e-4. The margin, 10 % of it, is for what the model leaves out: float rounding
+            // (4 ulp of A, 3e-8) and a new EQ unit's start (its zero state meets a sounding sine; simulated with the cookbook
+            // peak, its fade-in peaks at 8.8e-5 in all, under clean + E/F). Runs measure clean + E/F = 1.35e-4: a fade-out
+            // ending (u'' = +1/F) at the sine's peak, where the kink adds to the curvature; this cycle's turnarounds turn a
+            // fade-in back down, against it (a kept unit turned from fading out to in would reach the 2/F term).
             // An effect jumping to full wet mid-fade (the bug d8fdb02 fixed) steps by (1 − u)·E, up to 0.034 here: 0.023 measured.
             double e = (1 - Math.pow(10, CUT_DB / 20)) * amp;
             double fades = (2 + 2 * w) * e / fade;
