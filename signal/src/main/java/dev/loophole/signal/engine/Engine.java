@@ -97,6 +97,20 @@ public final class Engine implements BlockSource {
     /** The workers an offline render gave it ({@link #workers(RenderWorkers)}), or null; a graph over this engine runs its effect chains on them too. */
     public RenderWorkers workers() { return workers; }
 
+    private int grid; // 0: a block's instruments render between its events only
+
+    /**
+     * Control side, offline renders: the instruments also render apart at every multiple of {@code frames} from a block's
+     * start, so a block of a multiple of {@code frames} sounds as that many blocks of {@code frames} would — a voice's
+     * chunks (its control rate) fall where they did — while the per-block work (the workers' round and its handoff, each
+     * renderer's begin and end, the writer) comes once per longer block. 0 (the default, and live): no such split.
+     */
+    public Engine grid(int frames) {
+        if (frames < 0) throw new IllegalArgumentException("grid " + frames + " is negative");
+        this.grid = frames;
+        return this;
+    }
+
     /** Control side: {@code routing} made ready for {@link #process(Plan, float[][], int, EventBuffer)}, sharing this engine's decoders. */
     public synchronized Plan plan(Routing routing) { return state(routing, published); }
 
@@ -203,13 +217,20 @@ public final class Engine implements BlockSource {
         int n = events.size();
         for (int e = 0; e < n; e++) {
             int at = Math.min(Math.max(events.offset(e), cursor), frames);
-            if (at > cursor) { renderAll(s, out, cursor, at); cursor = at; }
+            if (at > cursor) { renderGrid(s, out, cursor, at); cursor = at; }
             dispatch(s, events.port(e), events.status(e), events.data1(e), events.data2(e));
         }
-        if (cursor < frames) renderAll(s, out, cursor, frames);
+        if (cursor < frames) renderGrid(s, out, cursor, frames);
         RenderWorkers w = workers;
         if (w != null && w.threads() > 1) s.parts.run(w); // what the renderers deferred, side by side; they mix it below
         for (Instrument i : s.routing().renderers()) i.endBlock();
+    }
+
+    /** Frames [from, to) of the block, in parts that end on the {@link #grid} (one part without one). */
+    private void renderGrid(Plan s, float[][] out, int from, int to) {
+        int g = grid;
+        if (g > 0) for (int end; (end = (from / g + 1) * g) < to; from = end) renderAll(s, out, from, end);
+        renderAll(s, out, from, to);
     }
 
     private static void renderAll(Plan s, float[][] out, int from, int to) {

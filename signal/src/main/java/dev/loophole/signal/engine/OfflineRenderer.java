@@ -21,7 +21,10 @@ public final class OfflineRenderer {
         void update(long framesDone, long framesExpected);
     }
 
-    /** What a render did. {@code peak} is the largest absolute sample value over both channels. */
+    /**
+     * What a render did. {@code peak} is the largest absolute sample value over both channels; {@code maxVoices} the most
+     * voices sounding at the end of a block.
+     */
     public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents) {
         public double seconds(int rate) { return frames / (double) rate; }
 
@@ -46,6 +49,7 @@ public final class OfflineRenderer {
     private final BlockSource engine;
     private final int blockSize;
     private Runnable beforeBlock = () -> { };
+    private int grid;
 
     public OfflineRenderer(BlockSource engine, int blockSize) {
         if (blockSize <= 0 || blockSize > engine.maxBlock())
@@ -64,6 +68,19 @@ public final class OfflineRenderer {
     }
 
     /**
+     * Blocks of {@code frames} (a divisor of the block size) where the render's end is not known ahead — from the last
+     * event on, when the tail lasts until the voices fall silent — so the render stops on the frame blocks of
+     * {@code frames} would stop on. With an engine split at the same {@link Engine#grid}, the longer blocks then sound
+     * as blocks of {@code frames} would, bit for bit; {@link Result#maxVoices} is still counted at each block's end.
+     */
+    public OfflineRenderer grid(int frames) {
+        if (frames <= 0 || blockSize % frames != 0)
+            throw new IllegalArgumentException("grid " + frames + " does not divide the block size " + blockSize);
+        this.grid = frames;
+        return this;
+    }
+
+    /**
      * Renders the song. {@code tailSeconds} ≥ 0 renders exactly that long after the last event;
      * a negative value renders until every voice is silent (at most {@link #MAX_AUTO_TAIL_SECONDS}).
      */
@@ -77,7 +94,7 @@ public final class OfflineRenderer {
 
         EventBuffer buffer = new EventBuffer(4096);
         int[] next = {0}, dropped = {0};
-        Result r = loop(new float[2][blockSize], blockSize, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
+        Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
             buffer.clear();
             while (next[0] < events.size() && frameOf[next[0]] < pos + n) {
                 MidiEvent e = events.get(next[0]);
@@ -105,6 +122,12 @@ public final class OfflineRenderer {
      */
     public static Result loop(float[][] pairs, int blockSize, int rate, long lastEventFrame, double tailSeconds,
                               java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
+        return loop(pairs, blockSize, 0, rate, lastEventFrame, tailSeconds, voices, block, sink, progress);
+    }
+
+    /** As {@link #loop(float[][], int, int, long, double, java.util.function.IntSupplier, Block, PairSink, Progress)}, with blocks of {@code grid} (0: none) where the end is not known (see {@link #grid}). */
+    static Result loop(float[][] pairs, int blockSize, int grid, int rate, long lastEventFrame, double tailSeconds,
+                       java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
         long fixedEnd = tailSeconds >= 0 ? lastEventFrame + Math.round(tailSeconds * rate) : -1;
         long autoCap = lastEventFrame + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
         long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
@@ -116,7 +139,8 @@ public final class OfflineRenderer {
             long end = fixedEnd >= 0 ? fixedEnd : autoCap;
             if (pos >= end) break;
             if (fixedEnd < 0 && pos >= lastEventFrame && voices.getAsInt() == 0) break;
-            int n = (int) Math.min(blockSize, end - pos);
+            int size = grid > 0 && fixedEnd < 0 && pos + blockSize > lastEventFrame ? grid : blockSize;
+            int n = (int) Math.min(size, end - pos);
             block.render(pos, pairs, n);
             for (float[] ch : pairs)
                 for (int i = 0; i < n; i++) {

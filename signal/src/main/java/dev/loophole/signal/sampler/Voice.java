@@ -238,6 +238,11 @@ final class Voice {
      * returns the frames read (fewer when the sample ends).
      */
     int readChunk(int n) {
+        // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the processor
+        // overlaps with the control work, the read and the filter below when nothing waits on it (same levels: nothing
+        // below moves this envelope, and if the sample ends inside the chunk the voice ends with it, the envelope's
+        // extra frames never heard). A flex amplitude envelope is a matrix source, read by mod.update before it moves on.
+        if (flexAmp == null) amp.process(env, 0, n);
         double step = inc;
         gainFrom = lfoGain;
         if (bendCents != bendTarget) { // bend_smooth: glide a chunk's worth towards the wheel
@@ -262,11 +267,7 @@ final class Voice {
             if (freshGain) gainFrom = mod.lfoGain;
             lfoGain = mod.lfoGain;
         }
-        // The envelope first: a decay's or release's levels are a chain of dependent multiplies, which the
-        // processor overlaps with the read and the filter below when nothing waits on it (same levels: if the
-        // sample ends inside the chunk the voice ends with it, and the envelope's extra frames are never heard).
         if (flexAmp != null) { flexAmp.process(env, 0, n); clampEnvelope(n); }
-        else amp.process(env, 0, n);
         return read.next(n, step);
     }
 

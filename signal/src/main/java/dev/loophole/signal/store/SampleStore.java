@@ -83,6 +83,7 @@ public final class SampleStore implements SampleProvider {
             throw e;
         }
         status.put(file, SampleStatus.ONLINE);
+        if (loaded.streamed()) streamedAny = true;
         synchronized (this) {
             SampleData old = cache.put(key, loaded);
             if (old != null) bytes -= old.memoryBytes();
@@ -210,6 +211,11 @@ public final class SampleStore implements SampleProvider {
 
     /** Decoded bytes the store holds now. */
     public synchronized long memoryBytes() { return bytes; }
+
+    private volatile boolean streamedAny;
+
+    /** Whether a sample it loaded streams (its head is not all of it): then voices read from {@link Streamer} rings. */
+    public boolean streamedAny() { return streamedAny; }
 
     /** Samples the store holds now. */
     public synchronized int size() { return cache.size(); }

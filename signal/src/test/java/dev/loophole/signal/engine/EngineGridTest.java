@@ -1,0 +1,98 @@
+package dev.loophole.signal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loophole.model.midi.MidiEvent;
+import dev.loophole.model.midi.MidiSong;
+import dev.loophole.model.midi.TempoMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Longer offline blocks split on a grid ({@link Engine#grid}, {@link OfflineRenderer#grid}): the instruments see the very
+ * render spans blocks of the grid's size gave them, and a tail that lasts until the voices fall silent stops on the same
+ * frame; without the grid both would differ.
+ */
+class EngineGridTest {
+    static final int RATE = 48_000, GRID = 256, LONG = 1024;
+
+    /** Logs every render span in song frames, and sounds (one voice) from its first note-on to {@link #silentFrom}. */
+    static final class Spans implements NoMidi { // the note-on alone matters here
+        final List<long[]> spans = new ArrayList<>();
+        long clock, silentFrom = Long.MAX_VALUE;
+        boolean started;
+        @Override public void noteOn(int c, int k, int v) { started = true; }
+        @Override public void render(float[] l, float[] r, int from, int to) {
+            spans.add(new long[] {clock + from, clock + to});
+        }
+        @Override public int activeVoices() { return started && clock < silentFrom ? 1 : 0; }
+        @Override public void allSoundOff() { }
+    }
+
+    /** Note-ons on the frames given (120 BPM at 480 ppq: a tick is 50 frames at 48 kHz), so each lands on its frame exactly. */
+    private static MidiSong song(long... frames) {
+        List<MidiEvent> events = new ArrayList<>();
+        for (int i = 0; i < frames.length; i++) events.add(new MidiEvent(frames[i] / 50, 0x90, 60, 100, 0, i));
+        return new MidiSong("t", new TempoMap(480, List.of(new TempoMap.Change(0, 500_000))), events);
+    }
+
+    private record Run(List<long[]> spans, long frames) { }
+
+    private static Run render(MidiSong song, int block, int grid, double tail, long silentFrom) {
+        Engine engine = new Engine(RATE, block).grid(grid);
+        Spans s = new Spans();
+        s.silentFrom = silentFrom;
+        engine.route(0, s);
+        OfflineRenderer r = new OfflineRenderer(engine, block);
+        if (grid > 0) r.grid(grid);
+        OfflineRenderer.Result res = r.render(song, tail, (l, rr, n) -> s.clock += n, null);
+        return new Run(s.spans, res.frames());
+    }
+
+    /** The spans blocks of GRID frames give: cut at every multiple of GRID and at every event frame, worked out here alone. */
+    private static List<long[]> expectedSpans(long end, long... eventFrames) {
+        TreeSet<Long> cuts = new TreeSet<>();
+        for (long f = 0; f <= end; f += GRID) cuts.add(f);
+        cuts.add(end);
+        for (long e : eventFrames) cuts.add(e);
+        List<long[]> out = new ArrayList<>();
+        Long prev = null;
+        for (long c : cuts) { if (prev != null && c > prev) out.add(new long[] {prev, c}); prev = c; }
+        return out;
+    }
+
+    @Test
+    void longBlocksOnTheGridRenderTheSpansOfGridBlocks() {
+        long[] at = {50, 300, 1000, 1050, 3050, 5000};
+        MidiSong song = song(at);
+        double tail = 0.05; // 2,400 frames after the frame past the last event
+        long end = 5001 + 2400;
+        Run grid = render(song, LONG, GRID, tail, Long.MAX_VALUE);
+        Run plain = render(song, GRID, 0, tail, Long.MAX_VALUE);
+        Run noGrid = render(song, LONG, 0, tail, Long.MAX_VALUE);
+        List<long[]> expected = expectedSpans(end, at);
+        assertThat(grid.frames()).isEqualTo(end);
+        assertThat(grid.spans()).containsExactlyElementsOf(expected);
+        assertThat(plain.spans()).containsExactlyElementsOf(expected);
+        // without the grid a long block renders across the GRID boundaries: fewer, longer spans
+        assertThat(noGrid.spans().size()).isLessThan(expected.size());
+    }
+
+    @Test
+    void aTailUntilSilenceStopsOnTheFrameGridBlocksStopOn() {
+        long[] at = {100, 2000};
+        MidiSong song = song(at);
+        long silent = 2001 + 3 * GRID + 17; // the voice falls silent past the last event, inside a GRID block
+        // the first GRID boundary from the last event on at which the voice is silent: (2001 + 3·256 + 17) → next multiple of 256
+        long expectedEnd = (silent + GRID - 1) / GRID * GRID;
+        Run grid = render(song, LONG, GRID, -1, silent);
+        Run plain = render(song, GRID, 0, -1, silent);
+        Run noGrid = render(song, LONG, 0, -1, silent);
+        assertThat(plain.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.spans()).containsExactlyElementsOf(expectedSpans(expectedEnd, at));
+        assertThat(noGrid.frames()).isEqualTo((silent + LONG - 1) / LONG * LONG).isNotEqualTo(expectedEnd);
+    }
+}
