@@ -35,7 +35,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "The WebSocket is ws://127.0.0.1:PORT/ipc, with the same token as ?token=… or an 'Authorization: Bearer' header.",
                 "Messages: docs/specs/ipc/pulse/*.md. Nothing is saved unless a client asks (project.save).",
                 "",
-                "Exit status: 0 when interrupted, 1 on an error (files, port in use), 2 for a wrong command line."})
+                "Stopping (Ctrl-C, SIGTERM) cancels running render jobs (their clients get project.rendered, cancelled; no",
+                "partial file stays) and closes the audio device. Exit status: 130 after Ctrl-C, 143 after SIGTERM (as for",
+                "any signal), 1 on an error (files, port in use), 2 for a wrong command line."})
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -103,7 +105,8 @@ final class ServeCommand implements Callable<Integer> {
             err.println("audio: " + (driver == null ? "none" : driver.describe()) + "; library: " + libraryFile + "; Ctrl-C stops (nothing is saved unasked)");
             err.flush();
             // Ctrl-C: the JVM halts once its hooks return, so this one waits (a while) for the server, the library
-            // and the audio driver to close, as play's does
+            // and the audio driver to close, as play's does. The server's close is bounded well inside that wait
+            // (PulseServer.close: render jobs cancelled first, then the driver)
             Thread hook = new Thread(() -> {
                 stopped.countDown();
                 try {

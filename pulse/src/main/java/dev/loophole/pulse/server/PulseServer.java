@@ -36,8 +36,8 @@ public final class PulseServer implements AutoCloseable {
     }
 
     /**
-     * @param driver the live audio output (opened, not started), or null to run without a device:
-     *               editing, transport state and render work; auditions are refused
+     * @param driver the live audio output (opened, not started; started here and closed by {@link #close()}), or null to
+     *               run without a device: editing, transport state and render work; auditions are refused
      * @param media  the media library for the media.* methods and sample status (its watcher runs from
      *               {@link #start()} to {@link #close()}), or null for none; the caller closes it
      * @param libraryPoll how often the watcher checks for roots that went away or came back (null: 2 s)
@@ -110,13 +110,19 @@ public final class PulseServer implements AutoCloseable {
         return workspace.pulse();
     }
 
+    /**
+     * Stops serving, promptly (a Ctrl-C's hook waits for it): render jobs first, cancelled and their clients told while
+     * the sockets are open; the audio driver next, so its callback stops before anything it reads is closed; the
+     * library's watcher (a rescan stops at its next file); the Pulse thread's queued work; the sockets; the live engine.
+     */
     @Override
     public void close() throws Exception {
+        renders.close();
+        sound.closeOutput();
         meters.close();
         if (watcher != null) watcher.close();
         library.close();
         ipc.close();
-        renders.close();
         sound.close();
     }
 }
