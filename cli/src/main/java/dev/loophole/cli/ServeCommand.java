@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -96,8 +97,10 @@ final class ServeCommand implements Callable<Integer> {
             }
         };
         CountDownLatch stopped = new CountDownLatch(1), closed = new CountDownLatch(1);
+        PulseServer served = null;
         try (lib; MediaService media = new MediaService(lib, auditions);
              PulseServer server = new PulseServer(config, opened, file, driver, media, null).start()) {
+            served = server;
             out.println("Loophole serving at " + server.url());
             out.flush();
             if (!config.loopback())
@@ -122,6 +125,12 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             try {
                 if (driver != null) driver.close();
+                if (served != null && stopped.getCount() == 0) { // everything closed: said last, so a halt cut short shows
+                    List<String> jobs = served.cancelledAtClose();
+                    err.println("stopped" + (jobs.isEmpty() ? "" : "; cancelled " + String.join(", ", jobs) + " (no partial file kept)")
+                            + (driver == null ? "" : "; audio closed"));
+                    err.flush();
+                }
             } finally {
                 closed.countDown();
             }

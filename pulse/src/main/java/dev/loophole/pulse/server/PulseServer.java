@@ -8,6 +8,7 @@ import dev.loophole.pulse.media.LibraryView;
 import dev.loophole.pulse.media.MediaService;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ public final class PulseServer implements AutoCloseable {
     private final MediaService media;
     private final Duration libraryPoll;
     private MediaWatcher watcher;
+    private volatile List<String> cancelledAtClose = List.of();
 
     public PulseServer(ServerConfig config, Project project, Path file) {
         this(config, project, file, null);
@@ -110,6 +112,11 @@ public final class PulseServer implements AutoCloseable {
         return workspace.pulse();
     }
 
+    /** The render jobs {@link #close()} cancelled (their ids, in start order): what a stopping server reports. */
+    public List<String> cancelledAtClose() {
+        return cancelledAtClose;
+    }
+
     /**
      * Stops serving, promptly (a Ctrl-C's hook waits for it): render jobs first, cancelled and their clients told while
      * the sockets are open; the audio driver next, so its callback stops before anything it reads is closed; the
@@ -117,7 +124,7 @@ public final class PulseServer implements AutoCloseable {
      */
     @Override
     public void close() throws Exception {
-        renders.close();
+        cancelledAtClose = renders.stop();
         sound.closeOutput();
         meters.close();
         if (watcher != null) watcher.close();

@@ -16,6 +16,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -219,21 +221,30 @@ final class RenderJobs implements AutoCloseable {
      * inside that load: it is left to the end of the process (a daemon thread that writes nothing once cancelled),
      * and the part file of any job still running is removed here, so no half-written file stays behind.
      */
-    void stopAll(String why, long waitMillis) throws InterruptedException {
+    List<String> stopAll(String why, long waitMillis) throws InterruptedException {
+        List<String> cancelled = new ArrayList<>();
         for (Job j : jobs.values()) {
             j.why = why;
             j.cancelled = true;
             if (j.end()) {
+                cancelled.add(j.id);
                 Rendered note = j.cancelledNote();
                 out.run(() -> j.from.notify(note));
             }
         }
         runner.shutdown();
         if (!runner.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) for (Job j : jobs.values()) deleteQuietly(j.part);
+        cancelled.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1))));
+        return cancelled;
+    }
+
+    /** Stops every job ({@link #stopAll}); returns the ids of those it cancelled, in start order. */
+    List<String> stop() throws InterruptedException {
+        return stopAll("the server is stopping", STOP_WAIT_MILLIS);
     }
 
     @Override
     public void close() throws InterruptedException {
-        stopAll("the server is stopping", STOP_WAIT_MILLIS);
+        stop();
     }
 }
