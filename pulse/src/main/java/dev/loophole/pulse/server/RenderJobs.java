@@ -151,6 +151,7 @@ final class RenderJobs implements AutoCloseable {
      * event, as the command line; else exactly that long from the start.
      */
     private Rendered render(Job job, Project project, ProjectEngine.Settings settings, Double seconds, Path file) throws IOException {
+        if (job.cancelled) throw new Cancelled(); // cancelled while queued behind another job
         Path part = job.part;
         Client from = job.from;
         int rate = settings.rate();
