@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
  * upcall (JACK2: after its socket to the server failed; it then leaves libjack and ends, the JVM detaching it as it
  * exits). jack_client_close cancels that thread asynchronously wherever it is; cancelled inside our upcall or inside
  * that detach it leaves the JVM unable to reach a safepoint again — the next GC or System.exit hangs for good (seen in
- * JackReconnectFailureTest, 2 runs of 2, with the reconnect thread woken by the notice and closing at once). So such a
+ * JackReconnectFailureTest: 2 of 2 runs killing with SIGKILL, 2 of 3 with SIGTERM, the reconnect thread woken by the
+ * notice closing at once). So such a
  * client is closed only once that thread is gone, seen through /proc/self/task, within bounds.
  */
 final class ServerGoneNotice {
