@@ -38,9 +38,8 @@ final class CubicRun {
         int sh = integerShift(pos, offset, step, to - from);
         if (sh >= 0 && (!lanes || CubicVector.WIDE)) { // the integer form, read straight from the sums (no scratch)
             double up = twoTo(sh);
-            long mm = (long) Math.rint(step * up), p0 = (long) (pos * up), q = p0 + (long) (offset * up);
-            if (dr != null) read(dr, outR, from, to, q, mm, sh, lanes);
-            read(dl, outL, from, to, q, mm, sh, lanes);
+            long mm = (long) Math.rint(step * up), p0 = (long) (pos * up);
+            integerRun(dl, dr, outL, outR, from, to, p0 + (long) (offset * up), mm, sh, lanes);
             return (double) (p0 + (to - from) * mm) * twoTo(-sh);
         }
         // Where the positions' form runs (WIDE) the scratch kernel is not used at all: 3 % of the GM song's frames would
@@ -52,10 +51,21 @@ final class CubicRun {
         return end;
     }
 
-    /** Frames {@code [from, to)} of {@code d} at the integer form's positions {@code q + (j − from)·mm}, in units of 2^−sh. */
-    private static void read(float[] d, float[] out, int from, int to, long q, long mm, int sh, boolean lanes) {
+    /**
+     * {@link #run}'s integer form: frames {@code [from, to)} at {@code q + (j − from)·mm} in units of 2^−sh, both channels
+     * ({@code dr}, {@code outR} null for one). Returns how many frames of each channel {@link CubicVector} did (0 without
+     * {@code lanes}), so a test watches the kernel renders take rather than guessing it.
+     */
+    static int integerRun(float[] dl, float[] dr, float[] outL, float[] outR, int from, int to, long q, long mm, int sh, boolean lanes) {
+        if (dr != null) read(dr, outR, from, to, q, mm, sh, lanes);
+        return read(dl, outL, from, to, q, mm, sh, lanes);
+    }
+
+    /** One channel of {@link #integerRun}; returns the frames the vector kernel did. */
+    private static int read(float[] d, float[] out, int from, int to, long q, long mm, int sh, boolean lanes) {
         int j = lanes && to - from >= CubicVector.LANES ? CubicVector.hermite(d, out, from, to, q, mm, sh) : from;
         hermite(d, out, j, to, q + (j - from) * mm, mm, sh);
+        return j - from;
     }
 
     /**

@@ -24,7 +24,6 @@ public final class CookbookResponse {
 
     public static double db(FilterType type, double fc, double res, double gain, double bwOct, double f, double fs) {
         double w0 = 2 * Math.PI * fc / fs, w = 2 * Math.PI * f / fs, q = resonanceQ(res);
-        double a = Math.pow(10, gain / 40);
         return switch (type) {
             case LPF_1P -> onePole(w0, w, 0);
             case HPF_1P -> onePole(w0, w, 1);
@@ -48,20 +47,31 @@ public final class CookbookResponse {
                 for (double sq : qs) sum += biquadDb(low ? lowPass(w0, sq) : highPass(w0, sq), w);
                 yield sum;
             }
-            case PEQ -> {
-                double alpha = Math.sin(w0) * Math.sinh(Math.log(2) / 2 * bwOct * w0 / Math.sin(w0)), c = Math.cos(w0);
-                yield biquadDb(new double[] {1 + alpha * a, -2 * c, 1 - alpha * a, 1 + alpha / a, -2 * c, 1 - alpha / a}, w);
-            }
-            case LSH, HSH -> {
-                double c = Math.cos(w0), alpha = Math.sin(w0) / 2 * Math.sqrt(2), r = 2 * Math.sqrt(a) * alpha; // slope S = 1
-                double[] co = type == FilterType.LSH
-                        ? new double[] {a * ((a + 1) - (a - 1) * c + r), 2 * a * ((a - 1) - (a + 1) * c), a * ((a + 1) - (a - 1) * c - r),
-                                (a + 1) + (a - 1) * c + r, -2 * ((a - 1) + (a + 1) * c), (a + 1) + (a - 1) * c - r}
-                        : new double[] {a * ((a + 1) + (a - 1) * c + r), -2 * a * ((a - 1) + (a + 1) * c), a * ((a + 1) + (a - 1) * c - r),
-                                (a + 1) - (a - 1) * c + r, 2 * ((a - 1) - (a + 1) * c), (a + 1) - (a - 1) * c - r};
-                yield biquadDb(co, w);
-            }
+            // bandwidth in octaves: alpha = sin w0 · sinh(ln2/2 · bw · w0/sin w0) = sin w0 / 2Q
+            case PEQ -> biquadDb(peak(w0, gain, 1 / (2 * Math.sinh(Math.log(2) / 2 * bwOct * w0 / Math.sin(w0)))), w);
+            case LSH -> biquadDb(lowShelf(w0, gain, Math.sqrt(0.5)), w); // shelf slope S = 1
+            case HSH -> biquadDb(highShelf(w0, gain, Math.sqrt(0.5)), w);
         };
+    }
+
+    /** The cookbook's peaking EQ at {@code w0} (radians per sample), {@code gainDb} at the centre, quality {@code q}: {b0, b1, b2, a0, a1, a2}. */
+    public static double[] peak(double w0, double gainDb, double q) {
+        double a = Math.pow(10, gainDb / 40), c = Math.cos(w0), alpha = Math.sin(w0) / (2 * q);
+        return new double[] {1 + alpha * a, -2 * c, 1 - alpha * a, 1 + alpha / a, -2 * c, 1 - alpha / a};
+    }
+
+    /** The cookbook's low shelf, {@code gainDb} below {@code w0}, its slope set by {@code q} (1/√2: S = 1). */
+    public static double[] lowShelf(double w0, double gainDb, double q) {
+        double a = Math.pow(10, gainDb / 40), c = Math.cos(w0), r = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
+        return new double[] {a * ((a + 1) - (a - 1) * c + r), 2 * a * ((a - 1) - (a + 1) * c), a * ((a + 1) - (a - 1) * c - r),
+                (a + 1) + (a - 1) * c + r, -2 * ((a - 1) + (a + 1) * c), (a + 1) + (a - 1) * c - r};
+    }
+
+    /** The cookbook's high shelf, {@code gainDb} above {@code w0}, its slope set by {@code q} (1/√2: S = 1). */
+    public static double[] highShelf(double w0, double gainDb, double q) {
+        double a = Math.pow(10, gainDb / 40), c = Math.cos(w0), r = 2 * Math.sqrt(a) * Math.sin(w0) / (2 * q);
+        return new double[] {a * ((a + 1) + (a - 1) * c + r), -2 * a * ((a - 1) + (a + 1) * c), a * ((a + 1) + (a - 1) * c - r),
+                (a + 1) - (a - 1) * c + r, 2 * ((a - 1) - (a + 1) * c), (a + 1) - (a - 1) * c - r};
     }
 
     /** Q of a 2-pole low-pass peaking {@code res} dB above its pass band (0 dB: Butterworth, 1/√2). */
@@ -103,7 +113,7 @@ public final class CookbookResponse {
     }
 
     /** |(b0 + b1 z⁻¹ + b2 z⁻²)/(a0 + a1 z⁻¹ + a2 z⁻²)| in dB at z = e^{jw}; {@code c} = {b0, b1, b2, a0, a1, a2}. */
-    static double biquadDb(double[] c, double w) {
+    public static double biquadDb(double[] c, double w) {
         double c1 = Math.cos(w), s1 = Math.sin(w), c2 = Math.cos(2 * w), s2 = Math.sin(2 * w);
         double nr = c[0] + c[1] * c1 + c[2] * c2, ni = -(c[1] * s1 + c[2] * s2);
         double dr = c[3] + c[4] * c1 + c[5] * c2, di = -(c[4] * s1 + c[5] * s2);

@@ -40,4 +40,36 @@ class GainPanTest {
         assertThat(biggestStep).isLessThan(0.9 / 960 * 1.01);
         assertThat(l[4799]).isCloseTo(0.1f, within(1e-6f));
     }
+
+    /**
+     * A new target midway through a glide: −20 dB, 300 frames later 0 dB. The stated ramp — linear in gain over 20 ms (960
+     * frames at 48 kHz) from wherever the gain is — gives the expected curve: 1 − 0.9·j/960 for 300 frames (0.71875
+     * reached), then from there straight up to 1 in 960 frames, reached at frame 1,260. So no step where the target
+     * changes (|Δ| within each ramp's slope, |Δ²| within 2 × the larger) and the second glide not restarted from 0 dB
+     * or from −20 dB.
+     */
+    @Test
+    void aTargetChangedMidGlideRestartsFromTheCurrentGain() {
+        int ramp = RATE / 50, turn = 300, n = 3_000;
+        Effect fx = make(EffectKind.GAIN_PAN);
+        float[] l = new float[n], r = new float[n];
+        java.util.Arrays.fill(l, 1f);
+        java.util.Arrays.fill(r, 1f);
+        fx.set(0, -20);
+        fx.process(l, r, 0, turn);
+        fx.set(0, 0);
+        fx.process(l, r, turn, n);
+        double down = (0.1 - 1) / ramp, at = 1 + turn * down, up = (1 - at) / ramp;
+        for (int j = 0; j < n; j++) {
+            double want = j < turn ? 1 + j * down : j < turn + ramp ? at + (j - turn) * up : 1;
+            assertThat((double) l[j]).as("frame %d", j).isCloseTo(want, within(1e-6));
+        }
+        double slope = Math.abs(down), worst1 = 0, worst2 = 0;
+        for (int j = 1; j < n; j++) worst1 = Math.max(worst1, Math.abs(l[j] - l[j - 1]));
+        for (int j = 1; j < n - 1; j++) worst2 = Math.max(worst2, Math.abs(l[j + 1] - 2 * l[j] + l[j - 1]));
+        assertThat(worst1).as("largest per-frame change").isLessThan(slope * 1.001);
+        assertThat(worst2).as("largest second difference (the turn: %.3g)", up - down).isLessThan(2 * slope);
+        assertThat((double) l[turn + ramp - 1]).as("one frame short of the target").isCloseTo(1 - up, within(1e-6));
+        assertThat((double) l[turn + ramp]).as("the target, reached %d frames after it was set", ramp).isCloseTo(1, within(1e-7));
+    }
 }

@@ -2,6 +2,7 @@ package dev.loophole.signal.fx;
 
 import static dev.loophole.signal.fx.Signals.*;
 import dev.loophole.model.project.EffectKind;
+import dev.loophole.signal.dsp.CookbookResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -9,21 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** Each band measured with steady sines against the RBJ cookbook's transfer function, evaluated here. */
 class ParametricEqTest {
-    /** |H(e^jw)| of an RBJ section, from the cookbook's formulas (b0..a2), in dB. */
+    /** |H(e^jw)| of an RBJ section ("peak", "low" or "high" shelf) in dB, from the cookbook's formulas. */
     static double cookbookDb(String type, double f0, double gainDb, double q, double f) {
-        double a = Math.pow(10, gainDb / 40), w0 = 2 * Math.PI * f0 / RATE, alpha = Math.sin(w0) / (2 * q), cs = Math.cos(w0);
-        double sq = 2 * Math.sqrt(a) * alpha;
+        double w0 = 2 * Math.PI * f0 / RATE;
         double[] c = switch (type) {
-            case "peak" -> new double[] {1 + alpha * a, -2 * cs, 1 - alpha * a, 1 + alpha / a, -2 * cs, 1 - alpha / a};
-            case "low" -> new double[] {a * ((a + 1) - (a - 1) * cs + sq), 2 * a * ((a - 1) - (a + 1) * cs), a * ((a + 1) - (a - 1) * cs - sq),
-                    (a + 1) + (a - 1) * cs + sq, -2 * ((a - 1) + (a + 1) * cs), (a + 1) + (a - 1) * cs - sq};
-            default -> new double[] {a * ((a + 1) + (a - 1) * cs + sq), -2 * a * ((a - 1) + (a + 1) * cs), a * ((a + 1) + (a - 1) * cs - sq),
-                    (a + 1) - (a - 1) * cs + sq, 2 * ((a - 1) - (a + 1) * cs), (a + 1) - (a - 1) * cs - sq};
+            case "peak" -> CookbookResponse.peak(w0, gainDb, q);
+            case "low" -> CookbookResponse.lowShelf(w0, gainDb, q);
+            default -> CookbookResponse.highShelf(w0, gainDb, q);
         };
-        double w = 2 * Math.PI * f / RATE;
-        double nr = c[0] + c[1] * Math.cos(w) + c[2] * Math.cos(2 * w), ni = -c[1] * Math.sin(w) - c[2] * Math.sin(2 * w);
-        double dr = c[3] + c[4] * Math.cos(w) + c[5] * Math.cos(2 * w), di = -c[4] * Math.sin(w) - c[5] * Math.sin(2 * w);
-        return 10 * Math.log10((nr * nr + ni * ni) / (dr * dr + di * di));
+        return CookbookResponse.biquadDb(c, 2 * Math.PI * f / RATE);
     }
 
     private static double measuredDb(Effect eq, double f) {

@@ -188,6 +188,46 @@ class GraphRuntimeTest {
         assertThat(amplitude(out[0], 60 * BLOCK, 79 * BLOCK, 220)).as("the last edit's gain, reached").isCloseTo(amp * cut, within(amp * cut * 0.01));
     }
 
+    /**
+     * An EQ put into a sounding chain fades from dry to wet linearly over 20 ms (rate / 50 frames): its wet share, measured
+     * frame by frame from the rendered audio, is j / (rate / 50) at the j-th frame of the block that adopted it, and full
+     * from then on — not before. The note and the edit come in the same block, so the EQ's input starts from silence as it
+     * does in a render where the EQ was there from the start (it stays at rest through silence): that render is the wet
+     * signal w, one without the EQ the dry x, and the faded output is y = x + u·(w − x).
+     */
+    @Test
+    void anInsertedEffectFadesInOverTwentyMilliseconds() {
+        int at = 4, fade = RATE / 50; // 960 frames
+        Lane lane = new Lane(0, MidiFx.NONE, List.of(LaneTarget.all(1)));
+        Map<Integer, int[][]> note = Map.of(at, new int[][] {{0, 0, 0x90, 57, 127}});
+        java.util.function.Function<Tone, GraphSpec> without = t -> spec(List.of(new InstrumentNode(1, t), new OutputNode(10, 0)),
+                List.of(Connection.of(1, 10)), List.of(lane));
+        java.util.function.Function<Tone, GraphSpec> with = t -> spec(List.of(new InstrumentNode(1, t),
+                        new EffectNode(6, EffectKind.EQ4, Map.of("band2_freq", 220.0, "band2_gain", -6.0)), new OutputNode(10, 0)),
+                List.of(Connection.of(1, 6), Connection.of(6, 10)), List.of(lane));
+        Tone a = new Tone(1), b = new Tone(1), c = new Tone(1);
+        GraphRuntime dryG = new GraphRuntime(RATE, BLOCK), wetG = new GraphRuntime(RATE, BLOCK), edited = new GraphRuntime(RATE, BLOCK);
+        dryG.publish(without.apply(a));
+        wetG.publish(with.apply(b));
+        edited.publish(without.apply(c));
+        float[] x = render(dryG, 1, at + 12, note, Map.of())[0], w = render(wetG, 1, at + 12, note, Map.of())[0];
+        float[] y = render(edited, 1, at + 12, note, Map.of(at, with.apply(c)))[0];
+        int measured = 0, lastPartial = -1;
+        for (int j = 0; j < 12 * BLOCK; j++) {
+            int i = at * BLOCK + j;
+            double d = w[i] - x[i];
+            if (Math.abs(d) < 0.02) continue; // near the difference's zero crossings the share cannot be read
+            double u = (y[i] - x[i]) / d, want = Math.min(1.0, (double) j / fade);
+            assertThat(u).as("wet share %d frames into the fade", j).isCloseTo(want, within(1e-4));
+            if (u < 1 - 1e-5) lastPartial = j;
+            measured++;
+        }
+        assertThat(measured).as("frames where the share was read").isGreaterThan(10 * BLOCK);
+        assertThat(lastPartial).as("the last frame short of full wet").isBetween(fade - 10, fade - 1);
+        assertThat(amplitude(y, (at + 6) * BLOCK, (at + 12) * BLOCK, 220)).as("then the EQ's −6 dB at 220 Hz")
+                .isCloseTo(0.25 * Math.pow(10, -6 / 20.0), within(0.25 * 0.01));
+    }
+
     @Test
     void aTargetRemovedWhileANoteIsHeldGetsItsNoteOff() {
         Tone a = new Tone(1), b = new Tone(1);

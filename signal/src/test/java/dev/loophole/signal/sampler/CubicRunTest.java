@@ -26,11 +26,13 @@ class CubicRunTest {
 
     /**
      * Whether this JVM and CPU can run the eight-float kernels: the module resolved (the build's tests add it) and
-     * eight-float vectors; where they can, renders must take them ({@link Simd#VECTOR}).
+     * eight-float vectors; where they can, renders must take them ({@link Simd#VECTOR}). The module must be there unless
+     * {@code -Dloophole.simd=false} asks for the scalar forms (a build that lost the flag would otherwise skip these tests).
      */
     private static boolean vectorMachine() {
-        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return false;
-        if (jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() < 8 || "false".equals(System.getProperty("loophole.simd"))) return false;
+        if ("false".equals(System.getProperty("loophole.simd"))) return false;
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).as("the build's tests run with --add-modules jdk.incubator.vector").isPresent();
+        if (jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() < 8) return false;
         assertThat(Simd.VECTOR).as("renders take the vector forms where the module and eight-float vectors are").isTrue();
         return true;
     }
@@ -124,7 +126,9 @@ class CubicRunTest {
     /**
      * The whole run (positions, then interpolation, mono and stereo), vector form allowed and not, against the one-frame
      * kernel it replaced in Voice, bit for bit. Where this machine runs the vector kernels, renders must take them and
-     * most runs here are ones the integer form's kernel takes.
+     * most runs here are ones the integer form's kernel takes: the entry run() calls for them ({@link CubicRun#integerRun})
+     * reports the frames {@link CubicVector} did, which must be every whole group of eight of the runs {@link #vectorTakes}
+     * accepts (a render path that stopped calling the kernel would compare the scalar form with itself).
      */
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
@@ -153,14 +157,21 @@ class CubicRunTest {
                 CubicRun.run(dl, null, mono, null, from, to, pos, offset, step, at, vector);
                 assertThat(bits(mono)).as("mono, %s", what).containsExactly(bits(wantL));
             }
-            int sh = CubicRun.integerShift(pos, offset, step, to - from);
-            if (sh >= 0) {
+            int n = to - from, sh = CubicRun.integerShift(pos, offset, step, n);
+            if (sh >= 0) { // the integer form run() goes through, with the lanes run(..., vector = true) gives it
                 double up = Math.scalb(1.0, sh);
                 long mm = (long) Math.rint(step * up), q = (long) (pos * up) + (long) (offset * up);
-                if (vectorTakes(to - from, q, mm, sh, dl.length)) taken++;
+                float[] gotL = new float[32], gotR = new float[32];
+                int done = CubicRun.integerRun(dl, dr, gotL, gotR, from, to, q, mm, sh, wide);
+                boolean takes = wide && vectorTakes(n, q, mm, sh, dl.length);
+                String what = "pos " + pos + " step " + step + " from " + from + " to " + to;
+                assertThat(done).as("frames the vector kernel did, %s", what).isEqualTo(takes ? n - n % 8 : 0);
+                assertThat(bits(gotL)).as("left, %s", what).containsExactly(bits(wantL));
+                assertThat(bits(gotR)).as("right, %s", what).containsExactly(bits(wantR));
+                if (done > 0) taken++;
             }
         }
-        if (wide) assertThat(taken).as("runs the vector kernel takes").isGreaterThan(2_000);
+        if (wide) assertThat(taken).as("runs the vector kernel did").isGreaterThan(2_000);
     }
 
     /**
