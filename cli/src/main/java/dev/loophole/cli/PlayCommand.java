@@ -242,7 +242,7 @@ final class PlayCommand implements Callable<Integer> {
                 reconnectsSeen = stats.reconnects();
                 if (!terminal) {
                     PrintWriter err = spec.commandLine().getErr();
-                    err.println(away ? "JACK server went away, reconnecting…" : "reconnected to JACK (" + reconnectsSeen + " reconnects)");
+                    err.println(away ? stats.awayLine() : "reconnected to JACK (" + reconnectsSeen + " reconnects)");
                     err.flush();
                 }
             }

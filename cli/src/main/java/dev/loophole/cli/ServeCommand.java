@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 "The WebSocket is ws://127.0.0.1:PORT/ipc, with the same token as ?token=… or an 'Authorization: Bearer' header.",
                 "Messages: docs/specs/ipc/pulse/*.md. Nothing is saved unless a client asks (project.save).",
                 "",
-                "Exit status: 0 when interrupted, 1 on an error (files, port in use), 2 for a wrong command line."})
+                "Stopping (Ctrl-C, SIGTERM) cancels running render jobs (their clients get project.rendered, cancelled; no",
+                "partial file stays) and closes the audio device. Exit status: 130 after Ctrl-C, 143 after SIGTERM (as for",
+                "any signal), 1 on an error (files, port in use), 2 for a wrong command line."})
 final class ServeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -95,15 +98,18 @@ final class ServeCommand implements Callable<Integer> {
         };
         CountDownLatch stopped = new CountDownLatch(1);
         StopHook hook = new StopHook("loophole-serve-stop", stopped::countDown);
+        PulseServer served = null;
         try (lib; MediaService media = new MediaService(lib, auditions);
              PulseServer server = new PulseServer(config, opened, file, driver, media, null).start()) {
+            served = server;
             out.println("Loophole serving at " + server.url());
             out.flush();
             if (!config.loopback())
                 err.println("warning: listening on " + listen + ": other machines can reach this server (they still need the token)");
             err.println("audio: " + (driver == null ? "none" : driver.describe()) + "; library: " + libraryFile + "; Ctrl-C stops (nothing is saved unasked)");
             err.flush();
-            // Ctrl-C: the hook waits (a while) for the server, the library and the audio driver to close, as play's does
+            // Ctrl-C: the hook waits (a while) for the server, the library and the audio driver to close, as play's does;
+            // the server's close is bounded well inside that wait (PulseServer.close: render jobs first, then the driver)
             hook.add();
             stopped.await();
         } catch (java.io.IOException e) {
@@ -111,6 +117,12 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             try {
                 if (driver != null) driver.close();
+                if (served != null && stopped.getCount() == 0) { // everything closed: said last, so a halt cut short shows
+                    List<String> jobs = served.cancelledAtClose();
+                    err.println("stopped" + (jobs.isEmpty() ? "" : "; cancelled " + String.join(", ", jobs) + " (no partial file kept)")
+                            + (driver == null ? "" : "; audio closed"));
+                    err.flush();
+                }
             } finally {
                 hook.done();
             }

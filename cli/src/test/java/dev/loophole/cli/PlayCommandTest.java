@@ -192,7 +192,7 @@ class PlayCommandTest {
             CliRun run = result.get(30, java.util.concurrent.TimeUnit.SECONDS);
             System.out.println(run.out().strip());
             assertThat(run.status()).as(run.err()).isZero();
-            assertThat(run.err()).containsOnlyOnce("JACK server went away, reconnecting…").contains("reconnected to JACK (1 reconnects)");
+            assertThat(run.err()).containsOnlyOnce("JACK server '" + first.name + "' went away, reconnecting…").contains("reconnected to JACK (1 reconnects)");
             Matcher m = SUMMARY.matcher(run.out());
             assertThat(m.find()).as(run.out()).isTrue();
             // --seconds counts JACK's clock; the blocks rendered are fewer where a loaded dummy server dropped periods (xruns).

@@ -111,6 +111,7 @@ public final class MediaWatcher implements AutoCloseable {
             } catch (InterruptedException | ClosedWatchServiceException e) {
                 return;
             } catch (LibraryException | RuntimeException e) {
+                if (!running) return; // a rescan interrupted by close: what was committed stays, nothing to report
                 LOG.log(System.Logger.Level.WARNING, "media watcher: " + e.getMessage());
             }
         }

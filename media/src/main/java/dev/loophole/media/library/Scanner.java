@@ -186,6 +186,13 @@ final class Scanner {
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
                 @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws java.io.InterruptedIOException {
+                    // A walk of a large tree takes a while: a closing watcher stops it here, before anything is written.
+                    if (Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException();
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (attrs.isRegularFile() && isAudioName(file.getFileName().toString())) {
                         try {
@@ -204,6 +211,8 @@ final class Scanner {
                     return FileVisitResult.CONTINUE;
                 }
             });
+        } catch (java.io.InterruptedIOException e) {
+            throw new LibraryException(dir + ": scan interrupted; nothing changed");
         } catch (IOException e) {
             throw new LibraryException(dir + ": cannot walk the folder: " + e.getMessage(), e);
         }

@@ -43,6 +43,25 @@ class MediaWatcherTest {
     }
 
     /**
+     * A closing watcher interrupts its rescan; a rescan still walking a large tree stops in the walk, before it has
+     * compared anything — a walk cut short and taken as complete would mark every file it had not reached missing.
+     */
+    @Test
+    void anInterruptedWalkStopsWithoutAnswering() throws Exception {
+        Path root = tmp.resolve("Samples");
+        Tones.sine(root.resolve("a/a.wav"), 440, 0.5, 0.2, 48000, 1, -1);
+        assertThat(Scanner.walk(root)).containsOnlyKeys("a/a.wav");
+        Thread.currentThread().interrupt();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Scanner.walk(root)).isInstanceOf(LibraryException.class)
+                    .hasMessage(root + ": scan interrupted; nothing changed");
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt stays for the caller").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    /**
      * A relink while the watcher's poll runs (as a server does): a poll that read the roots before the move must not
      * write "offline" over the relinked root afterwards. Each round moves the root and relinks it with the poll
      * spinning beside it; right after each relink the root and its files must be online.

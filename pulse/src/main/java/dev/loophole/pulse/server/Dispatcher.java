@@ -9,7 +9,8 @@ import dev.loophole.ipc.RpcError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -21,10 +22,16 @@ import java.util.function.Consumer;
 public final class Dispatcher implements AutoCloseable {
     private final JsonRpc rpc;
     private final HandlerTable table;
-    private final ExecutorService pulse = Executors.newSingleThreadExecutor(r -> {
+    /** How long {@link #close} waits for the request running and the work queued (a stopping server's last notifications). */
+    static final long CLOSE_WAIT_MILLIS = 1_000;
+    // Work arriving once closed (a request on a socket not yet shut, a render's progress) is dropped, not thrown back
+    // at its thread; a caller waiting for it (call) gets a CancellationException.
+    private final ExecutorService pulse = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "pulse");
         t.setDaemon(true);
         return t;
+    }, (work, executor) -> {
+        if (work instanceof java.util.concurrent.Future<?> f) f.cancel(false);
     });
     /** Notifications raised while a request runs, sent after its response (touched on the Pulse thread only). */
     private final List<Pending> pending = new ArrayList<>();
@@ -127,9 +134,14 @@ public final class Dispatcher implements AutoCloseable {
         pending.clear();
     }
 
+    /**
+     * Runs what is queued (with the sockets still open: its responses and notifications go out) and takes no more work.
+     * A request still running after {@link #CLOSE_WAIT_MILLIS} is left to the end of the process: a save is one
+     * transaction or a rename, so the file holds the last save either way.
+     */
     @Override
     public void close() throws InterruptedException {
         pulse.shutdown();
-        pulse.awaitTermination(5, TimeUnit.SECONDS);
+        pulse.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     }
 }

@@ -125,10 +125,11 @@ public final class IpcServer implements AutoCloseable {
         return URI.create("ws://" + (config.loopback() ? "127.0.0.1" : config.host()) + ":" + port + PATH + "?token=" + config.token());
     }
 
+    /** The Pulse thread's queued work first, while its clients can still hear it; then the sockets. */
     @Override
     public void close() throws Exception {
-        if (server != null) server.stop();
         dispatcher.close();
+        if (server != null) server.stop();
     }
 
     /** The plain page at "/": says where the endpoint is (the browser editor is served here once it exists). */

@@ -8,6 +8,7 @@ import dev.loophole.pulse.media.LibraryView;
 import dev.loophole.pulse.media.MediaService;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ public final class PulseServer implements AutoCloseable {
     private final MediaService media;
     private final Duration libraryPoll;
     private MediaWatcher watcher;
+    private volatile List<String> cancelledAtClose = List.of();
 
     public PulseServer(ServerConfig config, Project project, Path file) {
         this(config, project, file, null);
@@ -36,8 +38,8 @@ public final class PulseServer implements AutoCloseable {
     }
 
     /**
-     * @param driver the live audio output (opened, not started), or null to run without a device:
-     *               editing, transport state and render work; auditions are refused
+     * @param driver the live audio output (opened, not started; started here and closed by {@link #close()}), or null to
+     *               run without a device: editing, transport state and render work; auditions are refused
      * @param media  the media library for the media.* methods and sample status (its watcher runs from
      *               {@link #start()} to {@link #close()}), or null for none; the caller closes it
      * @param libraryPoll how often the watcher checks for roots that went away or came back (null: 2 s)
@@ -110,13 +112,24 @@ public final class PulseServer implements AutoCloseable {
         return workspace.pulse();
     }
 
+    /** The render jobs {@link #close()} cancelled (their ids, in start order): what a stopping server reports. */
+    public List<String> cancelledAtClose() {
+        return cancelledAtClose;
+    }
+
+    /**
+     * Stops serving, promptly (a Ctrl-C's hook waits for it): render jobs first, cancelled and their clients told while
+     * the sockets are open; the audio driver next, so its callback stops before anything it reads is closed; the
+     * library's watcher (a rescan stops at its next file); the Pulse thread's queued work; the sockets; the live engine.
+     */
     @Override
     public void close() throws Exception {
+        cancelledAtClose = renders.stop();
+        sound.closeOutput();
         meters.close();
         if (watcher != null) watcher.close();
         library.close();
         ipc.close();
-        renders.close();
         sound.close();
     }
 }

@@ -16,11 +16,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -33,6 +36,8 @@ import java.util.function.UnaryOperator;
 final class RenderJobs implements AutoCloseable {
     /** Progress notifications are at most this often (a render can run hundreds of blocks a millisecond). */
     static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+    /** How long a stopping server waits for its render jobs to leave (a block takes milliseconds). */
+    static final long STOP_WAIT_MILLIS = 1_000;
 
     private final Supplier<Workspace> workspace;
     private final Dispatcher out;
@@ -60,10 +65,27 @@ final class RenderJobs implements AutoCloseable {
 
     private static final class Job {
         final String id;
+        final Client from;
+        final Path part;
         volatile boolean cancelled;
+        /** Why the server cancelled it (it is stopping), or null: said in its project.rendered. */
+        volatile String why;
+        /** Set once, by whoever ends the job: the job thread (done, failed, cancelled) or a stopping server. */
+        private final AtomicBoolean ended = new AtomicBoolean();
 
-        Job(String id) {
+        Job(String id, Client from, Path part) {
             this.id = id;
+            this.from = from;
+            this.part = part;
+        }
+
+        /** Claims the job's end: true once (its one project.rendered is then the caller's to send). */
+        boolean end() {
+            return ended.compareAndSet(false, true);
+        }
+
+        Rendered cancelledNote() {
+            return new Rendered(id, RenderOutcome.CANCELLED, null, null, null, null, why);
         }
     }
 
@@ -100,25 +122,25 @@ final class RenderJobs implements AutoCloseable {
         Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw RpcError.rejected(file + ": its folder does not exist");
         if (Files.isDirectory(file)) throw RpcError.rejected(file + ": is a folder, not a file to write");
-        Job job = new Job("render-" + (++next));
+        String id = "render-" + (++next);
+        Job job = new Job(id, from, dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + id + ".part"));
         jobs.put(job.id, job);
         ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed());
-        Path part = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + job.id + ".part");
         runner.execute(() -> {
             Rendered end;
             try {
-                end = render(job, project, settings, p.seconds(), file, part, from);
+                end = render(job, project, settings, p.seconds(), file);
             } catch (Cancelled c) {
-                end = new Rendered(job.id, RenderOutcome.CANCELLED, null, null, null, null, null);
+                end = job.end() ? job.cancelledNote() : null;
             } catch (RuntimeException | IOException e) {
                 String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-                end = new Rendered(job.id, RenderOutcome.FAILED, null, null, null, null, file + ": " + why);
+                end = job.end() ? new Rendered(job.id, RenderOutcome.FAILED, null, null, null, null, file + ": " + why) : null;
             } finally {
                 jobs.remove(job.id);
             }
-            if (end.outcome() != RenderOutcome.DONE) deleteQuietly(part);
+            if (end == null || end.outcome() != RenderOutcome.DONE) deleteQuietly(job.part);
             Rendered last = end;
-            out.run(() -> from.notify(last));
+            if (last != null) out.run(() -> from.notify(last)); // null: a stopping server has said it already
         });
         return new ProjectRequest.RenderStarted(job.id);
     }
@@ -128,8 +150,10 @@ final class RenderJobs implements AutoCloseable {
      * sends on), so the two write the same bytes. {@code seconds} null: until every voice is silent after the last
      * event, as the command line; else exactly that long from the start.
      */
-    private Rendered render(Job job, Project project, ProjectEngine.Settings settings, Double seconds, Path file, Path part, Client from)
-            throws IOException {
+    private Rendered render(Job job, Project project, ProjectEngine.Settings settings, Double seconds, Path file) throws IOException {
+        if (job.cancelled) throw new Cancelled(); // cancelled while queued behind another job
+        Path part = job.part;
+        Client from = job.from;
         int rate = settings.rate();
         long frames = seconds == null ? Long.MAX_VALUE : Math.round(seconds * rate);
         long[] written = {0};
@@ -137,6 +161,7 @@ final class RenderJobs implements AutoCloseable {
         long[] lastProgress = {System.nanoTime()};
         try (ProjectEngine engine = new ProjectEngine(project, settings, w -> { })) {
             engine.threads(threads); // any number gives the same bytes
+            if (job.cancelled) throw new Cancelled(); // while the instruments loaded (a stop cannot reach into that): nothing written
             // A fixed length needs the render to reach it whatever the last event: its tail covers the whole length.
             double tail = seconds == null ? -1 : seconds;
             long expected = seconds == null ? -1 : frames;
@@ -164,7 +189,7 @@ final class RenderJobs implements AutoCloseable {
                 // The fixed length is written: the rest of the tail is not needed.
             }
         }
-        if (job.cancelled) throw new Cancelled();
+        if (job.cancelled || !job.end()) throw new Cancelled(); // the end claimed first: a stop racing it finds it done
         Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return new Rendered(job.id, RenderOutcome.DONE, file.toString(), written[0], rate,
                 peak[0] > 0 ? Math.max(-1000, 20 * Math.log10(peak[0])) : -1000, null);
@@ -190,10 +215,37 @@ final class RenderJobs implements AutoCloseable {
         return jobs.size();
     }
 
+    /**
+     * The server is stopping: every job is cancelled and its client told so at once ({@code project.rendered},
+     * cancelled, with {@code why}), while the sockets are still open; then the jobs get up to {@code waitMillis} to
+     * leave. A render stops at its next block, in milliseconds. One still loading its instruments cannot be stopped
+     * inside that load: it is left to the end of the process (a daemon thread that writes nothing once cancelled),
+     * and the part file of any job still running is removed here, so no half-written file stays behind.
+     */
+    List<String> stopAll(String why, long waitMillis) throws InterruptedException {
+        List<String> cancelled = new ArrayList<>();
+        for (Job j : jobs.values()) {
+            j.why = why;
+            j.cancelled = true;
+            if (j.end()) {
+                cancelled.add(j.id);
+                Rendered note = j.cancelledNote();
+                out.run(() -> j.from.notify(note));
+            }
+        }
+        runner.shutdown();
+        if (!runner.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) for (Job j : jobs.values()) deleteQuietly(j.part);
+        cancelled.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1))));
+        return cancelled;
+    }
+
+    /** Stops every job ({@link #stopAll}); returns the ids of those it cancelled, in start order. */
+    List<String> stop() throws InterruptedException {
+        return stopAll("the server is stopping", STOP_WAIT_MILLIS);
+    }
+
     @Override
     public void close() throws InterruptedException {
-        jobs.values().forEach(j -> j.cancelled = true);
-        runner.shutdown();
-        runner.awaitTermination(10, TimeUnit.SECONDS);
+        stop();
     }
 }

@@ -247,9 +247,15 @@ final class SoundService implements AutoCloseable {
         return peak > 0 ? Math.max(-1000, Math.round(200 * Math.log10(peak)) / 10.0) : -1000;
     }
 
+    /** Closes the audio driver: no callback runs after this (closing it twice costs nothing). */
+    void closeOutput() {
+        if (driver != null) driver.close();
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
+        closeOutput(); // before the engine its callback renders
         if (live != null) live.close();
     }
 }

@@ -19,6 +19,7 @@ public final class DriverStats {
     private volatile long blocks, frames, lateEvents, droppedEvents, freewheelChanges, overBudget;
     private volatile long reconnects;       // written by the driver's reconnect thread
     private volatile boolean reconnecting;
+    private volatile String awayFrom, lastRetryFailure;
     private volatile long lastProcessNanos, maxProcessNanos, maxBlock, periodNanos;
     private volatile int voices, maxVoices;
     private volatile boolean freewheeling;
@@ -52,9 +53,17 @@ public final class DriverStats {
 
     // --- reconnect thread ------------------------------------------------------------------
 
-    void reconnecting(boolean on) { reconnecting = on; }
+    /** The server {@code name} went away: reconnecting until it is back. */
+    void reconnecting(String name) {
+        awayFrom = name;
+        lastRetryFailure = null;
+        reconnecting = true;
+    }
 
-    void reconnected() { reconnects = reconnects + 1; reconnecting = false; }
+    /** A reconnect try failed (said in {@link #line()} until the next one). */
+    void retryFailed(String why) { lastRetryFailure = why; }
+
+    void reconnected() { reconnects = reconnects + 1; reconnecting = false; lastRetryFailure = null; }
 
     boolean probing() { return probeWarmupBlocks >= 0; }
 
@@ -108,6 +117,12 @@ public final class DriverStats {
     /** True while the backend is gone and the driver waits for it to come back. */
     public boolean reconnecting() { return reconnecting; }
 
+    /** While reconnecting: the server that went away, named ("JACK server 'NAME' went away, reconnecting…"). */
+    public String awayLine() { return "JACK server '" + awayFrom + "' went away, reconnecting…"; }
+
+    /** While reconnecting: why the last try failed (null before the first try, or when reconnected). */
+    public String lastRetryFailure() { return lastRetryFailure; }
+
     /** Times the driver reconnected after its backend went away. */
     public long reconnects() { return reconnects; }
 
@@ -139,7 +154,10 @@ public final class DriverStats {
 
     /** One line for a terminal or a log. */
     public String line() {
-        if (reconnecting) return "JACK server went away, reconnecting… (" + reconnects + " reconnects so far)";
+        if (reconnecting) {
+            String last = lastRetryFailure;
+            return awayLine() + " (" + reconnects + " reconnects so far" + (last == null ? "" : "; last try: " + last) + ")";
+        }
         return String.format("%d voices (max %d), CPU %.0f%% (max %.0f%%), %d xruns, %d underruns, %d late events%s",
                 voices(), maxVoices(), 100 * load(), 100 * maxLoad(), xruns(), underruns(), lateEvents(),
                 reconnects == 0 ? "" : ", " + reconnects + (reconnects == 1 ? " reconnect" : " reconnects"));

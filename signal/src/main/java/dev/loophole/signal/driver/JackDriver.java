@@ -56,6 +56,8 @@ public final class JackDriver implements AudioDriver {
     private volatile long streamFrame, sessionBase, sessionFirstFrameTime = -1, lastFrameTime, lastCycleFrames;
 
     private volatile boolean running, closed;
+    /** Tests: runs on the reconnect thread between opening a new client and activating it (a server dying just then). */
+    static volatile Runnable beforeReactivation;
     private volatile String stopReason;
     private static volatile String lastJackError;
 
@@ -70,9 +72,13 @@ public final class JackDriver implements AudioDriver {
         boolean first = true;               // audio thread
         volatile boolean gone;
         final ProcessThreadStop stop = new ProcessThreadStop(ffi); // the close handshake with JACK's thread
+        final ServerGoneNotice notice = new ServerGoneNotice(ffi); // the thread that said the server went away
         boolean clientClosed;               // guarded by the driver's lock
 
-        void closeClient() {
+        void closeClient() { closeClient(false); }
+
+        /** @param suspectGone the server may have died (an activation failed): wait for its notice before closing */
+        void closeClient(boolean suspectGone) {
             if (clientClosed) return;
             clientClosed = true;
             if (!gone) {
@@ -82,6 +88,7 @@ public final class JackDriver implements AudioDriver {
                 }
                 client.deactivate();
             }
+            notice.awaitThreadGone(suspectGone); // jack_client_close would cancel it, maybe inside the JVM (ServerGoneNotice)
             client.close(); // returns once JACK's thread will not call the process stub again
             stop.forget();
         }
@@ -233,17 +240,18 @@ public final class JackDriver implements AudioDriver {
 
     /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
     private void serverGone(Session s) {
+        s.notice.delivered();
         anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
         // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
         // although the server runs on. The close finishes either way.
         if (s.stop.requested) return;
         s.gone = true;
         if (!config.reconnect() || watcher == null) {
-            stopReason = "the JACK server shut down";
+            stopReason = "the JACK server '" + server + "' shut down";
             running = false;
             return;
         }
-        runner.stats.reconnecting(true);
+        runner.stats.reconnecting(server);
         LockSupport.unpark(watcher);
     }
 
@@ -254,7 +262,7 @@ public final class JackDriver implements AudioDriver {
                 try {
                     reconnect();
                 } catch (RuntimeException e) {
-                    // Not back yet, or it refused us: try again on the next round.
+                    runner.stats.retryFailed(e.getMessage()); // not back yet, or it refused us: said, and tried again next round
                 }
             }
             LockSupport.parkNanos(RETRY_MILLIS * 1_000_000);
@@ -266,9 +274,11 @@ public final class JackDriver implements AudioDriver {
         if (closed || stopReason != null || !old.gone) return;
         old.closeClient(); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
         Session s = openSession(jack);
+        Runnable seam = beforeReactivation;
+        if (seam != null) seam.run();
         if (s.sampleRate != rate) {
             s.closeClient();
-            stopReason = "the JACK server came back at " + s.sampleRate + " Hz instead of " + rate + " Hz";
+            stopReason = "the JACK server '" + server + "' came back at " + s.sampleRate + " Hz instead of " + rate + " Hz";
             running = false;
             return;
         }
@@ -276,9 +286,9 @@ public final class JackDriver implements AudioDriver {
         try {
             activate(s);
         } catch (JackException e) {
-            s.closeClient(); // while not gone: its thread may be running our callback, so it stops as on close
+            s.closeClient(true); // while not gone: its thread may be running our callback, so it stops as on close
             s.gone = true;   // the next round retries with a fresh client
-            throw new AudioUnavailableException("JACK: cannot restart the client: " + e.getMessage(), e);
+            throw new AudioUnavailableException("the JACK server '" + server + "' refused the restarted client: " + e.getMessage(), e);
         }
         runner.stats.reconnected();
     }

@@ -30,7 +30,7 @@ final class JackNative {
     static final MemorySegment ALL = MemorySegment.NULL.reinterpret(Long.MAX_VALUE);
 
     private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess, setXrun, onShutdown, setFreewheel;
-    private final MethodHandle threadSelf, threadTryJoin; // libc (glibc); tryJoin null where there is none
+    private final MethodHandle threadSelf, threadTryJoin, kernelTid; // libc (glibc); tryJoin and gettid null where there are none
     /**
      * JACK2 (version "1.9.x"): a process callback answering non-zero ends its thread in JackClient::End with
      * pthread_exit, after which the thread may be reaped. JACK1 (and anything unknown) answers it with
@@ -61,6 +61,7 @@ final class JackNative {
             setFreewheel = linker.downcallHandle(jack.find("jack_set_freewheel_callback").orElseThrow(), FunctionDescriptor.of(I, J, J, J));
             SymbolLookup libc = linker.defaultLookup();
             threadSelf = linker.downcallHandle(libc.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), critical);
+            kernelTid = libc.find("gettid").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I), critical)).orElse(null);
             threadTryJoin = libc.find("pthread_tryjoin_np").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I, J, J))).orElse(null);
             jack2 = versionString(jack, linker).startsWith("1.9.");
             reap = threadTryJoin != null && jack2 && !"false".equals(System.getProperty("loophole.jack.reap"));
@@ -192,6 +193,16 @@ final class JackNative {
     long currentThread() {
         try {
             return (long) threadSelf.invokeExact();
+        } catch (Throwable t) {
+            return 0;
+        }
+    }
+
+    /** The calling thread's kernel id (gettid), or 0 where libc has none. */
+    long kernelThreadId() {
+        if (kernelTid == null) return 0;
+        try {
+            return (int) kernelTid.invokeExact();
         } catch (Throwable t) {
             return 0;
         }

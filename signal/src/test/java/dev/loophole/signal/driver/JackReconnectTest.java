@@ -34,7 +34,7 @@ class JackReconnectTest {
             first.close(); // SIGTERM: the server goes away under the running client
             assertThat(waitFor(stats::reconnecting, 10)).as("the driver noticed the server leaving").isTrue();
             assertThat(driver.isRunning()).as("still running while it waits").isTrue();
-            assertThat(stats.line()).startsWith("JACK server went away, reconnecting…");
+            assertThat(stats.line()).startsWith("JACK server '" + name + "' went away, reconnecting… (0 reconnects so far");
             long blocksWhileGone = stats.blocks(), frameWhileGone = driver.streamFrame();
             Thread.sleep(700); // at least one failed retry
             assertThat(stats.reconnects()).isZero();

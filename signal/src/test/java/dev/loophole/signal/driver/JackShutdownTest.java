@@ -27,7 +27,7 @@ class JackShutdownTest {
             assertThat(server.process().waitFor(10, TimeUnit.SECONDS)).as("jackd stopped").isTrue();
             while (driver.isRunning() && System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(5)) Thread.sleep(10);
             assertThat(driver.isRunning()).isFalse();
-            assertThat(driver.stopReason()).isEqualTo("the JACK server shut down");
+            assertThat(driver.stopReason()).isEqualTo("the JACK server '" + server.name + "' shut down");
             driver.close();
             driver.close(); // idempotent
         }
