@@ -18,11 +18,23 @@ final class ScalarStart {
     static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
-    /** The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only: {@link VoiceRender}). */
-    static void warmUp() {
-        CubicVector.warmUp();
-        MixVector.warmUp();
+    /**
+     * The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only:
+     * {@link VoiceRender}), once per JVM, on the thread that makes the first voice (the control side; an offline render's
+     * thread when its {@link ScalarStart} hands over): until C2 has compiled them the Vector API boxes every vector they
+     * make (a 30-second render allocated 1 GB that way, 60 young collections, and a live audio thread would allocate
+     * too). Under the class lock, the flag set when it is done: a live engine made while an offline render is still
+     * warming the kernels up waits for it instead of reaching its audio thread with them not yet compiled.
+     */
+    static synchronized void warmUp() {
+        if (warm) return;
+        CubicVector.Exercise cubic = CubicVector.Exercise.make();
+        MixVector.Exercise mix = MixVector.Exercise.make();
+        dev.loophole.signal.dsp.WarmUp.compile(() -> { cubic.run(); mix.run(); });
+        warm = true;
     }
+
+    private static boolean warm; // guarded by the class lock
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
@@ -38,7 +50,7 @@ final class ScalarStart {
         int[] at = new int[32];
         for (int j = 0; j < 32; j++) { b[j] = j / 32f; e[j] = 1; }
         settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
-            for (int c = 0; c < CubicVector.Exercise.CASES; c++) x.run(c);
+            x.run();
             // and the voice's own entry around the kernel, in every shape a chunk takes: the integer form forward (mono),
             // a group too wide for the window (stereo), backward, at the array's end; sums across binades; an offset
             float[] d = x.d();
