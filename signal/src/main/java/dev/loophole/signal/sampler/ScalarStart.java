@@ -5,9 +5,10 @@ import dev.loophole.signal.dsp.Simd;
 
 /**
  * An offline instrument's voices run the scalar forms of the cubic read ({@link CubicRun#hermite}) and of the mix
- * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then warm the Vector API forms up
- * (as a live instrument does before its first block: until C2 has compiled them the Vector API boxes every vector, and
- * a profile without every branch sends the compiled kernel back to the interpreter) and run them. A short render (one
+ * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then have the Vector API forms
+ * compiled on a thread of their own (as a live instrument does before its first block: until C2 has compiled them the
+ * Vector API boxes every vector, and a profile without every branch sends the compiled kernel back to the interpreter)
+ * and run them once they are. A short render (one
  * note: 0.1 s CPU of the 0.9) is done before the warm-up and C2's compiles would pay off; a long one hardly notices the
  * scalar start. Both forms give the same bits, so where the switch falls changes nothing in the output. A render at
  * the cubic quality skips the scalar start ({@link #quality}, from {@code setQuality}): there cubic is the kernel of every
@@ -34,7 +35,7 @@ final class ScalarStart {
         warm = true;
     }
 
-    private static boolean warm; // guarded by the class lock
+    private static volatile boolean warm; // set under the class lock, read without it
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
@@ -86,14 +87,25 @@ final class ScalarStart {
         if (cubicThroughout(quality) && Simd.VECTOR) warmUp();
     }
 
-    /** Whether the vector forms may run now (the count has been reached). */
-    boolean warm() { return left <= 0; }
+    /** Whether the vector forms may run now: the count has been reached and their kernels are compiled. */
+    boolean warm() { return left <= 0 && compiled(); }
 
-    /** Whether a chunk of {@code frames} mixed frames may take the vector forms; counts them. */
+    /**
+     * Whether a chunk of {@code frames} mixed frames may take the vector forms; counts them. At the count the kernels'
+     * warm-up starts on a thread of its own, and the voices go on with the scalar forms (the same bits) until it is done:
+     * the render does not stop for C2's compiles (0.1–0.3 s of wall time at each sinc render's hand-over).
+     */
     boolean vector(int frames) {
-        if (left <= 0) return true;
+        if (left <= 0) return compiled();
         left -= frames;
-        if (left <= 0 && Simd.VECTOR) warmUp();
+        if (left <= 0 && !compiled()) {
+            Thread t = new Thread(ScalarStart::warmUp, "loophole-kernel-warm-up");
+            t.setDaemon(true); // an ended render does not wait for it
+            t.start();
+        }
         return false;
     }
+
+    /** Whether the kernels the vector forms run are compiled (nothing to compile without the Vector API). */
+    private static boolean compiled() { return warm || !Simd.VECTOR; }
 }
