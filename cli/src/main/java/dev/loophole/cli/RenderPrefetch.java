@@ -8,8 +8,6 @@ import dev.loophole.formats.sf2.Sf2Catalog;
 import dev.loophole.formats.sf2.Sf2Importer;
 import dev.loophole.media.TakeOnce;
 import dev.loophole.model.midi.MidiSong;
-import dev.loophole.signal.dsp.Interpolation;
-import dev.loophole.signal.sampler.SamplerInstrument;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -49,8 +47,6 @@ final class RenderPrefetch {
         boolean strict = false; // a strict render opens every sample in full: it would never take a header read ahead
         for (int i = 1; i < args.length; i++) {
             strict |= args[i].startsWith("--strict");
-            String quality = value(args, i, "--quality");
-            if (quality != null) startKernels(quality);
             String instrument = value(args, i, "--instrument"), song = value(args, i, "--midi");
             if (instrument == null && song == null) continue;
             if (!args[i].contains("=")) i++;
@@ -72,19 +68,6 @@ final class RenderPrefetch {
             if (!InstrumentFiles.isSoundFont(file)) InstrumentPrefetch.start(file, !strict);
             else if (song != null && banks.add(TakeOnce.key(file))) startBank(file, song); // each bank once, on this line's song
         }
-    }
-
-    /**
-     * Has C2 compile the voice path's vector kernels on the second core while the files are read, when the quality
-     * says the instrument will want them at once ({@link SamplerInstrument#warmUpKernels}: ≈ 0.1–0.3 s of waiting for
-     * C2 before the first block otherwise). A quality picocli later refuses starts nothing.
-     */
-    private static void startKernels(String quality) {
-        int q = Interpolation.byName(quality);
-        if (q < 0) return;
-        Thread t = new Thread(() -> SamplerInstrument.warmUpKernels(q), "loophole-prefetch-kernels");
-        t.setDaemon(true); // a command line that fails must not wait for it
-        t.start();
     }
 
     /** {@code name}'s value when {@code args[i]} is {@code name VALUE} or {@code name=VALUE}, else null. */

@@ -31,7 +31,7 @@ public final class WarmUp {
      */
     static final int TRIGGER_ROUNDS = 16;
     /** Beyond this {@link #compile} stops waiting: the kernel then runs boxed until C2 has it, as after a fixed count. */
-    private static final long COMPILE_LIMIT_NANOS = 1_000_000_000L;
+    private static final long COMPILE_LIMIT_NANOS = 2_000_000_000L;
 
     /**
      * Has C2 compile the vector kernels {@code round} calls, before anything that must not allocate (an audio thread) or

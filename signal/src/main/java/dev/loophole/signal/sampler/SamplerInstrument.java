@@ -103,14 +103,6 @@ public final class SamplerInstrument implements MultiOutputInstrument {
         trigger.quality(quality);
     }
 
-    /**
-     * Compiles, on the calling thread, the Vector API kernels an offline instrument warms up at once when given
-     * {@code quality} ({@link #setQuality}; the cubic qualities): a caller that knows the quality before the instrument is
-     * made (a render still reading its files) takes C2's wait off the render's path, and the instrument finds them done
-     * (or waits for this call to finish). Nothing to do at other qualities or without the Vector API.
-     */
-    public static void warmUpKernels(int quality) { ScalarStart.ahead(quality); }
-
     /** What runs this instrument's voices (fixed at construction). */
     public VoiceThread voiceThread() { return thread; }
 

@@ -74,17 +74,9 @@ final class ScalarStart {
      * back: a count once reached stays reached.)
      */
     void quality(int quality) {
-        if (!cubicThroughout(quality)) return;
+        if (quality < Interpolation.CUBIC || quality >= Interpolation.SINC_8) return;
         left = 0;
         if (Simd.VECTOR) warmUp();
-    }
-
-    /** Whether an offline instrument at {@code quality} reads through the cubic kernel's vector form from its first note. */
-    private static boolean cubicThroughout(int quality) { return quality >= Interpolation.CUBIC && quality < Interpolation.SINC_8; }
-
-    /** {@link #warmUp} where an instrument at {@code quality} will ask for it at once ({@link SamplerInstrument#warmUpKernels}). */
-    static void ahead(int quality) {
-        if (cubicThroughout(quality) && Simd.VECTOR) warmUp();
     }
 
     /** Whether the vector forms may run now: the count has been reached and their kernels are compiled. */
