@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,17 +29,8 @@ class KernelCompileTest {
     }
 
     private static long[] child(String mode, boolean offline) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        if (offline) cmd.addAll(OFFLINE);
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-XX:CompileCommand=CompileThresholdScaling") && offline) cmd.add(a.substring(0, a.lastIndexOf(',')) + ",0.0002");
-            else if (a.startsWith("--add-modules") || a.startsWith("-XX:CompileCommand")) cmd.add(a);
-        }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), KernelCompileTest.class.getName(), mode));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-        assertThat(p.waitFor()).as("child exit, printed: %s", out).isZero();
-        return Arrays.stream(out.split(" ")).mapToLong(Long::parseLong).toArray();
+        return ChildJvm.numbers(KernelCompileTest.class, mode, offline ? OFFLINE : List.of(), f ->
+                offline && f.startsWith("-XX:CompileCommand=CompileThresholdScaling") ? f.substring(0, f.lastIndexOf(',')) + ",0.0002" : f);
     }
 
     /** The child: {@code warm} runs {@link ScalarStart#warmUp} first; prints the bytes of each kernel's next call. */
