@@ -20,8 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -128,7 +126,7 @@ final class PlayCommand implements Callable<Integer> {
         } catch (AudioUnavailableException e) {
             throw new Errors.UserError(driverKind == null ? e.getMessage() : "--driver " + driverKind + ": " + e.getMessage(), e);
         }
-        StopHook hook = new StopHook();
+        StopHook hook = new StopHook("loophole-play-stop", () -> stopRequested = true);
         SongPlayer player = null;
         String failure = null;
         try {
@@ -194,7 +192,7 @@ final class PlayCommand implements Callable<Integer> {
         }
         String failure;
         List<String> warnings = new java.util.ArrayList<>();
-        StopHook hook = new StopHook();
+        StopHook hook = new StopHook("loophole-play-stop", () -> stopRequested = true);
         try {
             try (ProjectEngine engine = new ProjectEngine(project, projectSettings(driver.sampleRate()), warnings::add)) {
                 try {
@@ -267,34 +265,5 @@ final class PlayCommand implements Callable<Integer> {
                 s.frames() / (double) driver.sampleRate(), driver.kind(), s.blocks(), driver.blockSize(), driver.sampleRate(), s.maxVoices(),
                 100 * s.maxLoad(), s.maxLoadBlock(), s.xruns(), s.underruns(), s.lateEvents(),
                 s.reconnects() == 0 ? "" : ", " + s.reconnects() + " reconnects");
-    }
-
-    /**
-     * Ctrl-C while playing: the hook asks the main loop to stop ({@link #stopRequested}) and waits a while for it to
-     * close the driver — the JVM halts once its hooks return, and a driver closed halfway only costs the summary line
-     * (JACK drops the client; a close while freewheeling, 5–8 s, is the one cut short).
-     */
-    private final class StopHook {
-        private final CountDownLatch finished = new CountDownLatch(1);
-        private final Thread thread = new Thread(() -> {
-            stopRequested = true;
-            try {
-                finished.await(3, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "loophole-play-stop");
-
-        void add() { Runtime.getRuntime().addShutdownHook(thread); }
-
-        /** The driver is closed (or never started): the hook, if it runs, need not wait; else it is not needed. */
-        void done() {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(thread);
-            } catch (IllegalStateException | IllegalArgumentException e) {
-                // Shutting down already (Ctrl-C), or never added.
-            }
-        }
     }
 }

@@ -93,7 +93,8 @@ final class ServeCommand implements Callable<Integer> {
                 throw new IOException("no audio output for the audition: " + e.getMessage(), e);
             }
         };
-        CountDownLatch stopped = new CountDownLatch(1), closed = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        StopHook hook = new StopHook("loophole-serve-stop", stopped::countDown);
         try (lib; MediaService media = new MediaService(lib, auditions);
              PulseServer server = new PulseServer(config, opened, file, driver, media, null).start()) {
             out.println("Loophole serving at " + server.url());
@@ -102,17 +103,8 @@ final class ServeCommand implements Callable<Integer> {
                 err.println("warning: listening on " + listen + ": other machines can reach this server (they still need the token)");
             err.println("audio: " + (driver == null ? "none" : driver.describe()) + "; library: " + libraryFile + "; Ctrl-C stops (nothing is saved unasked)");
             err.flush();
-            // Ctrl-C: the JVM halts once its hooks return, so this one waits (a while) for the server, the library
-            // and the audio driver to close, as play's does
-            Thread hook = new Thread(() -> {
-                stopped.countDown();
-                try {
-                    closed.await(3, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "loophole-serve-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
+            // Ctrl-C: the hook waits (a while) for the server, the library and the audio driver to close, as play's does
+            hook.add();
             stopped.await();
         } catch (java.io.IOException e) {
             throw new Errors.UserError("cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);
@@ -120,7 +112,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 if (driver != null) driver.close();
             } finally {
-                closed.countDown();
+                hook.done();
             }
         }
         return 0;

@@ -6,7 +6,6 @@ import dev.loophole.formats.midi.SmfWriter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -94,12 +93,7 @@ public final class SmfRepeat implements SmfReader.Walk {
         // A later copy starts at the tempo the song starts at: where no tempo event says it, the 120 bpm a file assumes
         if (tempoLater && !tempoAtZero) tracks.get(0).addFirst(new Event(0, DEFAULT_TEMPO, false, true));
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes("MThd".getBytes(StandardCharsets.US_ASCII));
-        SmfWriter.u32(out, 6);
-        SmfWriter.u16(out, format);
-        SmfWriter.u16(out, tracks.size());
-        SmfWriter.u16(out, division);
+        List<byte[]> bodies = new ArrayList<>();
         for (int t = 0; t < tracks.size(); t++) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             long at = 0;
@@ -113,11 +107,9 @@ public final class SmfRepeat implements SmfReader.Walk {
                 }
             SmfWriter.vlq(body, ends.get(t) + (times - 1) * song - at);
             body.writeBytes(new byte[] {(byte) 0xFF, 0x2F, 0});
-            out.writeBytes("MTrk".getBytes(StandardCharsets.US_ASCII));
-            SmfWriter.u32(out, body.size());
-            out.writeBytes(body.toByteArray());
+            bodies.add(body.toByteArray());
         }
-        return out.toByteArray();
+        return SmfWriter.file(format, division, bodies);
     }
 
     /** {@code SmfRepeat IN.mid N OUT.mid}: exit 0 when written, 1 on a bad file, 2 on a wrong command line. */

@@ -12,11 +12,14 @@ import java.security.NoSuchAlgorithmException;
  * Writes 16- or 24-bit PCM as a FLAC file (RFC 9639) without compressing it: STREAMINFO with the audio's MD5
  * signature, then fixed 4,096-sample blocks whose channels are VERBATIM subframes. For content our own code makes
  * where no {@code flac} tool can be assumed (the launcher's start-up training); samples are quantised as
- * {@link WavWriter} does, so both files of one signal decode to the same values. The file is assembled in memory (about
- * three times the PCM's size): meant for small files.
+ * {@link WavWriter} does, so both files of one signal decode to the same values. The samples are quantised once, block by
+ * block: each block's big-endian bytes go into its frame and, reordered little-endian, into the MD5, which is written
+ * into STREAMINFO last. The file is assembled in memory (about twice the PCM's size): meant for small files.
  */
 public final class FlacWriter {
     static final int BLOCK = 4096;
+    /** Where STREAMINFO's MD5 lies in the file: after "fLaC", the block's header and 18 bytes of sizes, rate and counts. */
+    private static final int MD5_AT = 4 + 4 + 18;
 
     private FlacWriter() {}
 
@@ -33,12 +36,19 @@ public final class FlacWriter {
         out.writeBytes(new byte[] {BLOCK >> 8, 0, BLOCK >> 8, 0, 0, 0, 0, 0, 0, 0});  // block sizes; frame sizes unknown
         long packed = (long) rate << 44 | (long) (channels - 1) << 41 | (long) (bits - 1) << 36 | frames;
         for (int s = 56; s >= 0; s -= 8) out.write((int) (packed >>> s));
-        out.writeBytes(md5(audio, bytes));
+        out.writeBytes(new byte[16]);                                          // the MD5, once every block is in it
+        MessageDigest md5 = md5();
 
-        byte[] be = new byte[BLOCK * channels * bytes];
+        byte[] be = new byte[BLOCK * channels * bytes], le = new byte[be.length];
         for (int start = 0, number = 0; start < frames; start += BLOCK, number++) {
             int n = Math.min(BLOCK, frames - start);
             PcmCodec.encode(audio.channels(), start, audio.format(), ByteOrder.BIG_ENDIAN, false, be, 0, n);
+            if (md5 != null) {
+                int length = n * channels * bytes;
+                for (int i = 0; i < length; i += bytes)
+                    for (int k = 0; k < bytes; k++) le[i + k] = be[i + bytes - 1 - k];
+                md5.update(le, 0, length);
+            }
             ByteArrayOutputStream f = new ByteArrayOutputStream();
             f.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xF8});
             f.write((n == BLOCK ? 12 : 7) << 4);                      // 4,096, or (n - 1) in 16 bits below; rate: STREAMINFO's
@@ -57,7 +67,9 @@ public final class FlacWriter {
             out.writeBytes(frame);
             out.writeBytes(new byte[] {(byte) (crc16 >> 8), (byte) crc16});
         }
-        Files.write(file, out.toByteArray());
+        byte[] whole = out.toByteArray();
+        if (md5 != null) System.arraycopy(md5.digest(), 0, whole, MD5_AT, 16);
+        Files.write(file, whole);
     }
 
     /** The frame number in FLAC's extended UTF-8 coding (up to 31 bits here). */
@@ -71,14 +83,12 @@ public final class FlacWriter {
         for (int k = extra - 1; k >= 0; k--) f.write(0x80 | (v >>> (6 * k)) & 0x3F);
     }
 
-    /** STREAMINFO's signature: MD5 of the samples, interleaved, little-endian, signed. */
-    private static byte[] md5(AudioData audio, int bytes) {
-        byte[] le = new byte[audio.frames() * audio.channelCount() * bytes];
-        PcmCodec.encode(audio.channels(), 0, audio.format(), ByteOrder.LITTLE_ENDIAN, false, le, 0, audio.frames());
+    /** STREAMINFO's signature (MD5 of the samples, interleaved, little-endian, signed), or null: left "unknown" (zeros). */
+    private static MessageDigest md5() {
         try {
-            return MessageDigest.getInstance("MD5").digest(le);
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
-            return new byte[16];   // "unknown": every JDK has MD5
+            return null;   // every JDK has MD5
         }
     }
 }

@@ -62,13 +62,21 @@ public final class SmfWriter {
             tracks.add(t.finish(end));
         }
 
+        return file(1, tempo.ppq(), tracks);
+    }
+
+    /**
+     * A whole file from its parts: the MThd chunk ({@code format}, the track count, {@code division}), then each
+     * track body (events up to and with its end-of-track meta) in its own MTrk chunk (also for tools that write SMF bytes).
+     */
+    public static byte[] file(int format, int division, List<byte[]> bodies) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes("MThd".getBytes(StandardCharsets.US_ASCII));
         u32(out, 6);
-        u16(out, 1);
-        u16(out, tracks.size());
-        u16(out, tempo.ppq());
-        for (byte[] body : tracks) {
+        u16(out, format);
+        u16(out, bodies.size());
+        u16(out, division);
+        for (byte[] body : bodies) {
             out.writeBytes("MTrk".getBytes(StandardCharsets.US_ASCII));
             u32(out, body.length);
             out.writeBytes(body);
@@ -134,13 +142,13 @@ public final class SmfWriter {
     }
 
     /** A big-endian 16-bit field, as in an SMF header. */
-    public static void u16(ByteArrayOutputStream out, int v) {
+    private static void u16(ByteArrayOutputStream out, int v) {
         out.write(v >> 8);
         out.write(v);
     }
 
     /** A big-endian 32-bit field, as in a chunk's length. */
-    public static void u32(ByteArrayOutputStream out, long v) {
+    private static void u32(ByteArrayOutputStream out, long v) {
         u16(out, (int) (v >> 16));
         u16(out, (int) v);
     }

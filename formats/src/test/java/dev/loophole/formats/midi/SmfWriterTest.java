@@ -63,6 +63,15 @@ class SmfWriterTest {
     }
 
     @Test
+    void fileFromBodiesKeepsFormatDivisionAndEachBodysLength() {
+        byte[] one = SmfBytes.hex("00903C64 8360803C40 00FF2F00"), two = SmfBytes.hex("00FF2F00");
+        assertThat(SmfWriter.file(0, 0x1E0, List.of(one))).isEqualTo(SmfBytes.hex(
+                "4D546864 00000006 0000 0001 01E0 4D54726B 0000000D 00903C64 8360803C40 00FF2F00"));
+        assertThat(SmfWriter.file(1, 96, List.of(two, one))).isEqualTo(SmfBytes.hex(
+                "4D546864 00000006 0001 0002 0060 4D54726B 00000004 00FF2F00 4D54726B 0000000D 00903C64 8360803C40 00FF2F00"));
+    }
+
+    @Test
     void variableLengthQuantities() {
         long[] values = {0, 0x7F, 0x80, 0x2000, 0x3FFF, 0x4000, 0x200000, 0x0FFFFFFF};
         String[] hex = {"00", "7F", "8100", "C000", "FF7F", "818000", "81808000", "FFFFFF7F"};

@@ -12,7 +12,7 @@ package dev.loophole.signal.dsp;
  * Because the integrators keep their meaning when coefficients change, cutoff and resonance may be
  * set every 16–32-frame sub-block without clicks; the structure stays stable under any such sweep.
  * Each section is exactly the bilinear transform (pre-warped at the cutoff) of its analog
- * prototype, which is what {@link #analyticMagnitudeDb} evaluates.
+ * prototype: the digital filters of the Audio EQ Cookbook, which the tests measure it against.
  *
  * <p><b>Resonance.</b> For lpf/hpf 2p (and their {@code _sv} aliases — all 2-pole types here are
  * state-variable filters already) {@code resonance} is the height in dB of the resonant peak above
@@ -51,8 +51,7 @@ public final class VoiceFilter {
     private FilterType type = FilterType.LPF_2P;
     private int sections;
     private boolean onePole;
-    // per section: design (g, k) and solved coefficients
-    private final double[] g = new double[3], k = new double[3];
+    // per section: the output mix
     private final double[] m0 = new double[3], m1 = new double[3], m2 = new double[3];
     // per section, Simper's solved coefficients (a one-pole keeps its g/(1 + g) in p1); the runs derive their
     // state-space form from these at the start of each call (a few dozen flops a chunk, and no more arrays per filter)
@@ -304,7 +303,7 @@ public final class VoiceFilter {
     }
 
     private void onePole(int s, double w, double c0, double c1) {
-        g[s] = w; k[s] = 0; m0[s] = c0; m1[s] = c1; m2[s] = 0;
+        m0[s] = c0; m1[s] = c1; m2[s] = 0;
         p1[s] = w / (1 + w);
     }
 
@@ -313,7 +312,7 @@ public final class VoiceFilter {
     private void highpass(int s, double w, double q) { double kk = 1 / q; svf(s, w, kk, 1, -kk, -1); }
 
     private void svf(int s, double w, double kk, double c0, double c1, double c2) {
-        g[s] = w; k[s] = kk; m0[s] = c0; m1[s] = c1; m2[s] = c2;
+        m0[s] = c0; m1[s] = c1; m2[s] = c2;
         p1[s] = 1 / (1 + w * (w + kk));
         p2[s] = w * p1[s];
         p3[s] = w * p2[s];
@@ -329,38 +328,5 @@ public final class VoiceFilter {
 
     private static boolean isOnePole(FilterType t) {
         return t == FilterType.LPF_1P || t == FilterType.HPF_1P || t == FilterType.APF_1P;
-    }
-
-    /** Exact magnitude in dB at {@code freq} of the discrete filter, bandwidth 1 octave. */
-    public static double analyticMagnitudeDb(FilterType type, double cutoff, double resonance, double gain,
-                                             double freq, double sampleRate) {
-        return analyticMagnitudeDb(type, cutoff, resonance, gain, 1, freq, sampleRate);
-    }
-
-    /**
-     * Exact magnitude in dB at {@code freq} (0 ≤ freq &lt; sampleRate/2) of the discrete filter built
-     * with these parameters. Each section's z-transform is its analog prototype at
-     * s = (z − 1)/(g (z + 1)), so on the unit circle it is the prototype at s = jΩ with
-     * Ω = tan(π f/fs)/g — evaluated here with the very coefficients {@link #process} uses.
-     */
-    public static double analyticMagnitudeDb(FilterType type, double cutoff, double resonance, double gain,
-                                             double bandwidthOct, double freq, double sampleRate) {
-        VoiceFilter f = new VoiceFilter(sampleRate); // control-side helper: allocation is fine here
-        f.setType(type);
-        f.setParameters(cutoff, resonance, gain, bandwidthOct);
-        double t = Math.tan(Math.PI * freq / sampleRate), mag2 = 1;
-        for (int s = 0; s < f.sections; s++) {
-            double om = t / f.g[s];
-            double nr, ni, dr, di;
-            if (f.onePole) { // m0 + m1/(1 + s)
-                dr = 1; di = om;
-                nr = f.m0[s] + f.m1[s]; ni = f.m0[s] * om;
-            } else {         // (m0 (s² + k s + 1) + m1 s + m2) / (s² + k s + 1)
-                dr = 1 - om * om; di = f.k[s] * om;
-                nr = f.m0[s] * dr + f.m2[s]; ni = f.m0[s] * di + f.m1[s] * om;
-            }
-            mag2 *= (nr * nr + ni * ni) / (dr * dr + di * di);
-        }
-        return 10 * Math.log10(mag2);
     }
 }

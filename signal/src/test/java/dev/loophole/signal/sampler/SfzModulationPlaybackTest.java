@@ -97,8 +97,8 @@ class SfzModulationPlaybackTest {
         String wet = "<region> sample=sine.wav pitch_keytrack=0 cutoff=4000 fil_type=lpf_2p cutoff2=220 fil2_type=hpf_2p eq1_freq=440 eq1_gain=6 eq1_bw=1\n";
         float[][] d = play(dry, events(0, 0x90, 60, 127), 30_000), w = play(wet, events(0, 0x90, 60, 127), 30_000);
         double measured = db(VoiceModulationTest.rms(w[0], 10_000, 30_000) / VoiceModulationTest.rms(d[0], 10_000, 30_000));
-        double expected = dev.loophole.signal.dsp.VoiceFilter.analyticMagnitudeDb(dev.loophole.signal.dsp.FilterType.LPF_2P, 4000, 0, 0, 440, Fixtures.RATE)
-                + dev.loophole.signal.dsp.VoiceFilter.analyticMagnitudeDb(dev.loophole.signal.dsp.FilterType.HPF_2P, 220, 0, 0, 440, Fixtures.RATE)
+        double expected = dev.loophole.signal.dsp.CookbookResponse.db(dev.loophole.signal.dsp.FilterType.LPF_2P, 4000, 0, 0, 440, Fixtures.RATE)
+                + dev.loophole.signal.dsp.CookbookResponse.db(dev.loophole.signal.dsp.FilterType.HPF_2P, 220, 0, 0, 440, Fixtures.RATE)
                 + 6;
         assertThat(measured).isCloseTo(expected, within(0.1));
     }

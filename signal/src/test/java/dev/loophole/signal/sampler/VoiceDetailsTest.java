@@ -9,7 +9,7 @@ import dev.loophole.model.EqBand;
 import dev.loophole.model.Filter;
 import dev.loophole.model.Tuning;
 import dev.loophole.signal.dsp.FilterType;
-import dev.loophole.signal.dsp.VoiceFilter;
+import dev.loophole.signal.dsp.CookbookResponse;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,8 +124,8 @@ class VoiceDetailsTest {
             b.filters.add(new Filter("lpf_2p", 2000, 6, 0, 60, 0, 0));
             b.filters.add(new Filter("hpf_2p", 800, 0, 0, 60, 0, 0));
         }, tone);
-        double expected = VoiceFilter.analyticMagnitudeDb(FilterType.LPF_2P, 2000, 6, 0, tone, Fixtures.RATE)
-                + VoiceFilter.analyticMagnitudeDb(FilterType.HPF_2P, 800, 0, 0, tone, Fixtures.RATE);
+        double expected = CookbookResponse.db(FilterType.LPF_2P, 2000, 6, 0, tone, Fixtures.RATE)
+                + CookbookResponse.db(FilterType.HPF_2P, 800, 0, 0, tone, Fixtures.RATE);
         assertThat(measured).isCloseTo(expected, within(0.1));
     }
 
@@ -142,6 +142,6 @@ class VoiceDetailsTest {
     }
 
     private static double analyticEq(double f0, double bw, double gain, double f) {
-        return VoiceFilter.analyticMagnitudeDb(FilterType.PEQ, f0, 0, gain, bw, f, Fixtures.RATE);
+        return CookbookResponse.db(FilterType.PEQ, f0, 0, gain, bw, f, Fixtures.RATE);
     }
 }
