@@ -33,9 +33,9 @@ public class SincKernels {
     private static boolean warm;
 
     /**
-     * Runs the vector form's direct kernels enough times (every tap count, mono and stereo) for C2 to compile them.
-     * Until it has, the Vector API works on boxed vectors — tens of bytes allocated per frame — which an audio thread
-     * must never do; called on the control side where an interpolator is made. Nothing to do for the scalar form.
+     * Has C2 compile the vector form's direct kernels ({@link WarmUp#compile}: each round every tap count, mono and
+     * stereo). Until it has, the Vector API works on boxed vectors — tens of bytes allocated per frame — which an audio
+     * thread must never do; called on the control side where an interpolator is made. Nothing to do for the scalar form.
      */
     static synchronized void warmUp() {
         if (warm || INSTANCE == SCALAR) return;
@@ -43,11 +43,14 @@ public class SincKernels {
         float[] t = new float[2 * 64], buf = new float[80], outL = new float[1], outR = new float[1];
         for (int i = 0; i < t.length; i++) t[i] = (i % 7) / 7f;
         for (int i = 0; i < buf.length; i++) buf[i] = (i % 5) / 5f;
-        for (int i = 0; i < WarmUp.COMPILE_CALLS; i++) {
-            int taps = 8 << (i & 3);
-            INSTANCE.direct(t, 0, taps, i / (float) WarmUp.COMPILE_CALLS, buf, i & 15, taps);
-            INSTANCE.directStereo(t, 0, taps, i / (float) WarmUp.COMPILE_CALLS, buf, buf, i & 15, taps, outL, outR, 0);
-        }
+        int[] turn = {0};
+        WarmUp.compile(() -> {
+            int i = turn[0]++;
+            for (int taps = 8; taps <= 64; taps *= 2) {
+                INSTANCE.direct(t, 0, taps, (i % 16) / 16f, buf, i & 15, taps);
+                INSTANCE.directStereo(t, 0, taps, (i % 16) / 16f, buf, buf, i & 15, taps, outL, outR, 0);
+            }
+        });
     }
 
 

@@ -40,30 +40,14 @@ final class CubicVector {
     /** Largest index spread of a group of eight: its last frame's x2 is then window lane SPREAD + 3 = 15. */
     private static final int SPREAD = 12;
 
-    private static boolean warm; // guarded by the class lock
-
-    /**
-     * Runs the kernel on scratch data, once per JVM, on the thread that makes the first voice (the control side; an
-     * offline render's thread when its {@link ScalarStart} hands over):
-     * until C2 has compiled it the Vector API boxes every vector it makes (a 30-second render allocated 1 GB that
-     * way, 60 young collections, and a live audio thread would allocate too), so those first runs happen here.
-     */
-    // Under the lock, the flag set when the runs are done: a live engine made while an offline render is still
-    // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
-    static synchronized void warmUp() {
-        if (warm) return;
-        Exercise x = Exercise.make();
-        for (int i = 0; i < dev.loophole.signal.dsp.WarmUp.COMPILE_CALLS; i++) x.run(i % Exercise.CASES);
-        warm = true;
-    }
-
     /**
      * Scratch data that takes every branch of the kernels (a group in the register window, one too wide for it, one at
      * the sample's end), so the compiled kernel meets no path it never saw, which would send it back to the interpreter
-     * mid-render: the warm-up's, and {@link ScalarStart#warmUpLive}'s settling calls. Case {@code c} of {@link #run}: the
-     * indices {@code at[c]}, or positions from {@code q[c]} by {@code mm[c]} in units of 2^−{@link #SHIFT}.
+     * mid-render: {@link ScalarStart}'s warm-ups. Case {@code c} of {@link #run(int)}: the indices {@code at[c]}, or
+     * positions from {@code q[c]} by {@code mm[c]} in units of 2^−{@link #SHIFT}. A nested class, so not one whose C2
+     * thresholds are scaled: C2 compiles the kernel on its own, never a warm-up loop with the kernel inlined.
      */
-    record Exercise(float[] d, float[] frac, float[] out, int[][] at, long[] q, long[] mm) {
+    record Exercise(float[] d, float[] frac, float[] out, int[][] at, long[] q, long[] mm) implements Runnable {
         static final int SHIFT = 40, CASES = 4;
 
         static Exercise make() {
@@ -76,6 +60,12 @@ final class CubicVector {
             return new Exercise(d, frac, new float[32], new int[][] {narrow, wide, end},
                     new long[] {one + one / 4, one + one / 2, 70 * one, 34 * one + one / 2},
                     new long[] {one + 12_345, 2 * one + 6_789, one / 4, -one - 4_321});
+        }
+
+        /** One round: every case. */
+        @Override
+        public void run() {
+            for (int c = 0; c < CASES; c++) run(c);
         }
 
         /** The kernel renders use on case {@code c}: the positions' form where it runs ({@link #WIDE}), else the scratch form. */

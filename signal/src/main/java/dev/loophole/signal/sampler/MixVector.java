@@ -15,21 +15,17 @@ final class MixVector {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
     static final int LANES = 8;
 
-    private static boolean warm; // guarded by the class lock
+    /** Scratch data for {@link ScalarStart}'s warm-ups; a nested class, as {@link CubicVector.Exercise}. */
+    record Exercise(float[] b, float[] e, float[] l, float[] r) implements Runnable {
+        static Exercise make() { return new Exercise(new float[32], new float[32], new float[64], new float[64]); }
 
-    /** As {@link CubicVector#warmUp}: compiled on the control side before an audio thread runs it (else every vector is boxed). */
-    // Under the lock, the flag set when the runs are done: a live engine made while an offline render is still
-    // warming the kernel up waits for it instead of reaching its audio thread with the kernel not yet compiled.
-    static synchronized void warmUp() {
-        if (warm) return;
-        float[] b = new float[32], e = new float[32], l = new float[64], r = new float[64];
-        for (int i = 0; i < dev.loophole.signal.dsp.WarmUp.COMPILE_CALLS; i++) {
-            mono(b, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
-            stereo(b, e, e, 0.75f, l, r, i & 31, 32, 0.5f, 0.25f);
+        /** One round: both kernels, at an offset. */
+        @Override
+        public void run() {
+            mono(b, e, 0.75f, l, r, 3, 32, 0.5f, 0.25f);
+            stereo(b, e, e, 0.75f, l, r, 5, 32, 0.5f, 0.25f);
         }
-        warm = true;
     }
-
 
     /** One channel into both sides: {@code out += buf·(env·level)·g} per side; frames [0, 8m); returns 8m, the first frame not done. */
     static int mono(float[] buf, float[] env, float level, float[] outL, float[] outR, int at, int got, float gl, float gr) {

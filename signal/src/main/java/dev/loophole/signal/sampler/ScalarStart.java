@@ -5,9 +5,10 @@ import dev.loophole.signal.dsp.Simd;
 
 /**
  * An offline instrument's voices run the scalar forms of the cubic read ({@link CubicRun#hermite}) and of the mix
- * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then warm the Vector API forms up
- * (as a live instrument does before its first block: until C2 has compiled them the Vector API boxes every vector, and
- * a profile without every branch sends the compiled kernel back to the interpreter) and run them. A short render (one
+ * ({@link VoiceOutput#mix}) for their first {@link #FRAMES} mixed frames together, then have the Vector API forms
+ * compiled on a thread of their own (as a live instrument does before its first block: until C2 has compiled them the
+ * Vector API boxes every vector, and a profile without every branch sends the compiled kernel back to the interpreter)
+ * and run them once they are. A short render (one
  * note: 0.1 s CPU of the 0.9) is done before the warm-up and C2's compiles would pay off; a long one hardly notices the
  * scalar start. Both forms give the same bits, so where the switch falls changes nothing in the output. A render at
  * the cubic quality skips the scalar start ({@link #quality}, from {@code setQuality}): there cubic is the kernel of every
@@ -18,11 +19,23 @@ final class ScalarStart {
     static final long FRAMES = 1 << 16;
     private long left = FRAMES;
 
-    /** The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only: {@link VoiceRender}). */
-    static void warmUp() {
-        CubicVector.warmUp();
-        MixVector.warmUp();
+    /**
+     * The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only:
+     * {@link VoiceRender}), once per JVM, on the thread that makes the first voice (the control side; an offline render's
+     * thread when its {@link ScalarStart} hands over): until C2 has compiled them the Vector API boxes every vector they
+     * make (a 30-second render allocated 1 GB that way, 60 young collections, and a live audio thread would allocate
+     * too). Under the class lock, the flag set when it is done: a live engine made while an offline render is still
+     * warming the kernels up waits for it instead of reaching its audio thread with them not yet compiled.
+     */
+    static synchronized void warmUp() {
+        if (warm) return;
+        CubicVector.Exercise cubic = CubicVector.Exercise.make();
+        MixVector.Exercise mix = MixVector.Exercise.make();
+        dev.loophole.signal.dsp.WarmUp.compile(() -> { cubic.run(); mix.run(); });
+        warm = true;
     }
+
+    private static volatile boolean warm; // set under the class lock, read without it
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
@@ -38,7 +51,7 @@ final class ScalarStart {
         int[] at = new int[32];
         for (int j = 0; j < 32; j++) { b[j] = j / 32f; e[j] = 1; }
         settled = dev.loophole.signal.dsp.WarmUp.settle(() -> {
-            for (int c = 0; c < CubicVector.Exercise.CASES; c++) x.run(c);
+            x.run();
             // and the voice's own entry around the kernel, in every shape a chunk takes: the integer form forward (mono),
             // a group too wide for the window (stereo), backward, at the array's end; sums across binades; an offset
             float[] d = x.d();
@@ -66,14 +79,25 @@ final class ScalarStart {
         if (Simd.VECTOR) warmUp();
     }
 
-    /** Whether the vector forms may run now (the count has been reached). */
-    boolean warm() { return left <= 0; }
+    /** Whether the vector forms may run now: the count has been reached and their kernels are compiled. */
+    boolean warm() { return left <= 0 && compiled(); }
 
-    /** Whether a chunk of {@code frames} mixed frames may take the vector forms; counts them. */
+    /**
+     * Whether a chunk of {@code frames} mixed frames may take the vector forms; counts them. At the count the kernels'
+     * warm-up starts on a thread of its own, and the voices go on with the scalar forms (the same bits) until it is done:
+     * the render does not stop for C2's compiles (0.1–0.3 s of wall time at each sinc render's hand-over).
+     */
     boolean vector(int frames) {
-        if (left <= 0) return true;
+        if (left <= 0) return compiled();
         left -= frames;
-        if (left <= 0 && Simd.VECTOR) warmUp();
+        if (left <= 0 && !compiled()) {
+            Thread t = new Thread(ScalarStart::warmUp, "loophole-kernel-warm-up");
+            t.setDaemon(true); // an ended render does not wait for it
+            t.start();
+        }
         return false;
     }
+
+    /** Whether the kernels the vector forms run are compiled (nothing to compile without the Vector API). */
+    private static boolean compiled() { return warm || !Simd.VECTOR; }
 }

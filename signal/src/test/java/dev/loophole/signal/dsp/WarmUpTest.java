@@ -28,6 +28,36 @@ class WarmUpTest {
     }
 
     @Test
+    void compileRunsItsTriggerRoundsThenStopsAtTwoCleanRounds() {
+        int[] calls = {0};
+        assertThat(WarmUp.compile(() -> calls[0]++)).isTrue();
+        assertThat(calls[0]).isIn(16 + 2, 16 + 3); // (a third when the first polled call's linkage allocated)
+    }
+
+    @Test
+    void compileWaitsForTheKernelInsteadOfCallingItAllTheWhile() {
+        // a "kernel" that allocates (boxed) until 150 ms have passed: a millisecond's pause between polled rounds makes at
+        // most one round a millisecond, where a busy loop would make thousands
+        long until = System.nanoTime() + 150_000_000L;
+        int[] calls = {0};
+        Object[] sink = new Object[1];
+        long start = System.nanoTime();
+        boolean compiled = WarmUp.compile(() -> { calls[0]++; if (System.nanoTime() < until) sink[0] = new byte[64]; });
+        long took = System.nanoTime() - start;
+        assertThat(compiled).isTrue();
+        assertThat(took).as("returned once the calls stopped allocating").isGreaterThanOrEqualTo(150_000_000L);
+        assertThat(calls[0]).as("calls: 16 straight, then at most one per millisecond waited").isBetween(16 + 2, 16 + 2 + (int) (took / 1_000_000L));
+    }
+
+    @Test
+    void compileGivesUpAfterTwoSecondsOfAllocatingCalls() {
+        Object[] sink = new Object[1];
+        long start = System.nanoTime();
+        assertThat(WarmUp.compile(() -> sink[0] = new byte[64])).isFalse();
+        assertThat(System.nanoTime() - start).isBetween(2_000_000_000L, 5_000_000_000L);
+    }
+
+    @Test
     void withoutAllocationCountingItStillCallsAFixedNumberOfTimes() {
         boolean was = THREADS.isThreadAllocatedMemoryEnabled();
         THREADS.setThreadAllocatedMemoryEnabled(false);
@@ -35,6 +65,8 @@ class WarmUpTest {
             int[] calls = {0};
             assertThat(WarmUp.settle(() -> calls[0]++)).as("done: nothing more to try").isTrue();
             assertThat(calls[0]).isEqualTo(3_000);
+            assertThat(WarmUp.compile(() -> calls[0]++)).isTrue();
+            assertThat(calls[0]).isEqualTo(6_000);
         } finally {
             THREADS.setThreadAllocatedMemoryEnabled(was);
         }

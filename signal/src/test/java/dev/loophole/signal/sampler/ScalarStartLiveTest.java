@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,14 +29,7 @@ class ScalarStartLiveTest {
     }
 
     private static long[] child(String mode) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments())
-            if (a.startsWith("--add-modules") || a.startsWith("-XX:CompileCommand")) cmd.add(a);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ScalarStartLiveTest.class.getName(), mode));
-        Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-        assertThat(p.waitFor()).as("child exit, printed: %s", out).isZero();
-        return Arrays.stream(out.split(" ")).mapToLong(Long::parseLong).toArray();
+        return ChildJvm.numbers(ScalarStartLiveTest.class, mode, List.of(), f -> f);
     }
 
     /** The child: {@code warm} runs {@link ScalarStart#warmUpLive} first; prints each shape's bytes on its first read. */
