@@ -30,7 +30,7 @@ public final class WarmUp {
      * branch, as long as each round takes them all.
      */
     static final int TRIGGER_ROUNDS = 16;
-    /** Beyond this {@link #compile} stops waiting: the kernel then runs boxed until C2 has it, as after a fixed count. */
+    /** Beyond this {@link #compile} stops waiting and says so (false): its caller decides what runs until C2 has the kernel. */
     private static final long COMPILE_LIMIT_NANOS = 2_000_000_000L;
 
     /**

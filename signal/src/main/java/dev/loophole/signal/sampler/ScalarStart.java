@@ -53,8 +53,8 @@ final class ScalarStart {
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
-     * ({@link dev.loophole.signal.dsp.WarmUp#settle}). A warm-up's fixed count can leave a kernel uncompiled where C2
-     * compiled the warm-up loop with the kernel inlined (seen for the filter lanes); the calls here come from this class,
+     * ({@link dev.loophole.signal.dsp.WarmUp#settle}). C2 can compile a warm-up loop with the kernel inlined and leave
+     * the kernel itself uncompiled (seen for the filter lanes); the calls here come from this class,
      * which keeps C2's default thresholds, so the kernel compiles on its own before the calling code could inline it.
      */
     static synchronized void warmUpLive() {
@@ -84,7 +84,8 @@ final class ScalarStart {
 
     /**
      * Control side: the instrument's quality, before its voices render at it. At the cubic quality the cubic read is
-     * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live. (Never
+     * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live, once that
+     * warm-up saw them compiled (else the scalar forms, the same bits). (Never
      * back: a count once reached stays reached.)
      */
     void quality(int quality) {
