@@ -223,6 +223,8 @@ final class RenderJob {
                         throw new UncheckedIOException(e);
                     }
                 }, progress == null ? null : progress::update);
+                // Never expected (the renderer sizes its event buffer to the fullest block), but never silent either.
+                if (result.droppedMessage() != null) err.println("warning: " + result.droppedMessage());
                 if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
                 // Streaming may have met damage the sample heads did not show.
                 damage.check("nothing was written");

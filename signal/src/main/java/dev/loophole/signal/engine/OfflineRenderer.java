@@ -23,12 +23,19 @@ public final class OfflineRenderer {
 
     /**
      * What a render did. {@code peak} is the largest absolute sample value over both channels; {@code maxVoices} the most
-     * voices sounding at the end of a block.
+     * voices sounding at the end of a block. {@code droppedEvents} events did not fit their block (0: {@link #render} sizes
+     * its buffer to the fullest block), the first of them in the block starting at frame {@code droppedAt} (-1: none).
      */
-    public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents) {
+    public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents, long droppedAt) {
         public double seconds(int rate) { return frames / (double) rate; }
 
         public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
+
+        /** What was lost, for the user ("N MIDI events were dropped, the first in the block at frame F"), or null. */
+        public String droppedMessage() {
+            return droppedEvents == 0 ? null
+                    : droppedEvents + " MIDI event(s) did not fit their block and were dropped, the first in the block at frame " + droppedAt;
+        }
     }
 
     /** The song's events with a tempo pseudo-event at every tempo change (it sorts before notes on the same tick). */
@@ -92,19 +99,33 @@ public final class OfflineRenderer {
         for (int i = 0; i < frameOf.length; i++) frameOf[i] = tempo.frame(events.get(i).tick(), rate);
         long lastEventFrame = frameOf.length == 0 ? 0 : frameOf[frameOf.length - 1] + 1;
 
-        EventBuffer buffer = new EventBuffer(4096);
+        EventBuffer buffer = new EventBuffer(fullestBlock(frameOf, blockSize));
         int[] next = {0}, dropped = {0};
+        long[] droppedAt = {-1};
         Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
             buffer.clear();
             while (next[0] < events.size() && frameOf[next[0]] < pos + n) {
                 MidiEvent e = events.get(next[0]);
-                if (!buffer.add((int) (frameOf[next[0]] - pos), e.status(), e.data1(), e.data2())) dropped[0]++;
+                if (!buffer.add((int) (frameOf[next[0]] - pos), e.status(), e.data1(), e.data2()) && dropped[0]++ == 0) droppedAt[0] = pos;
                 next[0]++;
             }
             beforeBlock.run();
             engine.process(pairs, n, buffer);
         }, (pairs, n) -> sink.write(pairs[0], pairs[1], n), progress);
-        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), dropped[0]);
+        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), dropped[0], droppedAt[0]);
+    }
+
+    /**
+     * The most events any block can hold: every block lies inside one window of {@code blockSize} frames starting on a
+     * multiple of it (the tail's shorter blocks start on the grid, which divides it), and {@code frames} is sorted.
+     */
+    static int fullestBlock(long[] frames, int blockSize) {
+        int most = 1;
+        for (int i = 0, start = 0; i < frames.length; i++) {
+            if (frames[i] / blockSize != frames[start] / blockSize) start = i;
+            most = Math.max(most, i - start + 1);
+        }
+        return most;
     }
 
     /** Renders one block of {@code frames} frames, the first at frame {@code pos}, into {@code pairs} (overwriting them). */
@@ -152,6 +173,6 @@ public final class OfflineRenderer {
             pos += n;
             if (progress != null) progress.update(pos, Math.max(expected, pos));
         }
-        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, 0);
+        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, 0, -1);
     }
 }
