@@ -23,7 +23,7 @@ public final class OfflineRenderer {
 
     /**
      * What a render did. {@code peak} is the largest absolute sample value over both channels; {@code maxVoices} the most
-     * voices sounding at the end of a block. {@code droppedEvents} events did not fit their block (0: {@link #render} sizes
+     * voices sounding at the end of a block or a grid point inside one ({@link BlockSource#peakVoices}). {@code droppedEvents} events did not fit their block (0: {@link #render} sizes
      * its buffer to the fullest block), the first of them in the block starting at frame {@code droppedAt} (-1: none).
      */
     public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents, long droppedAt) {
@@ -78,7 +78,7 @@ public final class OfflineRenderer {
      * Blocks of {@code frames} (a divisor of the block size) where the render's end is not known ahead — from the last
      * event on, when the tail lasts until the voices fall silent — so the render stops on the frame blocks of
      * {@code frames} would stop on. With an engine split at the same {@link Engine#grid}, the longer blocks then sound
-     * as blocks of {@code frames} would, bit for bit; {@link Result#maxVoices} is still counted at each block's end.
+     * as blocks of {@code frames} would, bit for bit, and {@link Result#maxVoices} is counted at each grid point.
      */
     public OfflineRenderer grid(int frames) {
         if (frames <= 0 || blockSize % frames != 0)
@@ -102,7 +102,7 @@ public final class OfflineRenderer {
         EventBuffer buffer = new EventBuffer(fullestBlock(frameOf, blockSize));
         int[] next = {0}, dropped = {0};
         long[] droppedAt = {-1};
-        Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
+        Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, engine::peakVoices, (pos, pairs, n) -> {
             buffer.clear();
             while (next[0] < events.size() && frameOf[next[0]] < pos + n) {
                 MidiEvent e = events.get(next[0]);
@@ -143,12 +143,16 @@ public final class OfflineRenderer {
      */
     public static Result loop(float[][] pairs, int blockSize, int rate, long lastEventFrame, double tailSeconds,
                               java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
-        return loop(pairs, blockSize, 0, rate, lastEventFrame, tailSeconds, voices, block, sink, progress);
+        return loop(pairs, blockSize, 0, rate, lastEventFrame, tailSeconds, voices, voices, block, sink, progress);
     }
 
-    /** As {@link #loop(float[][], int, int, long, double, java.util.function.IntSupplier, Block, PairSink, Progress)}, with blocks of {@code grid} (0: none) where the end is not known (see {@link #grid}). */
+    /**
+     * As {@link #loop(float[][], int, int, long, double, java.util.function.IntSupplier, Block, PairSink, Progress)}, with
+     * blocks of {@code grid} (0: none) where the end is not known (see {@link #grid}), and the most voices taken from
+     * {@code peakVoices} after each block ({@link BlockSource#peakVoices}: inside a long block too).
+     */
     static Result loop(float[][] pairs, int blockSize, int grid, int rate, long lastEventFrame, double tailSeconds,
-                       java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
+                       java.util.function.IntSupplier voices, java.util.function.IntSupplier peakVoices, Block block, PairSink sink, Progress progress) {
         long fixedEnd = tailSeconds >= 0 ? lastEventFrame + Math.round(tailSeconds * rate) : -1;
         long autoCap = lastEventFrame + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
         long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
@@ -168,7 +172,7 @@ public final class OfflineRenderer {
                     float a = Math.abs(ch[i]);
                     if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
                 }
-            maxVoices = Math.max(maxVoices, voices.getAsInt());
+            maxVoices = Math.max(maxVoices, peakVoices.getAsInt());
             sink.write(pairs, n);
             pos += n;
             if (progress != null) progress.update(pos, Math.max(expected, pos));
