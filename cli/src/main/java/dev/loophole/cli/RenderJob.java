@@ -151,6 +151,8 @@ final class RenderJob {
         warnUnrouted(song, byChannel);
 
         int block = store.streamedAny() ? BLOCK : LONG_BLOCK;
+        if (options.verbose())
+            err.println("rendering in blocks of " + block + " frames" + (block == BLOCK ? " (samples stream)" : " on a grid of " + BLOCK + " (nothing streams)"));
         GraphRuntime graph = new GraphRuntime(options.rate(), block);
         graph.engine().grid(BLOCK);
         // Each instrument (and a SoundFont's every program) renders its block apart, on the render thread and helpers,

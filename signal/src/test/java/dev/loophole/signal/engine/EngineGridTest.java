@@ -96,6 +96,24 @@ class EngineGridTest {
         assertThat(noGrid.frames()).isEqualTo((silent + LONG - 1) / LONG * LONG).isNotEqualTo(expectedEnd);
     }
 
+    /**
+     * The last event just past a multiple of the long block (frame 1,100; the render's events end at 1,101): the block
+     * at 1,024 already holds the tail, so it must be a grid block, or the render would run on to 2,048.
+     */
+    @Test
+    void aTailStartingJustPastALongBlockBoundaryStopsOnTheGrid() {
+        long[] at = {100, 1100};
+        MidiSong song = song(at);
+        long silent = 1300;
+        long expectedEnd = (silent + GRID - 1) / GRID * GRID; // 1,536: the first grid point past 1,101 where the voice is silent
+        assertThat(expectedEnd).isEqualTo(1536);
+        Run grid = render(song, LONG, GRID, -1, silent);
+        Run plain = render(song, GRID, 0, -1, silent);
+        assertThat(plain.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.spans()).containsExactlyElementsOf(expectedSpans(expectedEnd, at));
+    }
+
     /** Each note-on starts a voice that sounds for {@link #LENGTH} rendered frames: its own clock, so it counts the same deferred. */
     static final class Timed implements NoMidi {
         static final int LENGTH = 400;
