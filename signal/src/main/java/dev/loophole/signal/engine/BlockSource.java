@@ -11,4 +11,7 @@ public interface BlockSource {
 
     /** Voices sounding now. */
     int activeVoices();
+
+    /** The most voices sounding at the end of the last block or at any point inside it its voice count is taken (offline: each grid point). */
+    default int peakVoices() { return activeVoices(); }
 }

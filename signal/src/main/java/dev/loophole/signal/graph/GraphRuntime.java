@@ -213,6 +213,9 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     @Override
     public int activeVoices() { return engine.activeVoices(); }
 
+    @Override
+    public int peakVoices() { return engine.peakVoices(); }
+
     /** Control side: every instrument silent at once (panic, end of a render). */
     public void allSoundOff() { engine.allSoundOff(); }
 
