@@ -154,7 +154,6 @@ final class RenderJob {
         if (options.verbose())
             err.println("rendering in blocks of " + block + " frames" + (block == BLOCK ? " (samples stream)" : " on a grid of " + BLOCK + " (nothing streams)"));
         GraphRuntime graph = new GraphRuntime(options.rate(), block);
-        graph.engine().grid(BLOCK);
         // Each instrument (and a SoundFont's every program) renders its block apart, on the render thread and helpers,
         // and the blocks are summed in a fixed order: the same bits for any number of threads.
         if (threads > 1) workers = RenderWorkers.forRender(threads);

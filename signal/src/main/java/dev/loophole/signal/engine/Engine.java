@@ -111,6 +111,7 @@ public final class Engine implements BlockSource {
      * chunks (its control rate) fall where they did — while the per-block work (the workers' round and its handoff, each
      * renderer's begin and end, the writer) comes once per longer block. 0 (the default, and live): no such split.
      */
+    @Override
     public Engine grid(int frames) {
         if (frames < 0) throw new IllegalArgumentException("grid " + frames + " is negative");
         if (frames > 0) gridVoices = new int[maxBlock / frames + 1];

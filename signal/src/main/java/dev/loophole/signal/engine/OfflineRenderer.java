@@ -75,14 +75,16 @@ public final class OfflineRenderer {
     }
 
     /**
-     * Blocks of {@code frames} (a divisor of the block size) where the render's end is not known ahead — from the last
-     * event on, when the tail lasts until the voices fall silent — so the render stops on the frame blocks of
-     * {@code frames} would stop on. With an engine split at the same {@link Engine#grid}, the longer blocks then sound
-     * as blocks of {@code frames} would, bit for bit, and {@link Result#maxVoices} is counted at each grid point.
+     * The source renders on a grid of {@code frames} (a divisor of the block size: {@link BlockSource#grid}, set here so
+     * the two cannot disagree), so the longer blocks sound as blocks of {@code frames} would, bit for bit, and
+     * {@link Result#maxVoices} is counted at each grid point. Where the render's end is not known ahead (the tail lasts
+     * until the voices fall silent) the blocks are {@code frames} long from the first one that reaches the last event,
+     * so the render stops where blocks of {@code frames} would stop.
      */
     public OfflineRenderer grid(int frames) {
         if (frames <= 0 || blockSize % frames != 0)
             throw new IllegalArgumentException("grid " + frames + " does not divide the block size " + blockSize);
+        engine.grid(frames);
         this.grid = frames;
         return this;
     }
