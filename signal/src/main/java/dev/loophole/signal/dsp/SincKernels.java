@@ -30,29 +30,30 @@ public class SincKernels {
 
     SincKernels() {}
 
-    private static boolean warm;
-    private static int failures; // warm-ups that gave up, guarded by the class lock
+    private static final WarmUp.Once KERNELS = new WarmUp.Once();
 
     /**
      * Has C2 compile the vector form's direct kernels ({@link WarmUp#compile}: each round every tap count, mono and
      * stereo). Until it has, the Vector API works on boxed vectors — tens of bytes allocated per frame — which an audio
      * thread must never do; called on the control side where an interpolator is made. Nothing to do for the scalar form.
      */
-    static synchronized void warmUp() {
-        if (warm || INSTANCE == SCALAR || failures >= 2) return; // two that gave up (2 s each): no instrument waits again
-        float[] t = new float[2 * 64], buf = new float[80], outL = new float[1], outR = new float[1];
-        for (int i = 0; i < t.length; i++) t[i] = (i % 7) / 7f;
-        for (int i = 0; i < buf.length; i++) buf[i] = (i % 5) / 5f;
-        int[] turn = {0};
-        boolean compiled = WarmUp.compile(() -> {
-            int i = turn[0]++;
-            for (int taps = 8; taps <= 64; taps *= 2) {
-                INSTANCE.direct(t, 0, taps, (i % 16) / 16f, buf, i & 15, taps);
-                INSTANCE.directStereo(t, 0, taps, (i % 16) / 16f, buf, buf, i & 15, taps, outL, outR, 0);
-            }
+    static void warmUp() {
+        if (INSTANCE == SCALAR) return;
+        // A give-up leaves the vector form boxed until C2 has it: SincInterpolator takes INSTANCE for good (no scalar
+        // twin chosen per call), so only a later interpolator's warm-up (up to two) tries again.
+        KERNELS.ensure(() -> {
+            float[] t = new float[2 * 64], buf = new float[80], outL = new float[1], outR = new float[1];
+            for (int i = 0; i < t.length; i++) t[i] = (i % 7) / 7f;
+            for (int i = 0; i < buf.length; i++) buf[i] = (i % 5) / 5f;
+            int[] turn = {0};
+            return () -> {
+                int i = turn[0]++;
+                for (int taps = 8; taps <= 64; taps *= 2) {
+                    INSTANCE.direct(t, 0, taps, (i % 16) / 16f, buf, i & 15, taps);
+                    INSTANCE.directStereo(t, 0, taps, (i % 16) / 16f, buf, buf, i & 15, taps, outL, outR, 0);
+                }
+            };
         });
-        if (compiled) warm = true; // else a later interpolator tries again
-        else failures++;
     }
 
 

@@ -59,6 +59,31 @@ public final class WarmUp {
         return true;
     }
 
+    /**
+     * One family of kernels' {@link #compile}, made once per JVM: done when it saw them compiled; after {@link #TRIES}
+     * give-ups (2 s each, a starved machine) no later instrument waits for another. Its caller decides what runs
+     * meanwhile (the scalar twins where it has them).
+     */
+    public static final class Once {
+        private static final int TRIES = 2;
+        private volatile boolean compiled; // set under the lock, read without it
+        private int failures;              // guarded by the lock
+
+        /** {@link #compile}s the round {@code make} makes, unless done or given up on; whether the kernels are compiled. */
+        public synchronized boolean ensure(java.util.function.Supplier<Runnable> make) {
+            if (compiled || failures >= TRIES) return compiled;
+            if (compile(make.get())) compiled = true;
+            else failures++;
+            return compiled;
+        }
+
+        /** Counts a warm-up that ended by an exception (on a thread of its own, where nobody would see it). */
+        public synchronized void failed() { failures++; }
+
+        /** Whether a warm-up saw the kernels compiled. */
+        public boolean compiled() { return compiled; }
+    }
+
     private static boolean counting() { return THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(); }
 
     /** A millisecond's sleep; false (the flag set again) when interrupted. */

@@ -28,26 +28,23 @@ final class ScalarStart {
      * warming the kernels up waits for it instead of reaching its audio thread with them not yet compiled.
      */
     static synchronized void warmUp() {
-        if (warm || failures >= TRIES) return;
-        CubicVector.Exercise cubic = CubicVector.Exercise.make();
-        MixVector.Exercise mix = MixVector.Exercise.make();
         // Only a warm-up that saw the kernels compiled lets voices take the vector forms: one that gave up (a starved
         // machine) leaves them on the scalar forms, which give the same bits without boxing every vector.
-        if (dev.loophole.signal.dsp.WarmUp.compile(() -> { cubic.run(); mix.run(); })) warm = true;
-        else failures++;
+        KERNELS.ensure(() -> {
+            CubicVector.Exercise cubic = CubicVector.Exercise.make();
+            MixVector.Exercise mix = MixVector.Exercise.make();
+            return () -> { cubic.run(); mix.run(); };
+        });
     }
 
-    private static volatile boolean warm; // set under the class lock, read without it
-    /** Warm-ups that gave up; after {@link #TRIES} of them no instrument waits for another (each can take 2 s). */
-    private static int failures; // guarded by the class lock
-    private static final int TRIES = 2;
+    private static final dev.loophole.signal.dsp.WarmUp.Once KERNELS = new dev.loophole.signal.dsp.WarmUp.Once();
 
     /** The hand-over's warm-up on a thread of its own: a failure is counted there, never printed as a stack trace. */
     private static void warmUpQuietly() {
         try {
             warmUp();
         } catch (RuntimeException | LinkageError e) {
-            synchronized (ScalarStart.class) { failures++; }
+            KERNELS.failed();
         }
     }
 
@@ -114,5 +111,5 @@ final class ScalarStart {
     }
 
     /** Whether the kernels the vector forms run are compiled (nothing to compile without the Vector API). */
-    private static boolean compiled() { return warm || !Simd.VECTOR; }
+    private static boolean compiled() { return KERNELS.compiled() || !Simd.VECTOR; }
 }

@@ -71,4 +71,24 @@ class WarmUpTest {
             THREADS.setThreadAllocatedMemoryEnabled(was);
         }
     }
+
+    @Test
+    void onceCompilesOnceAndStopsTryingAfterTwoFailures() {
+        int[] made = {0};
+        WarmUp.Once clean = new WarmUp.Once();
+        assertThat(clean.ensure(() -> { made[0]++; return () -> { }; })).isTrue();
+        assertThat(clean.ensure(() -> { made[0]++; return () -> { }; })).as("done: not made again").isTrue();
+        assertThat(made[0]).isOne();
+        assertThat(clean.compiled()).isTrue();
+
+        WarmUp.Once broken = new WarmUp.Once();
+        broken.failed();
+        assertThat(broken.compiled()).isFalse();
+        assertThat(broken.ensure(() -> { made[0]++; return () -> { }; })).as("one failure: tried again").isTrue();
+        WarmUp.Once givenUp = new WarmUp.Once();
+        givenUp.failed();
+        givenUp.failed();
+        assertThat(givenUp.ensure(() -> { made[0]++; return () -> { }; })).as("two failures: not tried").isFalse();
+        assertThat(made[0]).isEqualTo(2);
+    }
 }
