@@ -200,7 +200,7 @@ final class CompiledMatrix {
             depth[k] = (float) m.depth();
             smoothSeconds[k] = (float) (m.smooth() / 1000);
             step[k] = (float) m.step();
-            curve[k] = srcKind[k] == SRC_CC ? curveTable(m.curve(), curves) : null;
+            curve[k] = srcKind[k] == SRC_CC ? CurveTables.of(m.curve(), curves) : null;
             multiply[k] = t == AMPLITUDE && srcKind[k] != SRC_CC;
             targets[t] = true;
             kept++;
@@ -213,7 +213,7 @@ final class CompiledMatrix {
         for (int i = 0; i < startRoutes; i++) {
             startSrc[i] = startIds.get(i)[0]; startTarget[i] = startIds.get(i)[1];
             startDepth[i] = (float) start.get(i).depth();
-            startCurve[i] = curveTable(start.get(i).curve(), curves);
+            startCurve[i] = CurveTables.of(start.get(i).curve(), curves);
         }
         active = routes > 0 || lfoCount > 0 || egCount > 0;
         boolean still = lfoSlots == 0 && egCount == 0;
@@ -361,48 +361,5 @@ final class CompiledMatrix {
         int eg = java.util.Arrays.asList(EG_NAMES).indexOf(t.substring(0, u));
         int p = java.util.Arrays.asList(EG_PARAMS).indexOf(t.substring(u + 1));
         return eg >= 0 && p >= 0 ? eg * 7 + p : -1;
-    }
-
-    /**
-     * The 128-point table of curve {@code index}: the program's own {@code <curve>}, else SFZ's built-in
-     * ones — 0 straight 0..1, 1 bipolar −1..1, 2 inverted 1..0, 3 inverted bipolar 1..−1, 4 x², 5 √x,
-     * 6 √(1−x). Null for the straight line, which needs no table. Tables are shared, never written: the built-in ones
-     * made once, a program's own kept per index for the last {@code <curve>} object asked for (a SoundFont's regions ask
-     * for the same few thousands of times: the GM song's 7,190 routes use 3 curve objects and 6 built-in curves).
-     */
-    static float[] curveTable(int index, Map<Integer, Curve> curves) {
-        Curve c = curves == null ? null : curves.get(index);
-        if (c == null) return index > 0 && index < BUILT_IN.length ? BUILT_IN[index] : null;
-        int slot = index & (LAST_OWN.length() - 1);
-        Own last = LAST_OWN.get(slot);
-        if (last != null && last.curve() == c) return last.table();
-        float[] t = new float[128];
-        for (int v = 0; v < 128; v++) t[v] = (float) c.at(v);
-        LAST_OWN.set(slot, new Own(c, t));
-        return t;
-    }
-
-    /** A program's own curve and its table: the last one made for its slot, for the next region that asks for it. */
-    private record Own(Curve curve, float[] table) {}
-
-    private static final java.util.concurrent.atomic.AtomicReferenceArray<Own> LAST_OWN = new java.util.concurrent.atomic.AtomicReferenceArray<>(16); // a race only makes a table twice
-
-    private static final float[][] BUILT_IN = java.util.stream.IntStream.rangeClosed(0, 6).mapToObj(CompiledMatrix::builtIn).toArray(float[][]::new);
-
-    private static float[] builtIn(int index) {
-        if (index == 0) return null;
-        float[] t = new float[128];
-        for (int v = 0; v < 128; v++) {
-            double x = v / 127.0;
-            t[v] = (float) switch (index) {
-                case 1 -> 2 * x - 1;
-                case 2 -> 1 - x;
-                case 3 -> 1 - 2 * x;
-                case 4 -> x * x;
-                case 5 -> Math.sqrt(x);
-                default -> Math.sqrt(1 - x);
-            };
-        }
-        return t;
     }
 }
