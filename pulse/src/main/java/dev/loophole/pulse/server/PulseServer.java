@@ -104,6 +104,11 @@ public final class PulseServer implements AutoCloseable {
         return meters.subscriptions();
     }
 
+    /** The render jobs (tests). */
+    RenderJobs renders() {
+        return renders;
+    }
+
     SoundService sound() {
         return sound;
     }
