@@ -14,10 +14,16 @@ shift $((OPTIND - 1))
 trees=("$(cd "$1" && pwd)" "$(cd "$2" && pwd)") song=$3 inst=$4; shift 5
 tmp=$(mktemp -d /tmp/paired-steady.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
-java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+. "$(cd "$(dirname "$0")/.." && pwd)/bin/jdk.sh"
+java=$JAVA_HOME/bin/java
+# Both trees built (and their launcher archives trained) before anything is timed: SmfRepeat runs from A's jar.
+for t in "${trees[@]}"; do (cd "$t" && ./loophole --version >/dev/null); done
 for n in 1 "$times"; do
   "$java" -cp "${trees[0]}/cli/target/loophole-cli.jar:${trees[0]}/cli/target/lib/*" dev.loophole.demo.SmfRepeat "$song" "$n" "$tmp/song.x$n.mid"
 done
+# One unmeasured render per tree first: a launcher that trains its archive after its first render does it here.
+for k in 0 1; do (cd "${trees[k]}" && ./loophole render --midi "$tmp/song.x1.mid" --instrument "$inst" --out "$tmp/warm.wav" "$@" >/dev/null 2>&1) || true; done
+declare -a perA perB
 for p in $(seq 1 "$pairs"); do
   declare -A cpu
   for n in 1 "$times"; do
@@ -33,4 +39,8 @@ for p in $(seq 1 "$pairs"); do
   printf 'pair %d (load %s)\tA ×1 %s ×%d %s: %.3f s/song\tB ×1 %s ×%d %s: %.3f s/song\t%s\n' "$p" "$(cut -d' ' -f1 /proc/loadavg)" \
     "${cpu[A1]}" "$times" "${cpu[A$times]}" "$(echo "(${cpu[A$times]} - ${cpu[A1]}) / ($times - 1)" | bc -l)" \
     "${cpu[B1]}" "$times" "${cpu[B$times]}" "$(echo "(${cpu[B$times]} - ${cpu[B1]}) / ($times - 1)" | bc -l)" "$same"
+  perA+=("$(echo "(${cpu[A$times]} - ${cpu[A1]}) / ($times - 1)" | bc -l)")
+  perB+=("$(echo "(${cpu[B$times]} - ${cpu[B1]}) / ($times - 1)" | bc -l)")
 done
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+printf 'median CPU per song: A %s s, B %s s\n' "$(median "${perA[@]}")" "$(median "${perB[@]}")"

@@ -211,11 +211,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             long[] last = {0};
             double[] voiceFrames = {0};
-            new OfflineRenderer(engine, RenderJob.BLOCK).beforeEachBlock(streamer::fillAll)
+            OfflineRenderer.Result rendered = new OfflineRenderer(engine, RenderJob.BLOCK).beforeEachBlock(streamer::fillAll)
                     .render(song, options.tailSeconds(), (l, r, n) -> { }, (done, expected) -> {
                         voiceFrames[0] += (double) engine.activeVoices() * (done - last[0]);
                         last[0] = done;
                     });
+            // A census short of events would count the wrong voices (never expected: the buffer fits the fullest block).
+            if (rendered.droppedMessage() != null) throw new IllegalStateException(w.name() + ": " + rendered.droppedMessage());
             return voiceFrames[0] / options.rate();
         }
     }

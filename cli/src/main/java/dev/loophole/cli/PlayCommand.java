@@ -44,7 +44,8 @@ import picocli.CommandLine.Model.CommandSpec;
                 "If the JACK server goes away, play keeps the instrument loaded and reconnects (same ports and "
                         + "connections) as soon as a server with the same name is back.",
                 "",
-                "Exit status: 0 when played, 1 on an error (files, audio), 2 for a wrong command line."})
+                "Exit status: 0 when played, 1 on an error (files, audio), 2 for a wrong command line, 130 after "
+                        + "Ctrl-C and 143 after SIGTERM (the summary is printed and the audio closed first)."})
 final class PlayCommand implements Callable<Integer> {
     static final double PREROLL_SECONDS = 0.2;   // the song starts a little after the driver, so no event is late
     static final double MAX_TAIL_SECONDS = 30;   // held loops would never fall silent

@@ -151,8 +151,9 @@ final class RenderJob {
         warnUnrouted(song, byChannel);
 
         int block = store.streamedAny() ? BLOCK : LONG_BLOCK;
+        if (options.verbose())
+            err.println("rendering in blocks of " + block + " frames" + (block == BLOCK ? " (samples stream)" : " on a grid of " + BLOCK + " (nothing streams)"));
         GraphRuntime graph = new GraphRuntime(options.rate(), block);
-        graph.engine().grid(BLOCK);
         // Each instrument (and a SoundFont's every program) renders its block apart, on the render thread and helpers,
         // and the blocks are summed in a fixed order: the same bits for any number of threads.
         if (threads > 1) workers = RenderWorkers.forRender(threads);
@@ -223,6 +224,8 @@ final class RenderJob {
                         throw new UncheckedIOException(e);
                     }
                 }, progress == null ? null : progress::update);
+                // Never expected (the renderer sizes its event buffer to the fullest block), but never silent either.
+                if (result.droppedMessage() != null) err.println("warning: " + result.droppedMessage());
                 if (Float.isNaN(result.peak())) throw new Errors.UserError("the render produced invalid samples (NaN); nothing was written");
                 // Streaming may have met damage the sample heads did not show.
                 damage.check("nothing was written");

@@ -169,6 +169,50 @@ class RenderCommandTest {
         return Files.writeString(dir.resolve("lead.sfz"), "<region> sample=a440.wav pitch_keycenter=69 " + opcodes + "\n");
     }
 
+    /**
+     * A burst denser than the 4,096 events the renderer's block buffer once held, all inside the first 1,024-frame block
+     * (a render that streams nothing runs such blocks), then a note in the same block: the note sounds on its frame, at
+     * the level it has without the burst (CC1 = 0 changes nothing here), and nothing is reported dropped. The sample is
+     * shorter than the preload, so nothing streams and the render runs its long blocks.
+     */
+    @Test
+    void aDenseBurstOfEventsLosesNoneAndTheNoteAfterItSoundsOnItsFrame() throws Exception {
+        assertThat(8_000).isLessThan(dev.loophole.signal.sampler.PatchCompiler.PRELOAD_FRAMES);
+        write(dir.resolve("short.wav"), java.util.Arrays.copyOf(sine(440, RATE), 8_000));
+        Path sfz = dir.resolve("short.sfz");
+        Files.writeString(sfz, "<region> sample=short.wav pitch_keycenter=69 ampeg_release=0.01\n");
+        int perTick = 4096 / 4 + 100; // 4 × 1,124 = 4,496 events > 4,096 in frames [0, 900]
+        java.util.List<MidiEvent> burst = new java.util.ArrayList<>(), plain = new java.util.ArrayList<>();
+        long order = 0;
+        for (int tick : new int[] {0, 6, 12, 18}) // 480 ppq at 120 BPM: 50 frames a tick, so frames 0, 300, 600, 900
+            for (int i = 0; i < perTick; i++) burst.add(new MidiEvent(tick, 0xB0, 1, 0, 0, order++));
+        for (List<MidiEvent> l : List.of(burst, plain)) {
+            l.add(new MidiEvent(18, 0x90, 69, 100, 0, order++));
+            l.add(new MidiEvent(18 + 240, 0x80, 69, 0, 0, order++));
+        }
+        float[][] left = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            Path mid = dir.resolve("dense" + k + ".mid"), out = dir.resolve("dense" + k + ".wav");
+            SmfWriter.write(new MidiSong("t", new TempoMap(480, List.of()), k == 0 ? burst : plain), mid);
+            CliRun run = CliRun.of("render", "--midi", mid.toString(), "--instrument", sfz.toString(),
+                    "--out", out.toString(), "--float", "--tail", "0.2", "--dry");
+            assertThat(run.status()).as(run.err()).isZero();
+            assertThat(run.err()).doesNotContain("dropped");
+            left[k] = WavReader.read(out).channels()[0];
+        }
+        float[] l = left[0];
+        assertThat(firstNonZero(l)).as("onset frame of the note after the burst").isEqualTo(900);
+        assertThat(rmsDb(l, 900, 900 + 6_000)).as("dB RMS of the note").isGreaterThan(-20)
+                .isCloseTo(rmsDb(left[1], 900, 900 + 6_000), within(0.001));
+        assertThat(frequency(l, 1_000, 7_000)).isCloseTo(440, within(0.1));
+    }
+
+    static double rmsDb(float[] x, int from, int to) {
+        double s = 0;
+        for (int i = from; i < to; i++) s += (double) x[i] * x[i];
+        return 10 * Math.log10(s / (to - from));
+    }
+
     static void write(Path p, float[] mono) throws Exception {
         WavWriter.write(p, new AudioData(new float[][] {mono}, RATE, SampleFormat.FLOAT_32, SampleMetadata.NONE));
     }

@@ -31,6 +31,7 @@ public class SincKernels {
     SincKernels() {}
 
     private static boolean warm;
+    private static int failures; // warm-ups that gave up, guarded by the class lock
 
     /**
      * Has C2 compile the vector form's direct kernels ({@link WarmUp#compile}: each round every tap count, mono and
@@ -38,19 +39,20 @@ public class SincKernels {
      * thread must never do; called on the control side where an interpolator is made. Nothing to do for the scalar form.
      */
     static synchronized void warmUp() {
-        if (warm || INSTANCE == SCALAR) return;
-        warm = true;
+        if (warm || INSTANCE == SCALAR || failures >= 2) return; // two that gave up (2 s each): no instrument waits again
         float[] t = new float[2 * 64], buf = new float[80], outL = new float[1], outR = new float[1];
         for (int i = 0; i < t.length; i++) t[i] = (i % 7) / 7f;
         for (int i = 0; i < buf.length; i++) buf[i] = (i % 5) / 5f;
         int[] turn = {0};
-        WarmUp.compile(() -> {
+        boolean compiled = WarmUp.compile(() -> {
             int i = turn[0]++;
             for (int taps = 8; taps <= 64; taps *= 2) {
                 INSTANCE.direct(t, 0, taps, (i % 16) / 16f, buf, i & 15, taps);
                 INSTANCE.directStereo(t, 0, taps, (i % 16) / 16f, buf, buf, i & 15, taps, outL, outR, 0);
             }
         });
+        if (compiled) warm = true; // else a later interpolator tries again
+        else failures++;
     }
 
 

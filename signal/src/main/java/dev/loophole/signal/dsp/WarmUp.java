@@ -8,7 +8,7 @@ import java.lang.management.ManagementFactory;
  * waits for it. {@link #settle} is the last step of a live warm-up: a kernel is safe on an audio thread only once a call
  * allocates nothing, and C2 may compile a caller's loop with the kernel inlined, leaving the kernel itself on a
  * profiling tier — so it calls the audio thread's own entries until two rounds in a row allocate nothing, pausing a
- * millisecond between tries. Control side only (an offline render's thread where its {@code ScalarStart} hands over).
+ * millisecond between tries. Control side only (or the thread an offline render's {@code ScalarStart} starts at its hand-over).
  */
 public final class WarmUp {
     private WarmUp() {}
@@ -30,7 +30,7 @@ public final class WarmUp {
      * branch, as long as each round takes them all.
      */
     static final int TRIGGER_ROUNDS = 16;
-    /** Beyond this {@link #compile} stops waiting: the kernel then runs boxed until C2 has it, as after a fixed count. */
+    /** Beyond this {@link #compile} stops waiting and says so (false): its caller decides what runs until C2 has the kernel. */
     private static final long COMPILE_LIMIT_NANOS = 2_000_000_000L;
 
     /**

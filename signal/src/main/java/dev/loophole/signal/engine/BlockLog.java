@@ -72,9 +72,10 @@ final class BlockLog {
      * Program {@code p}'s share, applied to {@code inst} in order: its events, and every segment rendered
      * into {@code scratch} (zeroed there first). {@code quiet[e]} says whether segment e could not sound —
      * no voice at its start and no event since the program last rendered ({@code stirred[p]}) — so it is
-     * neither cleared nor mixed (its render still runs: an instrument's clock moves with it).
+     * neither cleared nor mixed (its render still runs: an instrument's clock moves with it). {@code voicesAfter[f]} gets
+     * the voices sounding after each segment that ends on frame f (how an engine counts voices inside a long block).
      */
-    void replay(int p, Instrument inst, float[][] scratch, boolean[] quiet, boolean[] stirred) {
+    void replay(int p, Instrument inst, float[][] scratch, boolean[] quiet, boolean[] stirred, int[] voicesAfter) {
         for (int e = 0; e < size; e++) {
             int t = target[e];
             if (t != ALL && t != p) continue;
@@ -88,6 +89,7 @@ final class BlockLog {
                     if (!silent) for (int k = 0, n = multi ? scratch.length : 2; k < n; k++) Arrays.fill(scratch[k], from, to, 0f);
                     if (multi) ((MultiOutputInstrument) inst).render(scratch, 0, from, to);
                     else inst.render(scratch[0], scratch[1], from, to);
+                    voicesAfter[to] = inst.activeVoices();
                     stirred[p] = false;
                     continue;
                 }

@@ -20,6 +20,7 @@ final class BlockRecorder {
     private final int[] outputsOf;
     private final boolean[][] quiet;          // per part and log entry: a segment it cannot have sounded in
     private final boolean[] stirred;          // per part: an event reached it since it last rendered
+    private final int[][] voicesAfter;        // per part and frame: its voices after this block's segment ending there
     private boolean recording, taken;
 
     /** {@code parts} render apart and are mixed in this order; a block's log holds {@code capacity} entries before it renders what it has. */
@@ -32,6 +33,7 @@ final class BlockRecorder {
         quiet = new boolean[n][capacity];
         stirred = new boolean[n];
         Arrays.fill(stirred, true);
+        voicesAfter = new int[n][SCRATCH_FRAMES + 1];
         for (int p = 0; p < n; p++) {
             outputsOf[p] = parts[p] instanceof MultiOutputInstrument m ? m.outputs() : 1;
             scratch[p] = new float[2 * outputsOf[p]][SCRATCH_FRAMES];
@@ -52,7 +54,14 @@ final class BlockRecorder {
         return taken = true;
     }
 
-    void renderPart(int p) { log.replay(p, parts[p], scratch[p], quiet[p], stirred); }
+    void renderPart(int p) { log.replay(p, parts[p], scratch[p], quiet[p], stirred, voicesAfter[p]); }
+
+    /** See {@link DeferredRender#voicesAfter}: every part replays every segment, so each has its count for that frame. */
+    int voicesAfter(int frame) {
+        int n = 0;
+        for (int[] v : voicesAfter) n += v[frame];
+        return n;
+    }
 
     /** Renders what is logged (unless an engine took the parts) and mixes it in; then the parts' block ends too. */
     void end() {
@@ -87,7 +96,10 @@ final class BlockRecorder {
      * ({@link #prepare}: an {@link Engine} does when it routes one), never on a live engine's audio thread.
      */
     private void grow(int frames) {
-        for (int p = 0; p < scratch.length; p++) if (frames > scratch[p][0].length) scratch[p] = new float[scratch[p].length][frames];
+        for (int p = 0; p < scratch.length; p++) {
+            if (frames > scratch[p][0].length) scratch[p] = new float[scratch[p].length][frames];
+            if (frames >= voicesAfter[p].length) voicesAfter[p] = new int[frames + 1];
+        }
     }
 
     /**

@@ -21,4 +21,10 @@ public interface DeferredRender extends Instrument {
 
     /** Part {@code i} of the block taken: any thread; parts of one instrument share nothing they write. */
     void renderPart(int i);
+
+    /**
+     * Render thread, after {@link #endBlock}: the voices sounding right after this block's render segment that ended on
+     * frame {@code frame} (the block's offset), before any event on that frame — what a block ending there would count.
+     */
+    int voicesAfter(int frame);
 }

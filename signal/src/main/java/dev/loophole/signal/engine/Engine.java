@@ -50,6 +50,7 @@ public final class Engine implements BlockSource {
     public static final class Plan {
         private final Routing routing;
         private final MultiOutputInstrument[] multi;
+        private final DeferredRender[] deferred; // per renderer: itself where it defers its block, else null
         private final MpeDecoder[] mpe;
         private final UmpDecoder[] ump;
         private final PartRound parts;
@@ -57,6 +58,9 @@ public final class Engine implements BlockSource {
         private Plan(Routing routing, MultiOutputInstrument[] multi, MpeDecoder[] mpe, UmpDecoder[] ump) {
             this.routing = routing; this.multi = multi; this.mpe = mpe; this.ump = ump;
             this.parts = new PartRound(routing.renderers());
+            Instrument[] r = routing.renderers();
+            deferred = new DeferredRender[r.length];
+            for (int k = 0; k < r.length; k++) if (r[k] instanceof DeferredRender d) deferred[k] = d;
         }
 
         public Routing routing() { return routing; }
@@ -98,6 +102,8 @@ public final class Engine implements BlockSource {
     public RenderWorkers workers() { return workers; }
 
     private int grid; // 0: a block's instruments render between its events only
+    private int[] gridVoices = new int[1]; // audio thread: per grid point of the block, the voices of renderers that do not defer
+    private int peakVoices;                 // audio thread: the most voices at a grid point of the last block or at its end
 
     /**
      * Control side, offline renders: the instruments also render apart at every multiple of {@code frames} from a block's
@@ -105,8 +111,10 @@ public final class Engine implements BlockSource {
      * chunks (its control rate) fall where they did — while the per-block work (the workers' round and its handoff, each
      * renderer's begin and end, the writer) comes once per longer block. 0 (the default, and live): no such split.
      */
+    @Override
     public Engine grid(int frames) {
         if (frames < 0) throw new IllegalArgumentException("grid " + frames + " is negative");
+        if (frames > 0) gridVoices = new int[maxBlock / frames + 1];
         this.grid = frames;
         return this;
     }
@@ -224,13 +232,49 @@ public final class Engine implements BlockSource {
         RenderWorkers w = workers;
         if (w != null && w.threads() > 1) s.parts.run(w); // what the renderers deferred, side by side; they mix it below
         for (Instrument i : s.routing().renderers()) i.endBlock();
+        peakVoices = peakVoices(s, frames);
     }
+
+    /**
+     * The most voices {@link #activeVoices} reported at the block's end and, with a {@link #grid}, at each grid point in
+     * it (right after the render up to it, before the events on it): what blocks of the grid's size would each count at
+     * their end. A deferring renderer counted as it replayed ({@link DeferredRender#voicesAfter}), the others here.
+     */
+    private int peakVoices(Plan s, int frames) {
+        int most = activeVoices(s);
+        int g = grid;
+        if (g <= 0) return most;
+        DeferredRender[] deferred = s.deferred;
+        for (int k = 1; k * g < frames; k++) {
+            int n = gridVoices[k];
+            for (DeferredRender d : deferred) if (d != null) n += d.voicesAfter(k * g);
+            most = Math.max(most, n);
+        }
+        return most;
+    }
+
+    /**
+     * The most voices sounding at the end of the last block or, with a {@link #grid}, at any grid point in it: blocks of
+     * the grid's size would have seen each of them. No allocation.
+     */
+    @Override
+    public int peakVoices() { return peakVoices; }
 
     /** Frames [from, to) of the block, in parts that end on the {@link #grid} (one part without one). */
     private void renderGrid(Plan s, float[][] out, int from, int to) {
         int g = grid;
-        if (g > 0) for (int end; (end = (from / g + 1) * g) < to; from = end) renderAll(s, out, from, end);
+        if (g <= 0) { renderAll(s, out, from, to); return; }
+        for (int end; (end = (from / g + 1) * g) < to; from = end) { renderAll(s, out, from, end); countAt(s, end / g); }
         renderAll(s, out, from, to);
+        if (to % g == 0) countAt(s, to / g);
+    }
+
+    /** The voices of the renderers that do not defer, right after the render up to grid point {@code k}. */
+    private void countAt(Plan s, int k) {
+        Instrument[] inst = s.routing().renderers();
+        int n = 0;
+        for (int i = 0; i < inst.length; i++) if (s.deferred[i] == null) n += inst[i].activeVoices();
+        gridVoices[k] = n;
     }
 
     private static void renderAll(Plan s, float[][] out, int from, int to) {
@@ -318,9 +362,11 @@ public final class Engine implements BlockSource {
     }
 
     @Override
-    public int activeVoices() {
+    public int activeVoices() { return activeVoices(published); }
+
+    private static int activeVoices(Plan s) {
         int n = 0;
-        for (Instrument i : published.routing().renderers()) n += i.activeVoices();
+        for (Instrument i : s.routing().renderers()) n += i.activeVoices();
         return n;
     }
 

@@ -23,12 +23,19 @@ public final class OfflineRenderer {
 
     /**
      * What a render did. {@code peak} is the largest absolute sample value over both channels; {@code maxVoices} the most
-     * voices sounding at the end of a block.
+     * voices sounding at the end of a block or a grid point inside one ({@link BlockSource#peakVoices}). {@code droppedEvents} events did not fit their block (0: {@link #render} sizes
+     * its buffer to the fullest block), the first of them in the block starting at frame {@code droppedAt} (-1: none).
      */
-    public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents) {
+    public record Result(long frames, float peak, int maxVoices, double wallSeconds, int droppedEvents, long droppedAt) {
         public double seconds(int rate) { return frames / (double) rate; }
 
         public double peakDbfs() { return peak > 0 ? 20 * Math.log10(peak) : Double.NEGATIVE_INFINITY; }
+
+        /** What was lost, for the user ("N MIDI events were dropped, the first in the block at frame F"), or null. */
+        public String droppedMessage() {
+            return droppedEvents == 0 ? null
+                    : droppedEvents + " MIDI event(s) did not fit their block and were dropped, the first in the block at frame " + droppedAt;
+        }
     }
 
     /** The song's events with a tempo pseudo-event at every tempo change (it sorts before notes on the same tick). */
@@ -68,14 +75,16 @@ public final class OfflineRenderer {
     }
 
     /**
-     * Blocks of {@code frames} (a divisor of the block size) where the render's end is not known ahead — from the last
-     * event on, when the tail lasts until the voices fall silent — so the render stops on the frame blocks of
-     * {@code frames} would stop on. With an engine split at the same {@link Engine#grid}, the longer blocks then sound
-     * as blocks of {@code frames} would, bit for bit; {@link Result#maxVoices} is still counted at each block's end.
+     * The source renders on a grid of {@code frames} (a divisor of the block size: {@link BlockSource#grid}, set here so
+     * the two cannot disagree), so the longer blocks sound as blocks of {@code frames} would, bit for bit, and
+     * {@link Result#maxVoices} is counted at each grid point. Where the render's end is not known ahead (the tail lasts
+     * until the voices fall silent) the blocks are {@code frames} long from the first one that reaches the last event,
+     * so the render stops where blocks of {@code frames} would stop.
      */
     public OfflineRenderer grid(int frames) {
         if (frames <= 0 || blockSize % frames != 0)
             throw new IllegalArgumentException("grid " + frames + " does not divide the block size " + blockSize);
+        engine.grid(frames);
         this.grid = frames;
         return this;
     }
@@ -92,19 +101,33 @@ public final class OfflineRenderer {
         for (int i = 0; i < frameOf.length; i++) frameOf[i] = tempo.frame(events.get(i).tick(), rate);
         long lastEventFrame = frameOf.length == 0 ? 0 : frameOf[frameOf.length - 1] + 1;
 
-        EventBuffer buffer = new EventBuffer(4096);
+        EventBuffer buffer = new EventBuffer(fullestBlock(frameOf, blockSize));
         int[] next = {0}, dropped = {0};
-        Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, (pos, pairs, n) -> {
+        long[] droppedAt = {-1};
+        Result r = loop(new float[2][blockSize], blockSize, grid, rate, lastEventFrame, tailSeconds, engine::activeVoices, engine::peakVoices, (pos, pairs, n) -> {
             buffer.clear();
             while (next[0] < events.size() && frameOf[next[0]] < pos + n) {
                 MidiEvent e = events.get(next[0]);
-                if (!buffer.add((int) (frameOf[next[0]] - pos), e.status(), e.data1(), e.data2())) dropped[0]++;
+                if (!buffer.add((int) (frameOf[next[0]] - pos), e.status(), e.data1(), e.data2()) && dropped[0]++ == 0) droppedAt[0] = pos;
                 next[0]++;
             }
             beforeBlock.run();
             engine.process(pairs, n, buffer);
         }, (pairs, n) -> sink.write(pairs[0], pairs[1], n), progress);
-        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), dropped[0]);
+        return new Result(r.frames(), r.peak(), r.maxVoices(), r.wallSeconds(), dropped[0], droppedAt[0]);
+    }
+
+    /**
+     * The most events any block can hold: every block lies inside one window of {@code blockSize} frames starting on a
+     * multiple of it (the tail's shorter blocks start on the grid, which divides it), and {@code frames} is sorted.
+     */
+    static int fullestBlock(long[] frames, int blockSize) {
+        int most = 1;
+        for (int i = 0, start = 0; i < frames.length; i++) {
+            if (frames[i] / blockSize != frames[start] / blockSize) start = i;
+            most = Math.max(most, i - start + 1);
+        }
+        return most;
     }
 
     /** Renders one block of {@code frames} frames, the first at frame {@code pos}, into {@code pairs} (overwriting them). */
@@ -122,12 +145,16 @@ public final class OfflineRenderer {
      */
     public static Result loop(float[][] pairs, int blockSize, int rate, long lastEventFrame, double tailSeconds,
                               java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
-        return loop(pairs, blockSize, 0, rate, lastEventFrame, tailSeconds, voices, block, sink, progress);
+        return loop(pairs, blockSize, 0, rate, lastEventFrame, tailSeconds, voices, voices, block, sink, progress);
     }
 
-    /** As {@link #loop(float[][], int, int, long, double, java.util.function.IntSupplier, Block, PairSink, Progress)}, with blocks of {@code grid} (0: none) where the end is not known (see {@link #grid}). */
+    /**
+     * As {@link #loop(float[][], int, int, long, double, java.util.function.IntSupplier, Block, PairSink, Progress)}, with
+     * blocks of {@code grid} (0: none) where the end is not known (see {@link #grid}), and the most voices taken from
+     * {@code peakVoices} after each block ({@link BlockSource#peakVoices}: inside a long block too).
+     */
     static Result loop(float[][] pairs, int blockSize, int grid, int rate, long lastEventFrame, double tailSeconds,
-                       java.util.function.IntSupplier voices, Block block, PairSink sink, Progress progress) {
+                       java.util.function.IntSupplier voices, java.util.function.IntSupplier peakVoices, Block block, PairSink sink, Progress progress) {
         long fixedEnd = tailSeconds >= 0 ? lastEventFrame + Math.round(tailSeconds * rate) : -1;
         long autoCap = lastEventFrame + Math.round(MAX_AUTO_TAIL_SECONDS * rate);
         long expected = fixedEnd >= 0 ? fixedEnd : lastEventFrame;
@@ -147,11 +174,11 @@ public final class OfflineRenderer {
                     float a = Math.abs(ch[i]);
                     if (a > peak || Float.isNaN(a)) peak = Float.isNaN(a) ? Float.NaN : a;
                 }
-            maxVoices = Math.max(maxVoices, voices.getAsInt());
+            maxVoices = Math.max(maxVoices, peakVoices.getAsInt());
             sink.write(pairs, n);
             pos += n;
             if (progress != null) progress.update(pos, Math.max(expected, pos));
         }
-        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, 0);
+        return new Result(pos, peak, maxVoices, (System.nanoTime() - t0) / 1e9, 0, -1);
     }
 }

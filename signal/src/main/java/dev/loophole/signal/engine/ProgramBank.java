@@ -99,6 +99,8 @@ public final class ProgramBank implements MultiOutputInstrument, DeferredRender 
 
     @Override public void renderPart(int p) { recorder.renderPart(p); }
 
+    @Override public int voicesAfter(int frame) { return recorder.voicesAfter(frame); }
+
     /** Renders the block's programs (unless an engine took them) and mixes them in; then the programs' block ends. */
     @Override public void endBlock() { recorder.end(); }
 

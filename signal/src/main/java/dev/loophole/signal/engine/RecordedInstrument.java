@@ -39,6 +39,8 @@ public class RecordedInstrument implements DeferredRender {
 
     @Override public void renderPart(int i) { recorder.renderPart(0); }
 
+    @Override public int voicesAfter(int frame) { return recorder.voicesAfter(frame); }
+
     @Override public void beginBlock() { recorder.begin(); }
 
     @Override public void endBlock() { recorder.end(); }

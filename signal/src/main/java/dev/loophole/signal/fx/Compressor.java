@@ -73,12 +73,15 @@ final class Compressor implements Effect {
             double reduction = x - curve(x, t, r, w);
             h = Math.max(reduction, rel * h + (1 - rel) * reduction);
             s = a * s + (1 - a) * h;
+            // flushed every frame, not per call: the output must not depend on how the caller cuts its blocks
+            if (h < 1e-12) h = 0;
+            if (s < 1e-12) s = 0;
             float g = (float) (m * Math.pow(10, -s / 20));
             left[i] *= g;
             right[i] *= g;
         }
-        held = h < 1e-12 ? 0 : h;
-        smoothed = s < 1e-12 ? 0 : s;
+        held = h;
+        smoothed = s;
     }
 
     /** The gain reduction in dB now (for a meter). */

@@ -74,6 +74,9 @@ final class Delay implements Effect {
             }
             fl = wl + c * (fl - wl);
             fr = wr + c * (fr - wr);
+            // flushed every frame, not per call: the output must not depend on how the caller cuts its blocks
+            if (Math.abs(fl) < 1e-20) fl = 0;
+            if (Math.abs(fr) < 1e-20) fr = 0;
             float xl = left[i], xr = right[i];
             float nl, nr;
             if (pingPong) { nl = (float) (0.5f * (xl + xr) + fb * fr); nr = (float) (fb * fl); }
@@ -84,10 +87,13 @@ final class Delay implements Effect {
             right[i] = (float) ((1 - m) * xr + m * wr);
             if (++w == size) w = 0;
         }
-        lpL = Math.abs(fl) < 1e-20 ? 0 : fl;
-        lpR = Math.abs(fr) < 1e-20 ? 0 : fr;
+        lpL = fl;
+        lpR = fr;
         write = w;
     }
+
+    /** The damping filters' state, both channels summed (for a test of block-length independence). */
+    double dampState() { return lpL + lpR; }
 
     @Override
     public void reset() {

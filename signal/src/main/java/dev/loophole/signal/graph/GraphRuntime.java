@@ -79,6 +79,13 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
     /** The engine under the graph: for {@link Engine#dispatch(int, int, int, int)} outside a block, and MPE state. */
     public Engine engine() { return engine; }
 
+    /** Its engine's render grid ({@link Engine#grid}); set by the offline renderer that renders this graph. */
+    @Override
+    public GraphRuntime grid(int frames) {
+        engine.grid(frames);
+        return this;
+    }
+
     /**
      * Control side: compiles {@code spec} and hands it to the audio thread, which runs it from its
      * next block. Throws {@link GraphException} for a spec that cannot run, leaving the running graph
@@ -212,6 +219,9 @@ public final class GraphRuntime implements AudioCallback, BlockSource {
 
     @Override
     public int activeVoices() { return engine.activeVoices(); }
+
+    @Override
+    public int peakVoices() { return engine.peakVoices(); }
 
     /** Control side: every instrument silent at once (panic, end of a render). */
     public void allSoundOff() { engine.allSoundOff(); }

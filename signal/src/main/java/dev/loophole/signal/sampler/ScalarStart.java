@@ -21,26 +21,40 @@ final class ScalarStart {
 
     /**
      * The voice path's Vector API kernels, compiled before they run where boxing matters (the filter lanes run live only:
-     * {@link VoiceRender}), once per JVM, on the thread that makes the first voice (the control side; an offline render's
-     * thread when its {@link ScalarStart} hands over): until C2 has compiled them the Vector API boxes every vector they
+     * {@link VoiceRender}), once per JVM, on the thread that makes the first voice (the control side) or, when an offline
+     * render's {@link ScalarStart} hands over, on a thread of its own: until C2 has compiled them the Vector API boxes every vector they
      * make (a 30-second render allocated 1 GB that way, 60 young collections, and a live audio thread would allocate
      * too). Under the class lock, the flag set when it is done: a live engine made while an offline render is still
      * warming the kernels up waits for it instead of reaching its audio thread with them not yet compiled.
      */
     static synchronized void warmUp() {
-        if (warm) return;
+        if (warm || failures >= TRIES) return;
         CubicVector.Exercise cubic = CubicVector.Exercise.make();
         MixVector.Exercise mix = MixVector.Exercise.make();
-        dev.loophole.signal.dsp.WarmUp.compile(() -> { cubic.run(); mix.run(); });
-        warm = true;
+        // Only a warm-up that saw the kernels compiled lets voices take the vector forms: one that gave up (a starved
+        // machine) leaves them on the scalar forms, which give the same bits without boxing every vector.
+        if (dev.loophole.signal.dsp.WarmUp.compile(() -> { cubic.run(); mix.run(); })) warm = true;
+        else failures++;
     }
 
     private static volatile boolean warm; // set under the class lock, read without it
+    /** Warm-ups that gave up; after {@link #TRIES} of them no instrument waits for another (each can take 2 s). */
+    private static int failures; // guarded by the class lock
+    private static final int TRIES = 2;
+
+    /** The hand-over's warm-up on a thread of its own: a failure is counted there, never printed as a stack trace. */
+    private static void warmUpQuietly() {
+        try {
+            warmUp();
+        } catch (RuntimeException | LinkageError e) {
+            synchronized (ScalarStart.class) { failures++; }
+        }
+    }
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
-     * ({@link dev.loophole.signal.dsp.WarmUp#settle}). A warm-up's fixed count can leave a kernel uncompiled where C2
-     * compiled the warm-up loop with the kernel inlined (seen for the filter lanes); the calls here come from this class,
+     * ({@link dev.loophole.signal.dsp.WarmUp#settle}). C2 can compile a warm-up loop with the kernel inlined and leave
+     * the kernel itself uncompiled (seen for the filter lanes); the calls here come from this class,
      * which keeps C2's default thresholds, so the kernel compiles on its own before the calling code could inline it.
      */
     static synchronized void warmUpLive() {
@@ -70,7 +84,8 @@ final class ScalarStart {
 
     /**
      * Control side: the instrument's quality, before its voices render at it. At the cubic quality the cubic read is
-     * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live. (Never
+     * every voice's kernel, so the vector forms are warmed up now and taken from the first note, as live, once that
+     * warm-up saw them compiled (else the scalar forms, the same bits). (Never
      * back: a count once reached stays reached.)
      */
     void quality(int quality) {
@@ -91,7 +106,7 @@ final class ScalarStart {
         if (left <= 0) return compiled();
         left -= frames;
         if (left <= 0 && !compiled()) {
-            Thread t = new Thread(ScalarStart::warmUp, "loophole-kernel-warm-up");
+            Thread t = new Thread(ScalarStart::warmUpQuietly, "loophole-kernel-warm-up");
             t.setDaemon(true); // an ended render does not wait for it
             t.start();
         }

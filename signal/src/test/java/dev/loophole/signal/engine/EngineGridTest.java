@@ -95,4 +95,72 @@ class EngineGridTest {
         assertThat(grid.spans()).containsExactlyElementsOf(expectedSpans(expectedEnd, at));
         assertThat(noGrid.frames()).isEqualTo((silent + LONG - 1) / LONG * LONG).isNotEqualTo(expectedEnd);
     }
+
+    /**
+     * The last event just past a multiple of the long block (frame 1,100; the render's events end at 1,101): the block
+     * at 1,024 already holds the tail, so it must be a grid block, or the render would run on to 2,048.
+     */
+    @Test
+    void aTailStartingJustPastALongBlockBoundaryStopsOnTheGrid() {
+        long[] at = {100, 1100};
+        MidiSong song = song(at);
+        long silent = 1300;
+        long expectedEnd = (silent + GRID - 1) / GRID * GRID; // 1,536: the first grid point past 1,101 where the voice is silent
+        assertThat(expectedEnd).isEqualTo(1536);
+        Run grid = render(song, LONG, GRID, -1, silent);
+        Run plain = render(song, GRID, 0, -1, silent);
+        assertThat(plain.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.frames()).isEqualTo(expectedEnd);
+        assertThat(grid.spans()).containsExactlyElementsOf(expectedSpans(expectedEnd, at));
+    }
+
+    /** Each note-on starts a voice that sounds for {@link #LENGTH} rendered frames: its own clock, so it counts the same deferred. */
+    static final class Timed implements NoMidi {
+        static final int LENGTH = 400;
+        final List<Long> ends = new ArrayList<>();
+        long clock;
+        @Override public void noteOn(int c, int k, int v) { ends.add(clock + LENGTH); }
+        @Override public void render(float[] l, float[] r, int from, int to) { clock += to - from; }
+        @Override public int activeVoices() { return (int) ends.stream().filter(e -> e > clock).count(); }
+        @Override public void allSoundOff() { }
+    }
+
+    /** Voices at a block end {@code t}: notes dispatched before it (one on t comes after the count) still sounding through it. */
+    private static int voicesAt(long t, long... starts) {
+        int n = 0;
+        for (long s : starts) if (s < t && s + Timed.LENGTH > t) n++;
+        return n;
+    }
+
+    /**
+     * Voices peak between two ends of a 1,024-frame block: one instrument renders straight, one defers its block (replayed
+     * at the block's end, on workers or not), and the most voices reported is what 256-frame blocks count at their ends.
+     */
+    @Test
+    void theMostVoicesAreCountedAtEveryGridPointOfALongBlock() {
+        long[] plain = {260, 300, 2100}, deferred = {270, 280, 1030};
+        long end = 3000;
+        int expected = 0, atLongEnds = 0;
+        for (long t = GRID; t <= end; t += GRID) expected = Math.max(expected, voicesAt(t, plain) + voicesAt(t, deferred));
+        for (long t = LONG; t <= end; t += LONG) atLongEnds = Math.max(atLongEnds, voicesAt(t, plain) + voicesAt(t, deferred));
+        assertThat(expected).isEqualTo(4); // frame 512: the four notes from 260 to 300
+        assertThat(atLongEnds).as("long-block ends alone miss the peak").isLessThan(expected);
+        List<MidiEvent> events = new ArrayList<>();
+        for (long f : plain) events.add(new MidiEvent(f / 10, 0x90, 60, 100, 0, f));
+        for (long f : deferred) events.add(new MidiEvent(f / 10, 0x91, 60, 100, 0, f));
+        events.sort(java.util.Comparator.comparingLong(MidiEvent::tick));
+        // 120 BPM at 2,400 ppq: a tick is 10 frames at 48 kHz
+        MidiSong song = new MidiSong("t", new TempoMap(2400, List.of(new TempoMap.Change(0, 500_000))), events);
+        double tail = (end - 2101) / (double) RATE;
+        for (int threads : new int[] {0, 2})
+            for (int block : new int[] {GRID, LONG})
+                try (RenderWorkers w = threads > 0 ? RenderWorkers.forRender(threads) : null) {
+                    Engine engine = new Engine(RATE, block).grid(GRID).workers(w);
+                    engine.route(0, new Timed());
+                    engine.route(1, RecordedInstrument.of(new Timed()));
+                    OfflineRenderer.Result res = new OfflineRenderer(engine, block).grid(GRID).render(song, tail, (l, r, n) -> { }, null);
+                    assertThat(res.frames()).isEqualTo(end);
+                    assertThat(res.maxVoices()).as("blocks of " + block + ", " + threads + " workers").isEqualTo(expected);
+                }
+    }
 }

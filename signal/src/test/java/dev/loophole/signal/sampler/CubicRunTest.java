@@ -40,10 +40,22 @@ class CubicRunTest {
     /** Whether the integer form's vector kernel runs in renders: eight-long vectors, and AVX-512DQ on x86 (its long-to-float conversion). */
     private static boolean wideMachine() {
         if (!vectorMachine()) return false;
-        boolean wide = jdk.incubator.vector.LongVector.SPECIES_PREFERRED.length() >= 8 && (!CpuFlags.X86 || CpuFlags.x86Has("avx512dq"));
+        boolean wide = jdk.incubator.vector.LongVector.SPECIES_PREFERRED.length() >= 8 && (!x86() || cpuinfoFlags().contains("avx512dq"));
         assertThat(CubicVector.WIDE).as("the positions' kernel is taken where the CPU has it").isEqualTo(wide);
         return wide;
     }
+
+    /** The CPU's flags as /proc/cpuinfo lists them, read here rather than through the production's {@code CpuFlags}. */
+    private static java.util.Set<String> cpuinfoFlags() {
+        try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.startsWith("flags")).findFirst()
+                    .map(l -> java.util.Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(java.util.Set.of());
+        } catch (java.io.IOException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    private static boolean x86() { return System.getProperty("os.arch").matches("amd64|x86_64|x86"); }
 
     /**
      * Whether the integer form's vector kernel must take a run of {@code n} frames from {@code q} by {@code mm} (units of

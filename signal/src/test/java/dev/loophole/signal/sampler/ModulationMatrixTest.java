@@ -68,6 +68,19 @@ class ModulationMatrixTest {
     }
 
     @Test
+    void twoProgramsCurvesOfOneIndexEachReadTheirOwn() {
+        // curve 9 is x³ in one program and √x in another; compiled in turns, each keeps its own shape
+        List<Double> cube = IntStream.range(0, 128).mapToObj(v -> Math.pow(v / 127.0, 3)).toList();
+        List<Double> root = IntStream.range(0, 128).mapToObj(v -> Math.sqrt(v / 127.0)).toList();
+        java.util.Map<Integer, Curve> a = java.util.Map.of(9, new Curve(9, cube)), b = java.util.Map.of(9, new Curve(9, root));
+        Modulation m = new Modulation("cc1", "volume", -20, 9, 0);
+        for (int turn = 0; turn < 2; turn++) {
+            assertThat(db(levelWithCc(64, m, FLAT, a))).isCloseTo(-20 * Math.pow(64 / 127.0, 3), within(0.01));
+            assertThat(db(levelWithCc(64, m, FLAT, b))).isCloseTo(-20 * Math.sqrt(64 / 127.0), within(0.01));
+        }
+    }
+
+    @Test
     void smoothingFollowsAOnePoleOfTheRoutingsTimeConstant() {
         Fixtures f = new Fixtures().sample("dc", Fixtures.constant(0.5f, 60_000)).region("dc", b -> {
             b.amp = FLAT;
