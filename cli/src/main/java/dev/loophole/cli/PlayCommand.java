@@ -149,6 +149,7 @@ final class PlayCommand implements Callable<Integer> {
                 err.println("playing " + instrument.getFileName() + " through " + driver.describe()
                         + (midi == null && seconds == null ? "; Ctrl-C stops" : ""));
                 err.flush();
+                ReadyMark.reached();
                 if (midi != null) {
                     player = new SongPlayer(driver, midi, PREROLL_SECONDS);
                     player.start();
@@ -205,6 +206,7 @@ final class PlayCommand implements Callable<Integer> {
                     driver.start(engine.callback());
                     err.println("playing " + instrument.getFileName() + " (" + project.tracks().size() + " tracks) through " + driver.describe());
                     err.flush();
+                    ReadyMark.reached();
                     var transport = engine.transport();
                     failure = runUntilDone(driver, () -> transport.position() >= end
                             && (driver.stats().voices() == 0 || transport.position() > end + Math.round(MAX_TAIL_SECONDS * driver.sampleRate())), out);

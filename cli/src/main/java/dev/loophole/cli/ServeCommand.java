@@ -111,6 +111,7 @@ final class ServeCommand implements Callable<Integer> {
             // Ctrl-C: the hook waits (a while) for the server, the library and the audio driver to close, as play's does;
             // the server's close is bounded well inside that wait (PulseServer.close: render jobs first, then the driver)
             hook.add();
+            ReadyMark.reached();
             stopped.await();
         } catch (java.io.IOException e) {
             throw new Errors.UserError("cannot listen on " + config.host() + ":" + port + ": " + e.getMessage(), e);

@@ -139,6 +139,12 @@ public final class MediaWatcher implements AutoCloseable {
         register(now); // new sub-folders
     }
 
+    /**
+     * How long {@link #close} waits for a rescan to leave (it stops at its next folder or 1,024th file): a stopping
+     * server's close shares its stop hook's 3 s with the render jobs (1 s) and the Pulse thread's last work.
+     */
+    static final long JOIN_MILLIS = 500;
+
     @Override
     public void close() {
         running = false;
@@ -149,7 +155,7 @@ public final class MediaWatcher implements AutoCloseable {
         }
         thread.interrupt();
         try {
-            thread.join(5000);
+            thread.join(JOIN_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

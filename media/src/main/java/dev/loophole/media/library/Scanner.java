@@ -180,11 +180,16 @@ final class Scanner {
         return out;
     }
 
+    /** A walk looks at the interrupt on entering each folder and after every this many files (a power of two). */
+    static final int INTERRUPT_EVERY = 1_024;
+
     /** Audio files under {@code dir} by extension (their content decides the format later); unreadable folders are skipped. */
     static Map<String, FileState> walk(Path dir) throws LibraryException {
         Map<String, FileState> out = new HashMap<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                private int seen;
+
                 @Override
                 public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws java.io.InterruptedIOException {
                     // A walk of a large tree takes a while: a closing watcher stops it here, before anything is written.
@@ -193,7 +198,9 @@ final class Scanner {
                 }
 
                 @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws java.io.InterruptedIOException {
+                    // One folder can hold tens of thousands of files: the interrupt is looked at within them too.
+                    if ((++seen & (INTERRUPT_EVERY - 1)) == 0 && Thread.currentThread().isInterrupted()) throw new java.io.InterruptedIOException();
                     if (attrs.isRegularFile() && isAudioName(file.getFileName().toString())) {
                         try {
                             out.put(Relative.of(dir, file), FileState.of(file));

@@ -61,6 +61,31 @@ class MediaWatcherTest {
         }
     }
 
+    /** An interrupt that comes while a walk is inside one large folder stops it within {@link Scanner#INTERRUPT_EVERY} files. */
+    @Test
+    void aWalkInsideOneLargeFolderStopsAtAnInterrupt() throws Exception {
+        Path root = tmp.resolve("Flat");
+        Files.createDirectories(root);
+        for (int i = 0; i < 40_000; i++) Files.createFile(root.resolve("f" + i + ".txt"));
+        java.util.concurrent.atomic.AtomicReference<Throwable> result = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread walker = Thread.ofPlatform().start(() -> {
+            try {
+                Scanner.walk(root);
+                result.set(new AssertionError("the walk ran to its end"));
+            } catch (Throwable e) {
+                result.set(e);
+            }
+        });
+        // Interrupted once it is visiting the folder's files (past the folder's own check).
+        boolean inside = false;
+        while (walker.isAlive() && !inside)
+            inside = java.util.Arrays.stream(walker.getStackTrace()).anyMatch(f -> f.getMethodName().equals("visitFile"));
+        walker.interrupt();
+        walker.join(10_000);
+        org.junit.jupiter.api.Assumptions.assumeTrue(inside, "the walk ended before it was seen among the files");
+        assertThat(result.get()).isInstanceOf(LibraryException.class).hasMessage(root + ": scan interrupted; nothing changed");
+    }
+
     /**
      * A relink while the watcher's poll runs (as a server does): a poll that read the roots before the move must not
      * write "offline" over the relinked root afterwards. Each round moves the root and relinks it with the poll

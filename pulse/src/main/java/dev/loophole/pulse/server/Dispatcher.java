@@ -23,7 +23,7 @@ public final class Dispatcher implements AutoCloseable {
     private final JsonRpc rpc;
     private final HandlerTable table;
     /** How long {@link #close} waits for the request running and the work queued (a stopping server's last notifications). */
-    static final long CLOSE_WAIT_MILLIS = 1_000;
+    static final long CLOSE_WAIT_MILLIS = 750; // with the render jobs' 1 s and the watcher's 0.5 s, inside a stop hook's 3 s
     // Work arriving once closed (a request on a socket not yet shut, a render's progress) is dropped, not thrown back
     // at its thread; a caller waiting for it (call) gets a CancellationException.
     private final ExecutorService pulse = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> {

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -38,6 +39,8 @@ final class RenderJobs implements AutoCloseable {
     static final long PROGRESS_EVERY_NANOS = 250_000_000L;
     /** How long a stopping server waits for its render jobs to leave (a block takes milliseconds). */
     static final long STOP_WAIT_MILLIS = 1_000;
+    /** Why a stopping server cancels its jobs and refuses new ones. */
+    static final String STOPPING = "the server is stopping";
 
     private final Supplier<Workspace> workspace;
     private final Dispatcher out;
@@ -50,6 +53,8 @@ final class RenderJobs implements AutoCloseable {
         return t;
     });
     private int next;
+    /** Set first thing by {@link #stopAll}: from then on no job starts. */
+    private volatile boolean stopping;
     /** Threads a job renders on: {@link #threadsBeside}. */
     private final int threads;
 
@@ -68,8 +73,6 @@ final class RenderJobs implements AutoCloseable {
         final Client from;
         final Path part;
         volatile boolean cancelled;
-        /** Why the server cancelled it (it is stopping), or null: said in its project.rendered. */
-        volatile String why;
         /** Set once, by whoever ends the job: the job thread (done, failed, cancelled) or a stopping server. */
         private final AtomicBoolean ended = new AtomicBoolean();
 
@@ -84,7 +87,8 @@ final class RenderJobs implements AutoCloseable {
             return ended.compareAndSet(false, true);
         }
 
-        Rendered cancelledNote() {
+        /** @param why why the server cancelled it (it is stopping), or null (its client did) */
+        Rendered cancelledNote(String why) {
             return new Rendered(id, RenderOutcome.CANCELLED, null, null, null, null, why);
         }
     }
@@ -116,6 +120,7 @@ final class RenderJobs implements AutoCloseable {
 
     /** Pulse thread: checks what can be checked now (nothing started on bad input), then queues the job. */
     private ProjectRequest.RenderStarted start(ProjectRequest.Render p, Client from) {
+        if (stopping) throw RpcError.rejected(STOPPING);
         Project project = view.apply(workspace.get().pulse().snapshot().project());
         int rate = p.sampleRate() == null ? project.sampleRate() : p.sampleRate();
         Path file = Path.of(p.path()).toAbsolutePath();
@@ -126,23 +131,32 @@ final class RenderJobs implements AutoCloseable {
         Job job = new Job(id, from, dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + id + ".part"));
         jobs.put(job.id, job);
         ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed());
-        runner.execute(() -> {
-            Rendered end;
-            try {
-                end = render(job, project, settings, p.seconds(), file);
-            } catch (Cancelled c) {
-                end = job.end() ? job.cancelledNote() : null;
-            } catch (RuntimeException | IOException e) {
-                String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
-                end = job.end() ? new Rendered(job.id, RenderOutcome.FAILED, null, null, null, null, file + ": " + why) : null;
-            } finally {
-                jobs.remove(job.id);
-            }
-            if (end == null || end.outcome() != RenderOutcome.DONE) deleteQuietly(job.part);
-            Rendered last = end;
-            if (last != null) out.run(() -> from.notify(last)); // null: a stopping server has said it already
-        });
+        try {
+            runner.execute(() -> run(job, project, settings, p.seconds(), file));
+        } catch (RejectedExecutionException e) { // a stop began since the check above: refused as after it
+            jobs.remove(job.id);
+            throw RpcError.rejected(STOPPING);
+        }
         return new ProjectRequest.RenderStarted(job.id);
+    }
+
+    /** The job's thread: renders, then sends its one project.rendered unless a stopping server claimed its end. */
+    private void run(Job job, Project project, ProjectEngine.Settings settings, Double seconds, Path file) {
+        Client from = job.from;
+        Rendered end;
+        try {
+            end = render(job, project, settings, seconds, file);
+        } catch (Cancelled c) {
+            end = job.end() ? job.cancelledNote(null) : null;
+        } catch (RuntimeException | IOException e) {
+            String why = e instanceof UncheckedIOException u ? u.getCause().getMessage() : e.getMessage();
+            end = job.end() ? new Rendered(job.id, RenderOutcome.FAILED, null, null, null, null, file + ": " + why) : null;
+        } finally {
+            jobs.remove(job.id);
+        }
+        if (end == null || end.outcome() != RenderOutcome.DONE) deleteQuietly(job.part);
+        Rendered last = end;
+        if (last != null) out.run(() -> from.notify(last)); // null: a stopping server has said it already
     }
 
     /**
@@ -216,32 +230,45 @@ final class RenderJobs implements AutoCloseable {
     }
 
     /**
-     * The server is stopping: every job is cancelled and its client told so at once ({@code project.rendered},
-     * cancelled, with {@code why}), while the sockets are still open; then the jobs get up to {@code waitMillis} to
-     * leave. A render stops at its next block, in milliseconds. One still loading its instruments cannot be stopped
-     * inside that load: it is left to the end of the process (a daemon thread that writes nothing once cancelled),
-     * and the part file of any job still running is removed here, so no half-written file stays behind.
+     * The server is stopping: no job starts from now on ({@link #STOPPING}); every job is cancelled and its client
+     * told so at once ({@code project.rendered}, cancelled, with {@code why}), while the sockets are still open; then
+     * the jobs get up to {@code waitMillis} to leave. A render stops at its next block, in milliseconds. One still
+     * loading its instruments cannot be stopped inside that load: it is left to the end of the process (a daemon
+     * thread that writes nothing once cancelled), and the part file of every job this stop ended is removed here, so no
+     * half-written file stays behind. A job that ended itself first (done and moving its file onto the target, or
+     * already cancelled by its client) is its own thread's to finish and report.
+     *
+     * @return the ids of the jobs this stop ended, in start order
      */
     List<String> stopAll(String why, long waitMillis) throws InterruptedException {
-        List<String> cancelled = new ArrayList<>();
+        stopping = true;
+        runner.shutdown(); // nothing is queued from here on: a start racing this is refused
+        List<Job> ended = new ArrayList<>();
         for (Job j : jobs.values()) {
-            j.why = why;
+            boolean byClient = j.cancelled;
             j.cancelled = true;
-            if (j.end()) {
-                cancelled.add(j.id);
-                Rendered note = j.cancelledNote();
+            if (byClient || !j.end()) continue; // its thread claimed the end (or will, for its client's cancel)
+            ended.add(j);
+            Rendered note = j.cancelledNote(why);
+            out.run(() -> j.from.notify(note));
+        }
+        if (!runner.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+            for (Job j : ended) deleteQuietly(j.part);
+            for (Job j : jobs.values()) { // cancelled by its client but stuck in a load: told now, as its thread would
+                if (!j.end()) continue;
+                deleteQuietly(j.part);
+                Rendered note = j.cancelledNote(null);
                 out.run(() -> j.from.notify(note));
             }
         }
-        runner.shutdown();
-        if (!runner.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) for (Job j : jobs.values()) deleteQuietly(j.part);
-        cancelled.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1))));
-        return cancelled;
+        List<String> ids = new ArrayList<>(ended.stream().map(j -> j.id).toList());
+        ids.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1))));
+        return ids;
     }
 
     /** Stops every job ({@link #stopAll}); returns the ids of those it cancelled, in start order. */
     List<String> stop() throws InterruptedException {
-        return stopAll("the server is stopping", STOP_WAIT_MILLIS);
+        return stopAll(STOPPING, STOP_WAIT_MILLIS);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -125,6 +126,66 @@ class RenderJobsTest {
             // At most one progress notification per throttle interval (one more for the interval the render ended in).
             assertThat(progressAt.size()).isLessThanOrEqualTo((int) (seconds * 1e9 / RenderJobs.PROGRESS_EVERY_NANOS) + 1);
             System.out.printf("30 s at 48 kHz rendered in %.2f s, %d progress notifications%n", seconds, progressAt.size());
+        }
+    }
+
+    @Test
+    void aRenderRacingAStopIsRefusedAsStoppingAndLeavesNoJobAndAClientCancelStaysTheClients() throws Exception {
+        Path sfz = Fixtures.sfz(dir, "kit", 4);
+        try (PulseServer server = new PulseServer(ServerConfig.defaults(), Project.empty("r"), null).start();
+             IpcClient c = IpcClient.connect(server.webSocketUri());
+             IpcClient racer = IpcClient.connect(server.webSocketUri())) {
+            c.call(new InstrumentRequest.LoadProgram(sfz.toString(), null));
+            // A long job its client cancels just before the stop: its end is its client's cancel, not the stop's.
+            String mine = c.call(new ProjectRequest.Render(dir.resolve("mine.wav").toString(), 3600.0, 192000, null), ProjectRequest.RenderStarted.class).jobId();
+            c.expect(RenderProgress.class, 30_000);
+            // Another client asks for renders (each queued behind that one) while the server stops.
+            List<CompletableFuture<JsonNode>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.concurrent.CountDownLatch going = new java.util.concurrent.CountDownLatch(1);
+            Thread asking = Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < 300; i++) {
+                    asked.add(racer.callAsync(new ProjectRequest.Render(dir.resolve("r" + i + ".wav").toString(), 0.01, 48000, null)));
+                    if (i == 20) asked.getFirst().join(); // answered: the requests now stream in
+                    if (i == 30) going.countDown();
+                }
+            });
+            going.await();
+            c.call(new ProjectRequest.CancelRender(mine));
+            List<String> stopped = server.renders().stop();
+            asking.join();
+
+            int started = 0, refused = 0;
+            for (CompletableFuture<JsonNode> f : asked) {
+                try {
+                    f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    started++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(IpcClient.Error.class, err -> {
+                        assertThat(err.error().code()).as(err.error().message()).isEqualTo(RpcError.REJECTED);
+                        assertThat(err.error().message()).isEqualTo("the server is stopping");
+                    });
+                    refused++;
+                }
+            }
+            assertThatThrownBy(() -> racer.call(new ProjectRequest.Render(dir.resolve("late.wav").toString(), 0.01, 48000, null)))
+                    .isInstanceOfSatisfying(IpcClient.Error.class, e -> assertThat(e.error().message()).isEqualTo("the server is stopping"));
+            assertThat(server.renders().running()).as("jobs left after the stop").isZero();
+            assertThat(stopped).as("the stop's list").doesNotContain(mine);
+            Rendered end = c.expect(Rendered.class, 10_000);
+            assertThat(end.jobId()).isEqualTo(mine);
+            assertThat(end.outcome()).isEqualTo(RenderOutcome.CANCELLED);
+            assertThat(end.error()).as("cancelled by its client, not by the stop").isNull();
+            // Every racing job that started ended with one project.rendered: done, or cancelled by the stop.
+            List<Rendered> ends = new ArrayList<>();
+            for (JsonNode n; (n = racer.next(started == ends.size() ? 300 : 10_000)) != null; )
+                if ("project.rendered".equals(n.path("method").asText())) ends.add(racer.rpc().read(n.get("params"), Rendered.class));
+            assertThat(ends).hasSize(started);
+            assertThat(ends).allMatch(r -> r.outcome() == RenderOutcome.DONE || "the server is stopping".equals(r.error()));
+            assertThat(stopped).hasSize((int) ends.stream().filter(r -> r.outcome() == RenderOutcome.CANCELLED).count());
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.map(p -> p.getFileName().toString())).as("no part file left").noneMatch(n -> n.endsWith(".part"));
+            }
+            System.out.printf("renders racing a stop: %d started, %d refused as stopping, %d cancelled by the stop%n", started, refused, stopped.size());
         }
     }
 

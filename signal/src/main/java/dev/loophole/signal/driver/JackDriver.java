@@ -58,6 +58,10 @@ public final class JackDriver implements AudioDriver {
     private volatile boolean running, closed;
     /** Tests: runs on the reconnect thread between opening a new client and activating it (a server dying just then). */
     static volatile Runnable beforeReactivation;
+    /** Tests: runs inside the server-gone upcall once the session is flagged gone (a close overlapping the upcall). */
+    static volatile Runnable afterServerGoneNotice;
+    /** Set by close before it takes the lock: a reconnect holding the lock stops waiting for a notice's thread. */
+    private volatile boolean closing;
     private volatile String stopReason;
     private static volatile String lastJackError;
 
@@ -75,10 +79,13 @@ public final class JackDriver implements AudioDriver {
         final ServerGoneNotice notice = new ServerGoneNotice(ffi); // the thread that said the server went away
         boolean clientClosed;               // guarded by the driver's lock
 
-        void closeClient() { closeClient(false); }
+        void closeClient() { closeClient(false, () -> false); }
 
-        /** @param suspectGone the server may have died (an activation failed): wait for its notice before closing */
-        void closeClient(boolean suspectGone) {
+        /**
+         * @param suspectGone the server may have died (an activation failed): wait for its notice before closing
+         * @param abandon once true, stop waiting for the notice's threads and leave the client open if they may still run
+         */
+        void closeClient(boolean suspectGone, java.util.function.BooleanSupplier abandon) {
             if (clientClosed) return;
             clientClosed = true;
             if (!gone) {
@@ -88,7 +95,12 @@ public final class JackDriver implements AudioDriver {
                 }
                 client.deactivate();
             }
-            notice.awaitThreadGone(suspectGone); // jack_client_close would cancel it, maybe inside the JVM (ServerGoneNotice)
+            // jack_client_close would cancel them, maybe inside the JVM (ServerGoneNotice): if the wait was cut short
+            // by a close, the client is left to the process's exit and its stubs kept
+            if (!notice.awaitThreadGone(suspectGone, abandon)) {
+                anySessionLost = true;
+                return;
+            }
             client.close(); // returns once JACK's thread will not call the process stub again
             stop.forget();
         }
@@ -241,6 +253,16 @@ public final class JackDriver implements AudioDriver {
     /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
     private void serverGone(Session s) {
         s.notice.delivered();
+        try {
+            flagGone(s);
+            Runnable seam = afterServerGoneNotice; // after the flags: the reconnect's close starts while this upcall runs
+            if (seam != null) seam.run();
+        } finally {
+            s.notice.left();
+        }
+    }
+
+    private void flagGone(Session s) {
         anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
         // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
         // although the server runs on. The close finishes either way.
@@ -272,12 +294,12 @@ public final class JackDriver implements AudioDriver {
     private synchronized void reconnect() {
         Session old = session;
         if (closed || stopReason != null || !old.gone) return;
-        old.closeClient(); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
+        old.closeClient(false, () -> closing); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
         Session s = openSession(jack);
         Runnable seam = beforeReactivation;
         if (seam != null) seam.run();
         if (s.sampleRate != rate) {
-            s.closeClient();
+            s.closeClient(false, () -> closing);
             stopReason = "the JACK server '" + server + "' came back at " + s.sampleRate + " Hz instead of " + rate + " Hz";
             running = false;
             return;
@@ -286,7 +308,7 @@ public final class JackDriver implements AudioDriver {
         try {
             activate(s);
         } catch (JackException e) {
-            s.closeClient(true); // while not gone: its thread may be running our callback, so it stops as on close
+            s.closeClient(true, () -> closing); // while not gone: its thread may be running our callback, so it stops as on close
             s.gone = true;   // the next round retries with a fresh client
             throw new AudioUnavailableException("the JACK server '" + server + "' refused the restarted client: " + e.getMessage(), e);
         }
@@ -299,6 +321,7 @@ public final class JackDriver implements AudioDriver {
         // thread to leave: refused. Checked before taking the lock, which the close itself may hold.
         if (session.stop.onProcessThread())
             throw new IllegalStateException("JackDriver.close() called from JACK's process thread (inside the audio callback)");
+        closing = true; // a reconnect holding the lock (up to 3 s in its waits for a notice) lets go at once
         closeFromControl();
     }
 

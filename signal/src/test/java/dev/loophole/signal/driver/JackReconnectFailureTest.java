@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * be closed before it is marked gone, or the close skips the stop handshake) and the driver goes on trying. Restarted
  * for good: it reconnects and plays. Killed once more and closed while away: the close returns at once and the JVM
  * exits with 0. In a child JVM because a JVM wedged inside libjack would stall the suite, and "exits cleanly" is part
- * of what is checked; opt-in ({@code -Dloophole.jack=true}), like every test that kills a server under a client.
+ * of what is checked (each server-gone upcall lingers 300 ms in the child, so every close of a gone client overlaps
+ * it: a close that does not wait for the upcall's threads hangs the child, which the parent sees within 20 s); opt-in ({@code -Dloophole.jack=true}), like every test that kills a server under a client.
  */
 class JackReconnectFailureTest {
     /** The child: a reconnecting driver on server {@code args[0]}; answers "status", "go" and "close" on stdin. */
@@ -35,6 +38,13 @@ class JackReconnectFailureTest {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         CountDownLatch go = new CountDownLatch(1);
         AtomicBoolean held = new AtomicBoolean();
+        // Every server-gone upcall lingers, so the reconnect's close of that client always overlaps it: closed without
+        // waiting for the upcall's threads, jack_client_close cancels one inside the JVM and this JVM hangs.
+        // It spins in Java rather than parks: a parked thread is safepoint-safe wherever it is cancelled.
+        JackDriver.afterServerGoneNotice = () -> {
+            long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LINGER_MILLIS);
+            while (System.nanoTime() < end) Thread.onSpinWait();
+        };
         // The first reactivation waits while the parent kills the server it just connected to.
         JackDriver.beforeReactivation = () -> {
             if (held.getAndSet(true)) return;
@@ -81,6 +91,11 @@ class JackReconnectFailureTest {
         }
     }
 
+    /** How long each server-gone upcall lingers in the child. */
+    static final long LINGER_MILLIS = 300;
+    /** How long the parent waits for any one line of the child's: past it the child is taken as hung and ended. */
+    static final long LINE_SECONDS = 20;
+
     private record Status(boolean running, boolean reconnecting, long reconnects, long blocks, String line, String failures) {
         static Status parse(String s) {
             String[] f = s.split("\t", -1);
@@ -90,19 +105,34 @@ class JackReconnectFailureTest {
 
     /** The parent's end of the child's stdin and stdout. */
     private static final class Child {
+        private static final String END = "\0end";
         final Process process;
-        final BufferedReader out;
+        final BlockingQueue<String> out = new LinkedBlockingQueue<>();
         final PrintWriter in;
 
         Child(Process p) {
             process = p;
-            out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             in = new PrintWriter(p.getOutputStream(), true, StandardCharsets.UTF_8);
+            Thread.ofPlatform().daemon().start(() -> { // read aside, so a hung child fails the test instead of stalling it
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = r.readLine()) != null; ) out.add(line);
+                } catch (java.io.IOException e) {
+                    // ended: as end of input
+                }
+                out.add(END);
+            });
         }
 
         String expect(String prefix) throws Exception {
-            for (String line; (line = out.readLine()) != null; ) if (line.startsWith(prefix)) return line;
-            throw new AssertionError("the child ended before '" + prefix + "'");
+            while (true) {
+                String line = out.poll(LINE_SECONDS, TimeUnit.SECONDS);
+                if (line == null) {
+                    process.destroyForcibly();
+                    throw new AssertionError("the child said nothing for " + LINE_SECONDS + " s while we waited for '" + prefix + "': hung");
+                }
+                if (line.equals(END)) throw new AssertionError("the child ended before '" + prefix + "'");
+                if (line.startsWith(prefix)) return line;
+            }
         }
 
         Status status() throws Exception {
@@ -180,7 +210,11 @@ class JackReconnectFailureTest {
             System.out.printf("JACK reconnect failures: close while away %.3f s; the whole test %.1f s%n", closeSeconds, (System.nanoTime() - t0) / 1e9);
         } finally {
             p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
             for (JackServer server : servers) server.close();
+            // A server stopped under a client leaves its slot in JACK2's registry (8, machine-wide) taken: seen, one per
+            // run. A server of the same name reclaims it, and stopped with no client it frees it.
+            JackServer.start(name, JackServer.PERIOD).close();
             Files.deleteIfExists(err);
         }
     }
