@@ -78,9 +78,10 @@ serve_stopped() {
   kill -TERM "$pid"
   local st=0; wait "$pid" || st=$?
   # 134: JDK 25.0.3's dynamic archive dump at exit can crash a JVM stopped while it still spins lambdas (SIGSEGV in
-  # LambdaProxyClassDictionary::find_lambda_proxy_class, hs_err file in the working folder, here $tmp): seen stopping 0.2 s in.
+  # LambdaProxyClassDictionary::find_lambda_proxy_class): seen stopping 0.2 s in; its report goes to the archives' folder.
   case $1/$st in ready/143|early/143|early/134) ;; *) fail "serve stopped by SIGTERM ($1) exited with $st: $(cat "$tmp/serve.err")" ;; esac
   [ "$st" = 134 ] && echo "note: serve stopped 0.2 s in: the JVM crashed in its archive dump at exit (exit 134)"
+  ls "$tmp" | grep -q '^hs_err' && fail "a crash report was left in the working folder: $(ls "$tmp" | grep '^hs_err')"
   return 0
 }
 serve_stopped early

@@ -32,7 +32,6 @@ final class ServerGoneNotice {
     private final AtomicLongArray tids = new AtomicLongArray(SLOTS); // delivering threads' kernel ids: 0 not known
     private final AtomicInteger inside = new AtomicInteger();        // upcalls still running
     private volatile boolean seen, unknown;                          // unknown: a thread whose end cannot be seen
-    private volatile long waitedNanos;
 
     ServerGoneNotice(JackNative ffi) {
         this.ffi = ffi;
@@ -60,9 +59,6 @@ final class ServerGoneNotice {
 
     boolean seen() { return seen; }
 
-    /** How long the last {@link #awaitThreadGone} waited (for tests and diagnostics). */
-    long waitedNanos() { return waitedNanos; }
-
     /**
      * Control thread, before jack_client_close: waits until no upcall runs and every delivering thread is gone, each
      * wait bounded (past its bound the close goes ahead, as the thread is then stuck elsewhere). Without a notice yet,
@@ -74,25 +70,20 @@ final class ServerGoneNotice {
      *     the JVM (the caller then leaves the client open: better a client left to the process's exit than a hung JVM)
      */
     boolean awaitThreadGone(boolean suspectGone, BooleanSupplier abandon) {
-        long start = System.nanoTime();
-        try {
-            if (!seen && suspectGone && abandoned(() -> seen, abandon, NOTICE_MILLIS)) return false;
-            if (!seen) return true;
-            long deadline = System.nanoTime() + EXIT_MILLIS * 1_000_000;
-            if (abandoned(() -> inside.get() == 0, abandon, EXIT_MILLIS)) return false;
-            boolean proc = Files.isDirectory(Path.of("/proc/self/task"));
-            for (int i = 0; i < SLOTS; i++) {
-                long t = tids.get(i);
-                if (t <= 0) continue;
-                if (!proc) { unknown = true; break; }
-                Path task = Path.of("/proc/self/task/" + t);
-                if (abandoned(() -> !Files.exists(task), abandon, Math.max(0, (deadline - System.nanoTime()) / 1_000_000))) return false;
-            }
-            if (unknown) LockSupport.parkNanos(GRACE_MILLIS * 1_000_000);
-            return true;
-        } finally {
-            waitedNanos = System.nanoTime() - start;
+        if (!seen && suspectGone && abandoned(() -> seen, abandon, NOTICE_MILLIS)) return false;
+        if (!seen) return true;
+        long deadline = System.nanoTime() + EXIT_MILLIS * 1_000_000;
+        if (abandoned(() -> inside.get() == 0, abandon, EXIT_MILLIS)) return false;
+        boolean proc = Files.isDirectory(Path.of("/proc/self/task"));
+        for (int i = 0; i < SLOTS; i++) {
+            long t = tids.get(i);
+            if (t <= 0) continue;
+            if (!proc) { unknown = true; break; }
+            Path task = Path.of("/proc/self/task/" + t);
+            if (abandoned(() -> !Files.exists(task), abandon, Math.max(0, (deadline - System.nanoTime()) / 1_000_000))) return false;
         }
+        if (unknown) LockSupport.parkNanos(GRACE_MILLIS * 1_000_000);
+        return true;
     }
 
     /** Waits until {@code done} or {@code millis} passed; @return true if {@code abandon} cut it short first */

@@ -21,7 +21,7 @@ public final class WarmUp {
      * Calls of a vector kernel after which C2 has most likely compiled it, made where this JVM cannot count allocations
      * (by {@link #compile} and {@link #settle}).
      */
-    public static final int COMPILE_CALLS = 3_000;
+    private static final int COMPILE_CALLS = 3_000;
 
     /**
      * Rounds {@link #compile} runs straight: the launcher and the tests scale the vector kernels' C2 thresholds
