@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,6 +49,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeStopTest {
     @TempDir
     Path dir;
+    // Fields, so a timed-out test (its thread left blocked) still stops them: a left JVM and jackd would outlive the suite.
+    private Process serve;
+    private JackServer server;
+
+    @AfterEach
+    void stopWhatIsLeft() throws InterruptedException {
+        if (serve != null) serve.destroyForcibly();
+        if (server != null) server.close();
+    }
 
     @Test
     @Timeout(value = 90, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -55,14 +65,14 @@ class ServeStopTest {
         Path song = project();
         Path out = dir.resolve("long.wav");
         boolean jack = JackServer.jackd() != null;
-        JackServer server = jack ? JackServer.start() : null;
+        server = jack ? JackServer.start() : null;
         Path errFile = dir.resolve("serve.err");
         List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "dev.loophole.cli.Main", "serve", song.toString(), "--library", dir.resolve("library.db").toString()));
         if (!jack) cmd.add("--no-audio");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(errFile.toFile());
         if (jack) pb.environment().put("JACK_DEFAULT_SERVER", server.name); // its audio on this test's own server
-        Process p = pb.start();
+        Process p = serve = pb.start();
         double exitSeconds;
         ProjectNotification.Rendered ended;
         String part;
@@ -95,11 +105,13 @@ class ServeStopTest {
         } finally {
             p.destroyForcibly();
             if (server != null) server.close();
+            server = null;
         }
         String err = Files.readString(errFile);
         System.out.printf("serve stopped by SIGTERM during a render: exit %d after %.2f s (%s)%n", p.exitValue(), exitSeconds, jack ? "JACK" : "no audio");
         assertThat(p.exitValue()).as("the status of a run ended by SIGTERM: " + err).isEqualTo(143);
-        assertThat(exitSeconds).as("seconds to exit: under the hook's 3-s wait, past which the JVM halts under the close").isLessThan(3.0);
+        // A guard against a hang only: the "stopped" line below is what shows the close finished inside the hook's 3 s.
+        assertThat(exitSeconds).as("seconds to exit").isLessThan(10.0);
         // The client heard why, before its socket closed.
         assertThat(ended.jobId()).isEqualTo("render-1");
         assertThat(ended.outcome()).isEqualTo(ProjectNotification.RenderOutcome.CANCELLED);
