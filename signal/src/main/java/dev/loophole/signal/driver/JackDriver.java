@@ -43,7 +43,7 @@ public final class JackDriver implements AudioDriver {
     private final String server;
     private final int rate;
     private volatile int bufferSize;
-    private volatile Session session;
+    private volatile JackSession session;
     private final List<String> midiConnected = new CopyOnWriteArrayList<>();
     private final List<String> outConnected = new CopyOnWriteArrayList<>();
     // Held so JNA does not collect callbacks that native code still points at.
@@ -65,65 +65,12 @@ public final class JackDriver implements AudioDriver {
     private volatile String stopReason;
     private static volatile String lastJackError;
 
-    /** One JACK client with its ports: replaced as a whole when the server restarts. */
-    private final class Session {
-        final JackClient client;
-        final JackPort[] outs;
-        final JackPort midiIn;
-        final long clientAddress, midiInAddress;
-        final int sampleRate;
-        final long[] outAddress, outBuffer; // outBuffer: audio-thread scratch, this cycle's port buffers
-        boolean first = true;               // audio thread
-        volatile boolean gone;
-        final ProcessThreadStop stop = new ProcessThreadStop(ffi); // the close handshake with JACK's thread
-        final ServerGoneNotice notice = new ServerGoneNotice(ffi); // the thread that said the server went away
-        boolean clientClosed;               // guarded by the driver's lock
-
-        void closeClient() { closeClient(false, () -> false); }
-
-        /**
-         * @param suspectGone the server may have died (an activation failed): wait for its notice before closing
-         * @param abandon once true, stop waiting for the notice's threads and leave the client open if they may still run
-         */
-        void closeClient(boolean suspectGone, java.util.function.BooleanSupplier abandon) {
-            if (clientClosed) return;
-            clientClosed = true;
-            if (!gone) {
-                if (!stop.run(runner.stats.freewheeling())) {
-                    anySessionLost = true; // its thread may still call the stubs: keep them
-                    return;                // and never cancel it inside Java (ProcessThreadStop.run)
-                }
-                client.deactivate();
-            }
-            // jack_client_close would cancel them, maybe inside the JVM (ServerGoneNotice): if the wait was cut short
-            // by a close, the client is left to the process's exit and its stubs kept
-            if (!notice.awaitThreadGone(suspectGone, abandon)) {
-                anySessionLost = true;
-                return;
-            }
-            client.close(); // returns once JACK's thread will not call the process stub again
-            stop.forget();
-        }
-
-        Session(JackClient client) throws JackException {
-            this.client = client;
-            sampleRate = client.getSampleRate();
-            List<String> names = config.outputs();
-            outs = new JackPort[2 * names.size()];
-            outAddress = new long[outs.length];
-            outBuffer = new long[outs.length];
-            for (int i = 0; i < outs.length; i++) {
-                outs[i] = client.registerPort(AudioConfig.portName(names.get(i / 2), i % 2), JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
-                outAddress[i] = JackNative.address(outs[i]);
-            }
-            midiIn = client.registerPort("midi_in", JackPortType.MIDI, JackPortFlags.JackPortIsInput);
-            clientAddress = JackNative.address(client);
-            midiInAddress = JackNative.address(midiIn);
-            ffi.setProcessCallback(clientAddress, (n, arg) -> process(this, n));
-            ffi.setNotifications(clientAddress, runner.stats.xruns::incrementAndGet, () -> serverGone(this),
-                    starting -> runner.stats.freewheel(starting != 0));
-        }
-    }
+    /** What a session calls back: JACK's process cycle and server-gone notice, and a client it had to leave open. */
+    private final JackSession.Host host = new JackSession.Host() {
+        @Override public int process(JackSession s, int nframes) { return JackDriver.this.process(s, nframes); }
+        @Override public void serverGone(JackSession s) { JackDriver.this.serverGone(s); }
+        @Override public void sessionLost() { anySessionLost = true; }
+    };
 
     private JackDriver(AudioConfig config) {
         this.config = config;
@@ -142,7 +89,7 @@ public final class JackDriver implements AudioDriver {
     }
 
     /** Opens a client and registers its ports and callbacks (not activated). */
-    private Session openSession(Jack jack) {
+    private JackSession openSession(Jack jack) {
         EnumSet<JackStatus> status = EnumSet.noneOf(JackStatus.class);
         JackClient client;
         try {
@@ -152,7 +99,7 @@ public final class JackDriver implements AudioDriver {
         }
         try {
             bufferSize = client.getBufferSize();
-            return new Session(client);
+            return new JackSession(client, ffi, config.outputs(), runner.stats, host);
         } catch (JackException | AudioUnavailableException e) {
             client.close();
             throw new AudioUnavailableException("JACK refused the client '" + config.clientName() + "': " + e.getMessage(), e);
@@ -226,7 +173,7 @@ public final class JackDriver implements AudioDriver {
     }
 
     /** Activates a session's client and makes our connections: main outputs to the system, matching MIDI sources to midi_in. */
-    private void activate(Session s) throws JackException {
+    private void activate(JackSession s) throws JackException {
         s.client.activate();
         s.stop.activated = true;
         outConnected.clear();
@@ -251,7 +198,7 @@ public final class JackDriver implements AudioDriver {
     }
 
     /** JACK's notification thread: the server is going away. Only flags; the reconnect thread does the work. */
-    private void serverGone(Session s) {
+    private void serverGone(JackSession s) {
         s.notice.delivered();
         try {
             flagGone(s);
@@ -262,7 +209,7 @@ public final class JackDriver implements AudioDriver {
         }
     }
 
-    private void flagGone(Session s) {
+    private void flagGone(JackSession s) {
         anySessionLost = true; // keeps the upcall stubs even for a notice we ignore: a few bytes
         // Closing: JACK1 answers the callback's "stop" with jack_client_thread_suicide, which calls this handler
         // although the server runs on. The close finishes either way.
@@ -292,10 +239,10 @@ public final class JackDriver implements AudioDriver {
     }
 
     private synchronized void reconnect() {
-        Session old = session;
+        JackSession old = session;
         if (closed || stopReason != null || !old.gone) return;
         old.closeClient(false, () -> closing); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
-        Session s = openSession(jack);
+        JackSession s = openSession(jack);
         Runnable seam = beforeReactivation;
         if (seam != null) seam.run();
         if (s.sampleRate != rate) {
@@ -347,7 +294,7 @@ public final class JackDriver implements AudioDriver {
     int stopAnswers() { return session.stop.answers(); }
 
     /** Audio thread (JACK's process thread, through an FFM upcall): must not throw or allocate. */
-    private int process(Session s, int nframes) {
+    private int process(JackSession s, int nframes) {
         s.stop.inside = true; // cleared as the callback returns: a close waits for a cycle that is still running
         if (s.stop.requested) { // closing: libjack deactivates and ends this thread once we return (ProcessThreadStop)
             // Silence, not whatever the ports held: JACK may still play this cycle's buffers. Through the same (hot,
