@@ -72,8 +72,9 @@ serve_stopped() {
     pgrep -f -- "-XX:SharedArchiveFile=$aot/serve.jsa." >/dev/null || fail "serve's JVM did not start with an archive to write"
     sleep 0.2
   else
-    for _ in $(seq 600); do grep -q '^Loophole serving at' "$tmp/serve.out" && break; sleep 0.1; done
-    grep -q '^Loophole serving at' "$tmp/serve.out" || fail "serve did not say it was serving: $(cat "$tmp/serve.err")"
+    # its ready file, not the "serving" line: that line comes just before serve marks itself ready
+    for _ in $(seq 600); do ls "$aot" | grep -q '^serve\.jsa\..*\.ready$' && break; sleep 0.1; done
+    ls "$aot" | grep -q '^serve\.jsa\..*\.ready$' || fail "serve did not get ready: $(cat "$tmp/serve.err")"
   fi
   kill -TERM "$pid"
   local st=0; wait "$pid" || st=$?

@@ -10,6 +10,7 @@ set -euo pipefail
 pairs=5 times=4
 while getopts "n:N:" o; do case $o in n) pairs=$OPTARG ;; N) times=$OPTARG ;; *) exit 2 ;; esac; done
 shift $((OPTIND - 1))
+[ "$pairs" -ge 1 ] && [ "$times" -ge 2 ] || { echo "$0: -n must be at least 1 and -N at least 2" >&2; exit 2; }
 [ $# -ge 5 ] && [ "$5" = -- ] || { echo "usage: $0 [-n PAIRS] [-N TIMES] TREE_A TREE_B SONG.mid INSTRUMENT -- RENDER_ARGS..." >&2; exit 2; }
 trees=("$(cd "$1" && pwd)" "$(cd "$2" && pwd)") song=$3 inst=$4; shift 5
 tmp=$(mktemp -d /tmp/paired-steady.XXXXXX)
@@ -21,8 +22,14 @@ for t in "${trees[@]}"; do (cd "$t" && ./loophole --version >/dev/null); done
 for n in 1 "$times"; do
   "$java" -cp "${trees[0]}/cli/target/loophole-cli.jar:${trees[0]}/cli/target/lib/*" dev.loophole.demo.SmfRepeat "$song" "$n" "$tmp/song.x$n.mid"
 done
-# One unmeasured render per tree first: a launcher that trains its archive after its first render does it here.
-for k in 0 1; do (cd "${trees[k]}" && ./loophole render --midi "$tmp/song.x1.mid" --instrument "$inst" --out "$tmp/warm.wav" "$@" >/dev/null 2>&1) || true; done
+# One unmeasured render per tree first: where the render archive is missing the launcher trains it in the background
+# after that render; nothing is timed until it is there.
+for k in 0 1; do
+  (cd "${trees[k]}" && ./loophole render --midi "$tmp/song.x1.mid" --instrument "$inst" --out "$tmp/warm.wav" "$@" >/dev/null 2>&1) || true
+  a="${trees[k]}/cli/target/aot/instruments.jsa"
+  for _ in $(seq 600); do [ -f "$a" ] && [ ! -e "$a.training" ] && break; sleep 0.5; done
+  [ -f "$a" ] || echo "note: ${trees[k]} has no render archive after 300 s; timing without it" >&2
+done
 declare -a perA perB
 for p in $(seq 1 "$pairs"); do
   declare -A cpu
@@ -30,7 +37,7 @@ for p in $(seq 1 "$pairs"); do
     for k in 0 1; do
       label=$([ $k = 0 ] && echo A || echo B)
       (cd "${trees[k]}" && /usr/bin/time -o "$tmp/time" -f '%e %U %S %M' ./loophole render --midi "$tmp/song.x$n.mid" \
-        --instrument "$inst" --out "$tmp/$label.x$n.wav" "$@" >/dev/null 2>&1) || echo "$label: exit $?" >&2
+        --instrument "$inst" --out "$tmp/$label.x$n.wav" "$@" >/dev/null 2>&1) || { echo "$label ×$n: exit $? — run stopped" >&2; exit 1; }
       read -r _ u s _ < <(tail -n 1 "$tmp/time")
       cpu[$label$n]=$(echo "$u + $s" | bc)
     done

@@ -126,8 +126,9 @@ public final class PulseServer implements AutoCloseable {
      * Stops serving, promptly (a Ctrl-C's hook waits for it): render jobs first, cancelled and their clients told while
      * the sockets are open; the audio driver next, so its callback stops before anything it reads is closed; the
      * library's watcher (a rescan stops at its next file); the Pulse thread's queued work; the sockets; the live engine.
-     * Each wait is bounded so the whole stays inside the hook's 3 s: render jobs 1 s, the driver (a reconnect in its
-     * waits lets go at once), the watcher 0.5 s, the Pulse thread 0.75 s.
+     * Each wait is bounded: render jobs 1 s, the driver (a reconnect in its waits lets go at once; its stop handshake
+     * milliseconds, up to 2 s more when JACK's thread is late), the watcher 0.5 s, the Pulse thread 0.75 s — inside the
+     * hook's 3 s unless JACK's thread is late.
      */
     @Override
     public void close() throws Exception {

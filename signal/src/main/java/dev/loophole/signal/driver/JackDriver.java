@@ -242,6 +242,7 @@ public final class JackDriver implements AudioDriver {
         JackSession old = session;
         if (closed || stopReason != null || !old.gone) return;
         old.closeClient(false, () -> closing); // frees libjack's side; the callbacks' stubs stay (a few bytes) as its thread's fate is unknown
+        if (closing) return; // a close is waiting for the lock: no new client for it to stop
         JackSession s = openSession(jack);
         Runnable seam = beforeReactivation;
         if (seam != null) seam.run();

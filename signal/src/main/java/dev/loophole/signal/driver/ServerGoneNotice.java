@@ -70,8 +70,9 @@ final class ServerGoneNotice {
      *     the JVM (the caller then leaves the client open: better a client left to the process's exit than a hung JVM)
      */
     boolean awaitThreadGone(boolean suspectGone, BooleanSupplier abandon) {
-        if (!seen && suspectGone && abandoned(() -> seen, abandon, NOTICE_MILLIS)) return false;
-        if (!seen) return true;
+        // no notice yet: an abandoned wait is a timeout (no thread of ours to protect; the server may well be alive)
+        if (!seen && suspectGone) abandoned(() -> seen, abandon, NOTICE_MILLIS);
+        if (!seen && inside.get() == 0) return true; // inside first: a thread entering the upcall counts before it is seen
         long deadline = System.nanoTime() + EXIT_MILLIS * 1_000_000;
         if (abandoned(() -> inside.get() == 0, abandon, EXIT_MILLIS)) return false;
         boolean proc = Files.isDirectory(Path.of("/proc/self/task"));

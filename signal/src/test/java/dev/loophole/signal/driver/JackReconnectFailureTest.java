@@ -214,8 +214,13 @@ class JackReconnectFailureTest {
             for (JackServer server : servers) server.close();
             // A server stopped under a client leaves its slot in JACK2's registry (8, machine-wide) taken: seen, one per
             // run. A server of the same name reclaims it, and stopped with no client it frees it.
-            JackServer.start(name, JackServer.PERIOD).close();
-            Files.deleteIfExists(err);
+            try {
+                JackServer.start(name, JackServer.PERIOD).close();
+            } catch (Exception | AssertionError e) {
+                System.err.println("could not free JACK server slot '" + name + "': " + e); // the test's own failure stays the one reported
+            } finally {
+                Files.deleteIfExists(err);
+            }
         }
     }
 

@@ -31,8 +31,9 @@ final class ChildJvm {
             if (a.startsWith("--add-modules") || a.startsWith("-XX:CompileCommand")) cmd.add(flag.apply(a));
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), mode));
         Path out = Files.createTempFile("child-jvm", ".out"), err = Files.createTempFile("child-jvm", ".err");
+        Process p = null;
         try {
-            Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             // a deadline, so a child that hangs fails its test instead of the whole suite
             if (!p.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
@@ -42,6 +43,7 @@ final class ChildJvm {
             assertThat(p.exitValue()).as("child exit, printed: %s, said: %s", printed, Files.readString(err).strip()).isZero();
             return Arrays.stream(printed.split(" ")).mapToLong(Long::parseLong).toArray();
         } finally {
+            if (p != null && p.isAlive()) p.destroyForcibly(); // interrupted or failed: no orphan
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }

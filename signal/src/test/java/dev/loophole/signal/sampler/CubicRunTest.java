@@ -49,7 +49,7 @@ class CubicRunTest {
     private static java.util.Set<String> cpuinfoFlags() {
         try (var lines = java.nio.file.Files.lines(java.nio.file.Path.of("/proc/cpuinfo"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
             return lines.filter(l -> l.startsWith("flags")).findFirst()
-                    .map(l -> java.util.Set.of(l.substring(l.indexOf(':') + 1).trim().split("\\s+"))).orElse(java.util.Set.of());
+                    .map(l -> java.util.Set.copyOf(java.util.Arrays.asList(l.substring(l.indexOf(':') + 1).trim().split("\\s+")))).orElse(java.util.Set.of());
         } catch (java.io.IOException e) {
             return java.util.Set.of();
         }
