@@ -50,8 +50,8 @@ class ServeStopTest {
     @TempDir
     Path dir;
     // Fields, so a timed-out test (its thread left blocked) still stops them: a left JVM and jackd would outlive the suite.
-    private Process serve;
-    private JackServer server;
+    private volatile Process serve;
+    private volatile JackServer server;
 
     @AfterEach
     void stopWhatIsLeft() throws InterruptedException {

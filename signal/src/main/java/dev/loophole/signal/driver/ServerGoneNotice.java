@@ -72,7 +72,8 @@ final class ServerGoneNotice {
     boolean awaitThreadGone(boolean suspectGone, BooleanSupplier abandon) {
         // no notice yet: an abandoned wait is a timeout (no thread of ours to protect; the server may well be alive)
         if (!seen && suspectGone) abandoned(() -> seen, abandon, NOTICE_MILLIS);
-        if (!seen && inside.get() == 0) return true; // inside first: a thread entering the upcall counts before it is seen
+        // inside read first: a thread that entered before it is still counted, or has left and so has set seen
+        if (inside.get() == 0 && !seen) return true;
         long deadline = System.nanoTime() + EXIT_MILLIS * 1_000_000;
         if (abandoned(() -> inside.get() == 0, abandon, EXIT_MILLIS)) return false;
         boolean proc = Files.isDirectory(Path.of("/proc/self/task"));
