@@ -32,7 +32,10 @@ class LiveBenchTest {
     @Test
     void maxVoicesModeRunsASearchAndAConfirmation() {
         assumeTrue(dev.loophole.signal.driver.DummyJackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2)");
-        CliRun run = CliRun.of("bench", "--max-voices", "--block-sizes", "256", "--voice-limit", "32", "--probe-seconds", "0.3", "--confirm-seconds", "0.5");
+        String[] args = {"bench", "--max-voices", "--block-sizes", "256", "--voice-limit", "32", "--probe-seconds", "0.3", "--confirm-seconds", "0.5"};
+        CliRun run = CliRun.of(args);
+        // Timing on a shared machine: a load spike can fail even the smallest count (seen at load ≈ 9); once more then.
+        if (run.status() == 0 && run.out().contains("none found")) run = CliRun.of(args);
         assertThat(run.status()).as(run.err()).isZero();
         System.out.println(run.out().strip());
         // A count was confirmed (every voice sounding for the whole run), on the search's grid, within the limit: "none found" fails.

