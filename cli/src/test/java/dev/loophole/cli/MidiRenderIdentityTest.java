@@ -108,7 +108,7 @@ class MidiRenderIdentityTest {
         float[] now = cli.left();
         // The demo's samples are longer than their preloaded heads: they stream, so this render keeps 256-frame blocks
         // (the GM cases below run the long ones).
-        assertThat(cli.err()).contains("rendering in blocks of " + RenderJob.BLOCK + " frames (samples stream)");
+        assertThat(cli.err()).contains("rendering in blocks of 256 frames (samples stream)");
         float[][] before = new float[2][];
         for (int k = 0; k < 2; k++) {
             SampleStore store = new SampleStore(1L << 30, true);
@@ -135,7 +135,7 @@ class MidiRenderIdentityTest {
         Cli cli = cli(song, "0.5", FLUID.toString());
         float[] now = cli.left();
         // A SoundFont's samples are in memory: nothing streams, so this render runs the long blocks on the grid.
-        assertThat(cli.err()).contains("rendering in blocks of " + RenderJob.LONG_BLOCK + " frames on a grid of " + RenderJob.BLOCK);
+        assertThat(cli.err()).contains("rendering in blocks of 1024 frames on a grid of 256");
         MidiSong midi = SmfReader.read(song);
         SampleStore store = new SampleStore(1L << 30, true);
         try (Streamer streamer = new Streamer(store)) {
@@ -165,7 +165,7 @@ class MidiRenderIdentityTest {
         assertThat(FLUID).as("FluidR3_GM.sf2 (Debian: fluid-soundfont-gm; .ci/run installs it)").isRegularFile();
         Path song = GmSongs.write(dir, true).band();
         Cli cli = cli(song, null, FLUID.toString());
-        assertThat(cli.err()).contains("rendering in blocks of " + RenderJob.LONG_BLOCK + " frames on a grid of " + RenderJob.BLOCK);
+        assertThat(cli.err()).contains("rendering in blocks of 1024 frames on a grid of 256");
         MidiSong midi = SmfReader.read(song);
         SampleStore store = new SampleStore(1L << 30, true);
         try (Streamer streamer = new Streamer(store)) {

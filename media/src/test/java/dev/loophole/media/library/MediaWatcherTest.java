@@ -82,7 +82,7 @@ class MediaWatcherTest {
             inside = java.util.Arrays.stream(walker.getStackTrace()).anyMatch(f -> f.getMethodName().equals("visitFile"));
         walker.interrupt();
         walker.join(10_000);
-        org.junit.jupiter.api.Assumptions.assumeTrue(inside, "the walk ended before it was seen among the files");
+        assertThat(inside).as("the walk seen among its 40,000 files before it ended").isTrue();
         assertThat(result.get()).isInstanceOf(LibraryException.class).hasMessage(root + ": scan interrupted; nothing changed");
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * The reconnect paths that fail, on real servers: a driver (with reconnect) in a child JVM whose JACK server is killed
@@ -30,7 +29,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * for good: it reconnects and plays. Killed once more and closed while away: the close returns at once and the JVM
  * exits with 0. In a child JVM because a JVM wedged inside libjack would stall the suite, and "exits cleanly" is part
  * of what is checked (each server-gone upcall lingers 300 ms in the child, so every close of a gone client overlaps
- * it: a close that does not wait for the upcall's threads hangs the child, which the parent sees within 20 s); opt-in ({@code -Dloophole.jack=true}), like every test that kills a server under a client.
+ * it: a close that does not wait for the upcall's threads hangs the child, which the parent sees within 20 s); runs by default, as JackReconnectTest and JackShutdownTest do: each wait is bounded and every server stopped with SIGTERM.
  */
 class JackReconnectFailureTest {
     /** The child: a reconnecting driver on server {@code args[0]}; answers "status", "go" and "close" on stdin. */
@@ -153,7 +152,6 @@ class JackReconnectFailureTest {
     }
 
     @Test
-    @EnabledIfSystemProperty(named = "loophole.jack", matches = "true")
     @Timeout(value = 150, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // three server starts ≤ 15 s each, waits ≤ 10 s each
     void aFailedReconnectIsSaidNamingTheServerAndTheDriverRecoversAndClosesCleanly() throws Exception {
         assumeTrue(JackServer.jackd() != null, "jackd is not installed (Debian: apt-get install jackd2); the live JACK tests need it");
