@@ -4,12 +4,9 @@ import dev.loophole.demo.TrainingContent;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The launcher's training run (not a command): {@code java -XX:ArchiveClassesAtExit=… dev.loophole.cli.ArchiveTraining}
@@ -29,7 +26,7 @@ public final class ArchiveTraining {
             status = run(dir);
             progressBar();
         } finally {
-            delete(dir);
+            BenchCommand.deleteTree(dir);
         }
         System.exit(status);
     }
@@ -76,17 +73,5 @@ public final class ArchiveTraining {
                 new String[] {"inspect", sf2, "--program", "128:0"},
                 new String[] {"export", sf2, dir.resolve("sf2-export").toString(), "--program", "0"},
                 new String[] {"export", sfz, dir.resolve("sfz-export").toString(), "--copy-samples"});
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }

@@ -46,12 +46,10 @@ public final class FlacWriter {
         for (int start = 0, number = 0; start < frames; start += BLOCK, number++) {
             int n = Math.min(BLOCK, frames - start);
             PcmCodec.encode(audio.channels(), start, audio.format(), ByteOrder.BIG_ENDIAN, false, be, 0, n);
-            if (md5 != null) {
-                int length = n * channels * bytes;
-                for (int i = 0; i < length; i += bytes)
-                    for (int k = 0; k < bytes; k++) le[i + k] = be[i + bytes - 1 - k];
-                md5.update(le, 0, length);
-            }
+            int length = n * channels * bytes;
+            for (int i = 0; i < length; i += bytes)
+                for (int k = 0; k < bytes; k++) le[i + k] = be[i + bytes - 1 - k];
+            md5.update(le, 0, length);
             int frame = out.position();
             out.put((byte) 0xFF).put((byte) 0xF8);
             out.put((byte) ((n == BLOCK ? 12 : 7) << 4));                       // 4,096, or (n - 1) in 16 bits below; rate: STREAMINFO's
@@ -68,7 +66,7 @@ public final class FlacWriter {
             out.putShort((short) FlacCrc.crc16(whole, frame, out.position()));
         }
         if (out.hasRemaining()) throw new IllegalStateException("FLAC size worked out as " + size + " bytes, written " + out.position());
-        if (md5 != null) System.arraycopy(md5.digest(), 0, whole, MD5_AT, 16);
+        System.arraycopy(md5.digest(), 0, whole, MD5_AT, 16);
         Files.write(file, whole);
     }
 
@@ -97,12 +95,12 @@ public final class FlacWriter {
         for (int k = extra - 1; k >= 0; k--) f.put((byte) (0x80 | (v >>> (6 * k)) & 0x3F));
     }
 
-    /** STREAMINFO's signature (MD5 of the samples, interleaved, little-endian, signed), or null: left "unknown" (zeros). */
+    /** STREAMINFO's signature: MD5 of the samples, interleaved, little-endian, signed. */
     private static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
-            return null;   // every JDK has MD5
+            throw new AssertionError("every Java platform has MD5", e);
         }
     }
 }

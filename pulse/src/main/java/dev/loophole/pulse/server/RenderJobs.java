@@ -34,7 +34,7 @@ import java.util.function.UnaryOperator;
  * time, so edits and every other request keep being answered. The file is written next to its
  * target as a part file and moved onto it when complete: a cancelled or failed job leaves nothing.
  */
-final class RenderJobs implements AutoCloseable {
+final class RenderJobs {
     /** Progress notifications are at most this often (a render can run hundreds of blocks a millisecond). */
     static final long PROGRESS_EVERY_NANOS = 250_000_000L;
     /** How long a stopping server waits for its render jobs to leave (a block takes milliseconds). */
@@ -53,8 +53,6 @@ final class RenderJobs implements AutoCloseable {
         return t;
     });
     private int next;
-    /** Set first thing by {@link #stopAll}: from then on no job starts. */
-    private volatile boolean stopping;
     /** Threads a job renders on: {@link #threadsBeside}. */
     private final int threads;
 
@@ -69,6 +67,7 @@ final class RenderJobs implements AutoCloseable {
     }
 
     private static final class Job {
+        final int n; // the n-th job this server started
         final String id;
         final Client from;
         final Path part;
@@ -76,8 +75,9 @@ final class RenderJobs implements AutoCloseable {
         /** Set once, by whoever ends the job: the job thread (done, failed, cancelled) or a stopping server. */
         private final AtomicBoolean ended = new AtomicBoolean();
 
-        Job(String id, Client from, Path part) {
-            this.id = id;
+        Job(int n, Client from, Path part) {
+            this.n = n;
+            this.id = "render-" + n;
             this.from = from;
             this.part = part;
         }
@@ -120,15 +120,15 @@ final class RenderJobs implements AutoCloseable {
 
     /** Pulse thread: checks what can be checked now (nothing started on bad input), then queues the job. */
     private ProjectRequest.RenderStarted start(ProjectRequest.Render p, Client from) {
-        if (stopping) throw RpcError.rejected(STOPPING);
+        if (runner.isShutdown()) throw RpcError.rejected(STOPPING); // shut down first thing by stop(): no job starts after it
         Project project = view.apply(workspace.get().pulse().snapshot().project());
         int rate = p.sampleRate() == null ? project.sampleRate() : p.sampleRate();
         Path file = Path.of(p.path()).toAbsolutePath();
         Path dir = file.getParent();
         if (dir == null || !Files.isDirectory(dir)) throw RpcError.rejected(file + ": its folder does not exist");
         if (Files.isDirectory(file)) throw RpcError.rejected(file + ": is a folder, not a file to write");
-        String id = "render-" + (++next);
-        Job job = new Job(id, from, dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-" + id + ".part"));
+        int n = ++next;
+        Job job = new Job(n, from, dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-render-" + n + ".part"));
         jobs.put(job.id, job);
         ProjectEngine.Settings settings = ProjectEngine.Settings.offline(rate, p.seed() == null ? ProjectEngine.Settings.DEFAULT_SEED : p.seed());
         try {
@@ -231,8 +231,8 @@ final class RenderJobs implements AutoCloseable {
 
     /**
      * The server is stopping: no job starts from now on ({@link #STOPPING}); every job is cancelled and its client
-     * told so at once ({@code project.rendered}, cancelled, with {@code why}), while the sockets are still open; then
-     * the jobs get up to {@code waitMillis} to leave. A render stops at its next block, in milliseconds. One still
+     * told so at once ({@code project.rendered}, cancelled, with {@link #STOPPING}), while the sockets are still open;
+     * then the jobs get up to {@link #STOP_WAIT_MILLIS} to leave. A render stops at its next block, in milliseconds. One still
      * loading its instruments cannot be stopped inside that load: it is left to the end of the process (a daemon
      * thread that writes nothing once cancelled), and the part file of every job this stop ended is removed here, so no
      * half-written file stays behind. A job that ended itself first (done and moving its file onto the target, or
@@ -240,8 +240,7 @@ final class RenderJobs implements AutoCloseable {
      *
      * @return the ids of the jobs this stop ended, in start order
      */
-    List<String> stopAll(String why, long waitMillis) throws InterruptedException {
-        stopping = true;
+    List<String> stop() throws InterruptedException {
         runner.shutdown(); // nothing is queued from here on: a start racing this is refused
         List<Job> ended = new ArrayList<>();
         for (Job j : jobs.values()) {
@@ -249,10 +248,10 @@ final class RenderJobs implements AutoCloseable {
             j.cancelled = true;
             if (byClient || !j.end()) continue; // its thread claimed the end (or will, for its client's cancel)
             ended.add(j);
-            Rendered note = j.cancelledNote(why);
+            Rendered note = j.cancelledNote(STOPPING);
             out.run(() -> j.from.notify(note));
         }
-        if (!runner.awaitTermination(waitMillis, TimeUnit.MILLISECONDS)) {
+        if (!runner.awaitTermination(STOP_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
             for (Job j : ended) deleteQuietly(j.part);
             for (Job j : jobs.values()) { // cancelled by its client but stuck in a load: told now, as its thread would
                 if (!j.end()) continue;
@@ -261,18 +260,7 @@ final class RenderJobs implements AutoCloseable {
                 out.run(() -> j.from.notify(note));
             }
         }
-        List<String> ids = new ArrayList<>(ended.stream().map(j -> j.id).toList());
-        ids.sort(java.util.Comparator.comparingInt(id -> Integer.parseInt(id.substring(id.indexOf('-') + 1))));
-        return ids;
-    }
-
-    /** Stops every job ({@link #stopAll}); returns the ids of those it cancelled, in start order. */
-    List<String> stop() throws InterruptedException {
-        return stopAll(STOPPING, STOP_WAIT_MILLIS);
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        stop();
+        ended.sort(java.util.Comparator.comparingInt(j -> j.n));
+        return ended.stream().map(j -> j.id).toList();
     }
 }

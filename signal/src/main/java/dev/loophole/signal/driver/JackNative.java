@@ -32,13 +32,12 @@ final class JackNative {
     private final MethodHandle midiCount, midiGet, portBuffer, lastFrameTime, setProcess, setXrun, onShutdown, setFreewheel;
     private final MethodHandle threadSelf, threadTryJoin, kernelTid; // libc (glibc); tryJoin and gettid null where there are none
     /**
-     * JACK2 (version "1.9.x"): a process callback answering non-zero ends its thread in JackClient::End with
-     * pthread_exit, after which the thread may be reaped. JACK1 (and anything unknown) answers it with
-     * jack_client_thread_suicide and later pthread_cancel+joins that thread itself in jack_client_close, so reaping
-     * it first would join a thread twice: only a known JACK2 thread is reaped.
+     * JACK2 and glibc, and not turned off with -Dloophole.jack.reap=false (how the other path is tested). JACK2
+     * (version "1.9.x"): a process callback answering non-zero ends its thread in JackClient::End with pthread_exit,
+     * after which the thread may be reaped. JACK1 (and anything unknown) answers it with jack_client_thread_suicide and
+     * later pthread_cancel+joins that thread itself in jack_client_close, so reaping it first would join a thread
+     * twice: only a known JACK2 thread is reaped.
      */
-    final boolean jack2;
-    /** JACK2 and glibc, and not turned off with -Dloophole.jack.reap=false (how the other path is tested). */
     private final boolean reap;
     private final MemorySegment event = Arena.global().allocate(24, 8); // jack_midi_event_t {uint32 time; size_t size; uint8* buffer}
     private final long eventAddress = event.address();
@@ -63,7 +62,7 @@ final class JackNative {
             threadSelf = linker.downcallHandle(libc.find("pthread_self").orElseThrow(), FunctionDescriptor.of(J), critical);
             kernelTid = libc.find("gettid").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I), critical)).orElse(null);
             threadTryJoin = libc.find("pthread_tryjoin_np").map(f -> linker.downcallHandle(f, FunctionDescriptor.of(I, J, J))).orElse(null);
-            jack2 = versionString(jack, linker).startsWith("1.9.");
+            boolean jack2 = versionString(jack, linker).startsWith("1.9.");
             reap = threadTryJoin != null && jack2 && !"false".equals(System.getProperty("loophole.jack.reap"));
         } catch (RuntimeException e) {
             throw new AudioUnavailableException("JACK's library cannot be bound: " + e, e);

@@ -57,8 +57,6 @@ final class ServerGoneNotice {
         return false; // more threads than slots: treated as one whose end cannot be seen
     }
 
-    boolean seen() { return seen; }
-
     /**
      * Control thread, before jack_client_close: waits until no upcall runs and every delivering thread is gone, each
      * wait bounded (past its bound the close goes ahead, as the thread is then stuck elsewhere). Without a notice yet,

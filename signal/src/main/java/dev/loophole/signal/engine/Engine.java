@@ -232,7 +232,7 @@ public final class Engine implements BlockSource {
         RenderWorkers w = workers;
         if (w != null && w.threads() > 1) s.parts.run(w); // what the renderers deferred, side by side; they mix it below
         for (Instrument i : s.routing().renderers()) i.endBlock();
-        peakVoices = peakVoices(s, frames);
+        if (grid > 0) peakVoices = peakVoices(s, frames); // without a grid (live) it is the count now: nothing to keep per block
     }
 
     /**
@@ -243,7 +243,6 @@ public final class Engine implements BlockSource {
     private int peakVoices(Plan s, int frames) {
         int most = activeVoices(s);
         int g = grid;
-        if (g <= 0) return most;
         DeferredRender[] deferred = s.deferred;
         for (int k = 1; k * g < frames; k++) {
             int n = gridVoices[k];
@@ -258,7 +257,7 @@ public final class Engine implements BlockSource {
      * the grid's size would have seen each of them. No allocation.
      */
     @Override
-    public int peakVoices() { return peakVoices; }
+    public int peakVoices() { return grid > 0 ? peakVoices : activeVoices(); }
 
     /** Frames [from, to) of the block, in parts that end on the {@link #grid} (one part without one). */
     private void renderGrid(Plan s, float[][] out, int from, int to) {

@@ -130,14 +130,14 @@ final class CompiledGraph {
         return -1;
     }
 
+    /** A fade turned the other way at the wet share it has after {@code faded} frames (fading in or out). */
+    private int turned(int faded) { return fadeFrames - faded; }
+
     /**
      * Audio thread, before {@code next} takes over: units of this graph that {@code next} drops start
      * fading to dry here (where they are in the chain). Returns whether any does — then the swap waits
      * {@link #fadeFrames} for them.
      */
-    /** A fade turned the other way at the wet share it has after {@code faded} frames (fading in or out). */
-    private int turned(int faded) { return fadeFrames - faded; }
-
     boolean fadeOutLeaving(CompiledGraph next) {
         boolean any = false;
         for (int e = 0; e < effects.length; e++) {

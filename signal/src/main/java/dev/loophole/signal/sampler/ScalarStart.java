@@ -24,10 +24,10 @@ final class ScalarStart {
      * {@link VoiceRender}), once per JVM, on the thread that makes the first voice (the control side) or, when an offline
      * render's {@link ScalarStart} hands over, on a thread of its own: until C2 has compiled them the Vector API boxes every vector they
      * make (a 30-second render allocated 1 GB that way, 60 young collections, and a live audio thread would allocate
-     * too). Under the class lock, the flag set when it is done: a live engine made while an offline render is still
+     * too). Under {@link dev.loophole.signal.dsp.WarmUp.Once}'s lock: a live engine made while an offline render is still
      * warming the kernels up waits for it instead of reaching its audio thread with them not yet compiled.
      */
-    static synchronized void warmUp() {
+    static void warmUp() {
         // Only a warm-up that saw the kernels compiled lets voices take the vector forms: one that gave up (a starved
         // machine) leaves them on the scalar forms, which give the same bits without boxing every vector.
         KERNELS.ensure(() -> {
@@ -45,8 +45,13 @@ final class ScalarStart {
             warmUp();
         } catch (RuntimeException | LinkageError e) {
             KERNELS.failed();
+        } finally {
+            handingOver.set(false);
         }
     }
+
+    /** A hand-over's thread is running: the instruments that reach their count meanwhile start none of their own. */
+    private static final java.util.concurrent.atomic.AtomicBoolean handingOver = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * For a live instrument: {@link #warmUp}, then the kernels called on their own until they allocate nothing
@@ -102,7 +107,7 @@ final class ScalarStart {
     boolean vector(int frames) {
         if (left <= 0) return compiled();
         left -= frames;
-        if (left <= 0 && !compiled()) {
+        if (left <= 0 && !compiled() && handingOver.compareAndSet(false, true)) {
             Thread t = new Thread(ScalarStart::warmUpQuietly, "loophole-kernel-warm-up");
             t.setDaemon(true); // an ended render does not wait for it
             t.start();
